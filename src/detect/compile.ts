@@ -1,0 +1,99 @@
+// DetectorDefinition (data from detectors/*.yaml) → CompiledDetector (regex, validators,
+// prefilter automaton). Compilation assumes the definitions already passed the schema and the
+// second-pass checks (src/detectors/check.ts); it throws only on programming errors.
+
+import ignore from 'ignore';
+import type { DetectorDefinition, DetectorFile } from '../detectors/definition.js';
+import { buildAutomaton, type Automaton } from './prefilter.js';
+import { validators, isValidatorName, type Validator } from './validators.js';
+
+export interface CompiledDetector {
+  readonly def: DetectorDefinition;
+  readonly id: string;
+  readonly provider: string;
+  readonly providerName: string;
+  readonly revokeUrl?: string;
+  readonly regex: RegExp;
+  /** Lower-case keywords, also used to find the token's fixed prefix for masking. */
+  readonly keywords: readonly string[];
+  readonly validators: ReadonlyArray<{ name: string; check: Validator }>;
+  readonly multiline: boolean;
+  readonly maxSpan: number;
+  readonly pathFilter?: (path: string) => boolean;
+  readonly generic: boolean;
+  readonly placeholderCheck: boolean;
+  /** Position in the set; ties between overlapping matches go to the earlier detector. */
+  readonly order: number;
+}
+
+export interface DetectorSet {
+  readonly detectors: readonly CompiledDetector[];
+  readonly automaton: Automaton;
+  /** keyword index → indexes of the detectors that use it. */
+  readonly detectorsByKeyword: ReadonlyArray<readonly number[]>;
+  readonly byId: ReadonlyMap<string, CompiledDetector>;
+}
+
+/** Compiles a detector's pattern with the flags the engine relies on (`g` to iterate, `d` for group offsets). */
+export function compilePattern(def: Pick<DetectorDefinition, 'pattern' | 'caseInsensitive'>): RegExp {
+  return new RegExp(def.pattern, def.caseInsensitive ? 'gdi' : 'gd');
+}
+
+export function compileDetector(def: DetectorDefinition, file: DetectorFile, order: number): CompiledDetector {
+  const compiledValidators = (def.validators ?? []).map((name) => {
+    if (!isValidatorName(name)) throw new Error(`detector ${def.id}: unknown validator "${name}"`);
+    return { name, check: validators[name] as Validator };
+  });
+  let pathFilter: ((path: string) => boolean) | undefined;
+  if (def.paths) {
+    const matcher = ignore().add(def.paths);
+    pathFilter = (path) => path.length > 0 && !path.startsWith('..') && matcher.ignores(path);
+  }
+  return {
+    def,
+    id: def.id,
+    provider: file.provider,
+    providerName: file.providerName,
+    ...(file.revokeUrl ? { revokeUrl: file.revokeUrl } : {}),
+    regex: compilePattern(def),
+    keywords: def.keywords.map((k) => k.toLowerCase()),
+    validators: compiledValidators,
+    multiline: def.multiline === true,
+    maxSpan: def.maxSpan ?? 16384,
+    ...(pathFilter ? { pathFilter } : {}),
+    generic: def.generic === true,
+    placeholderCheck: def.placeholderCheck !== false,
+    order,
+  };
+}
+
+/** Builds the runnable set: compiled detectors plus one prefilter automaton over all their keywords. */
+export function buildDetectorSet(files: readonly DetectorFile[], disabled: ReadonlySet<string> = new Set()): DetectorSet {
+  const detectors: CompiledDetector[] = [];
+  for (const file of files) {
+    for (const def of file.detectors) {
+      if (disabled.has(def.id)) continue;
+      detectors.push(compileDetector(def, file, detectors.length));
+    }
+  }
+  const keywordIndex = new Map<string, number>();
+  const detectorsByKeyword: number[][] = [];
+  detectors.forEach((detector, index) => {
+    for (const keyword of detector.keywords) {
+      let k = keywordIndex.get(keyword);
+      if (k === undefined) {
+        k = keywordIndex.size;
+        keywordIndex.set(keyword, k);
+        detectorsByKeyword.push([]);
+      }
+      const list = detectorsByKeyword[k]!;
+      if (!list.includes(index)) list.push(index);
+    }
+  });
+  return {
+    detectors,
+    automaton: buildAutomaton([...keywordIndex.keys()]),
+    detectorsByKeyword,
+    byId: new Map(detectors.map((d) => [d.id, d])),
+  };
+}

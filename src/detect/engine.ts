@@ -1,0 +1,207 @@
+// Detection over one file's text: one prefilter pass finds keyword hits; each detector whose
+// keyword appeared runs its regex only over the lines holding those hits (or, for multi-line
+// formats, a bounded window after them); validators and the placeholder filter judge each
+// capture; overlapping matches keep the most specific detector.
+
+import type { CompiledDetector, DetectorSet } from './compile.js';
+import { findKeywords } from './prefilter.js';
+import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './placeholder.js';
+import { extractKeyName } from './context.js';
+import type { Confidence } from '../types.js';
+
+/** Longest stretch of one line a single-line detector looks at around a keyword hit. */
+const LINE_WINDOW_CAP = 4096;
+
+/** A detector match with the plaintext secret: lives only between detect and scope. */
+export interface RawMatch {
+  detector: CompiledDetector;
+  secret: string;
+  /** Offsets of the secret in the file's text. */
+  start: number;
+  end: number;
+  /** Named groups other than `secret` (hosts, users, key names); never logged. */
+  groups: Record<string, string>;
+  keyName?: string;
+  confidence: Confidence;
+  /** Outcome of a checksum validator, for checksummed formats. `invalid` means not a live token. */
+  checksum?: 'valid' | 'invalid';
+}
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+/** Pushes [start, end) onto a list of windows sorted by start, merging overlaps. */
+function addWindow(windows: Window[], start: number, end: number): void {
+  const last = windows[windows.length - 1];
+  if (last && start <= last.end) {
+    if (end > last.end) last.end = end;
+  } else {
+    windows.push({ start, end });
+  }
+}
+
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61;
+}
+
+export interface DetectOptions {
+  /** Only run these detectors (used by example checks). */
+  only?: ReadonlySet<string>;
+}
+
+/** Runs every candidate detector over `text`; `path` is repo-relative (path-scoped detectors). */
+export function detectInText(text: string, path: string, set: DetectorSet, options: DetectOptions = {}): RawMatch[] {
+  const hits = findKeywords(set.automaton, text);
+  if (hits.positions.length === 0) return [];
+
+  // Per-detector windows, built in one walk over the hits (already in text order). Line bounds
+  // are computed once per line, so long files cost O(n) here.
+  const windows = new Map<number, Window[]>();
+  const skipped = new Set<number>();
+  let lineStart = -1;
+  let lineEnd = -1;
+  const n = text.length;
+  for (let h = 0; h < hits.positions.length; h++) {
+    const pos = hits.positions[h]!;
+    if (pos > lineEnd || lineStart < 0) {
+      lineStart = pos - 1;
+      while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && pos - lineStart < LINE_WINDOW_CAP) lineStart--;
+      const newline = text.indexOf('\n', pos);
+      lineEnd = newline < 0 ? n : newline;
+    }
+    for (const d of set.detectorsByKeyword[hits.keywordIds[h]!]!) {
+      if (skipped.has(d)) continue;
+      const detector = set.detectors[d]!;
+      if ((options.only && !options.only.has(detector.id)) || (detector.pathFilter && !detector.pathFilter(path))) {
+        skipped.add(d);
+        continue;
+      }
+      let list = windows.get(d);
+      if (!list) windows.set(d, (list = []));
+      let start = Math.max(lineStart, pos - LINE_WINDOW_CAP);
+      if (start > lineStart) {
+        // A capped window must not start inside a token, or `\b` would match mid-token.
+        const limit = Math.min(pos, start + 256);
+        while (start < limit && isTokenChar(text.charCodeAt(start))) start++;
+      }
+      const end = detector.multiline
+        ? Math.min(n, lineEnd + detector.maxSpan)
+        : Math.min(lineEnd, pos + LINE_WINDOW_CAP);
+      addWindow(list, start, end);
+    }
+  }
+
+  const matches: RawMatch[] = [];
+  for (const [d, list] of windows) {
+    const detector = set.detectors[d]!;
+    for (const window of list) collectMatches(text, path, detector, window, matches);
+  }
+  return resolveOverlaps(matches);
+}
+
+function collectMatches(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[]): void {
+  const slice = text.slice(window.start, window.end);
+  const regex = detector.regex;
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(slice)) !== null) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const span = m.indices?.groups?.['secret'];
+    const secret = m.groups?.['secret'];
+    if (!span || secret === undefined || secret.length === 0) continue;
+    const start = window.start + span[0];
+    const end = window.start + span[1];
+    const groups: Record<string, string> = {};
+    for (const [name, value] of Object.entries(m.groups ?? {})) {
+      if (name !== 'secret' && value !== undefined) groups[name] = value;
+    }
+    const keyName = groups['key'] ?? extractKeyName(text, start);
+    const judged = judgeCapture(detector, secret, groups, keyName, path);
+    if (judged === undefined) continue;
+    out.push({ detector, secret, start, end, groups, ...(keyName ? { keyName } : {}), ...judged });
+  }
+}
+
+/** The token's fixed prefix (a keyword it starts with), which masking shows and filters skip. */
+export function knownPrefix(detector: CompiledDetector, secret: string): string {
+  const lower = secret.toLowerCase();
+  let best = '';
+  for (const keyword of detector.keywords) {
+    if (keyword.length > best.length && lower.startsWith(keyword)) best = keyword;
+  }
+  return secret.slice(0, best.length);
+}
+
+/** Validators, entropy floor and placeholder filter; undefined drops the match. */
+function judgeCapture(
+  detector: CompiledDetector,
+  secret: string,
+  groups: Record<string, string>,
+  keyName: string | undefined,
+  path: string,
+): Pick<RawMatch, 'confidence' | 'checksum'> | undefined {
+  const def = detector.def;
+  if (detector.placeholderCheck && isPlaceholder(secret, knownPrefix(detector, secret))) return undefined;
+  if (def.minEntropy !== undefined && shannonEntropy(secret) < def.minEntropy) return undefined;
+  const judged: Pick<RawMatch, 'confidence' | 'checksum'> = { confidence: def.confidence };
+  for (const { check } of detector.validators) {
+    const verdict = check(secret, { groups, ...(keyName ? { keyName } : {}), path });
+    if (verdict === false) return undefined;
+    if (typeof verdict === 'object') {
+      if (!verdict.ok) return undefined;
+      if (verdict.confidence) judged.confidence = verdict.confidence;
+      if (verdict.checksum) judged.checksum = verdict.checksum;
+    }
+  }
+  return judged;
+}
+
+/** Better match first: provider-specific over generic, then confidence, then the longer secret. */
+function prefer(a: RawMatch, b: RawMatch): number {
+  if (a.detector.generic !== b.detector.generic) return a.detector.generic ? 1 : -1;
+  const rank = CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence];
+  if (rank !== 0) return rank;
+  const length = (b.end - b.start) - (a.end - a.start);
+  if (length !== 0) return length;
+  return a.detector.order - b.detector.order;
+}
+
+/** Keeps one match per overlapping secret range: the one `prefer` ranks first. */
+function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
+  if (matches.length < 2) return matches;
+  matches.sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: RawMatch[] = [];
+  // Sweep clusters of mutually reachable overlaps; only inside a cluster do we rank.
+  let cluster: RawMatch[] = [];
+  let clusterEnd = -1;
+  const flush = (): void => {
+    if (cluster.length === 1) kept.push(cluster[0]!);
+    else if (cluster.length > 1) {
+      const chosen: RawMatch[] = [];
+      for (const candidate of cluster.sort(prefer)) {
+        if (!chosen.some((k) => candidate.start < k.end && k.start < candidate.end)) chosen.push(candidate);
+      }
+      kept.push(...chosen.sort((a, b) => a.start - b.start));
+    }
+    cluster = [];
+  };
+  for (const match of matches) {
+    if (match.start >= clusterEnd) {
+      flush();
+      clusterEnd = match.end;
+    } else if (match.end > clusterEnd) {
+      clusterEnd = match.end;
+    }
+    cluster.push(match);
+  }
+  flush();
+  return kept;
+}

@@ -1,0 +1,49 @@
+// The raw shape of detectors/*.yaml as validated by schemas/detector.schema.json. The compiled,
+// ready-to-run form is CompiledDetector (src/detect/compile.ts).
+
+import type { Breadth, Confidence, Privilege } from '../types.js';
+
+export type ExampleDefinition = string | { text: string; secret?: string; path?: string; note?: string };
+
+export interface DetectorDefinition {
+  id: string;
+  name: string;
+  tokenType: string;
+  description: string;
+  keywords: string[];
+  pattern: string;
+  caseInsensitive?: boolean;
+  multiline?: boolean;
+  maxSpan?: number;
+  paths?: string[];
+  validators?: string[];
+  minEntropy?: number;
+  placeholderCheck?: boolean;
+  generic?: boolean;
+  confidence: Confidence;
+  privilege: Privilege;
+  breadth: Breadth;
+  scopes?: string[];
+  environment?: 'production' | 'test';
+  public?: boolean;
+  decoder?: string;
+  verifier?: string;
+  narrowerAlternative?: string;
+  remediation: string;
+  references: string[];
+  examples: { positive: ExampleDefinition[]; negative: ExampleDefinition[] };
+}
+
+export interface DetectorFile {
+  $schema?: string;
+  provider: string;
+  providerName: string;
+  revokeUrl?: string;
+  detectors: DetectorDefinition[];
+}
+
+/** A detector file together with where it came from (for error messages). */
+export interface LoadedDetectorFile {
+  source: string;
+  file: DetectorFile;
+}

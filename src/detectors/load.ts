@@ -1,0 +1,87 @@
+// Reads detector files (YAML or JSON), validates them against schemas/detector.schema.json and
+// returns them with every problem at once, each naming the file. Built-in detectors come from
+// the bundle the build writes (dist/detectors.json, validated there); without a build (tests
+// running from src/) they are read from detectors/*.yaml directly.
+
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { formatSchemaErrors, schemaValidator } from '../config/ajv.js';
+import { detectorBundlePath, detectorsDir, packageRoot } from '../paths.js';
+import type { DetectorFile, LoadedDetectorFile } from './definition.js';
+
+export interface DetectorLoadResult {
+  files: LoadedDetectorFile[];
+  errors: string[];
+}
+
+/** Parses and schema-validates one detector document; `source` names it in errors. */
+export function parseDetectorDocument(text: string, source: string): DetectorLoadResult {
+  let document: unknown;
+  try {
+    document = /\.json$/i.test(source) ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { files: [], errors: [`${source}: not valid ${/\.json$/i.test(source) ? 'JSON' : 'YAML'}: ${reason}`] };
+  }
+  const validate = schemaValidator('detector.schema.json');
+  if (!validate(document)) {
+    return { files: [], errors: formatSchemaErrors(validate.errors, document).map((line) => `${source}: ${line}`) };
+  }
+  return { files: [{ source, file: document as DetectorFile }], errors: [] };
+}
+
+/** Loads detector files or folders of them (`*.yaml`, `*.yml`, `*.json`). */
+export function loadDetectorFiles(paths: readonly string[]): DetectorLoadResult {
+  const result: DetectorLoadResult = { files: [], errors: [] };
+  for (const path of paths) {
+    const entries = isDirectory(path)
+      ? readdirSync(path).filter((name) => /\.(?:ya?ml|json)$/i.test(name)).sort().map((name) => join(path, name))
+      : [path];
+    for (const entry of entries) {
+      const source = displayPath(entry);
+      let text: string;
+      try {
+        text = readFileSync(entry, 'utf8');
+      } catch (error) {
+        result.errors.push(`${source}: cannot read detector file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        continue;
+      }
+      const loaded = parseDetectorDocument(text, source);
+      result.files.push(...loaded.files);
+      result.errors.push(...loaded.errors);
+    }
+  }
+  return result;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(packageRoot, path);
+  return rel.startsWith('..') ? path : rel.split('\\').join('/');
+}
+
+/** The source files of the built-in detectors. */
+export function builtinDetectorSources(): string[] {
+  return readdirSync(detectorsDir)
+    .filter((name) => /\.(?:ya?ml|json)$/i.test(name))
+    .sort()
+    .map((name) => join(detectorsDir, name));
+}
+
+/** Built-in detectors without examples, from the build's bundle when present. */
+export function loadBuiltinDetectors(): DetectorFile[] {
+  if (existsSync(detectorBundlePath)) {
+    return JSON.parse(readFileSync(detectorBundlePath, 'utf8')) as DetectorFile[];
+  }
+  const loaded = loadDetectorFiles(builtinDetectorSources());
+  if (loaded.errors.length > 0) throw new Error(`built-in detectors are invalid:\n${loaded.errors.join('\n')}`);
+  return loaded.files.map((f) => f.file);
+}

@@ -1,0 +1,16 @@
+// Where the package's data folders are, whether running from dist/ (built) or src/ (tests).
+
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+/** The package root: the folder holding package.json, detectors/ and schemas/. */
+export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function schemaPath(name: string): string {
+  return join(packageRoot, 'schemas', name);
+}
+
+export const detectorsDir = join(packageRoot, 'detectors');
+
+/** The build writes the validated built-in detectors here, so start-up skips YAML parsing. */
+export const detectorBundlePath = join(packageRoot, 'dist', 'detectors.json');

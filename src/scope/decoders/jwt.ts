@@ -1,0 +1,31 @@
+// JSON Web Tokens (RFC 7519): header and claims decoded without verifying the signature.
+// What the claims say is a hint about scope, never proof of validity.
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+function decodeSegment(segment: string): Record<string, unknown> | undefined {
+  if (segment.length === 0 || segment.length > 16384 || !/^[A-Za-z0-9_-]+={0,2}$/.test(segment)) return undefined;
+  try {
+    const json = Buffer.from(segment.replace(/=+$/, ''), 'base64url').toString('utf8');
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes `header.payload.signature`; undefined unless both header and payload are JSON objects. */
+export function decodeJwt(token: string): DecodedJwt | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const header = decodeSegment(parts[0]!);
+  if (!header || (typeof header['alg'] !== 'string' && typeof header['typ'] !== 'string')) return undefined;
+  const payload = decodeSegment(parts[1]!);
+  if (!payload) return undefined;
+  return { header, payload };
+}

@@ -1,0 +1,219 @@
+// Shared vocabulary and data shapes of the pipeline (sources → detect → scope → policy →
+// suppress → report). No logic lives here. The string unions are a contract: other tools
+// parse them from SARIF and JSON output (see README "JSON output").
+
+/** The most damaging thing a credential can do, weakest first; `unknown` when nothing here reveals it. */
+export const PRIVILEGES = ['public', 'read', 'write', 'destructive', 'admin'] as const;
+export type Privilege = (typeof PRIVILEGES)[number] | 'unknown';
+
+/** How far a credential reaches, narrowest first; `unknown` when nothing here reveals it. */
+export const BREADTHS = ['resource', 'project', 'org', 'account'] as const;
+export type Breadth = (typeof BREADTHS)[number] | 'unknown';
+
+/** Which source decided privilege and breadth. */
+export type ScopeSource = 'metadata' | 'offline' | 'online';
+
+export type Confidence = 'high' | 'medium' | 'low';
+export type Level = 'error' | 'warning' | 'note';
+export type PolicyTag = 'overbroad' | 'misplaced' | 'agent-exposed';
+
+/** Where the scanned bytes came from. */
+export type Origin = 'worktree' | 'staged' | 'history';
+
+/** Why a file was not scanned. Every skip is counted under one of these. */
+export type SkipReason =
+  | 'binary'
+  | 'too-large'
+  | 'symlink'
+  | 'special-file'
+  | 'unreadable'
+  | 'excluded-detector-path'
+  | 'empty';
+
+/** One file's bytes to scan, as produced by a source. */
+export interface SourceFile {
+  /** Repository-relative POSIX path (what reports show). */
+  path: string;
+  /** Absolute path on disk, when the bytes come from the working tree. */
+  absPath?: string;
+  /** The bytes, when the source already has them (git index, history). */
+  content?: Uint8Array;
+  origin: Origin;
+  /** Size in bytes, when known before reading. */
+  size?: number;
+  /** Git blob/commit facts for history and staged scans. */
+  commit?: CommitInfo;
+  /** Restrict findings to these 1-based line ranges (staged diff: only added/changed lines). */
+  lineFilter?: Array<[number, number]>;
+}
+
+export interface CommitInfo {
+  sha: string;
+  date?: string;
+  author?: string;
+  /** Blob id, for history scans. */
+  blob?: string;
+}
+
+/** A file the scan could not (or chose not to) read. */
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+/** A problem worth telling the user about, one line, naming the file when there is one. */
+export interface Notice {
+  path?: string;
+  message: string;
+  level: 'error' | 'warning' | 'info';
+}
+
+/** Facts decoded from the token itself or its context; values are never the secret. */
+export type Facts = Record<string, string | number | boolean | string[]>;
+
+/** What the scope stage concluded about one match. */
+export interface ScopeInfo {
+  privilege: Privilege;
+  breadth: Breadth;
+  scopeSource: ScopeSource;
+  scopes: string[];
+  narrowerAlternative?: string;
+  /** Human-readable evidence for the privilege/breadth verdict. */
+  evidence: string[];
+  facts: Facts;
+  /** ISO time the credential expires, when decodable. */
+  expiresAt?: string;
+  expired?: boolean;
+  /** `production` for live/production credentials, `test` for test-mode ones. */
+  environment?: 'production' | 'test';
+  /** The value is meant to ship to browsers or the public (publishable keys, NEXT_PUBLIC_ names). */
+  public?: boolean;
+  /** Token type after offline refinement (e.g. a JWT found to be a Supabase service_role key). */
+  tokenType?: string;
+}
+
+/** Outcome of an opt-in online lookup (`--verify`). */
+export interface Verification {
+  status: 'active' | 'inactive' | 'unknown';
+  /** Why: the HTTP status, the provider's message, or the network error (never the secret). */
+  detail: string;
+  /** Provider endpoint asked, METHOD host path. */
+  endpoint?: string;
+  /** The identity the provider reported (login, account name), when active. */
+  identity?: string;
+}
+
+/** Why a finding is not counted. */
+export interface Suppression {
+  kind: 'inline' | 'baseline' | 'allowlist';
+  /** The comment, baseline file or config key that suppressed it. */
+  by: string;
+  reason?: string;
+}
+
+/**
+ * One secret occurrence after scope and policy. Carries no plaintext secret: only a
+ * masked form, its length and a keyed fingerprint.
+ */
+export interface Finding {
+  /** Detector id, `provider.token-type`; the SARIF ruleId. */
+  ruleId: string;
+  ruleName: string;
+  provider: string;
+  tokenType: string;
+  path: string;
+  origin: Origin;
+  /** 1-based line of the secret's first character. */
+  line: number;
+  /** 1-based column (UTF-16 code units). */
+  column: number;
+  endLine: number;
+  /** 1-based, exclusive. */
+  endColumn: number;
+  /** Known prefix plus at most 4 characters, then an ellipsis. */
+  redacted: string;
+  secretLength: number;
+  /** Keyed HMAC of detector id and secret: stable when lines move, different per secret. */
+  fingerprint: string;
+  confidence: Confidence;
+  privilege: Privilege;
+  breadth: Breadth;
+  scopeSource: ScopeSource;
+  scopes: string[];
+  narrowerAlternative?: string;
+  policy: PolicyTag[];
+  /** Why each policy tag (and the level) was given. */
+  reasons: string[];
+  level: Level;
+  /** 0.0–10.0, for GitHub code scanning's `security-severity`. */
+  securitySeverity: number;
+  message: string;
+  /** The variable, key or property the value is assigned to, when there is one. */
+  keyName?: string;
+  facts: Facts;
+  evidence: string[];
+  expiresAt?: string;
+  expired?: boolean;
+  environment?: 'production' | 'test';
+  commit?: CommitInfo;
+  verification?: Verification;
+  suppressed?: Suppression;
+  /** Agent ignore rules that cover the file (`--agent-view`). */
+  agentIgnoredBy?: string[];
+}
+
+/** Counts for the summary line. */
+export interface ScanStats {
+  filesScanned: number;
+  bytesScanned: number;
+  filesSkipped: number;
+  skippedByReason: Partial<Record<SkipReason, number>>;
+  findings: number;
+  findingsByLevel: Record<Level, number>;
+  suppressed: number;
+  durationMs: number;
+  commitsScanned?: number;
+}
+
+export interface RuleInfo {
+  id: string;
+  name: string;
+  provider: string;
+  providerName: string;
+  tokenType: string;
+  description: string;
+  privilege: Privilege;
+  breadth: Breadth;
+  narrowerAlternative?: string;
+  remediation: string;
+  references: string[];
+  confidence: Confidence;
+}
+
+export interface ScanResult {
+  tool: { name: 'tokenscope'; version: string };
+  /** Absolute scan root. */
+  root: string;
+  findings: Finding[];
+  suppressed: Finding[];
+  skipped: SkippedFile[];
+  notices: Notice[];
+  stats: ScanStats;
+  /** The rules (detectors) the scan ran, for SARIF `driver.rules`. */
+  rules: RuleInfo[];
+  /** Baseline entries that matched nothing (a fixed or removed secret). */
+  staleBaseline?: Array<{ ruleId: string; path: string; fingerprint: string }>;
+  /** Inline ignore comments that suppressed nothing. */
+  unusedIgnores?: Array<{ path: string; line: number; text: string }>;
+  /** Set by `--agent-view`: what a coding agent in this checkout can read. */
+  agentView?: AgentViewSummary;
+}
+
+export interface AgentViewSummary {
+  credentials: number;
+  highestPrivilege: Privilege;
+  broadestReach: Breadth;
+  coveredByIgnoreRules: number;
+  ignoreFiles: string[];
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkCrc32Base62,
+  checkGitlabRoutable,
+  checkGrafanaSa,
+  completeWithChecksum,
+  crc32,
+  gitlabRoutableSuffix,
+} from '../../src/detect/checksums.js';
+
+describe('checksums', () => {
+  it('crc32 matches the zlib check value', () => {
+    expect(crc32('123456789')).toBe(0xcbf43926);
+  });
+
+  it('verifies GitHub’s published example token and rejects a changed character', () => {
+    // Public test vector from GitHub's token-format announcement (not a live token).
+    expect(checkCrc32Base62('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')).toBe(true);
+    expect(checkCrc32Base62('ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V5')).toBe(false);
+    expect(checkCrc32Base62('ghp_N7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4')).toBe(false);
+  });
+
+  it('completes stems so that they verify', () => {
+    const token = completeWithChecksum('crc32-base62', 'npm_abcdefghijklmnopqrstuvwxyz0123');
+    expect(token).toHaveLength(40);
+    expect(checkCrc32Base62(token)).toBe(true);
+  });
+
+  it('verifies Grafana’s published service-account test vector', () => {
+    expect(checkGrafanaSa('glsa_iNValIdinValiDinvalidinvalidinva_5b582697')).toBe(true);
+    expect(checkGrafanaSa('glsa_iNValIdinValiDinvalidinvalidinva_5b582698')).toBe(false);
+  });
+
+  it('checks GitLab routable tokens and lets legacy ones through', () => {
+    const stem = 'glpat-' + 'Qk9HVVMtUEFZTE9BRC1GT1ItVEVTVFMtT05MWQ' + '.01.0w';
+    const token = stem + gitlabRoutableSuffix(stem);
+    expect(checkGitlabRoutable(token)).toBe(true);
+    expect(checkGitlabRoutable(token.slice(0, -1) + (token.endsWith('0') ? '1' : '0'))).toBe(false);
+    expect(checkGitlabRoutable('glpat-abcdefghij0123456789')).toBe(true);
+  });
+});
