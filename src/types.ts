@@ -195,6 +195,8 @@ export interface ScanResult {
   tool: { name: 'tokenscope'; version: string };
   /** Absolute scan root. */
   root: string;
+  /** The settings that decided this result. */
+  settings: { failOn: Level | 'none'; configFile?: string; baseline?: string };
   findings: Finding[];
   suppressed: Finding[];
   skipped: SkippedFile[];

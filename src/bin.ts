@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The only file that touches the process: argv in, stdout/stderr out, exit code set.
+import { main } from './cli/main.js';
+
+process.on('unhandledRejection', (error) => {
+  process.stderr.write(`tokenscope: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.exitCode = 2;
+});
+
+const result = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+  env: process.env,
+  cwd: process.cwd(),
+});
+process.exitCode = result.exitCode;

@@ -1,0 +1,52 @@
+// `tokenscope detectors`: the catalogue (provider, token type, privilege, breadth), or
+// `--check FILE…` to validate detector files with the same checks the test suite runs.
+
+import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../detectors/load.js';
+import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
+import { TokenscopeError } from '../../errors.js';
+import type { CliIo } from '../main.js';
+
+export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boolean; format: 'text' | 'json' }): number {
+  if (flags.check !== undefined) {
+    const paths = Array.isArray(flags.check) && flags.check.length > 0 ? flags.check.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)) : builtinDetectorSources();
+    const loaded = loadDetectorFiles(paths);
+    const builtinIds = Array.isArray(flags.check) && flags.check.length > 0
+      ? new Set(loadBuiltinDetectors().flatMap((f) => f.detectors.map((d) => d.id)))
+      : undefined;
+    const problems = [...loaded.errors, ...checkDetectorFiles(loaded.files, builtinIds ? { reservedIds: builtinIds } : {}).map(formatProblem)];
+    if (problems.length > 0) {
+      throw new TokenscopeError('E_DETECTOR', `detector check failed (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems);
+    }
+    const count = loaded.files.reduce((n, f) => n + f.file.detectors.length, 0);
+    io.stdout(`${count} detectors in ${loaded.files.length} files: schema, structure and every example pass\n`);
+    return 0;
+  }
+  const files = loadBuiltinDetectors();
+  const rows = files.flatMap((file) =>
+    file.detectors.map((d) => ({
+      id: d.id,
+      provider: file.provider,
+      providerName: file.providerName,
+      tokenType: d.tokenType,
+      name: d.name,
+      privilege: d.privilege,
+      breadth: d.breadth,
+      confidence: d.confidence,
+      ...(d.narrowerAlternative ? { narrowerAlternative: d.narrowerAlternative } : {}),
+      remediation: d.remediation,
+    })),
+  );
+  rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (flags.format === 'json') {
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...rows.map((r) => r.id.length));
+  const lines = [`${'DETECTOR'.padEnd(width)}  ${'PRIVILEGE'.padEnd(11)}  ${'BREADTH'.padEnd(8)}  NARROWER ALTERNATIVE`];
+  for (const r of rows) {
+    lines.push(`${r.id.padEnd(width)}  ${r.privilege.padEnd(11)}  ${r.breadth.padEnd(8)}  ${r.narrowerAlternative ?? '—'}`);
+  }
+  lines.push('', `${rows.length} detectors from ${files.length} providers`);
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}

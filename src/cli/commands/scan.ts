@@ -1,0 +1,95 @@
+// `tokenscope scan`: flags → scan() → report → exit code.
+
+import { TokenscopeError, usageError } from '../../errors.js';
+import { exitCodeFor, scan, type ScanOptions } from '../../scan.js';
+import { parseSize } from '../../config/load.js';
+import { formatJson } from '../../report/json.js';
+import { formatSarif } from '../../report/sarif.js';
+import { formatText } from '../../report/text.js';
+import { emit, type CliIo } from '../main.js';
+import type { FailOn } from '../../config/types.js';
+import type { ScanResult } from '../../types.js';
+
+export interface ScanFlags {
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  staged?: boolean;
+  full?: boolean;
+  history?: boolean;
+  since?: string;
+  config?: string;
+  baseline?: string;
+  pruneBaseline?: boolean;
+  verify?: boolean;
+  failOn?: FailOn;
+  agentView?: boolean;
+  showSuppressed?: boolean;
+  reportUnusedIgnores?: boolean;
+  maxFileSize?: string;
+  workers?: number;
+  verbose?: boolean;
+  debug?: boolean;
+}
+
+export function useColor(io: CliIo, stream: 'stdout' | 'stderr'): boolean {
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.isTTY[stream];
+}
+
+/** Shared by scan and baseline: flags → library options. */
+export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanFlags>): ScanOptions {
+  if (flags.full && !flags.staged) throw usageError('--full only applies with --staged');
+  if (flags.since && !flags.history) throw usageError('--since only applies with --history');
+  if (flags.staged && flags.history) throw usageError('--staged and --history cannot be combined');
+  if (flags.pruneBaseline && !flags.baseline) throw usageError('--prune-baseline needs --baseline FILE');
+  if (flags.workers !== undefined && (!Number.isInteger(flags.workers) || flags.workers < 0)) throw usageError('--workers must be a whole number ≥ 0');
+  let maxFileSize: number | undefined;
+  if (flags.maxFileSize !== undefined) {
+    try {
+      maxFileSize = parseSize(flags.maxFileSize);
+    } catch {
+      throw usageError(`--max-file-size: not a size (received "${flags.maxFileSize}")`);
+    }
+  }
+  return {
+    paths,
+    cwd: io.cwd,
+    ...(flags.config ? { configPath: flags.config } : {}),
+    ...(flags.failOn ? { failOn: flags.failOn } : {}),
+    ...(flags.baseline ? { baseline: flags.baseline } : {}),
+    ...(maxFileSize ? { maxFileSize } : {}),
+    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+  };
+}
+
+export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): string {
+  switch (flags.format ?? 'text') {
+    case 'json':
+      return formatJson(result, { showSuppressed: flags.showSuppressed === true });
+    case 'sarif':
+      return formatSarif(result, { showSuppressed: flags.showSuppressed === true });
+    default:
+      return formatText(result, {
+        color: flags.output ? false : useColor(io, 'stdout'),
+        verbose: flags.verbose === true,
+        showSuppressed: flags.showSuppressed === true,
+        reportUnusedIgnores: flags.reportUnusedIgnores === true,
+      });
+  }
+}
+
+export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlags): Promise<number> {
+  const options = scanOptionsFrom(io, paths, flags);
+  if (flags.staged || flags.history || flags.verify || flags.agentView) {
+    throw new TokenscopeError('E_USAGE', 'this option is not available in this build');
+  }
+  const result = await scan(options);
+  emit(io, renderReport(io, result, flags), flags.output);
+  if (flags.output && (flags.format ?? 'text') !== 'text') {
+    // A machine-readable report went to a file: still tell the human what happened.
+    const { summaryLine } = await import('../../report/text.js');
+    io.stderr(`${summaryLine(result)}\n`);
+  }
+  return exitCodeFor(result, result.settings.failOn);
+}

@@ -1,0 +1,135 @@
+// The command line: parses arguments (commander), calls the library, picks a reporter and
+// returns the exit code and output. It never exits the process itself and never prints a
+// secret; only src/bin.ts touches `process`.
+
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { TokenscopeError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { EXIT_CODE_HELP } from './help.js';
+import { runScanCommand, type ScanFlags } from './commands/scan.js';
+import { runDetectorsCommand } from './commands/detectors.js';
+import { runBaselineCommand } from './commands/baseline.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout/stderr are terminals (colour, progress). */
+  isTTY: { stdout: boolean; stderr: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface CliResult {
+  exitCode: number;
+}
+
+/** Writes a report to a file (-o) or stdout. */
+export function emit(io: CliIo, text: string, output: string | undefined): void {
+  if (output) {
+    try {
+      writeFileSync(resolve(io.cwd, output), text);
+    } catch (error) {
+      throw new TokenscopeError('E_IO', `${output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  } else {
+    io.stdout(text);
+  }
+}
+
+function renderError(error: unknown, debug: boolean): string {
+  if (error instanceof TokenscopeError) {
+    const lines = [`tokenscope: ${error.message}`, ...error.details.map((d) => `  ${d}`)];
+    if (debug && error.stack) lines.push(error.stack);
+    return `${lines.join('\n')}\n`;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  return `tokenscope: internal error: ${message}${debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for details)'}\n`;
+}
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('tokenscope')
+    .description('Find committed credentials, work out what each can do, and flag the overbroad and misplaced ones.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run tokenscope --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('scan')
+    .description('scan files for credentials and report their scope')
+    .argument('[paths...]', 'files or folders to scan', [])
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file (the exit code is unchanged)')
+    .option('--staged', 'scan what is staged in the git index (pre-commit)')
+    .option('--full', 'with --staged: scan whole staged files, not only added or changed lines')
+    .option('--history', 'scan every commit reachable from HEAD, each blob once')
+    .option('--since <rev>', 'with --history: only commits after this revision')
+    .option('--config <file>', 'configuration file (default: .tokenscope.yaml/.yml/.json found upward)')
+    .option('--baseline <file>', 'hide the findings recorded in this baseline file')
+    .option('--prune-baseline', 'with --baseline: remove stale entries from the baseline file')
+    .option('--verify', 'look each token up with its provider (read-only, network): off by default')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices(['error', 'warning', 'note', 'none']))
+    .option('--agent-view', 'audit what a coding agent in this checkout can read (includes git-ignored files)')
+    .option('--show-suppressed', 'list findings hidden by ignores, baseline or allowlist')
+    .option('--report-unused-ignores', 'list tokenscope:ignore comments that hide nothing')
+    .option('--max-file-size <size>', 'skip files larger than this (default 10MB)')
+    .addOption(new Option('--workers <n>', 'worker threads (0 = scan in-process)').argParser((v) => Number.parseInt(v, 10)).hideHelp())
+    .option('--verbose', 'list skipped files and informational notices')
+    .option('--debug', 'show stack traces for errors')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      setExit(await runScanCommand(io, paths, flags));
+    });
+
+  program
+    .command('baseline')
+    .description('record the current findings as accepted, in a merge-friendly baseline file')
+    .argument('[paths...]', 'files or folders to scan', [])
+    .requiredOption('-o, --output <file>', 'baseline file to write (merged with what is there)')
+    .option('--prune', 'drop entries whose secret is gone instead of keeping them')
+    .option('--config <file>', 'configuration file')
+    .option('--debug', 'show stack traces for errors')
+    .action(async (paths: string[], flags: { output: string; prune?: boolean; config?: string }) => {
+      setExit(await runBaselineCommand(io, paths, flags));
+    });
+
+  program
+    .command('detectors')
+    .description('list the detectors with provider, privilege and breadth, or check detector files')
+    .option('--check [files...]', 'validate detector files (default: the built-in ones), running every example')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
+      setExit(runDetectorsCommand(io, flags));
+    });
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script). */
+export async function main(argv: string[], io: CliIo): Promise<CliResult> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length === 0) {
+      io.stdout(program.helpInformation());
+      io.stdout(`\n${EXIT_CODE_HELP}\n`);
+      return { exitCode: 0 };
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return { exitCode };
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return { exitCode: 0 };
+      return { exitCode: 2 };
+    }
+    io.stderr(renderError(error, debug));
+    return { exitCode: 2 };
+  }
+}

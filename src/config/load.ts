@@ -1,0 +1,103 @@
+// Finds, parses and validates the configuration file, then merges defaults < file < flags.
+// Every schema error is reported at once, each with its key path and the value received.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { configError } from '../errors.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
+import { formatSchemaErrors, schemaValidator } from './ajv.js';
+import type { ConfigFile, ResolvedConfig } from './types.js';
+
+export const CONFIG_NAMES = ['.tokenscope.yaml', '.tokenscope.yml', '.tokenscope.json'] as const;
+
+/** The first config file from `start` upward, stopping at `stop` (the repository root). */
+export function findConfigFile(start: string, stop: string | undefined): string | undefined {
+  let dir = resolve(start);
+  const limit = stop ? resolve(stop) : undefined;
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (limit === undefined || dir === limit) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir || !dir.startsWith(limit)) return undefined;
+    dir = parent;
+  }
+}
+
+/** "10MB", "512k", 2048 → bytes. */
+export function parseSize(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*([kKmMgG]?)i?[bB]?$/.exec(value.trim());
+  if (!m) throw configError(`maxFileSize: not a size (received ${JSON.stringify(value)})`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** Parses and validates a config document; throws one configError listing every problem. */
+export function parseConfig(text: string, source: string): ConfigFile {
+  let document: unknown;
+  try {
+    document = source.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw configError(`${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`);
+  }
+  if (document === null || document === undefined) return {};
+  const validate = schemaValidator('config.schema.json');
+  if (!validate(document)) {
+    const lines = formatSchemaErrors(validate.errors, document);
+    throw configError(`${source}: invalid configuration (${lines.length} problem${lines.length === 1 ? '' : 's'})`, lines.map((l) => `${source}: ${l}`));
+  }
+  const config = document as ConfigFile;
+  for (const [i, entry] of (config.allowlist ?? []).entries()) {
+    for (const [j, pattern] of (entry.values ?? []).entries()) {
+      try {
+        new RegExp(pattern);
+      } catch {
+        throw configError(`${source}: allowlist[${i}].values[${j}]: not a valid regular expression`);
+      }
+    }
+  }
+  return config;
+}
+
+export function loadConfigFile(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw configError(`${path}: cannot read config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseConfig(text, path);
+}
+
+export interface ConfigFlags {
+  configPath?: string;
+  failOn?: ResolvedConfig['failOn'];
+  baseline?: string;
+  maxFileSize?: number;
+}
+
+/** Resolves the effective configuration for a scan rooted at `root`, starting the search at `start`. */
+export function resolveConfig(start: string, root: string | undefined, flags: ConfigFlags = {}, inline?: ConfigFile): ResolvedConfig {
+  const source = flags.configPath ? resolve(flags.configPath) : inline ? undefined : findConfigFile(start, root);
+  const file: ConfigFile = inline ?? (source ? loadConfigFile(source) : {});
+  const base = source ? dirname(source) : resolve(root ?? start);
+  const baseline = flags.baseline ?? (file.baseline ? resolve(base, file.baseline) : undefined);
+  return {
+    ...(source ? { source } : {}),
+    exclude: file.exclude ?? [],
+    defaultExcludes: file.defaultExcludes ?? true,
+    maxFileSize: flags.maxFileSize ?? (file.maxFileSize !== undefined ? parseSize(file.maxFileSize) : DEFAULT_MAX_FILE_SIZE),
+    failOn: flags.failOn ?? file.failOn ?? 'warning',
+    ...(baseline ? { baseline } : {}),
+    disabledDetectors: file.detectors?.disable ?? [],
+    customDetectors: (file.detectors?.custom ?? []).map((p) => resolve(base, p)),
+    allowlist: file.allowlist ?? [],
+    limits: file.policy?.limits ?? [],
+    verify: { gitlabHosts: file.verify?.gitlabHosts ?? [], githubHosts: file.verify?.githubHosts ?? [] },
+  };
+}

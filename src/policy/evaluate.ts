@@ -1,0 +1,165 @@
+// The policy stage: pure functions that turn a scoped match into a verdict — the `overbroad`
+// and `misplaced` tags with their reasons, the SARIF level, and a 0–10 security-severity that
+// ranks the token able to delete production first.
+
+import ignore from 'ignore';
+import type { PolicyLimit } from '../config/types.js';
+import { BREADTHS, PRIVILEGES, type Breadth, type Level, type PolicyTag, type Privilege, type ScopeInfo } from '../types.js';
+import { classifyFile, MISPLACED_ROLES, pathEnvironment, ROLE_DESCRIPTIONS, type FileRole } from './file-role.js';
+
+export interface PolicyInput {
+  path: string;
+  provider: string;
+  ruleName: string;
+  scope: ScopeInfo;
+  /** `invalid` when the format's checksum fails: not a live token. */
+  checksum?: 'valid' | 'invalid';
+  /** The variable the value is assigned to. */
+  keyName?: string;
+}
+
+export interface Verdict {
+  policy: PolicyTag[];
+  reasons: string[];
+  level: Level;
+  securitySeverity: number;
+  role: FileRole;
+}
+
+const PRIVILEGE_WORDS: Record<Privilege, string> = {
+  public: 'public (meant to be exposed)',
+  read: 'read-only',
+  write: 'can write',
+  destructive: 'can delete data',
+  admin: 'admin (can grant access or mint credentials)',
+  unknown: 'privilege not visible offline',
+};
+
+const BREADTH_WORDS: Record<Breadth, string> = {
+  resource: 'one resource',
+  project: 'one project',
+  org: 'a whole organization',
+  account: 'the whole account',
+  unknown: 'reach not visible offline',
+};
+
+export function describePrivilege(privilege: Privilege): string {
+  return PRIVILEGE_WORDS[privilege];
+}
+
+export function describeBreadth(breadth: Breadth): string {
+  return BREADTH_WORDS[breadth];
+}
+
+export function privilegeRank(privilege: Privilege): number {
+  return privilege === 'unknown' ? -1 : PRIVILEGES.indexOf(privilege);
+}
+
+export function breadthRank(breadth: Breadth): number {
+  return breadth === 'unknown' ? -1 : BREADTHS.indexOf(breadth);
+}
+
+/** 0–10 score: privilege sets the base, reach and placement add to it (GitHub: ≥9 critical, ≥7 high). */
+export function scoreSeverity(privilege: Privilege, breadth: Breadth, misplaced: boolean, production: boolean): number {
+  const base: Record<Privilege, number> = { public: 1, read: 4, write: 6, destructive: 8, admin: 8.5, unknown: 6.5 };
+  const reach: Record<Breadth, number> = { resource: 0, project: 0.5, org: 1, account: 1.5, unknown: 0.5 };
+  const score = base[privilege] + reach[breadth] + (misplaced ? 0.5 : 0) + (production ? 0.5 : 0);
+  return Math.round(Math.min(10, score) * 10) / 10;
+}
+
+const limitMatchers = new WeakMap<PolicyLimit, (path: string) => boolean>();
+
+function limitApplies(limit: PolicyLimit, path: string): boolean {
+  if (!limit.paths || limit.paths.length === 0) return true;
+  let matcher = limitMatchers.get(limit);
+  if (!matcher) {
+    const ig = ignore({ allowRelativePaths: true }).add(limit.paths);
+    matcher = (p) => ig.ignores(p);
+    limitMatchers.set(limit, matcher);
+  }
+  return matcher(path);
+}
+
+function where(limit: PolicyLimit): string {
+  return limit.paths && limit.paths.length > 0 ? limit.paths.join(', ') : 'every path';
+}
+
+/** The configured limits this finding exceeds, in words. */
+export function limitViolations(input: PolicyInput, limits: readonly PolicyLimit[]): string[] {
+  const out: string[] = [];
+  for (const limit of limits) {
+    if (!limitApplies(limit, input.path)) continue;
+    const why = limit.reason ? ` (${limit.reason})` : '';
+    const { privilege, breadth } = input.scope;
+    if (limit.maxPrivilege && privilegeRank(privilege) > privilegeRank(limit.maxPrivilege)) {
+      out.push(`exceeds the limit for ${where(limit)}: ${privilege} is above the allowed ${limit.maxPrivilege}${why}`);
+    } else if (limit.maxPrivilege && privilege === 'unknown' && limit.maxPrivilege !== 'admin') {
+      out.push(`exceeds the limit for ${where(limit)}: its privilege is unknown offline, the limit is ${limit.maxPrivilege}${why}`);
+    }
+    if (limit.maxBreadth && breadthRank(breadth) > breadthRank(limit.maxBreadth)) {
+      out.push(`exceeds the limit for ${where(limit)}: ${breadth}-wide reach is above the allowed ${limit.maxBreadth}${why}`);
+    }
+    if (limit.providers && !limit.providers.includes(input.provider)) {
+      out.push(`exceeds the limit for ${where(limit)}: ${input.provider} credentials are not allowed there${why}`);
+    }
+    if (limit.denyProviders?.includes(input.provider)) {
+      out.push(`exceeds the limit for ${where(limit)}: ${input.provider} credentials are denied there${why}`);
+    }
+  }
+  return out;
+}
+
+/** Applies DESIGN.md's policy to one scoped match. */
+export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[] = []): Verdict {
+  const { scope } = input;
+  const role = classifyFile(input.path);
+  const policy: PolicyTag[] = [];
+  const reasons: string[] = [];
+  const live = input.checksum !== 'invalid' && scope.expired !== true;
+
+  // overbroad: a narrower credential exists and this one can destroy/administer or reaches an org/account.
+  const heavy = scope.privilege === 'destructive' || scope.privilege === 'admin';
+  const wide = scope.breadth === 'org' || scope.breadth === 'account';
+  if (scope.narrowerAlternative && (heavy || wide) && !scope.public) {
+    policy.push('overbroad');
+    const what = [heavy ? describePrivilege(scope.privilege) : '', wide ? `reaches ${describeBreadth(scope.breadth)}` : '']
+      .filter(Boolean)
+      .join(', ');
+    reasons.push(`overbroad: ${what}; use ${scope.narrowerAlternative}`);
+  }
+  const violations = limitViolations(input, limits);
+  if (violations.length > 0) {
+    if (!policy.includes('overbroad')) policy.push('overbroad');
+    reasons.push(...violations.map((v) => `overbroad: ${v}`));
+  }
+
+  // misplaced: the file's job is not holding configuration, or production meets non-production.
+  const misplacedReasons: string[] = [];
+  if (MISPLACED_ROLES.has(role)) misplacedReasons.push(`misplaced: ${ROLE_DESCRIPTIONS[role]} is not where credentials belong`);
+  if (scope.facts['browserExposed'] === true && !scope.public) {
+    misplacedReasons.push(`misplaced: ${input.keyName ?? 'its name'} ships the value to browsers`);
+  }
+  const env = pathEnvironment(input.path);
+  const production = scope.environment === 'production';
+  if (production && env) {
+    misplacedReasons.push(`misplaced: a production/live credential in a ${env} file`);
+  }
+  if (misplacedReasons.length > 0 && !scope.public) {
+    policy.push('misplaced');
+    reasons.push(...misplacedReasons);
+  }
+
+  let level: Level;
+  if (!live || scope.public) {
+    level = 'note';
+    if (scope.expired) reasons.push(`expired${scope.expiresAt ? ` on ${scope.expiresAt.slice(0, 10)}` : ''}: no longer usable, but remove it`);
+  } else if (policy.includes('overbroad') || production) {
+    level = 'error';
+  } else {
+    level = 'warning';
+  }
+  const severity = live && !scope.public
+    ? scoreSeverity(scope.privilege, scope.breadth, policy.includes('misplaced'), production)
+    : Math.min(3, scoreSeverity(scope.privilege, scope.breadth, false, false));
+  return { policy, reasons, level, securitySeverity: severity, role };
+}

@@ -1,0 +1,54 @@
+// Assembles the Finding a report shows: the candidate's facts, the policy verdict, and a message
+// in words (never the secret: only its masked preview and length).
+
+import type { PolicyLimit } from '../config/types.js';
+import type { Candidate } from '../scan/analyze.js';
+import type { Finding } from '../types.js';
+import { describeBreadth, describePrivilege, evaluatePolicy } from './evaluate.js';
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length === 0 ? '' : `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
+}
+
+export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]): Finding {
+  const { scope } = candidate;
+  const verdict = evaluatePolicy(
+    {
+      path: candidate.path,
+      provider: candidate.provider,
+      ruleName: candidate.ruleName,
+      scope,
+      ...(candidate.checksum ? { checksum: candidate.checksum } : {}),
+      ...(candidate.keyName ? { keyName: candidate.keyName } : {}),
+    },
+    limits,
+  );
+  const what = scope.public
+    ? 'public by design'
+    : `${describePrivilege(scope.privilege)}; reaches ${describeBreadth(scope.breadth)}`;
+  const parts = [
+    `${candidate.ruleName} ${candidate.redacted} (${candidate.secretLength} chars): ${what}.`,
+    ...scope.evidence.map(sentence),
+    ...verdict.reasons.map(sentence),
+  ];
+  const { secret: _secret, inlineIgnore: _inline, allowlistedBy: _allow, checksum: _checksum, scope: _scope, ...rest } = candidate;
+  return {
+    ...rest,
+    privilege: scope.privilege,
+    breadth: scope.breadth,
+    scopeSource: scope.scopeSource,
+    scopes: scope.scopes,
+    ...(scope.narrowerAlternative ? { narrowerAlternative: scope.narrowerAlternative } : {}),
+    policy: verdict.policy,
+    reasons: verdict.reasons,
+    level: verdict.level,
+    securitySeverity: verdict.securitySeverity,
+    message: parts.join(' '),
+    facts: scope.facts,
+    evidence: scope.evidence,
+    ...(scope.expiresAt ? { expiresAt: scope.expiresAt } : {}),
+    ...(scope.expired !== undefined ? { expired: scope.expired } : {}),
+    ...(scope.environment ? { environment: scope.environment } : {}),
+  };
+}

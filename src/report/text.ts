@@ -1,0 +1,125 @@
+// Human output: findings grouped by file, most dangerous first within a file, then a summary of
+// files scanned and skipped (by reason), findings by level, and the time taken. Colour only when
+// the caller says so (a TTY without NO_COLOR).
+
+import pc from 'picocolors';
+import type { Finding, Level, ScanResult } from '../types.js';
+import { describeBreadth, describePrivilege } from '../policy/evaluate.js';
+import { formatSize } from '../sources/read.js';
+
+export interface TextOptions {
+  color: boolean;
+  verbose?: boolean;
+  showSuppressed?: boolean;
+  reportUnusedIgnores?: boolean;
+}
+
+type Paint = (text: string) => string;
+
+function painter(enabled: boolean): Record<'red' | 'yellow' | 'blue' | 'dim' | 'bold' | 'green' | 'cyan' | 'magenta', Paint> {
+  const c = pc.createColors(enabled);
+  return { red: c.red, yellow: c.yellow, blue: c.blue, dim: c.dim, bold: c.bold, green: c.green, cyan: c.cyan, magenta: c.magenta };
+}
+
+function levelLabel(level: Level, p: ReturnType<typeof painter>): string {
+  if (level === 'error') return p.red('error  ');
+  if (level === 'warning') return p.yellow('warning');
+  return p.blue('note   ');
+}
+
+function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boolean): string[] {
+  const where = `${f.line}:${f.column}`.padEnd(8);
+  const head = `  ${p.dim(where)} ${levelLabel(f.level, p)}  ${p.bold(f.ruleName)} ${p.cyan(f.redacted)} ${p.dim(`(${f.secretLength} chars, ${f.ruleId})`)}`;
+  const scope = f.privilege === 'public'
+    ? 'public by design'
+    : `${describePrivilege(f.privilege)} · reaches ${describeBreadth(f.breadth)} · ${f.scopeSource}`;
+  const tags = f.policy.length > 0 ? ` · ${p.magenta(f.policy.join(', '))}` : '';
+  const lines = [head, `  ${' '.repeat(8)} ${scope}${tags}`];
+  const indent = `  ${' '.repeat(8)} `;
+  for (const evidence of f.evidence) lines.push(`${indent}${p.dim(evidence)}`);
+  for (const reason of f.reasons) lines.push(`${indent}${reason.startsWith('overbroad') || reason.startsWith('misplaced') ? '→ ' : ''}${reason}`);
+  if (f.verification) lines.push(`${indent}verified: ${f.verification.status} (${f.verification.detail})`);
+  if (f.commit) lines.push(`${indent}${p.dim(`commit ${f.commit.sha.slice(0, 12)}${f.commit.date ? ` (${f.commit.date.slice(0, 10)})` : ''}`)}`);
+  if (f.agentIgnoredBy && f.agentIgnoredBy.length > 0) lines.push(`${indent}agent ignore rules cover it (best effort only): ${f.agentIgnoredBy.join('; ')}`);
+  if (f.suppressed) lines.push(`${indent}${p.dim(`suppressed by ${f.suppressed.by}${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}`)}`);
+  if (verbose) lines.push(`${indent}${p.dim(`fingerprint ${f.fingerprint}`)}`);
+  return lines;
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.path);
+    if (list) list.push(f);
+    else groups.set(f.path, [f]);
+  }
+  return groups;
+}
+
+export function formatText(result: ScanResult, options: TextOptions): string {
+  const p = painter(options.color);
+  const out: string[] = [];
+  for (const [path, list] of groupByFile(result.findings)) {
+    out.push(p.bold(p.green(path)));
+    for (const f of list) out.push(...formatFinding(f, p, options.verbose === true));
+    out.push('');
+  }
+  if (options.showSuppressed && result.suppressed.length > 0) {
+    out.push(p.bold('Suppressed'));
+    for (const [path, list] of groupByFile(result.suppressed)) {
+      out.push(p.dim(path));
+      for (const f of list) out.push(...formatFinding(f, p, options.verbose === true));
+    }
+    out.push('');
+  }
+  if (result.staleBaseline && result.staleBaseline.length > 0) {
+    out.push(p.bold(`Stale baseline entries (${result.staleBaseline.length}): the secret is gone; remove them with --prune-baseline`));
+    for (const e of result.staleBaseline) out.push(`  ${e.path}  ${e.ruleId}  ${p.dim(e.fingerprint)}`);
+    out.push('');
+  }
+  if (options.reportUnusedIgnores && result.unusedIgnores && result.unusedIgnores.length > 0) {
+    out.push(p.bold(`Unused ignore comments (${result.unusedIgnores.length}): they hide nothing`));
+    for (const u of result.unusedIgnores) out.push(`  ${u.path}:${u.line}  ${p.dim(u.text)}`);
+    out.push('');
+  }
+  if (options.verbose) {
+    if (result.skipped.length > 0) {
+      out.push(p.bold('Skipped files'));
+      for (const s of result.skipped) out.push(`  ${s.path}  ${p.dim(`${s.reason}${s.detail ? `: ${s.detail}` : ''}`)}`);
+      out.push('');
+    }
+  }
+  const problems = result.notices.filter((n) => options.verbose || n.level !== 'info');
+  for (const n of problems) out.push(`${n.level === 'error' ? p.red('error') : n.level === 'warning' ? p.yellow('warning') : p.dim('info')}: ${n.path ? `${n.path}: ` : ''}${n.message}`);
+  if (problems.length > 0) out.push('');
+  if (result.agentView) {
+    const a = result.agentView;
+    out.push(p.bold('What an agent here can reach'));
+    out.push(
+      a.credentials === 0
+        ? '  no credentials readable from this checkout'
+        : `  ${a.credentials} credential${a.credentials === 1 ? '' : 's'}; highest privilege: ${a.highestPrivilege} (${describePrivilege(a.highestPrivilege)}); broadest reach: ${a.broadestReach} (${describeBreadth(a.broadestReach)})`,
+    );
+    out.push(`  ${a.coveredByIgnoreRules} covered by agent ignore rules${a.ignoreFiles.length > 0 ? ` (${a.ignoreFiles.join(', ')})` : ''}; ignore rules are best effort: a shell command still reads the file`);
+    out.push('');
+  }
+  out.push(summaryLine(result, p));
+  return `${out.join('\n')}\n`;
+}
+
+export function summaryLine(result: ScanResult, p = painter(false)): string {
+  const s = result.stats;
+  const skipped = Object.entries(s.skippedByReason)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
+  const levels = `${s.findingsByLevel.error} error${s.findingsByLevel.error === 1 ? '' : 's'}, ${s.findingsByLevel.warning} warning${s.findingsByLevel.warning === 1 ? '' : 's'}, ${s.findingsByLevel.note} note${s.findingsByLevel.note === 1 ? '' : 's'}`;
+  const parts = [
+    `${s.filesScanned} file${s.filesScanned === 1 ? '' : 's'} scanned (${formatSize(s.bytesScanned)})${s.commitsScanned !== undefined ? ` from ${s.commitsScanned} commit${s.commitsScanned === 1 ? '' : 's'}` : ''}`,
+    `${s.filesSkipped} skipped${skipped ? ` (${skipped})` : ''}`,
+    `${s.findings} finding${s.findings === 1 ? '' : 's'}: ${levels}`,
+    ...(s.suppressed > 0 ? [`${s.suppressed} suppressed`] : []),
+    `${(s.durationMs / 1000).toFixed(2)} s`,
+  ];
+  const line = parts.join('; ');
+  return s.findingsByLevel.error > 0 ? p.red(line) : s.findings > 0 ? p.yellow(line) : p.green(line);
+}

@@ -1,0 +1,279 @@
+// The library entry point: scan(options) → ScanResult. Wires the stages together —
+// sources → read/detect/scope (per file, in workers for large scans) → verify (opt-in) →
+// policy → suppress — and returns plain data. No output is written here.
+
+import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { resolveConfig } from './config/load.js';
+import type { ConfigFile, ResolvedConfig } from './config/types.js';
+import { loadBuiltinDetectors } from './detectors/load.js';
+import { buildDetectorSet } from './detect/compile.js';
+import { loadCustomDetectors, type DetectorSelection } from './detectors/registry.js';
+import { configError, TokenscopeError, usageError } from './errors.js';
+import { toFinding } from './policy/finding.js';
+import { fingerprintKey as defaultFingerprintKey } from './redact.js';
+import { analyzeFile, type AnalyzeOptions, type Candidate, type FileAnalysis } from './scan/analyze.js';
+import { runPool } from './scan/pool.js';
+import { findRepoRoot, walkWorkingTree } from './sources/walk.js';
+import { applySuppressions } from './suppress/apply.js';
+import { readBaseline, type Baseline } from './suppress/baseline.js';
+import { VERSION } from './version.js';
+import type { Finding, Level, Notice, RuleInfo, ScanResult, SkippedFile, SourceFile } from './types.js';
+import type { DetectorFile } from './detectors/definition.js';
+
+export interface ScanProgress {
+  phase: 'walk' | 'scan' | 'verify';
+  done: number;
+  total: number;
+  bytes?: number;
+}
+
+export interface ScanOptions {
+  /** Files or folders to scan (default: the working directory). */
+  paths?: string[];
+  /** Working directory paths are resolved against (default process.cwd()). */
+  cwd?: string;
+  /** Explicit config file (--config). */
+  configPath?: string;
+  /** Inline configuration instead of a file (library and tests). */
+  config?: ConfigFile;
+  failOn?: ResolvedConfig['failOn'];
+  /** Baseline file whose findings are hidden (--baseline). */
+  baseline?: string;
+  maxFileSize?: number;
+  /** Worker threads: 0 scans in-process; default picks by scan size. */
+  workers?: number;
+  /** Reference time for expiry (tests). */
+  now?: Date;
+  fingerprintKey?: string;
+  /** Extra sources (staged index, history) replacing the working-tree walk. */
+  sources?: SourceProvider;
+  /** Honour .gitignore (default true; --agent-view scans ignored files too). */
+  gitignore?: boolean;
+  /** Keep plaintext secrets in memory for an online lookup stage. */
+  keepSecrets?: boolean;
+  /** Runs between scope and policy (used by --verify): may refine candidates in place. */
+  refine?: (candidates: Candidate[], config: ResolvedConfig) => Promise<void>;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Supplies the files to scan instead of the working tree (git index, history). */
+export interface SourceProvider {
+  collect(root: string, config: ResolvedConfig): Promise<{ files: SourceFile[]; skipped: SkippedFile[]; notices?: Notice[]; commits?: number }>;
+  /** A partial view (a diff): baseline entries not seen are not necessarily stale. */
+  partial: boolean;
+}
+
+const IN_PROCESS_MAX_FILES = 300;
+const IN_PROCESS_MAX_BYTES = 16 * 1024 * 1024;
+
+function toRuleInfo(file: DetectorFile): RuleInfo[] {
+  return file.detectors.map((d) => ({
+    id: d.id,
+    name: d.name,
+    provider: file.provider,
+    providerName: file.providerName,
+    tokenType: d.tokenType,
+    description: d.description,
+    privilege: d.privilege,
+    breadth: d.breadth,
+    ...(d.narrowerAlternative ? { narrowerAlternative: d.narrowerAlternative } : {}),
+    remediation: d.remediation,
+    references: d.references,
+    confidence: d.confidence,
+  }));
+}
+
+/** Which root reported paths are relative to: the enclosing repository, else the scanned folder. */
+export function resolveRoot(targets: readonly string[]): string {
+  const first = targets[0]!;
+  const repo = findRepoRoot(first);
+  if (repo && targets.every((t) => t === repo || t.startsWith(`${repo}/`) || t.startsWith(`${repo}\\`))) return repo;
+  try {
+    return statSync(first).isDirectory() ? first : dirname(first);
+  } catch {
+    return dirname(first);
+  }
+}
+
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const targets = (options.paths && options.paths.length > 0 ? options.paths : ['.']).map((p) => resolve(cwd, p));
+  for (const target of targets) {
+    if (!existsSync(target)) throw usageError(`${target}: no such file or directory`);
+  }
+  const root = resolveRoot(targets);
+  const config = resolveConfig(targets[0]!, findRepoRoot(targets[0]!) ?? root, {
+    ...(options.configPath ? { configPath: resolve(cwd, options.configPath) } : {}),
+    ...(options.failOn ? { failOn: options.failOn } : {}),
+    ...(options.baseline ? { baseline: resolve(cwd, options.baseline) } : {}),
+    ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
+  }, options.config);
+
+  const builtins = loadBuiltinDetectors();
+  const custom = loadCustomDetectors(config.customDetectors, builtins);
+  if (custom.errors.length > 0) {
+    throw new TokenscopeError('E_DETECTOR', `custom detectors are invalid (${custom.errors.length} problem${custom.errors.length === 1 ? '' : 's'})`, custom.errors);
+  }
+  const unknownDisabled = config.disabledDetectors.filter((id) => ![...builtins, ...custom.files].some((f) => f.detectors.some((d) => d.id === id)));
+  if (unknownDisabled.length > 0) {
+    throw configError(`${config.source ?? 'config'}: detectors.disable names unknown detector ids: ${unknownDisabled.join(', ')}`);
+  }
+  let baseline: Baseline | undefined;
+  if (config.baseline) baseline = readBaseline(config.baseline);
+  const valueAllowlist = config.allowlist.flatMap((entry) => (entry.values ?? []).map((v) => [v, entry.reason] as const));
+
+  // Sources.
+  options.onProgress?.({ phase: 'walk', done: 0, total: 0 });
+  let files: SourceFile[];
+  let skipped: SkippedFile[];
+  const notices: Notice[] = [];
+  let commits: number | undefined;
+  if (options.sources) {
+    const collected = await options.sources.collect(root, config);
+    files = collected.files;
+    skipped = collected.skipped;
+    notices.push(...(collected.notices ?? []));
+    commits = collected.commits;
+  } else {
+    const walked = await walkWorkingTree({
+      root,
+      paths: targets,
+      excludes: config.exclude,
+      defaultExcludes: config.defaultExcludes,
+      gitignore: options.gitignore !== false,
+    });
+    files = walked.files;
+    skipped = walked.skipped;
+  }
+  // Size cap before any read: a 200 MB file is skipped without being opened.
+  files = files.filter((file) => {
+    if ((file.size ?? 0) > config.maxFileSize) {
+      skipped.push({ path: file.path, reason: 'too-large', detail: `${Math.round((file.size ?? 0) / 1048576)} MB is over the ${Math.round(config.maxFileSize / 1048576)} MB limit` });
+      return false;
+    }
+    return true;
+  });
+
+  // Detect and scope.
+  const now = options.now ?? new Date();
+  const analyzeOptions: AnalyzeOptions = {
+    maxFileSize: config.maxFileSize,
+    fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(),
+    keepSecrets: options.keepSecrets === true,
+    now,
+    valueAllowlist: valueAllowlist.map(([source, reason]) => [new RegExp(source), reason]),
+  };
+  const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
+  const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0);
+  const workerCount =
+    options.workers ?? (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(8, availableParallelism())));
+  let analyses: FileAnalysis[];
+  options.onProgress?.({ phase: 'scan', done: 0, total: files.length });
+  if (workerCount === 0) {
+    const set = buildDetectorSet([...builtins, ...custom.files], new Set(config.disabledDetectors));
+    analyses = [];
+    for (const file of files) {
+      analyses.push(analyzeFile(file, set, analyzeOptions));
+      options.onProgress?.({ phase: 'scan', done: analyses.length, total: files.length });
+    }
+  } else {
+    const workerUrl = new URL('./scan/worker.js', import.meta.url);
+    analyses = await runPool(
+      workerUrl,
+      {
+        selection,
+        options: {
+          ...analyzeOptions,
+          now: now.toISOString(),
+          valueAllowlist: valueAllowlist.map(([source, reason]) => [source, '', reason]),
+        },
+      },
+      workerCount,
+      files,
+      (done, bytes) => options.onProgress?.({ phase: 'scan', done, total: files.length, bytes }),
+    );
+  }
+
+  let bytesScanned = 0;
+  let filesScanned = 0;
+  const candidates: Candidate[] = [];
+  const ignoreComments: Array<{ path: string; line: number; text: string }> = [];
+  for (const analysis of analyses) {
+    if (analysis.skipped) skipped.push(analysis.skipped);
+    else {
+      filesScanned++;
+      bytesScanned += analysis.bytes;
+    }
+    notices.push(...analysis.notices);
+    candidates.push(...analysis.candidates);
+    for (const c of analysis.ignoreComments) ignoreComments.push({ path: analysis.path, ...c });
+  }
+
+  if (options.refine) await options.refine(candidates, config);
+
+  // Policy, then suppression.
+  const inputs = candidates.map((candidate) => ({ candidate, finding: toFinding(candidate, config.limits) }));
+  for (const { candidate } of inputs) delete candidate.secret;
+  const outcome = applySuppressions(inputs, {
+    allowlist: config.allowlist,
+    ...(baseline && config.baseline ? { baseline: { path: config.baseline, data: baseline } } : {}),
+  });
+  const scannedPaths = new Set(analyses.filter((a) => !a.skipped).map((a) => a.path));
+  const fullScan = !options.sources?.partial && targets.length === 1 && targets[0] === root;
+  const staleBaseline = outcome.unmatchedBaseline
+    .filter((e) => fullScan || scannedPaths.has(e.path))
+    .map(({ ruleId, path, fingerprint }) => ({ ruleId, path, fingerprint }));
+  const unusedIgnores = ignoreComments.filter((c) => !outcome.usedIgnores.has(`${c.path}:${c.line}`));
+
+  const sortFindings = (list: Finding[]): Finding[] =>
+    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.commit?.sha ?? '').localeCompare(b.commit?.sha ?? '')));
+  const findings = sortFindings(outcome.findings);
+  const findingsByLevel: Record<Level, number> = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) findingsByLevel[f.level]++;
+  const skippedByReason: ScanResult['stats']['skippedByReason'] = {};
+  for (const s of skipped) skippedByReason[s.reason] = (skippedByReason[s.reason] ?? 0) + 1;
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const rules = [...builtins, ...custom.files]
+    .flatMap(toRuleInfo)
+    .filter((r) => !config.disabledDetectors.includes(r.id))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    tool: { name: 'tokenscope', version: VERSION },
+    root,
+    settings: {
+      failOn: config.failOn,
+      ...(config.source ? { configFile: config.source } : {}),
+      ...(config.baseline ? { baseline: config.baseline } : {}),
+    },
+    findings,
+    suppressed: sortFindings(outcome.suppressed),
+    skipped,
+    notices,
+    stats: {
+      filesScanned,
+      bytesScanned,
+      filesSkipped: skipped.length,
+      skippedByReason,
+      findings: findings.length,
+      findingsByLevel,
+      suppressed: outcome.suppressed.length,
+      durationMs: Math.round(performance.now() - started),
+      ...(commits !== undefined ? { commitsScanned: commits } : {}),
+    },
+    rules,
+    ...(config.baseline ? { staleBaseline } : {}),
+    unusedIgnores,
+  };
+}
+
+/** The exit code DESIGN.md defines: 1 when a finding is at or above `failOn`, else 0. */
+export function exitCodeFor(result: ScanResult, failOn: ResolvedConfig['failOn']): 0 | 1 {
+  if (failOn === 'none') return 0;
+  const order: Level[] = ['note', 'warning', 'error'];
+  const threshold = order.indexOf(failOn);
+  return result.findings.some((f) => order.indexOf(f.level) >= threshold) ? 1 : 0;
+}

@@ -1,0 +1,142 @@
+// Per-file work, run in worker threads for large scans: read → detect → scope (offline) →
+// locate → redact. What leaves this module carries no plaintext secret unless the caller asked
+// to keep it for `--verify`, and then only in the `secret` field, which reporters never see.
+
+import type { DetectorSet } from '../detect/compile.js';
+import { detectInText, knownPrefix, type RawMatch } from '../detect/engine.js';
+import { decodeBytes, readFileForScan } from '../sources/read.js';
+import { describeScope } from '../scope/resolve.js';
+import { fingerprintSecret, maskSecret } from '../redact.js';
+import { findInlineIgnore, listIgnoreComments, type InlineIgnore } from '../suppress/inline.js';
+import { lineIndex, locate } from './location.js';
+import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SkippedFile, SourceFile } from '../types.js';
+
+/** A scoped match on its way to policy: everything a Finding needs except the verdict. */
+export interface Candidate {
+  ruleId: string;
+  ruleName: string;
+  provider: string;
+  tokenType: string;
+  path: string;
+  origin: Origin;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  redacted: string;
+  secretLength: number;
+  fingerprint: string;
+  confidence: Confidence;
+  checksum?: 'valid' | 'invalid';
+  keyName?: string;
+  scope: ScopeInfo;
+  commit?: CommitInfo;
+  inlineIgnore?: InlineIgnore;
+  /** Set when a config allowlist value pattern matched (evaluated here, where the secret is). */
+  allowlistedBy?: string;
+  /** Plaintext, only when `keepSecrets` (for --verify); dropped before reporting. */
+  secret?: string;
+}
+
+export interface FileAnalysis {
+  path: string;
+  bytes: number;
+  skipped?: SkippedFile;
+  notices: Notice[];
+  candidates: Candidate[];
+  /** Every inline ignore comment in the file (for --report-unused-ignores). */
+  ignoreComments: Array<{ line: number; text: string }>;
+}
+
+export interface AnalyzeOptions {
+  maxFileSize: number;
+  fingerprintKey: string;
+  keepSecrets: boolean;
+  now: Date;
+  /** Allowlist value patterns from the config: [compiled regex, reason]. */
+  valueAllowlist: Array<[RegExp, string]>;
+  /** Optional extra pass for JS/TS (the AST pass); returns additional raw matches. */
+  extraPass?: (text: string, path: string, found: RawMatch[]) => RawMatch[];
+}
+
+function inRanges(line: number, ranges: Array<[number, number]>): boolean {
+  return ranges.some(([from, to]) => line >= from && line <= to);
+}
+
+/** Scans one file. Never throws: a problem becomes a skip or a notice naming the file. */
+export function analyzeFile(file: SourceFile, set: DetectorSet, options: AnalyzeOptions): FileAnalysis {
+  const result: FileAnalysis = { path: file.path, bytes: 0, notices: [], candidates: [], ignoreComments: [] };
+  let outcome;
+  if (file.content) {
+    outcome =
+      file.content.length > options.maxFileSize
+        ? ({ kind: 'skip', reason: 'too-large', detail: `over the ${options.maxFileSize}-byte limit` } as const)
+        : decodeBytes(file.content);
+  } else if (file.absPath) {
+    outcome = readFileForScan(file.absPath, options.maxFileSize);
+  } else {
+    outcome = { kind: 'skip', reason: 'unreadable', detail: 'no content' } as const;
+  }
+  if (outcome.kind === 'skip') {
+    result.skipped = { path: file.path, reason: outcome.reason, detail: outcome.detail };
+    return result;
+  }
+  const { text } = outcome;
+  result.bytes = outcome.bytes;
+  if (outcome.invalidUtf8) {
+    result.notices.push({ path: file.path, level: 'info', message: 'invalid UTF-8: decoded with replacement characters' });
+  }
+
+  let matches: RawMatch[];
+  try {
+    matches = detectInText(text, file.path, set);
+    if (options.extraPass) matches = matches.concat(options.extraPass(text, file.path, matches));
+  } catch (error) {
+    result.notices.push({ path: file.path, level: 'error', message: `detection failed: ${(error as Error).name}` });
+    return result;
+  }
+  result.ignoreComments = listIgnoreComments(text);
+  if (matches.length === 0) return result;
+
+  const lines = lineIndex(text);
+  for (const match of matches) {
+    const start = locate(lines, match.start);
+    const end = locate(lines, match.end);
+    if (file.lineFilter && !inRanges(start.line, file.lineFilter)) continue;
+    const detector = match.detector;
+    const scope = describeScope(match, { path: file.path, now: options.now });
+    const prefix = knownPrefix(detector, match.secret);
+    const candidate: Candidate = {
+      ruleId: detector.id,
+      ruleName: detector.def.name,
+      provider: detector.provider,
+      tokenType: scope.tokenType ?? detector.def.tokenType,
+      path: file.path,
+      origin: file.origin,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      redacted: maskSecret(match.secret, prefix.length),
+      secretLength: match.secret.length,
+      fingerprint: fingerprintSecret(detector.id, match.secret, options.fingerprintKey),
+      confidence: match.confidence,
+      ...(match.checksum ? { checksum: match.checksum } : {}),
+      ...(match.keyName ? { keyName: match.keyName.slice(0, 120) } : {}),
+      scope,
+      ...(file.commit ? { commit: file.commit } : {}),
+    };
+    const ignore = findInlineIgnore(text, lines, start.line);
+    if (ignore) candidate.inlineIgnore = ignore;
+    for (const [pattern, reason] of options.valueAllowlist) {
+      pattern.lastIndex = 0;
+      if (pattern.test(match.secret)) {
+        candidate.allowlistedBy = reason;
+        break;
+      }
+    }
+    if (options.keepSecrets) candidate.secret = match.secret;
+    result.candidates.push(candidate);
+  }
+  return result;
+}

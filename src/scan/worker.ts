@@ -1,0 +1,25 @@
+// Worker-thread entry: builds its own detector set once, then analyzes batches of files sent by
+// the pool (src/scan/pool.ts). Results are plain data; secrets only when --verify asked for them.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildSelectedSet, type DetectorSelection } from '../detectors/registry.js';
+import { analyzeFile, type AnalyzeOptions } from './analyze.js';
+import type { SourceFile } from '../types.js';
+
+interface WorkerInit {
+  selection: DetectorSelection;
+  options: Omit<AnalyzeOptions, 'valueAllowlist' | 'extraPass' | 'now'> & { now: string; valueAllowlist: Array<[string, string, string]> };
+}
+
+const init = workerData as WorkerInit;
+const set = buildSelectedSet(init.selection);
+const options: AnalyzeOptions = {
+  ...init.options,
+  now: new Date(init.options.now),
+  valueAllowlist: init.options.valueAllowlist.map(([source, flags, reason]) => [new RegExp(source, flags), reason]),
+};
+
+parentPort!.on('message', (message: { id: number; files: SourceFile[] }) => {
+  const results = message.files.map((file) => analyzeFile(file, set, options));
+  parentPort!.postMessage({ id: message.id, results });
+});

@@ -1,0 +1,132 @@
+// The read stage: bytes → text, or a counted skip. Opens without following the file type on
+// trust (a FIFO swapped in after the walk must not block), enforces the size cap before reading,
+// sniffs binaries from the first 8 KB, and decodes UTF-8 (BOM stripped) and UTF-16 (BOM or
+// zero-byte pattern).
+
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import type { SkipReason } from '../types.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const SNIFF_BYTES = 8192;
+
+export type ReadOutcome =
+  | { kind: 'text'; text: string; bytes: number; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; invalidUtf8: boolean }
+  | { kind: 'skip'; reason: SkipReason; detail: string };
+
+/** Reads and decodes a working-tree file. Never throws: every failure is a skip with a reason. */
+export function readFileForScan(absPath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
+  let fd: number;
+  try {
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    return openFailure(error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'skip', reason: 'special-file', detail: describeType(stat) };
+    if (stat.size > maxFileSize) {
+      return { kind: 'skip', reason: 'too-large', detail: `${formatSize(stat.size)} is over the ${formatSize(maxFileSize)} limit` };
+    }
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let offset = 0;
+    while (offset < stat.size) {
+      const n = readSync(fd, buffer, offset, stat.size - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return decodeBytes(offset === stat.size ? buffer : buffer.subarray(0, offset));
+  } catch (error) {
+    return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openFailure(error: unknown): ReadOutcome {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return { kind: 'skip', reason: 'symlink', detail: 'symbolic link (not followed)' };
+  if (code === 'EISDIR') return { kind: 'skip', reason: 'special-file', detail: 'directory' };
+  return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
+}
+
+function errorCode(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'ENOENT') return 'file disappeared during the scan';
+  if (e.code === 'EIO') return 'I/O error';
+  return e.code ?? (error instanceof Error ? error.message.split('\n')[0]! : 'unreadable');
+}
+
+function describeType(stat: import('node:fs').Stats): string {
+  if (stat.isFIFO()) return 'named pipe (FIFO)';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
+  if (stat.isDirectory()) return 'directory';
+  return 'not a regular file';
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+/** UTF-16 without a BOM: zero bytes consistently at odd (LE) or even (BE) positions. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.4 && evenZero / pairs < 0.05) return 'utf-16le';
+  if (evenZero / pairs > 0.4 && oddZero / pairs < 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Binary when the first 8 KB hold a NUL byte or are mostly control characters. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+function swapBytes(bytes: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(bytes.length & ~1);
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    out[i] = bytes[i + 1]!;
+    out[i + 1] = bytes[i]!;
+  }
+  return out;
+}
+
+/** Decodes bytes already in memory (git blobs, staged content, files). */
+export function decodeBytes(input: Uint8Array): ReadOutcome {
+  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { kind: 'text', text: bytes.subarray(2).toString('utf16le'), bytes: bytes.length, encoding: 'utf-16le', invalidUtf8: false };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { kind: 'text', text: swapBytes(bytes.subarray(2)).toString('utf16le'), bytes: bytes.length, encoding: 'utf-16be', invalidUtf8: false };
+  }
+  const utf16 = sniffUtf16(bytes);
+  if (utf16 === 'utf-16le') return { kind: 'text', text: bytes.toString('utf16le'), bytes: bytes.length, encoding: utf16, invalidUtf8: false };
+  if (utf16 === 'utf-16be') return { kind: 'text', text: swapBytes(bytes).toString('utf16le'), bytes: bytes.length, encoding: utf16, invalidUtf8: false };
+  if (looksBinary(bytes)) return { kind: 'skip', reason: 'binary', detail: 'binary content' };
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = bytes.toString('utf8', start);
+  return { kind: 'text', text, bytes: bytes.length, encoding: 'utf-8', invalidUtf8: text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes) };
+}
+
+/** U+FFFD written literally (EF BF BD) is valid UTF-8, not a decoding failure. */
+function hasEncodedReplacementChar(bytes: Buffer): boolean {
+  return bytes.includes(Buffer.from([0xef, 0xbf, 0xbd]));
+}

@@ -1,0 +1,83 @@
+// The baseline file: accepted findings by detector, keyed fingerprint and path. No line numbers
+// (a moved secret stays accepted), no timestamps (no churn), sorted (clean merges). Written
+// atomically (temp file + rename) and merged with what was there, so entries are never lost
+// except by --prune-baseline.
+
+import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { TokenscopeError } from '../errors.js';
+import { formatSchemaErrors, schemaValidator } from '../config/ajv.js';
+
+export interface BaselineEntry {
+  ruleId: string;
+  path: string;
+  fingerprint: string;
+  reason?: string;
+}
+
+export interface Baseline {
+  version: 1;
+  findings: BaselineEntry[];
+}
+
+export function baselineKey(entry: Pick<BaselineEntry, 'ruleId' | 'path' | 'fingerprint'>): string {
+  return `${entry.ruleId}\0${entry.path}\0${entry.fingerprint}`;
+}
+
+export function readBaseline(path: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TokenscopeError('E_BASELINE', `${path}: cannot read baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new TokenscopeError('E_BASELINE', `${path}: not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const validate = schemaValidator('baseline.schema.json');
+  if (!validate(document)) {
+    const lines = formatSchemaErrors(validate.errors, document);
+    throw new TokenscopeError('E_BASELINE', `${path}: invalid baseline`, lines.map((l) => `${path}: ${l}`));
+  }
+  return document as Baseline;
+}
+
+function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  return a.path.localeCompare(b.path, 'en') || a.ruleId.localeCompare(b.ruleId, 'en') || a.fingerprint.localeCompare(b.fingerprint, 'en');
+}
+
+/** Serializes deterministically: sorted, one entry per line block, trailing newline. */
+export function formatBaseline(entries: readonly BaselineEntry[]): string {
+  const unique = new Map<string, BaselineEntry>();
+  for (const entry of entries) {
+    const key = baselineKey(entry);
+    const previous = unique.get(key);
+    unique.set(key, {
+      ruleId: entry.ruleId,
+      path: entry.path,
+      fingerprint: entry.fingerprint,
+      ...((entry.reason ?? previous?.reason) ? { reason: entry.reason ?? previous?.reason } : {}),
+    });
+  }
+  const findings = [...unique.values()].sort(compareEntries);
+  return `${JSON.stringify({ version: 1, findings }, null, 2)}\n`;
+}
+
+/** Writes atomically: a temp file beside the target, then rename. */
+export function writeFileAtomic(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, content, { mode: 0o644 });
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing to clean up
+    }
+    throw new TokenscopeError('E_IO', `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
