@@ -3,17 +3,21 @@
 // as one line each: the key path, the problem and the value received.
 
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemaPath } from '../paths.js';
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-/** Compiles (once) the schema in schemas/<name>. */
+/** Compiles (once) the schema in schemas/<name>. ajv loads on first use: a scan without config pays nothing. */
 export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    ajv ??= new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    if (!ajv) {
+      const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv = new AjvClass({ strict: true, allErrors: true, allowUnionTypes: true });
+    }
     const schema: unknown = JSON.parse(readFileSync(schemaPath(name), 'utf8'));
     validate = ajv.compile(schema as object);
     compiled.set(name, validate);

@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.js';
 import { configError } from '../errors.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
 import { formatSchemaErrors, schemaValidator } from './ajv.js';
@@ -40,7 +40,7 @@ export function parseSize(value: number | string): number {
 export function parseConfig(text: string, source: string): ConfigFile {
   let document: unknown;
   try {
-    document = source.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+    document = source.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw configError(`${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`);

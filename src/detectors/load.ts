@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../config/yaml.js';
 import { formatSchemaErrors, schemaValidator } from '../config/ajv.js';
 import { detectorBundlePath, detectorsDir, packageRoot } from '../paths.js';
 import type { DetectorFile, LoadedDetectorFile } from './definition.js';
@@ -19,7 +19,7 @@ export interface DetectorLoadResult {
 export function parseDetectorDocument(text: string, source: string): DetectorLoadResult {
   let document: unknown;
   try {
-    document = /\.json$/i.test(source) ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+    document = /\.json$/i.test(source) ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { files: [], errors: [`${source}: not valid ${/\.json$/i.test(source) ? 'JSON' : 'YAML'}: ${reason}`] };
