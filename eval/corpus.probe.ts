@@ -29,6 +29,9 @@ it('probe', () => {
     } else {
       row.neg++;
       const same = matches.filter((m) => m.detector.provider === provider);
+      if (process.env['PROBE_NEG'] && matches.length > 0) {
+        console.log(`NEG ${ex.id} ${ex.ruleId}: ${matches.map((m) => `${m.detector.id}[${m.secret.slice(0, 60)}] key=${m.keyName}`).join(' | ')}\n     ${ex.text.slice(0, 200).replace(/\n/g, '⏎')}`);
+      }
       if (same.length > 0) {
         row.flagged++;
         row.fps.push(`${ex.id} ${ex.ruleId} → ${same.map((m) => m.detector.id).join(',')}: ${ex.text.slice(0, 120).replace(/\n/g, '⏎')}`);

@@ -9,6 +9,7 @@ import { resolveConfig } from './config/load.js';
 import type { ConfigFile, ResolvedConfig } from './config/types.js';
 import { loadBuiltinDetectors } from './detectors/load.js';
 import { buildDetectorSet } from './detect/compile.js';
+import { createAstPass } from './detect/ast-pass.js';
 import { loadCustomDetectors, type DetectorSelection } from './detectors/registry.js';
 import { configError, TokenscopeError, usageError } from './errors.js';
 import { toFinding } from './policy/finding.js';
@@ -174,6 +175,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   options.onProgress?.({ phase: 'scan', done: 0, total: files.length });
   if (workerCount === 0) {
     const set = buildDetectorSet([...builtins, ...custom.files], new Set(config.disabledDetectors));
+    const astPass = createAstPass(set);
+    if (astPass) analyzeOptions.extraPass = astPass;
     analyses = [];
     for (const file of files) {
       analyses.push(analyzeFile(file, set, analyzeOptions));
@@ -216,7 +219,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   // Policy, then suppression.
   const inputs = candidates.map((candidate) => ({ candidate, finding: toFinding(candidate, config.limits) }));
-  for (const { candidate } of inputs) delete candidate.secret;
+  for (const { candidate } of inputs) {
+    delete candidate.secret;
+    delete candidate.verifyContext;
+  }
   const outcome = applySuppressions(inputs, {
     allowlist: config.allowlist,
     ...(baseline && config.baseline ? { baseline: { path: config.baseline, data: baseline } } : {}),

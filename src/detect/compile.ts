@@ -14,12 +14,16 @@ export interface CompiledDetector {
   readonly providerName: string;
   readonly revokeUrl?: string;
   readonly regex: RegExp;
+  /** Names of the capture groups that may hold the secret (`secret`, `secret2`, …), in pattern order. */
+  readonly secretGroups: readonly string[];
   /** Lower-case keywords, also used to find the token's fixed prefix for masking. */
   readonly keywords: readonly string[];
   readonly validators: ReadonlyArray<{ name: string; check: Validator }>;
   readonly multiline: boolean;
   readonly maxSpan: number;
   readonly pathFilter?: (path: string) => boolean;
+  /** Runs over the first 64 KB of every file its `paths` match, without needing a keyword. */
+  readonly wholeFile: boolean;
   readonly generic: boolean;
   readonly placeholderCheck: boolean;
   /** Position in the set; ties between overlapping matches go to the earlier detector. */
@@ -28,6 +32,8 @@ export interface CompiledDetector {
 
 export interface DetectorSet {
   readonly detectors: readonly CompiledDetector[];
+  /** Indexes of `wholeFile` detectors (checked against each file's path). */
+  readonly wholeFile: readonly number[];
   readonly automaton: Automaton;
   /** keyword index → indexes of the detectors that use it. */
   readonly detectorsByKeyword: ReadonlyArray<readonly number[]>;
@@ -37,6 +43,11 @@ export interface DetectorSet {
 /** Compiles a detector's pattern with the flags the engine relies on (`g` to iterate, `d` for group offsets). */
 export function compilePattern(def: Pick<DetectorDefinition, 'pattern' | 'caseInsensitive'>): RegExp {
   return new RegExp(def.pattern, def.caseInsensitive ? 'gdi' : 'gd');
+}
+
+/** Named groups whose name starts with `secret`, in the order they appear in the pattern. */
+export function secretGroupNames(pattern: string): string[] {
+  return [...pattern.matchAll(/\(\?<(secret\w*)>/g)].map((m) => m[1]!);
 }
 
 export function compileDetector(def: DetectorDefinition, file: DetectorFile, order: number): CompiledDetector {
@@ -56,11 +67,13 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
     providerName: file.providerName,
     ...(file.revokeUrl ? { revokeUrl: file.revokeUrl } : {}),
     regex: compilePattern(def),
-    keywords: def.keywords.map((k) => k.toLowerCase()),
+    secretGroups: secretGroupNames(def.pattern),
+    keywords: (def.keywords ?? []).map((k) => k.toLowerCase()),
     validators: compiledValidators,
     multiline: def.multiline === true,
     maxSpan: def.maxSpan ?? 16384,
     ...(pathFilter ? { pathFilter } : {}),
+    wholeFile: def.wholeFile === true && pathFilter !== undefined,
     generic: def.generic === true,
     placeholderCheck: def.placeholderCheck !== false,
     order,
@@ -92,6 +105,7 @@ export function buildDetectorSet(files: readonly DetectorFile[], disabled: Reado
   });
   return {
     detectors,
+    wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
     automaton: buildAutomaton([...keywordIndex.keys()]),
     detectorsByKeyword,
     byId: new Map(detectors.map((d) => [d.id, d])),

@@ -8,10 +8,13 @@ import { findKeywords } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { extractKeyName } from './context.js';
+import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../types.js';
 
 /** Longest stretch of one line a single-line detector looks at around a keyword hit. */
 const LINE_WINDOW_CAP = 4096;
+/** How much of a file a `wholeFile` detector reads (credential files are small). */
+const WHOLE_FILE_WINDOW = 65536;
 
 /** A detector match with the plaintext secret: lives only between detect and scope. */
 export interface RawMatch {
@@ -45,6 +48,13 @@ function addWindow(windows: Window[], start: number, end: number): void {
   }
 }
 
+function mergeWindows(list: Window[]): Window[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start);
+  const merged: Window[] = [];
+  for (const w of sorted) addWindow(merged, w.start, w.end);
+  return merged;
+}
+
 function isTokenChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61;
 }
@@ -57,7 +67,11 @@ export interface DetectOptions {
 /** Runs every candidate detector over `text`; `path` is repo-relative (path-scoped detectors). */
 export function detectInText(text: string, path: string, set: DetectorSet, options: DetectOptions = {}): RawMatch[] {
   const hits = findKeywords(set.automaton, text);
-  if (hits.positions.length === 0) return [];
+  const whole = set.wholeFile.filter((d) => {
+    const detector = set.detectors[d]!;
+    return (!options.only || options.only.has(detector.id)) && detector.pathFilter!(path);
+  });
+  if (hits.positions.length === 0 && whole.length === 0) return [];
 
   // Per-detector windows, built in one walk over the hits (already in text order). Line bounds
   // are computed once per line, so long files cost O(n) here.
@@ -96,6 +110,12 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
     }
   }
 
+  for (const d of whole) {
+    const list = windows.get(d) ?? [];
+    list.unshift({ start: 0, end: Math.min(n, WHOLE_FILE_WINDOW) });
+    windows.set(d, mergeWindows(list));
+  }
+
   const matches: RawMatch[] = [];
   for (const [d, list] of windows) {
     const detector = set.detectors[d]!;
@@ -114,17 +134,31 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
       regex.lastIndex++;
       continue;
     }
-    const span = m.indices?.groups?.['secret'];
-    const secret = m.groups?.['secret'];
-    if (!span || secret === undefined || secret.length === 0) continue;
+    // The secret is the first participating group named `secret…` (a pattern may offer one per
+    // quoting style: 'single', "double", bare), since Node 20 has no duplicate group names.
+    let span: [number, number] | undefined;
+    let secret: string | undefined;
+    for (const name of detector.secretGroups) {
+      const value = m.groups?.[name];
+      if (value !== undefined && value.length > 0) {
+        secret = value;
+        span = m.indices?.groups?.[name];
+        break;
+      }
+    }
+    if (!span || secret === undefined) continue;
     const start = window.start + span[0];
     const end = window.start + span[1];
     const groups: Record<string, string> = {};
     for (const [name, value] of Object.entries(m.groups ?? {})) {
-      if (name !== 'secret' && value !== undefined) groups[name] = value;
+      if (!name.startsWith('secret') && value !== undefined) groups[name] = value;
     }
-    const keyName = groups['key'] ?? extractKeyName(text, start);
-    const judged = judgeCapture(detector, secret, groups, keyName, path);
+    // Like `secret…`, a pattern may offer one `key…` group per syntax it accepts.
+    const keyGroup = Object.keys(groups).find((name) => name.startsWith('key'));
+    const keyName = (keyGroup ? groups[keyGroup] : undefined) ?? extractKeyName(text, start);
+    const before = start > 0 ? text[start - 1] : undefined;
+    const quote = before === '"' || before === "'" || before === '`' ? before : undefined;
+    const judged = judgeValue(detector, secret, { groups, ...(keyName ? { keyName } : {}), path, ...(quote ? { quote } : {}) });
     if (judged === undefined) continue;
     out.push({ detector, secret, start, end, groups, ...(keyName ? { keyName } : {}), ...judged });
   }
@@ -141,19 +175,13 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
 }
 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
-function judgeCapture(
-  detector: CompiledDetector,
-  secret: string,
-  groups: Record<string, string>,
-  keyName: string | undefined,
-  path: string,
-): Pick<RawMatch, 'confidence' | 'checksum'> | undefined {
+export function judgeValue(detector: CompiledDetector, secret: string, ctx: ValidatorContext): Pick<RawMatch, 'confidence' | 'checksum'> | undefined {
   const def = detector.def;
   if (detector.placeholderCheck && isPlaceholder(secret, knownPrefix(detector, secret))) return undefined;
   if (def.minEntropy !== undefined && shannonEntropy(secret) < def.minEntropy) return undefined;
   const judged: Pick<RawMatch, 'confidence' | 'checksum'> = { confidence: def.confidence };
   for (const { check } of detector.validators) {
-    const verdict = check(secret, { groups, ...(keyName ? { keyName } : {}), path });
+    const verdict = check(secret, ctx);
     if (verdict === false) return undefined;
     if (typeof verdict === 'object') {
       if (!verdict.ok) return undefined;

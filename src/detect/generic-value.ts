@@ -1,51 +1,153 @@
 // Judges values assigned to credential-like names ("generic secrets"), where no provider format
-// vouches for them. A value passes when it looks machine-generated or like a real password, and
-// fails when it is a word, an identifier, a reference, a path, a hash of something public, or a
-// well-known default. Tuned on real code, with the public corpora as a measuring stick.
+// vouches for them. Two questions: is the NAME about a credential (DB_PASSWORD, clientSecret —
+// not password_length or token_type), and is the VALUE one (machine-generated, or a real
+// human password) rather than a word, an identifier, a reference, a path, a public hash, a
+// placeholder or a product default. Tuned on real code; the public corpora are a measuring stick.
 
 import { characterClasses, shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 
-/** Defaults and throwaway values that are not worth reporting as leaked credentials. */
-const WELL_KNOWN_DEFAULTS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'admin', 'administrator', 'root', 'toor',
-  'user', 'username', 'guest', 'test', 'testing', 'test123', 'test1234', 'demo', 'default', 'changeit',
-  'changeme', 'letmein', 'qwerty', 'welcome', '123456', '1234567', '12345678', '123456789', '1234567890',
-  'password1', 'password123', 'postgres', 'mysql', 'redis', 'mongo', 'sa', 'oracle', 'none', 'null',
-  'nil', 'undefined', 'true', 'false', 'yes', 'no', 'empty', 'secret123', 'mysecret', 'mypassword',
-  'supersecret', 'foobar', 'foo', 'bar', 'baz', 'hunter2', 'abc123', 'example', 'sample', 'string',
-  'required', 'optional', 'notset', 'not-set', 'unset', 'xxx', 'tbd', 'n/a', 'na', 'public', 'private',
-  'anonymous', 'bearer', 'basic', 'sha256', 'sha1', 'md5', 'hmac', 'rs256', 'hs256', 'es256', 'utf-8',
-  'utf8', 'localhost', 'development', 'production', 'staging', 'dev', 'prod', 'secretkey', 'apikey',
-  'api_key', 'accesstoken', 'access_token', 'client_secret', 'clientsecret', 'private_key', 'privatekey',
+/** Values that stand in for a credential, or that a product ships as its default. Never reported. */
+const PLACEHOLDER_VALUES = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'accesstoken',
+  'access_token', 'client_secret', 'clientsecret', 'private_key', 'privatekey', 'secretkey', 'secret_key',
+  'changeme', 'changeit', 'change_me', 'example', 'sample', 'string', 'required', 'optional', 'notset',
+  'not-set', 'unset', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'empty', 'xxx',
+  'tbd', 'n/a', 'na', 'todo', 'public', 'private', 'anonymous', 'bearer', 'basic', 'sha256', 'sha1', 'md5',
+  'hmac', 'rs256', 'hs256', 'es256', 'utf-8', 'utf8', 'localhost', 'development', 'production', 'staging',
+  'dev', 'prod', 'test', 'testing', 'guest', 'minioadmin', 'default', 'user', 'username', 'foo', 'bar',
+  'baz', 'foobar', 'value', 'mysecret', 'mypassword', 'yourpassword', 'supersecret', 'secret123',
+  // database and broker images' documented defaults; RFC 7617's example
+  'postgres', 'mysql', 'redis', 'mongo', 'oracle', 'tiger', 'rabbitmq', 'elastic', 'neo4j', 'open_sesame',
+  'open sesame', 'opensesame',
 ]);
 
-/** Names whose values are hashes or identifiers of public things, not credentials. */
-const NON_SECRET_KEY =
-  /(?:hash|sha\d*|md5|digest|checksum|integrity|etag|commit|revision|(?:^|_)rev(?:$|_)|(?:^|_)ref(?:$|_)|fingerprint|thumbprint|nonce|salt(?:_?length)?$|uuid|guid|(?:^|_)id$|_ids?$|public[_-]?key|pubkey|publishable|csrf|xsrf|(?:^|_)kid$|cache|version|format|type|length|size|name$|label|field|column|header$|param|prefix|suffix|pattern|regex|path|file|dir|url$|uri$|endpoint|host|domain|region|timeout|expir|ttl|count|enabled|placeholder|example|sample|description|hint|message|policy|mode|algorithm|alg$|encoding|provider|issuer|audience|scope$|scopes|grant_?type|response_?type|token_?type|storage|cookie_?name|key_?name|secret_?name|secret_?ref|env_?var)/i;
+/** Words that only ever make up stand-in values: foo-bar, my_test_value. */
+const FILLER_WORDS = new Set(['foo', 'bar', 'baz', 'qux', 'quux', 'test', 'testing', 'example', 'sample', 'dummy', 'fake', 'mock', 'my', 'your', 'some', 'value', 'secret', 'token', 'key', 'password', 'pass', 'here', 'xxx', 'abc', 'xyz']);
+
+/** Guessable passwords: still real credentials, reported as notes (low confidence), not errors. */
+const WEAK_PASSWORDS = new Set([
+  'admin', 'administrator', 'root', 'toor', 'test123', 'test1234', 'demo', 'letmein', 'qwerty', 'welcome',
+  '123456', '1234567', '12345678', '123456789', '1234567890', 'password1', 'password123', 'pass123',
+  'admin123', 'root123', 'abc123', 'hunter2', 'sa',
+]);
+
+/** Splits `dbPassword`, `DB_PASSWORD`, `api-key`, `APIKey` into lower-case words. */
+export function keyWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const NOT_PASS_WORDS = new Set(['bypass', 'compass', 'encompass', 'surpass', 'overpass', 'underpass', 'trespass', 'impass', 'passport', 'passenger', 'passage', 'passive', 'passthrough', 'passthru']);
+/** Words that turn a password-ish name into something else: its length, policy, field label… */
+const PASSWORD_META = new Set([
+  'length', 'len', 'min', 'max', 'policy', 'policies', 'field', 'fields', 'label', 'placeholder', 'hint', 'prompt',
+  'required', 'enabled', 'enable', 'disabled', 'regex', 'pattern', 'rule', 'rules', 'reset', 'forgot', 'change',
+  'changed', 'expiry', 'expires', 'expire', 'expiration', 'age', 'strength', 'validator', 'validation', 'type',
+  'mode', 'url', 'uri', 'path', 'file', 'command', 'cmd', 'env', 'var', 'variable', 'name', 'ref', 'hash',
+  'hashed', 'digest', 'history', 'count', 'attempts', 'input', 'visible', 'toggle', 'show', 'hide', 'confirm',
+  'confirmation', 'error', 'errors', 'message', 'msg', 'text', 'title', 'format', 'id', 'time', 'timeout',
+  'store', 'manager', 'prefix', 'suffix', 'provider', 'authentication', 'grant', 'flow', 'icon', 'encoder',
+  'encoding', 'algorithm', 'cost', 'rounds', 'module', 'plugin', 'class', 'description', 'less', 'free',
+]);
+
+/** True for names that hold a password: DB_PASSWORD, dbPass, passwd, pwd, sshPassphrase, IRC_PASS. */
+export function isPasswordKey(name: string): boolean {
+  let hit = false;
+  for (const w of keyWords(name)) {
+    if (PASSWORD_META.has(w)) return false;
+    if (NOT_PASS_WORDS.has(w)) continue;
+    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) hit = true;
+  }
+  return hit;
+}
+
+const SECRET_WORDS = /^(?:secrets?|tokens?|apikeys?|credentials?|creds|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
+const KEY_QUALIFIERS = new Set(['api', 'access', 'auth', 'private', 'secret', 'signing', 'encryption', 'master', 'app', 'session', 'client', 'consumer', 'license', 'service', 'account', 'admin', 'deploy', 'write', 'hmac', 'shared', 'integration', 'subscription', 'storage', 'sas', 'security', 'root', 'aes', 'cipher', 'crypt', 'crypto', 'jwt', 'cookie', 'nonce', 'logged', 'secure']);
+/** Words after a credential word that make the name about the credential, not the credential itself. */
+const SECRET_META = new Set([
+  'id', 'ids', 'uuid', 'guid', 'type', 'types', 'name', 'names', 'path', 'file', 'url', 'uri', 'length', 'len',
+  'size', 'expiry', 'expires', 'expiration', 'expire', 'ttl', 'age', 'header', 'headers', 'field', 'prefix',
+  'suffix', 'format', 'version', 'count', 'limit', 'enabled', 'endpoint', 'host', 'region', 'timeout', 'public',
+  'publishable', 'max', 'min', 'label', 'description', 'placeholder', 'hint', 'usage', 'cache', 'provider',
+  'kind', 'hash', 'checksum', 'digest', 'algorithm', 'alg', 'env', 'var', 'variable', 'ref', 'arn', 'location',
+  'manager', 'store', 'vault', 'param', 'parameter', 'mode', 'policy', 'scope', 'scopes', 'grant', 'response',
+  'request', 'regex', 'pattern', 'issuer', 'audience', 'validation', 'validator', 'enc', 'encrypted', 'index',
+  'map', 'list', 'set', 'sets', 'keys', 'rotation', 'created', 'updated', 'last', 'resource', 'lookup', 'source',
+  'target', 'error', 'message', 'status', 'model', 'generator', 'pem', 'cert', 'fingerprint', 'etag', 'commit',
+  'revision', 'sha', 'spec', 'schema', 'class', 'helper', 'util', 'utils', 'service', 'handler', 'factory',
+]);
+const TOKEN_META = new Set(['tokenizer', 'tokenize', 'tokenized', 'tokens', 'tokenization']);
+/** Qualifiers that make a "token" or "key" something other than a credential. */
+const NOT_CREDENTIAL_QUALIFIERS = new Set([
+  'csrf', 'xsrf', 'page', 'pagination', 'next', 'continuation', 'cursor', 'sync', 'cancel', 'cancellation',
+  'lexer', 'parser', 'ast', 'syntax', 'design', 'color', 'colour', 'theme', 'spacing', 'i18n', 'translation',
+  'public', 'publishable', 'anon', 'anonymous', 'dummy', 'fake', 'mock', 'example', 'sample', 'primary',
+  'foreign', 'sort', 'partition', 'cache', 'idempotency', 'dedup', 'deduplication', 'lookup', 'hash', 'map',
+  'dict', 'object', 'row', 'column', 'react', 'list', 'storage', 'local', 'redux', 'state', 'event', 'keyboard',
+  'hot', 'short', 'shortcut', 'access', 'group', 'registry', 'query', 'search', 'media', 'asset',
+]);
+
+/** True for names that hold a machine credential: API_KEY, clientSecret, auth_token, SECRET_KEY_BASE. */
+export function isSecretKey(name: string): boolean {
+  const words = keyWords(name);
+  let hit = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (TOKEN_META.has(w)) return false;
+    if (NOT_CREDENTIAL_QUALIFIERS.has(w) && i + 1 < words.length && /^(?:tokens?|keys?|secrets?)$/.test(words[i + 1]!) && !(w === 'access' && words[i + 1] === 'key') && !(w === 'access' && words[i + 1] === 'token') && !(w === 'storage' && words[i + 1] === 'key')) return false;
+    const isCredentialWord = SECRET_WORDS.test(w) || (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!));
+    if (!isCredentialWord) continue;
+    hit = true;
+    const next = words[i + 1];
+    // `token_type`, `secret_name`, `api_key_header`: the name describes the credential.
+    if (next !== undefined && SECRET_META.has(next)) return false;
+  }
+  return hit;
+}
+
+/** Source files: an unquoted right-hand side there is a variable or an expression, not a literal. */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte)$/i;
 
 const REJECT_SHAPES: RegExp[] = [
-  /^[a-z]+:\/\//i, // URLs (credentials in URLs have their own detector)
+  /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs (credentials in URLs have their own detector)
   /^data:/i, // data: URIs
   /^(?:sha(?:1|256|384|512)|md5)-[A-Za-z0-9+/=]+$/, // SRI integrity hashes
   /^\.{0,2}\/|^~\/|^[A-Za-z]:\\|\\\\/, // filesystem paths
-  /^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|js|ts|py|rb|go|env|conf|cfg|ini|xml|properties|sh|jks|der)$/i,
+  /^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|js|ts|py|rb|go|env|conf|cfg|ini|xml|properties|sh|jks|der|html?)$/i,
   /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i, // e-mail addresses
   /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/, // versions
   /^-?\d+(?:\.\d+)?$/, // numbers
-  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // CONSTANT_NAMES
-  /^[a-z]+(?:[A-Z][a-z0-9]*)+$/, // camelCaseIdentifiers
-  /^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/, // PascalCaseIdentifiers
-  /^[a-z][a-z0-9]*(?:[._:-][a-z][a-z0-9]*)+$/, // dotted.property.paths, kebab-words, snake_words
   /^[\w$]+\(.*\)$|^new\s|^await\s|^function\b|=>/, // code
   /^#[0-9a-f]{3,8}$/i, // colours
-  /^(?:[0-9a-f]{2}:){5,}[0-9a-f]{2}$/i, // MAC/fingerprint colon-hex
-  /^AAAA[A-Za-z0-9+/]{60,}/, // SSH public key bodies
-  /^\$(?:2[abxy]?|5|6|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password *hashes* (not reversible here)
+  /^(?:[0-9a-f]{2}:){5,}[0-9a-f]{2}$/i, // MAC addresses, key fingerprints
+  /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
+  /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
+
+/**
+ * Names and identifiers (`roboMongoSSHPass`, `user-profile-settings`, `MAX_RETRIES`): made of
+ * words with vowels, not of the one- and two-letter fragments random strings split into.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_.:-]*$/.test(value)) return false;
+  const words = keyWords(value);
+  if (words.length === 0 || words.length > 10) return false;
+  let letters = 0;
+  for (const w of words) {
+    if (/^\d+$/.test(w)) continue; // version numbers and counters are fine in names
+    if (w.length < 2 || !/[aeiouy]/.test(w) || /\d/.test(w.slice(0, -2))) return false;
+    letters += w.length;
+  }
+  return letters / words.length >= 3;
+}
 
 /** English-ish words made only of letters, possibly separated: "thisismysecret", "hello world". */
 function isWordy(value: string): boolean {
@@ -55,48 +157,87 @@ function isWordy(value: string): boolean {
   return vowels / value.length > 0.3; // random letters rarely keep a vowel rate this high
 }
 
-function commonChecks(value: string, keyName: string | undefined): boolean {
-  if (isPlaceholder(value)) return false;
+/** How a value was written: the quote around it (none when bare) and the file it is in. */
+export interface ValueContext {
+  quote?: string;
+  path?: string;
+}
+
+function bareInCode(context: ValueContext): boolean {
+  return !context.quote && context.path !== undefined && CODE_FILE.test(context.path);
+}
+
+/** Fragments of code captured after an `=`: concatenations, calls, indexing, CSS selectors. */
+function isCodeFragment(value: string): boolean {
+  return (
+    /^\s*[+.]\s*[$A-Za-z_("']/.test(value) || // "…" + variable, '…'.$var
+    /^(?:new\s+)?[A-Za-z_$][\w$.]*\s*\(.*\)$/.test(value) || // calls: getPassword(user)
+    /\$[A-Za-z_]\w*\[/.test(value) || // $p['config']
+    /^#[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value) // CSS ids: #add-password
+  );
+}
+
+/** `$HOME`, `$ecret`, `${x}` inside a value: interpolated by the shell, PHP or a template. `$$` and `$1` are not. */
+function hasInterpolation(value: string): boolean {
+  return /(?<!\$)\$(?:[A-Za-z_][A-Za-z0-9_]{2,}|\{|\()/.test(value);
+}
+
+/** Shared rejections: references, placeholders, the name repeated as its value, obvious non-secrets. */
+function isNotAValue(value: string, keyName: string | undefined, context: ValueContext): boolean {
+  if (bareInCode(context)) return true;
+  if (isPlaceholder(value)) return true;
+  if (isCodeFragment(value) || (context.quote !== "'" && hasInterpolation(value))) return true;
+  const words = keyWords(value);
+  if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w) || /^\d{1,3}$/.test(w))) return true;
   const lower = value.toLowerCase();
-  if (WELL_KNOWN_DEFAULTS.has(lower)) return false;
-  if (keyName && lower === keyName.toLowerCase()) return false;
-  if (REJECT_SHAPES.some((re) => re.test(value))) return false;
-  if (/\s{2,}|\t|\n/.test(value)) return false;
-  return true;
+  if (PLACEHOLDER_VALUES.has(lower)) return true;
+  if (keyName) {
+    // The name itself, or a word of it, is not the value (`passwordField: "password"`, `IRC_PASS=irc_pass`).
+    if (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower)) return true;
+  }
+  if (REJECT_SHAPES.some((re) => re.test(value))) return true;
+  return /\s{2,}|\t|\n/.test(value);
 }
 
 /**
  * Tokens, API keys and secrets assigned to credential-like names: the value must look
- * machine-generated (length, entropy, character classes).
+ * machine-generated (length, entropy, character classes, not a name).
  */
-export function judgeGenericValue(value: string, keyName: string | undefined): boolean {
+export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length < 12 || value.length > 512) return false;
-  if (keyName && NON_SECRET_KEY.test(keyName) && !/secret|passw|token|api_?key|credential/i.test(keyName.replace(NON_SECRET_KEY, ''))) {
-    return false;
-  }
-  if (!commonChecks(value, keyName)) return false;
-  if (/\s/.test(value)) return false;
+  if (keyName !== undefined && !isSecretKey(keyName) && !isPasswordKey(keyName)) return false;
+  if (isNotAValue(value, keyName, context)) return false;
+  if (looksLikeIdentifier(value)) return false;
+  // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
+  if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4)) return false;
   if (isWordy(value)) return false;
-  if (UUID.test(value)) return keyName !== undefined && /secret|token|api_?key|auth|credential|passw/i.test(keyName);
+  if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
   const entropy = shannonEntropy(value);
-  const classes = characterClasses(value);
   if (/^[0-9a-f]+$/i.test(value)) return value.length >= 16 && entropy >= 3.0;
-  if (classes < 2) return false;
+  if (characterClasses(value) < 2) return false;
   const threshold = value.length < 20 ? 3.2 : value.length < 32 ? 3.5 : 3.8;
   return entropy >= threshold;
 }
 
+export type PasswordVerdict = 'reject' | 'weak' | 'ok';
+
 /**
- * Passwords are often human-made, so entropy alone is not the test: reject defaults, references,
- * code and prose; accept the rest when it has some variety.
+ * Passwords are often human-made, so entropy alone is not the test: reject placeholders,
+ * references, code and prose; call guessable ones weak (reported as notes); accept the rest.
  */
-export function judgePasswordValue(value: string, keyName: string | undefined): boolean {
-  if (value.length < 6 || value.length > 256) return false;
-  if (!commonChecks(value, keyName)) return false;
-  if (/\s/.test(value) && value.split(/\s+/).length > 2) return false; // prose
-  if (/^[a-z]+$/.test(value) && value.length < 10) return false; // a lone lower-case word
-  if (/^\*+$|^•+$/.test(value)) return false;
+export function judgePasswordValue(value: string, keyName: string | undefined, context: ValueContext = {}): PasswordVerdict {
+  if (value.length < 4 || value.length > 256) return 'reject';
+  if (keyName !== undefined && !isPasswordKey(keyName)) return 'reject';
+  if (isNotAValue(value, keyName, context)) return 'reject';
+  // Dotted paths are references to other settings (config.db.password), not passwords.
+  if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i.test(value) && !context.quote) return 'reject';
+  if (/\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
+  if (/^[*•]+$/.test(value)) return 'reject';
   const distinct = new Set(value).size;
-  return distinct >= 5 && shannonEntropy(value) >= 2.3;
+  if (distinct < 4) return 'reject';
+  if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'weak';
+  if (/^[a-z]+$/.test(value) && value.length <= 10) return 'weak'; // a lone lower-case word
+  if (value.length < 16 && shannonEntropy(value) < 2.3) return 'weak';
+  return 'ok';
 }

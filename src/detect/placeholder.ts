@@ -3,6 +3,9 @@
 // every match unless a detector turns it off, so docs and sample configs stay quiet.
 
 /** AWS's documentation keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html */
+/** Prefixes of AWS's documentation keys, which people edit into "new" fake ones. */
+const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbClwBF/2Zp9Utk'];
+
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -16,11 +19,33 @@ const PLACEHOLDER_WORDS =
 
 /** Template, environment and interpolation references: the value lives elsewhere. */
 const REFERENCE =
-  /^\$\{[^}]*\}?$|^\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Z_]+%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\{[^}]*\}?$|^\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Z_]+%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault/;
+
+/**
+ * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,
+ * ABCDEFGHIJKL), or 4+ interleaved pairs (a1b2c3d4). Random tokens essentially never contain one.
+ */
+function hasAscendingRun(body: string): boolean {
+  const lower = body.toLowerCase();
+  let run = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const a = lower.charCodeAt(i - 1);
+    const b = lower.charCodeAt(i);
+    const alnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    run = b === a + 1 && alnum(a) && alnum(b) ? run + 1 : 1;
+    if (run >= 6) return true;
+  }
+  return /(?:[a-z]\d){4}/i.test(body) && /a1b2|b2c3|c3d4|d4e5|e5f6|1a2b|2b3c/i.test(body);
+}
 
 /** Runs of the same character (xxxx, ****, 0000…) or a plain ascending sequence. */
 function isMonotonous(body: string): boolean {
   if (body.length < 4) return false;
+  if (hasAscendingRun(body)) return true;
+  // One character making up most of the value: aaaaaaaaaaaaend, 0000000000000001.
+  const counts = new Map<string, number>();
+  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
+  if (body.length >= 8 && Math.max(...counts.values()) / body.length >= 0.6) return true;
   if (/(.)\1{5,}/.test(body) && /^(.)\1+$|x{4,}|X{4,}|\*{4,}|#{4,}|\.{4,}|_{4,}|-{4,}|0{8,}/.test(body)) return true;
   const distinct = new Set(body).size;
   if (body.length >= 8 && distinct <= 3) return true;
@@ -34,7 +59,9 @@ function isMonotonous(body: string): boolean {
  * judged) looks like a placeholder, a reference or an example rather than a credential.
  */
 export function isPlaceholder(value: string, prefix = ''): boolean {
-  if (DOCUMENTED_EXAMPLES.has(value)) return true;
+  if (DOCUMENTED_EXAMPLES.has(value) || DOCUMENTED_PREFIXES.some((p) => value.startsWith(p))) return true;
+  // Elided in documentation: "ops_eyJzaWdu...", "sk-…".
+  if (/(?:\.\.\.|…)$/.test(value)) return true;
   const body = prefix && value.startsWith(prefix) ? value.slice(prefix.length) : value;
   if (body.length === 0) return true;
   if (REFERENCE.test(value)) return true;

@@ -9,7 +9,8 @@ import {
   isGitlabRoutable,
   luhn,
 } from './checksums.js';
-import { judgeGenericValue, judgePasswordValue } from './generic-value.js';
+import { judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../scope/decoders/jwt.js';
 import type { Confidence } from '../types.js';
 
@@ -20,6 +21,8 @@ export interface ValidatorContext {
   /** The variable, key or property the value is assigned to, if any. */
   keyName?: string;
   path: string;
+  /** The quote character right before the secret (', ", `), when it is quoted. */
+  quote?: string;
 }
 
 /**
@@ -28,6 +31,11 @@ export interface ValidatorContext {
  * credential (a fake, a typo, a test value), yet it is still worth a look.
  */
 export type ValidatorVerdict = boolean | { ok: boolean; confidence?: Confidence; checksum?: 'valid' | 'invalid' };
+
+/** Weak (guessable) passwords are still credentials, reported at low confidence (a note). */
+function passwordVerdict(verdict: PasswordVerdict): ValidatorVerdict {
+  return verdict === 'reject' ? false : verdict === 'weak' ? { ok: true, confidence: 'low' } : true;
+}
 
 function checksumVerdict(valid: boolean): ValidatorVerdict {
   return valid ? { ok: true, checksum: 'valid' } : { ok: true, confidence: 'low', checksum: 'invalid' };
@@ -50,15 +58,24 @@ export const validators = {
     confidence: githubFineGrainedChecksumMatches(secret) ? 'high' : 'medium',
   }),
   /** Three base64url segments whose header and payload decode to JSON objects. */
-  jwt: (secret) => decodeJwt(secret) !== undefined,
+  jwt: (secret) => {
+    const jwt = decodeJwt(secret);
+    // jwt.io's example token ("John Doe", sub 1234567890) is documentation, not a credential.
+    return jwt !== undefined && !(jwt.payload['sub'] === '1234567890' && jwt.payload['name'] === 'John Doe');
+  },
   base64: (secret) => BASE64.test(secret),
   hex: (secret) => HEX.test(secret),
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
-  'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName),
+  'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
-  'password-value': (secret, ctx) => judgePasswordValue(secret, ctx.keyName),
+  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx)),
   /** The password part of `scheme://user:pass@host` is a real value, not a template or a default. */
-  'uri-password': (secret) => judgePasswordValue(decodeURIComponentSafe(secret), 'password'),
+  'uri-password': (secret, ctx) => {
+    const password = decodeURIComponentSafe(secret);
+    // user == password (postgres:postgres, guest:guest) is a product's default, not a leak.
+    if (ctx.groups['user'] !== undefined && decodeURIComponentSafe(ctx.groups['user']) === password) return false;
+    return passwordVerdict(judgePasswordValue(password, 'password', { quote: '"' }));
+  },
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */
   'aws-secret-near-id': (secret) => /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),
   /** A Supabase key JWT whose `role` claim is `service_role`. */
@@ -79,12 +96,33 @@ export const validators = {
   /** Slack webhook path parts are real ids, not XXXX. */
   'slack-webhook': (secret) => !/X{4,}|x{6,}/.test(secret),
   luhn: (secret) => luhn(secret.replace(/[\s-]/g, '')),
+  /** Discord bot tokens: the first dot-separated part is the bot's numeric user id in base64. */
+  'discord-bot-id': (secret) => /^[0-9]{17,20}$/.test(decodeBase64Url(secret.split('.')[0] ?? '')),
+  /** Base64 of `user:password` (Docker config `auth`, npm `_auth`): decodes to printable text with a real password part. */
+  'basic-auth-base64': (secret) => {
+    if (!BASE64.test(secret) || secret.length % 4 === 1) return false;
+    const decoded = Buffer.from(secret, 'base64').toString('latin1');
+    if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
+    const colon = decoded.indexOf(':');
+    if (colon < 1 || !/^[^\s:{}"]+$/.test(decoded.slice(0, colon))) return false; // a user name, not JSON
+    const password = decoded.slice(colon + 1);
+    if (password === decoded.slice(0, colon)) return false; // user == password: a product default
+    return passwordVerdict(judgePasswordValue(password, 'password', { quote: '"' }));
+  },
 } satisfies Record<string, Validator>;
 
 export type ValidatorName = keyof typeof validators;
 
 export function isValidatorName(name: string): name is ValidatorName {
   return Object.hasOwn(validators, name);
+}
+
+function decodeBase64Url(value: string): string {
+  try {
+    return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+  } catch {
+    return '';
+  }
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -7,6 +7,7 @@ import { completeWithChecksum } from '../detect/checksums.js';
 import { buildDetectorSet, compilePattern, type DetectorSet } from '../detect/compile.js';
 import { detectInText } from '../detect/engine.js';
 import { isDecoderName } from '../scope/decoders/index.js';
+import { isVerifierName } from '../verify/providers/index.js';
 import type { DetectorDefinition, DetectorFile, ExampleDefinition, LoadedDetectorFile } from './definition.js';
 
 export interface DetectorProblem {
@@ -60,13 +61,15 @@ function structuralProblems(def: DetectorDefinition, file: DetectorFile, source:
   if (!def.id.startsWith(`${file.provider}.`)) report(`id must start with the provider "${file.provider}."`);
   try {
     const regex = compilePattern(def);
-    if (!/\(\?<secret>/.test(def.pattern)) report('pattern has no named group "secret"');
+    if (!/\(\?<secret\w*>/.test(def.pattern)) report('pattern has no named group "secret" (or "secret…" alternatives)');
     if (regex.test('')) report('pattern matches the empty string');
   } catch (error) {
     report(`pattern does not compile: ${(error as Error).message}`);
   }
   if (def.decoder !== undefined && !isDecoderName(def.decoder)) report(`unknown decoder "${def.decoder}"`);
-  for (const keyword of def.keywords) {
+  if (def.verifier !== undefined && !isVerifierName(def.verifier)) report(`unknown verifier "${def.verifier}"`);
+  if (def.wholeFile && !def.paths) report('wholeFile needs paths');
+  for (const keyword of def.keywords ?? []) {
     if (!/^[\x20-\x7e]+$/.test(keyword)) report(`keyword "${keyword}" must be printable ASCII`);
   }
   return problems;
@@ -74,11 +77,11 @@ function structuralProblems(def: DetectorDefinition, file: DetectorFile, source:
 
 function exampleProblems(def: DetectorDefinition, set: DetectorSet, source: string): DetectorProblem[] {
   const problems: DetectorProblem[] = [];
-  const keywords = def.keywords.map((k) => k.toLowerCase());
+  const keywords = (def.keywords ?? []).map((k) => k.toLowerCase());
   def.examples.positive.forEach((raw, index) => {
     const example = normalizeExample(raw);
     const where = `positive[${index}]`;
-    if (!keywords.some((k) => example.text.toLowerCase().includes(k))) {
+    if (!def.wholeFile && !keywords.some((k) => example.text.toLowerCase().includes(k))) {
       problems.push({ source, detectorId: def.id, message: `${where} contains none of the keywords` });
     }
     const found = liveSecretsFoundIn(set, def.id, example);

@@ -10,8 +10,10 @@ export interface DetectorDefinition {
   name: string;
   tokenType: string;
   description: string;
-  keywords: string[];
+  /** Required unless `wholeFile` (then the detector runs on matching paths without a keyword). */
+  keywords?: string[];
   pattern: string;
+  wholeFile?: boolean;
   caseInsensitive?: boolean;
   multiline?: boolean;
   maxSpan?: number;

@@ -4,7 +4,7 @@
 
 import ignore from 'ignore';
 import type { PolicyLimit } from '../config/types.js';
-import { BREADTHS, PRIVILEGES, type Breadth, type Level, type PolicyTag, type Privilege, type ScopeInfo } from '../types.js';
+import { BREADTHS, PRIVILEGES, type Breadth, type Confidence, type Level, type PolicyTag, type Privilege, type ScopeInfo } from '../types.js';
 import { classifyFile, MISPLACED_ROLES, pathEnvironment, ROLE_DESCRIPTIONS, type FileRole } from './file-role.js';
 
 export interface PolicyInput {
@@ -16,6 +16,10 @@ export interface PolicyInput {
   checksum?: 'valid' | 'invalid';
   /** The variable the value is assigned to. */
   keyName?: string;
+  /** Low-confidence matches (password hashes, failed checksums) are informational. */
+  confidence?: Confidence;
+  /** The --verify outcome: `inactive` means the provider says it no longer works. */
+  verification?: 'active' | 'inactive' | 'unknown';
 }
 
 export interface Verdict {
@@ -115,7 +119,7 @@ export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[
   const role = classifyFile(input.path);
   const policy: PolicyTag[] = [];
   const reasons: string[] = [];
-  const live = input.checksum !== 'invalid' && scope.expired !== true;
+  const live = input.checksum !== 'invalid' && scope.expired !== true && input.verification !== 'inactive';
 
   // overbroad: a narrower credential exists and this one can destroy/administer or reaches an org/account.
   const heavy = scope.privilege === 'destructive' || scope.privilege === 'admin';
@@ -150,9 +154,10 @@ export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[
   }
 
   let level: Level;
-  if (!live || scope.public) {
+  if (!live || scope.public || input.confidence === 'low') {
     level = 'note';
     if (scope.expired) reasons.push(`expired${scope.expiresAt ? ` on ${scope.expiresAt.slice(0, 10)}` : ''}: no longer usable, but remove it`);
+    if (input.verification === 'inactive') reasons.push('inactive: the provider says it is invalid or revoked; remove it anyway');
   } else if (policy.includes('overbroad') || production) {
     level = 'error';
   } else {

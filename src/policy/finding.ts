@@ -21,6 +21,8 @@ export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]):
       scope,
       ...(candidate.checksum ? { checksum: candidate.checksum } : {}),
       ...(candidate.keyName ? { keyName: candidate.keyName } : {}),
+      confidence: candidate.confidence,
+      ...(candidate.verification ? { verification: candidate.verification.status } : {}),
     },
     limits,
   );
@@ -32,7 +34,7 @@ export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]):
     ...scope.evidence.map(sentence),
     ...verdict.reasons.map(sentence),
   ];
-  const { secret: _secret, inlineIgnore: _inline, allowlistedBy: _allow, checksum: _checksum, scope: _scope, ...rest } = candidate;
+  const { secret: _secret, verifyContext: _context, inlineIgnore: _inline, allowlistedBy: _allow, checksum: _checksum, scope: _scope, ...rest } = candidate;
   return {
     ...rest,
     privilege: scope.privilege,

@@ -3,13 +3,14 @@
 // to keep it for `--verify`, and then only in the `secret` field, which reporters never see.
 
 import type { DetectorSet } from '../detect/compile.js';
+import type { ExtraPass } from '../detect/ast-pass.js';
 import { detectInText, knownPrefix, type RawMatch } from '../detect/engine.js';
 import { decodeBytes, readFileForScan } from '../sources/read.js';
 import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret } from '../redact.js';
 import { findInlineIgnore, listIgnoreComments, type InlineIgnore } from '../suppress/inline.js';
 import { lineIndex, locate } from './location.js';
-import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SkippedFile, SourceFile } from '../types.js';
+import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SkippedFile, SourceFile, Verification } from '../types.js';
 
 /** A scoped match on its way to policy: everything a Finding needs except the verdict. */
 export interface Candidate {
@@ -36,6 +37,10 @@ export interface Candidate {
   allowlistedBy?: string;
   /** Plaintext, only when `keepSecrets` (for --verify); dropped before reporting. */
   secret?: string;
+  /** The match's other named groups (an Account SID, a shop), kept with `secret` for --verify; dropped before reporting. */
+  verifyContext?: Record<string, string>;
+  /** Set by --verify: what the provider answered. */
+  verification?: Verification;
 }
 
 export interface FileAnalysis {
@@ -56,7 +61,7 @@ export interface AnalyzeOptions {
   /** Allowlist value patterns from the config: [compiled regex, reason]. */
   valueAllowlist: Array<[RegExp, string]>;
   /** Optional extra pass for JS/TS (the AST pass); returns additional raw matches. */
-  extraPass?: (text: string, path: string, found: RawMatch[]) => RawMatch[];
+  extraPass?: ExtraPass;
 }
 
 function inRanges(line: number, ranges: Array<[number, number]>): boolean {
@@ -90,7 +95,11 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   let matches: RawMatch[];
   try {
     matches = detectInText(text, file.path, set);
-    if (options.extraPass) matches = matches.concat(options.extraPass(text, file.path, matches));
+    if (options.extraPass) {
+      const extra = options.extraPass(text, file.path, matches);
+      if (extra.matches.length > 0) matches = matches.concat(extra.matches).sort((a, b) => a.start - b.start);
+      if (extra.notice) result.notices.push({ path: file.path, level: 'warning', message: extra.notice });
+    }
   } catch (error) {
     result.notices.push({ path: file.path, level: 'error', message: `detection failed: ${(error as Error).name}` });
     return result;
@@ -135,7 +144,10 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
         break;
       }
     }
-    if (options.keepSecrets) candidate.secret = match.secret;
+    if (options.keepSecrets) {
+      candidate.secret = match.secret;
+      if (Object.keys(match.groups).length > 0) candidate.verifyContext = { ...match.groups };
+    }
     result.candidates.push(candidate);
   }
   return result;

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildSelectedSet, type DetectorSelection } from '../detectors/registry.js';
 import { analyzeFile, type AnalyzeOptions } from './analyze.js';
+import { createAstPass } from '../detect/ast-pass.js';
 import type { SourceFile } from '../types.js';
 
 interface WorkerInit {
@@ -18,6 +19,8 @@ const options: AnalyzeOptions = {
   now: new Date(init.options.now),
   valueAllowlist: init.options.valueAllowlist.map(([source, flags, reason]) => [new RegExp(source, flags), reason]),
 };
+const astPass = createAstPass(set);
+if (astPass) options.extraPass = astPass;
 
 parentPort!.on('message', (message: { id: number; files: SourceFile[] }) => {
   const results = message.files.map((file) => analyzeFile(file, set, options));

@@ -1,0 +1,202 @@
+// The AST pass for JavaScript and TypeScript (typescript-estree): string and template literals
+// bound to credential-like variables, properties, JSX attributes and call arguments
+// (`new Octokit({ auth: "…" })`, `createClient(url, key)`, `conn.login(user, "…")`,
+// `headers: { Authorization: "Bearer …" }`), judged by the generic detectors' validators. It runs
+// only when a cheap text check finds a secret-looking literal the text pass left unexplained, so
+// most files never load the parser; a file that does not parse keeps its text-pass results.
+
+import { createRequire } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { CompiledDetector, DetectorSet } from './compile.js';
+import { judgeValue, type RawMatch } from './engine.js';
+import { shannonEntropy } from './entropy.js';
+import { isPasswordKey, isSecretKey } from './generic-value.js';
+
+export interface ExtraPassResult {
+  matches: RawMatch[];
+  /** One line for the user, e.g. the file did not parse (the text pass still covered it). */
+  notice?: string;
+}
+
+export type ExtraPass = (text: string, path: string, found: readonly RawMatch[]) => ExtraPassResult;
+
+const JS_FILE = /\.(?:[cm]?[jt]s|jsx|tsx)$/i;
+const MAX_FILE = 2 * 1024 * 1024;
+const MAX_LINE = 5000;
+const LITERAL = /(["'`])((?:(?!\1)[^\\\r\n]|\\.){8,512})\1/g;
+const CREDENTIAL_WORD = /key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client|session|cookie/i;
+/** Calls whose later arguments are a password or a key: login(user, pass), createClient(url, key). */
+const AUTH_CALL = /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
+
+type Parse = (code: string, options: Record<string, unknown>) => TSESTree.Program;
+let parse: Parse | undefined;
+
+function loadParser(): Parse {
+  parse ??= (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: Parse }).parse;
+  return parse;
+}
+
+function overlaps(found: readonly RawMatch[], start: number, end: number): boolean {
+  return found.some((m) => m.start < end && start < m.end);
+}
+
+/** Cheap gate: a literal that looks like a secret, near a credential word, not already matched. */
+function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]): boolean {
+  LITERAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LITERAL.exec(text)) !== null) {
+    const value = m[2]!;
+    if (value.length < 8 || /\s{2}|\$\{/.test(value) || shannonEntropy(value) < 2.8) continue;
+    const start = m.index + 1;
+    if (overlaps(found, start, start + value.length)) continue;
+    const lineStart = text.lastIndexOf('\n', Math.max(0, m.index - 1));
+    const context = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 1)) - 200), m.index);
+    if (CREDENTIAL_WORD.test(context)) return true;
+  }
+  return false;
+}
+
+function propertyName(node: TSESTree.Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'Identifier':
+      return node.name;
+    case 'PrivateIdentifier':
+      return node.name;
+    case 'Literal':
+      return typeof node.value === 'string' ? node.value : undefined;
+    case 'MemberExpression': {
+      const object = propertyName(node.object);
+      const property = node.computed ? propertyName(node.property) : propertyName(node.property);
+      return property ? (object ? `${object}.${property}` : property) : object;
+    }
+    case 'ThisExpression':
+      return 'this';
+    default:
+      return undefined;
+  }
+}
+
+interface Literal {
+  value: string;
+  /** Offset of the value's first character (inside the quotes). */
+  start: number;
+}
+
+function literalOf(node: TSESTree.Node | null | undefined): Literal | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string' && node.raw.length === node.value.length + 2) {
+    return { value: node.value, start: node.range[0] + 1 };
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis.length === 1) {
+    const quasi = node.quasis[0]!;
+    if (quasi.value.cooked === quasi.value.raw) return { value: quasi.value.raw, start: node.range[0] + 1 };
+  }
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') {
+    return literalOf(node.expression);
+  }
+  return undefined;
+}
+
+/** Calls every binding of a literal to a name in the tree: (name, literal). */
+function collectBindings(program: TSESTree.Program, visit: (name: string, literal: Literal) => void): void {
+  const stack: unknown[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node | undefined;
+    if (!node || typeof node !== 'object') continue;
+    switch (node.type) {
+      case 'VariableDeclarator': {
+        const literal = literalOf(node.init);
+        const name = node.id.type === 'Identifier' ? node.id.name : undefined;
+        if (literal && name) visit(name, literal);
+        break;
+      }
+      case 'AssignmentExpression': {
+        const literal = literalOf(node.right);
+        const name = propertyName(node.left);
+        if (literal && name) visit(name, literal);
+        break;
+      }
+      case 'Property':
+      case 'PropertyDefinition': {
+        const literal = literalOf(node.value as TSESTree.Node);
+        const name = propertyName(node.key);
+        if (literal && name) visit(name, literal);
+        break;
+      }
+      case 'JSXAttribute': {
+        const literal = literalOf(node.value as TSESTree.Node | null);
+        if (literal && node.name.type === 'JSXIdentifier') visit(node.name.name, literal);
+        break;
+      }
+      case 'CallExpression':
+      case 'NewExpression': {
+        const callee = propertyName(node.callee);
+        if (callee) {
+          node.arguments.forEach((argument, index) => {
+            const literal = literalOf(argument);
+            if (!literal) return;
+            // login(user, "…") / createClient(url, "…"): a later argument is the credential.
+            if (index > 0 && AUTH_CALL.test(callee)) visit(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
+            else visit(callee, literal); // setApiKey("…"), withToken("…")
+          });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent' || key === 'range' || key === 'loc') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object') stack.push(c);
+      } else if (child && typeof child === 'object' && 'type' in (child as object)) {
+        stack.push(child);
+      }
+    }
+  }
+}
+
+/** Builds the AST pass for a detector set, or undefined when its generic detectors are disabled. */
+export function createAstPass(set: DetectorSet): ExtraPass | undefined {
+  const password = set.byId.get('generic.password');
+  const secret = set.byId.get('generic.secret');
+  const bearer = set.byId.get('generic.bearer-token');
+  if (!password && !secret && !bearer) return undefined;
+  return (text, path, found) => {
+    if (!JS_FILE.test(path) || text.length > MAX_FILE) return { matches: [] };
+    if (text.split('\n', 2000).some((line) => line.length > MAX_LINE)) return { matches: [] }; // minified: identifiers, not secrets
+    if (!hasUnexplainedCandidate(text, found)) return { matches: [] };
+    let program: TSESTree.Program;
+    try {
+      program = loadParser()(text, { jsx: /x$/i.test(path), range: true, loc: false, comment: false, tokens: false, errorOnUnknownASTType: false, suppressDeprecatedPropertyWarnings: true });
+    } catch (error) {
+      const line = (error as { lineNumber?: number }).lineNumber;
+      return { matches: [], notice: `not valid JavaScript/TypeScript${line ? ` (line ${line})` : ''}: scanned as text only` };
+    }
+    const matches: RawMatch[] = [];
+    collectBindings(program, (name, literal) => {
+      let detector: CompiledDetector | undefined;
+      let value = literal.value;
+      let start = literal.start;
+      const bearerMatch = /^(?:Bearer|Token)\s+(\S+)$/.exec(value);
+      let keyName = name;
+      if (bearerMatch && /authorization/i.test(name)) {
+        detector = bearer;
+        value = bearerMatch[1]!;
+        start += literal.value.length - value.length;
+        keyName = 'bearer';
+      } else if (isPasswordKey(name)) detector = password;
+      else if (isSecretKey(name) || /^(?:auth|apiKey)$/.test(name)) {
+        detector = secret;
+        if (name === 'auth') keyName = 'authToken';
+      }
+      if (!detector || overlaps(found, start, start + value.length) || overlaps(matches, start, start + value.length)) return;
+      const judged = judgeValue(detector, value, { groups: {}, keyName, path, quote: text[literal.start - 1] ?? '"' });
+      if (!judged) return;
+      matches.push({ detector, secret: value, start, end: start + value.length, groups: {}, keyName: name, ...judged });
+    });
+    return { matches };
+  };
+}
