@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CompiledDetector, DetectorSet } from './compile.js';
 import { judgeValue, type RawMatch } from './engine.js';
 import { shannonEntropy } from './entropy.js';
-import { isPasswordKey, isSecretKey } from './generic-value.js';
+import { isPasswordKey, isSecretKey, judgeGenericValue, judgePasswordValue } from './generic-value.js';
 
 export interface ExtraPassResult {
   matches: RawMatch[];
@@ -24,7 +24,6 @@ const JS_FILE = /\.(?:[cm]?[jt]s|jsx|tsx)$/i;
 const MAX_FILE = 2 * 1024 * 1024;
 const MAX_LINE = 5000;
 const LITERAL = /(["'`])((?:(?!\1)[^\\\r\n]|\\.){8,512})\1/g;
-const CREDENTIAL_WORD = /key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client|session|cookie/i;
 /** Calls whose later arguments are a password or a key: login(user, pass), createClient(url, key). */
 const AUTH_CALL = /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
 
@@ -40,18 +39,31 @@ function overlaps(found: readonly RawMatch[], start: number, end: number): boole
   return found.some((m) => m.start < end && start < m.end);
 }
 
-/** Cheap gate: a literal that looks like a secret, near a credential word, not already matched. */
-function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]): boolean {
+/**
+ * What must sit right before a literal for the parser to be worth loading: a credential-like name
+ * or auth call whose binding the text pass cannot see (the value on the next line, a later call
+ * argument). Anything else the text pass already judged.
+ */
+const BINDING_BEFORE = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]*['"\]]?\s*(?:[:=(]|\(\s*[^()\n]{0,120},)\s*$/i;
+
+/** String literal types (`type Kind = 'A' | 'B'`) and enum members are names, not values. */
+const TYPE_POSITION = /\btype\s+[\w$]+(?:<[^>]*>)?\s*=\s*$|\|\s*$|\benum\s+[\w$]+\s*\{[^}]*$/;
+
+/** Cheap gate: a secret-looking literal, bound to a credential-like name, not already matched. */
+export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]): boolean {
   LITERAL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LITERAL.exec(text)) !== null) {
     const value = m[2]!;
-    if (value.length < 8 || /\s{2}|\$\{/.test(value) || shannonEntropy(value) < 2.8) continue;
+    if (/\s{2}|\$\{|^[./]/.test(value) || shannonEntropy(value) < 2.8) continue;
     const start = m.index + 1;
     if (overlaps(found, start, start + value.length)) continue;
-    const lineStart = text.lastIndexOf('\n', Math.max(0, m.index - 1));
-    const context = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 1)) - 200), m.index);
-    if (CREDENTIAL_WORD.test(context)) return true;
+    const before = text.slice(Math.max(0, m.index - 160), m.index);
+    const binding = BINDING_BEFORE.exec(before);
+    if (!binding || TYPE_POSITION.test(before)) continue;
+    const quote = { quote: m[1]! };
+    if (judgeGenericValue(value, undefined, quote)) return true;
+    if (/pass|pwd|login|signin|auth|connect/i.test(binding[0]) && judgePasswordValue(value, 'password', quote) !== 'reject') return true;
   }
   return false;
 }

@@ -57,8 +57,12 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
   });
   let pathFilter: ((path: string) => boolean) | undefined;
   if (def.paths) {
-    const matcher = ignore().add(def.paths);
-    pathFilter = (path) => path.length > 0 && !path.startsWith('..') && matcher.ignores(path);
+    const matcher = ignore({ allowRelativePaths: true }).add(def.paths);
+    // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
+    pathFilter = (path) => {
+      const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
+      return relative.length > 0 && !relative.startsWith('..') && matcher.ignores(relative);
+    };
   }
   return {
     def,

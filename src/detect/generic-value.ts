@@ -137,16 +137,26 @@ const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-
  * words with vowels, not of the one- and two-letter fragments random strings split into.
  */
 export function looksLikeIdentifier(value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_.:-]*$/.test(value)) return false;
+  // Namespaced names and paths (aws:ResourceTag/backup, config/app.settings): judge each part.
+  if (/[/:]/.test(value) && /^[A-Za-z0-9_./:*-]+$/.test(value)) {
+    const parts = value.split(/[/:]+/).filter(Boolean);
+    return parts.length > 0 && parts.every((part) => /^\*$/.test(part) || looksLikeIdentifier(part));
+  }
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(value)) return false;
   const words = keyWords(value);
-  if (words.length === 0 || words.length > 10) return false;
+  if (words.length === 0 || words.length > 12) return false;
   let letters = 0;
+  let voweled = 0;
+  let counted = 0;
   for (const w of words) {
     if (/^\d+$/.test(w)) continue; // version numbers and counters are fine in names
-    if (w.length < 2 || !/[aeiouy]/.test(w) || /\d/.test(w.slice(0, -2))) return false;
+    if (w.length < 2 || /\d/.test(w.slice(0, -2))) return false;
+    counted++;
     letters += w.length;
+    if (/[aeiouy]/.test(w)) voweled++;
   }
-  return letters / words.length >= 3;
+  // Abbreviations (tls, ssh, db) are fine as long as most words are pronounceable.
+  return counted > 0 && voweled / counted >= 0.6 && letters / counted >= 3;
 }
 
 /** English-ish words made only of letters, possibly separated: "thisismysecret", "hello world". */
