@@ -63,7 +63,7 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
     if (!binding || TYPE_POSITION.test(before)) continue;
     const quote = { quote: m[1]! };
     if (judgeGenericValue(value, undefined, quote)) return true;
-    if (/pass|pwd|login|signin|auth|connect/i.test(binding[0]) && judgePasswordValue(value, 'password', quote) !== 'reject') return true;
+    if (/pass|pwd|login\s*\(|signin\s*\(/i.test(binding[0]) && judgePasswordValue(value, 'password', quote) !== 'reject') return true;
   }
   return false;
 }

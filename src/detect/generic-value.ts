@@ -148,9 +148,14 @@ export function looksLikeIdentifier(value: string): boolean {
   let letters = 0;
   let voweled = 0;
   let counted = 0;
+  let single = 0;
   for (const w of words) {
     if (/^\d+$/.test(w)) continue; // version numbers and counters are fine in names
-    if (w.length < 2 || /\d/.test(w.slice(0, -2))) return false;
+    if (w.length < 2) {
+      if (++single > 1) return false; // x-amz-…: one stray letter is a name; many are a random string
+      continue;
+    }
+    if (/\d/.test(w.slice(0, -2))) return false;
     counted++;
     letters += w.length;
     if (/[aeiouy]/.test(w)) voweled++;
