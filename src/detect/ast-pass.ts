@@ -20,10 +20,10 @@ export interface ExtraPassResult {
 
 export type ExtraPass = (text: string, path: string, found: readonly RawMatch[]) => ExtraPassResult;
 
-const JS_FILE = /\.(?:[cm]?[jt]s|jsx|tsx)$/i;
+/** JavaScript and TypeScript sources; declaration files (.d.ts) hold types, not values. */
+const JS_FILE = /(?<!\.d)\.(?:[cm]?[jt]s|jsx|tsx)$/i;
 const MAX_FILE = 2 * 1024 * 1024;
 const MAX_LINE = 5000;
-const LITERAL = /(["'`])((?:(?!\1)[^\\\r\n]|\\.){8,512})\1/g;
 /** Calls whose later arguments are a password or a key: login(user, pass), createClient(url, key). */
 const AUTH_CALL = /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
 
@@ -40,30 +40,49 @@ function overlaps(found: readonly RawMatch[], start: number, end: number): boole
 }
 
 /**
- * What must sit right before a literal for the parser to be worth loading: a credential-like name
- * or auth call whose binding the text pass cannot see (the value on the next line, a later call
- * argument). Anything else the text pass already judged.
+ * What must bind a literal for the parser to be worth loading: a credential-like name or auth
+ * call right before it, whose binding the text pass cannot see (the value on the next line, a
+ * later call argument). Searched binding-first: names are rarer than string literals.
  */
-const BINDING_BEFORE = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]*['"\]]?\s*(?:[:=(]|\(\s*[^()\n]{0,120},)\s*$/i;
+const BINDING = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]*['"\]]?\s*([:=(])/gi;
+/** The literals right after a binding: one after `=`/`:`, any argument after `(`. */
+const LITERAL_AFTER = /\s*(["'`])/y;
+const ARGUMENT_LITERAL = /(["'`])/g;
 
 /** String literal types (`type Kind = 'A' | 'B'`) and enum members are names, not values. */
 const TYPE_POSITION = /\btype\s+[\w$]+(?:<[^>]*>)?\s*=\s*$|\|\s*$|\benum\s+[\w$]+\s*\{[^}]*$/;
 
 /** Cheap gate: a secret-looking literal, bound to a credential-like name, not already matched. */
 export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]): boolean {
-  LITERAL.lastIndex = 0;
+  BINDING.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = LITERAL.exec(text)) !== null) {
-    const value = m[2]!;
-    if (/\s{2}|\$\{|^[./]/.test(value) || shannonEntropy(value) < 2.8) continue;
-    const start = m.index + 1;
-    if (overlaps(found, start, start + value.length)) continue;
-    const before = text.slice(Math.max(0, m.index - 160), m.index);
-    const binding = BINDING_BEFORE.exec(before);
-    if (!binding || TYPE_POSITION.test(before)) continue;
-    const quote = { quote: m[1]! };
-    if (judgeGenericValue(value, undefined, quote)) return true;
-    if (/pass|pwd|login\s*\(|signin\s*\(/i.test(binding[0]) && judgePasswordValue(value, 'password', quote) !== 'reject') return true;
+  while ((m = BINDING.exec(text)) !== null) {
+    const after = m.index + m[0].length;
+    const quotes: number[] = [];
+    if (m[1] === '(') {
+      // Call arguments up to the closing parenthesis (or 200 characters).
+      const end = Math.min(text.length, after + 200);
+      const close = text.indexOf(')', after);
+      const args = text.slice(after, close >= 0 && close < end ? close : end);
+      for (const q of args.matchAll(ARGUMENT_LITERAL)) quotes.push(after + q.index!);
+    } else {
+      LITERAL_AFTER.lastIndex = after;
+      const q = LITERAL_AFTER.exec(text);
+      if (q) quotes.push(after + q[0].length - 1);
+    }
+    for (const at of quotes) {
+      const quote = text[at]!;
+      const start = at + 1;
+      const close = text.indexOf(quote, start);
+      if (close < 0 || close - start > 512) continue;
+      const value = text.slice(start, close);
+      if (value.length < 8 || value.includes('\n') || /\s{2}|\$\{|^[./]|\\/.test(value)) continue;
+      if (overlaps(found, start, close)) continue;
+      if (TYPE_POSITION.test(text.slice(Math.max(0, m.index - 80), after))) continue;
+      const context = { quote };
+      if (judgeGenericValue(value, undefined, context)) return true;
+      if (/pass|pwd|login|signin/i.test(m[0]) && judgePasswordValue(value, 'password', context) !== 'reject') return true;
+    }
   }
   return false;
 }

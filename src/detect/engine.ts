@@ -74,27 +74,36 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
   if (hits.positions.length === 0 && whole.length === 0) return [];
 
   // Per-detector windows, built in one walk over the hits (already in text order). Line bounds
-  // are computed once per line, so long files cost O(n) here.
+  // are computed once per line, and a hit already inside a detector's current window costs one
+  // comparison, so files full of common keywords stay O(n) here.
+  const count = set.detectors.length;
+  const state = new Int8Array(count); // 0 unknown, 1 runs on this file, -1 does not
+  const coveredTo = new Int32Array(count).fill(-1);
   const windows = new Map<number, Window[]>();
-  const skipped = new Set<number>();
   let lineStart = -1;
   let lineEnd = -1;
   const n = text.length;
-  for (let h = 0; h < hits.positions.length; h++) {
-    const pos = hits.positions[h]!;
+  const { positions, keywordIds } = hits;
+  for (let h = 0; h < positions.length; h++) {
+    const pos = positions[h]!;
     if (pos > lineEnd || lineStart < 0) {
       lineStart = pos - 1;
       while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && pos - lineStart < LINE_WINDOW_CAP) lineStart--;
       const newline = text.indexOf('\n', pos);
       lineEnd = newline < 0 ? n : newline;
     }
-    for (const d of set.detectorsByKeyword[hits.keywordIds[h]!]!) {
-      if (skipped.has(d)) continue;
-      const detector = set.detectors[d]!;
-      if ((options.only && !options.only.has(detector.id)) || (detector.pathFilter && !detector.pathFilter(path))) {
-        skipped.add(d);
-        continue;
+    const candidates = set.detectorsByKeyword[keywordIds[h]!]!;
+    for (let c = 0; c < candidates.length; c++) {
+      const d = candidates[c]!;
+      if (pos < coveredTo[d]!) continue;
+      let status = state[d]!;
+      if (status === 0) {
+        const detector = set.detectors[d]!;
+        status = (options.only && !options.only.has(detector.id)) || (detector.pathFilter && !detector.pathFilter(path)) ? -1 : 1;
+        state[d] = status;
       }
+      if (status < 0) continue;
+      const detector = set.detectors[d]!;
       let list = windows.get(d);
       if (!list) windows.set(d, (list = []));
       let start = Math.max(lineStart, pos - LINE_WINDOW_CAP);
@@ -107,6 +116,9 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
         ? Math.min(n, lineEnd + detector.maxSpan)
         : Math.min(lineEnd, pos + LINE_WINDOW_CAP);
       addWindow(list, start, end);
+      // Hits before the window's end add nothing for this detector, except on a capped long
+      // line, where the window must keep sliding with the hits.
+      coveredTo[d] = end === lineEnd || detector.multiline ? end : pos + 1;
     }
   }
 

@@ -56,14 +56,21 @@ const PASSWORD_META = new Set([
 ]);
 
 /** True for names that hold a password: DB_PASSWORD, dbPass, passwd, pwd, sshPassphrase, IRC_PASS. */
+/** Words before the password word that make the name about a password, not one: min_password_length. */
+const PASSWORD_META_BEFORE = new Set(['min', 'max', 'forgot', 'reset', 'change', 'confirm', 'show', 'hide', 'toggle', 'validate', 'verify', 'check', 'hash', 'hashed', 'require', 'requires', 'enable', 'no', 'allow']);
+
 export function isPasswordKey(name: string): boolean {
-  let hit = false;
-  for (const w of keyWords(name)) {
-    if (PASSWORD_META.has(w)) return false;
-    if (NOT_PASS_WORDS.has(w)) continue;
-    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) hit = true;
-  }
-  return hit;
+  const words = keyWords(name);
+  let at = -1;
+  words.forEach((w, i) => {
+    if (NOT_PASS_WORDS.has(w)) return;
+    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) at = i;
+  });
+  if (at < 0) return false;
+  // `password_length`, `passwordField`: a word after the password word describes it.
+  if (words.slice(at + 1).some((w) => PASSWORD_META.has(w))) return false;
+  // `min_password_length`, `forgotPassword`: some words before it do too; `ClearTextPassword` does not.
+  return !words.slice(0, at).some((w) => PASSWORD_META_BEFORE.has(w));
 }
 
 const SECRET_WORDS = /^(?:secrets?|tokens?|apikeys?|credentials?|creds|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;

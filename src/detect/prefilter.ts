@@ -32,26 +32,23 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
     }
     outputs[state]!.push(index);
   });
-  // Breadth-first: failure links and merged outputs.
+  // Breadth-first: failure links, merged outputs, and the dense DFA table, each row built from
+  // its failure state's (already complete) row — no inner failure-chain walks.
+  const stateCount = edges.length;
+  const table = new Int32Array(stateCount * 128);
+  for (const [c, next] of edges[0]!) table[c] = next;
   const queue: number[] = [...edges[0]!.values()];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
+    const failRow = fail[state]! * 128;
+    const row = state * 128;
+    for (let c = 0; c < 128; c++) table[row + c] = table[failRow + c]!;
     for (const [c, next] of edges[state]!) {
       queue.push(next);
-      let f = fail[state]!;
-      while (f !== 0 && !edges[f]!.has(c)) f = fail[f]!;
-      const target = edges[f]!.get(c);
-      fail[next] = target !== undefined && target !== next ? target : 0;
+      const target = table[failRow + c]!;
+      fail[next] = target !== next ? target : 0;
       outputs[next] = outputs[next]!.concat(outputs[fail[next]!]!);
-    }
-  }
-  const stateCount = edges.length;
-  const table = new Int32Array(stateCount * 128);
-  for (let state = 0; state < stateCount; state++) {
-    for (let c = 0; c < 128; c++) {
-      let s = state;
-      while (s !== 0 && !edges[s]!.has(c)) s = fail[s]!;
-      table[state * 128 + c] = edges[s]!.get(c) ?? 0;
+      table[row + c] = next;
     }
   }
   const hasOutput = new Uint8Array(stateCount);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton, findKeywords } from '../../src/detect/prefilter.js';
+
+function naive(keywords: string[], text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  keywords.forEach((k, id) => {
+    for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) out.push(`${at + k.length}:${id}`);
+  });
+  return out.sort();
+}
+
+describe('keyword prefilter (Aho–Corasick)', () => {
+  it('finds every occurrence of every keyword, overlapping and case-insensitive', () => {
+    const keywords = ['ghp_', 'hp_x', 'token', 'oken', 'api_key', 'key', 'xoxb-', 'sk_live_', 'live'];
+    const text = 'GHP_x token API_KEY=1 xoxB-1 sk_LIVE_abc tokentoken keykey ghp_';
+    const hits = findKeywords(buildAutomaton(keywords), text);
+    const found = hits.positions.map((p, i) => `${p}:${hits.keywordIds[i]}`).sort();
+    expect(found).toEqual(naive(keywords, text));
+  });
+
+  it('agrees with a naive search on random text', () => {
+    const alphabet = 'abcAB_-: \n';
+    const keywords = ['ab_', 'b_a', 'aab', 'ba-', 'a:a', 'cab', 'abc_ab', 'c-c'];
+    const automaton = buildAutomaton(keywords);
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let round = 0; round < 50; round++) {
+      const text = Array.from({ length: 400 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const hits = findKeywords(automaton, text);
+      expect(hits.positions.map((p, i) => `${p}:${hits.keywordIds[i]}`).sort()).toEqual(naive(keywords, text));
+    }
+  });
+
+  it('resets on non-ASCII characters instead of matching across them', () => {
+    const hits = findKeywords(buildAutomaton(['token']), 'tok\u00e9n token');
+    expect(hits.positions).toEqual([11]);
+  });
+});
