@@ -54,6 +54,8 @@ export interface ScanOptions {
   gitignore?: boolean;
   /** Keep plaintext secrets in memory for an online lookup stage. */
   keepSecrets?: boolean;
+  /** Collect inline ignore comments that hid nothing (ScanResult.unusedIgnores). */
+  reportUnusedIgnores?: boolean;
   /** Runs between scope and policy (used by --verify): may refine candidates in place. */
   refine?: (candidates: Candidate[], config: ResolvedConfig) => Promise<void>;
   onProgress?: (progress: ScanProgress) => void;
@@ -114,9 +116,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }, options.config);
 
   const builtins = loadBuiltinDetectors();
-  const custom = loadCustomDetectors(config.customDetectors, builtins);
+  const custom = await loadCustomDetectors(config.customDetectors, builtins);
   if (custom.errors.length > 0) {
-    throw new TokenscopeError('E_DETECTOR', `custom detectors are invalid (${custom.errors.length} problem${custom.errors.length === 1 ? '' : 's'})`, custom.errors);
+    throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${custom.errors.length} problem${custom.errors.length === 1 ? '' : 's'})`, custom.errors);
   }
   const unknownDisabled = config.disabledDetectors.filter((id) => ![...builtins, ...custom.files].some((f) => f.detectors.some((d) => d.id === id)));
   if (unknownDisabled.length > 0) {
@@ -164,6 +166,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     maxFileSize: config.maxFileSize,
     fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(),
     keepSecrets: options.keepSecrets === true,
+    collectIgnoreComments: options.reportUnusedIgnores === true,
     now,
     valueAllowlist: valueAllowlist.map(([source, reason]) => [new RegExp(source), reason]),
   };

@@ -11,6 +11,8 @@ import { EXIT_CODE_HELP } from './help.js';
 import { runScanCommand, type ScanFlags } from './commands/scan.js';
 import { runDetectorsCommand } from './commands/detectors.js';
 import { runBaselineCommand } from './commands/baseline.js';
+import { runInitCommand } from './commands/init.js';
+import { runHookCommand } from './commands/hook.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -95,6 +97,28 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--debug', 'show stack traces for errors')
     .action(async (paths: string[], flags: { output: string; prune?: boolean; config?: string }) => {
       setExit(await runBaselineCommand(io, paths, flags));
+    });
+
+  const hook = program.command('hook').description('install or remove the git pre-commit hook that runs `tokenscope scan --staged`');
+  hook
+    .command('install')
+    .description('add the pre-commit hook (respects core.hooksPath and husky; an existing hook is kept and runs first)')
+    .action(async () => {
+      setExit(await runHookCommand(io, 'install'));
+    });
+  hook
+    .command('uninstall')
+    .description('remove the pre-commit hook and put back exactly what was there before')
+    .action(async () => {
+      setExit(await runHookCommand(io, 'uninstall'));
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter .tokenscope.yaml (never overwrites an existing config)')
+    .argument('[dir]', 'folder to write it in (default: the current folder)')
+    .action((dir: string | undefined) => {
+      setExit(runInitCommand(io, dir));
     });
 
   program

@@ -12,6 +12,8 @@ export interface TextOptions {
   verbose?: boolean;
   showSuppressed?: boolean;
   reportUnusedIgnores?: boolean;
+  /** The scan read staged changes (pre-commit hook): end with why the commit is blocked and how to proceed. */
+  staged?: boolean;
 }
 
 type Paint = (text: string) => string;
@@ -38,7 +40,12 @@ function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boole
   const indent = `  ${' '.repeat(8)} `;
   for (const evidence of f.evidence) lines.push(`${indent}${p.dim(evidence)}`);
   for (const reason of f.reasons) lines.push(`${indent}${reason.startsWith('overbroad') || reason.startsWith('misplaced') ? '→ ' : ''}${reason}`);
-  if (f.verification) lines.push(`${indent}verified: ${f.verification.status} (${f.verification.detail})`);
+  if (f.verification) {
+    // What an active token can do, in words, is in the detail (src/verify/apply.ts).
+    const v = f.verification;
+    const paint = v.status === 'active' ? p.red : v.status === 'inactive' ? p.green : p.dim;
+    lines.push(`${indent}verified: ${paint(v.status)}${v.identity ? ` as ${v.identity}` : ''}: ${v.detail}${v.endpoint ? p.dim(` [${v.endpoint}]`) : ''}`);
+  }
   if (f.commit) lines.push(`${indent}${p.dim(`commit ${f.commit.sha.slice(0, 12)}${f.commit.date ? ` (${f.commit.date.slice(0, 10)})` : ''}`)}`);
   if (f.agentIgnoredBy && f.agentIgnoredBy.length > 0) lines.push(`${indent}agent ignore rules cover it (best effort only): ${f.agentIgnoredBy.join('; ')}`);
   if (f.suppressed) lines.push(`${indent}${p.dim(`suppressed by ${f.suppressed.by}${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}`)}`);
@@ -103,8 +110,38 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     out.push(`  ${a.coveredByIgnoreRules} covered by agent ignore rules${a.ignoreFiles.length > 0 ? ` (${a.ignoreFiles.join(', ')})` : ''}; ignore rules are best effort: a shell command still reads the file`);
     out.push('');
   }
+  if (options.staged) out.push(...blockedCommitMessage(result, p));
   out.push(summaryLine(result, p));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * What a blocked `git commit` prints: what was found, where, how dangerous, and the three ways
+ * forward. Only findings at or above the fail-on level block; none → no message.
+ */
+export function blockedCommitMessage(result: ScanResult, p = painter(false)): string[] {
+  const order: Level[] = ['note', 'warning', 'error'];
+  const failOn = result.settings.failOn;
+  if (failOn === 'none') return [];
+  const blocking = result.findings.filter((f) => order.indexOf(f.level) >= order.indexOf(failOn));
+  if (blocking.length === 0) return [];
+  const out = [p.bold(p.red(`Commit blocked: tokenscope found ${blocking.length} secret${blocking.length === 1 ? '' : 's'} in the staged changes.`))];
+  for (const f of blocking) {
+    const danger = f.privilege === 'public' ? 'public by design' : `${f.privilege}: ${describePrivilege(f.privilege)}; reaches ${describeBreadth(f.breadth)}`;
+    out.push(`  ${p.bold(`${f.path}:${f.line}`)}  ${f.ruleName} (${f.ruleId}) ${p.cyan(f.redacted)}`);
+    out.push(`      ${danger}${f.policy.length > 0 ? ` · ${f.policy.join(', ')}` : ''}`);
+  }
+  const example = blocking[0]!.ruleId;
+  out.push(
+    'How to proceed:',
+    '  1. Remove it from the file and stage the fix (git add). If it was ever pushed or shared, revoke and rotate it too:',
+    '     deleting it from the commit does not make it secret again.',
+    '  2. Not a real secret, or accepted here? Ignore it with a reason, on its line or the line above:',
+    `       tokenscope:ignore ${example} -- <why this is safe>`,
+    '  3. Commit anyway, skipping every pre-commit check: git commit --no-verify',
+    '',
+  );
+  return out;
 }
 
 export function summaryLine(result: ScanResult, p = painter(false)): string {

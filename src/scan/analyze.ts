@@ -57,6 +57,8 @@ export interface AnalyzeOptions {
   maxFileSize: number;
   fingerprintKey: string;
   keepSecrets: boolean;
+  /** List every inline ignore comment (only --report-unused-ignores needs them). */
+  collectIgnoreComments?: boolean;
   now: Date;
   /** Allowlist value patterns from the config: [compiled regex, reason]. */
   valueAllowlist: Array<[RegExp, string]>;
@@ -104,7 +106,7 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
     result.notices.push({ path: file.path, level: 'error', message: `detection failed: ${(error as Error).name}` });
     return result;
   }
-  result.ignoreComments = listIgnoreComments(text);
+  if (options.collectIgnoreComments) result.ignoreComments = listIgnoreComments(text);
   if (matches.length === 0) return result;
 
   const lines = lineIndex(text);

@@ -6,7 +6,9 @@ import { parseSize } from '../../config/load.js';
 import { formatJson } from '../../report/json.js';
 import { formatSarif } from '../../report/sarif.js';
 import { formatText } from '../../report/text.js';
+import { pruneBaselineFile } from '../../suppress/baseline.js';
 import { emit, type CliIo } from '../main.js';
+import { gitScanSetup } from './git-sources.js';
 import type { FailOn } from '../../config/types.js';
 import type { ScanResult } from '../../types.js';
 
@@ -60,6 +62,7 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
     ...(flags.baseline ? { baseline: flags.baseline } : {}),
     ...(maxFileSize ? { maxFileSize } : {}),
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+    ...(flags.reportUnusedIgnores ? { reportUnusedIgnores: true } : {}),
   };
 }
 
@@ -75,17 +78,31 @@ export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanF
         verbose: flags.verbose === true,
         showSuppressed: flags.showSuppressed === true,
         reportUnusedIgnores: flags.reportUnusedIgnores === true,
+        staged: flags.staged === true,
       });
   }
 }
 
 export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlags): Promise<number> {
   const options = scanOptionsFrom(io, paths, flags);
-  if (flags.staged || flags.history || flags.verify || flags.agentView) {
-    throw new TokenscopeError('E_USAGE', 'this option is not available in this build');
-  }
-  const result = await scan(options);
+  // Git sources: --staged (index) and --history (commits).
+  const git = gitScanSetup(io, paths, flags);
+  Object.assign(options, git.options);
+  // Online lookups: only with --verify (never implied by --staged); the module loads only then.
+  const verify = flags.verify === true ? await import('../../verify/index.js') : undefined;
+  const session = verify?.createVerifySession();
+  if (session) Object.assign(options, { keepSecrets: true, refine: session.refine } satisfies Partial<ScanOptions>);
+  // Agent-exposure audit: --agent-view.
+  if (flags.agentView) throw new TokenscopeError('E_USAGE', '--agent-view is not implemented yet');
+  // A diff-only view cannot tell a gone secret from an unchanged line: never prune from one.
+  if (flags.pruneBaseline && flags.staged) throw usageError('--prune-baseline needs a full scan, not --staged');
+  const result = await scan(options).finally(git.done);
   emit(io, renderReport(io, result, flags), flags.output);
+  if (verify && session) io.stderr(`${verify.verifySummary(session.stats())}\n`);
+  if (flags.pruneBaseline && result.settings.baseline) {
+    const removed = pruneBaselineFile(result.settings.baseline, result.staleBaseline ?? []);
+    io.stderr(`${flags.baseline}: ${removed} stale entr${removed === 1 ? 'y' : 'ies'} removed\n`);
+  }
   if (flags.output && (flags.format ?? 'text') !== 'text') {
     // A machine-readable report went to a file: still tell the human what happened.
     const { summaryLine } = await import('../../report/text.js');

@@ -1,0 +1,292 @@
+// `tokenscope hook install|uninstall`: a git pre-commit hook that runs `tokenscope scan --staged`.
+// Finds where hooks live (husky's .husky/, core.hooksPath, the git dir), chains an existing hook
+// instead of replacing it, and uninstall puts back exactly what was there. Every write is atomic.
+
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TokenscopeError } from '../errors.js';
+import { gitToplevel, runGit, runGitStatus } from '../sources/git.js';
+
+export const BEGIN_MARK = '# >>> tokenscope pre-commit hook >>>';
+export const END_MARK = '# <<< tokenscope pre-commit hook <<<';
+export const BACKUP_SUFFIX = '.tokenscope-backup';
+/** Husky-only flags on the begin line: what uninstall must undo besides removing the block. */
+const BEGIN_RE = /^# >>> tokenscope pre-commit hook(?: \(([a-z ,-]+)\))? >>>$/m;
+
+export interface HookOptions {
+  /** Any folder inside the repository. */
+  cwd: string;
+  /** The node binary the hook runs (default: the one running now). */
+  nodePath?: string;
+  /** tokenscope's dist/bin.js (default: the one beside this module). */
+  binPath?: string;
+}
+
+export interface HookLocation {
+  toplevel: string;
+  /** The file git (or husky) runs before a commit. */
+  hookPath: string;
+  /** `husky`: a block inside .husky/pre-commit; `file`: the whole hook file is ours. */
+  style: 'husky' | 'file';
+  /** Set when husky's folder exists but this clone has not pointed core.hooksPath at it. */
+  note?: string;
+}
+
+export interface HookOutcome {
+  hookPath: string;
+  action: 'installed' | 'chained' | 'added-to-husky' | 'updated' | 'unchanged' | 'restored' | 'removed' | 'not-installed';
+  backupPath?: string;
+  note?: string;
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function defaultBinPath(): string {
+  return fileURLToPath(new URL('../bin.js', import.meta.url));
+}
+
+/** Where the pre-commit hook goes: husky first, then core.hooksPath, then the git dir's hooks/. */
+export async function locateHook(cwd: string): Promise<HookLocation> {
+  const toplevel = await gitToplevel(cwd);
+  const configured = await runGitStatus(['config', '--type=path', '--get', 'core.hooksPath'], { cwd: toplevel, okExitCodes: [1] });
+  const hooksPath = configured.code === 0 ? configured.stdout.toString('utf8').replace(/\n$/, '') : '';
+  const huskyDir = join(toplevel, '.husky');
+  const hasHusky = existsSync(huskyDir) && statSync(huskyDir).isDirectory();
+  // Relative core.hooksPath is taken from the work-tree root, where git runs hooks.
+  const hooksDir = hooksPath ? resolve(toplevel, hooksPath) : undefined;
+  if (hasHusky && (!hooksDir || hooksDir === huskyDir || hooksDir.startsWith(`${huskyDir}/`))) {
+    return {
+      toplevel,
+      hookPath: join(huskyDir, 'pre-commit'),
+      style: 'husky',
+      ...(!hooksDir ? { note: 'husky is not set up in this clone yet (core.hooksPath is unset): run `npx husky` so git runs .husky/pre-commit' } : {}),
+    };
+  }
+  if (hooksDir) return { toplevel, hookPath: join(hooksDir, 'pre-commit'), style: 'file' };
+  const gitPath = (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: toplevel })).toString('utf8').replace(/\n$/, '');
+  return { toplevel, hookPath: join(resolve(toplevel, gitPath), 'pre-commit'), style: 'file' };
+}
+
+/**
+ * The shell lines that run the scan: the tokenscope that installed the hook, else the project's
+ * own (node_modules/.bin), else one on PATH. None found blocks the commit and says why: a secret
+ * check that silently stops running is worse than one that asks to be fixed.
+ */
+export function scanCommandLines(nodePath: string, binPath: string): string[] {
+  return [
+    `if [ -x ${shellQuote(nodePath)} ] && [ -f ${shellQuote(binPath)} ]; then`,
+    `  ${shellQuote(nodePath)} ${shellQuote(binPath)} scan --staged || exit $?`,
+    'elif [ -x ./node_modules/.bin/tokenscope ]; then',
+    '  ./node_modules/.bin/tokenscope scan --staged || exit $?',
+    'elif command -v tokenscope >/dev/null 2>&1; then',
+    '  tokenscope scan --staged || exit $?',
+    'else',
+    `  echo "tokenscope: not found (looked for ${binPath.replace(/["`$\\]/g, '')}, node_modules/.bin and PATH)." >&2`,
+    '  echo "Reinstall it, remove this hook with \\`tokenscope hook uninstall\\`, or skip the check once: git commit --no-verify" >&2',
+    '  exit 1',
+    'fi',
+  ];
+}
+
+/** The whole hook file for the `file` style. The original hook, if any, runs first. */
+export function hookFileContent(nodePath: string, binPath: string): string {
+  return [
+    '#!/bin/sh',
+    BEGIN_MARK,
+    '# Installed by `tokenscope hook install`. `tokenscope hook uninstall` removes it and puts back',
+    `# the hook that was here before (kept byte for byte as pre-commit${BACKUP_SUFFIX}).`,
+    `original="$(dirname "$0")/pre-commit${BACKUP_SUFFIX}"`,
+    '# Same rule as git: a hook that is not executable does not run.',
+    'if [ -x "$original" ]; then',
+    '  "$original" "$@" || exit $?',
+    'fi',
+    ...scanCommandLines(nodePath, binPath),
+    END_MARK,
+    '',
+  ].join('\n');
+}
+
+/** Our block inside husky's pre-commit file; `flags` tell uninstall what else to undo. */
+function huskyBlock(nodePath: string, binPath: string, flags: string[]): string {
+  const begin = flags.length > 0 ? `${BEGIN_MARK.slice(0, -' >>>'.length)} (${flags.join(', ')}) >>>` : BEGIN_MARK;
+  return [begin, '# Added by `tokenscope hook install`; `tokenscope hook uninstall` removes exactly this block.', ...scanCommandLines(nodePath, binPath), END_MARK, ''].join('\n');
+}
+
+/** Temp file in the same folder, then rename: git never runs a half-written hook. */
+function writeAtomic(path: string, content: string | Buffer, mode: number): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tokenscope-tmp`);
+  try {
+    writeFileSync(temp, content, { mode });
+    chmodSync(temp, mode);
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing to clean up
+    }
+    throw new TokenscopeError('E_IO', `${path}: cannot write the hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** A byte-for-byte copy that keeps the mode (or the link itself, for a symlinked hook). */
+function backUp(path: string, backup: string): void {
+  const stat = lstatSync(path);
+  const temp = join(dirname(backup), `.${basename(backup)}.${process.pid}.tokenscope-tmp`);
+  try {
+    if (stat.isSymbolicLink()) symlinkSync(readlinkSync(path), temp);
+    else {
+      writeFileSync(temp, readFileSync(path), { mode: stat.mode & 0o7777 });
+      chmodSync(temp, stat.mode & 0o7777);
+    }
+    renameSync(temp, backup);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing to clean up
+    }
+    throw new TokenscopeError('E_IO', `${backup}: cannot back up the existing hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function readIfExists(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Text before our block, our block, text after it; undefined when the file holds no block. */
+function splitBlock(text: string): { before: string; block: string; after: string; flags: string[] } | undefined {
+  const begin = BEGIN_RE.exec(text);
+  if (!begin) return undefined;
+  const endAt = text.indexOf(END_MARK, begin.index);
+  if (endAt < 0) return undefined;
+  let blockEnd = endAt + END_MARK.length;
+  if (text[blockEnd] === '\n') blockEnd++;
+  return {
+    before: text.slice(0, begin.index),
+    block: text.slice(begin.index, blockEnd),
+    after: text.slice(blockEnd),
+    flags: begin[1] ? begin[1].split(',').map((f) => f.trim()) : [],
+  };
+}
+
+export async function installHook(options: HookOptions): Promise<HookOutcome> {
+  const nodePath = options.nodePath ?? process.execPath;
+  const binPath = options.binPath ?? defaultBinPath();
+  const location = await locateHook(options.cwd);
+  const { hookPath } = location;
+  const note = location.note ? { note: location.note } : {};
+  mkdirSync(dirname(hookPath), { recursive: true });
+  const current = readIfExists(hookPath);
+
+  if (location.style === 'husky') {
+    const text = current?.toString('utf8');
+    const mode = current ? statSync(hookPath).mode & 0o7777 : 0o755;
+    const existing = text !== undefined ? splitBlock(text) : undefined;
+    if (text !== undefined && existing) {
+      // Installed already: refresh the commands (tokenscope may have moved), keep the flags.
+      const block = huskyBlock(nodePath, binPath, existing.flags);
+      if (block === existing.block) return { hookPath, action: 'unchanged', ...note };
+      writeAtomic(hookPath, existing.before + block + existing.after, mode);
+      return { hookPath, action: 'updated', ...note };
+    }
+    if (text === undefined) {
+      writeAtomic(hookPath, huskyBlock(nodePath, binPath, ['created the file']), 0o755);
+      return { hookPath, action: 'added-to-husky', ...note };
+    }
+    const needsNewline = text.length > 0 && !text.endsWith('\n');
+    const content = text + (needsNewline ? '\n' : '') + huskyBlock(nodePath, binPath, needsNewline ? ['added a newline before'] : []);
+    writeAtomic(hookPath, content, mode);
+    return { hookPath, action: 'added-to-husky', ...note };
+  }
+
+  const ours = hookFileContent(nodePath, binPath);
+  const backupPath = `${hookPath}${BACKUP_SUFFIX}`;
+  const isOurs = current !== undefined && current.toString('utf8').includes(BEGIN_MARK);
+  if (isOurs) {
+    if (current.toString('utf8') === ours) return { hookPath, action: 'unchanged', ...(exists(backupPath) ? { backupPath } : {}) };
+    writeAtomic(hookPath, ours, 0o755);
+    return { hookPath, action: 'updated', ...(exists(backupPath) ? { backupPath } : {}) };
+  }
+  if (current !== undefined || exists(hookPath)) {
+    if (exists(backupPath)) {
+      throw new TokenscopeError('E_IO', `${backupPath}: a backup from an earlier install is still there; restore or remove it before installing again`);
+    }
+    backUp(hookPath, backupPath);
+    writeAtomic(hookPath, ours, 0o755);
+    return { hookPath, action: 'chained', backupPath };
+  }
+  writeAtomic(hookPath, ours, 0o755);
+  return { hookPath, action: 'installed' };
+}
+
+export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<HookOutcome> {
+  const location = await locateHook(options.cwd);
+  const { hookPath } = location;
+  const current = readIfExists(hookPath);
+
+  if (location.style === 'husky') {
+    const text = current?.toString('utf8');
+    const parts = text !== undefined ? splitBlock(text) : undefined;
+    if (!parts) return { hookPath, action: 'not-installed' };
+    let before = parts.before;
+    if (parts.flags.includes('added a newline before') && before.endsWith('\n')) before = before.slice(0, -1);
+    const rest = before + parts.after;
+    if (parts.flags.includes('created the file') && rest.length === 0) {
+      unlinkSync(hookPath);
+      return { hookPath, action: 'removed' };
+    }
+    writeAtomic(hookPath, rest, statSync(hookPath).mode & 0o7777);
+    return { hookPath, action: 'restored' };
+  }
+
+  const backupPath = `${hookPath}${BACKUP_SUFFIX}`;
+  if (current === undefined || !current.toString('utf8').includes(BEGIN_MARK)) {
+    return { hookPath, action: 'not-installed', ...(exists(backupPath) ? { backupPath } : {}) };
+  }
+  if (exists(backupPath)) {
+    // rename keeps the original's bytes, mode and (for a symlink) the link itself.
+    try {
+      renameSync(backupPath, hookPath);
+    } catch (error) {
+      throw new TokenscopeError('E_IO', `${backupPath}: cannot restore the original hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return { hookPath, action: 'restored', backupPath };
+  }
+  unlinkSync(hookPath);
+  return { hookPath, action: 'removed' };
+}
+
+/** A path as the user would type it: relative to `base` (their working folder) when inside it. */
+export function displayPath(base: string, path: string): string {
+  const rel = relative(base, path);
+  return rel.startsWith('..') ? path : rel;
+}

@@ -1,0 +1,159 @@
+// The `scan --history` source: every blob reachable from HEAD (or new since REV), each scanned
+// once, attributed to the first commit that introduced it. A secret deleted in a later commit is
+// still a leak: it stays in the history anyone with a clone can read.
+
+import type { ResolvedConfig } from '../config/types.js';
+import { usageError } from '../errors.js';
+import type { SourceProvider } from '../scan.js';
+import type { CommitInfo, Notice, SkippedFile, SourceFile } from '../types.js';
+import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, runGitStatus, streamGit } from './git.js';
+import { gitPathFilter } from './git-paths.js';
+import { decodeBytes, formatSize } from './read.js';
+
+export interface HistorySourceOptions {
+  /** Only commits after this revision (REV..HEAD). */
+  since?: string;
+  /** Absolute PATH arguments: only history under these paths. */
+  targets?: string[];
+  /** Progress while history is read (commits and blobs so far), before scanning starts. */
+  onProgress?: (progress: { commits: number; blobs: number }) => void;
+}
+
+/** Marks a commit header in the log stream; a raw line never starts with it. */
+const COMMIT_MARK = '\x01';
+
+interface BlobSighting {
+  blob: string;
+  path: string;
+  mode: string;
+  commit: CommitInfo;
+}
+
+/**
+ * One `git log` pass, oldest first, with every commit's raw diff (merges against each parent, so
+ * a blob that only a merge resolution introduced is seen too), deduplicated by blob id.
+ */
+export async function listHistoryBlobs(
+  toplevel: string,
+  range: string,
+  pathspecs: readonly string[],
+  onProgress?: HistorySourceOptions['onProgress'],
+): Promise<{ blobs: BlobSighting[]; commits: number }> {
+  const seen = new Map<string, BlobSighting>();
+  const commits = new Set<string>();
+  let commit: CommitInfo | undefined;
+  const raw = new RawParser();
+  let lastReport = 0;
+  const split = nulSplitter((record) => {
+    const entry = raw.feed(record);
+    if (entry === undefined) return;
+    if (entry === 'other') {
+      const text = record.toString('utf8').replace(/^\n/, '');
+      if (!text.startsWith(COMMIT_MARK)) return;
+      const [sha, date, ...author] = text.slice(1).split(' ');
+      if (!sha) return;
+      commit = { sha, ...(date ? { date } : {}), ...(author.length > 0 ? { author: author.join(' ') } : {}) };
+      commits.add(sha);
+      if (onProgress && commits.size - lastReport >= 200) {
+        lastReport = commits.size;
+        onProgress({ commits: commits.size, blobs: seen.size });
+      }
+      return;
+    }
+    if (!commit || entry.status === 'D' || seen.has(entry.dstBlob) || /^0+$/.test(entry.dstBlob)) return;
+    seen.set(entry.dstBlob, { blob: entry.dstBlob, path: entry.path, mode: entry.dstMode, commit: { ...commit, blob: entry.dstBlob } });
+  });
+  await streamGit(
+    [
+      'log',
+      '--reverse',
+      '--raw',
+      '--no-abbrev',
+      '--no-renames',
+      '--root',
+      '-m',
+      '-z',
+      '--no-color',
+      // log.showSignature would put gpg lines into the stream.
+      '--no-show-signature',
+      `--format=${COMMIT_MARK}%H %cI %an`,
+      range,
+      '--',
+      ...pathspecs,
+    ],
+    { cwd: toplevel },
+    (chunk) => split.push(chunk),
+  );
+  split.end();
+  onProgress?.({ commits: commits.size, blobs: seen.size });
+  return { blobs: [...seen.values()], commits: commits.size };
+}
+
+/** A blob whose first 8 KB say binary is dropped at once: history can hold gigabytes of them. */
+function isBinary(bytes: Buffer): boolean {
+  const head = decodeBytes(bytes.subarray(0, 8192));
+  return head.kind === 'skip' && head.reason === 'binary';
+}
+
+export function historySource(options: HistorySourceOptions = {}): SourceProvider {
+  // A leading dash would reach git as an option.
+  if (options.since?.startsWith('-')) throw usageError(`--since: not a revision (received "${options.since}")`);
+  return {
+    partial: true,
+    async collect(root: string, config: ResolvedConfig) {
+      const toplevel = await gitToplevel(root);
+      const notices: Notice[] = [];
+      const head = await runGitStatus(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: toplevel, okExitCodes: [1] });
+      if (head.code !== 0) {
+        notices.push({ level: 'info', message: 'HEAD has no commits yet: no history to scan' });
+        return { files: [], skipped: [], notices, commits: 0 };
+      }
+      let range = 'HEAD';
+      if (options.since) {
+        const since = await runGitStatus(['rev-parse', '--verify', '--quiet', `${options.since}^{commit}`], { cwd: toplevel, okExitCodes: [1] });
+        if (since.code !== 0) throw usageError(`--since: unknown revision "${options.since}" in ${toplevel}`);
+        range = `${since.stdout.toString('utf8').trim()}..HEAD`;
+      }
+      const filter = gitPathFilter(toplevel, root, config, options.targets);
+      // Pathspecs narrow the log itself; the filter still applies excludes and maps paths.
+      const pathspecs = (options.targets ?? [])
+        .map((t) => filter.pathspec(t))
+        .filter((p): p is string => p !== undefined);
+      const listed = await listHistoryBlobs(toplevel, range, pathspecs.includes('') ? [] : pathspecs, options.onProgress);
+
+      const skipped: SkippedFile[] = [];
+      const candidates: Array<BlobSighting & { reportPath: string }> = [];
+      for (const sighting of listed.blobs) {
+        const path = filter.map(sighting.path);
+        if (path === undefined) continue;
+        if (sighting.mode === '120000') {
+          skipped.push({ path, reason: 'symlink', detail: `symbolic link in commit ${sighting.commit.sha.slice(0, 12)} (not followed)` });
+        } else if (sighting.mode.startsWith('100')) candidates.push({ ...sighting, reportPath: path });
+      }
+      const sizes = await batchCheck(toplevel, candidates.map((c) => c.blob));
+      const toRead = new Map<string, BlobSighting & { reportPath: string }>();
+      for (const c of candidates) {
+        const info = sizes.get(c.blob);
+        if (!info || 'missing' in info) {
+          // A shallow or partial clone: say so instead of pretending the blob was scanned.
+          skipped.push({ path: c.reportPath, reason: 'unreadable', detail: `blob ${c.blob.slice(0, 12)} is not in the local object store` });
+        } else if (info.size > config.maxFileSize) {
+          skipped.push({ path: c.reportPath, reason: 'too-large', detail: `${formatSize(info.size)} in commit ${c.commit.sha.slice(0, 12)} is over the ${formatSize(config.maxFileSize)} limit` });
+        } else if (info.size === 0) {
+          continue;
+        } else toRead.set(c.blob, c);
+      }
+      const files: SourceFile[] = [];
+      await readBlobs(toplevel, [...toRead.keys()], (id, bytes) => {
+        const c = toRead.get(id);
+        if (!c) return;
+        if (isBinary(bytes)) {
+          skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
+          return;
+        }
+        files.push({ path: c.reportPath, content: bytes, origin: 'history', size: bytes.length, commit: c.commit });
+      });
+      return { files, skipped, notices, commits: listed.commits };
+    },
+  };
+}

@@ -1,0 +1,264 @@
+// Runs git safely for the staged and history sources and the hook installer: no shell, argument
+// arrays only, output streamed (history can be gigabytes), and every failure one E_GIT line.
+
+import { spawn } from 'node:child_process';
+import { TokenscopeError } from '../errors.js';
+
+export interface GitOptions {
+  /** Folder git runs in (the repository root). */
+  cwd: string;
+  /** Bytes written to git's stdin, then closed. */
+  input?: string | Uint8Array;
+  /** Exit codes that are not failures (e.g. 1 for `git config --get` of an unset key). */
+  okExitCodes?: number[];
+}
+
+/**
+ * The environment every git call gets: stable English messages (we match "not a git
+ * repository"), no optional index lock (a pre-commit hook runs while `git commit` holds it),
+ * and never a pager or a credential prompt.
+ */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
+}
+
+function describeFailure(args: readonly string[], cwd: string, code: number | null, stderr: string): TokenscopeError {
+  const first = stderr.split('\n').map((l) => l.replace(/^(fatal|error): /, '').trim()).find((l) => l.length > 0);
+  if (/not a git repository/i.test(stderr)) return new TokenscopeError('E_GIT', `${cwd}: not a git repository`);
+  return new TokenscopeError('E_GIT', `${cwd}: git ${args.find((a) => !a.startsWith('-')) ?? args[0]} failed${first ? `: ${first}` : ` (exit ${code})`}`);
+}
+
+function spawnFailure(error: NodeJS.ErrnoException, cwd: string): TokenscopeError {
+  if (error.code === 'ENOENT') return new TokenscopeError('E_GIT', `${cwd}: git is not installed or not on PATH`);
+  return new TokenscopeError('E_GIT', `${cwd}: cannot run git (${error.code ?? error.message})`);
+}
+
+/**
+ * Runs git and hands each stdout chunk to `onData` as it arrives. Resolves with the exit code
+ * once git has exited; rejects with an E_GIT error when it fails.
+ */
+export function streamGit(args: readonly string[], options: GitOptions, onData: (chunk: Buffer) => void): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    let child;
+    try {
+      child = spawn('git', args, { cwd: options.cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    } catch (error) {
+      reject(spawnFailure(error as NodeJS.ErrnoException, options.cwd));
+      return;
+    }
+    const stderr: Buffer[] = [];
+    let stderrBytes = 0;
+    let failed = false;
+    let callbackError: unknown;
+    child.on('error', (error) => {
+      failed = true;
+      reject(spawnFailure(error as NodeJS.ErrnoException, options.cwd));
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (callbackError) return;
+      try {
+        onData(chunk);
+      } catch (error) {
+        callbackError = error;
+        child.kill();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      // Only the first lines matter for the message; never hold an unbounded stderr.
+      if (stderrBytes < 64 * 1024) stderr.push(chunk);
+      stderrBytes += chunk.length;
+    });
+    // git may exit before reading all its input (a bad revision): that EPIPE is not the error.
+    child.stdin.on('error', () => undefined);
+    if (options.input !== undefined) child.stdin.end(options.input);
+    else child.stdin.end();
+    child.on('close', (code) => {
+      if (failed) return;
+      if (callbackError) {
+        reject(callbackError);
+        return;
+      }
+      if (code === 0 || (code !== null && options.okExitCodes?.includes(code))) resolvePromise(code);
+      else reject(describeFailure(args, options.cwd, code, Buffer.concat(stderr).toString('utf8')));
+    });
+  });
+}
+
+/** Runs git and returns its whole stdout (for small outputs: status, diffs of a commit). */
+export async function runGit(args: readonly string[], options: GitOptions): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await streamGit(args, options, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Like runGit, also returning the exit code (for commands whose non-zero exit is an answer). */
+export async function runGitStatus(args: readonly string[], options: GitOptions): Promise<{ code: number; stdout: Buffer }> {
+  const chunks: Buffer[] = [];
+  const code = await streamGit(args, options, (chunk) => chunks.push(chunk));
+  return { code, stdout: Buffer.concat(chunks) };
+}
+
+/** The top folder of the work tree `cwd` is in; E_GIT when it is not in one. */
+export async function gitToplevel(cwd: string): Promise<string> {
+  const out = await runGit(['rev-parse', '--show-toplevel'], { cwd });
+  return out.toString('utf8').replace(/\n$/, '');
+}
+
+/**
+ * Splits a stream into NUL-terminated records (the `-z` formats), across chunk boundaries.
+ * Returns the push function and a flush for the last, unterminated record.
+ */
+export function nulSplitter(onRecord: (record: Buffer) => void): { push: (chunk: Buffer) => void; end: () => void } {
+  let pending: Buffer | undefined;
+  return {
+    push(chunk) {
+      let data = pending ? Buffer.concat([pending, chunk]) : chunk;
+      let start = 0;
+      for (;;) {
+        const nul = data.indexOf(0, start);
+        if (nul < 0) break;
+        onRecord(data.subarray(start, nul));
+        start = nul + 1;
+      }
+      pending = start < data.length ? Buffer.from(data.subarray(start)) : undefined;
+      data = Buffer.alloc(0);
+    },
+    end() {
+      if (pending && pending.length > 0) onRecord(pending);
+      pending = undefined;
+    },
+  };
+}
+
+/** One entry of `git diff --raw` / `git log --raw` output. */
+export interface RawEntry {
+  srcMode: string;
+  dstMode: string;
+  srcBlob: string;
+  dstBlob: string;
+  /** A, C, D, M, R, T, U, X (score digits dropped). */
+  status: string;
+  /** The path after the change (the destination of a rename or copy). */
+  path: string;
+  /** The source path of a rename or copy. */
+  fromPath?: string;
+}
+
+/**
+ * Incremental parser for `-z` raw records. Feed it every NUL-terminated record; it returns the
+ * entry once the last path of a raw header has arrived, `'other'` for records that are not part
+ * of a raw entry (commit headers, numstat lines), and undefined while an entry is incomplete.
+ */
+export class RawParser {
+  private header: Omit<RawEntry, 'path'> | undefined;
+  private paths: string[] = [];
+
+  feed(record: Buffer): RawEntry | 'other' | undefined {
+    if (this.header) {
+      this.paths.push(record.toString('utf8'));
+      const needed = this.header.status === 'R' || this.header.status === 'C' ? 2 : 1;
+      if (this.paths.length < needed) return undefined;
+      const entry: RawEntry =
+        needed === 2 ? { ...this.header, fromPath: this.paths[0]!, path: this.paths[1]! } : { ...this.header, path: this.paths[0]! };
+      this.header = undefined;
+      this.paths = [];
+      return entry;
+    }
+    // git puts a newline between a commit header and its raw lines.
+    let text = record.toString('latin1');
+    if (text.startsWith('\n')) text = text.slice(1);
+    if (!text.startsWith(':')) return 'other';
+    const [srcMode, dstMode, srcBlob, dstBlob, status] = text.slice(1).split(' ');
+    if (!srcMode || !dstMode || !srcBlob || !dstBlob || !status) return 'other';
+    this.header = { srcMode, dstMode, srcBlob, dstBlob, status: status.charAt(0) };
+    return undefined;
+  }
+}
+
+/** Git's C-style path quoting (`"a\tb\303\251"`) undone; unquoted paths are returned as given. */
+export function unquoteGitPath(text: string): string {
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  const bytes: number[] = [];
+  const body = text.slice(1, -1);
+  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8) & 0xff);
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+export type BlobInfo = { id: string; type: string; size: number } | { id: string; missing: true };
+
+/** Object types and sizes for many ids through one `git cat-file --batch-check` process. */
+export async function batchCheck(cwd: string, ids: readonly string[]): Promise<Map<string, BlobInfo>> {
+  const info = new Map<string, BlobInfo>();
+  if (ids.length === 0) return info;
+  const out = await runGit(['cat-file', '--batch-check'], { cwd, input: `${ids.join('\n')}\n` });
+  for (const line of out.toString('utf8').split('\n')) {
+    if (!line) continue;
+    const [id, type, size] = line.split(' ');
+    if (!id) continue;
+    if (type === 'missing' || size === undefined) info.set(id, { id, missing: true });
+    else info.set(id, { id, type: type!, size: Number(size) });
+  }
+  return info;
+}
+
+/**
+ * Streams the contents of many objects through one `git cat-file --batch` process, calling
+ * `onBlob` once per id in order. Callers size-check with batchCheck first: only ids that fit the
+ * cap are read at all.
+ */
+export async function readBlobs(cwd: string, ids: readonly string[], onBlob: (id: string, bytes: Buffer) => void): Promise<void> {
+  if (ids.length === 0) return;
+  // Parser state: either waiting for a header line, or filling the current object's bytes.
+  let pending = Buffer.alloc(0);
+  let current: { id: string; size: number; parts: Buffer[]; have: number } | undefined;
+  const consume = (chunk: Buffer): void => {
+    let data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+    pending = Buffer.alloc(0);
+    let offset = 0;
+    while (offset < data.length) {
+      if (!current) {
+        const eol = data.indexOf(10, offset);
+        if (eol < 0) break;
+        const header = data.toString('utf8', offset, eol);
+        offset = eol + 1;
+        const [id, type, size] = header.split(' ');
+        if (!id || type === 'missing' || size === undefined) continue;
+        current = { id, size: Number(size), parts: [], have: 0 };
+      }
+      // The object's bytes, then one newline that git appends after each object.
+      const want = current.size - current.have;
+      const take = Math.min(want, data.length - offset);
+      if (take > 0) {
+        current.parts.push(data.subarray(offset, offset + take));
+        current.have += take;
+        offset += take;
+      }
+      if (current.have < current.size) break;
+      if (offset >= data.length) break;
+      offset += 1;
+      const { id, parts, size } = current;
+      current = undefined;
+      onBlob(id, parts.length === 1 ? Buffer.from(parts[0]!) : Buffer.concat(parts, size));
+    }
+    if (offset < data.length) pending = Buffer.from(data.subarray(offset));
+    data = Buffer.alloc(0);
+  };
+  await streamGit(['cat-file', '--batch'], { cwd, input: `${ids.join('\n')}\n` }, consume);
+  // The trailing newline of the last object may arrive alone; a complete object still counts.
+  if (current && current.have === current.size) onBlob(current.id, Buffer.concat(current.parts, current.size));
+}
