@@ -1,0 +1,145 @@
+// `--verify`: looks each distinct credential up once with its provider, read-only, and refines
+// the candidates in place through scan()'s `refine` hook (policy runs after it). Lookups run a
+// few at a time; each goes through the safety rules in guard.ts before any socket opens.
+
+import type { ResolvedConfig } from '../config/types.js';
+import { loadBuiltinDetectors, loadDetectorFiles } from '../detectors/load.js';
+import type { Candidate } from '../scan/analyze.js';
+import { applyOutcome } from './apply.js';
+import { refusal, selectEndpoint } from './guard.js';
+import type { Transport } from './http.js';
+import { verifiers } from './providers/index.js';
+import { lookup, type LookupOptions, type LookupResult } from './run.js';
+import type { Outcome, Verifier } from './types.js';
+
+export interface VerifyOptions {
+  /** Per-request deadline (default 5 s). */
+  timeoutMs?: number;
+  /** Lookups in flight at once (default 4). */
+  concurrency?: number;
+  /** Longest Retry-After honoured before giving up (default 10 s). */
+  retryAfterCapMs?: number;
+  /** Wait before the one retry after a 429 without Retry-After (default 1 s). */
+  backoffMs?: number;
+  /** Test-only: where sockets connect and which CA is trusted. Never set by the CLI. */
+  transport?: Transport;
+}
+
+export interface VerifyStats {
+  /** Distinct credentials sent to a provider. */
+  lookups: number;
+  active: number;
+  inactive: number;
+  unknown: number;
+  /** Distinct credentials not sent (no safe lookup, suppressed, not live, refused type). */
+  notLookedUp: number;
+  /** Hosts a request was sent to. */
+  hosts: string[];
+}
+
+export interface VerifySession {
+  refine: (candidates: Candidate[], config: ResolvedConfig) => Promise<void>;
+  stats: () => VerifyStats;
+}
+
+const registry: Readonly<Record<string, Verifier>> = verifiers;
+
+/** detector id → verifier, from the detectors' `verifier:` field, else the verifier that lists the id. */
+function verifierMap(config: ResolvedConfig): Map<string, string> {
+  const map = new Map<string, string>();
+  const custom = config.customDetectors.length > 0 ? loadDetectorFiles(config.customDetectors).files.map((f) => f.file) : [];
+  for (const file of [...loadBuiltinDetectors(), ...custom]) {
+    for (const def of file.detectors) if (def.verifier) map.set(def.id, def.verifier);
+  }
+  for (const verifier of Object.values(registry)) {
+    for (const endpoint of verifier.endpoints) for (const id of endpoint.detectors) if (!map.has(id)) map.set(id, verifier.id);
+  }
+  return map;
+}
+
+async function runPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+function skip(detail: string): Outcome {
+  return { status: 'unknown', detail: `not looked up: ${detail}` };
+}
+
+export function createVerifySession(options: VerifyOptions = {}): VerifySession {
+  const stats: VerifyStats = { lookups: 0, active: 0, inactive: 0, unknown: 0, notLookedUp: 0, hosts: [] };
+  const hosts = new Set<string>();
+
+  async function refine(candidates: Candidate[], config: ResolvedConfig): Promise<void> {
+    const byRule = verifierMap(config);
+    const lookupOptions: LookupOptions = {
+      timeoutMs: options.timeoutMs ?? 5000,
+      retryAfterCapMs: options.retryAfterCapMs ?? 10_000,
+      backoffMs: options.backoffMs ?? 1000,
+      hosts: config.verify,
+      transport: options.transport ?? {},
+      onContact: (host) => hosts.add(host),
+    };
+    // One lookup per distinct secret: detector id + keyed fingerprint.
+    const groups = new Map<string, Candidate[]>();
+    for (const c of candidates) {
+      const key = `${c.ruleId}\0${c.fingerprint}`;
+      const group = groups.get(key);
+      if (group) group.push(c);
+      else groups.set(key, [c]);
+    }
+    const jobs: Array<{ group: Candidate[]; verifier: Verifier; run: () => Promise<LookupResult> }> = [];
+    for (const group of groups.values()) {
+      const first = group[0]!;
+      const verifierId = byRule.get(first.ruleId);
+      const verifier = verifierId ? registry[verifierId] : undefined;
+      const provider = verifier?.providerName ?? first.provider;
+      const notSent = (detail: string): void => {
+        stats.notLookedUp++;
+        for (const c of group) applyOutcome(c, skip(detail), provider);
+      };
+      const secret = group.find((c) => c.secret !== undefined)?.secret;
+      if (!verifier) notSent(verifierId ? `unknown verifier "${verifierId}"` : 'tokenscope has no read-only lookup for this credential type');
+      else if (secret === undefined) notSent('the secret was not kept for lookup');
+      else if (first.checksum === 'invalid') notSent('its checksum fails, so it is not a live token');
+      else if (first.scope.expired === true) notSent('it has expired');
+      else if (group.every((c) => c.inlineIgnore !== undefined || c.allowlistedBy !== undefined)) notSent('suppressed by an ignore comment or the allowlist');
+      else {
+        const refused = refusal(verifier, secret);
+        const endpoint = refused ? undefined : selectEndpoint(verifier, first.ruleId, secret);
+        if (refused) notSent(`never sent: ${refused}`);
+        else if (!endpoint) notSent(`${verifier.providerName} has no read-only lookup for this token type`);
+        else {
+          const context = group.find((c) => c.verifyContext)?.verifyContext ?? {};
+          jobs.push({ group, verifier, run: () => lookup(verifier, endpoint, secret, context, lookupOptions) });
+        }
+      }
+    }
+    await runPool(jobs, options.concurrency ?? 4, async (job) => {
+      let result: LookupResult;
+      try {
+        result = await job.run();
+      } catch {
+        result = { outcome: { status: 'unknown', detail: 'the lookup failed unexpectedly' } };
+      }
+      stats.lookups++;
+      stats[result.outcome.status]++;
+      for (const c of job.group) applyOutcome(c, result.outcome, job.verifier.providerName, result.endpoint);
+    });
+    stats.hosts = [...hosts].sort();
+  }
+
+  return { refine, stats: () => ({ ...stats, hosts: [...stats.hosts] }) };
+}
+
+/** One line for stderr: how many lookups and where they went. */
+export function verifySummary(stats: VerifyStats): string {
+  const where = stats.hosts.length > 0 ? ` to ${stats.hosts.join(', ')}` : '';
+  return `verify: ${stats.lookups} lookup${stats.lookups === 1 ? '' : 's'}${where} (${stats.active} active, ${stats.inactive} inactive, ${stats.unknown} unknown); ${stats.notLookedUp} not looked up`;
+}
