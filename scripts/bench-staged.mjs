@@ -1,5 +1,5 @@
 // `npm run bench:staged`: the pre-commit path. Builds a temporary repository with a few hundred
-// committed files, stages a small change to 5 of them, and times `node dist/bin.js scan --staged`
+// committed files, stages a small change to 5 of them, and times `node dist/cli.js scan --staged`
 // end to end (wall time, Node start-up included), median of 10 runs. Target: ≤ 200 ms.
 //   BENCH_RUNS=20 BENCH_FILES=1000 npm run bench:staged
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '..', 'dist', 'bin.js');
+const bin = resolve(here, '..', 'dist', 'cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 10);
 const fileCount = Number(process.env.BENCH_FILES ?? 400);
 const TARGET_MS = 200;

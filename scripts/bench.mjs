@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '..', 'dist', 'bin.js');
+const bin = resolve(here, '..', 'dist', 'cli.js');
 const setup = resolve(here, '..', '..', 'shared', 'bench', 'perf-corpus', 'setup.sh');
 
 function corpusTree() {

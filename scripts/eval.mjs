@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { corpusDir, corpusProvider, loadCorpus, overlapsExpected } from '../eval/corpus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '..', 'dist', 'bin.js');
+const bin = resolve(here, '..', 'dist', 'cli.js');
 const verbose = process.argv.includes('--verbose');
 
 if (!existsSync(join(corpusDir, 'rule-examples.jsonl'))) {

@@ -12,5 +12,8 @@ export function schemaPath(name: string): string {
 
 export const detectorsDir = join(packageRoot, 'detectors');
 
+/** The bundled command-line entry point (package.json `bin`), written by scripts/bundle-cli.mjs. */
+export const cliPath = join(packageRoot, 'dist', 'cli.js');
+
 /** The build writes the validated built-in detectors here, so start-up skips YAML parsing. */
 export const detectorBundlePath = join(packageRoot, 'dist', 'detectors.json');

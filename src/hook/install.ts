@@ -2,6 +2,7 @@
 // Finds where hooks live (husky's .husky/, core.hooksPath, the git dir), chains an existing hook
 // instead of replacing it, and uninstall puts back exactly what was there. Every write is atomic.
 
+import { cliPath } from '../paths.js';
 import {
   chmodSync,
   existsSync,
@@ -31,7 +32,7 @@ export interface HookOptions {
   cwd: string;
   /** The node binary the hook runs (default: the one running now). */
   nodePath?: string;
-  /** tokenscope's dist/bin.js (default: the one beside this module). */
+  /** tokenscope's command-line entry point (default: this package's dist/cli.js). */
   binPath?: string;
 }
 
@@ -57,7 +58,7 @@ function shellQuote(text: string): string {
 }
 
 function defaultBinPath(): string {
-  return fileURLToPath(new URL('../bin.js', import.meta.url));
+  return cliPath;
 }
 
 /** Where the pre-commit hook goes: husky first, then core.hooksPath, then the git dir's hooks/. */

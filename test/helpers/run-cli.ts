@@ -1,12 +1,12 @@
-// Spawns the built CLI (dist/bin.js) the way a user runs it.
+// Spawns the built CLI (dist/cli.js) the way a user runs it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'bin.js');
+export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 
 export function assertBuilt(): void {
-  if (!existsSync(BIN)) throw new Error('dist/bin.js is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(BIN)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
 }
 
 export interface CliRun {
