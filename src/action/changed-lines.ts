@@ -1,0 +1,72 @@
+// Which lines a pull request changed, so the Action annotates only those (a reviewer sees the
+// secrets this PR adds, not every old one). From the event's base/head commits and `git diff -U0`;
+// `undefined` when the commits are not in the clone (a shallow checkout) — the caller says so.
+
+import { readFileSync } from 'node:fs';
+import { runGitStatus } from '../sources/git.js';
+import { parseAddedLines } from '../sources/git-staged.js';
+
+export interface PullRequestCommits {
+  base: string;
+  head: string;
+  number?: number;
+}
+
+/** The pull request's base and head commits from $GITHUB_EVENT_PATH, when the event is a PR. */
+export function pullRequestFromEvent(eventPath: string | undefined): PullRequestCommits | undefined {
+  if (!eventPath) return undefined;
+  let event: unknown;
+  try {
+    event = JSON.parse(readFileSync(eventPath, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const pr = (event as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } } | null)?.pull_request;
+  const base = pr?.base?.sha;
+  const head = pr?.head?.sha;
+  if (typeof base !== 'string' || typeof head !== 'string' || !/^[0-9a-f]{7,64}$/i.test(base) || !/^[0-9a-f]{7,64}$/i.test(head)) return undefined;
+  return { base, head, ...(typeof pr?.number === 'number' ? { number: pr.number } : {}) };
+}
+
+const DIFF_FLAGS = ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
+
+async function diff(toplevel: string, ...revs: string[]): Promise<Map<string, Array<[number, number]>> | undefined> {
+  try {
+    const out = await runGitStatus([...DIFF_FLAGS, ...revs, '--'], { cwd: toplevel, okExitCodes: [128, 129] });
+    return out.code === 0 ? parseAddedLines(out.stdout.toString('utf8')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function revParse(toplevel: string, rev: string): Promise<string | undefined> {
+  try {
+    const out = await runGitStatus(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: toplevel, okExitCodes: [1, 128] });
+    return out.code === 0 ? out.stdout.toString('utf8').trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Added or changed line ranges of the PR by repository path. When the checkout is GitHub's
+ * merge commit (HEAD^2 is the PR head), diffing against HEAD^1 gives exact line numbers for the
+ * files on disk; otherwise the PR's own diff (base...head, then base..head).
+ */
+export async function changedLines(toplevel: string, pr: PullRequestCommits): Promise<{ ranges: Map<string, Array<[number, number]>>; via: string } | undefined> {
+  const head = await revParse(toplevel, 'HEAD');
+  const second = head ? await revParse(toplevel, 'HEAD^2') : undefined;
+  if (second && second.startsWith(pr.head.toLowerCase())) {
+    const merged = await diff(toplevel, 'HEAD^1', 'HEAD');
+    if (merged) return { ranges: merged, via: 'HEAD^1..HEAD (the merge commit)' };
+  }
+  const threeDot = await diff(toplevel, `${pr.base}...${pr.head}`);
+  if (threeDot) return { ranges: threeDot, via: `${pr.base.slice(0, 7)}...${pr.head.slice(0, 7)}` };
+  const twoDot = await diff(toplevel, pr.base, pr.head);
+  if (twoDot) return { ranges: twoDot, via: `${pr.base.slice(0, 7)}..${pr.head.slice(0, 7)}` };
+  return undefined;
+}
+
+export function inRanges(line: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): boolean {
+  return ranges !== undefined && ranges.some(([from, to]) => line >= from && line <= to);
+}
