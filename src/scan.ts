@@ -232,8 +232,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
   const scannedPaths = new Set(analyses.filter((a) => !a.skipped).map((a) => a.path));
   const fullScan = !options.sources?.partial && targets.length === 1 && targets[0] === root;
+  // A file skipped this time (too large, unreadable) may still hold its secret: not stale.
+  const skippedPaths = new Set(skipped.map((s) => s.path));
   const staleBaseline = outcome.unmatchedBaseline
-    .filter((e) => fullScan || scannedPaths.has(e.path))
+    .filter((e) => !skippedPaths.has(e.path) && (fullScan || scannedPaths.has(e.path)))
     .map(({ ruleId, path, fingerprint }) => ({ ruleId, path, fingerprint }));
   const unusedIgnores = ignoreComments.filter((c) => !outcome.usedIgnores.has(`${c.path}:${c.line}`));
 

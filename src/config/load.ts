@@ -2,16 +2,17 @@
 // Every schema error is reported at once, each with its key path and the value received.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseYaml } from './yaml.js';
 import { configError } from '../errors.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
-import { formatSchemaErrors, schemaValidator } from './ajv.js';
+import { schemaValidator } from './ajv.js';
+import { schemaProblems, semanticProblems } from './problems.js';
 import type { ConfigFile, ResolvedConfig } from './types.js';
 
 export const CONFIG_NAMES = ['.tokenscope.yaml', '.tokenscope.yml', '.tokenscope.json'] as const;
 
-/** The first config file from `start` upward, stopping at `stop` (the repository root). */
+/** The first config file from `start` upward, stopping at `stop` (the repository root): never above it. */
 export function findConfigFile(start: string, stop: string | undefined): string | undefined {
   let dir = resolve(start);
   const limit = stop ? resolve(stop) : undefined;
@@ -22,7 +23,7 @@ export function findConfigFile(start: string, stop: string | undefined): string 
     }
     if (limit === undefined || dir === limit) return undefined;
     const parent = dirname(dir);
-    if (parent === dir || !dir.startsWith(limit)) return undefined;
+    if (parent === dir || relative(limit, parent).startsWith('..') || isAbsolute(relative(limit, parent))) return undefined;
     dir = parent;
   }
 }
@@ -46,22 +47,16 @@ export function parseConfig(text: string, source: string): ConfigFile {
     throw configError(`${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`);
   }
   if (document === null || document === undefined) return {};
+  if (typeof document !== 'object' || Array.isArray(document)) {
+    throw configError(`${source}: must be a mapping of settings (received ${Array.isArray(document) ? 'a list' : JSON.stringify(document)})`);
+  }
   const validate = schemaValidator('config.schema.json');
-  if (!validate(document)) {
-    const lines = formatSchemaErrors(validate.errors, document);
+  const lines = validate(document) ? [] : schemaProblems(validate.errors ?? [], document);
+  lines.push(...semanticProblems(document as Record<string, unknown>));
+  if (lines.length > 0) {
     throw configError(`${source}: invalid configuration (${lines.length} problem${lines.length === 1 ? '' : 's'})`, lines.map((l) => `${source}: ${l}`));
   }
-  const config = document as ConfigFile;
-  for (const [i, entry] of (config.allowlist ?? []).entries()) {
-    for (const [j, pattern] of (entry.values ?? []).entries()) {
-      try {
-        new RegExp(pattern);
-      } catch {
-        throw configError(`${source}: allowlist[${i}].values[${j}]: not a valid regular expression`);
-      }
-    }
-  }
-  return config;
+  return document as ConfigFile;
 }
 
 export function loadConfigFile(path: string): ConfigFile {

@@ -2,9 +2,10 @@
 // files, minus the disabled ids. Workers call this too, each compiling its own copy.
 
 import { buildDetectorSet, type DetectorSet } from '../detect/compile.js';
-import type { DetectorFile } from './definition.js';
+import type { DetectorFile, LoadedDetectorFile } from './definition.js';
 import { loadBuiltinDetectors, loadDetectorFiles } from './load.js';
-import { checkDetectorFiles, formatProblem } from './check.js';
+import { checkDetectorFiles, formatProblem, type DetectorProblem } from './check.js';
+import { checkBacktracking, type PatternJob } from './redos.js';
 
 export interface DetectorSelection {
   /** Absolute paths of custom detector files or folders. */
@@ -12,13 +13,37 @@ export interface DetectorSelection {
   disabled: string[];
 }
 
-/** Loads and checks custom detectors; returns their files or the problems (one line each). */
-export function loadCustomDetectors(paths: readonly string[], builtins: readonly DetectorFile[]): { files: DetectorFile[]; errors: string[] } {
+/**
+ * Loads and checks custom detectors; returns their files or the problems (one line each, naming
+ * the file and the detector). Patterns are checked for catastrophic backtracking first, before
+ * the example checks run them: a failing detector is left out of every later step.
+ */
+export async function loadCustomDetectors(
+  paths: readonly string[],
+  builtins: readonly DetectorFile[],
+  options: { backtrackingBudgetMs?: number } = {},
+): Promise<{ files: DetectorFile[]; errors: string[] }> {
   if (paths.length === 0) return { files: [], errors: [] };
   const loaded = loadDetectorFiles(paths);
+  const jobs: PatternJob[] = loaded.files.flatMap(({ source, file }) =>
+    file.detectors.map((d) => ({ key: `${source}\0${d.id}`, pattern: d.pattern, flags: d.caseInsensitive ? 'di' : 'd' })),
+  );
+  const risky = await checkBacktracking(jobs, options.backtrackingBudgetMs);
+  const riskProblems: DetectorProblem[] = [];
+  const safe: LoadedDetectorFile[] = loaded.files.map(({ source, file }) => ({
+    source,
+    file: {
+      ...file,
+      detectors: file.detectors.filter((d) => {
+        const risk = risky.get(`${source}\0${d.id}`);
+        if (risk) riskProblems.push({ source, detectorId: d.id, message: `pattern rejected: ${risk.message}` });
+        return !risk;
+      }),
+    },
+  }));
   const reserved = new Set(builtins.flatMap((f) => f.detectors.map((d) => d.id)));
-  const problems = checkDetectorFiles(loaded.files, { reservedIds: reserved }).map(formatProblem);
-  return { files: loaded.files.map((f) => f.file), errors: [...loaded.errors, ...problems] };
+  const problems = checkDetectorFiles(safe, { reservedIds: reserved }).map(formatProblem);
+  return { files: safe.map((f) => f.file), errors: [...loaded.errors, ...riskProblems.map(formatProblem), ...problems] };
 }
 
 /** The detector files a scan runs (built-in first, so ties go to them). */

@@ -7,6 +7,7 @@ import type { AllowlistEntry } from '../config/types.js';
 import type { Candidate } from '../scan/analyze.js';
 import type { Finding, Suppression } from '../types.js';
 import { baselineKey, type Baseline, type BaselineEntry } from './baseline.js';
+import type { InlineIgnore } from './inline.js';
 
 export interface SuppressInput {
   finding: Finding;
@@ -36,12 +37,52 @@ export function needsNamedIgnore(finding: Finding): boolean {
   );
 }
 
-function allowlistMatch(entry: AllowlistEntry, finding: Finding): boolean {
-  if (entry.values && entry.values.length > 0) return false; // value entries are decided in the scanner
+// Compiled gitignore matchers per allowlist entry: built once, not once per finding.
+const pathMatchers = new WeakMap<AllowlistEntry, (path: string) => boolean>();
+
+function pathsMatch(entry: AllowlistEntry, path: string): boolean {
+  if (!entry.paths || entry.paths.length === 0) return true;
+  let matcher = pathMatchers.get(entry);
+  if (!matcher) {
+    const ig = ignore({ allowRelativePaths: true }).add(entry.paths);
+    matcher = (p) => ig.ignores(p);
+    pathMatchers.set(entry, matcher);
+  }
+  return matcher(path);
+}
+
+/**
+ * An entry's fields combine with AND. Value patterns are tested in the scanner, where the
+ * secret still exists; it records the matching entry's reason in `allowlistedBy`.
+ */
+function allowlistMatch(entry: AllowlistEntry, finding: Finding, candidate: Candidate): boolean {
+  const hasValues = entry.values !== undefined && entry.values.length > 0;
+  if (hasValues && candidate.allowlistedBy !== entry.reason) return false;
   if (entry.detectors && !entry.detectors.includes(finding.ruleId)) return false;
   if (entry.fingerprints && !entry.fingerprints.includes(finding.fingerprint)) return false;
-  if (entry.paths && entry.paths.length > 0 && !ignore({ allowRelativePaths: true }).add(entry.paths).ignores(finding.path)) return false;
-  return Boolean(entry.detectors || entry.fingerprints || entry.paths);
+  if (!pathsMatch(entry, finding.path)) return false;
+  return Boolean(hasValues || entry.detectors || entry.fingerprints || (entry.paths && entry.paths.length > 0));
+}
+
+type InlineVerdict = { kind: 'applies'; suppression: Suppression } | { kind: 'refused'; reason: string } | { kind: 'other-detector' };
+
+function judgeInline(inline: InlineIgnore, finding: Finding): InlineVerdict {
+  const named = inline.ruleId !== undefined;
+  if (named && inline.ruleId !== finding.ruleId) return { kind: 'other-detector' };
+  if (!named && needsNamedIgnore(finding)) {
+    return {
+      kind: 'refused',
+      reason: `not suppressed: "${inline.directive}" without a detector id cannot hide an admin, destructive or production credential (write "tokenscope:ignore ${finding.ruleId} -- <reason>")`,
+    };
+  }
+  return {
+    kind: 'applies',
+    suppression: {
+      kind: 'inline',
+      by: `${inline.directive}${inline.ruleId ? ` ${inline.ruleId}` : ''} (line ${inline.line})`,
+      ...(inline.reason ? { reason: inline.reason } : {}),
+    },
+  };
 }
 
 export function applySuppressions(inputs: readonly SuppressInput[], options: SuppressOptions): SuppressOutcome {
@@ -53,39 +94,26 @@ export function applySuppressions(inputs: readonly SuppressInput[], options: Sup
 
   for (const { finding, candidate } of inputs) {
     let suppression: Suppression | undefined;
-    if (candidate.allowlistedBy !== undefined) {
-      suppression = { kind: 'allowlist', by: 'config allowlist (values)', reason: candidate.allowlistedBy };
-    }
-    if (!suppression) {
-      const entry = options.allowlist.find((e) => allowlistMatch(e, finding));
-      if (entry) suppression = { kind: 'allowlist', by: 'config allowlist', reason: entry.reason };
+    const entry = options.allowlist.find((e) => allowlistMatch(e, finding, candidate));
+    if (entry) {
+      const values = entry.values !== undefined && entry.values.length > 0;
+      suppression = { kind: 'allowlist', by: values ? 'config allowlist (values)' : 'config allowlist', reason: entry.reason };
     }
     const key = baselineKey(finding);
-    if (baselineEntries.has(key)) {
+    const baselined = baselineEntries.get(key);
+    if (baselined) {
+      // Matched even when something else hides the finding: the entry is not stale.
       matchedBaseline.add(key);
-      if (!suppression) {
-        const reason = baselineEntries.get(key)!.reason;
-        suppression = { kind: 'baseline', by: options.baseline!.path, ...(reason ? { reason } : {}) };
-      }
+      suppression ??= { kind: 'baseline', by: options.baseline!.path, ...(baselined.reason ? { reason: baselined.reason } : {}) };
     }
-    const inline = candidate.inlineIgnore;
-    if (!suppression && inline) {
-      const named = inline.ruleId !== undefined;
-      if (named && inline.ruleId !== finding.ruleId) {
-        // names another detector: does not apply
-      } else if (!named && needsNamedIgnore(finding)) {
-        finding.reasons.push(
-          `not suppressed: "${inline.directive}" without a detector id cannot hide an admin, destructive or production credential (write "tokenscope:ignore ${finding.ruleId} -- <reason>")`,
-        );
-        usedIgnores.add(`${finding.path}:${inline.line}`);
-      } else {
-        usedIgnores.add(`${finding.path}:${inline.line}`);
-        suppression = {
-          kind: 'inline',
-          by: `${inline.directive}${inline.ruleId ? ` ${inline.ruleId}` : ''} (line ${inline.line})`,
-          ...(inline.reason ? { reason: inline.reason } : {}),
-        };
-      }
+    // An ignore that would hide the finding counts as used even when the allowlist or the
+    // baseline hid it first: --report-unused-ignores must not invite deleting a needed one.
+    const inline = candidate.inlineIgnore ? judgeInline(candidate.inlineIgnore, finding) : undefined;
+    if (inline?.kind === 'applies') {
+      usedIgnores.add(`${finding.path}:${candidate.inlineIgnore!.line}`);
+      suppression ??= inline.suppression;
+    } else if (inline?.kind === 'refused' && !suppression) {
+      finding.reasons.push(inline.reason);
     }
     if (suppression) suppressed.push({ ...finding, suppressed: suppression });
     else findings.push(finding);

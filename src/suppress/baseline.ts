@@ -81,3 +81,16 @@ export function writeFileAtomic(path: string, content: string): void {
     throw new TokenscopeError('E_IO', `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
+
+/**
+ * Rewrites the baseline at `path` without the given stale entries (atomically, keeping every
+ * other entry and its reason). Returns how many entries were removed.
+ */
+export function pruneBaselineFile(path: string, stale: ReadonlyArray<Pick<BaselineEntry, 'ruleId' | 'path' | 'fingerprint'>>): number {
+  const current = readBaseline(path);
+  const drop = new Set(stale.map(baselineKey));
+  const kept = current.findings.filter((e) => !drop.has(baselineKey(e)));
+  const removed = current.findings.length - kept.length;
+  if (removed > 0) writeFileAtomic(path, formatBaseline(kept));
+  return removed;
+}

@@ -3,7 +3,7 @@
 //   tokenscope:ignore github.classic-pat -- fake token for the parser tests
 // Other scanners' markers are honoured too: `gitleaks:allow`, `secretlint-disable-line`,
 // `secretlint-disable-next-line` (line above), `pragma: allowlist secret` (detect-secrets),
-// `trufflehog:ignore`, `nosec`-style markers are not (too broad).
+// `trufflehog:ignore`; `nosec`-style markers are not (too broad).
 
 import { lineText } from '../scan/location.js';
 
@@ -17,15 +17,40 @@ export interface InlineIgnore {
   reason?: string;
 }
 
-const OWN = /tokenscope:ignore(?:\[([a-z0-9-]+\.[a-z0-9.-]+)\]|[ \t]+([a-z0-9-]+\.[a-z0-9-]+(?:\.[a-z0-9-]+)*))?(?:[ \t]*(?:--|:|—|-)?[ \t]*([^\r\n]*?))?[ \t]*(?:\*\/|-->|%>|#\}|\}\})?[ \t]*$/m;
+// `tokenscope-ignore` is accepted as a spelling of the same marker (DESIGN.md uses it).
+const MARKER = /tokenscope[:-]ignore(?![A-Za-z0-9_:])/;
+// What ends a comment on the same line; the reason stops there, so code after a leading
+// `/* tokenscope:ignore */` (possibly the secret itself) never becomes part of the reason.
+const CLOSER = /\*\/|-->|%>|#\}|\}\}/;
+const BRACKET_ID = /^\[([a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+)\]/;
+const SPACED_ID = /^[ \t]+([a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+)(?=$|[\s:,;)]|--)/;
+const SEPARATOR = /^[ \t]*(?:--|:|—|-)?[ \t]*/;
+// A comment line: what may stand alone on the line above a finding.
+const COMMENT_LINE = /^\s*(?:\/\/|#|--|;|%|\/\*|\*|<!--|\{#|<%#|'|REM\b|::)/i;
 const SAME_LINE_OTHERS = /gitleaks:allow|secretlint-disable-line|pragma:\s*allowlist[ -]secret|trufflehog:ignore/;
 const NEXT_LINE_OTHERS = /secretlint-disable-next-line|pragma:\s*allowlist[ -]nextline[ -]secret/;
+// Long runs of token characters in free text (a reason) are masked: someone may paste the
+// secret into the comment, and reasons are printed by --show-suppressed.
+const TOKEN_RUN = /[A-Za-z0-9_+/=-]{24,}/g;
+
+/** Masks token-like runs in comment text, so it is safe to print. */
+export function scrubCommentText(text: string): string {
+  return text.replace(TOKEN_RUN, (run) => `${run.slice(0, 4)}…`);
+}
 
 function parseOwn(text: string, line: number): InlineIgnore | undefined {
-  const m = OWN.exec(text);
+  const m = MARKER.exec(text);
   if (!m) return undefined;
-  const ruleId = m[1] ?? m[2];
-  const reason = m[3]?.trim();
+  let rest = text.slice(m.index + m[0].length);
+  const closer = CLOSER.exec(rest);
+  if (closer) rest = rest.slice(0, closer.index);
+  let ruleId: string | undefined;
+  const id = BRACKET_ID.exec(rest) ?? SPACED_ID.exec(rest);
+  if (id) {
+    ruleId = id[1];
+    rest = rest.slice(id[0].length);
+  }
+  const reason = scrubCommentText(rest.replace(SEPARATOR, '').trim());
   return { line, directive: 'tokenscope:ignore', ...(ruleId ? { ruleId } : {}), ...(reason ? { reason } : {}) };
 }
 
@@ -39,7 +64,7 @@ export function findInlineIgnore(text: string, starts: readonly number[], line: 
   if (line > 1) {
     const above = lineText(text, starts, line - 1);
     // A `tokenscope:ignore` alone on the line above (a comment line) covers the next line.
-    const ownAbove = /^\s*(?:\/\/|#|--|;|%|\/\*|\*|<!--|\{#|<%#|'|REM\b)/.test(above) ? parseOwn(above, line - 1) : undefined;
+    const ownAbove = COMMENT_LINE.test(above) ? parseOwn(above, line - 1) : undefined;
     if (ownAbove) return ownAbove;
     const next = NEXT_LINE_OTHERS.exec(above);
     if (next) return { line: line - 1, directive: next[0] };
@@ -49,12 +74,16 @@ export function findInlineIgnore(text: string, starts: readonly number[], line: 
 
 /** Every `tokenscope:ignore` comment in a file, for reporting the ones that hid nothing. */
 export function listIgnoreComments(text: string): Array<{ line: number; text: string }> {
-  if (!text.includes('tokenscope:ignore')) return [];
+  if (!text.includes('tokenscope:ignore') && !text.includes('tokenscope-ignore')) return [];
   const out: Array<{ line: number; text: string }> = [];
   const lines = text.split('\n');
   lines.forEach((content, index) => {
-    const at = content.indexOf('tokenscope:ignore');
-    if (at >= 0) out.push({ line: index + 1, text: content.slice(at, at + 120).trim() });
+    const m = MARKER.exec(content);
+    if (!m) return;
+    let comment = content.slice(m.index).replace(/\r$/, '');
+    const closer = CLOSER.exec(comment);
+    if (closer) comment = comment.slice(0, closer.index);
+    out.push({ line: index + 1, text: scrubCommentText(comment.trim()).slice(0, 120) });
   });
   return out;
 }

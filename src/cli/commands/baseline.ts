@@ -11,7 +11,12 @@ import type { CliIo } from '../main.js';
 export async function runBaselineCommand(io: CliIo, paths: string[], flags: { output: string; prune?: boolean; config?: string }): Promise<number> {
   const target = resolve(io.cwd, flags.output);
   const result = await scan(scanOptionsFrom(io, paths, flags.config ? { config: flags.config } : {}));
-  const current: BaselineEntry[] = result.findings.map((f) => ({ ruleId: f.ruleId, path: f.path, fingerprint: f.fingerprint }));
+  // Findings a configured baseline already hides are still current: --prune must keep them.
+  const current: BaselineEntry[] = [...result.findings, ...result.suppressed.filter((f) => f.suppressed?.kind === 'baseline')].map((f) => ({
+    ruleId: f.ruleId,
+    path: f.path,
+    fingerprint: f.fingerprint,
+  }));
   const previous = existsSync(target) ? readBaseline(target).findings : [];
   const entries = flags.prune ? current.map((e) => ({ ...e, ...reasonFor(previous, e) })) : [...previous, ...current];
   writeFileAtomic(target, formatBaseline(entries));

@@ -94,8 +94,9 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   if (session) Object.assign(options, { keepSecrets: true, refine: session.refine } satisfies Partial<ScanOptions>);
   // Agent-exposure audit: --agent-view.
   if (flags.agentView) throw new TokenscopeError('E_USAGE', '--agent-view is not implemented yet');
-  // A diff-only view cannot tell a gone secret from an unchanged line: never prune from one.
-  if (flags.pruneBaseline && flags.staged) throw usageError('--prune-baseline needs a full scan, not --staged');
+  // The baseline records the working tree: a diff (--staged) or the commits (--history) cannot
+  // tell a gone secret from one they did not look at, so never prune from them.
+  if (flags.pruneBaseline && (flags.staged || flags.history)) throw usageError('--prune-baseline needs a working-tree scan, not --staged or --history');
   const result = await scan(options).finally(git.done);
   emit(io, renderReport(io, result, flags), flags.output);
   if (verify && session) io.stderr(`${verify.verifySummary(session.stats())}\n`);
