@@ -58,8 +58,16 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
   let m: RegExpExecArray | null;
   while ((m = BINDING.exec(text)) !== null) {
     const after = m.index + m[0].length;
+    // The regex starts at the credential word (fast to scan for); the name may begin earlier.
+    let nameStart = m.index;
+    while (nameStart > 0 && /[\w$]/.test(text[nameStart - 1]!)) nameStart--;
+    const name = text.slice(nameStart, m.index) + /^[\w$]*/.exec(m[0])![0];
+    const call = m[1] === '(';
+    // The name must be about a credential (Keyword( or tokenize( are not), or be an auth call.
+    const header = /^authorization$/i.test(name);
+    if (call ? !AUTH_CALL.test(name) && !isSecretKey(name) && !isPasswordKey(name) : !header && !isSecretKey(name) && !isPasswordKey(name) && name.toLowerCase() !== 'auth') continue;
     const quotes: number[] = [];
-    if (m[1] === '(') {
+    if (call) {
       // Call arguments up to the closing parenthesis (or 200 characters).
       const end = Math.min(text.length, after + 200);
       const close = text.indexOf(')', after);
@@ -75,13 +83,14 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
       const start = at + 1;
       const close = text.indexOf(quote, start);
       if (close < 0 || close - start > 512) continue;
-      const value = text.slice(start, close);
+      // `Authorization: 'Bearer …'`: judge the token after the scheme.
+      const value = header ? text.slice(start, close).replace(/^(?:Bearer|Token)\s+/, '') : text.slice(start, close);
       if (value.length < 8 || value.includes('\n') || /\s{2}|\$\{|^[./]|\\/.test(value)) continue;
       if (overlaps(found, start, close)) continue;
       if (TYPE_POSITION.test(text.slice(Math.max(0, m.index - 80), after))) continue;
       const context = { quote };
       if (judgeGenericValue(value, undefined, context)) return true;
-      if (/pass|pwd|login|signin/i.test(m[0]) && judgePasswordValue(value, 'password', context) !== 'reject') return true;
+      if ((isPasswordKey(name) || (call && AUTH_CALL.test(name))) && judgePasswordValue(value, 'password', context) !== 'reject') return true;
     }
   }
   return false;

@@ -149,8 +149,10 @@ export function looksLikeIdentifier(value: string): boolean {
     const parts = value.split(/[/:]+/).filter(Boolean);
     return parts.length > 0 && parts.every((part) => /^\*$/.test(part) || looksLikeIdentifier(part));
   }
-  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(value)) return false;
-  const words = keyWords(value);
+  // Leading sigils are part of names too: __private, $scope, @-ms-viewport, --flag.
+  const bare = value.replace(/^[_$@#-]+/, '');
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(bare)) return false;
+  const words = keyWords(bare);
   if (words.length === 0 || words.length > 12) return false;
   let letters = 0;
   let voweled = 0;
@@ -168,7 +170,7 @@ export function looksLikeIdentifier(value: string): boolean {
     if (/[aeiouy]/.test(w)) voweled++;
   }
   // Abbreviations (tls, ssh, db) are fine as long as most words are pronounceable.
-  return counted > 0 && voweled / counted >= 0.6 && letters / counted >= 3;
+  return counted > 0 && voweled / counted >= 0.5 && letters / counted >= 3;
 }
 
 /** English-ish words made only of letters, possibly separated: "thisismysecret", "hello world". */
