@@ -83,7 +83,10 @@ export function pathEnvironment(path: string): 'staging' | 'test' | 'development
   const lower = path.toLowerCase();
   if (/(?:^|[/._-])(?:staging|stage|stg|preprod|uat|qa)(?:[/._-]|$)/.test(lower)) return 'staging';
   if (/(?:^|[/._-])(?:example|sample|template|demo)s?(?:[/._-]|$)/.test(lower)) return 'example';
-  if (/(?:^|[/._-])(?:tests?|testing|spec|fixtures?|mocks?|ci)(?:[/._-]|$)/.test(lower)) return 'test';
+  // `ci` marks a test environment (.env.ci, config/ci/), but not in a CI system's own file
+  // names (.gitlab-ci.yml, .github/workflows/ci.yml): those say nothing about the environment.
+  if (/(?:^|[/._-])(?:tests?|testing|spec|fixtures?|mocks?)(?:[/._-]|$)/.test(lower)) return 'test';
+  if (!CI.test(path) && /(?:^|[/._-])ci(?:[/._-]|$)/.test(lower)) return 'test';
   if (/(?:^|[/._-])(?:dev|develop|development|local|sandbox)(?:[/._-]|$)/.test(lower)) return 'development';
   return undefined;
 }

@@ -87,7 +87,9 @@ function locate(secret: string, groups: Record<string, string>): Located | undef
   let account: string | undefined;
   const urlText = [text, groups['url'], groups['uri'], groups['endpoint']].find((t) => t !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(t.trim()));
   if (urlText) {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]+)([^?#\s]*)/i.exec(urlText.trim());
+    // Host and path stop at ';' and '&' too: a SAS glued to a URL without '?' (a connection
+    // string, a malformed link) must not put its sig= into the host or path facts.
+    const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s;&]+)([^?#\s;&]*)/i.exec(urlText.trim());
     if (m) {
       host = m[1]!.toLowerCase();
       path = m[2] && m[2] !== '/' ? m[2] : undefined;
@@ -96,7 +98,7 @@ function locate(secret: string, groups: Record<string, string>): Located | undef
   // Storage connection string: `BlobEndpoint=https://…;SharedAccessSignature=sv=…&sig=…`.
   const sasAt = text.search(/(?:^|;)\s*SharedAccessSignature=/i);
   if (sasAt > 0) {
-    const endpoint = /(?:Blob|Queue|File|Table)Endpoint=[a-z]+:\/\/([^/;\s]+)/i.exec(text);
+    const endpoint = /(?:Blob|Queue|File|Table)Endpoint=[a-z]+:\/\/([^/;&\s]+)/i.exec(text);
     const accountName = /AccountName=([a-z0-9]{3,24})(?:;|$)/i.exec(text);
     if (!host && endpoint) host = endpoint[1]!.toLowerCase();
     if (!host && accountName) account = accountName[1]!.toLowerCase();
@@ -163,7 +165,10 @@ function farFuture(scope: DecodedScope, expiresAt: string, now: Date): void {
 }
 
 export function decodeAzureSas(secret: string, ctx: DecodeContext): DecodedScope | undefined {
-  const located = locate(secret, ctx.groups);
+  // A detector that reports only the signature value (so masking and fingerprints cover just
+  // the secret) passes the whole SAS URL, connection string or token in its `uri` group.
+  const sasText = /(?:^|[?&;\s])sig=/i.test(secret) ? secret : (ctx.groups['uri'] ?? secret);
+  const located = locate(sasText, ctx.groups);
   if (!located) return undefined;
   const params = parseQuery(located.query);
   if (!params.has('sig')) return undefined;

@@ -238,7 +238,17 @@ function adminReason(user: string, scheme: string): string | undefined {
 
 export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | undefined {
   const g = ctx.groups;
-  const candidates = [g['uri'], g['url'], g['connectionString'], g['connection'], secret].filter((t): t is string => !!t);
+  // When the match is only the password, cut it out of the surrounding URI before parsing: a
+  // password holding '#', '?' or '/' would otherwise shift the parse, and pieces of it would
+  // come out as the host or the database name.
+  const secretIsBareValue = parseDbTarget(secret) === undefined;
+  const passwordSlot = new RegExp(`([:=/])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[@;&\\s]|$)`);
+  const withoutPassword = (text: string): string => {
+    if (!secretIsBareValue || text === secret) return text;
+    const cut = text.replace(passwordSlot, '$1');
+    return cut !== text || secret.length < 3 ? cut : text.split(secret).join('');
+  };
+  const candidates = [g['uri'], g['url'], g['connectionString'], g['connection'], secret].filter((t): t is string => !!t).map(withoutPassword);
   let target: DbTarget | undefined;
   for (const c of candidates) {
     target = parseDbTarget(c);
@@ -287,7 +297,6 @@ export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | 
   if (scope.facts['database'] !== undefined || scope.facts['host'] !== undefined) scope.breadth = 'resource';
 
   // Never let the password (or the matched secret, when it is only the password) reach a fact.
-  const secretIsBareValue = parseDbTarget(secret) === undefined;
   const forbidden = [target.password, secretIsBareValue ? secret : undefined].filter((s): s is string => !!s && s.length >= 3);
   for (const [key, value] of Object.entries(scope.facts)) {
     const values = Array.isArray(value) ? value : [String(value)];
