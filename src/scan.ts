@@ -18,6 +18,7 @@ import { analyzeFile, type AnalyzeOptions, type Candidate, type FileAnalysis } f
 import { runPool } from './scan/pool.js';
 import { findRepoRoot, walkWorkingTree } from './sources/walk.js';
 import { applySuppressions } from './suppress/apply.js';
+import { applyAgentView, loadAgentIgnores } from './agent/agent-view.js';
 import { readBaseline, type Baseline } from './suppress/baseline.js';
 import { VERSION } from './version.js';
 import type { Finding, Level, Notice, RuleInfo, ScanResult, SkippedFile, SourceFile } from './types.js';
@@ -52,6 +53,11 @@ export interface ScanOptions {
   sources?: SourceProvider;
   /** Honour .gitignore (default true; --agent-view scans ignored files too). */
   gitignore?: boolean;
+  /**
+   * Audit what a coding agent in this checkout can read: git-ignored files are scanned too,
+   * findings are tagged `agent-exposed` and agent ignore rules covering them are named.
+   */
+  agentView?: boolean;
   /** Keep plaintext secrets in memory for an online lookup stage. */
   keepSecrets?: boolean;
   /** Collect inline ignore comments that hid nothing (ScanResult.unusedIgnores). */
@@ -146,7 +152,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       paths: targets,
       excludes: config.exclude,
       defaultExcludes: config.defaultExcludes,
-      gitignore: options.gitignore !== false,
+      gitignore: options.gitignore !== false && options.agentView !== true,
     });
     files = walked.files;
     skipped = walked.skipped;
@@ -242,6 +248,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const sortFindings = (list: Finding[]): Finding[] =>
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.commit?.sha ?? '').localeCompare(b.commit?.sha ?? '')));
   const findings = sortFindings(outcome.findings);
+  const agentView = options.agentView ? applyAgentView(findings, loadAgentIgnores(root)) : undefined;
   const findingsByLevel: Record<Level, number> = { error: 0, warning: 0, note: 0 };
   for (const f of findings) findingsByLevel[f.level]++;
   const skippedByReason: ScanResult['stats']['skippedByReason'] = {};
@@ -278,6 +285,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     rules,
     ...(config.baseline ? { staleBaseline } : {}),
     unusedIgnores,
+    ...(agentView ? { agentView } : {}),
   };
 }
 

@@ -92,8 +92,8 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   const verify = flags.verify === true ? await import('../../verify/index.js') : undefined;
   const session = verify?.createVerifySession();
   if (session) Object.assign(options, { keepSecrets: true, refine: session.refine } satisfies Partial<ScanOptions>);
-  // Agent-exposure audit: --agent-view.
-  if (flags.agentView) throw new TokenscopeError('E_USAGE', '--agent-view is not implemented yet');
+  // Agent-exposure audit: git-ignored files too, agent ignore rules named.
+  if (flags.agentView) options.agentView = true;
   // The baseline records the working tree: a diff (--staged) or the commits (--history) cannot
   // tell a gone secret from one they did not look at, so never prune from them.
   if (flags.pruneBaseline && (flags.staged || flags.history)) throw usageError('--prune-baseline needs a working-tree scan, not --staged or --history');
