@@ -60,11 +60,12 @@ describe('Railway: the variable name decides the token type', () => {
     expect(f.reasons.join('\n')).toMatch(/misplaced: source code is not where credentials belong/);
   });
 
-  it('RAILWAY_TOKEN in a .env file: a project token reaching one resource, not misplaced', () => {
+  it('RAILWAY_TOKEN in a .env file: a project token reaching one resource, already the narrowest: neither overbroad nor misplaced', () => {
     const token = randomUUID();
     const f = only(scan({ '.env': `RAILWAY_TOKEN=${token}\n` }, [token]).findings, 'railway.project-token', '.env');
     expect(f).toMatchObject({ provider: 'railway', tokenType: 'project-token', privilege: 'destructive', breadth: 'resource' });
-    expect(f.policy).not.toContain('misplaced');
+    expect(f.policy).toEqual([]);
+    expect(f.level).toBe('warning');
   });
 });
 
