@@ -6,7 +6,7 @@
 import type { CompiledDetector, DetectorSet } from './compile.js';
 import { findKeywords } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
-import { isPlaceholder } from './placeholder.js';
+import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../types.js';
@@ -29,6 +29,8 @@ export interface RawMatch {
   confidence: Confidence;
   /** Outcome of a checksum validator, for checksummed formats. `invalid` means not a live token. */
   checksum?: 'valid' | 'invalid';
+  /** The value looks made up (abcdef123456, EXAMPLE): reported as a note, not a live secret. */
+  synthetic?: boolean;
 }
 
 interface Window {
@@ -187,11 +189,16 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
 }
 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
-export function judgeValue(detector: CompiledDetector, secret: string, ctx: ValidatorContext): Pick<RawMatch, 'confidence' | 'checksum'> | undefined {
+export function judgeValue(detector: CompiledDetector, secret: string, ctx: ValidatorContext): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
   const def = detector.def;
-  if (detector.placeholderCheck && isPlaceholder(secret, knownPrefix(detector, secret))) return undefined;
-  if (def.minEntropy !== undefined && shannonEntropy(secret) < def.minEntropy) return undefined;
-  const judged: Pick<RawMatch, 'confidence' | 'checksum'> = { confidence: def.confidence };
+  let synthetic = false;
+  if (detector.placeholderCheck) {
+    const kind = placeholderKind(secret, knownPrefix(detector, secret));
+    if (kind === 'template' || (kind === 'synthetic' && detector.generic)) return undefined;
+    synthetic = kind === 'synthetic';
+  }
+  if (!synthetic && def.minEntropy !== undefined && shannonEntropy(secret) < def.minEntropy) return undefined;
+  const judged: Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> = { confidence: def.confidence };
   for (const { check } of detector.validators) {
     const verdict = check(secret, ctx);
     if (verdict === false) return undefined;
@@ -200,6 +207,10 @@ export function judgeValue(detector: CompiledDetector, secret: string, ctx: Vali
       if (verdict.confidence) judged.confidence = verdict.confidence;
       if (verdict.checksum) judged.checksum = verdict.checksum;
     }
+  }
+  if (synthetic) {
+    judged.synthetic = true;
+    judged.confidence = 'low';
   }
   return judged;
 }

@@ -5,21 +5,28 @@
 // placeholder or a product default. Tuned on real code; the public corpora are a measuring stick.
 
 import { characterClasses, shannonEntropy } from './entropy.js';
-import { isPlaceholder } from './placeholder.js';
+import { placeholderKind } from './placeholder.js';
 
-/** Values that stand in for a credential, or that a product ships as its default. Never reported. */
-const PLACEHOLDER_VALUES = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'accesstoken',
-  'access_token', 'client_secret', 'clientsecret', 'private_key', 'privatekey', 'secretkey', 'secret_key',
-  'changeme', 'changeit', 'change_me', 'example', 'sample', 'string', 'required', 'optional', 'notset',
-  'not-set', 'unset', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'empty', 'xxx',
-  'tbd', 'n/a', 'na', 'todo', 'public', 'private', 'anonymous', 'bearer', 'basic', 'sha256', 'sha1', 'md5',
-  'hmac', 'rs256', 'hs256', 'es256', 'utf-8', 'utf8', 'localhost', 'development', 'production', 'staging',
-  'dev', 'prod', 'test', 'testing', 'guest', 'minioadmin', 'default', 'user', 'username', 'foo', 'bar',
-  'baz', 'foobar', 'value', 'mysecret', 'mypassword', 'yourpassword', 'supersecret', 'secret123',
-  // database and broker images' documented defaults; RFC 7617's example
-  'postgres', 'mysql', 'redis', 'mongo', 'oracle', 'tiger', 'rabbitmq', 'elastic', 'neo4j', 'open_sesame',
-  'open sesame', 'opensesame',
+/** Values that are not credentials at all (types, flags, schemes, environment names). Never reported. */
+const NOT_VALUES = new Set([
+  'apikey', 'api_key', 'api-key', 'accesstoken', 'access_token', 'client_secret', 'clientsecret', 'private_key',
+  'privatekey', 'secretkey', 'secret_key', 'string', 'required', 'optional', 'notset', 'not-set', 'unset', 'none',
+  'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'empty', 'tbd', 'n/a', 'na', 'public', 'private',
+  'anonymous', 'bearer', 'basic', 'sha256', 'sha1', 'md5', 'hmac', 'rs256', 'hs256', 'es256', 'utf-8', 'utf8',
+  'localhost', 'development', 'production', 'staging', 'dev', 'prod', 'value', 'user', 'username',
+]);
+
+/**
+ * Placeholder and default passwords (`password`, `changeme`, `secret`, the database images'
+ * defaults, RFC 7617's example): not worth an error, but a committed default still works wherever
+ * nobody changed it, so a password field holding one is reported as a note. Generic tokens and
+ * keys drop them.
+ */
+const DEFAULT_PASSWORDS = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'changeme', 'changeit', 'change_me', 'example',
+  'sample', 'test', 'testing', 'guest', 'minioadmin', 'default', 'foo', 'bar', 'baz', 'foobar', 'mysecret',
+  'mypassword', 'yourpassword', 'supersecret', 'secret123', 'postgres', 'mysql', 'redis', 'mongo', 'oracle',
+  'tiger', 'rabbitmq', 'elastic', 'neo4j', 'open_sesame', 'open sesame', 'opensesame', 'xxx', 'todo',
 ]);
 
 /** Words that only ever make up stand-in values: foo-bar, my_test_value. */
@@ -73,7 +80,7 @@ export function isPasswordKey(name: string): boolean {
   return !words.slice(0, at).some((w) => PASSWORD_META_BEFORE.has(w));
 }
 
-const SECRET_WORDS = /^(?:secrets?|tokens?|apikeys?|credentials?|creds|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
+const SECRET_WORDS = /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
 const KEY_QUALIFIERS = new Set(['api', 'access', 'auth', 'private', 'secret', 'signing', 'encryption', 'master', 'app', 'session', 'client', 'consumer', 'license', 'service', 'account', 'admin', 'deploy', 'write', 'hmac', 'shared', 'integration', 'subscription', 'storage', 'sas', 'security', 'root', 'aes', 'cipher', 'crypt', 'crypto', 'jwt', 'cookie', 'nonce', 'logged', 'secure']);
 /** Words after a credential word that make the name about the credential, not the credential itself. */
 const SECRET_META = new Set([
@@ -87,6 +94,8 @@ const SECRET_META = new Set([
   'map', 'list', 'set', 'sets', 'keys', 'rotation', 'created', 'updated', 'last', 'resource', 'lookup', 'source',
   'target', 'error', 'message', 'status', 'model', 'generator', 'pem', 'cert', 'fingerprint', 'etag', 'commit',
   'revision', 'sha', 'spec', 'schema', 'class', 'helper', 'util', 'utils', 'service', 'handler', 'factory',
+  'domain', 'method', 'methods', 'scheme', 'strategy', 'callback', 'redirect', 'server', 'flow', 'state', 'config',
+  'options', 'settings', 'enabled', 'required', 'mechanism', 'plugin', 'middleware', 'guard', 'context', 'user',
 ]);
 const TOKEN_META = new Set(['tokenizer', 'tokenize', 'tokenized', 'tokens', 'tokenization']);
 /** Qualifiers that make a "token" or "key" something other than a credential. */
@@ -206,21 +215,29 @@ function hasInterpolation(value: string): boolean {
   return /(?<!\$)\$(?:[A-Za-z_][A-Za-z0-9_]{2,}|\{|\()/.test(value);
 }
 
-/** Shared rejections: references, placeholders, the name repeated as its value, obvious non-secrets. */
-function isNotAValue(value: string, keyName: string | undefined, context: ValueContext): boolean {
-  if (bareInCode(context)) return true;
-  if (isPlaceholder(value)) return true;
-  if (isCodeFragment(value) || (context.quote !== "'" && hasInterpolation(value))) return true;
-  const words = keyWords(value);
-  if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w) || /^\d{1,3}$/.test(w))) return true;
+/**
+ * Shared judgement of a value: `reject` for references, templates, code and non-values; `weak` for
+ * placeholders, defaults, made-up examples and the name repeated as its value; undefined when
+ * nothing here objects.
+ */
+function standInKind(value: string, keyName: string | undefined, context: ValueContext): 'reject' | 'weak' | undefined {
+  if (bareInCode(context)) return 'reject';
+  const kind = placeholderKind(value);
+  if (kind === 'template') return 'reject';
+  if (isCodeFragment(value)) return 'reject';
   const lower = value.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower)) return true;
-  if (keyName) {
-    // The name itself, or a word of it, is not the value (`passwordField: "password"`, `IRC_PASS=irc_pass`).
-    if (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower)) return true;
-  }
-  if (REJECT_SHAPES.some((re) => re.test(value))) return true;
-  return /\s{2,}|\t|\n/.test(value);
+  if (NOT_VALUES.has(lower)) return 'reject';
+  if (REJECT_SHAPES.some((re) => re.test(value))) return 'reject';
+  if (/\s{2,}|\t|\n/.test(value)) return 'reject';
+  if (kind === 'synthetic') return 'weak';
+  // `super$ecret`: the shell or PHP would interpolate it, YAML and JSON would not; a note either way.
+  if (context.quote !== "'" && hasInterpolation(value)) return 'weak';
+  if (DEFAULT_PASSWORDS.has(lower)) return 'weak';
+  const words = keyWords(value);
+  if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w) || /^\d{1,3}$/.test(w))) return 'weak';
+  // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`).
+  if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'weak';
+  return undefined;
 }
 
 /**
@@ -230,7 +247,7 @@ function isNotAValue(value: string, keyName: string | undefined, context: ValueC
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length < 12 || value.length > 512) return false;
   if (keyName !== undefined && !isSecretKey(keyName) && !isPasswordKey(keyName)) return false;
-  if (isNotAValue(value, keyName, context)) return false;
+  if (standInKind(value, keyName, context) !== undefined) return false;
   if (looksLikeIdentifier(value)) return false;
   // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
   if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4)) return false;
@@ -253,13 +270,14 @@ export type PasswordVerdict = 'reject' | 'weak' | 'ok';
 export function judgePasswordValue(value: string, keyName: string | undefined, context: ValueContext = {}): PasswordVerdict {
   if (value.length < 4 || value.length > 256) return 'reject';
   if (keyName !== undefined && !isPasswordKey(keyName)) return 'reject';
-  if (isNotAValue(value, keyName, context)) return 'reject';
+  const standIn = standInKind(value, keyName, context);
+  if (standIn === 'reject') return 'reject';
   // Dotted paths are references to other settings (config.db.password), not passwords.
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i.test(value) && !context.quote) return 'reject';
   if (/\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
   if (/^[*•]+$/.test(value)) return 'reject';
-  const distinct = new Set(value).size;
-  if (distinct < 4) return 'reject';
+  if (standIn === 'weak') return 'weak';
+  if (new Set(value).size < 4) return 'weak';
   if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'weak';
   if (/^[a-z]+$/.test(value) && value.length <= 10) return 'weak'; // a lone lower-case word
   if (value.length < 16 && shannonEntropy(value) < 2.3) return 'weak';

@@ -1,6 +1,8 @@
-// The placeholder/example filter: values that stand in for a credential rather than being one
-// (documentation keys, `xxxx`, `<your-token>`, template and environment references). Applied to
-// every match unless a detector turns it off, so docs and sample configs stay quiet.
+// The placeholder/example filter: values that stand in for a credential rather than being one.
+// Two kinds: templates (documentation keys, `xxxx`, `<your-token>`, `${VAR}`, references) are
+// never reported; synthetic-looking values (keyboard walks like abcdef123456, one repeated
+// character, the word "example") in a provider's exact format are reported as notes — fakes
+// worth a look — while generic detectors drop them.
 
 /** AWS's documentation keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html */
 /** Prefixes of AWS's documentation keys, which people edit into "new" fake ones. */
@@ -14,8 +16,12 @@ const DOCUMENTED_EXAMPLES = new Set([
   'ASIAIOSFODNN7EXAMPLE',
 ]);
 
-const PLACEHOLDER_WORDS =
-  /example|placeholder|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd|id)|yourkey|yourtoken|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|redacted|dummy|notreal|not[_-]a[_-](?:real|secret)|put[_-]?your|enter[_-]?your|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|secret[_-]?here|token[_-]?here|key[_-]?here|todo|fixme/i;
+/** Words that mark a value as a template to fill in. */
+const TEMPLATE_WORDS =
+  /placeholder|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd|id)|yourkey|yourtoken|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|redacted|put[_-]?your|enter[_-]?your|secret[_-]?here|token[_-]?here|key[_-]?here/i;
+
+/** Words that mark a value as a made-up example. */
+const EXAMPLE_WORDS = /example|dummy|notreal|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|todo|fixme/i;
 
 /** Template, environment and interpolation references: the value lives elsewhere. */
 const REFERENCE =
@@ -38,33 +44,45 @@ function hasAscendingRun(body: string): boolean {
   return /(?:[a-z]\d){4}/i.test(body) && /a1b2|b2c3|c3d4|d4e5|e5f6|1a2b|2b3c/i.test(body);
 }
 
-/** Runs of the same character (xxxx, ****, 0000…) or a plain ascending sequence. */
-function isMonotonous(body: string): boolean {
+/** Runs of the same filler character (xxxx, ****, 0000…): a template, not a value. */
+function isFiller(body: string): boolean {
+  if (body.length < 4) return false;
+  if (/^(.)\1+$/.test(body)) return true;
+  if (/(.)\1{5,}/.test(body) && /x{4,}|X{4,}|\*{4,}|#{4,}|\.{4,}|_{4,}|-{4,}|0{8,}/.test(body)) return true;
+  return /(?:xxxx|\*\*\*\*|####|\.\.\.\.|…)/i.test(body) && new Set(body).size <= 12;
+}
+
+/** Made-up values: keyboard walks, one character dominating, very few distinct characters. */
+function isSynthetic(body: string): boolean {
   if (body.length < 4) return false;
   if (hasAscendingRun(body)) return true;
   // One character making up most of the value: aaaaaaaaaaaaend, 0000000000000001.
   const counts = new Map<string, number>();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
   if (body.length >= 8 && Math.max(...counts.values()) / body.length >= 0.6) return true;
-  if (/(.)\1{5,}/.test(body) && /^(.)\1+$|x{4,}|X{4,}|\*{4,}|#{4,}|\.{4,}|_{4,}|-{4,}|0{8,}/.test(body)) return true;
-  const distinct = new Set(body).size;
+  const distinct = counts.size;
   if (body.length >= 8 && distinct <= 3) return true;
-  const lower = body.toLowerCase();
-  if (/0123456789|123456789|abcdefghij|1234567890|qwertyuiop|abcdef012345/.test(lower) && distinct <= 16) return true;
-  return /(?:xxxx|\*\*\*\*|####|\.\.\.\.|…)/i.test(body) && distinct <= 12;
+  return /0123456789|123456789|abcdefghij|1234567890|qwertyuiop|abcdef012345/.test(body.toLowerCase()) && distinct <= 16;
 }
 
+export type PlaceholderKind = 'template' | 'synthetic';
+
 /**
- * True when `value` (the captured secret; `prefix` is the provider's fixed prefix, which is not
- * judged) looks like a placeholder, a reference or an example rather than a credential.
+ * What kind of stand-in `value` is, if any (`prefix` is the provider's fixed prefix, which is not
+ * judged): a template never to report, or a synthetic example worth at most a note.
  */
-export function isPlaceholder(value: string, prefix = ''): boolean {
-  if (DOCUMENTED_EXAMPLES.has(value) || DOCUMENTED_PREFIXES.some((p) => value.startsWith(p))) return true;
+export function placeholderKind(value: string, prefix = ''): PlaceholderKind | undefined {
+  if (DOCUMENTED_EXAMPLES.has(value) || DOCUMENTED_PREFIXES.some((p) => value.startsWith(p))) return 'template';
   // Elided in documentation: "ops_eyJzaWdu...", "sk-…".
-  if (/(?:\.\.\.|…)$/.test(value)) return true;
+  if (/(?:\.\.\.|…)$/.test(value)) return 'template';
   const body = prefix && value.startsWith(prefix) ? value.slice(prefix.length) : value;
-  if (body.length === 0) return true;
-  if (REFERENCE.test(value)) return true;
-  if (PLACEHOLDER_WORDS.test(body)) return true;
-  return isMonotonous(body);
+  if (body.length === 0) return 'template';
+  if (REFERENCE.test(value) || TEMPLATE_WORDS.test(body) || isFiller(body)) return 'template';
+  if (EXAMPLE_WORDS.test(body) || isSynthetic(body)) return 'synthetic';
+  return undefined;
+}
+
+/** True for either kind of stand-in: generic detectors and value judgements drop both. */
+export function isPlaceholder(value: string, prefix = ''): boolean {
+  return placeholderKind(value, prefix) !== undefined;
 }

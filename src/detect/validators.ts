@@ -67,14 +67,19 @@ export const validators = {
   hex: (secret) => HEX.test(secret),
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
+  /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
+  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
   'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx)),
   /** The password part of `scheme://user:pass@host` is a real value, not a template or a default. */
   'uri-password': (secret, ctx) => {
     const password = decodeURIComponentSafe(secret);
-    // user == password (postgres:postgres, guest:guest) is a product's default, not a leak.
-    if (ctx.groups['user'] !== undefined && decodeURIComponentSafe(ctx.groups['user']) === password) return false;
-    return passwordVerdict(judgePasswordValue(password, 'password', { quote: '"' }));
+    const verdict = judgePasswordValue(password, 'password', { quote: '"' });
+    // user == password (postgres:postgres, guest:guest): a product's default, at most a note.
+    if (verdict !== 'reject' && ctx.groups['user'] !== undefined && decodeURIComponentSafe(ctx.groups['user']) === password) {
+      return passwordVerdict('weak');
+    }
+    return passwordVerdict(verdict);
   },
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */
   'aws-secret-near-id': (secret) => /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),
@@ -106,8 +111,9 @@ export const validators = {
     const colon = decoded.indexOf(':');
     if (colon < 1 || !/^[^\s:{}"]+$/.test(decoded.slice(0, colon))) return false; // a user name, not JSON
     const password = decoded.slice(colon + 1);
-    if (password === decoded.slice(0, colon)) return false; // user == password: a product default
-    return passwordVerdict(judgePasswordValue(password, 'password', { quote: '"' }));
+    const verdict = judgePasswordValue(password, 'password', { quote: '"' });
+    // user == password (admin:admin): a product's default, at most a note.
+    return passwordVerdict(verdict !== 'reject' && password === decoded.slice(0, colon) ? 'weak' : verdict);
   },
 } satisfies Record<string, Validator>;
 

@@ -44,12 +44,13 @@ export function secretsFoundIn(set: DetectorSet, detectorId: string, example: No
 }
 
 /**
- * What a negative example must not produce: a match reported as a live secret. A token whose
- * checksum fails is still shown as a note, so it does not count against a negative.
+ * What a negative example must not produce: a match reported as a live secret. A match the
+ * validators downgraded to low confidence — a failed checksum, a made-up or default value — is
+ * still shown as a note, so it does not count against a negative (nor for a positive).
  */
 export function liveSecretsFoundIn(set: DetectorSet, detectorId: string, example: NormalizedExample): string[] {
   return detectInText(example.text, example.path, set, { only: new Set([detectorId]) })
-    .filter((m) => m.checksum !== 'invalid')
+    .filter((m) => m.confidence !== 'low' || m.detector.def.confidence === 'low')
     .map((m) => m.secret);
 }
 

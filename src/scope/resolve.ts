@@ -76,5 +76,6 @@ export function describeScope(match: RawMatch, ctx: ScopeContext): ScopeInfo {
 
   if (info.expiresAt) info.expired = isExpired(info.expiresAt, ctx.now);
   if (match.checksum === 'invalid') info.evidence.push('checksum does not verify: not a live token (a fake, a typo or a test value)');
+  if (match.synthetic) info.evidence.push('the value looks made up (a keyboard sequence, a repeated character or an example marker): probably a fake, worth a look');
   return info;
 }
