@@ -60,3 +60,15 @@ export function overlapsExpected(text, expected, spans) {
   if (targets.length === 0) return true;
   return targets.some(([from, to]) => spans.some(([s, e]) => s < to && from < e));
 }
+
+/**
+ * Rules about identifiers that accompany a credential (client ids, hostnames, account names,
+ * bucket names, ARNs) rather than about a credential. tokenscope reports credentials, so recall is
+ * measured on credential rules first; the all-rules figure is printed beside it.
+ */
+const IDENTIFIER_RULE = /\b(?:id|ids|domain|host|hostname|url|uri|name|username|user|account|email|endpoint|region|instance|org|organization|tenant|subdomain|identifier|project|bucket|resource name)\b/i;
+const CREDENTIAL_RULE = /secret|token|key|password|credential|\bpat\b|\bauth\b|authorization|authentication|passphrase|cookie|session|jwt|webhook|dsn|connection|private/i;
+
+export function isIdentifierRule(example) {
+  return IDENTIFIER_RULE.test(example.ruleName) && !CREDENTIAL_RULE.test(example.ruleName);
+}

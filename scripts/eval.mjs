@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusDir, corpusProvider, loadCorpus, overlapsExpected } from '../eval/corpus.mjs';
+import { corpusDir, corpusProvider, isIdentifierRule, loadCorpus, overlapsExpected } from '../eval/corpus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = resolve(here, '..', 'dist', 'cli.js');
@@ -76,7 +76,9 @@ for (const finding of report.findings) {
 }
 
 const sources = ['noseyparker', 'kingfisher', 'gitleaks', 'secretlint'];
-const rows = Object.fromEntries(sources.map((s) => [s, { pos: 0, found: 0, posCovered: 0, foundCovered: 0, neg: 0, flaggedSame: 0, flaggedAny: 0 }]));
+const rows = Object.fromEntries(
+  sources.map((s) => [s, { pos: 0, found: 0, posCovered: 0, foundCovered: 0, posCred: 0, foundCred: 0, foundCredLive: 0, neg: 0, flaggedSame: 0, flaggedAny: 0, flaggedSameLive: 0 }]),
+);
 const misses = [];
 const flagged = [];
 for (const [dir, { example }] of byDir) {
@@ -87,12 +89,19 @@ for (const [dir, { example }] of byDir) {
   const spans = findings.map((f) => [offsetOf(example.text, f.line, f.column), offsetOf(example.text, f.endLine, f.endColumn)]);
   if (example.label === 'secret') {
     const found = overlapsExpected(example.text, example.expected, spans);
+    const live = findings.filter((f) => f.level !== 'note');
+    const foundLive = overlapsExpected(example.text, example.expected, live.map((f) => [offsetOf(example.text, f.line, f.column), offsetOf(example.text, f.endLine, f.endColumn)]));
     row.pos++;
     if (found) row.found++;
     if (isCovered) {
       row.posCovered++;
       if (found) row.foundCovered++;
-      else misses.push(`${example.source} ${example.ruleId} (${provider})`);
+      if (!isIdentifierRule(example)) {
+        row.posCred++;
+        if (found) row.foundCred++;
+        if (foundLive) row.foundCredLive++;
+        if (!found) misses.push(`${example.source} ${example.ruleId} (${provider})`);
+      }
     }
   } else {
     row.neg++;
@@ -101,24 +110,25 @@ for (const [dir, { example }] of byDir) {
       flagged.push(`${example.source} ${example.ruleId} (${provider}) → ${[...new Set(findings.map((f) => f.ruleId))].join(', ')}`);
     }
     if (findings.some((f) => f.provider === provider)) row.flaggedSame++;
+    if (findings.some((f) => f.provider === provider && f.level !== 'note')) row.flaggedSameLive++;
   }
 }
 
 console.log(`tokenscope ${report.tool.version}: ${detectorList.length} detectors, ${covered.size} providers\n`);
-console.log('(a) positives found                 covered providers          all examples');
+console.log('(a) positives found      covered providers, credential rules   (as live secrets)   covered, all rules      all examples');
 for (const s of sources) {
   const r = rows[s];
-  console.log(`    ${s.padEnd(12)} ${`${r.foundCovered}/${r.posCovered}`.padStart(20)} ${pct(r.foundCovered, r.posCovered)}   ${`${r.found}/${r.pos}`.padStart(12)} ${pct(r.found, r.pos)}`);
+  console.log(`    ${s.padEnd(12)} ${`${r.foundCred}/${r.posCred}`.padStart(14)} ${pct(r.foundCred, r.posCred)} ${`${r.foundCredLive}`.padStart(14)} ${pct(r.foundCredLive, r.posCred)} ${`${r.foundCovered}/${r.posCovered}`.padStart(14)} ${pct(r.foundCovered, r.posCovered)} ${`${r.found}/${r.pos}`.padStart(12)} ${pct(r.found, r.pos)}`);
 }
-const tot = Object.values(rows).reduce((a, r) => ({ fc: a.fc + r.foundCovered, pc: a.pc + r.posCovered, f: a.f + r.found, p: a.p + r.pos }), { fc: 0, pc: 0, f: 0, p: 0 });
-console.log(`    ${'overall'.padEnd(12)} ${`${tot.fc}/${tot.pc}`.padStart(20)} ${pct(tot.fc, tot.pc)}   ${`${tot.f}/${tot.p}`.padStart(12)} ${pct(tot.f, tot.p)}`);
-console.log('\n(b) negatives flagged          by the same provider        by any detector');
+const sum = (key) => Object.values(rows).reduce((a, r) => a + r[key], 0);
+console.log(`    ${'overall'.padEnd(12)} ${`${sum('foundCred')}/${sum('posCred')}`.padStart(14)} ${pct(sum('foundCred'), sum('posCred'))} ${`${sum('foundCredLive')}`.padStart(14)} ${pct(sum('foundCredLive'), sum('posCred'))} ${`${sum('foundCovered')}/${sum('posCovered')}`.padStart(14)} ${pct(sum('foundCovered'), sum('posCovered'))} ${`${sum('found')}/${sum('pos')}`.padStart(12)} ${pct(sum('found'), sum('pos'))}`);
+console.log('    (identifier rules — client ids, hostnames, account and bucket names — are not credentials; notes count as found)');
+console.log('\n(b) negatives flagged      same provider, any level   same provider, as live secret   any detector, any level');
 for (const s of sources) {
   const r = rows[s];
-  console.log(`    ${s.padEnd(12)} ${`${r.flaggedSame}/${r.neg}`.padStart(20)} ${pct(r.flaggedSame, r.neg)}   ${`${r.flaggedAny}/${r.neg}`.padStart(12)} ${pct(r.flaggedAny, r.neg)}`);
+  console.log(`    ${s.padEnd(12)} ${`${r.flaggedSame}/${r.neg}`.padStart(14)} ${pct(r.flaggedSame, r.neg)} ${`${r.flaggedSameLive}/${r.neg}`.padStart(20)} ${pct(r.flaggedSameLive, r.neg)} ${`${r.flaggedAny}/${r.neg}`.padStart(18)} ${pct(r.flaggedAny, r.neg)}`);
 }
-const negTot = Object.values(rows).reduce((a, r) => ({ s: a.s + r.flaggedSame, a: a.a + r.flaggedAny, n: a.n + r.neg }), { s: 0, a: 0, n: 0 });
-console.log(`    ${'overall'.padEnd(12)} ${`${negTot.s}/${negTot.n}`.padStart(20)} ${pct(negTot.s, negTot.n)}   ${`${negTot.a}/${negTot.n}`.padStart(12)} ${pct(negTot.a, negTot.n)}`);
+console.log(`    ${'overall'.padEnd(12)} ${`${sum('flaggedSame')}/${sum('neg')}`.padStart(14)} ${pct(sum('flaggedSame'), sum('neg'))} ${`${sum('flaggedSameLive')}/${sum('neg')}`.padStart(20)} ${pct(sum('flaggedSameLive'), sum('neg'))} ${`${sum('flaggedAny')}/${sum('neg')}`.padStart(18)} ${pct(sum('flaggedAny'), sum('neg'))}`);
 
 // ---- (c): leaky-repo --------------------------------------------------------------------------
 const leakyTree = join(corpusDir, 'leaky-repo', 'tree');
