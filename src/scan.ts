@@ -4,7 +4,9 @@
 
 import { availableParallelism } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from './paths.js';
 import { resolveConfig } from './config/load.js';
 import type { ConfigFile, ResolvedConfig } from './config/types.js';
 import { loadBuiltinDetectors } from './detectors/load.js';
@@ -15,7 +17,7 @@ import { configError, TokenscopeError, usageError } from './errors.js';
 import { toFinding } from './policy/finding.js';
 import { fingerprintKey as defaultFingerprintKey } from './redact.js';
 import { analyzeFile, type AnalyzeOptions, type Candidate, type FileAnalysis } from './scan/analyze.js';
-import { runPool } from './scan/pool.js';
+import { WorkerPool } from './scan/pool.js';
 import { findRepoRoot, walkWorkingTree } from './sources/walk.js';
 import { applySuppressions } from './suppress/apply.js';
 import { applyAgentView, loadAgentIgnores } from './agent/agent-view.js';
@@ -72,6 +74,12 @@ export interface SourceProvider {
   collect(root: string, config: ResolvedConfig): Promise<{ files: SourceFile[]; skipped: SkippedFile[]; notices?: Notice[]; commits?: number }>;
   /** A partial view (a diff): baseline entries not seen are not necessarily stale. */
   partial: boolean;
+}
+
+/** The bundled worker (one file, quick to start) when the build made it, else tsc's module. */
+function workerUrl(): URL {
+  const bundled = join(packageRoot, 'dist', 'worker.js');
+  return pathToFileURL(existsSync(bundled) ? bundled : join(packageRoot, 'dist', 'scan', 'worker.js'));
 }
 
 const IN_PROCESS_MAX_FILES = 300;
@@ -192,9 +200,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       options.onProgress?.({ phase: 'scan', done: analyses.length, total: files.length });
     }
   } else {
-    const workerUrl = new URL('./scan/worker.js', import.meta.url);
-    analyses = await runPool(
-      workerUrl,
+    const pool = new WorkerPool(
+      workerUrl(),
       {
         selection,
         options: {
@@ -204,9 +211,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         },
       },
       workerCount,
-      files,
-      (done, bytes) => options.onProgress?.({ phase: 'scan', done, total: files.length, bytes }),
     );
+    try {
+      analyses = await pool.run(files, (done, bytes) => options.onProgress?.({ phase: 'scan', done, total: files.length, bytes }));
+    } finally {
+      await pool.close();
+    }
   }
 
   let bytesScanned = 0;

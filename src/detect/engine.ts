@@ -57,6 +57,11 @@ function mergeWindows(list: Window[]): Window[] {
   return merged;
 }
 
+/** Characters of a variable or key name: letters, digits, `_ . $ @ -`. */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 64 || c === 45;
+}
+
 function isTokenChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61;
 }
@@ -167,9 +172,18 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
     for (const [name, value] of Object.entries(m.groups ?? {})) {
       if (!name.startsWith('secret') && value !== undefined) groups[name] = value;
     }
-    // Like `secret…`, a pattern may offer one `key…` group per syntax it accepts.
+    // Like `secret…`, a pattern may offer one `key…` group per syntax it accepts. A pattern may
+    // also start its key at the credential word (`SECRET` in `DB_SECRET`, cheap to scan for): the
+    // name then extends left over identifier characters.
     const keyGroup = Object.keys(groups).find((name) => name.startsWith('key'));
-    const keyName = (keyGroup ? groups[keyGroup] : undefined) ?? extractKeyName(text, start);
+    let keyName = keyGroup ? groups[keyGroup] : undefined;
+    if (keyGroup && keyName !== undefined) {
+      const keyStart = window.start + m.indices!.groups![keyGroup]![0];
+      let from = keyStart;
+      while (from > 0 && keyStart - from < 80 && isNameChar(text.charCodeAt(from - 1))) from--;
+      if (from < keyStart) keyName = text.slice(from, keyStart) + keyName;
+    }
+    keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;
     const quote = before === '"' || before === "'" || before === '`' ? before : undefined;
     const judged = judgeValue(detector, secret, { groups, ...(keyName ? { keyName } : {}), path, ...(quote ? { quote } : {}) });

@@ -32,28 +32,34 @@ export function batchFiles(files: readonly SourceFile[]): SourceFile[][] {
   return batches;
 }
 
-/** Runs `files` through `size` workers started from `workerUrl` with `workerData`. */
-export async function runPool(
-  workerUrl: URL,
-  workerData: unknown,
-  size: number,
-  files: readonly SourceFile[],
-  onProgress?: PoolProgress,
-): Promise<FileAnalysis[]> {
-  // Largest first, so one huge file does not finish last on its own.
-  const batches = batchFiles([...files].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)));
-  const results: FileAnalysis[] = [];
-  let next = 0;
-  let done = 0;
-  let doneBytes = 0;
-  const workers = Array.from({ length: Math.min(size, batches.length) }, () => new Worker(workerUrl, { workerData }));
-  try {
+/**
+ * Worker threads that analyze batches of files. Started before the walk when a large scan is
+ * likely, so their start-up (loading modules, compiling detectors) overlaps with listing files.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+
+  constructor(workerUrl: URL, workerData: unknown, size: number) {
+    this.workers = Array.from({ length: size }, () => new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
+  }
+
+  /** Runs `files` through the workers; results arrive in completion order. */
+  async run(files: readonly SourceFile[], onProgress?: PoolProgress): Promise<FileAnalysis[]> {
+    // Largest first, so one huge file does not finish last on its own.
+    const batches = batchFiles([...files].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)));
+    const results: FileAnalysis[] = [];
+    let next = 0;
+    let done = 0;
+    let doneBytes = 0;
     await Promise.all(
-      workers.map(
+      this.workers.slice(0, Math.max(1, Math.min(this.workers.length, batches.length))).map(
         (worker) =>
           new Promise<void>((resolvePromise, reject) => {
             const send = (): void => {
               if (next >= batches.length) {
+                worker.removeAllListeners('message');
+                worker.removeAllListeners('error');
+                worker.removeAllListeners('exit');
                 resolvePromise();
                 return;
               }
@@ -71,15 +77,15 @@ export async function runPool(
               send();
             });
             worker.once('error', reject);
-            worker.once('exit', (code) => {
-              if (next < batches.length || code !== 0) reject(new Error(`scan worker exited with code ${code}`));
-            });
+            worker.once('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
             send();
           }),
       ),
     );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    return results;
   }
-  return results;
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }

@@ -162,7 +162,9 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
 
   const gitRules = new IgnoreTree();
   const ownRules = new IgnoreTree();
-  const excludeRules = ignore({ allowRelativePaths: true }).add(defaults).add(options.excludes ?? []);
+  // The default excludes are pruned exactly by the walk's globs below; only config excludes
+  // need the gitignore matcher.
+  const excludeRules = options.excludes && options.excludes.length > 0 ? ignore({ allowRelativePaths: true }).add(options.excludes) : undefined;
   // Globs that stop the walk descending into excluded folders. Unanchored ones hold anywhere;
   // root-anchored ones only when the walk starts at the root.
   const prune: string[] = [];
@@ -194,7 +196,8 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
       continue;
     }
     const base = toPosix(relative(root, target));
-    const stream = fg.stream('**', {
+    // Synchronous: the streaming API costs three times as much in promise overhead.
+    const listed = fg.sync('**', {
       cwd: target,
       dot: true,
       onlyFiles: false,
@@ -203,8 +206,8 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
       stats: true,
       suppressErrors: true,
       ignore: target === root ? [...prune, ...rootPrune] : [...prune, ...rootPrune.filter((g) => g.startsWith('**/'))],
-    }) as AsyncIterable<{ path: string; dirent: import('node:fs').Dirent; stats?: import('node:fs').Stats }>;
-    for await (const entry of stream) {
+    }) as unknown as Array<{ path: string; dirent: import('node:fs').Dirent; stats?: import('node:fs').Stats }>;
+    for (const entry of listed) {
       const d = entry.dirent;
       if (d.isDirectory()) continue;
       const rel = base && base !== '' ? `${base}/${entry.path}` : entry.path;
@@ -226,7 +229,7 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
   }
   for (const entry of entries) {
     if (entry.rel.startsWith('..') || isAbsolute(entry.rel)) continue;
-    if (excludeRules.ignores(entry.rel) || gitRules.ignores(entry.rel) || ownRules.ignores(entry.rel)) {
+    if (excludeRules?.ignores(entry.rel) || gitRules.ignores(entry.rel) || ownRules.ignores(entry.rel)) {
       ignored++;
       continue;
     }
