@@ -27,6 +27,9 @@ const MAX_LINE = 5000;
 /** Calls whose later arguments are a password or a key: login(user, pass), createClient(url, key). */
 const AUTH_CALL = /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
 
+/** Calls that set a credential: the name ends with the credential word. */
+const SETTER = /(?:password|passwd|pwd|passphrase|secret|token|apikey|api_key|key|credentials?|auth)$/i;
+
 type Parse = (code: string, options: Record<string, unknown>) => TSESTree.Program;
 let parse: Parse | undefined;
 
@@ -178,7 +181,9 @@ function collectBindings(program: TSESTree.Program, visit: (name: string, litera
             if (!literal) return;
             // login(user, "…") / createClient(url, "…"): a later argument is the credential.
             if (index > 0 && AUTH_CALL.test(callee)) visit(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
-            else visit(callee, literal); // setApiKey("…"), withToken("…")
+            // setApiKey("…"), withToken("…"): the callee must end with the credential word
+            // (judgePasswordValue(x, 'password') is about a password, it does not set one).
+            else if (SETTER.test(callee)) visit(callee, literal);
           });
         }
         break;

@@ -235,8 +235,10 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   if (DEFAULT_PASSWORDS.has(lower)) return 'weak';
   const words = keyWords(value);
   if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w) || /^\d{1,3}$/.test(w))) return 'weak';
-  // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`).
+  // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`),
+  // or a value that spells out what it is (`MyPassword1`, `onepassword`).
   if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'weak';
+  if (/passw(?:or)?d|passwd/.test(lower)) return 'weak';
   return undefined;
 }
 
