@@ -123,11 +123,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('detectors')
-    .description('list the detectors with provider, privilege and breadth, or check detector files')
+    .description('list the detectors with provider, privilege and breadth (details and remediation for the ids given), or check detector files')
+    .argument('[ids...]', 'detector ids (or provider names) to show in full')
     .option('--check [files...]', 'validate detector files (default: the built-in ones), running every example')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
-      setExit(runDetectorsCommand(io, flags));
+    .action((ids: string[], flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
+      setExit(runDetectorsCommand(io, flags, ids));
     });
 
   return program;

@@ -55,6 +55,11 @@ export function describeBreadth(breadth: Breadth): string {
   return BREADTH_WORDS[breadth];
 }
 
+/** "reaches the whole account", or "reach not visible offline" when unknown. */
+export function describeReach(breadth: Breadth): string {
+  return breadth === 'unknown' ? BREADTH_WORDS.unknown : `reaches ${BREADTH_WORDS[breadth]}`;
+}
+
 export function privilegeRank(privilege: Privilege): number {
   return privilege === 'unknown' ? -1 : PRIVILEGES.indexOf(privilege);
 }

@@ -4,7 +4,7 @@
 import type { PolicyLimit } from '../config/types.js';
 import type { Candidate } from '../scan/analyze.js';
 import type { Finding } from '../types.js';
-import { describeBreadth, describePrivilege, evaluatePolicy } from './evaluate.js';
+import { describePrivilege, describeReach, evaluatePolicy } from './evaluate.js';
 
 function sentence(text: string): string {
   const trimmed = text.trim();
@@ -28,7 +28,7 @@ export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]):
   );
   const what = scope.public
     ? 'public by design'
-    : `${describePrivilege(scope.privilege)}; reaches ${describeBreadth(scope.breadth)}`;
+    : `${describePrivilege(scope.privilege)}; ${describeReach(scope.breadth)}`;
   const parts = [
     `${candidate.ruleName} ${candidate.redacted} (${candidate.secretLength} chars): ${what}.`,
     ...scope.evidence.map(sentence),

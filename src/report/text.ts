@@ -4,7 +4,7 @@
 
 import pc from 'picocolors';
 import type { Finding, Level, ScanResult } from '../types.js';
-import { describeBreadth, describePrivilege } from '../policy/evaluate.js';
+import { describeBreadth, describePrivilege, describeReach } from '../policy/evaluate.js';
 import { formatSize } from '../sources/read.js';
 
 export interface TextOptions {
@@ -34,7 +34,7 @@ function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boole
   const head = `  ${p.dim(where)} ${levelLabel(f.level, p)}  ${p.bold(f.ruleName)} ${p.cyan(f.redacted)} ${p.dim(`(${f.secretLength} chars, ${f.ruleId})`)}`;
   const scope = f.privilege === 'public'
     ? 'public by design'
-    : `${describePrivilege(f.privilege)} · reaches ${describeBreadth(f.breadth)} · ${f.scopeSource}`;
+    : `${describePrivilege(f.privilege)} · ${describeReach(f.breadth)} · ${f.scopeSource}`;
   const tags = f.policy.length > 0 ? ` · ${p.magenta(f.policy.join(', '))}` : '';
   const lines = [head, `  ${' '.repeat(8)} ${scope}${tags}`];
   const indent = `  ${' '.repeat(8)} `;
@@ -127,7 +127,7 @@ export function blockedCommitMessage(result: ScanResult, p = painter(false)): st
   if (blocking.length === 0) return [];
   const out = [p.bold(p.red(`Commit blocked: tokenscope found ${blocking.length} secret${blocking.length === 1 ? '' : 's'} in the staged changes.`))];
   for (const f of blocking) {
-    const danger = f.privilege === 'public' ? 'public by design' : `${f.privilege}: ${describePrivilege(f.privilege)}; reaches ${describeBreadth(f.breadth)}`;
+    const danger = f.privilege === 'public' ? 'public by design' : `${f.privilege}: ${describePrivilege(f.privilege)}; ${describeReach(f.breadth)}`;
     out.push(`  ${p.bold(`${f.path}:${f.line}`)}  ${f.ruleName} (${f.ruleId}) ${p.cyan(f.redacted)}`);
     out.push(`      ${danger}${f.policy.length > 0 ? ` · ${f.policy.join(', ')}` : ''}`);
   }

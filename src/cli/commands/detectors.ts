@@ -3,10 +3,10 @@
 
 import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../detectors/load.js';
 import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
-import { TokenscopeError } from '../../errors.js';
+import { TokenscopeError, usageError } from '../../errors.js';
 import type { CliIo } from '../main.js';
 
-export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boolean; format: 'text' | 'json' }): number {
+export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boolean; format: 'text' | 'json' }, ids: string[] = []): number {
   if (flags.check !== undefined) {
     const paths = Array.isArray(flags.check) && flags.check.length > 0 ? flags.check.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)) : builtinDetectorSources();
     const loaded = loadDetectorFiles(paths);
@@ -37,6 +37,17 @@ export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boole
     })),
   );
   rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (ids.length > 0) {
+    const wanted = rows.filter((r) => ids.includes(r.id) || ids.includes(r.provider));
+    const unknown = ids.filter((id) => !rows.some((r) => r.id === id || r.provider === id));
+    if (unknown.length > 0) throw usageError(`unknown detector or provider: ${unknown.join(', ')} (tokenscope detectors lists them)`);
+    if (flags.format === 'json') {
+      io.stdout(`${JSON.stringify(wanted, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout(`${wanted.map(describeDetector).join('\n')}`);
+    return 0;
+  }
   if (flags.format === 'json') {
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
@@ -49,4 +60,15 @@ export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boole
   lines.push('', `${rows.length} detectors from ${files.length} providers`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
+}
+
+function describeDetector(r: { id: string; name: string; providerName: string; tokenType: string; privilege: string; breadth: string; confidence: string; narrowerAlternative?: string; remediation: string }): string {
+  return [
+    `${r.id}  ${r.name} (${r.providerName})`,
+    `  privilege:   ${r.privilege}`,
+    `  breadth:     ${r.breadth}`,
+    `  narrower:    ${r.narrowerAlternative ?? '— already the narrowest option'}`,
+    `  remediation: ${r.remediation}`,
+    '',
+  ].join('\n');
 }
