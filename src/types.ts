@@ -112,11 +112,8 @@ export interface Suppression {
   reason?: string;
 }
 
-/**
- * One secret occurrence after scope and policy. Carries no plaintext secret: only a
- * masked form, its length and a keyed fingerprint.
- */
-export interface Finding {
+/** Where a secret was found and how it is shown: shared by a scan candidate and a Finding. */
+export interface SecretOccurrence {
   /** Detector id, `provider.token-type`; the SARIF ruleId. */
   ruleId: string;
   ruleName: string;
@@ -137,6 +134,17 @@ export interface Finding {
   /** Keyed HMAC of detector id and secret: stable when lines move, different per secret. */
   fingerprint: string;
   confidence: Confidence;
+  /** The variable, key or property the value is assigned to, when there is one. */
+  keyName?: string;
+  commit?: CommitInfo;
+  verification?: Verification;
+}
+
+/**
+ * One secret occurrence after scope and policy. Carries no plaintext secret: only a
+ * masked form, its length and a keyed fingerprint.
+ */
+export interface Finding extends SecretOccurrence {
   privilege: Privilege;
   breadth: Breadth;
   scopeSource: ScopeSource;
@@ -149,15 +157,11 @@ export interface Finding {
   /** 0.0–10.0, for GitHub code scanning's `security-severity`. */
   securitySeverity: number;
   message: string;
-  /** The variable, key or property the value is assigned to, when there is one. */
-  keyName?: string;
   facts: Facts;
   evidence: string[];
   expiresAt?: string;
   expired?: boolean;
   environment?: 'production' | 'test';
-  commit?: CommitInfo;
-  verification?: Verification;
   suppressed?: Suppression;
   /** Agent ignore rules that cover the file (`--agent-view`). */
   agentIgnoredBy?: string[];

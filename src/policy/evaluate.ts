@@ -2,8 +2,8 @@
 // and `misplaced` tags with their reasons, the SARIF level, and a 0–10 security-severity that
 // ranks the token able to delete production first.
 
-import ignore from 'ignore';
 import type { PolicyLimit } from '../config/types.js';
+import { matchesPathPatterns } from '../path-patterns.js';
 import { BREADTHS, PRIVILEGES, type Breadth, type Confidence, type Level, type PolicyTag, type Privilege, type ScopeInfo } from '../types.js';
 import { classifyFile, MISPLACED_ROLES, pathEnvironment, ROLE_DESCRIPTIONS, type FileRole } from './file-role.js';
 
@@ -76,19 +76,6 @@ export function scoreSeverity(privilege: Privilege, breadth: Breadth, misplaced:
   return Math.round(Math.min(10, score) * 10) / 10;
 }
 
-const limitMatchers = new WeakMap<PolicyLimit, (path: string) => boolean>();
-
-function limitApplies(limit: PolicyLimit, path: string): boolean {
-  if (!limit.paths || limit.paths.length === 0) return true;
-  let matcher = limitMatchers.get(limit);
-  if (!matcher) {
-    const ig = ignore({ allowRelativePaths: true }).add(limit.paths);
-    matcher = (p) => ig.ignores(p);
-    limitMatchers.set(limit, matcher);
-  }
-  return matcher(path);
-}
-
 function where(limit: PolicyLimit): string {
   return limit.paths && limit.paths.length > 0 ? limit.paths.join(', ') : 'every path';
 }
@@ -97,7 +84,7 @@ function where(limit: PolicyLimit): string {
 export function limitViolations(input: PolicyInput, limits: readonly PolicyLimit[]): string[] {
   const out: string[] = [];
   for (const limit of limits) {
-    if (!limitApplies(limit, input.path)) continue;
+    if (!matchesPathPatterns(limit.paths, input.path)) continue;
     const why = limit.reason ? ` (${limit.reason})` : '';
     const { privilege, breadth } = input.scope;
     if (limit.maxPrivilege && privilegeRank(privilege) > privilegeRank(limit.maxPrivilege)) {

@@ -10,28 +10,12 @@ import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret } from '../redact.js';
 import { findInlineIgnore, listIgnoreComments, type InlineIgnore } from '../suppress/inline.js';
 import { lineIndex, locate } from './location.js';
-import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SkippedFile, SourceFile, Verification } from '../types.js';
+import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SecretOccurrence, SkippedFile, SourceFile } from '../types.js';
 
 /** A scoped match on its way to policy: everything a Finding needs except the verdict. */
-export interface Candidate {
-  ruleId: string;
-  ruleName: string;
-  provider: string;
-  tokenType: string;
-  path: string;
-  origin: Origin;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  redacted: string;
-  secretLength: number;
-  fingerprint: string;
-  confidence: Confidence;
+export interface Candidate extends SecretOccurrence {
   checksum?: 'valid' | 'invalid';
-  keyName?: string;
   scope: ScopeInfo;
-  commit?: CommitInfo;
   inlineIgnore?: InlineIgnore;
   /** Set when a config allowlist value pattern matched (evaluated here, where the secret is). */
   allowlistedBy?: string;
@@ -39,8 +23,6 @@ export interface Candidate {
   secret?: string;
   /** The match's other named groups (an Account SID, a shop), kept with `secret` for --verify; dropped before reporting. */
   verifyContext?: Record<string, string>;
-  /** Set by --verify: what the provider answered. */
-  verification?: Verification;
 }
 
 export interface FileAnalysis {

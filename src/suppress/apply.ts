@@ -2,7 +2,7 @@
 // hidden findings are counted and kept for --show-suppressed. An ignore that names no detector
 // cannot hide an admin/destructive or live-production credential: those need the detector id.
 
-import ignore from 'ignore';
+import { matchesPathPatterns } from '../path-patterns.js';
 import type { AllowlistEntry } from '../config/types.js';
 import type { Candidate } from '../scan/analyze.js';
 import type { Finding, Suppression } from '../types.js';
@@ -37,20 +37,6 @@ export function needsNamedIgnore(finding: Finding): boolean {
   );
 }
 
-// Compiled gitignore matchers per allowlist entry: built once, not once per finding.
-const pathMatchers = new WeakMap<AllowlistEntry, (path: string) => boolean>();
-
-function pathsMatch(entry: AllowlistEntry, path: string): boolean {
-  if (!entry.paths || entry.paths.length === 0) return true;
-  let matcher = pathMatchers.get(entry);
-  if (!matcher) {
-    const ig = ignore({ allowRelativePaths: true }).add(entry.paths);
-    matcher = (p) => ig.ignores(p);
-    pathMatchers.set(entry, matcher);
-  }
-  return matcher(path);
-}
-
 /**
  * An entry's fields combine with AND. Value patterns are tested in the scanner, where the
  * secret still exists; it records the matching entry's reason in `allowlistedBy`.
@@ -60,7 +46,7 @@ function allowlistMatch(entry: AllowlistEntry, finding: Finding, candidate: Cand
   if (hasValues && candidate.allowlistedBy !== entry.reason) return false;
   if (entry.detectors && !entry.detectors.includes(finding.ruleId)) return false;
   if (entry.fingerprints && !entry.fingerprints.includes(finding.fingerprint)) return false;
-  if (!pathsMatch(entry, finding.path)) return false;
+  if (!matchesPathPatterns(entry.paths, finding.path)) return false;
   return Boolean(hasValues || entry.detectors || entry.fingerprints || (entry.paths && entry.paths.length > 0));
 }
 

@@ -2,7 +2,8 @@
 // HTML (WAF) page, turning scope lists into privilege and words. Outcomes never quote a
 // provider's free-text message (some echo part of the key); only short error codes pass.
 
-import { PRIVILEGES, type Privilege } from '../types.js';
+import { privilegeRank } from '../policy/evaluate.js';
+import type { Privilege } from '../types.js';
 import type { Outcome, VerifyResponse } from './types.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,10 +64,6 @@ export function accepted(provider: string, response: VerifyResponse): string {
 export function maskEmail(email: string): string {
   const at = email.indexOf('@');
   return at > 0 ? `${email[0]}…${email.slice(at)}` : email;
-}
-
-export function privilegeRank(p: Privilege): number {
-  return p === 'unknown' ? -1 : PRIVILEGES.indexOf(p);
 }
 
 export function strongest(list: readonly Privilege[], empty: Privilege): Privilege {

@@ -26,7 +26,8 @@ function varint(n: number): Buffer {
   return Buffer.from(out);
 }
 
-function packet(type: number, data: string | Buffer): Buffer {
+/** One macaroon v2 field: varint type, varint length, bytes. */
+export function macaroonPacket(type: number, data: string | Buffer): Buffer {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   return Buffer.concat([varint(type), varint(bytes.length), bytes]);
 }
@@ -34,9 +35,9 @@ function packet(type: number, data: string | Buffer): Buffer {
 /** `pypi-…` with the given caveat predicates (JSON values), e.g. `[1, ["acme-widgets"]]`. */
 export function pypiToken(caveats: unknown[], location = 'pypi.org'): string {
   const EOS = Buffer.from([0]);
-  const parts: Buffer[] = [Buffer.from([0x02]), packet(1, location), packet(2, randomBytes(24).toString('hex')), EOS];
-  for (const caveat of caveats) parts.push(packet(2, JSON.stringify(caveat)), EOS);
-  parts.push(EOS, packet(6, randomBytes(32)));
+  const parts: Buffer[] = [Buffer.from([0x02]), macaroonPacket(1, location), macaroonPacket(2, randomBytes(24).toString('hex')), EOS];
+  for (const caveat of caveats) parts.push(macaroonPacket(2, JSON.stringify(caveat)), EOS);
+  parts.push(EOS, macaroonPacket(6, randomBytes(32)));
   return `pypi-${Buffer.concat(parts).toString('base64url')}`;
 }
 

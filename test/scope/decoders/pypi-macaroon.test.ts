@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePypiMacaroon, parseMacaroonV2 } from '../../../src/scope/decoders/pypi-macaroon.js';
 import type { DecodeContext } from '../../../src/scope/decoders/types.js';
+import { macaroonPacket as packet } from '../../helpers/scope-tokens.js';
 
 const ctx: DecodeContext = {
   groups: {},
@@ -8,22 +9,6 @@ const ctx: DecodeContext = {
   defaults: { privilege: 'write', breadth: 'account', tokenType: 'api-token' },
   now: new Date('2026-06-01T00:00:00Z'),
 };
-
-function varint(n: number): Buffer {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return Buffer.from(out);
-}
-
-function packet(type: number, data: string | Buffer): Buffer {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return Buffer.concat([varint(type), varint(bytes.length), bytes]);
-}
 
 const EOS = Buffer.from([0]);
 // A fake, all-0x5a signature: never a real one.
