@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { resolveConfig } from '../../src/config/load.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
 
 export function tempDir(prefix = 'tokenscope-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -41,4 +43,9 @@ export function tempRepo(files: Record<string, string | Uint8Array> = {}): strin
 
 export function removeDir(path: string): void {
   rmSync(path, { recursive: true, force: true });
+}
+
+/** The configuration a repository without a .tokenscope.yaml gets, with `overrides` on top. */
+export function defaultConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  return { ...resolveConfig('.', '.', {}, {}), ...overrides };
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { historySource } from '../../src/sources/git-history.js';
 import { TokenscopeError } from '../../src/errors.js';
-import { git, removeDir, tempRepo, writeFiles } from '../helpers/tmp.js';
+import { defaultConfig, git, removeDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,17 +90,7 @@ describe('historySource', () => {
     const root = repo();
     for (let i = 0; i < 3; i++) commit(root, { [`f${i}.txt`]: `${i}\n` }, `c${i}`);
     const seen: Array<{ commits: number; blobs: number }> = [];
-    await historySource({ onProgress: (p) => seen.push(p) }).collect(root, {
-      exclude: [],
-      defaultExcludes: true,
-      maxFileSize: 1 << 20,
-      failOn: 'warning',
-      disabledDetectors: [],
-      customDetectors: [],
-      allowlist: [],
-      limits: [],
-      verify: { gitlabHosts: [], githubHosts: [] },
-    });
+    await historySource({ onProgress: (p) => seen.push(p) }).collect(root, defaultConfig({ maxFileSize: 1 << 20 }));
     expect(seen.at(-1)).toEqual({ commits: 3, blobs: 3 });
   });
 

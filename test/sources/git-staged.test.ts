@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { parseAddedLines, parseRawNumstat, stagedSource } from '../../src/sources/git-staged.js';
-import type { ResolvedConfig } from '../../src/config/types.js';
 import { TokenscopeError } from '../../src/errors.js';
-import { git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
+import { defaultConfig, git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 
 const dirs: string[] = [];
@@ -26,18 +25,7 @@ function commitAll(root: string, message = 'commit'): void {
   git(root, 'commit', '-q', '-m', message);
 }
 
-const config = (overrides: Partial<ResolvedConfig> = {}): ResolvedConfig => ({
-  exclude: [],
-  defaultExcludes: true,
-  maxFileSize: 10 * 1024 * 1024,
-  failOn: 'warning',
-  disabledDetectors: [],
-  customDetectors: [],
-  allowlist: [],
-  limits: [],
-  verify: { gitlabHosts: [], githubHosts: [] },
-  ...overrides,
-});
+const config = defaultConfig;
 
 const lines = (n: number, prefix = 'line'): string => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`).join('\n') + '\n';
 
