@@ -102,10 +102,12 @@ function toRuleInfo(file: DetectorFile): RuleInfo[] {
   }));
 }
 
-/** Which root reported paths are relative to: the enclosing repository, else the scanned folder. */
-export function resolveRoot(targets: readonly string[]): string {
+/**
+ * Which root reported paths are relative to: the repository enclosing the first target (`repo`)
+ * when it holds every target, else the scanned folder.
+ */
+function resolveRoot(targets: readonly string[], repo: string | undefined): string {
   const first = targets[0]!;
-  const repo = findRepoRoot(first);
   if (repo && targets.every((t) => t === repo || t.startsWith(`${repo}/`) || t.startsWith(`${repo}\\`))) return repo;
   try {
     return statSync(first).isDirectory() ? first : dirname(first);
@@ -121,8 +123,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   for (const target of targets) {
     if (!existsSync(target)) throw usageError(`${target}: no such file or directory`);
   }
-  const root = resolveRoot(targets);
-  const config = resolveConfig(targets[0]!, findRepoRoot(targets[0]!) ?? root, {
+  const repo = findRepoRoot(targets[0]!);
+  const root = resolveRoot(targets, repo);
+  const config = resolveConfig(targets[0]!, repo ?? root, {
     ...(options.configPath ? { configPath: resolve(cwd, options.configPath) } : {}),
     ...(options.failOn ? { failOn: options.failOn } : {}),
     ...(options.baseline ? { baseline: resolve(cwd, options.baseline) } : {}),

@@ -62,10 +62,10 @@ const PASSWORD_META = new Set([
   'encoding', 'algorithm', 'cost', 'rounds', 'module', 'plugin', 'class', 'description', 'less', 'free',
 ]);
 
-/** True for names that hold a password: DB_PASSWORD, dbPass, passwd, pwd, sshPassphrase, IRC_PASS. */
 /** Words before the password word that make the name about a password, not one: min_password_length. */
 const PASSWORD_META_BEFORE = new Set(['min', 'max', 'forgot', 'reset', 'change', 'confirm', 'show', 'hide', 'toggle', 'validate', 'verify', 'check', 'hash', 'hashed', 'require', 'requires', 'enable', 'no', 'allow']);
 
+/** True for names that hold a password: DB_PASSWORD, dbPass, passwd, pwd, sshPassphrase, IRC_PASS. */
 export function isPasswordKey(name: string): boolean {
   const words = keyWords(name);
   let at = -1;
