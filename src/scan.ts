@@ -237,7 +237,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     for (const c of analysis.ignoreComments) ignoreComments.push({ path: analysis.path, ...c });
   }
 
-  if (options.refine) await options.refine(candidates, config);
+  if (options.refine) {
+    if (config.untrustedVerifyHosts) {
+      notices.push({
+        path: config.source ?? 'config',
+        level: 'warning',
+        message: `verify hosts ignored (${config.untrustedVerifyHosts.join(', ')}): a config found in the scanned tree cannot choose where tokens are sent; name it with --config to trust it`,
+      });
+    }
+    await options.refine(candidates, config);
+  }
 
   // Policy, then suppression.
   const inputs = candidates.map((candidate) => ({ candidate, finding: toFinding(candidate, config.limits) }));

@@ -82,6 +82,11 @@ export function resolveConfig(start: string, root: string | undefined, flags: Co
   const file: ConfigFile = inline ?? (source ? loadConfigFile(source) : {});
   const base = source ? dirname(source) : resolve(root ?? start);
   const baseline = flags.baseline ?? (file.baseline ? resolve(base, file.baseline) : undefined);
+  const hosts = { gitlabHosts: file.verify?.gitlabHosts ?? [], githubHosts: file.verify?.githubHosts ?? [] };
+  // A file found by searching belongs to the scanned tree, which may not be the user's: it must
+  // not pick the hosts that receive tokens under --verify. A named file or inline config may.
+  const trusted = flags.configPath !== undefined || inline !== undefined;
+  const untrusted = trusted ? [] : [...hosts.gitlabHosts, ...hosts.githubHosts];
   return {
     ...(source ? { source } : {}),
     exclude: file.exclude ?? [],
@@ -93,6 +98,7 @@ export function resolveConfig(start: string, root: string | undefined, flags: Co
     customDetectors: (file.detectors?.custom ?? []).map((p) => resolve(base, p)),
     allowlist: file.allowlist ?? [],
     limits: file.policy?.limits ?? [],
-    verify: { gitlabHosts: file.verify?.gitlabHosts ?? [], githubHosts: file.verify?.githubHosts ?? [] },
+    verify: trusted ? hosts : { gitlabHosts: [], githubHosts: [] },
+    ...(untrusted.length > 0 ? { untrustedVerifyHosts: untrusted } : {}),
   };
 }

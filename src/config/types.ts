@@ -55,5 +55,11 @@ export interface ResolvedConfig {
   customDetectors: string[];
   allowlist: AllowlistEntry[];
   limits: PolicyLimit[];
+  /** Self-managed hosts --verify may send tokens to: only from a config the user named. */
   verify: { gitlabHosts: string[]; githubHosts: string[] };
+  /**
+   * Hosts an automatically found config (the scanned repository's own) named: not honoured, since
+   * a repository must not choose where its tokens are sent. `--config FILE` trusts a file.
+   */
+  untrustedVerifyHosts?: string[];
 }

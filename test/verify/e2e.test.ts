@@ -148,6 +148,22 @@ describe('scan --verify with no network at all', () => {
     noSecrets(verified);
   });
 
+  it("ignores verify hosts named by the scanned tree's own config; --config trusts them", () => {
+    const config = 'verify:\n  githubHosts: [github.acme.test]\n';
+    const dir = tempRepo({ 'deploy/production.env': `GITHUB_TOKEN=${tokens.github}\n`, '.tokenscope.yaml': config });
+    dirs.push(dir);
+    const offline = { TOKENSCOPE_TEST_CONNECT_MODE: 'offline' };
+    const found = cli(['scan', dir, '--format', 'json', '--verify'], dir, offline);
+    expect(found.attempts.map((a) => a.host)).toEqual(['api.github.com']);
+    const notices = (run: Run): string[] => (JSON.parse(run.stdout) as { notices: Array<{ message: string }> }).notices.map((n) => n.message);
+    expect(notices(found)).toContainEqual(expect.stringMatching(/verify hosts ignored \(github\.acme\.test\).*--config/));
+    const named = cli(['scan', dir, '--format', 'json', '--verify', '--config', join(dir, '.tokenscope.yaml')], dir, offline);
+    expect(named.attempts.map((a) => a.host)).toEqual(['github.acme.test', 'api.github.com']);
+    expect(notices(named).join('\n')).not.toMatch(/verify hosts ignored/);
+    noSecrets(found);
+    noSecrets(named);
+  });
+
   const canUnshare = spawnSync('unshare', ['-rn', 'true']).status === 0;
   it.skipIf(!canUnshare)('in a network namespace with no interfaces (unshare -rn), without any test hook', () => {
     const dir = tempRepo(files);
