@@ -4,10 +4,10 @@
 // character, the word "example") in a provider's exact format are reported as notes — fakes
 // worth a look — while generic detectors drop them.
 
-/** AWS's documentation keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html */
 /** Prefixes of AWS's documentation keys, which people edit into "new" fake ones. */
 const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbClwBF/2Zp9Utk'];
 
+/** AWS's documentation keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -31,14 +31,17 @@ const REFERENCE =
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,
  * ABCDEFGHIJKL), or 4+ interleaved pairs (a1b2c3d4). Random tokens essentially never contain one.
  */
+function isLowerAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 function hasAscendingRun(body: string): boolean {
   const lower = body.toLowerCase();
   let run = 1;
   for (let i = 1; i < lower.length; i++) {
     const a = lower.charCodeAt(i - 1);
     const b = lower.charCodeAt(i);
-    const alnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    run = b === a + 1 && alnum(a) && alnum(b) ? run + 1 : 1;
+    run = b === a + 1 && isLowerAlnum(a) && isLowerAlnum(b) ? run + 1 : 1;
     if (run >= 6) return true;
   }
   return /(?:[a-z]\d){4}/i.test(body) && /a1b2|b2c3|c3d4|d4e5|e5f6|1a2b|2b3c/i.test(body);

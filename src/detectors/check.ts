@@ -38,13 +38,9 @@ export function normalizeExample(example: ExampleDefinition): NormalizedExample 
   };
 }
 
-/** The secrets one detector finds in an example, run alone (other detectors cannot hide it). */
-export function secretsFoundIn(set: DetectorSet, detectorId: string, example: NormalizedExample): string[] {
-  return detectInText(example.text, example.path, set, { only: new Set([detectorId]) }).map((m) => m.secret);
-}
-
 /**
- * What a negative example must not produce: a match reported as a live secret. A match the
+ * The secrets one detector, run alone (other detectors cannot hide it), finds in an example as
+ * live secrets: what a positive must produce and a negative must not. A match the
  * validators downgraded to low confidence — a failed checksum, a made-up or default value — is
  * still shown as a note, so it does not count against a negative (nor for a positive).
  */
