@@ -110,7 +110,7 @@ function propertyName(node: TSESTree.Node | null | undefined): string | undefine
       return typeof node.value === 'string' ? node.value : undefined;
     case 'MemberExpression': {
       const object = propertyName(node.object);
-      const property = node.computed ? propertyName(node.property) : propertyName(node.property);
+      const property = propertyName(node.property);
       return property ? (object ? `${object}.${property}` : property) : object;
     }
     case 'ThisExpression':
@@ -203,6 +203,19 @@ function collectBindings(program: TSESTree.Program, visit: (name: string, litera
   }
 }
 
+/** True when one of the first `lines` lines is longer than MAX_LINE (without splitting the text). */
+function hasLongLine(text: string, lines: number): boolean {
+  let start = 0;
+  for (let i = 0; i < lines && start <= text.length; i++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start > MAX_LINE) return true;
+    if (newline < 0) return false;
+    start = newline + 1;
+  }
+  return false;
+}
+
 /** Builds the AST pass for a detector set, or undefined when its generic detectors are disabled. */
 export function createAstPass(set: DetectorSet): ExtraPass | undefined {
   const password = set.byId.get('generic.password');
@@ -211,7 +224,7 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
   if (!password && !secret && !bearer) return undefined;
   return (text, path, found) => {
     if (!JS_FILE.test(path) || text.length > MAX_FILE) return { matches: [] };
-    if (text.split('\n', 2000).some((line) => line.length > MAX_LINE)) return { matches: [] }; // minified: identifiers, not secrets
+    if (hasLongLine(text, 2000)) return { matches: [] }; // minified: identifiers, not secrets
     if (!hasUnexplainedCandidate(text, found)) return { matches: [] };
     let program: TSESTree.Program;
     try {

@@ -70,6 +70,8 @@ describe('AST pass', () => {
   it('skips minified bundles', () => {
     const code = `var a={auth:"Zt81Qm2xLp0Vc7Nb3Kw9Rs4y"};${'x=1;'.repeat(2000)}`;
     expect(pass(code, 'dist/app.min.js', []).matches).toEqual([]);
+    // The long line need not be the first: any of the first 2,000 lines marks a bundle.
+    expect(pass(`// header\n\n${code}\n`, 'dist/app.min.js', []).matches).toEqual([]);
   });
 
   it('does not load the parser when no file needs it', () => {
