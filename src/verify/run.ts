@@ -111,9 +111,24 @@ function scrubOutcome(outcome: Outcome, secret: string): Outcome {
 
 /**
  * Looks one token up. With self-managed hosts configured, each is tried before the provider's
- * own host; the first `active` answer wins, `inactive` needs every host to say so.
+ * own host; the first `active` answer wins, `inactive` needs every host to say so. Every result
+ * leaves through one scrub, so no path can carry the secret out.
  */
 export async function lookup(
+  verifier: Verifier,
+  endpoint: Endpoint,
+  secret: string,
+  context: Readonly<Record<string, string>>,
+  options: LookupOptions,
+): Promise<LookupResult> {
+  const result = await lookupUnscrubbed(verifier, endpoint, secret, context, options);
+  return {
+    outcome: scrubOutcome(result.outcome, secret),
+    ...(result.endpoint !== undefined ? { endpoint: scrub(result.endpoint, [secret]) } : {}),
+  };
+}
+
+async function lookupUnscrubbed(
   verifier: Verifier,
   endpoint: Endpoint,
   secret: string,
@@ -132,7 +147,7 @@ export async function lookup(
       outcomes.push({ outcome: { status: 'unknown', detail: `not sent: ${violation}` }, endpoint: described });
       continue;
     }
-    const outcome = scrubOutcome(await attempt(plan, endpoint, options), secret);
+    const outcome = await attempt(plan, endpoint, options);
     if (outcome.status === 'active') return { outcome, endpoint: described };
     outcomes.push({ outcome, endpoint: described });
   }

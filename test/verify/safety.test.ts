@@ -294,3 +294,33 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
     });
   });
 });
+
+describe('lookup: every result leaves scrubbed', () => {
+  it('scrubs the secret from an outcome that was never sent (a refused host built from the match)', async () => {
+    const secret = `leak${randomAlnum(12).toLowerCase()}`;
+    const tenant: Verifier = {
+      id: 'tenant-test',
+      providerName: 'Tenant',
+      hosts: ['api.tenant.test'],
+      references: [],
+      endpoints: [
+        {
+          id: 'me',
+          detectors: [],
+          method: 'GET',
+          host: '{name}.tenant.test',
+          path: '/me/{name}',
+          params: { name: { from: ['name'], pattern: /^[a-z0-9]+$/, describe: 'the tenant' } },
+          auth: { kind: 'bearer' },
+          readOnly: 'test only',
+          interpret: () => ({ status: 'active', detail: 'never reached' }),
+        },
+      ],
+    };
+    const options: LookupOptions = { timeoutMs: 200, retryAfterCapMs: 0, backoffMs: 0, hosts: NO_HOSTS, transport: { resolveTarget: () => ({ host: '127.0.0.1', port: 1 }) } };
+    const result = await lookup(tenant, tenant.endpoints[0]!, secret, { name: secret }, options);
+    expect(result.outcome.status).toBe('unknown');
+    expect(result.outcome.detail).toMatch(/^not sent: \[REDACTED\]\.tenant\.test:443 is not an allowed host/);
+    expect(JSON.stringify(result)).not.toContain(secret);
+  });
+});
