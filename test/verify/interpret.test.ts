@@ -109,4 +109,19 @@ describe('other providers', () => {
     }));
     expect(fine).toMatchObject({ privilege: 'read', breadth: 'resource', scopes: ['repo.content.read on model a/m'] });
   });
+
+  it('Heroku, Doppler, Twilio: a provider string reaches the detail only when it reads as a short code', () => {
+    const prose = 'Invalid token sk_live_abc provided, please check';
+    expect(interpret('heroku', 'account', answer(401, { id: 'unauthorized', message: 'x' })).detail).toBe('Heroku says the credential is invalid or revoked (HTTP 401, unauthorized)');
+    const heroku = interpret('heroku', 'account', answer(401, { id: prose }));
+    expect(heroku).toEqual({ status: 'inactive', detail: 'Heroku says the credential is invalid or revoked (HTTP 401)' });
+    const workplace = { name: 'Acme' };
+    expect(interpret('doppler', 'me', answer(200, { type: 'service_account', workplace })).detail).toBe('Doppler accepted it (HTTP 200); a service account token');
+    const doppler = interpret('doppler', 'me', answer(200, { type: prose, workplace }));
+    expect(doppler.status).toBe('active');
+    expect(JSON.stringify(doppler)).not.toContain('sk_live_abc');
+    const twilio = (status: string): Outcome => interpret('twilio', 'account', answer(200, { sid: `AC${'0'.repeat(32)}`, status }));
+    expect(twilio('suspended').detail).toBe('Twilio accepted it (HTTP 200); account suspended');
+    expect(twilio(prose)).toMatchObject({ status: 'active', detail: 'Twilio accepted it (HTTP 200)' });
+  });
 });

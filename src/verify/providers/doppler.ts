@@ -2,7 +2,7 @@
 // account) and workplace. https://docs.doppler.com/reference/auth-me
 
 import type { Breadth } from '../../types.js';
-import { accepted, field, rejected, str, unexpected } from '../interpret.js';
+import { accepted, field, rejected, safeCode, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Doppler';
@@ -21,12 +21,14 @@ function interpretMe(response: VerifyResponse): Outcome {
     const workplace = str(field(response.json, 'workplace', 'name'));
     if (!type || !workplace) return unexpected(response, PROVIDER);
     const breadth = BREADTH_BY_TYPE[type];
+    // The type is Doppler's own string: shown only when it reads as a code.
+    const code = safeCode(type);
     return {
       status: 'active',
-      detail: `${accepted(PROVIDER, response)}; a ${type.replace(/_/g, ' ')} token`,
+      detail: `${accepted(PROVIDER, response)}${code ? `; a ${code.replace(/_/g, ' ')} token` : ''}`,
       identity: `workplace ${workplace}`,
       ...(breadth ? { breadth } : {}),
-      facts: { dopplerTokenType: type },
+      facts: code ? { dopplerTokenType: code } : {},
     };
   }
   if (response.status === 401 && field(response.json, 'success') === false) return rejected(PROVIDER, response);

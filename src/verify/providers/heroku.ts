@@ -2,7 +2,7 @@
 // default to the `global` scope; the account call does not say otherwise.
 // https://devcenter.heroku.com/articles/platform-api-reference#account-info
 
-import { accepted, field, maskEmail, rejected, str, unexpected } from '../interpret.js';
+import { accepted, field, maskEmail, rejected, safeCode, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Heroku';
@@ -14,7 +14,9 @@ function interpretAccount(response: VerifyResponse): Outcome {
     if (!id || !email) return unexpected(response, PROVIDER);
     return { status: 'active', detail: accepted(PROVIDER, response), identity: maskEmail(email) };
   }
-  if (response.status === 401 && str(field(response.json, 'id'))) return rejected(PROVIDER, response, str(field(response.json, 'id')));
+  // {"id": "unauthorized", "message": "Invalid credentials provided."}: only the id, and only when it reads as a code.
+  const errorId = str(field(response.json, 'id'));
+  if (response.status === 401 && errorId) return rejected(PROVIDER, response, safeCode(errorId));
   return unexpected(response, PROVIDER);
 }
 

@@ -2,7 +2,7 @@
 // Account SID must come from the match (it sits beside the token); without it nothing is sent.
 // https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource
 
-import { accepted, field, rejected, str, unexpected } from '../interpret.js';
+import { accepted, field, rejected, safeCode, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Twilio';
@@ -15,9 +15,10 @@ function interpretAccount(response: VerifyResponse): Outcome {
     if (status === 'closed') return { status: 'inactive', detail: `${PROVIDER} lists the account as closed` };
     const name = str(field(response.json, 'friendly_name'));
     const type = str(field(response.json, 'type'));
+    const state = safeCode(status);
     return {
       status: 'active',
-      detail: `${accepted(PROVIDER, response)}; account ${status}`,
+      detail: `${accepted(PROVIDER, response)}${state ? `; account ${state}` : ''}`,
       identity: name ?? sid,
       capabilities: ['send messages and place calls at the account’s expense, manage numbers, subaccounts and API keys'],
       facts: type ? { accountType: type } : {},
