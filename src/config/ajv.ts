@@ -1,11 +1,13 @@
 // One place that builds ajv validators for the JSON Schemas in schemas/. Every JSON or YAML
 // document tokenscope loads (detectors, config, baseline) goes through here; errors come back
-// as one line each: the key path, the problem and the value received.
+// as one line each: the key path, the problem and the value received (masked, or not shown at
+// all under the keys that hold secrets: the message may end up in a public CI annotation).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemaPath } from '../paths.js';
+import { maskSecret } from '../redact.js';
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
@@ -25,20 +27,59 @@ export function schemaValidator(name: string): ValidateFunction {
   return validate;
 }
 
-function describeValue(value: unknown): string {
-  const text = JSON.stringify(value);
+/** Keys whose values are secrets or fingerprints of them: a received value under them is never shown. */
+const SECRET_KEYS = new Set(['values', 'fingerprints', 'fingerprint']);
+/** Longer received strings are masked: a token pasted into the wrong key must not reach a log. */
+const SHOWN_STRING_MAX = 8;
+
+function plainLength(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** Strings masked (or hidden under SECRET_KEYS) at any depth, for JSON.stringify. */
+function maskStrings(value: unknown, hidden: boolean): unknown {
+  if (typeof value === 'string') {
+    if (hidden) return `(${plainLength(value.length, 'character')}, not shown)`;
+    return value.length > SHOWN_STRING_MAX ? `${maskSecret(value)} (${plainLength(value.length, 'character')})` : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, hidden));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskStrings(item, hidden || SECRET_KEYS.has(key))]));
+  }
+  return value;
+}
+
+/**
+ * A received value as error text: short strings and other scalars as written; a string longer
+ * than 8 characters masked (`"ghp_…", 40 characters`); nothing of a string under `values`,
+ * `fingerprints` or `fingerprint` (`hidden` set); at most 60 characters.
+ */
+export function describeReceived(value: unknown, hidden = false): string {
+  if (typeof value === 'string' && (hidden || value.length > SHOWN_STRING_MAX)) {
+    const length = plainLength(value.length, 'character');
+    return hidden ? `a string of ${length}, not shown` : `${JSON.stringify(maskSecret(value))}, ${length}`;
+  }
+  const text = JSON.stringify(maskStrings(value, hidden));
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function valueAt(document: unknown, pointer: string): unknown {
+/** The value at a JSON pointer, and whether it sits under one of SECRET_KEYS. */
+function valueAt(document: unknown, pointer: string): { value: unknown; hidden: boolean } {
   let node: unknown = document;
+  let hidden = false;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object') return { value: undefined, hidden };
     node = (node as Record<string, unknown>)[key];
+    hidden ||= SECRET_KEYS.has(key);
   }
-  return node;
+  return { value: node, hidden };
+}
+
+function receivedAt(document: unknown, pointer: string): string {
+  const { value, hidden } = valueAt(document, pointer);
+  return describeReceived(value, hidden);
 }
 
 /** Turns ajv errors into readable lines: `detectors[3].pattern: must be string (received 12)`. */
@@ -61,7 +102,7 @@ export function formatSchemaErrors(errors: ErrorObject[] | null | undefined, doc
     }
     const received = error.keyword === 'required' || error.keyword === 'additionalProperties'
       ? ''
-      : ` (received ${describeValue(valueAt(document, error.instancePath))})`;
+      : ` (received ${receivedAt(document, error.instancePath)})`;
     lines.add(`${path || '(top level)'}: ${message}${received}`);
   }
   return [...lines];

@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseYaml } from './yaml.js';
 import { configError } from '../errors.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
-import { schemaValidator } from './ajv.js';
+import { describeReceived, schemaValidator } from './ajv.js';
 import { schemaProblems, semanticProblems } from './problems.js';
 import type { ConfigFile, ResolvedConfig } from './types.js';
 
@@ -48,7 +48,7 @@ export function parseConfig(text: string, source: string): ConfigFile {
   }
   if (document === null || document === undefined) return {};
   if (typeof document !== 'object' || Array.isArray(document)) {
-    throw configError(`${source}: must be a mapping of settings (received ${Array.isArray(document) ? 'a list' : JSON.stringify(document)})`);
+    throw configError(`${source}: must be a mapping of settings (received ${Array.isArray(document) ? 'a list' : describeReceived(document)})`);
   }
   const validate = schemaValidator('config.schema.json');
   const lines = validate(document) ? [] : schemaProblems(validate.errors ?? [], document);

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { formatSchemaErrors } from './ajv.js';
+import { describeReceived, formatSchemaErrors } from './ajv.js';
 import { schemaPath } from '../paths.js';
 
 // Schema patterns in words: what a user should write instead.
@@ -89,6 +89,6 @@ export function semanticProblems(document: Record<string, unknown>): string[] {
     if (criteria.length === 0) problems.push(`allowlist[${i}]: names no paths, detectors, values or fingerprints, so it would match nothing`);
   });
   const size = document['maxFileSize'];
-  if (typeof size === 'string' && Number.parseFloat(size) === 0) problems.push(`maxFileSize: must be at least 1 byte (received ${JSON.stringify(size)})`);
+  if (typeof size === 'string' && Number.parseFloat(size) === 0) problems.push(`maxFileSize: must be at least 1 byte (received ${describeReceived(size)})`);
   return problems;
 }

@@ -183,4 +183,14 @@ describe('baseline file', () => {
     expect(run.stderr).toMatch(/findings\[0\]: must have required property 'fingerprint'/);
     expect(run.stderr).toMatch(/findings\[0\]\.path: must NOT have fewer than 1 characters \(received ""\)/);
   });
+
+  it('a token pasted as a fingerprint is never printed back', () => {
+    const token = githubPat();
+    const doc = { version: 1, findings: [{ ruleId: 'github.classic-pat', path: 'a.env', fingerprint: token }] };
+    const dir = repo({ 'a.txt': 'x\n', [BASELINE]: JSON.stringify(doc) });
+    const run = runCli(['scan', '.', '--baseline', BASELINE], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toContain(token.slice(4, 12));
+    expect(run.stderr).toMatch(/findings\[0\]\.fingerprint: must match pattern "\^\[0-9a-f\]\{32\}\$" \(received a string of 40 characters, not shown\)/);
+  });
 });

@@ -118,13 +118,42 @@ describe('an invalid config', () => {
         'detectors.disable[0]: must be a detector id such as github.classic-pat (received "NotAnId")',
         'detectors.custom: must be array (received 5)',
         "allowlist[0]: must have required property 'reason'",
-        'allowlist[1].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received "xyz")',
+        'allowlist[1].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 3 characters, not shown)',
         'allowlist[1].reason: must NOT have fewer than 3 characters (received "ok")',
         'policy.limits[0].maxPrivilege: must be one of public, read, write, destructive, admin (received "root")',
         'allowlist[2].values[0]: not a valid regular expression (Unterminated group)',
         'allowlist[3]: names no paths, detectors, values or fingerprints, so it would match nothing',
       ].sort(),
     );
+  });
+
+  it('never prints a token pasted into the wrong key: nothing of values or fingerprints, other long strings masked', () => {
+    const token = githubPat();
+    const short = randomAlnum(6);
+    const config = [
+      'allowlist:',
+      '  - reason: pasted the token instead of its fingerprint',
+      `    fingerprints: [${token}]`,
+      '  - reason: a value pattern that is not a list',
+      `    values: ${token}`,
+      '  - reason: a short one is hidden too',
+      `    fingerprints: [${short}]`,
+      `failOn: ${token}`,
+      'detectors:',
+      `  custom: {a: ${token}}`,
+      '',
+    ].join('\n');
+    const dir = track(tempRepo({ '.tokenscope.yaml': config, 'a.txt': 'x\n' }));
+    const run = runCli(['scan', '.'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toContain(token.slice(4, 12));
+    expect(run.stderr).not.toContain(short);
+    const lines = run.stderr.trim().split('\n').map((l) => l.trim().replace(`${join(dir, '.tokenscope.yaml')}: `, ''));
+    expect(lines).toContain('allowlist[0].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 40 characters, not shown)');
+    expect(lines).toContain('allowlist[1].values: must be array (received a string of 40 characters, not shown)');
+    expect(lines).toContain('allowlist[2].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 6 characters, not shown)');
+    expect(lines).toContain(`failOn: must be one of error, warning, note, none (received "ghp_…", 40 characters)`);
+    expect(lines).toContain('detectors.custom: must be array (received {"a":"ghp_… (40 characters)"})');
   });
 
   it('a YAML syntax error is one line naming the file', () => {
