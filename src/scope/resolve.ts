@@ -6,12 +6,34 @@ import type { RawMatch } from '../detect/engine.js';
 import type { ScopeInfo } from '../types.js';
 import { decoders, isDecoderName } from './decoders/index.js';
 import { isExpired } from './decoders/expiry.js';
+import type { DecodedScope } from './decoders/types.js';
 
 /** Variable prefixes that bundlers inline into client code: the value ships to every browser. */
 const BROWSER_EXPOSED_NAME = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|GATSBY_|NUXT_PUBLIC_|PUBLIC_|VUE_APP_|STORYBOOK_)/;
 
 /** Key names that say a value is the production/live one. */
 const PRODUCTION_NAME = /(?:^|[^a-z])(?:prod|production|live|prd)(?:[^a-z]|$)/i;
+
+/** Shorter sensitive strings are not filtered: they turn up in ordinary text by chance. */
+const MIN_REDACTED_LENGTH = 3;
+
+/**
+ * Drops every decoded fact and evidence line that contains the secret or a string the decoder
+ * declared sensitive (`redact`), in any letter case: nothing a decoder read may repeat the credential.
+ */
+function withoutSensitive(decoded: DecodedScope, secret: string): void {
+  // Case-insensitive: decoders lowercase hosts and names, and that still spells the secret.
+  const sensitive = [secret, ...(decoded.redact?.() ?? [])].filter((s) => s.length >= MIN_REDACTED_LENGTH).map((s) => s.toLowerCase());
+  const leaks = (text: string): boolean => {
+    const lower = text.toLowerCase();
+    return sensitive.some((s) => lower.includes(s));
+  };
+  for (const [key, value] of Object.entries(decoded.facts)) {
+    const values = Array.isArray(value) ? value : [String(value)];
+    if (values.some(leaks)) delete decoded.facts[key];
+  }
+  decoded.evidence = decoded.evidence.filter((line) => !leaks(line));
+}
 
 export interface ScopeContext {
   path: string;
@@ -46,6 +68,7 @@ export function describeScope(match: RawMatch, ctx: ScopeContext): ScopeInfo {
       decoded = undefined; // a decoder must never take the scan down; metadata still stands
     }
     if (decoded) {
+      withoutSensitive(decoded, match.secret);
       Object.assign(info.facts, decoded.facts);
       info.evidence.push(...decoded.evidence);
       if (decoded.privilege !== undefined || decoded.breadth !== undefined || decoded.tokenType !== undefined) {

@@ -278,6 +278,16 @@ describe('database URIs and connection strings (db-uri): the `uri` group gives t
     expectNoSecret(s, password, 4);
   });
 
+  it('a password equal to the host reaches neither facts nor evidence (Host … is local)', () => {
+    // Mixed case: the local-host evidence shows the host lowercased, which still spells the password.
+    const password = `${randomAlnum(12)}.local`;
+    const s = scopeOf(`DATABASE_URL=postgres://app:${password}@${password}:5432/shop\n`, '.env', 'database.postgres-uri');
+    expect(s.facts['host']).toBeUndefined();
+    expect(s.facts).toMatchObject({ database: 'shop', user: 'app' });
+    expect(JSON.stringify(s).toLowerCase().includes(password.toLowerCase())).toBe(false);
+    expectNoSecret(s, password, 4);
+  });
+
   it('localhost with the port is recognised as local; production hosts mark production', () => {
     const local = scopeOf(`REDIS_URL=redis://default:${randomAlnum(16)}@localhost:6379/0\n`, '.env', 'database.redis-uri');
     expect(local.facts).toMatchObject({ host: 'localhost', port: '6379', local: true });

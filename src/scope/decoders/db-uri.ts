@@ -295,12 +295,8 @@ export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | 
     scope.evidence.push("Redis default user: usually allowed every command (FLUSHALL, CONFIG) unless ACLs restrict it");
   }
   if (scope.facts['database'] !== undefined || scope.facts['host'] !== undefined) scope.breadth = 'resource';
-
-  // Never let the password (or the matched secret, when it is only the password) reach a fact.
-  const forbidden = [target.password, secretIsBareValue ? secret : undefined].filter((s): s is string => !!s && s.length >= 3);
-  for (const [key, value] of Object.entries(scope.facts)) {
-    const values = Array.isArray(value) ? value : [String(value)];
-    if (values.some((v) => forbidden.some((f) => v.includes(f)))) delete scope.facts[key];
-  }
+  // describeScope drops any fact or evidence line holding the password (or the matched secret).
+  const password = target.password;
+  if (password) scope.redact = () => [password];
   return scope;
 }

@@ -30,6 +30,12 @@ export interface DecodedScope {
   tokenType?: string;
   environment?: 'production' | 'test';
   public?: boolean;
+  /**
+   * Sensitive strings besides the matched secret (a password inside a URI): describeScope drops
+   * every fact and evidence line that contains one of them, or the secret itself. A function, so
+   * the decoder's result never serializes or prints them.
+   */
+  redact?: () => readonly string[];
 }
 
 export type Decoder = (secret: string, ctx: DecodeContext) => DecodedScope | undefined;

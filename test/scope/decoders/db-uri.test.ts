@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDbUri, parseDbTarget } from '../../../src/scope/decoders/db-uri.js';
 import type { DecodeContext } from '../../../src/scope/decoders/types.js';
+import type { CompiledDetector } from '../../../src/detect/compile.js';
+import type { RawMatch } from '../../../src/detect/engine.js';
+import { describeScope } from '../../../src/scope/resolve.js';
 
 function ctx(groups: Record<string, string> = {}): DecodeContext {
   return {
@@ -12,6 +15,12 @@ function ctx(groups: Record<string, string> = {}): DecodeContext {
 }
 
 const PW = 'FakePw-0000';
+
+/** A db-uri match as the engine would hand it to the scope stage (the whole URI is the secret). */
+function dbMatch(secret: string): RawMatch {
+  const detector = { def: { decoder: 'db-uri', privilege: 'destructive', breadth: 'resource', tokenType: 'connection-uri' } } as unknown as CompiledDetector;
+  return { detector, secret, start: 0, end: secret.length, groups: {}, confidence: 'high' };
+}
 
 function expectNoPassword(value: unknown, password = PW): void {
   expect(JSON.stringify(value)).not.toContain(password);
@@ -164,7 +173,10 @@ describe('db-uri decoder', () => {
 
   it('drops any fact that would contain the password', () => {
     // A (silly) password equal to the database name must not leak through the database fact.
-    const s = decodeDbUri('postgres://app:orders123@db.example.com/orders123', ctx())!;
+    // The decoder declares the password; describeScope (the scope stage) does the dropping.
+    const uri = 'postgres://app:orders123@db.example.com/orders123';
+    expect(decodeDbUri(uri, ctx())?.redact?.()).toEqual(['orders123']);
+    const s = describeScope(dbMatch(uri), { path: 'config/database.yml', now: new Date('2026-06-01T00:00:00Z') });
     expect(s.facts['database']).toBeUndefined();
     expectNoPassword(s, 'orders123');
   });
