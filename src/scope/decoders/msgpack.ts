@@ -19,12 +19,12 @@ export interface MsgExt {
 
 export type MsgValue = null | boolean | number | bigint | string | Uint8Array | MsgValue[] | MsgMap | MsgExt;
 
-export interface MsgpackLimits {
+interface MsgpackLimits {
   maxDepth: number;
   maxItems: number;
 }
 
-const DEFAULT_LIMITS: MsgpackLimits = { maxDepth: 32, maxItems: 100_000 };
+const LIMITS: MsgpackLimits = { maxDepth: 32, maxItems: 100_000 };
 
 class Malformed extends Error {}
 
@@ -34,10 +34,7 @@ class Reader {
   private readonly view: DataView;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly limits: MsgpackLimits,
-  ) {
+  constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -45,23 +42,24 @@ class Reader {
     if (n < 0 || this.offset + n > this.bytes.length) throw new Malformed('truncated');
   }
 
+  /** Checks `n` bytes remain, reads them at the offset with `get`, and advances past them. */
+  private fixed<T>(n: number, get: (view: DataView, offset: number) => T): T {
+    this.need(n);
+    const v = get(this.view, this.offset);
+    this.offset += n;
+    return v;
+  }
+
   private u8(): number {
-    this.need(1);
-    return this.view.getUint8(this.offset++);
+    return this.fixed(1, (view, at) => view.getUint8(at));
   }
 
   private u16(): number {
-    this.need(2);
-    const v = this.view.getUint16(this.offset);
-    this.offset += 2;
-    return v;
+    return this.fixed(2, (view, at) => view.getUint16(at));
   }
 
   private u32(): number {
-    this.need(4);
-    const v = this.view.getUint32(this.offset);
-    this.offset += 4;
-    return v;
+    return this.fixed(4, (view, at) => view.getUint32(at));
   }
 
   private take(n: number): Uint8Array {
@@ -86,7 +84,7 @@ class Reader {
 
   private count(n: number): void {
     this.items += n;
-    if (this.items > this.limits.maxItems) throw new Malformed('too many items');
+    if (this.items > LIMITS.maxItems) throw new Malformed('too many items');
   }
 
   private array(n: number, depth: number): MsgValue[] {
@@ -110,14 +108,12 @@ class Reader {
   }
 
   private ext(n: number): MsgExt {
-    this.need(1);
-    const type = this.view.getInt8(this.offset);
-    this.offset += 1;
+    const type = this.fixed(1, (view, at) => view.getInt8(at));
     return { kind: 'ext', type, data: this.take(n) };
   }
 
   value(depth = 0): MsgValue {
-    if (depth > this.limits.maxDepth) throw new Malformed('too deep');
+    if (depth > LIMITS.maxDepth) throw new Malformed('too deep');
     const b = this.u8();
     if (b <= 0x7f) return b;
     if (b >= 0xe0) return b - 0x100;
@@ -143,62 +139,32 @@ class Reader {
         return this.ext(this.u16());
       case 0xc9:
         return this.ext(this.u32());
-      case 0xca: {
-        this.need(4);
-        const v = this.view.getFloat32(this.offset);
-        this.offset += 4;
-        return v;
-      }
-      case 0xcb: {
-        this.need(8);
-        const v = this.view.getFloat64(this.offset);
-        this.offset += 8;
-        return v;
-      }
+      case 0xca:
+        return this.fixed(4, (view, at) => view.getFloat32(at));
+      case 0xcb:
+        return this.fixed(8, (view, at) => view.getFloat64(at));
       case 0xcc:
         return this.u8();
       case 0xcd:
         return this.u16();
       case 0xce:
         return this.u32();
-      case 0xcf: {
-        this.need(8);
-        const v = this.view.getBigUint64(this.offset);
-        this.offset += 8;
-        return this.big(v);
-      }
-      case 0xd0: {
-        this.need(1);
-        return this.view.getInt8(this.offset++);
-      }
-      case 0xd1: {
-        this.need(2);
-        const v = this.view.getInt16(this.offset);
-        this.offset += 2;
-        return v;
-      }
-      case 0xd2: {
-        this.need(4);
-        const v = this.view.getInt32(this.offset);
-        this.offset += 4;
-        return v;
-      }
-      case 0xd3: {
-        this.need(8);
-        const v = this.view.getBigInt64(this.offset);
-        this.offset += 8;
-        return this.big(v);
-      }
-      case 0xd4:
-        return this.ext(1);
+      case 0xcf:
+        return this.big(this.fixed(8, (view, at) => view.getBigUint64(at)));
+      case 0xd0:
+        return this.fixed(1, (view, at) => view.getInt8(at));
+      case 0xd1:
+        return this.fixed(2, (view, at) => view.getInt16(at));
+      case 0xd2:
+        return this.fixed(4, (view, at) => view.getInt32(at));
+      case 0xd3:
+        return this.big(this.fixed(8, (view, at) => view.getBigInt64(at)));
+      case 0xd4: // fixext 1, 2, 4, 8, 16
       case 0xd5:
-        return this.ext(2);
       case 0xd6:
-        return this.ext(4);
       case 0xd7:
-        return this.ext(8);
       case 0xd8:
-        return this.ext(16);
+        return this.ext(1 << (b - 0xd4));
       case 0xd9:
         return this.str(this.u8());
       case 0xda:
@@ -224,11 +190,8 @@ class Reader {
  * Decodes one MessagePack value from the start of `bytes`. Returns the value and how many bytes
  * it used (callers decide whether trailing bytes are acceptable), or undefined when malformed.
  */
-export function decodeMsgpack(
-  bytes: Uint8Array,
-  limits: Partial<MsgpackLimits> = {},
-): { value: MsgValue; length: number } | undefined {
-  const reader = new Reader(bytes, { ...DEFAULT_LIMITS, ...limits });
+export function decodeMsgpack(bytes: Uint8Array): { value: MsgValue; length: number } | undefined {
+  const reader = new Reader(bytes);
   try {
     const value = reader.value();
     return { value, length: reader.offset };
@@ -249,9 +212,11 @@ export function msgUint(value: MsgValue | undefined): string | undefined {
   return undefined;
 }
 
-/** A small non-negative integer (masks, tags, timestamps) as a number, or undefined. */
+/**
+ * A small non-negative integer (masks, tags, timestamps) as a number, or undefined. The reader
+ * already turns every safe-range 64-bit integer into a number: a bigint here is out of range.
+ */
 export function msgNumber(value: MsgValue | undefined): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'bigint' && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(value);
   return undefined;
 }
