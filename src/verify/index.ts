@@ -3,12 +3,12 @@
 // few at a time; each goes through the safety rules in guard.ts before any socket opens.
 
 import type { ResolvedConfig } from '../config/types.js';
-import { loadBuiltinDetectors, loadDetectorFiles } from '../detectors/load.js';
+import { selectDetectorFiles } from '../detectors/registry.js';
 import type { Candidate } from '../scan/analyze.js';
 import { applyOutcome } from './apply.js';
 import { refusal, selectEndpoint } from './guard.js';
 import type { Transport } from './http.js';
-import { verifiers } from './providers/index.js';
+import { isVerifierName, verifiers } from './providers/index.js';
 import { lookup, type LookupOptions, type LookupResult } from './run.js';
 import type { Outcome, Verifier } from './types.js';
 
@@ -42,17 +42,20 @@ export interface VerifySession {
   stats: () => VerifyStats;
 }
 
-const registry: Readonly<Record<string, Verifier>> = verifiers;
-
-/** detector id → verifier, from the detectors' `verifier:` field, else the verifier that lists the id. */
-function verifierMap(config: ResolvedConfig): Map<string, string> {
+/** detector id → the first verifier listing it in an endpoint: the fallback for detectors that name none. Built once. */
+const LISTED_BY: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
-  const custom = config.customDetectors.length > 0 ? loadDetectorFiles(config.customDetectors).files.map((f) => f.file) : [];
-  for (const file of [...loadBuiltinDetectors(), ...custom]) {
-    for (const def of file.detectors) if (def.verifier) map.set(def.id, def.verifier);
-  }
-  for (const verifier of Object.values(registry)) {
+  for (const verifier of Object.values<Verifier>(verifiers)) {
     for (const endpoint of verifier.endpoints) for (const id of endpoint.detectors) if (!map.has(id)) map.set(id, verifier.id);
+  }
+  return map;
+})();
+
+/** detector id → verifier, from the `verifier:` field of the built-in and custom detectors the scan runs. */
+function declaredVerifiers(customDetectors: readonly string[]): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const file of selectDetectorFiles({ custom: [...customDetectors], disabled: [] })) {
+    for (const def of file.detectors) if (def.verifier) map.set(def.id, def.verifier);
   }
   return map;
 }
@@ -75,9 +78,21 @@ function skip(detail: string): Outcome {
 export function createVerifySession(options: VerifyOptions = {}): VerifySession {
   const stats: VerifyStats = { lookups: 0, active: 0, inactive: 0, unknown: 0, notLookedUp: 0, hosts: [] };
   const hosts = new Set<string>();
+  // The detector files are read once per distinct custom-detector selection, not on every refine.
+  const declaredBySelection = new Map<string, ReadonlyMap<string, string>>();
+
+  /** The verifier id for a detector: its `verifier:` field, else the verifier that lists the id. */
+  function verifierIdFor(ruleId: string, customDetectors: readonly string[]): string | undefined {
+    const key = customDetectors.join('\0');
+    let declared = declaredBySelection.get(key);
+    if (!declared) {
+      declared = declaredVerifiers(customDetectors);
+      declaredBySelection.set(key, declared);
+    }
+    return declared.get(ruleId) ?? LISTED_BY.get(ruleId);
+  }
 
   async function refine(candidates: Candidate[], config: ResolvedConfig): Promise<void> {
-    const byRule = verifierMap(config);
     const lookupOptions: LookupOptions = {
       timeoutMs: options.timeoutMs ?? 5000,
       retryAfterCapMs: options.retryAfterCapMs ?? 10_000,
@@ -97,8 +112,8 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
     const jobs: Array<{ group: Candidate[]; verifier: Verifier; run: () => Promise<LookupResult> }> = [];
     for (const group of groups.values()) {
       const first = group[0]!;
-      const verifierId = byRule.get(first.ruleId);
-      const verifier = verifierId ? registry[verifierId] : undefined;
+      const verifierId = verifierIdFor(first.ruleId, config.customDetectors);
+      const verifier: Verifier | undefined = verifierId !== undefined && isVerifierName(verifierId) ? verifiers[verifierId] : undefined;
       const provider = verifier?.providerName ?? first.provider;
       const notSent = (detail: string): void => {
         stats.notLookedUp++;

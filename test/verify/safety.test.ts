@@ -2,6 +2,9 @@
 // only when configured), GET/HEAD or a documented read-only POST, GraphQL queries never
 // mutations, no redirects, TLS verification, a timeout, one retry after 429, one request per
 // distinct secret, bounded concurrency, and token types that are never sent.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRequest, isGraphqlQueryBody, planRequests, selectEndpoint, type HostConfig, type RequestPlan } from '../../src/verify/guard.js';
 import { verifiers } from '../../src/verify/providers/index.js';
@@ -284,6 +287,36 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
       expect(list[1]!.verification!.detail).toMatch(/never sent: a refresh token/);
       expect(list[2]!.verification!.detail).toMatch(/never sent: an app-level token/);
       expect(session.stats()).toMatchObject({ lookups: 0, notLookedUp: 7 });
+    });
+
+    it('routes a custom detector by its `verifier:` field, on every refine of the session', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tokenscope-verify-'));
+      try {
+        const detector = (id: string, verifier: string): Record<string, unknown> => ({
+          id, name: 'Acme token', tokenType: id.split('.')[1], description: 'A test detector.', pattern: '(?<secret>acme_[a-z]{8})',
+          keywords: ['acme_'], confidence: 'high', privilege: 'write', breadth: 'project', remediation: 'Revoke it in the Acme console.', references: ['https://example.invalid/acme'],
+          verifier, examples: { positive: ['acme_abcdefgh'], negative: ['acme_x'] },
+        });
+        const file = join(dir, 'acme.json');
+        writeFileSync(file, JSON.stringify({ provider: 'acme', providerName: 'Acme', detectors: [detector('acme.gh-token', 'github'), detector('acme.other-token', 'nosuch')] }));
+        const custom = { ...config, customDetectors: [file] } as ResolvedConfig;
+        server.setHandler(() => ok);
+        const session = createVerifySession({ transport: server.transport });
+        for (const round of [1, 2]) {
+          server.requests.length = 0;
+          const list = [candidate('acme.gh-token', token(), `c${round}`), candidate('acme.other-token', token(), `d${round}`)];
+          await session.refine(list, custom);
+          expect(server.requests.map((r) => r.host)).toEqual(['api.github.com']);
+          expect(list[0]!.verification?.status).toBe('active');
+          expect(list[1]!.verification?.detail).toBe('not looked up: unknown verifier "nosuch"');
+        }
+        // Without the custom file, its ids belong to no verifier.
+        const plain = [candidate('acme.gh-token', token(), 'e1')];
+        await session.refine(plain, config);
+        expect(plain[0]!.verification?.detail).toBe('not looked up: tokenscope has no read-only lookup for this credential type');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('falls back to the token prefix for detectors a verifier does not list', () => {
