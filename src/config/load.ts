@@ -7,6 +7,7 @@ import { parseYaml } from './yaml.js';
 import { configError } from '../errors.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
 import { describeReceived, schemaValidator } from './ajv.js';
+import { jsonErrorReason } from './document.js';
 import { schemaProblems, semanticProblems } from './problems.js';
 import type { ConfigFile, ResolvedConfig } from './types.js';
 
@@ -43,7 +44,7 @@ export function parseConfig(text: string, source: string): ConfigFile {
   try {
     document = source.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
+    const reason = source.endsWith('.json') ? jsonErrorReason(error, text) : (error as Error).message.split('\n')[0];
     throw configError(`${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`);
   }
   if (document === null || document === undefined) return {};

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseYaml } from '../config/yaml.js';
 import { formatSchemaErrors, schemaValidator } from '../config/ajv.js';
+import { jsonErrorReason } from '../config/document.js';
 import { detectorBundlePath, detectorsDir, packageRoot } from '../paths.js';
 import type { DetectorFile, LoadedDetectorFile } from './definition.js';
 
@@ -21,7 +22,7 @@ export function parseDetectorDocument(text: string, source: string): DetectorLoa
   try {
     document = /\.json$/i.test(source) ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = /\.json$/i.test(source) ? jsonErrorReason(error, text) : error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { files: [], errors: [`${source}: not valid ${/\.json$/i.test(source) ? 'JSON' : 'YAML'}: ${reason}`] };
   }
   const validate = schemaValidator('detector.schema.json');

@@ -7,6 +7,7 @@ import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TokenscopeError } from '../errors.js';
 import { formatSchemaErrors, schemaValidator } from '../config/ajv.js';
+import { jsonErrorReason } from '../config/document.js';
 
 export interface BaselineEntry {
   ruleId: string;
@@ -35,7 +36,7 @@ export function readBaseline(path: string): Baseline {
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new TokenscopeError('E_BASELINE', `${path}: not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new TokenscopeError('E_BASELINE', `${path}: not valid JSON: ${jsonErrorReason(error, text)}`);
   }
   const validate = schemaValidator('baseline.schema.json');
   if (!validate(document)) {

@@ -165,6 +165,36 @@ describe('an invalid config', () => {
   });
 });
 
+describe('a JSON syntax error never quotes the file', () => {
+  // Node 20's JSON.parse message carries a slice of the input: here, the secret.
+  it('config, custom detector file and baseline: the problem and its line, not the text', () => {
+    const token = githubPat();
+    const dir = track(
+      tempRepo({
+        '.tokenscope.json': `{"failOn": ${token}}`,
+        'custom.json': `{"provider": ${token}}`,
+        'baseline.json': `{"version": 1, "findings": [${token}]}`,
+        'a.txt': 'x\n',
+      }),
+    );
+    const config = runCli(['scan', '.'], { cwd: dir });
+    expect(config.status).toBe(2);
+    expect(config.stderr.trim()).toBe(`tokenscope: ${join(dir, '.tokenscope.json')}: not valid JSON: Unexpected token 'g'`);
+    writeFileSync(join(dir, '.tokenscope.json'), '{"detectors": {"custom": ["custom.json"]}}');
+    const detectors = runCli(['scan', '.'], { cwd: dir });
+    expect(detectors.status).toBe(2);
+    expect(detectors.stderr).toMatch(/custom\.json: not valid JSON: Unexpected token 'g'$/m);
+    writeFileSync(join(dir, '.tokenscope.json'), '{"baseline": "baseline.json"}');
+    const baseline = runCli(['scan', '.'], { cwd: dir });
+    expect(baseline.status).toBe(2);
+    expect(baseline.stderr.trim()).toBe(`tokenscope: ${join(dir, 'baseline.json')}: not valid JSON: Unexpected token 'g'`);
+    writeFileSync(join(dir, 'baseline.json'), `{"version": 1,\n "findings": [] "${token}"}`);
+    const positioned = runCli(['scan', '.'], { cwd: dir });
+    expect(positioned.stderr.trim()).toBe(`tokenscope: ${join(dir, 'baseline.json')}: not valid JSON: Expected ',' or '}' after property value in JSON at line 2 column 17`);
+    for (const run of [config, detectors, baseline, positioned]) expect(run.stderr).not.toContain(token.slice(4, 12));
+  });
+});
+
 describe('config keys', () => {
   it('maxFileSize: a larger file is skipped and counted', () => {
     const dir = track(tempRepo({ '.tokenscope.yaml': 'maxFileSize: 1KB\n', 'big.env': `T=${githubPat()}\n${'#'.repeat(2000)}\n`, 'small.txt': 'x\n' }));
