@@ -14,16 +14,20 @@ export function decodeBase64(text: string, maxChars = 65536): Buffer | undefined
   return bytes.length > 0 ? bytes : undefined;
 }
 
-/** Decodes base64 and parses it as a JSON object; undefined for anything else. */
-export function decodeBase64Json(text: string): Record<string, unknown> | undefined {
-  const bytes = decodeBase64(text);
-  if (!bytes) return undefined;
+/** Parses JSON text whose value is an object (not an array, null or a scalar); undefined otherwise. */
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    const value: unknown = JSON.parse(text);
     return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Decodes base64 and parses it as a JSON object; undefined for anything else. */
+export function decodeBase64Json(text: string): Record<string, unknown> | undefined {
+  const bytes = decodeBase64(text);
+  return bytes ? parseJsonObject(bytes.toString('utf8')) : undefined;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

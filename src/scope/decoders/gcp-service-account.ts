@@ -7,7 +7,7 @@
 // The private key is never read into facts. The JSON may be embedded in a string, with escaped
 // quotes and newlines (`{\"type\": \"service_account\", …}`), or only partly present.
 
-import { clip, isRecord } from './encoding.js';
+import { clip, parseJsonObject } from './encoding.js';
 import type { DecodedScope, DecodeContext } from './types.js';
 
 const FIELDS = ['type', 'project_id', 'client_email', 'private_key_id', 'client_id', 'universe_domain'] as const;
@@ -28,12 +28,7 @@ function tryJson(text: string): Record<string, unknown> | undefined {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end <= start) return undefined;
-  try {
-    const value: unknown = JSON.parse(text.slice(start, end + 1));
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonObject(text.slice(start, end + 1));
 }
 
 function extractFields(texts: string[]): Partial<Record<Field, string>> {

@@ -1,6 +1,8 @@
 // JSON Web Tokens (RFC 7519): header and claims decoded without verifying the signature.
 // What the claims say is a hint about scope, never proof of validity.
 
+import { parseJsonObject } from './encoding.js';
+
 export interface DecodedJwt {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;
@@ -8,15 +10,7 @@ export interface DecodedJwt {
 
 function decodeSegment(segment: string): Record<string, unknown> | undefined {
   if (segment.length === 0 || segment.length > 16384 || !/^[A-Za-z0-9_-]+={0,2}$/.test(segment)) return undefined;
-  try {
-    const json = Buffer.from(segment.replace(/=+$/, ''), 'base64url').toString('utf8');
-    const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonObject(Buffer.from(segment.replace(/=+$/, ''), 'base64url').toString('utf8'));
 }
 
 /** Decodes `header.payload.signature`; undefined unless both header and payload are JSON objects. */
