@@ -57,22 +57,25 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** Sends one planned request and judges the answer. */
+async function send(plan: RequestPlan, options: LookupOptions): Promise<HttpResult> {
+  options.onContact?.(plan.host);
+  return sendRequest(plan, options.timeoutMs, options.transport);
+}
+
+/** Sends one planned request (again once after a 429) and judges the answer. */
 async function attempt(plan: RequestPlan, endpoint: Endpoint, options: LookupOptions): Promise<Outcome> {
-  let result: HttpResult | undefined;
-  for (let tries = 0; tries < 2; tries++) {
-    options.onContact?.(plan.host);
-    result = await sendRequest(plan, options.timeoutMs, options.transport);
-    if (result.kind === 'error') return networkOutcome(result);
-    if (result.status !== 429) break;
-    if (tries === 1) return { status: 'unknown', detail: 'rate limited (HTTP 429) again after one retry' };
+  let result = await send(plan, options);
+  if (result.kind === 'error') return networkOutcome(result);
+  if (result.status === 429) {
     const asked = parseRetryAfter(result.headers['retry-after']);
     if (asked !== undefined && asked > options.retryAfterCapMs) {
       return { status: 'unknown', detail: `rate limited (HTTP 429); Retry-After ${Math.round(asked / 1000)} s is over the ${Math.round(options.retryAfterCapMs / 1000)} s cap` };
     }
     await sleep(Math.max(asked ?? 0, options.backoffMs));
+    result = await send(plan, options);
+    if (result.kind === 'error') return networkOutcome(result);
+    if (result.status === 429) return { status: 'unknown', detail: 'rate limited (HTTP 429) again after one retry' };
   }
-  if (!result || result.kind === 'error') return { status: 'unknown', detail: 'no answer' };
   if (result.status >= 300 && result.status < 400) {
     return { status: 'unknown', detail: `redirected (HTTP ${result.status}); redirects are never followed` };
   }
@@ -89,7 +92,8 @@ async function attempt(plan: RequestPlan, endpoint: Endpoint, options: LookupOpt
   if (outcome.status === 'active' && (result.status < 200 || result.status > 299 || json === undefined)) {
     return { status: 'unknown', detail: `ambiguous answer (HTTP ${result.status})` };
   }
-  if (outcome.status === 'inactive' && (json === undefined || looksLikeHtml(response) || result.status < 200 || result.status > 499)) {
+  // (5xx never gets here: it is `unknown` above.)
+  if (outcome.status === 'inactive' && (json === undefined || looksLikeHtml(response) || result.status < 200)) {
     return { status: 'unknown', detail: `ambiguous answer (HTTP ${result.status})` };
   }
   return outcome;
