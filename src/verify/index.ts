@@ -76,7 +76,7 @@ function skip(detail: string): Outcome {
 }
 
 export function createVerifySession(options: VerifyOptions = {}): VerifySession {
-  const stats: VerifyStats = { lookups: 0, active: 0, inactive: 0, unknown: 0, notLookedUp: 0, hosts: [] };
+  const stats: Omit<VerifyStats, 'hosts'> = { lookups: 0, active: 0, inactive: 0, unknown: 0, notLookedUp: 0 };
   const hosts = new Set<string>();
   // The detector files are read once per distinct custom-detector selection, not on every refine.
   const declaredBySelection = new Map<string, ReadonlyMap<string, string>>();
@@ -147,10 +147,9 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
       stats[result.outcome.status]++;
       for (const c of job.group) applyOutcome(c, result.outcome, job.verifier.providerName, result.endpoint);
     });
-    stats.hosts = [...hosts].sort();
   }
 
-  return { refine, stats: () => ({ ...stats, hosts: [...stats.hosts] }) };
+  return { refine, stats: () => ({ ...stats, hosts: [...hosts].sort() }) };
 }
 
 /** One line for stderr: how many lookups and where they went. */
