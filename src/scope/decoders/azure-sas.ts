@@ -6,6 +6,7 @@
 // The signature (`sig`) is never read into facts.
 
 import { clip, epochSecondsToIso } from './encoding.js';
+import { yearsUntil } from './expiry.js';
 import type { DecodedScope, DecodeContext } from './types.js';
 import type { Breadth, Privilege } from '../../types.js';
 
@@ -150,18 +151,19 @@ function decodeServiceBus(params: Map<string, string>, located: Located, ctx: De
   } else if (keyName) {
     scope.evidence.push(`Signed with the shared access rule "${clip(keyName, 60)}": its rights (Manage/Send/Listen) are set on the server`);
   }
-  const expiresAt = parseSasTime(params.get('se'));
-  if (expiresAt) {
-    scope.expiresAt = expiresAt;
-    farFuture(scope, expiresAt, ctx.now);
-  }
+  readExpiry(scope, params.get('se'), ctx.now);
   if (located.host) scope.facts['host'] = clip(located.host, 100);
   return scope;
 }
 
-function farFuture(scope: DecodedScope, expiresAt: string, now: Date): void {
-  const days = (Date.parse(expiresAt) - now.getTime()) / 86_400_000;
-  if (days > 365) scope.evidence.push(`Expiry (se) is ${Math.floor(days / 365)} year(s) away: effectively long-lived`);
+/** Reads the expiry (`se`) into the scope, noting one years away; false when there is none. */
+function readExpiry(scope: DecodedScope, se: string | undefined, now: Date): boolean {
+  const expiresAt = parseSasTime(se);
+  if (!expiresAt) return false;
+  scope.expiresAt = expiresAt;
+  const years = yearsUntil(Date.parse(expiresAt), now);
+  if (years !== undefined) scope.evidence.push(`Expiry (se) is ${years} year(s) away: effectively long-lived`);
+  return true;
 }
 
 export function decodeAzureSas(secret: string, ctx: DecodeContext): DecodedScope | undefined {
@@ -276,11 +278,7 @@ export function decodeAzureSas(secret: string, ctx: DecodeContext): DecodedScope
   }
 
   // Time, network and protocol limits.
-  const expiresAt = parseSasTime(params.get('se'));
-  if (expiresAt) {
-    scope.expiresAt = expiresAt;
-    farFuture(scope, expiresAt, ctx.now);
-  } else if (si) {
+  if (!readExpiry(scope, params.get('se'), ctx.now) && si) {
     scope.evidence.push('No expiry (se) in the URL: it comes from the stored access policy');
   }
   const start = parseSasTime(params.get('st'));

@@ -23,6 +23,7 @@
 
 import { decodeMsgpack, isMsgMap, msgNumber, msgUint, type MsgValue } from './msgpack.js';
 import { clip, decodeBase64, epochSecondsToIso } from './encoding.js';
+import { earliest, yearsUntil } from './expiry.js';
 import type { DecodedScope, DecodeContext } from './types.js';
 import type { Breadth, Privilege } from '../../types.js';
 
@@ -182,7 +183,7 @@ function readCaveats(set: MsgValue[], summary: Summary): boolean {
       }
       case CAV_VALIDITY_WINDOW: {
         const notAfter = msgNumber(field(body, 1, 'not_after'));
-        if (notAfter !== undefined && notAfter > 0) summary.notAfter = summary.notAfter === undefined ? notAfter : Math.min(summary.notAfter, notAfter);
+        if (notAfter !== undefined && notAfter > 0) summary.notAfter = earliest(summary.notAfter, notAfter);
         break;
       }
       case CAV_MUTATIONS: {
@@ -312,8 +313,8 @@ export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): Decoded
     const iso = epochSecondsToIso(summary.notAfter);
     if (iso) {
       scope.expiresAt = iso;
-      const days = (summary.notAfter * 1000 - ctx.now.getTime()) / 86_400_000;
-      scope.evidence.push(`ValidityWindow caveat: valid until ${iso}${days > 365 ? ` (${Math.floor(days / 365)} year(s) away)` : ''}`);
+      const years = yearsUntil(summary.notAfter * 1000, ctx.now);
+      scope.evidence.push(`ValidityWindow caveat: valid until ${iso}${years !== undefined ? ` (${years} year(s) away)` : ''}`);
     }
   }
   if (summary.thirdParty.length) {

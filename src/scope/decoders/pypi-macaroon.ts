@@ -12,6 +12,7 @@
 // database key) is not reported either.
 
 import { clip, decodeBase64, epochSecondsToIso, isRecord } from './encoding.js';
+import { earliest } from './expiry.js';
 import type { DecodedScope, DecodeContext } from './types.js';
 
 const FIELD_EOS = 0;
@@ -145,7 +146,7 @@ export function decodePypiMacaroon(secret: string, _ctx: DecodeContext): Decoded
     }
     if (Array.isArray(predicate) && typeof predicate[0] === 'number') {
       const [tag, a] = predicate as [number, unknown];
-      if (tag === 0 && typeof a === 'number') expires = expires === undefined ? a : Math.min(expires, a);
+      if (tag === 0 && typeof a === 'number') expires = earliest(expires, a);
       else if (tag === 1) projectNames.push(...strings(a));
       else if (tag === 2) projectIds.push(...strings(a));
       else if (tag === 3 && (typeof a === 'string' || typeof a === 'number')) {
@@ -159,7 +160,7 @@ export function decodePypiMacaroon(secret: string, _ctx: DecodeContext): Decoded
       if (perms === 'user') userWide = true;
       else if (isRecord(perms)) projectNames.push(...strings(perms['projects']));
       if (Array.isArray(predicate['project_ids'])) projectIds.push(...strings(predicate['project_ids']));
-      if (typeof predicate['exp'] === 'number') expires = expires === undefined ? predicate['exp'] : Math.min(expires, predicate['exp']);
+      if (typeof predicate['exp'] === 'number') expires = earliest(expires, predicate['exp']);
       if (perms === undefined && predicate['project_ids'] === undefined && predicate['exp'] === undefined) unknown++;
     } else {
       unknown++;
