@@ -59,6 +59,12 @@ function configuredHosts(endpoint: Endpoint, hosts: HostConfig): Array<{ host: s
   return hosts[endpoint.selfHosted].map(parseHostEntry).filter((h): h is { host: string; port: number } => h !== undefined);
 }
 
+/** The path on a configured self-managed host: the endpoint's path under its declared prefix, if any. */
+function selfHostedPath(endpoint: Endpoint, host: string, path: string): string {
+  const rule = endpoint.selfHostedPathPrefix;
+  return rule && !rule.exceptHosts?.test(host) ? `${rule.prefix}${path}` : path;
+}
+
 function hostAllowed(verifier: Verifier, host: string): boolean {
   return verifier.hosts.some((allowed) => (typeof allowed === 'string' ? allowed === host : allowed.test(host)));
 }
@@ -152,8 +158,7 @@ export function planRequests(
   }
   const base = { verifier: verifier.id, endpoint: endpoint.id, method: endpoint.method, headers, ...(body !== undefined ? { body } : {}), defaulted };
   const targets = [
-    // GitHub Enterprise Server serves the API under /api/v3 (GHE.com's api.* hosts do not).
-    ...configuredHosts(endpoint, hosts).map((h) => ({ ...h, path: endpoint.selfHosted === 'githubHosts' && !h.host.startsWith('api.') ? `/api/v3${path}` : path })),
+    ...configuredHosts(endpoint, hosts).map((h) => ({ ...h, path: selfHostedPath(endpoint, h.host, path) })),
     { host: fill(endpoint.host, values, false).toLowerCase(), port: 443, path },
   ];
   return { plans: targets.map((t) => ({ ...base, headers: { ...headers }, host: t.host, port: t.port, path: t.path })) };

@@ -75,6 +75,8 @@ export interface Endpoint {
   host: string;
   /** Self-managed instances the config may name (verify.githubHosts / verify.gitlabHosts). */
   selfHosted?: 'githubHosts' | 'gitlabHosts';
+  /** On a self-managed host the API sits under `prefix` (GitHub Enterprise Server: /api/v3), except on hosts matching `exceptHosts`. */
+  selfHostedPathPrefix?: { prefix: string; exceptHosts?: RegExp };
   /** Path with `{param}` placeholders, query string included. */
   path: string;
   params?: Readonly<Record<string, EndpointParam>>;

@@ -99,6 +99,10 @@ describe('checkRequest: the rules every request must pass before a socket opens'
     expect(checkRequest({ ...plans[0]!, host: 'github.acme.test', port: 443 }, gitlab, endpoint, configured)).toMatch(/not an allowed host/);
     // GitHub Enterprise Server serves the API under /api/v3.
     expect(planFor(github, userEndpoint, configured).map((p) => `${p.host}${p.path}`)).toEqual(['github.acme.test/api/v3/user', 'api.github.com/user']);
+    // GHE.com's api.* hosts serve it at the root; GitLab has no such prefix.
+    const cloud: HostConfig = { githubHosts: ['api.acme.ghe.com'], gitlabHosts: [] };
+    expect(planFor(github, userEndpoint, cloud).map((p) => `${p.host}${p.path}`)).toEqual(['api.acme.ghe.com/user', 'api.github.com/user']);
+    expect(plans[0]!.path).toBe('/api/v4/personal_access_tokens/self');
   });
 
   it('builds per-tenant hosts only from validated context, and sends nothing without it', () => {

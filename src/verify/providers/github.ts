@@ -11,6 +11,9 @@ const PROVIDER = 'GitHub';
 
 const HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } as const;
 
+/** GitHub Enterprise Server serves the API under /api/v3; GHE.com's api.* hosts do not. */
+const ENTERPRISE_PATH = { prefix: '/api/v3', exceptHosts: /^api\./ } as const;
+
 /** Classic OAuth scopes, worst first where it matters (DESIGN.md privilege vocabulary). */
 export const GITHUB_SCOPES: ScopeTable = {
   exact: {
@@ -172,6 +175,7 @@ export const github = {
       method: 'GET',
       host: 'api.github.com',
       selfHosted: 'githubHosts',
+      selfHostedPathPrefix: ENTERPRISE_PATH,
       path: '/user',
       auth: { kind: 'bearer' },
       headers: HEADERS,
@@ -185,6 +189,7 @@ export const github = {
       method: 'GET',
       host: 'api.github.com',
       selfHosted: 'githubHosts',
+      selfHostedPathPrefix: ENTERPRISE_PATH,
       path: '/installation/repositories?per_page=1',
       auth: { kind: 'bearer' },
       headers: HEADERS,
@@ -198,6 +203,7 @@ export const github = {
       method: 'GET',
       host: 'api.github.com',
       selfHosted: 'githubHosts',
+      selfHostedPathPrefix: ENTERPRISE_PATH,
       path: '/user/installations?per_page=100',
       auth: { kind: 'bearer' },
       headers: HEADERS,
