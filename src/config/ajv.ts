@@ -11,6 +11,17 @@ import { maskSecret } from '../redact.js';
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
+const schemas = new Map<string, object>();
+
+/** The parsed schema in schemas/<name>, read from disk once. */
+export function loadSchema(name: string): object {
+  let schema = schemas.get(name);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object;
+    schemas.set(name, schema);
+  }
+  return schema;
+}
 
 /** Compiles (once) the schema in schemas/<name>. ajv loads on first use: a scan without config pays nothing. */
 export function schemaValidator(name: string): ValidateFunction {
@@ -20,8 +31,7 @@ export function schemaValidator(name: string): ValidateFunction {
       const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
       ajv = new AjvClass({ strict: true, allErrors: true, allowUnionTypes: true });
     }
-    const schema: unknown = JSON.parse(readFileSync(schemaPath(name), 'utf8'));
-    validate = ajv.compile(schema as object);
+    validate = ajv.compile(loadSchema(name));
     compiled.set(name, validate);
   }
   return validate;

@@ -1,13 +1,12 @@
 // Finds, parses and validates the configuration file, then merges defaults < file < flags.
 // Every schema error is reported at once, each with its key path and the value received.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseYaml } from './yaml.js';
 import { configError } from '../errors.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
-import { describeReceived, schemaValidator } from './ajv.js';
-import { jsonErrorReason } from './document.js';
+import { describeReceived } from './ajv.js';
+import { parseDocument, readDocument, validateDocument } from './document.js';
 import { schemaProblems, semanticProblems } from './problems.js';
 import type { ConfigFile, ResolvedConfig } from './types.js';
 
@@ -40,34 +39,25 @@ export function parseSize(value: number | string): number {
 
 /** Parses and validates a config document; throws one configError listing every problem. */
 export function parseConfig(text: string, source: string): ConfigFile {
-  let document: unknown;
-  try {
-    document = source.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    const reason = source.endsWith('.json') ? jsonErrorReason(error, text) : (error as Error).message.split('\n')[0];
-    throw configError(`${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`);
-  }
+  const parsed = parseDocument(text, source);
+  if ('error' in parsed) throw configError(parsed.error);
+  const { document } = parsed;
   if (document === null || document === undefined) return {};
   if (typeof document !== 'object' || Array.isArray(document)) {
     throw configError(`${source}: must be a mapping of settings (received ${Array.isArray(document) ? 'a list' : describeReceived(document)})`);
   }
-  const validate = schemaValidator('config.schema.json');
-  const lines = validate(document) ? [] : schemaProblems(validate.errors ?? [], document);
-  lines.push(...semanticProblems(document as Record<string, unknown>));
+  const lines = validateDocument(document, 'config.schema.json', source, schemaProblems);
+  lines.push(...semanticProblems(document as Record<string, unknown>).map((line) => `${source}: ${line}`));
   if (lines.length > 0) {
-    throw configError(`${source}: invalid configuration (${lines.length} problem${lines.length === 1 ? '' : 's'})`, lines.map((l) => `${source}: ${l}`));
+    throw configError(`${source}: invalid configuration (${lines.length} problem${lines.length === 1 ? '' : 's'})`, lines);
   }
   return document as ConfigFile;
 }
 
 export function loadConfigFile(path: string): ConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw configError(`${path}: cannot read config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return parseConfig(text, path);
+  const read = readDocument(path, 'config file');
+  if ('error' in read) throw configError(read.error);
+  return parseConfig(read.text, path);
 }
 
 export interface ConfigFlags {

@@ -2,10 +2,8 @@
 // errors in words a user can act on, a "did you mean" for misspelt keys, and the checks a
 // schema cannot express (value patterns compile, allowlist entries match something).
 
-import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { describeReceived, formatSchemaErrors } from './ajv.js';
-import { schemaPath } from '../paths.js';
+import { describeReceived, formatSchemaErrors, loadSchema } from './ajv.js';
 
 // Schema patterns in words: what a user should write instead.
 const PATTERN_HINTS: Record<string, string> = {
@@ -30,7 +28,7 @@ function allowedKeys(errorSchemaPath: string): string[] {
       }
       if (record['items']) visit(record['items'], `${path}/items`);
     };
-    visit(JSON.parse(readFileSync(schemaPath('config.schema.json'), 'utf8')), '#');
+    visit(loadSchema('config.schema.json'), '#');
   }
   return schemaKeys.get(errorSchemaPath.replace(/\/additionalProperties$/, '')) ?? [];
 }

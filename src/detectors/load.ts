@@ -5,9 +5,7 @@
 
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseYaml } from '../config/yaml.js';
-import { formatSchemaErrors, schemaValidator } from '../config/ajv.js';
-import { jsonErrorReason } from '../config/document.js';
+import { parseDocument, readDocument, validateDocument } from '../config/document.js';
 import { detectorBundlePath, detectorsDir, packageRoot } from '../paths.js';
 import type { DetectorFile, LoadedDetectorFile } from './definition.js';
 
@@ -18,18 +16,11 @@ export interface DetectorLoadResult {
 
 /** Parses and schema-validates one detector document; `source` names it in errors. */
 export function parseDetectorDocument(text: string, source: string): DetectorLoadResult {
-  let document: unknown;
-  try {
-    document = /\.json$/i.test(source) ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    const reason = /\.json$/i.test(source) ? jsonErrorReason(error, text) : error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { files: [], errors: [`${source}: not valid ${/\.json$/i.test(source) ? 'JSON' : 'YAML'}: ${reason}`] };
-  }
-  const validate = schemaValidator('detector.schema.json');
-  if (!validate(document)) {
-    return { files: [], errors: formatSchemaErrors(validate.errors, document).map((line) => `${source}: ${line}`) };
-  }
-  return { files: [{ source, file: document as DetectorFile }], errors: [] };
+  const parsed = parseDocument(text, source);
+  if ('error' in parsed) return { files: [], errors: [parsed.error] };
+  const errors = validateDocument(parsed.document, 'detector.schema.json', source);
+  if (errors.length > 0) return { files: [], errors };
+  return { files: [{ source, file: parsed.document as DetectorFile }], errors: [] };
 }
 
 /** Loads detector files or folders of them (`*.yaml`, `*.yml`, `*.json`). */
@@ -41,14 +32,12 @@ export function loadDetectorFiles(paths: readonly string[]): DetectorLoadResult 
       : [path];
     for (const entry of entries) {
       const source = displayPath(entry);
-      let text: string;
-      try {
-        text = readFileSync(entry, 'utf8');
-      } catch (error) {
-        result.errors.push(`${source}: cannot read detector file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      const read = readDocument(entry, 'detector file', source);
+      if ('error' in read) {
+        result.errors.push(read.error);
         continue;
       }
-      const loaded = parseDetectorDocument(text, source);
+      const loaded = parseDetectorDocument(read.text, source);
       result.files.push(...loaded.files);
       result.errors.push(...loaded.errors);
     }

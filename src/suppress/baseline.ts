@@ -3,11 +3,10 @@
 // atomically (temp file + rename) and merged with what was there, so entries are never lost
 // except by --prune-baseline.
 
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TokenscopeError } from '../errors.js';
-import { formatSchemaErrors, schemaValidator } from '../config/ajv.js';
-import { jsonErrorReason } from '../config/document.js';
+import { parseDocument, readDocument, validateDocument } from '../config/document.js';
 
 export interface BaselineEntry {
   ruleId: string;
@@ -26,24 +25,13 @@ export function baselineKey(entry: Pick<BaselineEntry, 'ruleId' | 'path' | 'fing
 }
 
 export function readBaseline(path: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new TokenscopeError('E_BASELINE', `${path}: cannot read baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new TokenscopeError('E_BASELINE', `${path}: not valid JSON: ${jsonErrorReason(error, text)}`);
-  }
-  const validate = schemaValidator('baseline.schema.json');
-  if (!validate(document)) {
-    const lines = formatSchemaErrors(validate.errors, document);
-    throw new TokenscopeError('E_BASELINE', `${path}: invalid baseline`, lines.map((l) => `${path}: ${l}`));
-  }
-  return document as Baseline;
+  const read = readDocument(path, 'baseline');
+  if ('error' in read) throw new TokenscopeError('E_BASELINE', read.error);
+  const parsed = parseDocument(read.text, path, 'json');
+  if ('error' in parsed) throw new TokenscopeError('E_BASELINE', parsed.error);
+  const lines = validateDocument(parsed.document, 'baseline.schema.json', path);
+  if (lines.length > 0) throw new TokenscopeError('E_BASELINE', `${path}: invalid baseline`, lines);
+  return parsed.document as Baseline;
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
