@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { AgentViewSummary, Breadth, Finding, Privilege } from '../types.js';
+import { breadthRank, privilegeRank } from '../policy/evaluate.js';
+import type { AgentViewSummary, Finding } from '../types.js';
 
 /** Ignore files agents read, all in gitignore syntax at the repository root. */
 export const AGENT_IGNORE_FILES = [
@@ -100,12 +101,12 @@ export function coveringRules(path: string, sources: readonly AgentIgnoreSource[
   return out;
 }
 
-/** For the summary an unknown grant ranks lowest: the summary names what is known to be reachable. */
-const PRIVILEGE_ORDER: Privilege[] = ['unknown', 'public', 'read', 'write', 'destructive', 'admin'];
-const BREADTH_ORDER: Breadth[] = ['unknown', 'resource', 'project', 'org', 'account'];
-
-function highest<T extends string>(values: readonly T[], order: readonly T[]): T {
-  return values.reduce((best, value) => (order.indexOf(value) > order.indexOf(best) ? value : best), order[0]!);
+/**
+ * The highest-ranked value, `lowest` when none ranks above it. The policy's ranks put `unknown`
+ * lowest (-1): the summary names what is known to be reachable.
+ */
+function highest<T extends string>(values: readonly T[], lowest: T, rank: (value: T) => number): T {
+  return values.reduce((best, value) => (rank(value) > rank(best) ? value : best), lowest);
 }
 
 /**
@@ -129,8 +130,8 @@ export function applyAgentView(findings: Finding[], sources: readonly AgentIgnor
   const pool = live.length > 0 ? live : findings;
   return {
     credentials: findings.length,
-    highestPrivilege: highest(pool.map((f) => f.privilege), PRIVILEGE_ORDER),
-    broadestReach: highest(pool.map((f) => f.breadth), BREADTH_ORDER),
+    highestPrivilege: highest(pool.map((f) => f.privilege), 'unknown', privilegeRank),
+    broadestReach: highest(pool.map((f) => f.breadth), 'unknown', breadthRank),
     coveredByIgnoreRules: covered,
     ignoreFiles: sources.map((s) => s.file),
   };

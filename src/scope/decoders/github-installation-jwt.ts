@@ -9,8 +9,7 @@ import { decodeJwt } from './jwt.js';
 import { clip, epochSecondsToIso, isRecord } from './encoding.js';
 import type { DecodedScope, DecodeContext } from './types.js';
 import type { Privilege } from '../../types.js';
-
-const RANK: Record<Privilege, number> = { unknown: -1, public: 0, read: 1, write: 2, destructive: 3, admin: 4 };
+import { privilegeRank } from '../../policy/evaluate.js';
 
 /** Privilege of one GitHub App permission at one access level (`read`, `write`, `admin`). */
 function permissionPrivilege(name: string, level: string): Privilege {
@@ -58,7 +57,7 @@ export function decodeGithubInstallationJwt(secret: string, _ctx: DecodeContext)
       if (typeof level !== 'string' || !/^[a-z_]{1,60}$/.test(name)) continue;
       scopes.push(`${name}:${clip(level, 10)}`);
       const p = permissionPrivilege(name, level);
-      if (best === undefined || RANK[p] > RANK[best]) best = p;
+      if (best === undefined || privilegeRank(p) > privilegeRank(best)) best = p;
     }
     if (scopes.length) {
       scope.scopes = scopes;
