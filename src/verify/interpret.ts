@@ -1,5 +1,5 @@
-// Helpers for the providers' pure `interpret` functions: reading JSON safely, recognising an
-// HTML (WAF) page, turning scope lists into privilege and words. Outcomes never quote a
+// Helpers for the providers' pure `interpret` functions: reading JSON and headers safely,
+// recognising an HTML (WAF) page, turning scope lists into privilege and words. Outcomes never quote a
 // provider's free-text message (some echo part of the key); only short error codes pass.
 
 import { privilegeRank } from '../policy/evaluate.js';
@@ -34,6 +34,17 @@ export function safeCode(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,60}$/.test(value) ? value : undefined;
 }
 
+/** A comma-separated header as a list (`X-OAuth-Scopes: repo, gist`); undefined when the header is absent. */
+export function headerList(response: VerifyResponse, name: string): string[] | undefined {
+  const header = response.headers[name];
+  return header === undefined ? undefined : header.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** `https://App.Example.com/path` → `app.example.com`: a host from a match, without scheme or path (for endpoint params). */
+export function bareHost(raw: string): string {
+  return raw.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+}
+
 export function looksLikeHtml(response: VerifyResponse): boolean {
   const type = response.headers['content-type'] ?? '';
   return type.includes('html') || /^\s*</.test(response.body);
@@ -49,10 +60,12 @@ export function unexpected(response: VerifyResponse, provider: string): Outcome 
   return { status: 'unknown', detail: `unexpected answer: HTTP ${response.status} with ${what}` };
 }
 
-export function rejected(provider: string, response: VerifyResponse, code?: string): Outcome {
+/** The provider's own "invalid or revoked"; `what` names the credential (default "credential"), `on` the host asked. */
+export function rejected(provider: string, response: VerifyResponse, code?: string, wording: { what?: string; on?: string } = {}): Outcome {
+  const where = wording.on ? ` on ${wording.on}` : '';
   return {
     status: 'inactive',
-    detail: `${provider} says the credential is invalid or revoked (HTTP ${response.status}${code ? `, ${code}` : ''})`,
+    detail: `${provider} says the ${wording.what ?? 'credential'} is invalid or revoked${where} (HTTP ${response.status}${code ? `, ${code}` : ''})`,
   };
 }
 

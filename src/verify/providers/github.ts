@@ -4,7 +4,7 @@
 // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
 
 import type { Breadth, Privilege } from '../../types.js';
-import { accepted, field, isRecord, readScopes, rejected, str, strongest, unexpected, type ScopeTable } from '../interpret.js';
+import { accepted, field, headerList, isRecord, readScopes, rejected, str, strongest, unexpected, type ScopeTable } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'GitHub';
@@ -61,8 +61,8 @@ function interpretUser(response: VerifyResponse): Outcome {
   if (response.status === 200) {
     const login = str(field(response.json, 'login'));
     if (!login || typeof field(response.json, 'id') !== 'number') return unexpected(response, PROVIDER);
-    const header = response.headers['x-oauth-scopes'];
-    if (header === undefined) {
+    const scopes = headerList(response, 'x-oauth-scopes');
+    if (scopes === undefined) {
       return {
         status: 'active',
         detail: `${accepted(PROVIDER, response)}; no X-OAuth-Scopes header: a fine-grained or GitHub App token, whose permissions GitHub does not report`,
@@ -70,7 +70,6 @@ function interpretUser(response: VerifyResponse): Outcome {
         facts: expiry(response),
       };
     }
-    const scopes = header.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
     const { privilege, capabilities } = readScopes(scopes, GITHUB_SCOPES);
     return {
       status: 'active',

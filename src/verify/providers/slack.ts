@@ -3,7 +3,7 @@
 // never sent: their only uses rotate them or open a Socket Mode connection.
 // https://api.slack.com/methods/auth.test
 
-import { accepted, field, readScopes, safeCode, str, unexpected, type ScopeTable } from '../interpret.js';
+import { accepted, field, headerList, readScopes, safeCode, str, unexpected, type ScopeTable } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Slack';
@@ -45,11 +45,10 @@ function interpretAuthTest(response: VerifyResponse): Outcome {
     const user = str(field(response.json, 'user'));
     if (!str(field(response.json, 'team_id')) || !str(field(response.json, 'user_id'))) return unexpected(response, PROVIDER);
     const identity = [user, team ? `on ${team}` : undefined].filter(Boolean).join(' ');
-    const header = response.headers['x-oauth-scopes'];
-    if (header === undefined) {
+    const scopes = headerList(response, 'x-oauth-scopes');
+    if (scopes === undefined) {
       return { status: 'active', detail: `${accepted(PROVIDER, response)}; Slack listed no scopes`, ...(identity ? { identity } : {}) };
     }
-    const scopes = header.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
     const { privilege, capabilities } = readScopes(scopes, SLACK_SCOPES);
     return {
       status: 'active',
