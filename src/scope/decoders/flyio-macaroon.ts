@@ -52,6 +52,22 @@ const CAV_CLUSTERS = 16;
 const CAV_NO_ADMIN_FEATURES = 22;
 const FIRST_ATTESTATION = 23;
 
+/** A ResourceSet caveat body: resource id → action mask. */
+type ResourceSet = Array<{ id: string; mask: number }>;
+type ResourceKind = 'apps' | 'volumes' | 'machines' | 'clusters' | 'features';
+
+/** Top-level resource-set caveats: caveat type → the kind they restrict (also their field name). */
+const RESOURCE_CAVEATS: ReadonlyMap<number, ResourceKind> = new Map([
+  [CAV_APPS, 'apps'],
+  [CAV_VOLUMES, 'volumes'],
+  [CAV_MACHINES, 'machines'],
+  [CAV_CLUSTERS, 'clusters'],
+  [CAV_FEATURE_SET, 'features'],
+]);
+
+/** Inside an IfPresent, a MachineFeatureSet counts as a feature set too. */
+const IF_PRESENT_RESOURCE_CAVEATS: ReadonlyMap<number, ResourceKind> = new Map([...RESOURCE_CAVEATS, [CAV_MACHINE_FEATURE_SET, 'features']]);
+
 export function maskToString(mask: number): string {
   if ((mask & 0xffff) === 0xffff) return '*';
   let out = '';
@@ -82,9 +98,9 @@ function asMask(value: MsgValue | undefined): number | undefined {
 }
 
 /** A ResourceSet (map id → mask); undefined when the value is not one. */
-function resourceSet(value: MsgValue | undefined): Array<{ id: string; mask: number }> | undefined {
+function resourceSet(value: MsgValue | undefined): ResourceSet | undefined {
   if (!isMsgMap(value)) return undefined;
-  const out: Array<{ id: string; mask: number }> = [];
+  const out: ResourceSet = [];
   for (const [k, v] of value.entries) {
     const id = typeof k === 'string' ? k : msgUint(k);
     const mask = asMask(v);
@@ -94,11 +110,11 @@ function resourceSet(value: MsgValue | undefined): Array<{ id: string; mask: num
   return out;
 }
 
-function isWildcard(set: Array<{ id: string; mask: number }>): boolean {
+function isWildcard(set: ResourceSet): boolean {
   return set.length === 1 && (set[0]!.id === '0' || set[0]!.id === '');
 }
 
-function unionMask(set: Array<{ id: string; mask: number }>): number {
+function unionMask(set: ResourceSet): number {
   return set.reduce((acc, e) => acc | e.mask, 0);
 }
 
@@ -107,14 +123,14 @@ interface Summary {
   /** AND of every top-level Organization mask. */
   orgMask?: number;
   /** Top-level resource restrictions: kind → allowed ids (AND across caveats is approximated by the last seen). */
-  apps?: Array<{ id: string; mask: number }>;
-  volumes?: Array<{ id: string; mask: number }>;
-  machines?: Array<{ id: string; mask: number }>;
-  clusters?: Array<{ id: string; mask: number }>;
-  features?: Array<{ id: string; mask: number }>;
+  apps?: ResourceSet;
+  volumes?: ResourceSet;
+  machines?: ResourceSet;
+  clusters?: ResourceSet;
+  features?: ResourceSet;
   /** Masks that cap everything the token can do (resource-set unions, IfPresent ifs|else). */
   caps: number[];
-  ifPresent: Array<{ apps?: Array<{ id: string; mask: number }>; elseMask: number; ifsMask: number }>;
+  ifPresent: Array<{ apps?: ResourceSet; elseMask: number; ifsMask: number }>;
   mutations: string[];
   notAfter?: number;
   thirdParty: string[];
@@ -130,10 +146,10 @@ function newSummary(): Summary {
 }
 
 /** Resource-set caveats inside an IfPresent: the union of their masks, and the apps among them. */
-function readIfs(set: MsgValue | undefined): { mask: number; apps?: Array<{ id: string; mask: number }> } | undefined {
+function readIfs(set: MsgValue | undefined): { mask: number; apps?: ResourceSet } | undefined {
   if (!Array.isArray(set) || set.length % 2 !== 0) return undefined;
   let mask = 0;
-  let apps: Array<{ id: string; mask: number }> | undefined;
+  let apps: ResourceSet | undefined;
   for (let i = 0; i < set.length; i += 2) {
     const type = msgNumber(set[i]);
     const body = set[i + 1];
@@ -143,8 +159,7 @@ function readIfs(set: MsgValue | undefined): { mask: number; apps?: Array<{ id: 
       mask |= m;
       continue;
     }
-    const names: Record<number, string> = { [CAV_APPS]: 'apps', [CAV_VOLUMES]: 'volumes', [CAV_MACHINES]: 'machines', [CAV_FEATURE_SET]: 'features', [CAV_MACHINE_FEATURE_SET]: 'features', [CAV_CLUSTERS]: 'clusters' };
-    const name = type !== undefined ? names[type] : undefined;
+    const name = type !== undefined ? IF_PRESENT_RESOURCE_CAVEATS.get(type) : undefined;
     if (!name) continue;
     const rs = resourceSet(field(body, 0, name));
     if (!rs) return undefined;
@@ -174,10 +189,10 @@ function readCaveats(set: MsgValue[], summary: Summary): boolean {
       case CAV_MACHINES:
       case CAV_CLUSTERS:
       case CAV_FEATURE_SET: {
-        const key = { [CAV_APPS]: 'apps', [CAV_VOLUMES]: 'volumes', [CAV_MACHINES]: 'machines', [CAV_CLUSTERS]: 'clusters', [CAV_FEATURE_SET]: 'features' }[type]!;
+        const key = RESOURCE_CAVEATS.get(type)!;
         const rs = resourceSet(field(body, 0, key));
         if (!rs) return false;
-        summary[key as 'apps' | 'volumes' | 'machines' | 'clusters' | 'features'] = rs;
+        summary[key] = rs;
         summary.caps.push(unionMask(rs));
         break;
       }
@@ -242,6 +257,12 @@ function readMacaroon(b64: string, summary: Summary): boolean {
   return true;
 }
 
+/** Records the apps a token is confined to (the `appIds` fact); returns the first few as `id (mask)`. */
+function limitToApps(scope: DecodedScope, apps: ResourceSet): string {
+  scope.facts['appIds'] = apps.slice(0, 20).map((a) => a.id);
+  return apps.slice(0, 5).map((a) => `${a.id} (${maskToString(a.mask)})`).join(', ');
+}
+
 export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): DecodedScope | undefined {
   const text = secret.trim().replace(/^(?:FlyV1|Bearer)\s+/i, '');
   const summary = newSummary();
@@ -272,14 +293,10 @@ export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): Decoded
   const ifApps = summary.ifPresent.find((p) => p.apps && !isWildcard(p.apps) && (p.elseMask & (W | C | D | CTRL)) === 0);
   if (appLimited) {
     breadth = 'project';
-    scope.facts['appIds'] = appLimited.slice(0, 20).map((a) => a.id);
-    scope.evidence.push(`Apps caveat limits the token to app(s) ${appLimited.slice(0, 5).map((a) => `${a.id} (${maskToString(a.mask)})`).join(', ')}`);
+    scope.evidence.push(`Apps caveat limits the token to app(s) ${limitToApps(scope, appLimited)}`);
   } else if (ifApps?.apps) {
     breadth = 'project';
-    scope.facts['appIds'] = ifApps.apps.slice(0, 20).map((a) => a.id);
-    scope.evidence.push(
-      `Changes are limited to app(s) ${ifApps.apps.slice(0, 5).map((a) => `${a.id} (${maskToString(a.mask)})`).join(', ')}; elsewhere in the organization: ${maskToString(ifApps.elseMask)}`,
-    );
+    scope.evidence.push(`Changes are limited to app(s) ${limitToApps(scope, ifApps.apps)}; elsewhere in the organization: ${maskToString(ifApps.elseMask)}`);
   } else if (summary.volumes || summary.machines || summary.clusters) {
     const kinds = (['volumes', 'machines', 'clusters'] as const).filter((k) => summary[k] && !isWildcard(summary[k]!));
     if (kinds.length) {
