@@ -74,6 +74,13 @@ function splitHostPort(text: string): { host: string; port?: string } {
   return { host: text };
 }
 
+/** Sets the target's host (through `mapHost`) and, when `text` names one, its port. */
+function setHostPort(target: DbTarget, text: string, mapHost: (host: string) => string = (host) => host): void {
+  const hp = splitHostPort(text);
+  target.host = mapHost(hp.host);
+  if (hp.port) target.port = hp.port;
+}
+
 /** `key=value;key=value` (ADO.NET, JDBC SQL Server properties): keys lowercased, spaces dropped. */
 function parseProperties(text: string): Map<string, string> {
   const props = new Map<string, string>();
@@ -110,11 +117,7 @@ function fromProperties(props: Map<string, string>, scheme: string | undefined):
   if (scheme) target.scheme = scheme;
   else if (props.has('initialcatalog') || props.has('datasource') || /^tcp:/i.test(server ?? '') || props.has('trustedconnection') || props.has('multipleactiveresultsets')) target.scheme = 'sqlserver';
   else target.scheme = 'connection-string';
-  if (server) {
-    const hp = splitHostPort(server.replace(/^tcp:/i, '').split('\\')[0]!);
-    target.host = hp.host;
-    if (hp.port) target.port = hp.port;
-  }
+  if (server) setHostPort(target, server.replace(/^tcp:/i, '').split('\\')[0]!);
   const port = props.get('port');
   if (port && /^\d{1,5}$/.test(port)) target.port = port;
   if (database) target.database = database;
@@ -139,11 +142,7 @@ export function parseDbTarget(input: string): DbTarget | undefined {
       const [authority = '', ...propParts] = rest.replace(/^\/\//, '').split(';');
       const props = parseProperties(propParts.join(';'));
       const target = fromProperties(props, 'sqlserver') ?? { scheme: 'sqlserver' };
-      if (authority) {
-        const hp = splitHostPort(authority.split('\\')[0]!);
-        target.host = hp.host;
-        if (hp.port) target.port = hp.port;
-      }
+      if (authority) setHostPort(target, authority.split('\\')[0]!);
       return target;
     }
     if (sub === 'oracle') {
@@ -179,9 +178,7 @@ export function parseDbTarget(input: string): DbTarget | undefined {
     const target: DbTarget = { scheme };
     const hosts = authority.split(',').filter(Boolean);
     if (hosts.length) {
-      const hp = splitHostPort(hosts[0]!);
-      target.host = decode(hp.host);
-      if (hp.port) target.port = hp.port;
+      setHostPort(target, hosts[0]!, decode);
       if (hosts.length > 1) target.hosts = hosts.map((h) => decode(splitHostPort(h).host));
     }
     const database = decode(path.split('/')[0] ?? '');
@@ -241,20 +238,22 @@ export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | 
   // When the match is only the password, cut it out of the surrounding URI before parsing: a
   // password holding '#', '?' or '/' would otherwise shift the parse, and pieces of it would
   // come out as the host or the database name.
-  const secretIsBareValue = parseDbTarget(secret) === undefined;
+  const parsedSecret = parseDbTarget(secret);
+  const secretIsBareValue = parsedSecret === undefined;
   const passwordSlot = new RegExp(`([:=/])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[@;&\\s]|$)`);
   const withoutPassword = (text: string): string => {
     if (!secretIsBareValue || text === secret) return text;
     const cut = text.replace(passwordSlot, '$1');
     return cut !== text || secret.length < 3 ? cut : text.split(secret).join('');
   };
-  const candidates = [g['uri'], g['url'], g['connectionString'], g['connection'], secret].filter((t): t is string => !!t).map(withoutPassword);
+  const candidates = [g['uri'], g['url'], g['connectionString'], g['connection']].filter((t): t is string => !!t).map(withoutPassword);
   let target: DbTarget | undefined;
   for (const c of candidates) {
     target = parseDbTarget(c);
     if (target) break;
   }
-  target ??= {};
+  // The secret itself comes last (withoutPassword leaves it as it is): already parsed above.
+  target ??= parsedSecret ?? {};
   // Named groups of the detector's match fill what the text did not say.
   target.user ??= g['user'] ?? g['username'];
   target.host ??= g['host'];
