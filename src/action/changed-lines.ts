@@ -3,8 +3,8 @@
 // `undefined` when the commits are not in the clone (a shallow checkout) — the caller says so.
 
 import { readFileSync } from 'node:fs';
-import { runGitStatus } from '../sources/git.js';
-import { parseAddedLines } from '../sources/git-staged.js';
+import { resolveCommit, runGitStatus } from '../sources/git.js';
+import { ADDED_LINES_DIFF_FLAGS, parseAddedLines } from '../sources/git-staged.js';
 
 export interface PullRequestCommits {
   base: string;
@@ -28,21 +28,10 @@ export function pullRequestFromEvent(eventPath: string | undefined): PullRequest
   return { base, head, ...(typeof pr?.number === 'number' ? { number: pr.number } : {}) };
 }
 
-const DIFF_FLAGS = ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
-
 async function diff(toplevel: string, ...revs: string[]): Promise<Map<string, Array<[number, number]>> | undefined> {
   try {
-    const out = await runGitStatus([...DIFF_FLAGS, ...revs, '--'], { cwd: toplevel, okExitCodes: [128, 129] });
+    const out = await runGitStatus(['diff', ...ADDED_LINES_DIFF_FLAGS, ...revs, '--'], { cwd: toplevel, okExitCodes: [128, 129] });
     return out.code === 0 ? parseAddedLines(out.stdout.toString('utf8')) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function revParse(toplevel: string, rev: string): Promise<string | undefined> {
-  try {
-    const out = await runGitStatus(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: toplevel, okExitCodes: [1, 128] });
-    return out.code === 0 ? out.stdout.toString('utf8').trim() : undefined;
   } catch {
     return undefined;
   }
@@ -54,8 +43,8 @@ async function revParse(toplevel: string, rev: string): Promise<string | undefin
  * files on disk; otherwise the PR's own diff (base...head, then base..head).
  */
 export async function changedLines(toplevel: string, pr: PullRequestCommits): Promise<{ ranges: Map<string, Array<[number, number]>>; via: string } | undefined> {
-  const head = await revParse(toplevel, 'HEAD');
-  const second = head ? await revParse(toplevel, 'HEAD^2') : undefined;
+  // No HEAD (or a failing git) resolves no second parent either: one spawn answers both.
+  const second = await resolveCommit(toplevel, 'HEAD^2').catch(() => undefined);
   if (second && second.startsWith(pr.head.toLowerCase())) {
     const merged = await diff(toplevel, 'HEAD^1', 'HEAD');
     if (merged) return { ranges: merged, via: 'HEAD^1..HEAD (the merge commit)' };

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { usageError } from '../errors.js';
 import type { SourceProvider } from '../scan.js';
 import type { CommitInfo, Notice, SkippedFile, SourceFile } from '../types.js';
-import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, runGitStatus, streamGit } from './git.js';
+import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { decodeBytes, formatSize } from './read.js';
 
@@ -103,16 +103,15 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
     async collect(root: string, config: ResolvedConfig) {
       const toplevel = await gitToplevel(root);
       const notices: Notice[] = [];
-      const head = await runGitStatus(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: toplevel, okExitCodes: [1] });
-      if (head.code !== 0) {
+      if ((await resolveCommit(toplevel, 'HEAD')) === undefined) {
         notices.push({ level: 'info', message: 'HEAD has no commits yet: no history to scan' });
         return { files: [], skipped: [], notices, commits: 0 };
       }
       let range = 'HEAD';
       if (options.since) {
-        const since = await runGitStatus(['rev-parse', '--verify', '--quiet', `${options.since}^{commit}`], { cwd: toplevel, okExitCodes: [1] });
-        if (since.code !== 0) throw usageError(`--since: unknown revision "${options.since}" in ${toplevel}`);
-        range = `${since.stdout.toString('utf8').trim()}..HEAD`;
+        const since = await resolveCommit(toplevel, options.since);
+        if (since === undefined) throw usageError(`--since: unknown revision "${options.since}" in ${toplevel}`);
+        range = `${since}..HEAD`;
       }
       const filter = gitPathFilter(toplevel, root, config, options.targets);
       // Pathspecs narrow the log itself; the filter still applies excludes and maps paths.

@@ -18,9 +18,8 @@ export interface StagedSourceOptions {
   targets?: string[];
 }
 
-// Pinned so user config (diff.noprefix, diff.external, textconv filters, renames) cannot change
-// what we parse: hunk line numbers must be those of the index blob itself.
-const DIFF_FLAGS = ['--cached', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--ignore-submodules=none'];
+// The index against HEAD, submodule changes included.
+const STAGED = ['--cached', '--ignore-submodules=none'];
 
 /** Staged entries with their status, and which ones git considers binary (numstat `-`). */
 export function parseRawNumstat(out: Buffer): { entries: RawEntry[]; binary: Set<string> } {
@@ -57,6 +56,15 @@ export function parseRawNumstat(out: Buffer): { entries: RawEntry[]; binary: Set
   split.end();
   return { entries, binary };
 }
+
+/**
+ * Pinned so user config (diff.noprefix, diff.external, textconv filters, renames) cannot change
+ * what we parse: hunk line numbers must be those of the blob itself.
+ */
+export const PINNED_DIFF_FLAGS: readonly string[] = ['--no-color', '--no-ext-diff', '--no-textconv', '-M'];
+
+/** `git diff` flags for the patch parseAddedLines reads: zero context, a/ and b/ prefixes, pinned. */
+export const ADDED_LINES_DIFF_FLAGS: readonly string[] = [...PINNED_DIFF_FLAGS, '-U0', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
  * 1-based line ranges of the new (index) side of each file in a `-U0` patch, by path. Hunk line
@@ -116,8 +124,8 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
       const plainRoot = existsSync(join(root, '.git')) && !process.env['GIT_DIR'] && !process.env['GIT_WORK_TREE'];
       const [top, rawNumstat, patch] = await Promise.allSettled([
         plainRoot ? Promise.resolve(root) : gitToplevel(root),
-        runGit(['diff', ...DIFF_FLAGS, '--raw', '--numstat', '-z', '--no-abbrev'], { cwd: root }),
-        options.full ? Promise.resolve(Buffer.alloc(0)) : runGit(['diff', ...DIFF_FLAGS, '-U0', '--src-prefix=a/', '--dst-prefix=b/'], { cwd: root }),
+        runGit(['diff', ...STAGED, ...PINNED_DIFF_FLAGS, '--raw', '--numstat', '-z', '--no-abbrev'], { cwd: root }),
+        options.full ? Promise.resolve(Buffer.alloc(0)) : runGit(['diff', ...STAGED, ...ADDED_LINES_DIFF_FLAGS], { cwd: root }),
       ]);
       if (top.status === 'rejected') throw top.reason;
       if (rawNumstat.status === 'rejected' || patch.status === 'rejected') {

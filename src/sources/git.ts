@@ -86,9 +86,7 @@ export function streamGit(args: readonly string[], options: GitOptions, onData: 
 
 /** Runs git and returns its whole stdout (for small outputs: status, diffs of a commit). */
 export async function runGit(args: readonly string[], options: GitOptions): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await streamGit(args, options, (chunk) => chunks.push(chunk));
-  return Buffer.concat(chunks);
+  return (await runGitStatus(args, options)).stdout;
 }
 
 /** Like runGit, also returning the exit code (for commands whose non-zero exit is an answer). */
@@ -96,6 +94,15 @@ export async function runGitStatus(args: readonly string[], options: GitOptions)
   const chunks: Buffer[] = [];
   const code = await streamGit(args, options, (chunk) => chunks.push(chunk));
   return { code, stdout: Buffer.concat(chunks) };
+}
+
+/**
+ * The full id of the commit `rev` names; undefined when it names none (unknown, not fetched, or
+ * not a commit). E_GIT only when git itself fails.
+ */
+export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
+  const out = await runGitStatus(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd, okExitCodes: [1] });
+  return out.code === 0 ? out.stdout.toString('utf8').trim() : undefined;
 }
 
 /** The top folder of the work tree `cwd` is in; E_GIT when it is not in one. */
@@ -175,12 +182,14 @@ export class RawParser {
   }
 }
 
+/** The one-character escapes of git's path quoting, as byte values. */
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
 /** Git's C-style path quoting (`"a\tb\303\251"`) undone; unquoted paths are returned as given. */
 export function unquoteGitPath(text: string): string {
   if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
   const bytes: number[] = [];
   const body = text.slice(1, -1);
-  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     if (ch !== '\\') {
@@ -192,7 +201,7 @@ export function unquoteGitPath(text: string): string {
       bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8) & 0xff);
       i += 3;
     } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
+      bytes.push(SIMPLE_ESCAPES[next] ?? next.charCodeAt(0));
       i += 1;
     }
   }
