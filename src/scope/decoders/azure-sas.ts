@@ -123,9 +123,14 @@ function parseSasTime(value: string | undefined): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-function storageService(host: string | undefined): string | undefined {
-  const m = host && /^[a-z0-9]{3,24}\.(blob|dfs|file|queue|table)\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/.exec(host);
-  return m ? m[1] : undefined;
+/**
+ * Reads a storage host `<account>.<service>.core.<cloud>`. The account is taken whatever follows
+ * `.core.`; the service only for a known Azure cloud.
+ */
+function storageHost(host: string | undefined): { account?: string; service?: string } {
+  const m = host ? /^([a-z0-9]{3,24})\.(blob|dfs|file|queue|table)\.core\.([\s\S]*)$/.exec(host) : null;
+  if (!m) return {};
+  return /^(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/.test(m[3]!) ? { account: m[1]!, service: m[2]! } : { account: m[1]! };
 }
 
 function decodeServiceBus(params: Map<string, string>, located: Located, ctx: DecodeContext): DecodedScope {
@@ -184,9 +189,8 @@ export function decodeAzureSas(secret: string, ctx: DecodeContext): DecodedScope
   if (!params.has('sv') && !params.has('se') && !params.has('sp')) return undefined;
 
   const scope: DecodedScope = { facts: {}, evidence: [] };
-  const service = storageService(located.host);
+  const { account, service } = storageHost(located.host);
   if (located.host) {
-    const account = /^([a-z0-9]{3,24})\.(?:blob|dfs|file|queue|table)\.core\./.exec(located.host)?.[1];
     if (account) scope.facts['account'] = account;
     else scope.facts['host'] = clip(located.host, 100);
   } else if (located.account) {
