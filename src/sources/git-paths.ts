@@ -2,11 +2,11 @@
 // working-tree walk (defaults, config `exclude`, .tokenscopeignore files) and the PATH arguments.
 // .gitignore does not apply: a staged or committed file is tracked whatever .gitignore says.
 
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
 import type { ResolvedConfig } from '../config/types.js';
-import { DEFAULT_EXCLUDES, toPosix } from './walk.js';
+import { DEFAULT_EXCLUDES, IgnoreTree, readIgnoreFile, toPosix } from './walk.js';
 
 export interface GitPathFilter {
   /** Maps a path relative to the git top level to the root-relative path reports show, or undefined to leave it out. */
@@ -38,27 +38,8 @@ export function gitPathFilter(toplevel: string, root: string, config: ResolvedCo
     .map((t) => toPosix(relative(realRoot, realOrSelf(t))))
     .filter((r) => !r.startsWith('..'));
   const anywhere = targets.length === 0 || restrict.includes('');
-  const ownRules = new Map<string, Ignore | null>();
-  const rulesFor = (dir: string): Ignore | null => {
-    let rules = ownRules.get(dir);
-    if (rules === undefined) {
-      try {
-        rules = ignore({ allowRelativePaths: true }).add(readFileSync(join(root, dir, '.tokenscopeignore'), 'utf8'));
-      } catch {
-        rules = null;
-      }
-      ownRules.set(dir, rules);
-    }
-    return rules;
-  };
-  const ownIgnored = (path: string): boolean => {
-    const parts = path.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-      const rules = rulesFor(parts.slice(0, depth).join('/'));
-      if (rules?.ignores(parts.slice(depth).join('/'))) return true;
-    }
-    return false;
-  };
+  // Read from the work tree folder by folder as paths need them, with the walk's precedence.
+  const ownRules = new IgnoreTree((dir) => readIgnoreFile(join(root, dir, '.tokenscopeignore')));
   return {
     map(gitPath) {
       let path = gitPath;
@@ -67,7 +48,7 @@ export function gitPathFilter(toplevel: string, root: string, config: ResolvedCo
         path = gitPath.slice(prefix.length + 1);
       }
       if (!anywhere && !restrict.some((r) => path === r || path.startsWith(`${r}/`))) return undefined;
-      if (excludes.ignores(path) || ownIgnored(path)) return undefined;
+      if (excludes.ignores(path) || ownRules.ignores(path)) return undefined;
       return path;
     },
     pathspec(target) {

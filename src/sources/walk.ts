@@ -74,7 +74,8 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-function readIgnoreFile(path: string): string | undefined {
+/** An ignore file's content; undefined when it cannot be read (usually: there is none). */
+export function readIgnoreFile(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -101,10 +102,16 @@ function pruneGlobs(content: string): string[] {
   return globs;
 }
 
-/** Git's precedence: the deepest ignore file with a matching rule decides. */
-class IgnoreTree {
-  private readonly byDir = new Map<string, Ignore>();
+/**
+ * Git's precedence: the deepest ignore file with a matching rule decides, and a `!` rule there
+ * un-ignores. Rules are added as the walk finds ignore files, or read on first need by `load`
+ * (folder root-relative POSIX → the file's content, undefined when there is none).
+ */
+export class IgnoreTree {
+  private readonly byDir = new Map<string, Ignore | null>();
   private readonly dirCache = new Map<string, boolean>();
+
+  constructor(private readonly load?: (dir: string) => string | undefined) {}
 
   add(dir: string, content: string): void {
     const existing = this.byDir.get(dir);
@@ -112,8 +119,14 @@ class IgnoreTree {
     else this.byDir.set(dir, ignore({ allowRelativePaths: true }).add(content));
   }
 
-  get size(): number {
-    return this.byDir.size;
+  private rulesFor(dir: string): Ignore | null | undefined {
+    let rules = this.byDir.get(dir);
+    if (rules === undefined && this.load) {
+      const content = this.load(dir);
+      rules = content === undefined ? null : ignore({ allowRelativePaths: true }).add(content);
+      this.byDir.set(dir, rules);
+    }
+    return rules;
   }
 
   /** `rel` is root-relative POSIX; directories end with '/'. */
@@ -121,7 +134,7 @@ class IgnoreTree {
     const parts = rel.split('/');
     for (let depth = parts.length - 1; depth >= 0; depth--) {
       const dir = parts.slice(0, depth).join('/');
-      const ig = this.byDir.get(dir);
+      const ig = this.rulesFor(dir);
       if (!ig) continue;
       const sub = parts.slice(depth).join('/');
       if (!sub || sub === '/') continue;
@@ -144,7 +157,7 @@ class IgnoreTree {
   }
 
   ignores(rel: string): boolean {
-    if (this.byDir.size === 0) return false;
+    if (this.byDir.size === 0 && !this.load) return false;
     const slash = rel.lastIndexOf('/');
     if (slash > 0 && this.dirIgnored(rel.slice(0, slash))) return true;
     return this.decide(rel);

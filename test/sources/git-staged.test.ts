@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { parseAddedLines, parseRawNumstat, stagedSource } from '../../src/sources/git-staged.js';
 import { TokenscopeError } from '../../src/errors.js';
+import { walkWorkingTree } from '../../src/sources/walk.js';
 import { defaultConfig, git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 
@@ -106,6 +107,21 @@ describe('stagedSource', () => {
     expect(all.files.map((f) => f.path)).toEqual(['docs/b.md', 'gen/.tokenscopeignore', 'src/a.ts']);
     const some = await stagedSource({ targets: [join(root, 'src')] }).collect(root, config());
     expect(some.files.map((f) => f.path)).toEqual(['src/a.ts']);
+  });
+
+  it('a nested .tokenscopeignore with a ! rule un-ignores, as it does in a working-tree scan', async () => {
+    const root = repo({
+      '.tokenscopeignore': '*.env\n',
+      'config/.tokenscopeignore': '!keep.env\n',
+      'config/keep.env': 'a\n',
+      'config/other.env': 'b\n',
+      'top.env': 'c\n',
+    });
+    git(root, 'add', '-A');
+    const staged = (await stagedSource().collect(root, config())).files.map((f) => f.path).filter((p) => p.endsWith('.env'));
+    expect(staged).toEqual(['config/keep.env']);
+    const walked = (await walkWorkingTree({ root })).files.map((f) => f.path).filter((p) => p.endsWith('.env'));
+    expect(walked).toEqual(staged);
   });
 
   it('skips a staged blob over the size cap without reading it, and a staged symlink', async () => {
