@@ -2,14 +2,13 @@
 // organization. POST /v1/messages is never used: it costs money.
 // https://docs.anthropic.com/en/api/models-list, https://docs.anthropic.com/en/api/administration-api
 
-import { accepted, field, isRecord, rejected, safeCode, str, unexpected } from '../interpret.js';
+import { accepted, field, rejected, safeCode, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Anthropic';
 
 function notAccepted(response: VerifyResponse): Outcome {
-  const error = field(response.json, 'error');
-  const type = isRecord(error) ? safeCode(error['type']) : undefined;
+  const type = safeCode(field(response.json, 'error', 'type'));
   if (response.status === 401 && field(response.json, 'type') === 'error' && type === 'authentication_error') return rejected(PROVIDER, response, type);
   if (response.status === 403 && type) return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403, ${type})` };
   return unexpected(response, PROVIDER);

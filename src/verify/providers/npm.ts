@@ -2,7 +2,7 @@
 // say whether the token may publish, so privilege stays with the metadata.
 // https://docs.npmjs.com/cli/commands/npm-whoami
 
-import { accepted, field, isRecord, rejected, str, unexpected } from '../interpret.js';
+import { accepted, field, rejected, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'npm';
@@ -13,7 +13,7 @@ function interpretWhoami(response: VerifyResponse): Outcome {
     if (!username) return unexpected(response, PROVIDER);
     return { status: 'active', detail: `${accepted(PROVIDER, response)}; npm does not report whether it may publish`, identity: username };
   }
-  if (response.status === 401 && isRecord(response.json) && (str(response.json['error']) || str(response.json['message']))) {
+  if (response.status === 401 && (str(field(response.json, 'error')) || str(field(response.json, 'message')))) {
     return rejected(PROVIDER, response);
   }
   return unexpected(response, PROVIDER);

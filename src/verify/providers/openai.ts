@@ -9,9 +9,11 @@ const PROVIDER = 'OpenAI';
 
 function notAccepted(response: VerifyResponse): Outcome {
   const error = field(response.json, 'error');
-  if (response.status === 401 && isRecord(error)) return rejected(PROVIDER, response, safeCode(error['code']) ?? safeCode(error['type']));
-  if (response.status === 403 && isRecord(error)) {
-    return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403${safeCode(error['code']) ? `, ${safeCode(error['code'])}` : ''}): a restricted key, or a region or IP block` };
+  if (!isRecord(error)) return unexpected(response, PROVIDER);
+  const code = safeCode(error['code']);
+  if (response.status === 401) return rejected(PROVIDER, response, code ?? safeCode(error['type']));
+  if (response.status === 403) {
+    return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403${code ? `, ${code}` : ''}): a restricted key, or a region or IP block` };
   }
   return unexpected(response, PROVIDER);
 }

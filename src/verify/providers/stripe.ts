@@ -3,19 +3,14 @@
 // listing shows the key works and can read customers; writes are never probed.
 // https://docs.stripe.com/keys, https://docs.stripe.com/keys/restricted-api-keys
 
-import { accepted, field, isRecord, rejected, safeCode, str, unexpected } from '../interpret.js';
+import { accepted, field, rejected, safeCode, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Stripe';
 
-/** Stripe's error shape: {"error": {"type": "invalid_request_error", ...}}. */
-function stripeError(response: VerifyResponse): string | undefined {
-  const error = field(response.json, 'error');
-  return isRecord(error) ? safeCode(error['type']) : undefined;
-}
-
 function notAccepted(response: VerifyResponse): Outcome {
-  const type = stripeError(response);
+  // Stripe's error shape: {"error": {"type": "invalid_request_error", ...}}.
+  const type = safeCode(field(response.json, 'error', 'type'));
   if (response.status === 401 && type) return rejected(PROVIDER, response, type);
   if (response.status === 403 && type) {
     return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403, ${type}): the key may lack this permission or be limited to other IP addresses` };
