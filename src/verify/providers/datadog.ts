@@ -2,7 +2,7 @@
 // is refused too, so "invalid" is only believed when the site came from the match.
 // https://docs.datadoghq.com/api/latest/authentication/#validate-api-key
 
-import { field, isRecord, unexpected } from '../interpret.js';
+import { bareHost, field, rejected, unexpected } from '../interpret.js';
 import type { InterpretContext, Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Datadog';
@@ -19,11 +19,11 @@ function interpretValidate(response: VerifyResponse, context: InterpretContext):
       capabilities: ['send metrics, logs and events to the organization (API keys cannot read data)'],
     };
   }
-  if (response.status === 403 && isRecord(response.json) && Array.isArray(response.json['errors'])) {
+  if (response.status === 403 && Array.isArray(field(response.json, 'errors'))) {
     if (context.defaulted.includes('site')) {
       return { status: 'unknown', detail: `${PROVIDER} refused it on ${context.host}; it may belong to another Datadog site (none named near the key)` };
     }
-    return { status: 'inactive', detail: `${PROVIDER} says the key is invalid or revoked on ${context.host} (HTTP 403)` };
+    return rejected(PROVIDER, response, undefined, { what: 'key', on: context.host });
   }
   return unexpected(response, PROVIDER);
 }
@@ -43,7 +43,8 @@ export const datadog = {
       params: {
         site: {
           from: ['site', 'dd_site'],
-          normalize: (raw) => raw.toLowerCase().replace(/^https?:\/\//, '').replace(/^(?:api|app)\./, '').replace(/\/.*$/, ''),
+          // "https://app.datadoghq.eu/…" or "api.datadoghq.eu" → "datadoghq.eu"
+          normalize: (raw) => bareHost(raw).replace(/^(?:api|app)\./, ''),
           pattern: new RegExp(`^(?:${SITES.map((s) => s.replace(/\./g, '\\.')).join('|')})$`),
           default: 'datadoghq.com',
           describe: 'the Datadog site',

@@ -2,10 +2,13 @@
 // Personal keys go in Authorization without a scheme. Linear exposes no field with the key's own
 // permissions. https://linear.app/developers/graphql
 
-import { field, isRecord, str, unexpected } from '../interpret.js';
+import { accepted, field, isRecord, rejected, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Linear';
+
+/** The same query for both token kinds: the token's own user. */
+const VIEWER_QUERY = 'query { viewer { id name admin } }';
 
 function isAuthError(response: VerifyResponse): boolean {
   const errors = field(response.json, 'errors');
@@ -21,14 +24,14 @@ function interpretViewer(response: VerifyResponse): Outcome {
     const admin = field(response.json, 'data', 'viewer', 'admin') === true;
     return {
       status: 'active',
-      detail: `${PROVIDER} accepted it (HTTP 200); Linear does not report a key’s own permissions`,
+      detail: `${accepted(PROVIDER, response)}; Linear does not report a key’s own permissions`,
       ...(name ? { identity: name } : {}),
       capabilities: [admin ? 'act as a workspace admin, unless the key was limited when created' : 'act as its user, unless the key was limited when created'],
       facts: { workspaceAdmin: admin },
     };
   }
   if ((response.status === 400 || response.status === 401) && isAuthError(response)) {
-    return { status: 'inactive', detail: `${PROVIDER} says the key is invalid or revoked (HTTP ${response.status}, AUTHENTICATION_ERROR)` };
+    return rejected(PROVIDER, response, 'AUTHENTICATION_ERROR', { what: 'key' });
   }
   return unexpected(response, PROVIDER);
 }
@@ -47,7 +50,7 @@ export const linear = {
       host: 'api.linear.app',
       path: '/graphql',
       auth: { kind: 'authorization' },
-      graphqlQuery: 'query { viewer { id name admin } }',
+      graphqlQuery: VIEWER_QUERY,
       readOnly: 'a GraphQL query (never a mutation) for the key’s own user',
       interpret: interpretViewer,
     },
@@ -59,7 +62,7 @@ export const linear = {
       host: 'api.linear.app',
       path: '/graphql',
       auth: { kind: 'bearer' },
-      graphqlQuery: 'query { viewer { id name admin } }',
+      graphqlQuery: VIEWER_QUERY,
       readOnly: 'a GraphQL query (never a mutation) for the OAuth token’s own user',
       interpret: interpretViewer,
     },

@@ -10,9 +10,16 @@ import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Railway';
 
-function graphqlErrors(response: VerifyResponse): boolean {
+/**
+ * A query that did not succeed: Railway's GraphQL refusal (an invalid token and a token of another
+ * type alike) is `unknown`, saying which query; anything else is unexpected.
+ */
+function notAnswered(response: VerifyResponse, refusal: string): Outcome {
   const errors = field(response.json, 'errors');
-  return Array.isArray(errors) && errors.length > 0;
+  if ((response.status === 200 || response.status === 401 || response.status === 403) && Array.isArray(errors) && errors.length > 0) {
+    return { status: 'unknown', detail: `${PROVIDER} refused the ${refusal}` };
+  }
+  return unexpected(response, PROVIDER);
 }
 
 function interpretMe(response: VerifyResponse): Outcome {
@@ -30,10 +37,7 @@ function interpretMe(response: VerifyResponse): Outcome {
       };
     }
   }
-  if ((response.status === 200 || response.status === 401 || response.status === 403) && graphqlErrors(response)) {
-    return { status: 'unknown', detail: `${PROVIDER} refused the account query: not an account token (a workspace or project token?) or not valid` };
-  }
-  return unexpected(response, PROVIDER);
+  return notAnswered(response, 'account query: not an account token (a workspace or project token?) or not valid');
 }
 
 function interpretProjectToken(response: VerifyResponse): Outcome {
@@ -52,10 +56,7 @@ function interpretProjectToken(response: VerifyResponse): Outcome {
       };
     }
   }
-  if ((response.status === 200 || response.status === 401 || response.status === 403) && graphqlErrors(response)) {
-    return { status: 'unknown', detail: `${PROVIDER} refused the project-token query: not a project token, or not valid` };
-  }
-  return unexpected(response, PROVIDER);
+  return notAnswered(response, 'project-token query: not a project token, or not valid');
 }
 
 export const railway = {

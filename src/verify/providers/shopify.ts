@@ -2,7 +2,7 @@
 // scopes. The shop must be known from the match (a `shop` group); otherwise nothing is sent.
 // https://shopify.dev/docs/api/admin-rest/latest/resources/accessscope
 
-import { accepted, field, isRecord, readScopes, rejected, str, unexpected, type ScopeTable } from '../interpret.js';
+import { accepted, bareHost, field, isRecord, readScopes, rejected, str, unexpected, type ScopeTable } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
 const PROVIDER = 'Shopify';
@@ -48,7 +48,7 @@ export const shopify = {
         shop: {
           from: ['shop', 'store', 'domain', 'host'],
           // "https://acme.myshopify.com/…" or "acme.myshopify.com" → "acme"
-          normalize: (raw) => raw.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/\.myshopify\.com$/, ''),
+          normalize: (raw) => bareHost(raw).replace(/\.myshopify\.com$/, ''),
           pattern: /^[a-z0-9][a-z0-9-]{0,59}$/,
           describe: 'the shop’s myshopify.com domain',
         },
