@@ -68,11 +68,12 @@ export function breadthRank(breadth: Breadth): number {
   return breadth === 'unknown' ? -1 : BREADTHS.indexOf(breadth);
 }
 
+const SEVERITY_BASE: Record<Privilege, number> = { public: 1, read: 4, write: 6, destructive: 8, admin: 8.5, unknown: 6.5 };
+const SEVERITY_REACH: Record<Breadth, number> = { resource: 0, project: 0.5, org: 1, account: 1.5, unknown: 0.5 };
+
 /** 0–10 score: privilege sets the base, reach and placement add to it (GitHub: ≥9 critical, ≥7 high). */
 export function scoreSeverity(privilege: Privilege, breadth: Breadth, misplaced: boolean, production: boolean): number {
-  const base: Record<Privilege, number> = { public: 1, read: 4, write: 6, destructive: 8, admin: 8.5, unknown: 6.5 };
-  const reach: Record<Breadth, number> = { resource: 0, project: 0.5, org: 1, account: 1.5, unknown: 0.5 };
-  const score = base[privilege] + reach[breadth] + (misplaced ? 0.5 : 0) + (production ? 0.5 : 0);
+  const score = SEVERITY_BASE[privilege] + SEVERITY_REACH[breadth] + (misplaced ? 0.5 : 0) + (production ? 0.5 : 0);
   return Math.round(Math.min(10, score) * 10) / 10;
 }
 

@@ -2,6 +2,18 @@
 
 const BASE64_ANY = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
+/** Rejects malformed UTF-8 instead of substituting U+FFFD. Stateless between calls (no streaming). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes UTF-8 bytes; undefined when they are not valid UTF-8. */
+export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Decodes standard or URL-safe base64 (Node accepts both alphabets), with or without padding.
  * Undefined when the text is not base64 at all or is implausibly long.

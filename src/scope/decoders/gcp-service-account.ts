@@ -13,6 +13,9 @@ import type { DecodedScope, DecodeContext } from './types.js';
 const FIELDS = ['type', 'project_id', 'client_email', 'private_key_id', 'client_id', 'universe_domain'] as const;
 type Field = (typeof FIELDS)[number];
 
+/** `"field": "value"`, quotes optionally escaped (JSON embedded in a string), per field. */
+const FIELD_VALUE: ReadonlyArray<[Field, RegExp]> = FIELDS.map((f) => [f, new RegExp(`\\\\*"${f}\\\\*"\\s*:\\s*\\\\*"([^"\\\\]{1,200})\\\\*"`)]);
+
 /** Undoes one or two levels of string escaping (`\"` → `"`, `\\` → `\`), left to right. */
 function unescapeLevels(text: string): string[] {
   const out: string[] = [];
@@ -39,9 +42,9 @@ function extractFields(texts: string[]): Partial<Record<Field, string>> {
       if (json) {
         for (const f of FIELDS) if (out[f] === undefined && typeof json[f] === 'string') out[f] = json[f];
       }
-      for (const f of FIELDS) {
+      for (const [f, pattern] of FIELD_VALUE) {
         if (out[f] !== undefined) continue;
-        const m = new RegExp(`\\\\*"${f}\\\\*"\\s*:\\s*\\\\*"([^"\\\\]{1,200})\\\\*"`).exec(text);
+        const m = pattern.exec(text);
         if (m) out[f] = m[1]!;
       }
     }

@@ -7,7 +7,7 @@
 // Runner tokens carry `t<runner type>_` after the prefix (t1 instance, t2 group, t3 project;
 // app/models/ci/runner.rb). The CRC is checked by the detector's validator, not here.
 
-import { base36ToDecimal, clip, decodeBase64 } from './encoding.js';
+import { base36ToDecimal, clip, decodeBase64, decodeUtf8Strict } from './encoding.js';
 import type { DecodedScope, DecodeContext } from './types.js';
 
 const RANDOM_BYTES = 16;
@@ -27,12 +27,8 @@ export function decodeRoutingPayload(base64: string): RoutingPayload | undefined
   const lengthByte = bytes[bytes.length - 1]!;
   const text = bytes.subarray(RANDOM_BYTES, bytes.length - 1);
   if (text.length !== lengthByte) return undefined;
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(text);
-  } catch {
-    return undefined;
-  }
+  const decoded = decodeUtf8Strict(text);
+  if (decoded === undefined) return undefined;
   const out: RoutingPayload = {};
   for (const line of decoded.split('\n')) {
     const m = /^([a-z]):([0-9A-Za-z_.-]{1,40})$/.exec(line);

@@ -5,6 +5,8 @@
 // remaining bytes, nesting depth and the total item count are capped, and any malformed input
 // yields undefined instead of throwing.
 
+import { decodeUtf8Strict } from './encoding.js';
+
 export interface MsgMap {
   kind: 'map';
   /** Entries in wire order; keys may be any type (Fly.io uses integer keys for app ids). */
@@ -32,7 +34,6 @@ class Reader {
   offset = 0;
   items = 0;
   private readonly view: DataView;
-  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
 
   constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -70,12 +71,9 @@ class Reader {
   }
 
   private str(n: number): string {
-    try {
-      return this.utf8.decode(this.take(n));
-    } catch (err) {
-      if (err instanceof Malformed) throw err;
-      throw new Malformed('invalid utf-8');
-    }
+    const text = decodeUtf8Strict(this.take(n));
+    if (text === undefined) throw new Malformed('invalid utf-8');
+    return text;
   }
 
   private big(value: bigint): number | bigint {
