@@ -12,7 +12,7 @@ import { breadthRank, privilegeRank } from '../policy/evaluate.js';
 import type { AgentViewSummary, Finding } from '../types.js';
 
 /** Ignore files agents read, all in gitignore syntax at the repository root. */
-export const AGENT_IGNORE_FILES = [
+const AGENT_IGNORE_FILES = [
   '.cursorignore',
   '.aiexclude',
   '.aiignore',
@@ -43,7 +43,7 @@ function gitignoreLines(text: string): string[] {
  * `Read(./.env)`, `Read(.env.*)`, `Read(./secrets/**)` → gitignore patterns relative to the
  * project. Absolute (`//…`) and home (`~/…`) rules do not name files in the checkout.
  */
-export function claudeReadRuleToPattern(rule: string): string | undefined {
+function claudeReadRuleToPattern(rule: string): string | undefined {
   const m = /^Read\((.+)\)$/.exec(rule.trim());
   if (!m) return undefined;
   const path = m[1]!.trim();
@@ -91,7 +91,7 @@ export function loadAgentIgnores(root: string): AgentIgnoreSource[] {
 }
 
 /** The rules that cover a repo-relative path, as `file: pattern`. */
-export function coveringRules(path: string, sources: readonly AgentIgnoreSource[]): string[] {
+function coveringRules(path: string, sources: readonly AgentIgnoreSource[]): string[] {
   const out: string[] = [];
   for (const source of sources) {
     for (const rule of source.rules) {

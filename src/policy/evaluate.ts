@@ -82,7 +82,7 @@ function where(limit: PolicyLimit): string {
 }
 
 /** The configured limits this finding exceeds, in words. */
-export function limitViolations(input: PolicyInput, limits: readonly PolicyLimit[]): string[] {
+function limitViolations(input: PolicyInput, limits: readonly PolicyLimit[]): string[] {
   const out: string[] = [];
   for (const limit of limits) {
     if (!matchesPathPatterns(limit.paths, input.path)) continue;

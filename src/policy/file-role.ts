@@ -57,7 +57,6 @@ const LOG = /\.log(?:\.\d+)?$|(?:^|\/)logs?\//i;
 const BUILD_OUTPUT = /(?:^|\/)(?:dist|build|out|target|\.next|\.nuxt|\.output|\.svelte-kit|public\/build|static\/js|bin\/(?:Debug|Release)|obj)\/|\.(?:min\.js|min\.css|map|bundle\.js|chunk\.js)$/i;
 const SCRIPT = /\.(?:sh|bash|zsh|fish|ps1|psm1|bat|cmd)$|(?:^|\/)(?:scripts?|bin)\/[^/]+$|(?:^|\/)(?:Makefile|Dockerfile[\w.-]*|Containerfile|Vagrantfile|Procfile|\.bashrc|\.bash_profile|\.zshrc|\.profile)$/i;
 const SOURCE = /\.(?:[cm]?[jt]sx?|py|pyw|rb|go|java|kt|kts|scala|groovy|cs|fs|vb|php|rs|swift|m|mm|c|cc|cpp|cxx|h|hpp|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|cljs|elm|hs|ml|vue|svelte|astro|sol|tf|hcl|sql|gradle|cshtml|razor|jsp|asp|aspx|erb|ejs|hbs|twig|jinja2?)$/i;
-const CONFIG = /\.(?:ya?ml|json|jsonc|json5|toml|ini|cfg|conf|config|properties|xml|plist|env|rc|cnf|tfvars)$|(?:^|\/)\.[\w-]+rc$/i;
 
 /** Classifies a repo-relative POSIX path. More specific roles win over broader ones. */
 export function classifyFile(path: string): FileRole {
@@ -74,7 +73,7 @@ export function classifyFile(path: string): FileRole {
   if (DOCS.test(path)) return 'docs';
   if (SCRIPT.test(path)) return 'script';
   if (SOURCE.test(path)) return 'source';
-  if (CONFIG.test(path)) return 'config';
+  // Everything else — YAML, JSON, TOML, .ini, rc files, unknown extensions — is configuration.
   return 'config';
 }
 

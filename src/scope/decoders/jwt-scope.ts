@@ -12,7 +12,7 @@ function asList(value: unknown): string[] {
 }
 
 /** Privilege suggested by OAuth-style scope strings. */
-export function privilegeFromScopes(scopes: readonly string[]): Privilege | undefined {
+function privilegeFromScopes(scopes: readonly string[]): Privilege | undefined {
   if (scopes.length === 0) return undefined;
   const text = scopes.join(' ').toLowerCase();
   if (/\badmin\b|:admin|admin:|\.admin|owner|superuser|root|iam|manage_(?:users|keys)|full_access/.test(text)) return 'admin';

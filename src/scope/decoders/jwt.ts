@@ -3,7 +3,7 @@
 
 import { parseJsonObject } from './encoding.js';
 
-export interface DecodedJwt {
+interface DecodedJwt {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;
 }
