@@ -67,6 +67,12 @@ function claudeDenyPatterns(text: string): string[] {
   });
 }
 
+/** Every file agents take ignore rules from, with how to read its patterns. */
+const IGNORE_SOURCES: ReadonlyArray<readonly [file: string, patterns: (text: string) => string[]]> = [
+  ...AGENT_IGNORE_FILES.map((file) => [file, gitignoreLines] as const),
+  ...CLAUDE_SETTINGS.map((file) => [file, claudeDenyPatterns] as const),
+];
+
 function toSource(file: string, patterns: string[]): AgentIgnoreSource | undefined {
   const rules = patterns.map((pattern) => ({ pattern, matcher: ignore({ allowRelativePaths: true }).add(pattern) }));
   return rules.length > 0 ? { file, rules } : undefined;
@@ -75,16 +81,10 @@ function toSource(file: string, patterns: string[]): AgentIgnoreSource | undefin
 /** Reads every agent ignore file present at the repository root. */
 export function loadAgentIgnores(root: string): AgentIgnoreSource[] {
   const sources: AgentIgnoreSource[] = [];
-  for (const file of AGENT_IGNORE_FILES) {
+  for (const [file, patterns] of IGNORE_SOURCES) {
     const abs = join(root, file);
     if (!existsSync(abs)) continue;
-    const source = toSource(file, gitignoreLines(readFileSync(abs, 'utf8')));
-    if (source) sources.push(source);
-  }
-  for (const file of CLAUDE_SETTINGS) {
-    const abs = join(root, file);
-    if (!existsSync(abs)) continue;
-    const source = toSource(file, claudeDenyPatterns(readFileSync(abs, 'utf8')));
+    const source = toSource(file, patterns(readFileSync(abs, 'utf8')));
     if (source) sources.push(source);
   }
   return sources;

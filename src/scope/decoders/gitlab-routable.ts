@@ -9,10 +9,17 @@
 
 import { base36ToDecimal, clip, decodeBase64, decodeUtf8Strict } from './encoding.js';
 import type { DecodedScope, DecodeContext } from './types.js';
+import type { Breadth } from '../../types.js';
 
 const RANDOM_BYTES = 16;
 const KEYS: Record<string, string> = { c: 'cellId', o: 'orgId', u: 'userId', g: 'groupId', p: 'projectId' };
 const RUNNER_TYPES: Record<string, string> = { '1': 'instance', '2': 'group', '3': 'project' };
+/** The narrowest owner the routing text names sets the breadth: a project, else a group, else a user. */
+const OWNERS: ReadonlyArray<{ key: string; breadth: Breadth; word: string }> = [
+  { key: 'p', breadth: 'project', word: 'project' },
+  { key: 'g', breadth: 'org', word: 'group' },
+  { key: 'u', breadth: 'account', word: 'user' },
+];
 
 const TOKEN = /^(?:[A-Za-z0-9][A-Za-z0-9_-]{0,30}?-)?(gl[a-z]{1,10})-(?:(t[0-9a-f])_)?([A-Za-z0-9_-]{24,400})\.(?:([0-9a-z]{2})\.)?([0-9a-z]{2})([0-9a-z]{7})$/;
 
@@ -63,15 +70,10 @@ export function decodeGitlabRoutable(secret: string, _ctx: DecodeContext): Decod
   if (runnerType) scope.facts['runnerType'] = runnerType;
 
   const parts: string[] = [];
-  if (routing['p'] !== undefined) {
-    scope.breadth = 'project';
-    parts.push(`project ${String(scope.facts['projectId'])}`);
-  } else if (routing['g'] !== undefined) {
-    scope.breadth = 'org';
-    parts.push(`group ${String(scope.facts['groupId'])}`);
-  } else if (routing['u'] !== undefined) {
-    scope.breadth = 'account';
-    parts.push(`user ${String(scope.facts['userId'])}`);
+  const owner = OWNERS.find((o) => routing[o.key] !== undefined);
+  if (owner) {
+    scope.breadth = owner.breadth;
+    parts.push(`${owner.word} ${String(scope.facts[KEYS[owner.key]!])}`);
   }
   if (routing['o'] !== undefined) parts.push(`organization ${String(scope.facts['orgId'])}`);
   if (parts.length) scope.evidence.push(`Routable token payload names ${parts.join(' in ')}`);
