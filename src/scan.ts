@@ -20,6 +20,7 @@ import { analyzeFile, type AnalyzeOptions, type Candidate, type FileAnalysis } f
 import { WorkerPool } from './scan/pool.js';
 import { findRepoRoot, walkWorkingTree } from './sources/walk.js';
 import { applySuppressions } from './suppress/apply.js';
+import { atOrAbove, plural } from './report/common.js';
 import { applyAgentView, loadAgentIgnores } from './agent/agent-view.js';
 import { readBaseline, type Baseline } from './suppress/baseline.js';
 import { VERSION } from './version.js';
@@ -135,7 +136,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const builtins = loadBuiltinDetectors();
   const custom = await loadCustomDetectors(config.customDetectors, builtins);
   if (custom.errors.length > 0) {
-    throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${custom.errors.length} problem${custom.errors.length === 1 ? '' : 's'})`, custom.errors);
+    throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`, custom.errors);
   }
   const unknownDisabled = config.disabledDetectors.filter((id) => ![...builtins, ...custom.files].some((f) => f.detectors.some((d) => d.id === id)));
   if (unknownDisabled.length > 0) {
@@ -313,8 +314,5 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
 /** The exit code DESIGN.md defines: 1 when a finding is at or above `failOn`, else 0. */
 export function exitCodeFor(result: ScanResult, failOn: ResolvedConfig['failOn']): 0 | 1 {
-  if (failOn === 'none') return 0;
-  const order: Level[] = ['note', 'warning', 'error'];
-  const threshold = order.indexOf(failOn);
-  return result.findings.some((f) => order.indexOf(f.level) >= threshold) ? 1 : 0;
+  return result.findings.some((f) => atOrAbove(f.level, failOn)) ? 1 : 0;
 }

@@ -55,7 +55,3 @@ export async function changedLines(toplevel: string, pr: PullRequestCommits): Pr
   if (twoDot) return { ranges: twoDot, via: `${pr.base.slice(0, 7)}..${pr.head.slice(0, 7)}` };
   return undefined;
 }
-
-export function inRanges(line: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): boolean {
-  return ranges !== undefined && ranges.some(([from, to]) => line >= from && line <= to);
-}

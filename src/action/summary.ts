@@ -4,6 +4,7 @@
 
 import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Privilege, type ScanResult } from '../types.js';
 import type { FailOn } from '../config/types.js';
+import { filesScannedPhrase, levelCounts, plural } from '../report/common.js';
 
 export interface SummaryOptions {
   failOn: FailOn;
@@ -26,10 +27,6 @@ function cell(text: string): string {
 
 function code(text: string): string {
   return `\`${cell(text)}\``;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function privilegeReachTable(findings: readonly Finding[]): string {
@@ -66,7 +63,6 @@ export function topFindingsTable(findings: readonly Finding[], limit: number): s
 export function formatJobSummary(result: ScanResult, options: SummaryOptions): string {
   const s = result.stats;
   const top = options.top ?? 20;
-  const levels = `${plural(s.findingsByLevel.error, 'error')}, ${plural(s.findingsByLevel.warning, 'warning')}, ${plural(s.findingsByLevel.note, 'note')}`;
   const verdict =
     options.exitCode === 0
       ? options.failOn === 'none'
@@ -74,10 +70,10 @@ export function formatJobSummary(result: ScanResult, options: SummaryOptions): s
         : `passed: nothing at or above ${options.failOn}`
       : `**failed**: findings at or above ${options.failOn}`;
   const out = [
-    `## tokenscope: ${plural(s.findings, 'finding')} (${levels})`,
+    `## tokenscope: ${plural(s.findings, 'finding')} (${levelCounts(s)})`,
     '',
     [
-      `${plural(s.filesScanned, 'file')} scanned${s.commitsScanned !== undefined ? ` from ${plural(s.commitsScanned, 'commit')}` : ''}`,
+      filesScannedPhrase(s),
       `${s.filesSkipped} skipped`,
       `${s.suppressed} suppressed`,
       ...(result.staleBaseline && result.staleBaseline.length > 0

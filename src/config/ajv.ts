@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemaPath } from '../paths.js';
 import { maskSecret } from '../redact.js';
+import { plural } from '../report/common.js';
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
@@ -42,15 +43,11 @@ const SECRET_KEYS = new Set(['values', 'fingerprints', 'fingerprint']);
 /** Longer received strings are masked: a token pasted into the wrong key must not reach a log. */
 const SHOWN_STRING_MAX = 8;
 
-function plainLength(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
 /** Strings masked (or hidden under SECRET_KEYS) at any depth, for JSON.stringify. */
 function maskStrings(value: unknown, hidden: boolean): unknown {
   if (typeof value === 'string') {
-    if (hidden) return `(${plainLength(value.length, 'character')}, not shown)`;
-    return value.length > SHOWN_STRING_MAX ? `${maskSecret(value)} (${plainLength(value.length, 'character')})` : value;
+    if (hidden) return `(${plural(value.length, 'character')}, not shown)`;
+    return value.length > SHOWN_STRING_MAX ? `${maskSecret(value)} (${plural(value.length, 'character')})` : value;
   }
   if (Array.isArray(value)) return value.map((item) => maskStrings(item, hidden));
   if (value !== null && typeof value === 'object') {
@@ -66,7 +63,7 @@ function maskStrings(value: unknown, hidden: boolean): unknown {
  */
 export function describeReceived(value: unknown, hidden = false): string {
   if (typeof value === 'string' && (hidden || value.length > SHOWN_STRING_MAX)) {
-    const length = plainLength(value.length, 'character');
+    const length = plural(value.length, 'character');
     return hidden ? `a string of ${length}, not shown` : `${JSON.stringify(maskSecret(value))}, ${length}`;
   }
   const text = JSON.stringify(maskStrings(value, hidden));

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { configError } from '../errors.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
 import { describeReceived } from './ajv.js';
+import { plural } from '../report/common.js';
 import { parseDocument, readDocument, validateDocument } from './document.js';
 import { schemaProblems, semanticProblems } from './problems.js';
 import type { ConfigFile, ResolvedConfig } from './types.js';
@@ -49,7 +50,7 @@ export function parseConfig(text: string, source: string): ConfigFile {
   const lines = validateDocument(document, 'config.schema.json', source, schemaProblems);
   lines.push(...semanticProblems(document as Record<string, unknown>).map((line) => `${source}: ${line}`));
   if (lines.length > 0) {
-    throw configError(`${source}: invalid configuration (${lines.length} problem${lines.length === 1 ? '' : 's'})`, lines);
+    throw configError(`${source}: invalid configuration (${plural(lines.length, 'problem')})`, lines);
   }
   return document as ConfigFile;
 }

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import type { Finding, Level, ScanResult } from '../types.js';
 import { describeBreadth, describePrivilege, describeReach } from '../policy/evaluate.js';
 import { formatSize } from '../sources/read.js';
+import { atOrAbove, filesScannedPhrase, levelCounts, plural } from './common.js';
 
 export interface TextOptions {
   color: boolean;
@@ -105,7 +106,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     out.push(
       a.credentials === 0
         ? '  no credentials readable from this checkout'
-        : `  ${a.credentials} credential${a.credentials === 1 ? '' : 's'}; highest privilege: ${a.highestPrivilege} (${describePrivilege(a.highestPrivilege)}); broadest reach: ${a.broadestReach} (${describeBreadth(a.broadestReach)})`,
+        : `  ${plural(a.credentials, 'credential')}; highest privilege: ${a.highestPrivilege} (${describePrivilege(a.highestPrivilege)}); broadest reach: ${a.broadestReach} (${describeBreadth(a.broadestReach)})`,
     );
     out.push(`  ${a.coveredByIgnoreRules} covered by agent ignore rules${a.ignoreFiles.length > 0 ? ` (${a.ignoreFiles.join(', ')})` : ''}; ignore rules are best effort: a shell command still reads the file`);
     out.push('');
@@ -120,12 +121,9 @@ export function formatText(result: ScanResult, options: TextOptions): string {
  * forward. Only findings at or above the fail-on level block; none → no message.
  */
 export function blockedCommitMessage(result: ScanResult, p = painter(false)): string[] {
-  const order: Level[] = ['note', 'warning', 'error'];
-  const failOn = result.settings.failOn;
-  if (failOn === 'none') return [];
-  const blocking = result.findings.filter((f) => order.indexOf(f.level) >= order.indexOf(failOn));
+  const blocking = result.findings.filter((f) => atOrAbove(f.level, result.settings.failOn));
   if (blocking.length === 0) return [];
-  const out = [p.bold(p.red(`Commit blocked: tokenscope found ${blocking.length} secret${blocking.length === 1 ? '' : 's'} in the staged changes.`))];
+  const out = [p.bold(p.red(`Commit blocked: tokenscope found ${plural(blocking.length, 'secret')} in the staged changes.`))];
   for (const f of blocking) {
     const danger = f.privilege === 'public' ? 'public by design' : `${f.privilege}: ${describePrivilege(f.privilege)}; ${describeReach(f.breadth)}`;
     out.push(`  ${p.bold(`${f.path}:${f.line}`)}  ${f.ruleName} (${f.ruleId}) ${p.cyan(f.redacted)}`);
@@ -149,11 +147,10 @@ export function summaryLine(result: ScanResult, p = painter(false)): string {
   const skipped = Object.entries(s.skippedByReason)
     .map(([reason, n]) => `${reason} ${n}`)
     .join(', ');
-  const levels = `${s.findingsByLevel.error} error${s.findingsByLevel.error === 1 ? '' : 's'}, ${s.findingsByLevel.warning} warning${s.findingsByLevel.warning === 1 ? '' : 's'}, ${s.findingsByLevel.note} note${s.findingsByLevel.note === 1 ? '' : 's'}`;
   const parts = [
-    `${s.filesScanned} file${s.filesScanned === 1 ? '' : 's'} scanned (${formatSize(s.bytesScanned)})${s.commitsScanned !== undefined ? ` from ${s.commitsScanned} commit${s.commitsScanned === 1 ? '' : 's'}` : ''}`,
+    filesScannedPhrase(s, formatSize(s.bytesScanned)),
     `${s.filesSkipped} skipped${skipped ? ` (${skipped})` : ''}`,
-    `${s.findings} finding${s.findings === 1 ? '' : 's'}: ${levels}`,
+    `${plural(s.findings, 'finding')}: ${levelCounts(s)}`,
     ...(s.suppressed > 0 ? [`${s.suppressed} suppressed`] : []),
     `${(s.durationMs / 1000).toFixed(2)} s`,
   ];

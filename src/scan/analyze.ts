@@ -48,8 +48,9 @@ export interface AnalyzeOptions {
   extraPass?: ExtraPass;
 }
 
-function inRanges(line: number, ranges: Array<[number, number]>): boolean {
-  return ranges.some(([from, to]) => line >= from && line <= to);
+/** Whether a 1-based line falls in one of the inclusive ranges (none given: no). */
+export function inRanges(line: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): boolean {
+  return ranges !== undefined && ranges.some(([from, to]) => line >= from && line <= to);
 }
 
 /** Scans one file. Never throws: a problem becomes a skip or a notice naming the file. */

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { scan } from '../../scan.js';
 import { formatBaseline, readBaseline, writeFileAtomic, type BaselineEntry } from '../../suppress/baseline.js';
 import { scanOptionsFrom } from './scan.js';
+import { plural } from '../../report/common.js';
 import type { CliIo } from '../main.js';
 
 export async function runBaselineCommand(io: CliIo, paths: string[], flags: { output: string; prune?: boolean; config?: string }): Promise<number> {
@@ -22,7 +23,7 @@ export async function runBaselineCommand(io: CliIo, paths: string[], flags: { ou
   writeFileAtomic(target, formatBaseline(entries));
   const added = current.filter((e) => !previous.some((p) => same(p, e))).length;
   const dropped = flags.prune ? previous.filter((p) => !current.some((e) => same(p, e))).length : 0;
-  io.stderr(`${flags.output}: ${current.length} current finding${current.length === 1 ? '' : 's'} recorded (${added} new${flags.prune ? `, ${dropped} stale removed` : ''})\n`);
+  io.stderr(`${flags.output}: ${plural(current.length, 'current finding')} recorded (${added} new${flags.prune ? `, ${dropped} stale removed` : ''})\n`);
   return 0;
 }
 

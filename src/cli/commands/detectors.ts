@@ -4,6 +4,7 @@
 import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../detectors/load.js';
 import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
 import { TokenscopeError, usageError } from '../../errors.js';
+import { plural } from '../../report/common.js';
 import type { CliIo } from '../main.js';
 
 export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boolean; format: 'text' | 'json' }, ids: string[] = []): number {
@@ -15,7 +16,7 @@ export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boole
       : undefined;
     const problems = [...loaded.errors, ...checkDetectorFiles(loaded.files, builtinIds ? { reservedIds: builtinIds } : {}).map(formatProblem)];
     if (problems.length > 0) {
-      throw new TokenscopeError('E_DETECTOR', `detector check failed (${problems.length} problem${problems.length === 1 ? '' : 's'})`, problems);
+      throw new TokenscopeError('E_DETECTOR', `detector check failed (${plural(problems.length, 'problem')})`, problems);
     }
     const count = loaded.files.reduce((n, f) => n + f.file.detectors.length, 0);
     io.stdout(`${count} detectors in ${loaded.files.length} files: schema, structure and every example pass\n`);
