@@ -12,6 +12,7 @@ import {
 import { judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../scope/decoders/jwt.js';
+import { decodeUriComponentSafe } from '../scope/decoders/encoding.js';
 import type { Confidence } from '../types.js';
 
 /** What a validator sees besides the secret. */
@@ -73,10 +74,10 @@ export const validators = {
   'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx)),
   /** The password part of `scheme://user:pass@host` is a real value, not a template or a default. */
   'uri-password': (secret, ctx) => {
-    const password = decodeURIComponentSafe(secret);
+    const password = decodeUriComponentSafe(secret);
     const verdict = judgePasswordValue(password, 'password', { quote: '"' });
     // user == password (postgres:postgres, guest:guest): a product's default, at most a note.
-    if (verdict !== 'reject' && ctx.groups['user'] !== undefined && decodeURIComponentSafe(ctx.groups['user']) === password) {
+    if (verdict !== 'reject' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) {
       return passwordVerdict('weak');
     }
     return passwordVerdict(verdict);
@@ -128,13 +129,5 @@ function decodeBase64Url(value: string): string {
     return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
   } catch {
     return '';
-  }
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
   }
 }

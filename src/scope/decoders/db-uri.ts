@@ -5,7 +5,7 @@
 // sa, admin, rdsadmin, doadmin, avnadmin, …) can drop anything on the server; `*_owner` roles own
 // their database. Role grants live on the server, so a name that is not on the list says nothing.
 
-import { clip } from './encoding.js';
+import { clip, decodeUriComponentSafe as decode } from './encoding.js';
 import type { DecodedScope, DecodeContext } from './types.js';
 
 export interface DbTarget {
@@ -57,14 +57,6 @@ const PLATFORMS: Array<[RegExp, string]> = [
   [/\.render\.com$/, 'Render'],
   [/\.heroku(?:app)?\.com$|\.compute(?:-1)?\.amazonaws\.com$/, 'Heroku or EC2'],
 ];
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 function splitHostPort(text: string): { host: string; port?: string } {
   const v6 = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);

@@ -61,6 +61,15 @@ export function base36ToDecimal(text: string): string | undefined {
   return n.toString();
 }
 
+/** Percent-decodes text; the text as written when it is not valid percent-encoding. */
+export function decodeUriComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Shortens a fact value so reports stay readable. */
 export function clip(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
