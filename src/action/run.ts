@@ -4,13 +4,14 @@
 // changes, and the step outputs. Returns the exit code; only main.ts touches the process.
 
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { TokenscopeError, usageError } from '../errors.js';
 import { exitCodeFor, scan, type SourceProvider } from '../scan.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText, summaryLine } from '../report/text.js';
 import { historySource } from '../sources/git-history.js';
 import { gitToplevel, runGit, runGitStatus } from '../sources/git.js';
+import { displayPath, toPosix } from '../sources/walk.js';
 import { changedLines, pullRequestFromEvent } from './changed-lines.js';
 import { inRanges } from '../scan/analyze.js';
 import { formatJobSummary } from './summary.js';
@@ -35,10 +36,6 @@ export function readInput(env: NodeJS.ProcessEnv, name: string, fallback = ''): 
   const key = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
   const value = (env[key] ?? env[key.replace(/-/g, '_')])?.trim();
   return value ? value : fallback;
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 /** `history` → the history source's `since`: "all", "REV..HEAD", "REV..", "REV...HEAD" (from the merge base) or "REV". */
@@ -149,11 +146,10 @@ async function run(env: NodeJS.ProcessEnv, io: ActionIo): Promise<number> {
   if (annotated.notice) io.stdout(`${annotation('notice', { title: 'tokenscope' }, annotated.notice)}\n`);
   for (const line of annotated.lines) io.stdout(`${line}\n`);
 
-  const sarifShown = toPosix(relative(workspace, sarifPath)) || sarifPath;
   const summary = formatJobSummary(result, {
     failOn,
     exitCode,
-    sarif: sarifShown.startsWith('..') ? sarifPath : sarifShown,
+    sarif: displayPath(workspace, sarifPath),
     annotations: { count: annotated.lines.length, scope: annotated.scope },
   });
   const summaryFile = env['GITHUB_STEP_SUMMARY'];

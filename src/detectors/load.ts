@@ -4,9 +4,10 @@
 // running from src/) they are read from detectors/*.yaml directly.
 
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseDocument, readDocument, validateDocument } from '../config/document.js';
 import { detectorBundlePath, detectorsDir, packageRoot } from '../paths.js';
+import { displayPath } from '../sources/walk.js';
 import type { DetectorFile, LoadedDetectorFile } from './definition.js';
 
 export interface DetectorLoadResult {
@@ -31,7 +32,7 @@ export function loadDetectorFiles(paths: readonly string[]): DetectorLoadResult 
       ? readdirSync(path).filter((name) => /\.(?:ya?ml|json)$/i.test(name)).sort().map((name) => join(path, name))
       : [path];
     for (const entry of entries) {
-      const source = displayPath(entry);
+      const source = displayPath(packageRoot, entry);
       const read = readDocument(entry, 'detector file', source);
       if ('error' in read) {
         result.errors.push(read.error);
@@ -51,11 +52,6 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function displayPath(path: string): string {
-  const rel = relative(packageRoot, path);
-  return rel.startsWith('..') ? path : rel.split('\\').join('/');
 }
 
 /** The source files of the built-in detectors. */

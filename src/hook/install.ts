@@ -16,7 +16,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TokenscopeError } from '../errors.js';
 import { gitToplevel, runGit, runGitStatus } from '../sources/git.js';
@@ -284,10 +284,4 @@ export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<
   }
   unlinkSync(hookPath);
   return { hookPath, action: 'removed' };
-}
-
-/** A path as the user would type it: relative to `base` (their working folder) when inside it. */
-export function displayPath(base: string, path: string): string {
-  const rel = relative(base, path);
-  return rel.startsWith('..') ? path : rel;
 }

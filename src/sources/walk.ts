@@ -74,6 +74,12 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/** `path` as a reader wants it: relative to `base` (POSIX separators) when inside it, else as given. */
+export function displayPath(base: string, path: string): string {
+  const rel = relative(base, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : toPosix(rel);
+}
+
 /** An ignore file's content; undefined when it cannot be read (usually: there is none). */
 export function readIgnoreFile(path: string): string | undefined {
   try {
@@ -252,8 +258,7 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
   }
   // Files named explicitly are scanned even when ignored: the user asked for them.
   for (const abs of explicitFiles) {
-    const rel = toPosix(relative(root, abs));
-    const path = rel.startsWith('..') || rel === '' ? toPosix(abs) : rel;
+    const path = toPosix(displayPath(root, abs));
     let size = 0;
     try {
       size = statSync(abs).size;

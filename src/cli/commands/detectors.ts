@@ -1,6 +1,7 @@
 // `tokenscope detectors`: the catalogue (provider, token type, privilege, breadth), or
 // `--check FILE…` to validate detector files with the same checks the test suite runs.
 
+import { resolve } from 'node:path';
 import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../detectors/load.js';
 import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
 import { TokenscopeError, usageError } from '../../errors.js';
@@ -9,7 +10,7 @@ import type { CliIo } from '../main.js';
 
 export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boolean; format: 'text' | 'json' }, ids: string[] = []): number {
   if (flags.check !== undefined) {
-    const paths = Array.isArray(flags.check) && flags.check.length > 0 ? flags.check.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)) : builtinDetectorSources();
+    const paths = Array.isArray(flags.check) && flags.check.length > 0 ? flags.check.map((p) => resolve(io.cwd, p)) : builtinDetectorSources();
     const loaded = loadDetectorFiles(paths);
     const builtinIds = Array.isArray(flags.check) && flags.check.length > 0
       ? new Set(loadBuiltinDetectors().flatMap((f) => f.detectors.map((d) => d.id)))

@@ -1,7 +1,8 @@
 // `tokenscope hook install|uninstall`: puts the pre-commit hook in place or takes it out, and says
 // in one line what it did (and what it kept).
 
-import { displayPath, installHook, uninstallHook, type HookOutcome } from '../../hook/install.js';
+import { installHook, uninstallHook, type HookOutcome } from '../../hook/install.js';
+import { displayPath } from '../../sources/walk.js';
 import type { CliIo } from '../main.js';
 
 function describe(io: CliIo, outcome: HookOutcome): string {

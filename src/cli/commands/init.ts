@@ -13,16 +13,17 @@ import type { CliIo } from '../main.js';
 export function schemaReference(dir: string): string {
   for (let at = resolve(dir); ; at = dirname(at)) {
     const installed = join(at, 'node_modules', 'tokenscope', 'schemas', 'config.schema.json');
-    if (existsSync(installed)) return toPosix(relative(dir, installed));
+    if (existsSync(installed)) return dotRelative(relative(dir, installed));
     if (dirname(at) === at) break;
   }
   const own = schemaPath('config.schema.json');
   const fromDir = relative(dir, packageRoot);
-  if (!fromDir.startsWith('..') && existsSync(own)) return toPosix(relative(dir, own)); // tokenscope's own checkout
+  if (!fromDir.startsWith('..') && existsSync(own)) return dotRelative(relative(dir, own)); // tokenscope's own checkout
   return `https://unpkg.com/tokenscope@${VERSION}/schemas/config.schema.json`;
 }
 
-function toPosix(path: string): string {
+/** A relative path as a YAML schema reference: POSIX separators, starting with `.`. */
+function dotRelative(path: string): string {
   const posix = path.split(sep).join('/');
   return posix.startsWith('.') ? posix : `./${posix}`;
 }
