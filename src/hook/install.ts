@@ -16,10 +16,10 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { TokenscopeError } from '../errors.js';
 import { gitToplevel, runGit, runGitStatus } from '../sources/git.js';
+import { replaceAtomically, writeFileAtomic } from '../sources/write.js';
 
 export const BEGIN_MARK = '# >>> tokenscope pre-commit hook >>>';
 export const END_MARK = '# <<< tokenscope pre-commit hook <<<';
@@ -130,40 +130,23 @@ function huskyBlock(nodePath: string, binPath: string, flags: string[]): string 
 
 /** Temp file in the same folder, then rename: git never runs a half-written hook. */
 function writeAtomic(path: string, content: string | Buffer, mode: number): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tokenscope-tmp`);
-  try {
-    writeFileSync(temp, content, { mode });
-    chmodSync(temp, mode);
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing to clean up
-    }
-    throw new TokenscopeError('E_IO', `${path}: cannot write the hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  writeFileAtomic(path, content, { mode, exactMode: true, failure: 'cannot write the hook' });
 }
 
 /** A byte-for-byte copy that keeps the mode (or the link itself, for a symlinked hook). */
 function backUp(path: string, backup: string): void {
   const stat = lstatSync(path);
-  const temp = join(dirname(backup), `.${basename(backup)}.${process.pid}.tokenscope-tmp`);
-  try {
-    if (stat.isSymbolicLink()) symlinkSync(readlinkSync(path), temp);
-    else {
-      writeFileSync(temp, readFileSync(path), { mode: stat.mode & 0o7777 });
-      chmodSync(temp, stat.mode & 0o7777);
-    }
-    renameSync(temp, backup);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing to clean up
-    }
-    throw new TokenscopeError('E_IO', `${backup}: cannot back up the existing hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  replaceAtomically(
+    backup,
+    (temp) => {
+      if (stat.isSymbolicLink()) symlinkSync(readlinkSync(path), temp);
+      else {
+        writeFileSync(temp, readFileSync(path), { mode: stat.mode & 0o7777 });
+        chmodSync(temp, stat.mode & 0o7777);
+      }
+    },
+    'cannot back up the existing hook',
+  );
 }
 
 function readIfExists(path: string): Buffer | undefined {

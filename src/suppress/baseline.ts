@@ -3,9 +3,8 @@
 // atomically (temp file + rename) and merged with what was there, so entries are never lost
 // except by --prune-baseline.
 
-import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { TokenscopeError } from '../errors.js';
+import { writeFileAtomic } from '../sources/write.js';
 import { parseDocument, readDocument, validateDocument } from '../config/document.js';
 
 export interface BaselineEntry {
@@ -55,20 +54,9 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
   return `${JSON.stringify({ version: 1, findings }, null, 2)}\n`;
 }
 
-/** Writes atomically: a temp file beside the target, then rename. */
-export function writeFileAtomic(path: string, content: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, content, { mode: 0o644 });
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing to clean up
-    }
-    throw new TokenscopeError('E_IO', `${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+/** Writes a baseline atomically (temp file beside it, then rename), mode 0644 less the umask. */
+export function writeBaselineFile(path: string, content: string): void {
+  writeFileAtomic(path, content, { mode: 0o644 });
 }
 
 /**
@@ -80,6 +68,6 @@ export function pruneBaselineFile(path: string, stale: ReadonlyArray<Pick<Baseli
   const drop = new Set(stale.map(baselineKey));
   const kept = current.findings.filter((e) => !drop.has(baselineKey(e)));
   const removed = current.findings.length - kept.length;
-  if (removed > 0) writeFileAtomic(path, formatBaseline(kept));
+  if (removed > 0) writeBaselineFile(path, formatBaseline(kept));
   return removed;
 }

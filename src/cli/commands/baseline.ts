@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scan } from '../../scan.js';
-import { formatBaseline, readBaseline, writeFileAtomic, type BaselineEntry } from '../../suppress/baseline.js';
+import { formatBaseline, readBaseline, writeBaselineFile, type BaselineEntry } from '../../suppress/baseline.js';
 import { scanOptionsFrom } from './scan.js';
 import { plural } from '../../report/common.js';
 import type { CliIo } from '../main.js';
@@ -20,7 +20,7 @@ export async function runBaselineCommand(io: CliIo, paths: string[], flags: { ou
   }));
   const previous = existsSync(target) ? readBaseline(target).findings : [];
   const entries = flags.prune ? current.map((e) => ({ ...e, ...reasonFor(previous, e) })) : [...previous, ...current];
-  writeFileAtomic(target, formatBaseline(entries));
+  writeBaselineFile(target, formatBaseline(entries));
   const added = current.filter((e) => !previous.some((p) => same(p, e))).length;
   const dropped = flags.prune ? previous.filter((p) => !current.some((e) => same(p, e))).length : 0;
   io.stderr(`${flags.output}: ${plural(current.length, 'current finding')} recorded (${added} new${flags.prune ? `, ${dropped} stale removed` : ''})\n`);
