@@ -18,6 +18,7 @@ import { toFinding } from './policy/finding.js';
 import { fingerprintKey as defaultFingerprintKey } from './redact.js';
 import { analyzeFile, type AnalyzeOptions, type Candidate, type FileAnalysis } from './scan/analyze.js';
 import { WorkerPool } from './scan/pool.js';
+import { tooLargeDetail } from './sources/read.js';
 import { findRepoRoot, walkWorkingTree } from './sources/walk.js';
 import { applySuppressions } from './suppress/apply.js';
 import { atOrAbove, plural } from './report/common.js';
@@ -172,7 +173,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // Size cap before any read: a 200 MB file is skipped without being opened.
   files = files.filter((file) => {
     if ((file.size ?? 0) > config.maxFileSize) {
-      skipped.push({ path: file.path, reason: 'too-large', detail: `${Math.round((file.size ?? 0) / 1048576)} MB is over the ${Math.round(config.maxFileSize / 1048576)} MB limit` });
+      skipped.push({ path: file.path, reason: 'too-large', detail: tooLargeDetail(file.size ?? 0, config.maxFileSize) });
       return false;
     }
     return true;

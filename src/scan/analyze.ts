@@ -5,7 +5,7 @@
 import type { DetectorSet } from '../detect/compile.js';
 import type { ExtraPass } from '../detect/ast-pass.js';
 import { detectInText, knownPrefix, type RawMatch } from '../detect/engine.js';
-import { decodeBytes, readFileForScan } from '../sources/read.js';
+import { decodeBytes, readFileForScan, tooLargeDetail } from '../sources/read.js';
 import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret } from '../redact.js';
 import { findInlineIgnore, listIgnoreComments, type InlineIgnore } from '../suppress/inline.js';
@@ -60,7 +60,7 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   if (file.content) {
     outcome =
       file.content.length > options.maxFileSize
-        ? ({ kind: 'skip', reason: 'too-large', detail: `over the ${options.maxFileSize}-byte limit` } as const)
+        ? ({ kind: 'skip', reason: 'too-large', detail: tooLargeDetail(file.content.length, options.maxFileSize) } as const)
         : decodeBytes(file.content);
   } else if (file.absPath) {
     outcome = readFileForScan(file.absPath, options.maxFileSize);

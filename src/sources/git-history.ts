@@ -8,7 +8,7 @@ import type { SourceProvider } from '../scan.js';
 import type { CommitInfo, Notice, SkippedFile, SourceFile } from '../types.js';
 import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
 import { gitPathFilter } from './git-paths.js';
-import { decodeBytes, formatSize } from './read.js';
+import { isBinaryContent, tooLargeDetail } from './read.js';
 
 export interface HistorySourceOptions {
   /** Only commits after this revision (REV..HEAD). */
@@ -89,12 +89,6 @@ export async function listHistoryBlobs(
   return { blobs: [...seen.values()], commits: commits.size };
 }
 
-/** A blob whose first 8 KB say binary is dropped at once: history can hold gigabytes of them. */
-function isBinary(bytes: Buffer): boolean {
-  const head = decodeBytes(bytes.subarray(0, 8192));
-  return head.kind === 'skip' && head.reason === 'binary';
-}
-
 export function historySource(options: HistorySourceOptions = {}): SourceProvider {
   // A leading dash would reach git as an option.
   if (options.since?.startsWith('-')) throw usageError(`--since: not a revision (received "${options.since}")`);
@@ -137,7 +131,7 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
           // A shallow or partial clone: say so instead of pretending the blob was scanned.
           skipped.push({ path: c.reportPath, reason: 'unreadable', detail: `blob ${c.blob.slice(0, 12)} is not in the local object store` });
         } else if (info.size > config.maxFileSize) {
-          skipped.push({ path: c.reportPath, reason: 'too-large', detail: `${formatSize(info.size)} in commit ${c.commit.sha.slice(0, 12)} is over the ${formatSize(config.maxFileSize)} limit` });
+          skipped.push({ path: c.reportPath, reason: 'too-large', detail: tooLargeDetail(info.size, config.maxFileSize, `in commit ${c.commit.sha.slice(0, 12)}`) });
         } else if (info.size === 0) {
           continue;
         } else toRead.set(c.blob, c);
@@ -146,7 +140,8 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
       await readBlobs(toplevel, [...toRead.keys()], (id, bytes) => {
         const c = toRead.get(id);
         if (!c) return;
-        if (isBinary(bytes)) {
+        // Dropped at once, from the first 8 KB: history can hold gigabytes of binaries.
+        if (isBinaryContent(bytes)) {
           skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
           return;
         }

@@ -9,7 +9,7 @@ import type { SourceProvider } from '../scan.js';
 import type { SkippedFile, SourceFile } from '../types.js';
 import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, runGit, unquoteGitPath, type RawEntry } from './git.js';
 import { gitPathFilter } from './git-paths.js';
-import { formatSize } from './read.js';
+import { tooLargeDetail } from './read.js';
 
 export interface StagedSourceOptions {
   /** Scan whole staged files, not only added or changed lines (--full). */
@@ -167,7 +167,7 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
         if (!info || 'missing' in info) {
           skipped.push({ path: w.path, reason: 'unreadable', detail: 'staged blob missing from the object store' });
         } else if (info.size > config.maxFileSize) {
-          skipped.push({ path: w.path, reason: 'too-large', detail: `${formatSize(info.size)} is over the ${formatSize(config.maxFileSize)} limit` });
+          skipped.push({ path: w.path, reason: 'too-large', detail: tooLargeDetail(info.size, config.maxFileSize) });
         } else toRead.push(w);
       }
       const contents = new Map<string, Buffer>();

@@ -25,7 +25,7 @@ export function readFileForScan(absPath: string, maxFileSize = DEFAULT_MAX_FILE_
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { kind: 'skip', reason: 'special-file', detail: describeType(stat) };
     if (stat.size > maxFileSize) {
-      return { kind: 'skip', reason: 'too-large', detail: `${formatSize(stat.size)} is over the ${formatSize(maxFileSize)} limit` };
+      return { kind: 'skip', reason: 'too-large', detail: tooLargeDetail(stat.size, maxFileSize) };
     }
     const buffer = Buffer.allocUnsafe(stat.size);
     let offset = 0;
@@ -71,6 +71,20 @@ export function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
+/**
+ * Why a file was not read: `12.5 MB is over the 10.0 MB limit`, in exact bytes when the rounded
+ * sizes would read the same. `context` follows the size (`in commit 1a2b3c4d5e6f`).
+ */
+export function tooLargeDetail(size: number, max: number, context?: string): string {
+  let shown = formatSize(size);
+  let limit = formatSize(max);
+  if (shown === limit) {
+    shown = `${size} B`;
+    limit = `${max} B`;
+  }
+  return `${shown}${context ? ` ${context}` : ''} is over the ${limit} limit`;
+}
+
 /** UTF-16 without a BOM: zero bytes consistently at odd (LE) or even (BE) positions. */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
@@ -106,6 +120,15 @@ function swapBytes(bytes: Uint8Array): Buffer {
     out[i + 1] = bytes[i]!;
   }
   return out;
+}
+
+/**
+ * Whether decodeBytes would skip these bytes as binary, from the first 8 KB and without decoding
+ * anything: no UTF-16 byte order mark or zero-byte pattern, and a NUL or mostly control characters.
+ */
+export function isBinaryContent(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return false;
+  return sniffUtf16(bytes) === undefined && looksBinary(bytes);
 }
 
 /** Decodes bytes already in memory (git blobs, staged content, files). */

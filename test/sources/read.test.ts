@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/sources/read.js';
+import { decodeBytes, isBinaryContent, tooLargeDetail } from '../../src/sources/read.js';
 
 function text(outcome: ReturnType<typeof decodeBytes>): string {
   if (outcome.kind !== 'text') throw new Error(`expected text, got skip: ${outcome.reason}`);
@@ -37,5 +37,25 @@ describe('decodeBytes', () => {
 
   it('does not call a literal U+FFFD invalid', () => {
     expect(decodeBytes(Buffer.from('a\uFFFDb', 'utf8'))).toMatchObject({ kind: 'text', invalidUtf8: false });
+  });
+});
+
+describe('isBinaryContent', () => {
+  it('agrees with decodeBytes on what is binary, from the first 8 KB only', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('A=1\0', 'utf16le')]);
+    const cases = [Buffer.from('plain text\n'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), Buffer.from('TOKEN=abc', 'utf16le'), le, Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]), Buffer.alloc(0)];
+    for (const bytes of cases) {
+      const decoded = decodeBytes(bytes.subarray(0, 8192));
+      expect(isBinaryContent(bytes)).toBe(decoded.kind === 'skip' && decoded.reason === 'binary');
+    }
+  });
+});
+
+describe('tooLargeDetail', () => {
+  it('says how large and the limit, in exact bytes when rounding would make them read the same', () => {
+    const MB = 1024 * 1024;
+    expect(tooLargeDetail(12.5 * MB, 10 * MB)).toBe('12.5 MB is over the 10.0 MB limit');
+    expect(tooLargeDetail(10 * MB + 1, 10 * MB)).toBe('10485761 B is over the 10485760 B limit');
+    expect(tooLargeDetail(2048, 1000, 'in commit 1a2b3c4d5e6f')).toBe('2.0 KB in commit 1a2b3c4d5e6f is over the 1000 B limit');
   });
 });
