@@ -191,13 +191,19 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
     const name = pattern.replace(/\/$/, '');
     prune.push(`**/${name}`, `**/${name}/**`);
   }
+  // The root's ignore files are read here for pruning and met again in the listing: read once.
+  const ignoreFiles = new Map<string, string | undefined>();
+  const readIgnoreOnce = (path: string): string | undefined => {
+    if (!ignoreFiles.has(path)) ignoreFiles.set(path, readIgnoreFile(path));
+    return ignoreFiles.get(path);
+  };
   const rootPatterns = [(options.excludes ?? []).join('\n')];
   if (useGitignore) {
     const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'));
     if (exclude) gitRules.add('', exclude);
-    rootPatterns.push(readIgnoreFile(join(root, '.gitignore')) ?? '');
+    rootPatterns.push(readIgnoreOnce(join(root, '.gitignore')) ?? '');
   }
-  rootPatterns.push(readIgnoreFile(join(root, '.tokenscopeignore')) ?? '');
+  rootPatterns.push(readIgnoreOnce(join(root, '.tokenscopeignore')) ?? '');
   const rootPrune = rootPatterns.flatMap(pruneGlobs);
 
   const targets = (options.paths && options.paths.length > 0 ? options.paths : [root]).map((p) => resolve(p));
@@ -239,7 +245,7 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
     if (entry.kind !== 'file') continue;
     const name = entry.rel.slice(entry.rel.lastIndexOf('/') + 1);
     if (name !== '.gitignore' && name !== '.tokenscopeignore') continue;
-    const content = readIgnoreFile(entry.abs);
+    const content = readIgnoreOnce(entry.abs);
     if (content === undefined) continue;
     const dir = entry.rel.includes('/') ? entry.rel.slice(0, entry.rel.lastIndexOf('/')) : '';
     if (name === '.gitignore') {

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scan } from '../../scan.js';
-import { formatBaseline, readBaseline, writeBaselineFile, type BaselineEntry } from '../../suppress/baseline.js';
+import { baselineKey, formatBaseline, readBaseline, writeBaselineFile, type BaselineEntry } from '../../suppress/baseline.js';
 import { scanOptionsFrom } from './scan.js';
 import { plural } from '../../report/common.js';
 import type { CliIo } from '../main.js';
@@ -19,19 +19,19 @@ export async function runBaselineCommand(io: CliIo, paths: string[], flags: { ou
     fingerprint: f.fingerprint,
   }));
   const previous = existsSync(target) ? readBaseline(target).findings : [];
-  const entries = flags.prune ? current.map((e) => ({ ...e, ...reasonFor(previous, e) })) : [...previous, ...current];
+  // The first entry per key, as a search from the top would find it.
+  const previousByKey = new Map<string, BaselineEntry>();
+  for (const p of previous) if (!previousByKey.has(baselineKey(p))) previousByKey.set(baselineKey(p), p);
+  const currentKeys = new Set(current.map(baselineKey));
+  const entries = flags.prune ? current.map((e) => ({ ...e, ...reasonFor(previousByKey, e) })) : [...previous, ...current];
   writeBaselineFile(target, formatBaseline(entries));
-  const added = current.filter((e) => !previous.some((p) => same(p, e))).length;
-  const dropped = flags.prune ? previous.filter((p) => !current.some((e) => same(p, e))).length : 0;
+  const added = current.filter((e) => !previousByKey.has(baselineKey(e))).length;
+  const dropped = flags.prune ? previous.filter((p) => !currentKeys.has(baselineKey(p))).length : 0;
   io.stderr(`${flags.output}: ${plural(current.length, 'current finding')} recorded (${added} new${flags.prune ? `, ${dropped} stale removed` : ''})\n`);
   return 0;
 }
 
-function same(a: BaselineEntry, b: BaselineEntry): boolean {
-  return a.ruleId === b.ruleId && a.path === b.path && a.fingerprint === b.fingerprint;
-}
-
-function reasonFor(previous: readonly BaselineEntry[], entry: BaselineEntry): { reason?: string } {
-  const reason = previous.find((p) => same(p, entry))?.reason;
+function reasonFor(previous: ReadonlyMap<string, BaselineEntry>, entry: BaselineEntry): { reason?: string } {
+  const reason = previous.get(baselineKey(entry))?.reason;
   return reason ? { reason } : {};
 }
