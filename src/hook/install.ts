@@ -57,10 +57,6 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function defaultBinPath(): string {
-  return cliPath;
-}
-
 /** Where the pre-commit hook goes: husky first, then core.hooksPath, then the git dir's hooks/. */
 export async function locateHook(cwd: string): Promise<HookLocation> {
   const toplevel = await gitToplevel(cwd);
@@ -184,7 +180,7 @@ function splitBlock(text: string): { before: string; block: string; after: strin
 
 export async function installHook(options: HookOptions): Promise<HookOutcome> {
   const nodePath = options.nodePath ?? process.execPath;
-  const binPath = options.binPath ?? defaultBinPath();
+  const binPath = options.binPath ?? cliPath;
   const location = await locateHook(options.cwd);
   const { hookPath } = location;
   const note = location.note ? { note: location.note } : {};

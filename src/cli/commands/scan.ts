@@ -1,11 +1,11 @@
 // `tokenscope scan`: flags → scan() → report → exit code.
 
-import { TokenscopeError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import { exitCodeFor, scan, type ScanOptions } from '../../scan.js';
 import { parseSize } from '../../config/load.js';
 import { formatJson } from '../../report/json.js';
 import { formatSarif } from '../../report/sarif.js';
-import { formatText } from '../../report/text.js';
+import { formatText, summaryLine } from '../../report/text.js';
 import { pruneBaselineFile } from '../../suppress/baseline.js';
 import { emit, type CliIo } from '../main.js';
 import { gitScanSetup } from './git-sources.js';
@@ -45,6 +45,9 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
   if (flags.since && !flags.history) throw usageError('--since only applies with --history');
   if (flags.staged && flags.history) throw usageError('--staged and --history cannot be combined');
   if (flags.pruneBaseline && !flags.baseline) throw usageError('--prune-baseline needs --baseline FILE');
+  // The baseline records the working tree: a diff (--staged) or the commits (--history) cannot
+  // tell a gone secret from one they did not look at, so never prune from them.
+  if (flags.pruneBaseline && (flags.staged || flags.history)) throw usageError('--prune-baseline needs a working-tree scan, not --staged or --history');
   if (flags.workers !== undefined && (!Number.isInteger(flags.workers) || flags.workers < 0)) throw usageError('--workers must be a whole number ≥ 0');
   let maxFileSize: number | undefined;
   if (flags.maxFileSize !== undefined) {
@@ -94,9 +97,6 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   if (session) Object.assign(options, { keepSecrets: true, refine: session.refine } satisfies Partial<ScanOptions>);
   // Agent-exposure audit: git-ignored files too, agent ignore rules named.
   if (flags.agentView) options.agentView = true;
-  // The baseline records the working tree: a diff (--staged) or the commits (--history) cannot
-  // tell a gone secret from one they did not look at, so never prune from them.
-  if (flags.pruneBaseline && (flags.staged || flags.history)) throw usageError('--prune-baseline needs a working-tree scan, not --staged or --history');
   const result = await scan(options).finally(git.done);
   emit(io, renderReport(io, result, flags), flags.output);
   if (verify && session) io.stderr(`${verify.verifySummary(session.stats())}\n`);
@@ -106,7 +106,6 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   }
   if (flags.output && (flags.format ?? 'text') !== 'text') {
     // A machine-readable report went to a file: still tell the human what happened.
-    const { summaryLine } = await import('../../report/text.js');
     io.stderr(`${summaryLine(result)}\n`);
   }
   return exitCodeFor(result, result.settings.failOn);
