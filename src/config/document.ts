@@ -16,9 +16,10 @@ export function jsonErrorReason(error: unknown, text: string): string {
   let reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   const token = /^(Unexpected token '.+?'), .*is not valid JSON$/s.exec(reason);
   if (token) reason = token[1]!;
-  // Any other quoted excerpt (a future message format): keep only what comes before it.
-  const quote = reason.indexOf('"');
-  if (quote >= 0) reason = reason.slice(0, quote).replace(/[\s,:(]+$/, '');
+  else if (reason.includes('"')) {
+    // Any other quoted excerpt (a future message format): keep only what comes before it.
+    reason = reason.slice(0, reason.indexOf('"')).replace(/[\s,:(]+$/, '');
+  }
   const position = / at position (\d+)/.exec(reason);
   if (position) {
     const offset = Math.min(Number(position[1]), text.length);
