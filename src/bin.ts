@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The only file that touches the process: argv in, stdout/stderr out, exit code set.
 import { main } from './cli/main.js';
+import { readAll } from './sources/stdin.js';
 
 process.on('unhandledRejection', (error) => {
   process.stderr.write(`tokenscope: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
@@ -13,5 +14,6 @@ const result = await main(process.argv.slice(2), {
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   env: process.env,
   cwd: process.cwd(),
+  readStdin: () => readAll(process.stdin),
 });
 process.exitCode = result.exitCode;

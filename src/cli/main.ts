@@ -21,15 +21,17 @@ export interface CliIo {
   isTTY: { stdout: boolean; stderr: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Standard input, read to its end (`scan -`); absent where there is none. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 export interface CliResult {
   exitCode: number;
 }
 
-/** Writes a report to a file (-o) or stdout. */
+/** Writes a report to a file (-o) or stdout (no -o, or `-o -`). */
 export function emit(io: CliIo, text: string, output: string | undefined): void {
-  if (output) {
+  if (output && output !== '-') {
     try {
       writeFileSync(resolve(io.cwd, output), text);
     } catch (error) {
@@ -64,9 +66,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program
     .command('scan')
     .description('scan files for credentials and report their scope')
-    .argument('[paths...]', 'files or folders to scan', [])
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('-o, --output <file>', 'write the report to a file (the exit code is unchanged)')
+    .argument('[paths...]', 'files or folders to scan; `-` reads standard input', [])
+    .addOption(new Option('--format <format>', 'report format (default: from the -o extension, else text)').choices(['text', 'json', 'sarif', 'compact', 'html']))
+    .option('-o, --output <file>', 'write the report to a file, `-` for standard output (the exit code is unchanged)')
+    .option('--stdin-filename <name>', 'with `scan -`: the name standard input is reported under (decides its role: config, source, test…)')
+    .option('--no-gitignore', 'also scan git-ignored files (without the rest of --agent-view)')
+    .option('-q, --quiet', 'no progress line and no summary on stderr')
     .option('--staged', 'scan what is staged in the git index (pre-commit)')
     .option('--full', 'with --staged: scan whole staged files, not only added or changed lines')
     .option('--history', 'scan every commit reachable from HEAD, each blob once')

@@ -127,9 +127,11 @@ function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
 }
 
 export function formatSarif(result: ScanResult, options: SarifOptions = {}): string {
-  const rules = result.rules;
-  const index = new Map(rules.map((r, i) => [r.id, i]));
   const findings = options.showSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
+  // Only the rules that results reference: the whole catalogue would be ~1 MB for three results.
+  const referenced = new Set(findings.map((f) => f.ruleId));
+  const rules = result.rules.filter((r) => referenced.has(r.id));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const notifications: Sarif.Notification[] = [
     ...result.notices.map((n) => ({
       level: n.level === 'info' ? ('note' as const) : n.level,

@@ -64,7 +64,7 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-export function formatText(result: ScanResult, options: TextOptions): string {
+export function formatText(result: ScanResult, options: TextOptions = { color: false }): string {
   const p = painter(options.color);
   const out: string[] = [];
   for (const [path, list] of groupByFile(result.findings)) {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { ScanOptions, ScanProgress } from '../../scan.js';
 import { historySource } from '../../sources/git-history.js';
 import { stagedSource } from '../../sources/git-staged.js';
+import { formatSize } from '../../sources/read.js';
 import type { CliIo } from '../main.js';
 import type { ScanFlags } from './scan.js';
 
@@ -35,12 +36,34 @@ function progressLine(io: CliIo): { show: (text: string) => void; clear: () => v
   };
 }
 
+/** A progress line only where a person watches: a terminal, not CI, not --quiet. */
+function wantsProgress(io: CliIo, flags: Partial<ScanFlags>): boolean {
+  const ci = io.env['CI'] !== undefined && io.env['CI'] !== '' && io.env['CI'] !== 'false';
+  return io.isTTY.stderr && !ci && flags.quiet !== true;
+}
+
+/** Working-tree scans: files and bytes done, redrawn at most every REDRAW_MS. */
+function workingTreeProgress(io: CliIo): GitScanSetup {
+  const line = progressLine(io);
+  return {
+    options: {
+      onProgress: (p: ScanProgress) => {
+        if (p.phase === 'walk') line.show('tokenscope: listing files…');
+        else if (p.phase === 'scan' && p.total > 0) {
+          line.show(`tokenscope: scanning… ${p.done}/${p.total} files${p.bytes !== undefined ? `, ${formatSize(p.bytes)}` : ''}`);
+        }
+      },
+    },
+    done: () => line.clear(),
+  };
+}
+
 /** --staged never implies --verify: a hook runs offline, on every commit. */
 export function gitScanSetup(io: CliIo, paths: string[], flags: Partial<ScanFlags>): GitScanSetup {
   const targets = paths.map((p) => resolve(io.cwd, p));
   if (flags.staged) return { options: { sources: stagedSource({ full: flags.full === true, targets }) }, done: () => undefined };
-  if (!flags.history) return { options: {}, done: () => undefined };
-  const line = io.isTTY.stderr ? progressLine(io) : undefined;
+  if (!flags.history) return wantsProgress(io, flags) ? workingTreeProgress(io) : { options: {}, done: () => undefined };
+  const line = wantsProgress(io, flags) ? progressLine(io) : undefined;
   let commits = 0;
   return {
     options: {

@@ -6,14 +6,24 @@ import { parseSize } from '../../config/load.js';
 import { formatJson } from '../../report/json.js';
 import { formatSarif } from '../../report/sarif.js';
 import { formatText, summaryLine } from '../../report/text.js';
+import { formatCompact } from '../../report/compact.js';
+import { formatHtml } from '../../report/html.js';
+import { stdinSource } from '../../sources/stdin.js';
 import { pruneBaselineFile } from '../../suppress/baseline.js';
 import { emit, type CliIo } from '../main.js';
 import { gitScanSetup } from './git-sources.js';
 import type { FailOn } from '../../config/types.js';
 import type { ScanResult } from '../../types.js';
 
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'compact' | 'html';
+
 export interface ScanFlags {
-  format: 'text' | 'json' | 'sarif';
+  /** Absent: inferred from the -o extension, else text. */
+  format?: ReportFormat;
+  stdinFilename?: string;
+  /** false with --no-gitignore. */
+  gitignore?: boolean;
+  quiet?: boolean;
   output?: string;
   staged?: boolean;
   full?: boolean;
@@ -69,15 +79,35 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
   };
 }
 
+const EXTENSION_FORMATS: Array<[RegExp, ReportFormat]> = [
+  [/\.sarif(\.json)?$/i, 'sarif'],
+  [/\.json$/i, 'json'],
+  [/\.html?$/i, 'html'],
+  [/\.txt$/i, 'text'],
+];
+
+/** --format, else what the -o file's extension says (`-o report.sarif` writes SARIF), else text. */
+export function reportFormat(flags: Partial<ScanFlags>): ReportFormat {
+  if (flags.format) return flags.format;
+  const out = flags.output && flags.output !== '-' ? flags.output : undefined;
+  return (out && EXTENSION_FORMATS.find(([re]) => re.test(out))?.[1]) || 'text';
+}
+
+const toStdout = (flags: Partial<ScanFlags>): boolean => !flags.output || flags.output === '-';
+
 export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): string {
-  switch (flags.format ?? 'text') {
+  switch (reportFormat(flags)) {
     case 'json':
       return formatJson(result, { showSuppressed: flags.showSuppressed === true });
     case 'sarif':
       return formatSarif(result, { showSuppressed: flags.showSuppressed === true });
+    case 'compact':
+      return formatCompact(result);
+    case 'html':
+      return formatHtml(result, { showSuppressed: flags.showSuppressed === true });
     default:
       return formatText(result, {
-        color: flags.output ? false : useColor(io, 'stdout'),
+        color: toStdout(flags) ? useColor(io, 'stdout') : false,
         verbose: flags.verbose === true,
         showSuppressed: flags.showSuppressed === true,
         reportUnusedIgnores: flags.reportUnusedIgnores === true,
@@ -87,9 +117,19 @@ export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanF
 }
 
 export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlags): Promise<number> {
-  const options = scanOptionsFrom(io, paths, flags);
-  // Git sources: --staged (index) and --history (commits).
-  const git = gitScanSetup(io, paths, flags);
+  const fromStdin = paths.includes('-');
+  if (fromStdin && paths.length > 1) throw usageError('`scan -` reads standard input: give no other paths with it');
+  if (fromStdin && (flags.staged || flags.history)) throw usageError('`scan -` reads standard input: it cannot be combined with --staged or --history');
+  if (flags.stdinFilename !== undefined && !fromStdin) throw usageError('--stdin-filename only applies to `scan -`');
+  if (flags.stdinFilename !== undefined && !/^[^\0\r\n]{1,255}$/.test(flags.stdinFilename)) throw usageError('--stdin-filename: expected a file name of at most 255 characters');
+  const options = scanOptionsFrom(io, fromStdin ? [] : paths, flags);
+  if (fromStdin) {
+    if (!io.readStdin) throw usageError('`scan -`: no standard input to read');
+    options.sources = stdinSource(await io.readStdin(), flags.stdinFilename ?? 'stdin');
+  }
+  if (flags.gitignore === false) options.gitignore = false;
+  // Git sources: --staged (index) and --history (commits); progress on a terminal.
+  const git = gitScanSetup(io, paths, { ...flags, quiet: flags.quiet === true || fromStdin });
   Object.assign(options, git.options);
   // Online lookups: only with --verify (never implied by --staged); the module loads only then.
   const verify = flags.verify === true ? await import('../../verify/index.js') : undefined;
@@ -104,9 +144,8 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
     const removed = pruneBaselineFile(result.settings.baseline, result.staleBaseline ?? []);
     io.stderr(`${flags.baseline}: ${removed} stale entr${removed === 1 ? 'y' : 'ies'} removed\n`);
   }
-  if (flags.output && (flags.format ?? 'text') !== 'text') {
-    // A machine-readable report went to a file: still tell the human what happened.
-    io.stderr(`${summaryLine(result)}\n`);
-  }
+  // The text report on standard output ends with the summary; every other report (another
+  // format, or any report written to a file) leaves the summary on stderr, the same way for all.
+  if (!flags.quiet && !(reportFormat(flags) === 'text' && toStdout(flags))) io.stderr(`${summaryLine(result)}\n`);
   return exitCodeFor(result, result.settings.failOn);
 }
