@@ -152,7 +152,7 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
             name: 'tokenscope',
             version: result.tool.version,
             semanticVersion: result.tool.version,
-            informationUri: 'https://www.npmjs.com/package/tokenscope',
+            informationUri: 'https://github.com/tokenscope/tokenscope',
             rules: rules.map(toRule),
           },
         },
