@@ -13,6 +13,7 @@ import { runDetectorsCommand } from './commands/detectors.js';
 import { runBaselineCommand } from './commands/baseline.js';
 import { runInitCommand } from './commands/init.js';
 import { runHookCommand } from './commands/hook.js';
+import { runOrgMerge, runOrgPlan, runOrgScan } from './commands/org.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -134,6 +135,43 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((ids: string[], flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
       setExit(runDetectorsCommand(io, flags, ids));
+    });
+
+  const org = program.command('org').description('organisation-wide scans sharded over a CI matrix: plan, scan one shard, merge');
+  org
+    .command('plan')
+    .description('split a list of repositories (owner/name, clone URL or path; or `gh repo list --json` output) into a shard manifest')
+    .argument('[file]', 'the repository list (default: standard input)')
+    .option('--shards <n>', 'number of shards (at most 256)')
+    .option('--repos-per-shard <n>', 'without --shards: repositories per shard (default 8)')
+    .option('--server-url <url>', 'where owner/name repositories live (default $GITHUB_SERVER_URL or https://github.com)')
+    .option('-o, --output <file>', 'write the manifest to a file')
+    .action((file: string | undefined, flags: { shards?: string; reposPerShard?: string; serverUrl?: string; output?: string }) => {
+      setExit(runOrgPlan(io, file, flags));
+    });
+  org
+    .command('scan')
+    .description('clone and scan the repositories of one shard, writing a result per repository and a coverage record')
+    .requiredOption('--shard <file>', 'the shard manifest from `org plan`')
+    .option('--index <i>', 'which shard (default $JOB_COMPLETION_INDEX)')
+    .option('--out-dir <dir>', 'where results go (default ./tokenscope-results)')
+    .option('--history', 'clone in full and scan every commit')
+    .option('--config <file>', 'configuration file applied to every repository')
+    .option('--debug', 'show stack traces for errors')
+    .action(async (flags: { shard: string; index?: string; outDir?: string; history?: boolean; config?: string }) => {
+      setExit(await runOrgScan(io, flags));
+    });
+  org
+    .command('merge')
+    .description('merge shard results into one organisation report, grouping each credential across repositories')
+    .argument('<results...>', 'result and coverage files, or folders holding them')
+    .option('--shard <file>', 'the shard manifest, so that coverage names repositories no shard reported')
+    .addOption(new Option('--format <format>', 'report format (default: from the -o extension, else text)').choices(['text', 'json', 'sarif']))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--sarif-dir <dir>', 'also write one SARIF file per repository (and index.json) into this folder')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a credential is at or above this level (default none)').choices(['error', 'warning', 'note', 'none']))
+    .action((results: string[], flags: { shard?: string; format?: string; output?: string; sarifDir?: string; failOn?: 'error' | 'warning' | 'note' | 'none' }) => {
+      setExit(runOrgMerge(io, results, flags));
     });
 
   return program;
