@@ -9,7 +9,7 @@ import { TokenscopeError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { EXIT_CODE_HELP } from './help.js';
 import { runScanCommand, type ScanFlags } from './commands/scan.js';
-import { runDetectorsCommand } from './commands/detectors.js';
+import { runDetectorsCommand, type DetectorsFlags } from './commands/detectors.js';
 import { runBaselineCommand } from './commands/baseline.js';
 import { runInitCommand } from './commands/init.js';
 import { runHookCommand } from './commands/hook.js';
@@ -133,8 +133,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('[ids...]', 'detector ids (or provider names) to show in full')
     .option('--check [files...]', 'validate detector files (default: the built-in ones), running every example')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((ids: string[], flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
-      setExit(runDetectorsCommand(io, flags, ids));
+    .option('--config <file>', 'configuration whose detectors.custom files are listed too (default: found from here)')
+    .action(async (ids: string[], flags: DetectorsFlags) => {
+      setExit(await runDetectorsCommand(io, flags, ids));
     });
 
   const org = program.command('org').description('organisation-wide scans sharded over a CI matrix: plan, scan one shard, merge');

@@ -3,12 +3,33 @@
 
 import { resolve } from 'node:path';
 import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../detectors/load.js';
+import { loadCustomDetectors } from '../../detectors/registry.js';
+import { resolveConfig } from '../../config/load.js';
+import { findRepoRoot } from '../../sources/walk.js';
+import type { DetectorFile } from '../../detectors/definition.js';
 import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
 import { TokenscopeError, usageError } from '../../errors.js';
 import { plural } from '../../report/common.js';
 import type { CliIo } from '../main.js';
 
-export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boolean; format: 'text' | 'json' }, ids: string[] = []): number {
+export interface DetectorsFlags {
+  check?: string[] | boolean;
+  format: 'text' | 'json';
+  /** Configuration whose `detectors.custom` files join the listing (default: found from the cwd). */
+  config?: string;
+}
+
+/** The custom detectors the configuration in force names, checked as a scan checks them. */
+async function customDetectorFiles(io: CliIo, builtins: readonly DetectorFile[], configPath: string | undefined): Promise<DetectorFile[]> {
+  const config = resolveConfig(io.cwd, findRepoRoot(io.cwd) ?? io.cwd, configPath ? { configPath: resolve(io.cwd, configPath) } : {});
+  const custom = await loadCustomDetectors(config.customDetectors, builtins);
+  if (custom.errors.length > 0) {
+    throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`, custom.errors);
+  }
+  return custom.files;
+}
+
+export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids: string[] = []): Promise<number> {
   if (flags.check !== undefined) {
     const paths = Array.isArray(flags.check) && flags.check.length > 0 ? flags.check.map((p) => resolve(io.cwd, p)) : builtinDetectorSources();
     const loaded = loadDetectorFiles(paths);
@@ -23,9 +44,13 @@ export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boole
     io.stdout(`${count} detectors in ${loaded.files.length} files: schema, structure and every example pass\n`);
     return 0;
   }
-  const files = loadBuiltinDetectors();
+  const builtins = loadBuiltinDetectors();
+  const custom = await customDetectorFiles(io, builtins, flags.config);
+  const files = [...builtins, ...custom];
+  const customFiles = new Set(custom);
   const rows = files.flatMap((file) =>
     file.detectors.map((d) => ({
+      ...(customFiles.has(file) ? { custom: true } : {}),
       id: d.id,
       provider: file.provider,
       providerName: file.providerName,
@@ -42,7 +67,13 @@ export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boole
   if (ids.length > 0) {
     const wanted = rows.filter((r) => ids.includes(r.id) || ids.includes(r.provider));
     const unknown = ids.filter((id) => !rows.some((r) => r.id === id || r.provider === id));
-    if (unknown.length > 0) throw usageError(`unknown detector or provider: ${unknown.join(', ')} (tokenscope detectors lists them)`);
+    if (unknown.length > 0) {
+      const hints = unknown.map((id) => {
+        const near = closest(id, [...new Set([...rows.map((r) => r.id), ...rows.map((r) => r.provider)])]);
+        return near ? `${id} (did you mean ${near}?)` : id;
+      });
+      throw usageError(`unknown detector or provider: ${hints.join(', ')} (tokenscope detectors lists them)`);
+    }
     if (flags.format === 'json') {
       io.stdout(`${JSON.stringify(wanted, null, 2)}\n`);
       return 0;
@@ -59,9 +90,35 @@ export function runDetectorsCommand(io: CliIo, flags: { check?: string[] | boole
   for (const r of rows) {
     lines.push(`${r.id.padEnd(width)}  ${r.privilege.padEnd(11)}  ${r.breadth.padEnd(8)}  ${r.narrowerAlternative ?? '—'}`);
   }
-  lines.push('', `${rows.length} detectors from ${files.length} providers`);
+  lines.push('', `${rows.length} detectors from ${files.length} providers${custom.length > 0 ? ` (${custom.reduce((n, f) => n + f.detectors.length, 0)} custom)` : ''}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** Levenshtein distance, for "did you mean" on a mistyped id; small inputs only. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The nearest known id within a third of its length, if any. */
+export function closest(id: string, known: readonly string[]): string | undefined {
+  if (id.length > 80) return undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const k of known) {
+    const d = distance(id, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 function describeDetector(r: { id: string; name: string; providerName: string; tokenType: string; privilege: string; breadth: string; confidence: string; narrowerAlternative?: string; remediation: string }): string {

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_NAMES } from '../../config/load.js';
 import { configError, usageError } from '../../errors.js';
-import { packageRoot, schemaPath } from '../../paths.js';
+import { schemaPath } from '../../paths.js';
 import { VERSION } from '../../version.js';
 import type { CliIo } from '../main.js';
 
@@ -16,9 +16,13 @@ export function schemaReference(dir: string): string {
     if (existsSync(installed)) return dotRelative(relative(dir, installed));
     if (dirname(at) === at) break;
   }
+  // Run through npx or a global install: the schema of the package that is running, which exists
+  // on this machine (a registry URL would not resolve for an unpublished or private version).
   const own = schemaPath('config.schema.json');
-  const fromDir = relative(dir, packageRoot);
-  if (!fromDir.startsWith('..') && existsSync(own)) return dotRelative(relative(dir, own)); // tokenscope's own checkout
+  if (existsSync(own)) {
+    const fromDir = relative(dir, own);
+    return fromDir.split(sep).filter((part) => part === '..').length <= 3 ? dotRelative(fromDir) : own;
+  }
   return `https://unpkg.com/tokenscope@${VERSION}/schemas/config.schema.json`;
 }
 
