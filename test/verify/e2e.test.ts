@@ -38,7 +38,6 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}, reco
     env: { ...process.env, NO_COLOR: '1', TOKENSCOPE_TEST_CONNECT_LOG: log, ...env },
     encoding: 'utf8',
     timeout: 60_000,
-    // SARIF lists every rule; with 400+ detectors it passes spawnSync's 1 MiB default buffer.
     maxBuffer: 64 * 1024 * 1024,
   });
   const attempts = existsSync(log)
@@ -171,7 +170,7 @@ describe('scan --verify with no network at all', () => {
     const dir = tempRepo(files);
     dirs.push(dir);
     const offline = cli(['scan', dir, '--format', 'json'], dir, {}, false);
-    const result = spawnSync('unshare', ['-rn', process.execPath, BIN, 'scan', dir, '--format', 'json', '--verify'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync('unshare', ['-rn', process.execPath, BIN, 'scan', dir, '--format', 'json', '--verify'], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     expect(result.status).toBe(offline.status);
     const after = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
     expect(after.map((f) => f.verification?.status)).toEqual(findings(offline).map(() => 'unknown'));
