@@ -44,7 +44,8 @@ interface Run {
 }
 
 function run(command: string, args: string[], cwd: string): Run {
-  const result = spawnSync(command, args, { cwd, env: env(cwd), encoding: 'utf8', timeout: 60_000 });
+  // A SARIF report lists every detector as a rule, so it outgrows spawnSync's 1 MiB default buffer.
+  const result = spawnSync(command, args, { cwd, env: env(cwd), encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
 }
 

@@ -38,6 +38,8 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}, reco
     env: { ...process.env, NO_COLOR: '1', TOKENSCOPE_TEST_CONNECT_LOG: log, ...env },
     encoding: 'utf8',
     timeout: 60_000,
+    // A SARIF report lists every detector as a rule, so it outgrows spawnSync's 1 MiB default buffer.
+    maxBuffer: 64 * 1024 * 1024,
   });
   const attempts = existsSync(log)
     ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { host: string; port: number })
