@@ -127,8 +127,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('[ids...]', 'detector ids (or provider names) to show in full')
     .option('--check [files...]', 'validate detector files (default: the built-in ones), running every example')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((ids: string[], flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
-      setExit(runDetectorsCommand(io, flags, ids));
+    .action(async (ids: string[], flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
+      setExit(await runDetectorsCommand(io, flags, ids));
     });
 
   return program;

@@ -3,6 +3,7 @@
 // schema cannot express (value patterns compile, allowlist entries match something).
 
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { checkUserRegex } from '../detectors/user-regex.js';
 import { describeReceived, formatSchemaErrors, loadSchema } from './ajv.js';
 
 // Schema patterns in words: what a user should write instead.
@@ -76,12 +77,10 @@ export function semanticProblems(document: Record<string, unknown>): string[] {
     const values = Array.isArray(entry['values']) ? (entry['values'] as unknown[]) : [];
     values.forEach((pattern, j) => {
       if (typeof pattern !== 'string') return;
-      try {
-        new RegExp(pattern);
-      } catch (error) {
-        // The pattern may be (part of) a secret: name the problem, not the value.
-        problems.push(`allowlist[${i}].values[${j}]: not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')})`);
-      }
+      // The same check as custom detector patterns: a config in the scanned tree is hostile
+      // input. The pattern may be (part of) a secret: the problem names at most a fragment.
+      const verdict = checkUserRegex(pattern);
+      if ('problem' in verdict) problems.push(`allowlist[${i}].values[${j}]: ${verdict.problem}`);
     });
     const criteria = ['paths', 'detectors', 'values', 'fingerprints'].filter((key) => Array.isArray(entry[key]) && (entry[key] as unknown[]).length > 0);
     if (criteria.length === 0) problems.push(`allowlist[${i}]: names no paths, detectors, values or fingerprints, so it would match nothing`);
