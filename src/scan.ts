@@ -184,7 +184,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const now = options.now ?? new Date();
   const analyzeOptions: AnalyzeOptions = {
     maxFileSize: config.maxFileSize,
-    fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(),
+    fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(process.env, repo ?? root),
     keepSecrets: options.keepSecrets === true,
     collectIgnoreComments: options.reportUnusedIgnores === true,
     now,

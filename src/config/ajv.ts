@@ -89,8 +89,23 @@ function receivedAt(document: unknown, pointer: string): string {
   return describeReceived(value, hidden);
 }
 
-/** Turns ajv errors into readable lines: `detectors[3].pattern: must be string (received 12)`. */
-export function formatSchemaErrors(errors: ErrorObject[] | null | undefined, document: unknown): string[] {
+/**
+ * An unknown key as error text: a key may itself be a token (`{"ghp_…": 1}`), so it is masked
+ * like a received string unless `known` says it is a near miss of a real key (a typo).
+ */
+export function describeUnknownKey(key: string): string {
+  return key.length > 4 ? `"${maskSecret(key)}" (${plural(key.length, 'character')})` : JSON.stringify(key);
+}
+
+/**
+ * Turns ajv errors into readable lines: `detectors[3].pattern: must be string (received 12)`.
+ * `unknownKey` words an unknown key (default: masked, describeUnknownKey).
+ */
+export function formatSchemaErrors(
+  errors: ErrorObject[] | null | undefined,
+  document: unknown,
+  unknownKey: (error: ErrorObject, key: string) => string = (_, key) => `unknown key ${describeUnknownKey(key)}`,
+): string[] {
   if (!errors) return [];
   const lines = new Set<string>();
   for (const error of errors) {
@@ -103,7 +118,7 @@ export function formatSchemaErrors(errors: ErrorObject[] | null | undefined, doc
       .replace(/^\./, '');
     let message = error.message ?? 'is invalid';
     if (error.keyword === 'additionalProperties') {
-      message = `unknown key "${String(error.params['additionalProperty'])}"`;
+      message = unknownKey(error, String(error.params['additionalProperty']));
     } else if (error.keyword === 'enum') {
       message = `must be one of ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
     }
