@@ -16,6 +16,8 @@ import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SecretOccurrenc
 export interface Candidate extends SecretOccurrence {
   checksum?: 'valid' | 'invalid';
   scope: ScopeInfo;
+  /** The detector has a read-only online lookup (what `--verify` can tell); not reported. */
+  verifiable?: boolean;
   inlineIgnore?: InlineIgnore;
   /** Set when a config allowlist value pattern matched (evaluated here, where the secret is). */
   allowlistedBy?: string;
@@ -117,6 +119,7 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       fingerprint: fingerprintSecret(detector.id, match.secret, options.fingerprintKey),
       confidence: match.confidence,
       ...(match.checksum ? { checksum: match.checksum } : {}),
+      ...(detector.def.verifier ? { verifiable: true } : {}),
       ...(match.keyName ? { keyName: match.keyName.slice(0, 120) } : {}),
       scope,
       ...(file.commit ? { commit: file.commit } : {}),
