@@ -53,12 +53,13 @@ export function fingerprintSecret(ruleId: string, secret: string, key: string): 
  * `ghp_u8jz…` — the known prefix plus at most 4 characters, fewer for short secrets (never more
  * than a quarter of what follows the prefix). A prefix is shown only up to half the secret: a
  * keyword that happens to start a value (`password…` in a 20-character password) is no token
- * format, and showing it whole would give away most of a short secret.
+ * format, and showing it whole would give away most of a short secret. Never more than half
+ * the secret in all.
  */
 export function maskSecret(secret: string, prefixLength = 0): string {
   const prefix = secret.slice(0, Math.min(prefixLength, Math.floor(secret.length / 2)));
   const rest = secret.length - prefix.length;
-  const shown = Math.min(4, Math.floor(rest / 4));
+  const shown = Math.max(0, Math.min(4, Math.floor(rest / 4), Math.floor(secret.length / 2) - prefix.length));
   return `${prefix}${secret.slice(prefix.length, prefix.length + shown)}…`;
 }
 
