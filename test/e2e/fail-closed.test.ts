@@ -260,3 +260,28 @@ describe('hook install and uninstall keep every byte the user wrote', () => {
     expect(existsSync(`${file}.tokenscope-backup`)).toBe(false);
   });
 });
+
+describe('fingerprint keys', () => {
+  it('differ per repository by default; the Action takes a key input and masks it in the log', () => {
+    const token = githubPat();
+    const fingerprint = (dir: string, env: NodeJS.ProcessEnv = {}): string =>
+      (JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: dir, env: { TOKENSCOPE_FINGERPRINT_KEY: '', ...env } }).stdout) as { findings: Array<{ fingerprint: string }> }).findings[0]!.fingerprint;
+    const a = track(tempRepo({ 'a.env': `T=${token}\n` }));
+    const b = track(tempRepo({ 'a.env': `T=${token}\n` }));
+    git(a, 'add', '-A');
+    git(a, 'commit', '-qm', 'one');
+    git(b, 'add', '-A');
+    git(b, 'commit', '-qm', 'two');
+    expect(fingerprint(a)).not.toBe(fingerprint(b));
+    expect(fingerprint(a, { TOKENSCOPE_FINGERPRINT_KEY: 'k' })).toBe(fingerprint(b, { TOKENSCOPE_FINGERPRINT_KEY: 'k' }));
+
+    const sarif = join(track(tempDir()), 'r.sarif');
+    const run = runAction(a, { sarif, 'fingerprint-key': 'k' });
+    expect(run.log).toContain('::add-mask::k');
+    type Sarif = { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> };
+    const partial = (text: string): Record<string, string> => (JSON.parse(text) as Sarif).runs[0]!.results[0]!.partialFingerprints;
+    const cli = (key: string): string => runCli(['scan', '.', '--format', 'sarif'], { cwd: a, env: { TOKENSCOPE_FINGERPRINT_KEY: key } }).stdout;
+    expect(partial(readFileSync(sarif, 'utf8'))).toEqual(partial(cli('k')));
+    expect(partial(readFileSync(sarif, 'utf8'))).not.toEqual(partial(cli('other')));
+  });
+});
