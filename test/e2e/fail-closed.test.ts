@@ -192,6 +192,17 @@ describe('file names cannot inject', () => {
     expect(run.log.split('\n').some((line) => line.trimStart().startsWith('::stop-commands::x'))).toBe(false);
   });
 
+  it('in history mode a newline in a committed path does not inject a ::warning', () => {
+    const dir = track(tempRepo({ 'a\n::warning::injected': `TOKEN=${githubPat()}\n` }));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'add');
+    const run = runAction(dir, { history: 'all', sarif: join(track(tempDir()), 'r.sarif') });
+    expect(run.status).toBe(1);
+    const commands = liveCommands(run.log);
+    expect(commands.filter((c) => c === 'warning')).toHaveLength(0);
+    expect(commands.filter((c) => c === 'error')).toHaveLength(1);
+  });
+
   it('control characters and bidi overrides in a name are escaped in the text report; SARIF URIs stay relative', () => {
     const name = 'evil\u202egnp.env\u001b[2J\u0007x';
     const dir = track(tempRepo({ [name]: `TOKEN=${githubPat()}\n`, 'a#b?c.env': `TOKEN=${githubPat()}\n` }));
