@@ -80,29 +80,30 @@ export function scrub(text: string, secrets: Iterable<string>): string {
 }
 
 /**
- * Every string in a plain-data value (objects, arrays) passed through `scrub`, in place; keys
- * named in `skip` (where the plaintext is kept on purpose, for --verify) are left alone, and
- * object keys are scrubbed too. The one scrub between what a file's analysis found and the
- * report data every format is built from.
+ * A copy of a plain-data value (objects, arrays) with every string, object keys included,
+ * passed through `scrub`; keys named in `skip` (where the plaintext is kept on purpose, for
+ * --verify) are copied as they are. Nothing is changed in place: parts that hold no secret are
+ * shared, not copied, and may be shared with other data (a detector's metadata). The one scrub
+ * between what a file's analysis found and the report data every format is built from.
  */
 export function scrubDeep<T>(value: T, secrets: readonly string[], skip: ReadonlySet<string> = new Set()): T {
-  if (secrets.length === 0) return value;
+  const list = [...new Set(secrets)].filter((s) => s.length >= SCRUB_MIN_LENGTH);
+  if (list.length === 0) return value;
   const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return scrub(node, secrets);
+    if (typeof node === 'string') return list.some((secret) => node.includes(secret)) ? scrub(node, list) : node;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) node[i] = visit(node[i]);
-      return node;
+      const items = node.map(visit);
+      return items.some((item, i) => item !== node[i]) ? items : node;
     }
-    if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        if (skip.has(key)) continue;
-        const clean = scrub(key, secrets);
-        const item = visit(record[key]);
-        if (clean !== key) delete record[key];
-        record[clean] = item;
-      }
-      return node;
+    if (node !== null && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+      let changed = false;
+      const entries = Object.entries(node as Record<string, unknown>).map(([key, item]) => {
+        const cleanKey = visit(key) as string;
+        const cleanItem = skip.has(key) ? item : visit(item);
+        if (cleanKey !== key || cleanItem !== item) changed = true;
+        return [cleanKey, cleanItem] as const;
+      });
+      return changed ? Object.fromEntries(entries) : node;
     }
     return node;
   };

@@ -142,9 +142,9 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
   // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
   const secrets = matches.map((m) => m.secret);
-  scrubDeep(result.candidates, secrets, KEPT_PLAINTEXT);
-  scrubDeep(result.notices, secrets);
-  scrubDeep(result.ignoreComments, secrets);
+  result.candidates = scrubDeep(result.candidates, secrets, KEPT_PLAINTEXT);
+  result.notices = scrubDeep(result.notices, secrets);
+  result.ignoreComments = scrubDeep(result.ignoreComments, secrets);
   return result;
 }
 
