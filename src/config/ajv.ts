@@ -40,8 +40,11 @@ export function schemaValidator(name: string): ValidateFunction {
 
 /** Keys whose values are secrets or fingerprints of them: a received value under them is never shown. */
 const SECRET_KEYS = new Set(['values', 'fingerprints', 'fingerprint']);
-/** Longer received strings are masked: a token pasted into the wrong key must not reach a log. */
-const SHOWN_STRING_MAX = 8;
+/**
+ * Longer received strings are masked: a token or a short password pasted into the wrong key must
+ * not reach a log. Four characters is what a masked preview may show of any secret anyway.
+ */
+const SHOWN_STRING_MAX = 4;
 
 /** Strings masked (or hidden under SECRET_KEYS) at any depth, for JSON.stringify. */
 function maskStrings(value: unknown, hidden: boolean): unknown {
@@ -58,7 +61,7 @@ function maskStrings(value: unknown, hidden: boolean): unknown {
 
 /**
  * A received value as error text: short strings and other scalars as written; a string longer
- * than 8 characters masked (`"ghp_…", 40 characters`); nothing of a string under `values`,
+ * than 4 characters masked (`"ghp_…", 40 characters`); nothing of a string under `values`,
  * `fingerprints` or `fingerprint` (`hidden` set); at most 60 characters.
  */
 export function describeReceived(value: unknown, hidden = false): string {

@@ -115,7 +115,8 @@ describe('an invalid config', () => {
         '(top level): unknown key "exlude": did you mean "exclude"?',
         'maxFileSize: must be a size such as 10MB, 512k or a number of bytes (received "huge")',
         'failOn: must be one of error, warning, note, none (received "warn")',
-        'detectors.disable[0]: must be a detector id such as github.classic-pat (received "NotAnId")',
+        // Longer than 4 characters: masked, since a short password may have been pasted there.
+        'detectors.disable[0]: must be a detector id such as github.classic-pat (received "N…", 7 characters)',
         'detectors.custom: must be array (received 5)',
         "allowlist[0]: must have required property 'reason'",
         'allowlist[1].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 3 characters, not shown)',
