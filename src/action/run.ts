@@ -3,8 +3,8 @@
 // shows: SARIF for code scanning, a job summary, annotations on the lines a pull request
 // changes, and the step outputs. Returns the exit code; only main.ts touches the process.
 
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TokenscopeError, usageError } from '../errors.js';
 import { exitCodeFor, scan, type SourceProvider } from '../scan.js';
 import { formatSarif } from '../report/sarif.js';
@@ -63,6 +63,25 @@ async function headBlobs(toplevel: string): Promise<Map<string, string>> {
     if (m) blobs.set(m[2]!, m[1]!);
   }
   return blobs;
+}
+
+/**
+ * A report path inside the workspace must stay there: a committed folder symlink
+ * (`reports -> /home/runner/.ssh`) on the way would move the write outside. A path the workflow
+ * puts outside the workspace on purpose is its own business.
+ */
+function refuseLinkedFolder(workspace: string, target: string): void {
+  const inside = (root: string, path: string): boolean => {
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (!inside(workspace, target)) return;
+  // The deepest folder that exists already: mkdir would follow a link in it.
+  let folder = dirname(target);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  if (!inside(realpathSync(workspace), realpathSync(folder))) {
+    throw new TokenscopeError('E_IO', `${target}: its folder is a symbolic link out of the workspace; refusing to write there`);
+  }
 }
 
 interface Annotated {
@@ -140,6 +159,7 @@ async function run(env: NodeJS.ProcessEnv, io: ActionIo): Promise<number> {
   });
   const exitCode = exitCodeFor(result, failOn);
 
+  refuseLinkedFolder(workspace, sarifPath);
   mkdirSync(dirname(sarifPath), { recursive: true });
   // A committed `tokenscope.sarif` may be a symlink to a file outside the workspace: never
   // written through (one-line error), and a regular file keeps its mode.

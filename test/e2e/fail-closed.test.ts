@@ -229,6 +229,16 @@ describe('writes never follow a symlink', () => {
     expect(lstatSync(join(dir, 'tokenscope.sarif')).isSymbolicLink()).toBe(true);
   });
 
+  it('nor through a committed folder symlink on the way to the SARIF path', () => {
+    const outside = track(tempDir());
+    const dir = track(tempRepo({ 'b.env': `TOKEN=${githubPat()}\n` }));
+    symlinkSync(outside, join(dir, 'reports'));
+    const run = runAction(dir, { sarif: 'reports/sub/tokenscope.sarif' });
+    expect(run.status).toBe(2);
+    expect(run.log).toContain('its folder is a symbolic link out of the workspace; refusing to write there');
+    expect(existsSync(join(outside, 'sub'))).toBe(false);
+  });
+
   it('the baseline writer refuses a symlink and keeps an existing file\'s mode', () => {
     const dir = track(tempRepo({ 'b.env': `TOKEN=${githubPat()}\n` }));
     const outside = track(tempDir());
