@@ -13,6 +13,7 @@ import { loadBuiltinDetectors } from './detectors/load.js';
 import { buildDetectorSet } from './detect/compile.js';
 import { createAstPass } from './detect/ast-pass.js';
 import { loadCustomDetectors, type DetectorSelection } from './detectors/registry.js';
+import { compileUserRegex } from './detectors/user-regex.js';
 import { configError, TokenscopeError, usageError } from './errors.js';
 import { toFinding } from './policy/finding.js';
 import { fingerprintKey as defaultFingerprintKey } from './redact.js';
@@ -183,11 +184,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const now = options.now ?? new Date();
   const analyzeOptions: AnalyzeOptions = {
     maxFileSize: config.maxFileSize,
-    fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(),
+    fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(process.env, repo ?? root),
     keepSecrets: options.keepSecrets === true,
     collectIgnoreComments: options.reportUnusedIgnores === true,
     now,
-    valueAllowlist: valueAllowlist.map(([source, reason]) => [new RegExp(source), reason]),
+    valueAllowlist: valueAllowlist.map(([source, reason]) => [compileUserRegex(source), reason]),
   };
   const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
   const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0);

@@ -3,8 +3,8 @@
 // shows: SARIF for code scanning, a job summary, annotations on the lines a pull request
 // changes, and the step outputs. Returns the exit code; only main.ts touches the process.
 
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TokenscopeError, usageError } from '../errors.js';
 import { exitCodeFor, scan, type SourceProvider } from '../scan.js';
 import { formatSarif } from '../report/sarif.js';
@@ -15,7 +15,8 @@ import { displayPath, toPosix } from '../sources/walk.js';
 import { changedLines, pullRequestFromEvent } from './changed-lines.js';
 import { inRanges } from '../scan/analyze.js';
 import { formatJobSummary } from './summary.js';
-import { annotation, outputEntry, type AnnotationLevel } from './workflow-commands.js';
+import { addMask, annotation, escapeLog, outputEntry, withoutCommands, type AnnotationLevel } from './workflow-commands.js';
+import { writeFileAtomic } from '../sources/write.js';
 import type { FailOn } from '../config/types.js';
 import type { Finding, Level, ScanResult } from '../types.js';
 
@@ -62,6 +63,25 @@ async function headBlobs(toplevel: string): Promise<Map<string, string>> {
     if (m) blobs.set(m[2]!, m[1]!);
   }
   return blobs;
+}
+
+/**
+ * A report path inside the workspace must stay there: a committed folder symlink
+ * (`reports -> /home/runner/.ssh`) on the way would move the write outside. A path the workflow
+ * puts outside the workspace on purpose is its own business.
+ */
+function refuseLinkedFolder(workspace: string, target: string): void {
+  const inside = (root: string, path: string): boolean => {
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (!inside(workspace, target)) return;
+  // The deepest folder that exists already: mkdir would follow a link in it.
+  let folder = dirname(target);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  if (!inside(realpathSync(workspace), realpathSync(folder))) {
+    throw new TokenscopeError('E_IO', `${target}: its folder is a symbolic link out of the workspace; refusing to write there`);
+  }
 }
 
 interface Annotated {
@@ -120,6 +140,8 @@ async function run(env: NodeJS.ProcessEnv, io: ActionIo): Promise<number> {
   const baseline = readInput(env, 'baseline');
   const history = readInput(env, 'history');
   const sarifPath = resolve(workspace, readInput(env, 'sarif', 'tokenscope.sarif'));
+  const fingerprintKey = readInput(env, 'fingerprint-key');
+  if (fingerprintKey) io.stdout(`${addMask(fingerprintKey)}\n`);
 
   let sources: SourceProvider | undefined;
   if (history) {
@@ -133,14 +155,19 @@ async function run(env: NodeJS.ProcessEnv, io: ActionIo): Promise<number> {
     ...(config ? { configPath: config } : {}),
     ...(baseline ? { baseline } : {}),
     ...(sources ? { sources } : {}),
+    ...(fingerprintKey ? { fingerprintKey } : {}),
   });
   const exitCode = exitCodeFor(result, failOn);
 
+  refuseLinkedFolder(workspace, sarifPath);
   mkdirSync(dirname(sarifPath), { recursive: true });
-  writeFileSync(sarifPath, formatSarif(result));
+  // A committed `tokenscope.sarif` may be a symlink to a file outside the workspace: never
+  // written through (one-line error), and a regular file keeps its mode.
+  writeFileAtomic(sarifPath, formatSarif(result), { mode: 0o644, failure: 'cannot write the SARIF report' });
 
   io.stdout('::group::tokenscope report\n');
-  io.stdout(formatText(result, { color: false }));
+  // File names are data: inside stop-commands nothing in them can act as a workflow command.
+  io.stdout(withoutCommands(escapeLog(formatText(result, { color: false }))));
   io.stdout('::endgroup::\n');
   const annotated = await annotate(result, workspace, env, sources !== undefined);
   if (annotated.notice) io.stdout(`${annotation('notice', { title: 'tokenscope' }, annotated.notice)}\n`);
@@ -155,12 +182,12 @@ async function run(env: NodeJS.ProcessEnv, io: ActionIo): Promise<number> {
   const summaryFile = env['GITHUB_STEP_SUMMARY'];
   // Outside GitHub (npm run action:local) the summary goes to the log instead.
   if (summaryFile) appendFileSync(summaryFile, summary);
-  else io.stdout(`\n${summary}`);
+  else io.stdout(escapeLog(`\n${summary}`));
   const outputFile = env['GITHUB_OUTPUT'];
   if (outputFile) appendFileSync(outputFile, outputEntry('findings', String(result.findings.length)) + outputEntry('sarif', sarifPath));
-  else io.stdout(`outputs: findings=${result.findings.length} sarif=${sarifPath}\n`);
+  else io.stdout(escapeLog(`outputs: findings=${result.findings.length} sarif=${sarifPath}\n`));
 
-  io.stdout(`${summaryLine(result)}\n`);
+  io.stdout(`${escapeLog(summaryLine(result))}\n`);
   return exitCode;
 }
 

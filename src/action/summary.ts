@@ -4,7 +4,7 @@
 
 import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Privilege, type ScanResult } from '../types.js';
 import type { FailOn } from '../config/types.js';
-import { filesScannedPhrase, levelCounts, plural } from '../report/common.js';
+import { filesScannedPhrase, levelCounts, plural, printable } from '../report/common.js';
 
 export interface SummaryOptions {
   failOn: FailOn;
@@ -20,9 +20,9 @@ export interface SummaryOptions {
 const PRIVILEGE_ROWS: Privilege[] = [...[...PRIVILEGES].reverse(), 'unknown'];
 const BREADTH_COLUMNS: Breadth[] = [...[...BREADTHS].reverse(), 'unknown'];
 
-/** Text for a markdown table cell: pipes, backticks and line breaks cannot break the table. */
+/** Text for a markdown table cell: pipes, backticks, line breaks and bidi controls cannot break the table. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
+  return printable(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
 }
 
 function code(text: string): string {

@@ -40,8 +40,11 @@ export function schemaValidator(name: string): ValidateFunction {
 
 /** Keys whose values are secrets or fingerprints of them: a received value under them is never shown. */
 const SECRET_KEYS = new Set(['values', 'fingerprints', 'fingerprint']);
-/** Longer received strings are masked: a token pasted into the wrong key must not reach a log. */
-const SHOWN_STRING_MAX = 8;
+/**
+ * Longer received strings are masked: a token or a short password pasted into the wrong key must
+ * not reach a log. Four characters is what a masked preview may show of any secret anyway.
+ */
+const SHOWN_STRING_MAX = 4;
 
 /** Strings masked (or hidden under SECRET_KEYS) at any depth, for JSON.stringify. */
 function maskStrings(value: unknown, hidden: boolean): unknown {
@@ -58,7 +61,7 @@ function maskStrings(value: unknown, hidden: boolean): unknown {
 
 /**
  * A received value as error text: short strings and other scalars as written; a string longer
- * than 8 characters masked (`"ghp_…", 40 characters`); nothing of a string under `values`,
+ * than 4 characters masked (`"ghp_…", 40 characters`); nothing of a string under `values`,
  * `fingerprints` or `fingerprint` (`hidden` set); at most 60 characters.
  */
 export function describeReceived(value: unknown, hidden = false): string {
@@ -89,8 +92,23 @@ function receivedAt(document: unknown, pointer: string): string {
   return describeReceived(value, hidden);
 }
 
-/** Turns ajv errors into readable lines: `detectors[3].pattern: must be string (received 12)`. */
-export function formatSchemaErrors(errors: ErrorObject[] | null | undefined, document: unknown): string[] {
+/**
+ * An unknown key as error text: a key may itself be a token (`{"ghp_…": 1}`), so it is masked
+ * like a received string unless `known` says it is a near miss of a real key (a typo).
+ */
+export function describeUnknownKey(key: string): string {
+  return key.length > 4 ? `"${maskSecret(key)}" (${plural(key.length, 'character')})` : JSON.stringify(key);
+}
+
+/**
+ * Turns ajv errors into readable lines: `detectors[3].pattern: must be string (received 12)`.
+ * `unknownKey` words an unknown key (default: masked, describeUnknownKey).
+ */
+export function formatSchemaErrors(
+  errors: ErrorObject[] | null | undefined,
+  document: unknown,
+  unknownKey: (error: ErrorObject, key: string) => string = (_, key) => `unknown key ${describeUnknownKey(key)}`,
+): string[] {
   if (!errors) return [];
   const lines = new Set<string>();
   for (const error of errors) {
@@ -103,7 +121,7 @@ export function formatSchemaErrors(errors: ErrorObject[] | null | undefined, doc
       .replace(/^\./, '');
     let message = error.message ?? 'is invalid';
     if (error.keyword === 'additionalProperties') {
-      message = `unknown key "${String(error.params['additionalProperty'])}"`;
+      message = unknownKey(error, String(error.params['additionalProperty']));
     } else if (error.keyword === 'enum') {
       message = `must be one of ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
     }

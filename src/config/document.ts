@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { formatSchemaErrors, schemaValidator } from './ajv.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml, yamlErrorReason } from './yaml.js';
 
 /**
  * JSON.parse's message without the input: Node 20 quotes a slice of it (`Unexpected token 'h',
@@ -52,7 +52,7 @@ export function parseDocument(text: string, source: string, format = formatFor(s
   try {
     return { document: format === 'json' ? JSON.parse(text) : parseYaml(text) };
   } catch (error) {
-    const reason = format === 'json' ? jsonErrorReason(error, text) : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = format === 'json' ? jsonErrorReason(error, text) : yamlErrorReason(error, text);
     return { error: `${source}: not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${reason}` };
   }
 }

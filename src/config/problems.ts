@@ -3,7 +3,8 @@
 // schema cannot express (value patterns compile, allowlist entries match something).
 
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { describeReceived, formatSchemaErrors, loadSchema } from './ajv.js';
+import { checkUserRegex } from '../detectors/user-regex.js';
+import { describeReceived, describeUnknownKey, formatSchemaErrors, loadSchema } from './ajv.js';
 
 // Schema patterns in words: what a user should write instead.
 const PATTERN_HINTS: Record<string, string> = {
@@ -55,15 +56,17 @@ export function schemaProblems(errors: ErrorObject[], document: unknown): string
     }
   }
   // oneOf branches each report; when one branch's type matched, keep only that branch's errors.
-  const lines = formatSchemaErrors(errors.filter((e) => e.keyword !== 'type' || !errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type' && o.keyword !== 'oneOf')), document);
-  return lines.map((line) => {
-    const unknown = /^(.*): unknown key "([^"]+)"$/.exec(line);
-    if (!unknown) return line;
-    const error = errors.find((e) => e.keyword === 'additionalProperties' && e.params['additionalProperty'] === unknown[2]);
-    const candidates = error ? allowedKeys(error.schemaPath) : [];
-    const best = candidates.map((key) => ({ key, d: editDistance(unknown[2]!, key) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= 2 ? `${line}: did you mean "${best.key}"?` : line;
-  });
+  // An unknown key is shown in full only as a near miss of a real one (then it is a typo, not a
+  // token pasted as a key), with the suggestion.
+  const unknownKey = (error: ErrorObject, key: string): string => {
+    const best = allowedKeys(error.schemaPath).map((k) => ({ k, d: editDistance(key, k) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= 2 ? `unknown key ${JSON.stringify(key)}: did you mean "${best.k}"?` : `unknown key ${describeUnknownKey(key)}`;
+  };
+  return formatSchemaErrors(
+    errors.filter((e) => e.keyword !== 'type' || !errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type' && o.keyword !== 'oneOf')),
+    document,
+    unknownKey,
+  );
 }
 
 /** What the schema cannot say: value patterns compile, entries match something, sizes are sizes. */
@@ -76,12 +79,10 @@ export function semanticProblems(document: Record<string, unknown>): string[] {
     const values = Array.isArray(entry['values']) ? (entry['values'] as unknown[]) : [];
     values.forEach((pattern, j) => {
       if (typeof pattern !== 'string') return;
-      try {
-        new RegExp(pattern);
-      } catch (error) {
-        // The pattern may be (part of) a secret: name the problem, not the value.
-        problems.push(`allowlist[${i}].values[${j}]: not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')})`);
-      }
+      // The same check as custom detector patterns: a config in the scanned tree is hostile
+      // input. The pattern may be (part of) a secret: the problem names at most a fragment.
+      const verdict = checkUserRegex(pattern);
+      if ('problem' in verdict) problems.push(`allowlist[${i}].values[${j}]: ${verdict.problem}`);
     });
     const criteria = ['paths', 'detectors', 'values', 'fingerprints'].filter((key) => Array.isArray(entry[key]) && (entry[key] as unknown[]).length > 0);
     if (criteria.length === 0) problems.push(`allowlist[${i}]: names no paths, detectors, values or fingerprints, so it would match nothing`);

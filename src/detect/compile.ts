@@ -4,6 +4,7 @@
 
 import ignore from 'ignore';
 import type { DetectorDefinition, DetectorFile } from '../detectors/definition.js';
+import { compileUserRegex } from '../detectors/user-regex.js';
 import { buildAutomaton, type Automaton } from './prefilter.js';
 import { validators, isValidatorName, type Validator } from './validators.js';
 
@@ -40,9 +41,14 @@ export interface DetectorSet {
   readonly byId: ReadonlyMap<string, CompiledDetector>;
 }
 
-/** Compiles a detector's pattern with the flags the engine relies on (`g` to iterate, `d` for group offsets). */
-export function compilePattern(def: Pick<DetectorDefinition, 'pattern' | 'caseInsensitive'>): RegExp {
-  return new RegExp(def.pattern, def.caseInsensitive ? 'gdi' : 'gd');
+/**
+ * Compiles a detector's pattern with the flags the engine relies on (`g` to iterate, `d` for
+ * group offsets). A user-supplied pattern runs in the linear-time engine (or, when it needs what
+ * that lacks, on V8 only if provably bounded: src/detectors/user-regex.ts); built-ins on V8.
+ */
+export function compilePattern(def: Pick<DetectorDefinition, 'pattern' | 'caseInsensitive'>, userSupplied = false): RegExp {
+  const flags = def.caseInsensitive ? 'gdi' : 'gd';
+  return userSupplied ? compileUserRegex(def.pattern, flags) : new RegExp(def.pattern, flags);
 }
 
 /** Named groups whose name starts with `secret`, in the order they appear in the pattern. */
@@ -70,7 +76,7 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
     provider: file.provider,
     providerName: file.providerName,
     ...(file.revokeUrl ? { revokeUrl: file.revokeUrl } : {}),
-    regex: compilePattern(def),
+    regex: compilePattern(def, file.userSupplied === true),
     secretGroups: secretGroupNames(def.pattern),
     keywords: (def.keywords ?? []).map((k) => k.toLowerCase()),
     validators: compiledValidators,

@@ -8,6 +8,7 @@ import { buildDetectorSet, compilePattern, type DetectorSet } from '../detect/co
 import { detectInText } from '../detect/engine.js';
 import { isDecoderName } from '../scope/decoders/index.js';
 import { isVerifierName } from '../verify/providers/index.js';
+import { checkUserRegex } from './user-regex.js';
 import type { DetectorDefinition, DetectorFile, ExampleDefinition, LoadedDetectorFile } from './definition.js';
 
 export interface DetectorProblem {
@@ -56,8 +57,15 @@ function structuralProblems(def: DetectorDefinition, file: DetectorFile, source:
     problems.push({ source, detectorId: def.id, message });
   };
   if (!def.id.startsWith(`${file.provider}.`)) report(`id must start with the provider "${file.provider}."`);
+  if (file.userSupplied) {
+    const verdict = checkUserRegex(def.pattern, def.caseInsensitive ? 'di' : 'd');
+    if ('problem' in verdict) {
+      report(verdict.problem);
+      return problems;
+    }
+  }
   try {
-    const regex = compilePattern(def);
+    const regex = compilePattern(def, file.userSupplied === true);
     if (!/\(\?<secret\w*>/.test(def.pattern)) report('pattern has no named group "secret" (or "secret…" alternatives)');
     if (regex.test('')) report('pattern matches the empty string');
   } catch (error) {

@@ -42,6 +42,11 @@ export interface DetectorFile {
   providerName: string;
   revokeUrl?: string;
   detectors: DetectorDefinition[];
+  /**
+   * Set by the loader (never read from the file: the schema forbids the key) on detector files a
+   * user supplied, whose patterns run in the linear-time engine.
+   */
+  userSupplied?: true;
 }
 
 /** A detector file together with where it came from (for error messages). */

@@ -24,8 +24,12 @@ export function parseDetectorDocument(text: string, source: string): DetectorLoa
   return { files: [{ source, file: parsed.document as DetectorFile }], errors: [] };
 }
 
-/** Loads detector files or folders of them (`*.yaml`, `*.yml`, `*.json`). */
-export function loadDetectorFiles(paths: readonly string[]): DetectorLoadResult {
+/**
+ * Loads detector files or folders of them (`*.yaml`, `*.yml`, `*.json`). `userSupplied` marks
+ * them as a user's (custom detectors, `detectors --check FILE`): their patterns are checked as
+ * hostile input and run in the linear-time engine.
+ */
+export function loadDetectorFiles(paths: readonly string[], options: { userSupplied?: boolean } = {}): DetectorLoadResult {
   const result: DetectorLoadResult = { files: [], errors: [] };
   for (const path of paths) {
     const entries = isDirectory(path)
@@ -39,6 +43,7 @@ export function loadDetectorFiles(paths: readonly string[]): DetectorLoadResult 
         continue;
       }
       const loaded = parseDetectorDocument(read.text, source);
+      if (options.userSupplied) for (const f of loaded.files) f.file.userSupplied = true;
       result.files.push(...loaded.files);
       result.errors.push(...loaded.errors);
     }

@@ -21,7 +21,7 @@ import {
 type Quant = Extract<RegexNode, { type: 'quant' }>;
 
 export interface BacktrackingRisk {
-  kind: 'nested-quantifier' | 'overlapping-alternation' | 'slow-match';
+  kind: 'nested-quantifier' | 'overlapping-alternation' | 'adjacent-repetition' | 'slow-match';
   /** Human-readable reason, naming the pattern fragment. */
   message: string;
 }
@@ -141,6 +141,59 @@ function sameStart(a: CharSet[], b: CharSet[]): boolean {
   return true;
 }
 
+function unwrap(node: RegexNode): RegexNode {
+  return node.type === 'group' ? unwrap(node.body) : node;
+}
+
+/**
+ * Variable repetitions next to each other (only nullable items between) that can consume the
+ * same characters: `[a-z]*[a-z]*x` splits a run of letters in quadratically many ways, three
+ * cubically, for every start position the engine tries. A look-around or back-reference in
+ * front (what the adversarial inputs cannot reach) does not hide them from this pass. Run on
+ * user patterns (src/detectors/user-regex.ts); built-ins bound their windows instead.
+ */
+export function adjacentRepetitionRisks(pattern: string, flags = ''): BacktrackingRisk[] {
+  const root = parseRegex(pattern, flags);
+  const fragment = (node: RegexNode): string => {
+    const text = pattern.slice(node.start, node.end);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  };
+  const range = (node: RegexNode): number => (node.type === 'quant' ? node.max - node.min : Infinity);
+  for (const { node } of walk(root)) {
+    if (node.type !== 'seq') continue;
+    for (let i = 0; i < node.items.length; i++) {
+      const first = unwrap(node.items[i]!);
+      if (!(first.type === 'quant' && varies(first)) && first.type !== 'backref') continue;
+      for (let j = i + 1; j < node.items.length; j++) {
+        const second = unwrap(node.items[j]!);
+        if ((second.type === 'quant' && varies(second)) || second.type === 'backref') {
+          // Trading needs a character the first can give back that the second can take.
+          // A few hundred ways per start position are harmless; unbounded ones are not.
+          if (range(first) * range(second) >= 1000 && overlaps(lastChars(first), firstChars(second))) {
+            return [{
+              kind: 'adjacent-repetition',
+              message: `adjacent repetitions "${fragment(first)}" and "${fragment(second)}" can split the same text in many ways`,
+            }];
+          }
+        }
+        if (!nullable(second)) break;
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * How many times a loop's body can run in one match: its own bound times those of the loops
+ * around it. Bounded quantifiers nested in each other (`((a{1,9}){1,9}){1,9}`) multiply, so
+ * each level's small bound does not make the whole safe.
+ */
+function iterations(loop: Quant, ancestors: readonly RegexNode[]): number {
+  let total = loop.max;
+  for (const a of ancestors) if (a.type === 'quant') total *= a.max;
+  return total;
+}
+
 /** Static pass. `flags` as the detector compiles them (`i` matters). */
 export function staticBacktrackingRisks(pattern: string, flags = ''): BacktrackingRisk[] {
   const root = parseRegex(pattern, flags);
@@ -149,10 +202,13 @@ export function staticBacktrackingRisks(pattern: string, flags = ''): Backtracki
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   };
   const risks: BacktrackingRisk[] = [];
-  for (const { node: loop } of walk(root)) {
-    if (loop.type !== 'quant' || !repeats(loop)) continue;
+  for (const { node: loop, ancestors: outer } of walk(root)) {
+    if (loop.type !== 'quant' || loop.max <= 1) continue;
+    const loopIterations = iterations(loop, outer);
     for (const { node, ancestors } of walk(loop.body, [loop])) {
-      if (node.type === 'quant' && varies(node)) {
+      // Any variable repetition (more than an optional `?`) under a loop that runs often
+      // enough, however small its own range.
+      if (node.type === 'quant' && node.max - node.min >= 2 && loopIterations * (node.max - node.min) >= 10) {
         const chars = allChars(node.body);
         const after = neighbours(loop, ancestors, node, 'after');
         const before = neighbours(loop, ancestors, node, 'before');
@@ -165,7 +221,7 @@ export function staticBacktrackingRisks(pattern: string, flags = ''): Backtracki
         }
       }
       // An alternation under a deeper repetition is that repetition's own check.
-      if (node.type === 'alt' && !ancestors.some((a) => a !== loop && a.type === 'quant' && a.max > 1)) {
+      if (node.type === 'alt' && loopIterations >= 10 && !ancestors.some((a) => a !== loop && a.type === 'quant' && a.max > 1)) {
         const options = node.options.filter((o) => !nullable(o) || firstChars(o).length > 0).map((o) => ({ o, sig: signature(o) }));
         let clash: [RegexNode, RegexNode] | undefined;
         for (let i = 0; i < options.length && !clash; i++) {
@@ -184,6 +240,43 @@ export function staticBacktrackingRisks(pattern: string, flags = ''): Backtracki
     }
   }
   return risks;
+}
+
+/**
+ * Why a pattern that has to run on V8's backtracking engine (it uses a look-ahead or a
+ * back-reference, which the linear-time engine lacks) is not provably bounded; undefined when it
+ * is. The proof is deliberately narrow: every repetition has a finite bound, no repetition holds
+ * another repetition, a look-around or a back-reference, and no two variable-length parts can
+ * consume the same character. Then each start position costs at most the sum of the bounds.
+ */
+export function unprovenBound(pattern: string, flags = ''): string | undefined {
+  const root = parseRegex(pattern, flags);
+  const fragment = (node: RegexNode): string => {
+    const text = pattern.slice(node.start, node.end);
+    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  };
+  const variable: RegexNode[] = [];
+  for (const { node } of walk(root)) {
+    if (node.type === 'backref') variable.push(node);
+    if (node.type !== 'quant') continue;
+    if (node.max === Infinity) return `"${fragment(node)}" has no upper bound`;
+    if (node.max > node.min) variable.push(node);
+    if (node.max > 1) {
+      for (const { node: inner } of walk(node.body)) {
+        if ((inner.type === 'quant' && inner.max > 1) || inner.type === 'backref' || inner.type === 'look') {
+          return `"${fragment(inner)}" is repeated by "${fragment(node)}"`;
+        }
+      }
+    }
+  }
+  for (let i = 0; i < variable.length; i++) {
+    for (let j = i + 1; j < variable.length; j++) {
+      if (overlaps(allChars(variable[i]!), allChars(variable[j]!))) {
+        return `"${fragment(variable[i]!)}" and "${fragment(variable[j]!)}" can match the same characters`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Adversarial inputs: for each repetition, the text leading to it, then its body pumped, then a character that fails. */

@@ -11,7 +11,8 @@ export type RegexNode =
   | { type: 'seq'; items: RegexNode[]; start: number; end: number }
   | { type: 'alt'; options: RegexNode[]; start: number; end: number }
   | { type: 'group'; body: RegexNode; start: number; end: number }
-  | { type: 'look'; body: RegexNode; start: number; end: number }
+  /** Lookarounds: `behind` for `(?<=…)`/`(?<!…)`, else a look-ahead. */
+  | { type: 'look'; body: RegexNode; behind: boolean; start: number; end: number }
   | { type: 'quant'; body: RegexNode; min: number; max: number; start: number; end: number }
   /** Anchors and word boundaries: match no character. */
   | { type: 'empty'; start: number; end: number }
@@ -161,6 +162,7 @@ class Parser {
     switch (c) {
       case '(': {
         let look = false;
+        let behind = false;
         if (this.src.startsWith('?:', this.pos)) this.pos += 2;
         else if (this.src.startsWith('?=', this.pos) || this.src.startsWith('?!', this.pos)) {
           this.pos += 2;
@@ -168,13 +170,14 @@ class Parser {
         } else if (this.src.startsWith('?<=', this.pos) || this.src.startsWith('?<!', this.pos)) {
           this.pos += 3;
           look = true;
+          behind = true;
         } else if (this.src.startsWith('?<', this.pos)) {
           this.pos = this.src.indexOf('>', this.pos) + 1;
         }
         const body = this.alternation();
         if (this.peek() !== ')') throw new SyntaxError(`unclosed group at ${start}`);
         this.pos++;
-        return { type: look ? 'look' : 'group', body, start, end: this.pos };
+        return look ? { type: 'look', body, behind, start, end: this.pos } : { type: 'group', body, start, end: this.pos };
       }
       case '[':
         return this.chars(this.classBody(), start);

@@ -6,6 +6,7 @@ import type { DetectorFile, LoadedDetectorFile } from './definition.js';
 import { loadBuiltinDetectors, loadDetectorFiles } from './load.js';
 import { checkDetectorFiles, formatProblem, type DetectorProblem } from './check.js';
 import { checkBacktracking, type PatternJob } from './redos.js';
+import { checkUserRegex } from './user-regex.js';
 
 export interface DetectorSelection {
   /** Absolute paths of custom detector files or folders. */
@@ -15,41 +16,51 @@ export interface DetectorSelection {
 
 /**
  * Loads and checks custom detectors; returns their files or the problems (one line each, naming
- * the file and the detector). Patterns are checked for catastrophic backtracking first, before
- * the example checks run them: a failing detector is left out of every later step.
+ * the file and the detector). `scan` and `detectors --check FILE` both call this: one verdict on
+ * what is a valid detector. Every pattern goes through `checkUserRegex` (static backtracking
+ * check, engine choice) first; a pattern that must run on V8 is also timed on adversarial input
+ * in a worker. Only then do the example checks run them: a failing detector is left out of
+ * every later step.
  */
 export async function loadCustomDetectors(
   paths: readonly string[],
   builtins: readonly DetectorFile[],
-  options: { backtrackingBudgetMs?: number } = {},
-): Promise<{ files: DetectorFile[]; errors: string[] }> {
-  if (paths.length === 0) return { files: [], errors: [] };
-  const loaded = loadDetectorFiles(paths);
-  const jobs: PatternJob[] = loaded.files.flatMap(({ source, file }) =>
-    file.detectors.map((d) => ({ key: `${source}\0${d.id}`, pattern: d.pattern, flags: d.caseInsensitive ? 'di' : 'd' })),
-  );
-  const risky = await checkBacktracking(jobs, options.backtrackingBudgetMs);
+  options: { backtrackingBudgetMs?: number; reserveBuiltinIds?: boolean } = {},
+): Promise<{ files: DetectorFile[]; loaded: LoadedDetectorFile[]; errors: string[] }> {
+  if (paths.length === 0) return { files: [], loaded: [], errors: [] };
+  const loaded = loadDetectorFiles(paths, { userSupplied: true });
+  const rejected = new Map<string, string>();
+  const jobs: PatternJob[] = [];
+  for (const { source, file } of loaded.files) {
+    for (const d of file.detectors) {
+      const flags = d.caseInsensitive ? 'di' : 'd';
+      const verdict = checkUserRegex(d.pattern, flags);
+      if ('problem' in verdict) rejected.set(`${source}\0${d.id}`, verdict.problem);
+      else if (verdict.engine === 'v8') jobs.push({ key: `${source}\0${d.id}`, pattern: d.pattern, flags });
+    }
+  }
+  for (const [key, risk] of await checkBacktracking(jobs, options.backtrackingBudgetMs)) rejected.set(key, `pattern rejected: ${risk.message}`);
   const riskProblems: DetectorProblem[] = [];
   const safe: LoadedDetectorFile[] = loaded.files.map(({ source, file }) => ({
     source,
     file: {
       ...file,
       detectors: file.detectors.filter((d) => {
-        const risk = risky.get(`${source}\0${d.id}`);
-        if (risk) riskProblems.push({ source, detectorId: d.id, message: `pattern rejected: ${risk.message}` });
-        return !risk;
+        const problem = rejected.get(`${source}\0${d.id}`);
+        if (problem) riskProblems.push({ source, detectorId: d.id, message: problem });
+        return !problem;
       }),
     },
   }));
-  const reserved = new Set(builtins.flatMap((f) => f.detectors.map((d) => d.id)));
+  const reserved = options.reserveBuiltinIds === false ? new Set<string>() : new Set(builtins.flatMap((f) => f.detectors.map((d) => d.id)));
   const problems = checkDetectorFiles(safe, { reservedIds: reserved }).map(formatProblem);
-  return { files: safe.map((f) => f.file), errors: [...loaded.errors, ...riskProblems.map(formatProblem), ...problems] };
+  return { files: safe.map((f) => f.file), loaded: safe, errors: [...loaded.errors, ...riskProblems.map(formatProblem), ...problems] };
 }
 
 /** The detector files a scan runs (built-in first, so ties go to them). */
 export function selectDetectorFiles(selection: DetectorSelection): DetectorFile[] {
   const builtins = loadBuiltinDetectors();
-  const custom = selection.custom.length > 0 ? loadDetectorFiles(selection.custom).files.map((f) => f.file) : [];
+  const custom = selection.custom.length > 0 ? loadDetectorFiles(selection.custom, { userSupplied: true }).files.map((f) => f.file) : [];
   return [...builtins, ...custom];
 }
 

@@ -19,7 +19,7 @@ import {
 import { dirname, join, resolve } from 'node:path';
 import { TokenscopeError } from '../errors.js';
 import { gitToplevel, runGit, runGitStatus } from '../sources/git.js';
-import { replaceAtomically, writeFileAtomic } from '../sources/write.js';
+import { replaceAtomically, writableTarget, writeFileAtomic } from '../sources/write.js';
 
 export const BEGIN_MARK = '# >>> tokenscope pre-commit hook >>>';
 export const END_MARK = '# <<< tokenscope pre-commit hook <<<';
@@ -124,9 +124,29 @@ function huskyBlock(nodePath: string, binPath: string, flags: string[]): string 
   return [begin, '# Added by `tokenscope hook install`; `tokenscope hook uninstall` removes exactly this block.', ...scanCommandLines(nodePath, binPath), END_MARK, ''].join('\n');
 }
 
-/** Temp file in the same folder, then rename: git never runs a half-written hook. */
-function writeAtomic(path: string, content: string | Buffer, mode: number): void {
+/**
+ * Temp file in the same folder, then rename: git never runs a half-written hook. A symlink or
+ * anything but a regular file at `path` is refused (writing would act on another file) unless
+ * `replaceLink` (the chained hook's link was just backed up, so the link itself is replaced).
+ */
+function writeAtomic(path: string, content: string | Buffer, mode: number, replaceLink = false): void {
+  if (replaceLink) {
+    replaceAtomically(
+      path,
+      (temp) => {
+        writeFileSync(temp, content, { mode, flag: 'wx' });
+        chmodSync(temp, mode);
+      },
+      'cannot write the hook',
+    );
+    return;
+  }
   writeFileAtomic(path, content, { mode, exactMode: true, failure: 'cannot write the hook' });
+}
+
+/** A regular file's mode (lstat: a symlink's target is not ours to describe), else `fallback`. */
+function modeOf(path: string, fallback: number): number {
+  return writableTarget(path).mode ?? fallback;
 }
 
 /** A byte-for-byte copy that keeps the mode (or the link itself, for a symlinked hook). */
@@ -137,7 +157,7 @@ function backUp(path: string, backup: string): void {
     (temp) => {
       if (stat.isSymbolicLink()) symlinkSync(readlinkSync(path), temp);
       else {
-        writeFileSync(temp, readFileSync(path), { mode: stat.mode & 0o7777 });
+        writeFileSync(temp, readFileSync(path), { mode: stat.mode & 0o7777, flag: 'wx' });
         chmodSync(temp, stat.mode & 0o7777);
       }
     },
@@ -162,21 +182,39 @@ function exists(path: string): boolean {
   }
 }
 
-/** Text before our block, our block, text after it; undefined when the file holds no block. */
-function splitBlock(text: string): { before: string; block: string; after: string; flags: string[] } | undefined {
-  const begin = BEGIN_RE.exec(text);
-  if (!begin) return undefined;
-  const endAt = text.indexOf(END_MARK, begin.index);
+const BEGIN_PREFIX = Buffer.from(BEGIN_MARK.slice(0, -' >>>'.length));
+const END_BYTES = Buffer.from(END_MARK);
+
+/**
+ * Bytes before our block, the block (marker line to marker line, with its newline), bytes after;
+ * undefined when the file holds no block. Buffers, never decoded: whatever the user wrote around
+ * the block (CRLF, Latin-1, no final newline) goes back byte for byte.
+ */
+function splitBlock(bytes: Buffer): { before: Buffer; block: Buffer; after: Buffer; flags: string[] } | undefined {
+  let at = -1;
+  let begin: RegExpExecArray | null = null;
+  for (let from = 0; (at = bytes.indexOf(BEGIN_PREFIX, from)) >= 0; from = at + 1) {
+    if (at > 0 && bytes[at - 1] !== 0x0a) continue;
+    const lineEnd = bytes.indexOf(0x0a, at);
+    const line = bytes.subarray(at, lineEnd < 0 ? bytes.length : lineEnd).toString('latin1').replace(/\r$/, '');
+    begin = BEGIN_RE.exec(line);
+    if (begin) break;
+  }
+  if (!begin || at < 0) return undefined;
+  const endAt = bytes.indexOf(END_BYTES, at);
   if (endAt < 0) return undefined;
-  let blockEnd = endAt + END_MARK.length;
-  if (text[blockEnd] === '\n') blockEnd++;
+  let blockEnd = endAt + END_BYTES.length;
+  if (bytes[blockEnd] === 0x0a) blockEnd++;
   return {
-    before: text.slice(0, begin.index),
-    block: text.slice(begin.index, blockEnd),
-    after: text.slice(blockEnd),
+    before: bytes.subarray(0, at),
+    block: bytes.subarray(at, blockEnd),
+    after: bytes.subarray(blockEnd),
     flags: begin[1] ? begin[1].split(',').map((f) => f.trim()) : [],
   };
 }
+
+/** The `file`-style hook as installed, minus its block: what is left when the user edited nothing. */
+const FILE_SKELETON = Buffer.from('#!/bin/sh\n');
 
 export async function installHook(options: HookOptions): Promise<HookOutcome> {
   const nodePath = options.nodePath ?? process.execPath;
@@ -188,40 +226,44 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
   const current = readIfExists(hookPath);
 
   if (location.style === 'husky') {
-    const text = current?.toString('utf8');
-    const mode = current ? statSync(hookPath).mode & 0o7777 : 0o755;
-    const existing = text !== undefined ? splitBlock(text) : undefined;
-    if (text !== undefined && existing) {
-      // Installed already: refresh the commands (tokenscope may have moved), keep the flags.
-      const block = huskyBlock(nodePath, binPath, existing.flags);
-      if (block === existing.block) return { hookPath, action: 'unchanged', ...note };
-      writeAtomic(hookPath, existing.before + block + existing.after, mode);
+    const mode = current ? modeOf(hookPath, 0o755) : 0o755;
+    const existing = current !== undefined ? splitBlock(current) : undefined;
+    if (current !== undefined && existing) {
+      // Installed already: refresh the commands (tokenscope may have moved), keep the flags and
+      // every byte around the block.
+      const block = Buffer.from(huskyBlock(nodePath, binPath, existing.flags));
+      if (block.equals(existing.block)) return { hookPath, action: 'unchanged', ...note };
+      writeAtomic(hookPath, Buffer.concat([existing.before, block, existing.after]), mode);
       return { hookPath, action: 'updated', ...note };
     }
-    if (text === undefined) {
+    if (current === undefined) {
       writeAtomic(hookPath, huskyBlock(nodePath, binPath, ['created the file']), 0o755);
       return { hookPath, action: 'added-to-husky', ...note };
     }
-    const needsNewline = text.length > 0 && !text.endsWith('\n');
-    const content = text + (needsNewline ? '\n' : '') + huskyBlock(nodePath, binPath, needsNewline ? ['added a newline before'] : []);
+    const needsNewline = current.length > 0 && current[current.length - 1] !== 0x0a;
+    const content = Buffer.concat([current, Buffer.from(needsNewline ? '\n' : ''), Buffer.from(huskyBlock(nodePath, binPath, needsNewline ? ['added a newline before'] : []))]);
     writeAtomic(hookPath, content, mode);
     return { hookPath, action: 'added-to-husky', ...note };
   }
 
-  const ours = hookFileContent(nodePath, binPath);
+  const ours = Buffer.from(hookFileContent(nodePath, binPath));
   const backupPath = `${hookPath}${BACKUP_SUFFIX}`;
-  const isOurs = current !== undefined && current.toString('utf8').includes(BEGIN_MARK);
-  if (isOurs) {
-    if (current.toString('utf8') === ours) return { hookPath, action: 'unchanged', ...(exists(backupPath) ? { backupPath } : {}) };
-    writeAtomic(hookPath, ours, 0o755);
-    return { hookPath, action: 'updated', ...(exists(backupPath) ? { backupPath } : {}) };
+  const backup = exists(backupPath) ? { backupPath } : {};
+  const installed = current !== undefined ? splitBlock(current) : undefined;
+  if (current !== undefined && installed) {
+    if (current.equals(ours)) return { hookPath, action: 'unchanged', ...backup };
+    // Ours, perhaps edited around the block since: replace only the block.
+    const block = splitBlock(ours)!.block;
+    if (block.equals(installed.block)) return { hookPath, action: 'unchanged', ...backup };
+    writeAtomic(hookPath, Buffer.concat([installed.before, block, installed.after]), modeOf(hookPath, 0o755));
+    return { hookPath, action: 'updated', ...backup };
   }
   if (current !== undefined || exists(hookPath)) {
     if (exists(backupPath)) {
       throw new TokenscopeError('E_IO', `${backupPath}: a backup from an earlier install is still there; restore or remove it before installing again`);
     }
     backUp(hookPath, backupPath);
-    writeAtomic(hookPath, ours, 0o755);
+    writeAtomic(hookPath, ours, 0o755, true);
     return { hookPath, action: 'chained', backupPath };
   }
   writeAtomic(hookPath, ours, 0o755);
@@ -232,27 +274,36 @@ export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<
   const location = await locateHook(options.cwd);
   const { hookPath } = location;
   const current = readIfExists(hookPath);
+  const parts = current !== undefined ? splitBlock(current) : undefined;
 
   if (location.style === 'husky') {
-    const text = current?.toString('utf8');
-    const parts = text !== undefined ? splitBlock(text) : undefined;
     if (!parts) return { hookPath, action: 'not-installed' };
     let before = parts.before;
-    if (parts.flags.includes('added a newline before') && before.endsWith('\n')) before = before.slice(0, -1);
-    const rest = before + parts.after;
+    if (parts.flags.includes('added a newline before') && before[before.length - 1] === 0x0a) before = before.subarray(0, -1);
+    const rest = Buffer.concat([before, parts.after]);
     if (parts.flags.includes('created the file') && rest.length === 0) {
       unlinkSync(hookPath);
       return { hookPath, action: 'removed' };
     }
-    writeAtomic(hookPath, rest, statSync(hookPath).mode & 0o7777);
+    writeAtomic(hookPath, rest, modeOf(hookPath, 0o755));
     return { hookPath, action: 'restored' };
   }
 
   const backupPath = `${hookPath}${BACKUP_SUFFIX}`;
-  if (current === undefined || !current.toString('utf8').includes(BEGIN_MARK)) {
+  if (!parts) {
     return { hookPath, action: 'not-installed', ...(exists(backupPath) ? { backupPath } : {}) };
   }
+  const rest = Buffer.concat([parts.before, parts.after]);
+  const edited = !rest.equals(FILE_SKELETON);
   if (exists(backupPath)) {
+    if (edited) {
+      // Restoring the backup would drop what the user added; removing only our block would
+      // stop the original hook from running. Neither loses bytes silently: ask.
+      throw new TokenscopeError(
+        'E_IO',
+        `${hookPath}: edited since tokenscope installed it; remove the tokenscope block by hand (the original hook is at ${backupPath})`,
+      );
+    }
     // rename keeps the original's bytes, mode and (for a symlink) the link itself.
     try {
       renameSync(backupPath, hookPath);
@@ -260,6 +311,11 @@ export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<
       throw new TokenscopeError('E_IO', `${backupPath}: cannot restore the original hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     return { hookPath, action: 'restored', backupPath };
+  }
+  if (edited) {
+    // The user added their own lines: keep them, take out only our block.
+    writeAtomic(hookPath, rest, modeOf(hookPath, 0o755));
+    return { hookPath, action: 'restored' };
   }
   unlinkSync(hookPath);
   return { hookPath, action: 'removed' };

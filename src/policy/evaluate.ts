@@ -20,6 +20,8 @@ export interface PolicyInput {
   confidence?: Confidence;
   /** The --verify outcome: `inactive` means the provider says it no longer works. */
   verification?: 'active' | 'inactive' | 'unknown';
+  /** The detector has a read-only online lookup: `--verify` can tell what is unknown offline. */
+  verifiable?: boolean;
 }
 
 export interface Verdict {
@@ -114,9 +116,18 @@ export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[
   const reasons: string[] = [];
   const live = input.checksum !== 'invalid' && scope.expired !== true && input.verification !== 'inactive';
 
-  // overbroad: a narrower credential exists and this one can destroy/administer or reaches an org/account.
+  // overbroad: a narrower credential exists and this one can destroy/administer or reaches an
+  // org/account — only from evidence (DESIGN.md "Claims come from evidence"). A type whose grant
+  // is chosen at creation (restricted key, fine-grained PAT, scoped token) has privilege
+  // `unknown`: the account it lives in is no evidence of what it can do there, so its breadth
+  // alone (a user's token reaches the user's account whatever its scopes) is not enough: it
+  // counts once --verify or a decoded token has said what the grant is.
   const heavy = scope.privilege === 'destructive' || scope.privilege === 'admin';
-  const wide = scope.breadth === 'org' || scope.breadth === 'account';
+  const wide = scope.privilege !== 'unknown' && (scope.breadth === 'org' || scope.breadth === 'account');
+  if (scope.privilege === 'unknown' && !scope.public && (scope.narrowerAlternative || input.verifiable)) {
+    const ask = input.verifiable && input.verification === undefined ? '; --verify asks the provider' : '';
+    reasons.push(`privilege unknown: what it can do was chosen when it was created and is not visible offline, so it is not called overbroad${ask}`);
+  }
   if (scope.narrowerAlternative && (heavy || wide) && !scope.public) {
     policy.push('overbroad');
     const what = [heavy ? describePrivilege(scope.privilege) : '', wide ? `reaches ${describeBreadth(scope.breadth)}` : '']

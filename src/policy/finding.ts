@@ -23,6 +23,7 @@ export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]):
       ...(candidate.keyName ? { keyName: candidate.keyName } : {}),
       confidence: candidate.confidence,
       ...(candidate.verification ? { verification: candidate.verification.status } : {}),
+      ...(candidate.verifiable ? { verifiable: true } : {}),
     },
     limits,
   );
@@ -34,7 +35,7 @@ export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]):
     ...scope.evidence.map(sentence),
     ...verdict.reasons.map(sentence),
   ];
-  const { secret: _secret, verifyContext: _context, inlineIgnore: _inline, allowlistedBy: _allow, checksum: _checksum, scope: _scope, ...rest } = candidate;
+  const { secret: _secret, verifyContext: _context, inlineIgnore: _inline, allowlistedBy: _allow, checksum: _checksum, scope: _scope, verifiable: _verifiable, ...rest } = candidate;
   return {
     ...rest,
     privilege: scope.privilege,

@@ -27,3 +27,16 @@ const LEVEL_ORDER: readonly Level[] = ['note', 'warning', 'error'];
 export function atOrAbove(level: Level, failOn: FailOn): boolean {
   return failOn !== 'none' && LEVEL_ORDER.indexOf(level) >= LEVEL_ORDER.indexOf(failOn);
 }
+
+/**
+ * Text from the scanned tree (file names above all) made safe for a terminal: control
+ * characters (C0, DEL, C1: cursor moves, colour, a fake prompt after a CR) and the bidi
+ * controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069, and the marks
+ * U+200E/U+200F/U+061C), and the line and paragraph separators, written as `\xNN` / `\uNNNN`.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

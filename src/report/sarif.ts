@@ -101,7 +101,7 @@ function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: relativeUri(finding.path), uriBaseId: '%SRCROOT%' },
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -124,6 +124,19 @@ function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
     ];
   }
   return result;
+}
+
+/**
+ * A repository-relative path as a relative URI reference. Each segment is percent-encoded, so
+ * `#` and `?` stay part of the name instead of starting a fragment or query, and `:` cannot form
+ * a scheme or drive letter (`C:`); leading slashes are encoded too, so no name can turn the
+ * reference absolute (`/etc/passwd`) or into a network path (`//host/x`). Lone surrogates (a
+ * name that was not valid UTF-8) become U+FFFD rather than throw.
+ */
+export function relativeUri(path: string): string {
+  const wellFormed = path.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const leading = /^\/*/.exec(wellFormed)![0].length;
+  return '%2F'.repeat(leading) + wellFormed.slice(leading).split('/').map(encodeURIComponent).join('/');
 }
 
 export function formatSarif(result: ScanResult, options: SarifOptions = {}): string {

@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import type { Finding, Level, ScanResult } from '../types.js';
 import { describeBreadth, describePrivilege, describeReach } from '../policy/evaluate.js';
 import { formatSize } from '../sources/read.js';
-import { atOrAbove, filesScannedPhrase, levelCounts, plural } from './common.js';
+import { atOrAbove, filesScannedPhrase, levelCounts, plural, printable } from './common.js';
 
 export interface TextOptions {
   color: boolean;
@@ -32,15 +32,15 @@ function levelLabel(level: Level, p: ReturnType<typeof painter>): string {
 
 function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boolean): string[] {
   const where = `${f.line}:${f.column}`.padEnd(8);
-  const head = `  ${p.dim(where)} ${levelLabel(f.level, p)}  ${p.bold(f.ruleName)} ${p.cyan(f.redacted)} ${p.dim(`(${f.secretLength} chars, ${f.ruleId})`)}`;
+  const head = `  ${p.dim(where)} ${levelLabel(f.level, p)}  ${p.bold(f.ruleName)} ${p.cyan(printable(f.redacted))} ${p.dim(`(${f.secretLength} chars, ${f.ruleId})`)}`;
   const scope = f.privilege === 'public'
     ? 'public by design'
     : `${describePrivilege(f.privilege)} · ${describeReach(f.breadth)} · ${f.scopeSource}`;
   const tags = f.policy.length > 0 ? ` · ${p.magenta(f.policy.join(', '))}` : '';
   const lines = [head, `  ${' '.repeat(8)} ${scope}${tags}`];
   const indent = `  ${' '.repeat(8)} `;
-  for (const evidence of f.evidence) lines.push(`${indent}${p.dim(evidence)}`);
-  for (const reason of f.reasons) lines.push(`${indent}${reason.startsWith('overbroad') || reason.startsWith('misplaced') ? '→ ' : ''}${reason}`);
+  for (const evidence of f.evidence) lines.push(`${indent}${p.dim(printable(evidence))}`);
+  for (const reason of f.reasons) lines.push(`${indent}${reason.startsWith('overbroad') || reason.startsWith('misplaced') ? '→ ' : ''}${printable(reason)}`);
   if (f.verification) {
     // What an active token can do, in words, is in the detail (src/verify/apply.ts).
     const v = f.verification;
@@ -49,7 +49,7 @@ function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boole
   }
   if (f.commit) lines.push(`${indent}${p.dim(`commit ${f.commit.sha.slice(0, 12)}${f.commit.date ? ` (${f.commit.date.slice(0, 10)})` : ''}`)}`);
   if (f.agentIgnoredBy && f.agentIgnoredBy.length > 0) lines.push(`${indent}agent ignore rules cover it (best effort only): ${f.agentIgnoredBy.join('; ')}`);
-  if (f.suppressed) lines.push(`${indent}${p.dim(`suppressed by ${f.suppressed.by}${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}`)}`);
+  if (f.suppressed) lines.push(`${indent}${p.dim(printable(`suppressed by ${f.suppressed.by}${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}`))}`);
   if (verbose) lines.push(`${indent}${p.dim(`fingerprint ${f.fingerprint}`)}`);
   return lines;
 }
@@ -68,37 +68,37 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   const p = painter(options.color);
   const out: string[] = [];
   for (const [path, list] of groupByFile(result.findings)) {
-    out.push(p.bold(p.green(path)));
+    out.push(p.bold(p.green(printable(path))));
     for (const f of list) out.push(...formatFinding(f, p, options.verbose === true));
     out.push('');
   }
   if (options.showSuppressed && result.suppressed.length > 0) {
     out.push(p.bold('Suppressed'));
     for (const [path, list] of groupByFile(result.suppressed)) {
-      out.push(p.dim(path));
+      out.push(p.dim(printable(path)));
       for (const f of list) out.push(...formatFinding(f, p, options.verbose === true));
     }
     out.push('');
   }
   if (result.staleBaseline && result.staleBaseline.length > 0) {
     out.push(p.bold(`Stale baseline entries (${result.staleBaseline.length}): the secret is gone; remove them with --prune-baseline`));
-    for (const e of result.staleBaseline) out.push(`  ${e.path}  ${e.ruleId}  ${p.dim(e.fingerprint)}`);
+    for (const e of result.staleBaseline) out.push(`  ${printable(e.path)}  ${e.ruleId}  ${p.dim(e.fingerprint)}`);
     out.push('');
   }
   if (options.reportUnusedIgnores && result.unusedIgnores && result.unusedIgnores.length > 0) {
     out.push(p.bold(`Unused ignore comments (${result.unusedIgnores.length}): they hide nothing`));
-    for (const u of result.unusedIgnores) out.push(`  ${u.path}:${u.line}  ${p.dim(u.text)}`);
+    for (const u of result.unusedIgnores) out.push(`  ${printable(u.path)}:${u.line}  ${p.dim(printable(u.text))}`);
     out.push('');
   }
   if (options.verbose) {
     if (result.skipped.length > 0) {
       out.push(p.bold('Skipped files'));
-      for (const s of result.skipped) out.push(`  ${s.path}  ${p.dim(`${s.reason}${s.detail ? `: ${s.detail}` : ''}`)}`);
+      for (const s of result.skipped) out.push(`  ${printable(s.path)}  ${p.dim(printable(`${s.reason}${s.detail ? `: ${s.detail}` : ''}`))}`);
       out.push('');
     }
   }
   const problems = result.notices.filter((n) => options.verbose || n.level !== 'info');
-  for (const n of problems) out.push(`${n.level === 'error' ? p.red('error') : n.level === 'warning' ? p.yellow('warning') : p.dim('info')}: ${n.path ? `${n.path}: ` : ''}${n.message}`);
+  for (const n of problems) out.push(`${n.level === 'error' ? p.red('error') : n.level === 'warning' ? p.yellow('warning') : p.dim('info')}: ${printable(`${n.path ? `${n.path}: ` : ''}${n.message}`)}`);
   if (problems.length > 0) out.push('');
   if (result.agentView) {
     const a = result.agentView;
@@ -126,7 +126,7 @@ export function blockedCommitMessage(result: ScanResult, p = painter(false)): st
   const out = [p.bold(p.red(`Commit blocked: tokenscope found ${plural(blocking.length, 'secret')} in the staged changes.`))];
   for (const f of blocking) {
     const danger = f.privilege === 'public' ? 'public by design' : `${f.privilege}: ${describePrivilege(f.privilege)}; ${describeReach(f.breadth)}`;
-    out.push(`  ${p.bold(`${f.path}:${f.line}`)}  ${f.ruleName} (${f.ruleId}) ${p.cyan(f.redacted)}`);
+    out.push(`  ${p.bold(`${printable(f.path)}:${f.line}`)}  ${f.ruleName} (${f.ruleId}) ${p.cyan(printable(f.redacted))}`);
     out.push(`      ${danger}${f.policy.length > 0 ? ` · ${f.policy.join(', ')}` : ''}`);
   }
   const example = blocking[0]!.ruleId;

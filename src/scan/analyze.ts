@@ -7,7 +7,7 @@ import type { ExtraPass } from '../detect/ast-pass.js';
 import { detectInText, knownPrefix, type RawMatch } from '../detect/engine.js';
 import { decodeBytes, readFileForScan, tooLargeDetail } from '../sources/read.js';
 import { describeScope } from '../scope/resolve.js';
-import { fingerprintSecret, maskSecret } from '../redact.js';
+import { fingerprintSecret, maskSecret, scrubDeep } from '../redact.js';
 import { findInlineIgnore, listIgnoreComments, type InlineIgnore } from '../suppress/inline.js';
 import { lineIndex, locate } from './location.js';
 import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SecretOccurrence, SkippedFile, SourceFile } from '../types.js';
@@ -16,6 +16,8 @@ import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SecretOccurrenc
 export interface Candidate extends SecretOccurrence {
   checksum?: 'valid' | 'invalid';
   scope: ScopeInfo;
+  /** The detector has a read-only online lookup (what `--verify` can tell); not reported. */
+  verifiable?: boolean;
   inlineIgnore?: InlineIgnore;
   /** Set when a config allowlist value pattern matched (evaluated here, where the secret is). */
   allowlistedBy?: string;
@@ -111,11 +113,13 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      redacted: maskSecret(match.secret, prefix.length),
+      // A generic detector's keyword (`password`) is no token format: nothing of it is a prefix.
+      redacted: maskSecret(match.secret, detector.generic ? 0 : prefix.length),
       secretLength: match.secret.length,
       fingerprint: fingerprintSecret(detector.id, match.secret, options.fingerprintKey),
       confidence: match.confidence,
       ...(match.checksum ? { checksum: match.checksum } : {}),
+      ...(detector.def.verifier ? { verifiable: true } : {}),
       ...(match.keyName ? { keyName: match.keyName.slice(0, 120) } : {}),
       scope,
       ...(file.commit ? { commit: file.commit } : {}),
@@ -135,5 +139,18 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
     }
     result.candidates.push(candidate);
   }
+  // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
+  // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
+  const secrets = matches.map((m) => m.secret);
+  result.candidates = scrubDeep(result.candidates, secrets, KEPT_PLAINTEXT);
+  result.notices = scrubDeep(result.notices, secrets);
+  result.ignoreComments = scrubDeep(result.ignoreComments, secrets);
   return result;
 }
+
+/**
+ * Candidate fields the scrub leaves alone: the plaintext kept on purpose for --verify (dropped
+ * before reporting), and the identity of the finding (where it is, which rule), which a report
+ * must keep exact even when a short secret happens to be part of a path.
+ */
+const KEPT_PLAINTEXT: ReadonlySet<string> = new Set(['secret', 'verifyContext', 'path', 'ruleId', 'ruleName', 'provider', 'tokenType', 'redacted', 'fingerprint', 'commit', 'origin']);

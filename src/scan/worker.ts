@@ -3,6 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildSelectedSet, type DetectorSelection } from '../detectors/registry.js';
+import { compileUserRegex } from '../detectors/user-regex.js';
 import { analyzeFile, type AnalyzeOptions } from './analyze.js';
 import { createAstPass } from '../detect/ast-pass.js';
 import type { SourceFile } from '../types.js';
@@ -17,7 +18,7 @@ const set = buildSelectedSet(init.selection);
 const options: AnalyzeOptions = {
   ...init.options,
   now: new Date(init.options.now),
-  valueAllowlist: init.options.valueAllowlist.map(([source, flags, reason]) => [new RegExp(source, flags), reason]),
+  valueAllowlist: init.options.valueAllowlist.map(([source, flags, reason]) => [compileUserRegex(source, flags), reason]),
 };
 const astPass = createAstPass(set);
 if (astPass) options.extraPass = astPass;

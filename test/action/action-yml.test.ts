@@ -38,7 +38,7 @@ describe('action.yml', () => {
   });
 
   it('declares the inputs with descriptions and the documented defaults', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(['baseline', 'config', 'fail-on', 'history', 'path', 'sarif']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['baseline', 'config', 'fail-on', 'fingerprint-key', 'history', 'path', 'sarif']);
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description, name).toMatch(/\S{3}/);
       expect(input.required ?? false, name).toBe(false);
@@ -46,7 +46,7 @@ describe('action.yml', () => {
     expect(action.inputs['path']!.default).toBe('.');
     expect(action.inputs['fail-on']!.default).toBe('warning');
     expect(action.inputs['sarif']!.default).toBe('tokenscope.sarif');
-    for (const name of ['config', 'baseline', 'history']) expect(action.inputs[name]!.default).toBe('');
+    for (const name of ['config', 'baseline', 'history', 'fingerprint-key']) expect(action.inputs[name]!.default).toBe('');
   });
 
   it('declares the outputs with descriptions and values from the scan step', () => {

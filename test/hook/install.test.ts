@@ -149,3 +149,63 @@ describe('husky', () => {
     expect(existsSync(join(fresh, '.husky', 'pre-commit'))).toBe(false);
   });
 });
+
+describe('bytes the user wrote', () => {
+  const latin1 = Buffer.from([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0d, 0x0a]); // "# café\r\n" in Latin-1
+
+  it('a second install after the user edited the hook changes only the block', async () => {
+    const root = repo();
+    const hook = join(root, '.git', 'hooks', 'pre-commit');
+    await installHook({ cwd: root, ...BIN });
+    const edited = Buffer.concat([readFileSync(hook), latin1, Buffer.from('echo mine')]);
+    writeFileSync(hook, edited);
+    chmodSync(hook, 0o700);
+    expect((await installHook({ cwd: root, ...BIN })).action).toBe('unchanged');
+    expect(snapshot(hook)).toEqual({ bytes: edited, mode: 0o700 });
+    expect((await installHook({ cwd: root, nodePath: BIN.nodePath, binPath: '/moved/bin.js' })).action).toBe('updated');
+    const after = readFileSync(hook);
+    expect(after.subarray(after.length - latin1.length - 'echo mine'.length).equals(Buffer.concat([latin1, Buffer.from('echo mine')]))).toBe(true);
+    expect(after.includes(Buffer.from('/moved/bin.js'))).toBe(true);
+    expect(statSync(hook).mode & 0o7777).toBe(0o700);
+  });
+
+  it('uninstall keeps an edited hook (only the block goes), and will not drop edits to restore a backup', async () => {
+    const root = repo();
+    const hook = join(root, '.git', 'hooks', 'pre-commit');
+    await installHook({ cwd: root, ...BIN });
+    writeFileSync(hook, Buffer.concat([readFileSync(hook), latin1]));
+    expect((await uninstallHook({ cwd: root })).action).toBe('restored');
+    expect(readFileSync(hook).equals(Buffer.concat([Buffer.from('#!/bin/sh\n'), latin1]))).toBe(true);
+
+    const chained = repo();
+    const other = join(chained, '.git', 'hooks', 'pre-commit');
+    writeFileSync(other, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    await installHook({ cwd: chained, ...BIN });
+    const edited = Buffer.concat([readFileSync(other), latin1]);
+    writeFileSync(other, edited);
+    await expect(uninstallHook({ cwd: chained })).rejects.toThrow(/edited since tokenscope installed it/);
+    expect(readFileSync(other).equals(edited)).toBe(true);
+    expect(existsSync(`${other}${BACKUP_SUFFIX}`)).toBe(true);
+  });
+
+  it('a husky hook with non-UTF-8 bytes round-trips exactly; a symlinked husky hook is refused, not replaced', async () => {
+    const root = repo();
+    mkdirSync(join(root, '.husky'));
+    const hook = join(root, '.husky', 'pre-commit');
+    writeFileSync(hook, Buffer.concat([Buffer.from('npm test\n'), latin1]), { mode: 0o751 });
+    const before = snapshot(hook);
+    await installHook({ cwd: root, ...BIN });
+    expect(readFileSync(hook).subarray(0, before.bytes.length).equals(before.bytes)).toBe(true);
+    expect(statSync(hook).mode & 0o7777).toBe(0o751);
+    await uninstallHook({ cwd: root });
+    expect(snapshot(hook)).toEqual(before);
+
+    const linked = repo();
+    mkdirSync(join(linked, '.husky'));
+    writeFileSync(join(linked, 'shared-hook'), 'npm test\n');
+    symlinkSync('../shared-hook', join(linked, '.husky', 'pre-commit'));
+    await expect(installHook({ cwd: linked, ...BIN })).rejects.toThrow(/is a symbolic link; refusing to write through it/);
+    expect(readFileSync(join(linked, 'shared-hook'), 'utf8')).toBe('npm test\n');
+    expect(lstatSync(join(linked, '.husky', 'pre-commit')).isSymbolicLink()).toBe(true);
+  });
+});

@@ -218,3 +218,35 @@ describe('security-severity follows privilege × breadth × placement', () => {
     for (const rule of run.tool.driver.rules) expect(Number(rule.properties['security-severity'])).toBeGreaterThan(0);
   });
 });
+
+describe('claims come from evidence: a grant chosen at creation is unknown, not overbroad', () => {
+  const ids = ['stripe.restricted-key-live', 'github.fine-grained-pat', 'cloudflare.user-api-token', 'cloudflare.account-api-token', 'gitlab.pat'];
+
+  it('their own positive examples: privilege unknown, no overbroad, and the message says what --verify can tell', async () => {
+    const { loadDetectorFiles, builtinDetectorSources } = await import('../../src/detectors/load.js');
+    const { normalizeExample } = await import('../../src/detectors/check.js');
+    const defs = loadDetectorFiles(builtinDetectorSources()).files.flatMap((f) => f.file.detectors);
+    const files: Record<string, string> = {};
+    const secrets: string[] = [];
+    for (const id of ids) {
+      const example = normalizeExample(defs.find((d) => d.id === id)!.examples.positive[0]!);
+      files[`${id}.env`] = `${example.text}\n`;
+      if (example.secret) secrets.push(example.secret);
+    }
+    const { findings } = scan(files, secrets);
+    for (const id of ids) {
+      const f = only(findings, id, `${id}.env`);
+      expect(f.privilege, id).toBe('unknown');
+      expect(f.policy, id).not.toContain('overbroad');
+      expect(f.reasons.join('\n'), id).toMatch(/privilege unknown: what it can do was chosen when it was created and is not visible offline/);
+      expect(f.reasons.join('\n'), id).toMatch(/--verify asks the provider/);
+      expect(f.message, id).not.toMatch(/use a restricted key/i);
+    }
+  });
+
+  it('a known privilege or breadth still makes the classic types overbroad', () => {
+    const token = githubPat();
+    const { findings } = scan({ 'config/app.env': `GH_TOKEN=${token}\n` }, [token]);
+    expect(only(findings, 'github.classic-pat', 'config/app.env').policy).toContain('overbroad');
+  });
+});

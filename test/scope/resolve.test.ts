@@ -151,7 +151,8 @@ describe('Azure SAS (azure-sas): the detector reports only sig=, its `uri` group
 describe('GitLab routable tokens (gitlab-routable)', () => {
   it('a personal access token names its user: account-wide', () => {
     const s = scopeOf(`GITLAB_TOKEN=${gitlabRoutable('glpat-', { c: 1, o: 1, u: 123456 })}\n`, '.env', 'gitlab.pat');
-    expect(s).toMatchObject({ privilege: 'destructive', breadth: 'account', scopeSource: 'offline' });
+    // Its scopes were chosen at creation and are not in the token: privilege stays unknown.
+    expect(s).toMatchObject({ privilege: 'unknown', breadth: 'account', scopeSource: 'offline' });
     expect(s.facts).toMatchObject({ tokenPrefix: 'glpat', userId: '123456', orgId: '1' });
   });
 
@@ -186,7 +187,7 @@ describe('Sentry, Grafana Cloud, Doppler, Fly.io', () => {
     const s = scopeOf(`loki_key: ${token}\n`, 'monitoring/agent.yaml', 'grafana.cloud-token');
     expect(s.facts).toEqual({ orgId: '918273', tokenName: 'ci-metrics-push', region: 'prod-eu-west-2' });
     // Only facts were decoded: privilege and breadth (and so scopeSource) stay with the metadata.
-    expect(s).toMatchObject({ privilege: 'destructive', breadth: 'org', scopeSource: 'metadata' });
+    expect(s).toMatchObject({ privilege: 'unknown', breadth: 'org', scopeSource: 'metadata' });
     expect(JSON.stringify(s)).not.toMatch(/"k"/);
   });
 

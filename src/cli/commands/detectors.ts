@@ -3,11 +3,11 @@
 
 import { resolve } from 'node:path';
 import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../detectors/load.js';
-import { loadCustomDetectors } from '../../detectors/registry.js';
 import { resolveConfig } from '../../config/load.js';
 import { findRepoRoot } from '../../sources/walk.js';
-import type { DetectorFile } from '../../detectors/definition.js';
 import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
+import type { DetectorFile, LoadedDetectorFile } from '../../detectors/definition.js';
+import { loadCustomDetectors } from '../../detectors/registry.js';
 import { TokenscopeError, usageError } from '../../errors.js';
 import { plural } from '../../report/common.js';
 import type { CliIo } from '../main.js';
@@ -31,12 +31,19 @@ async function customDetectorFiles(io: CliIo, builtins: readonly DetectorFile[],
 
 export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids: string[] = []): Promise<number> {
   if (flags.check !== undefined) {
-    const paths = Array.isArray(flags.check) && flags.check.length > 0 ? flags.check.map((p) => resolve(io.cwd, p)) : builtinDetectorSources();
-    const loaded = loadDetectorFiles(paths);
-    const builtinIds = Array.isArray(flags.check) && flags.check.length > 0
-      ? new Set(loadBuiltinDetectors().flatMap((f) => f.detectors.map((d) => d.id)))
-      : undefined;
-    const problems = [...loaded.errors, ...checkDetectorFiles(loaded.files, builtinIds ? { reservedIds: builtinIds } : {}).map(formatProblem)];
+    const userFiles = Array.isArray(flags.check) && flags.check.length > 0;
+    // Files a user names get the same checks as a scan's custom detectors (one verdict).
+    let loaded: { files: LoadedDetectorFile[] };
+    let problems: string[];
+    if (userFiles) {
+      const custom = await loadCustomDetectors((flags.check as string[]).map((p) => resolve(io.cwd, p)), loadBuiltinDetectors());
+      loaded = { files: custom.loaded };
+      problems = custom.errors;
+    } else {
+      const builtin = loadDetectorFiles(builtinDetectorSources());
+      loaded = builtin;
+      problems = [...builtin.errors, ...checkDetectorFiles(builtin.files).map(formatProblem)];
+    }
     if (problems.length > 0) {
       throw new TokenscopeError('E_DETECTOR', `detector check failed (${plural(problems.length, 'problem')})`, problems);
     }
