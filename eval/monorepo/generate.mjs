@@ -171,6 +171,11 @@ class RepoFile {
   }
   /** A planted secret: text (one or more lines), provider id or "generic", the level expected, its value. */
   s(text, kind, value, expectLevel = kind === 'generic' ? 'warning' : 'error') {
+    // A label that points at a line without its value would score the scanner against a typo.
+    const joined = Array.isArray(text) ? text.join('\n') : text;
+    const plain = value.split('\n').every((part) => joined.includes(part));
+    const encoded = (joined.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []).some((b) => Buffer.from(b, 'base64').toString('latin1').includes(value));
+    if (!plain && !encoded) throw new Error(`generate: the label for ${this.path}:${this.lines.length + 1} does not hold its value`);
     return this.#label(text, { kind, expectLevel, redacted: redact(value) });
   }
   /** A decoy: must not be reported at error/warning. */
@@ -181,7 +186,7 @@ class RepoFile {
 
 export function redact(value) {
   const prefix = /^(?:[a-z]+(?:\+[a-z]+)?:\/\/|[A-Za-z]{1,12}[_-](?:[a-z0-9]{1,6}[_-])?|-----BEGIN [A-Z ]+-----)/.exec(value)?.[0] ?? '';
-  return `${prefix}${value.slice(prefix.length, prefix.length + 4)}…`;
+  return `${prefix}${value.slice(prefix.length).replace(/\s/g, "").slice(0, 4)}…`;
 }
 
 // ---- the repository ----------------------------------------------------------------------
@@ -228,7 +233,7 @@ function kubernetes(repo, t) {
   g.s(`  GITHUB_TOKEN: ${Buffer.from(gh).toString('base64')}`, 'github', gh);
   g.s(`  AWS_ACCESS_KEY_ID: ${Buffer.from(ak).toString('base64')}`, 'aws', ak);
   g.s(`  AWS_SECRET_ACCESS_KEY: ${Buffer.from(as).toString('base64')}`, 'aws', as);
-  const redisPw = t.password();
+  const redisPw = t.password().replace(/[^A-Za-z0-9]/g, '');
   g.s(`  REDIS_URL: ${Buffer.from(`redis://default:${redisPw}@redis-master:6379/0`).toString('base64')}`, 'database', redisPw);
   g.d(`  LOG_LEVEL: ${Buffer.from('info').toString('base64')}`, 'base64 of a plain setting');
 
@@ -299,6 +304,27 @@ function kubernetes(repo, t) {
   sh.s(`helm upgrade --install api ./deploy/helm/api --set postgresql.auth.password=${setpw} --set image.tag=v1.4.2`, 'generic', setpw);
   sh.d('helm upgrade --install api ./deploy/helm/api --set postgresql.auth.password="$DB_PASSWORD"', 'variable');
   sh.d('kubectl create secret generic api --from-env-file=.env.production --dry-run=client -o yaml', 'file reference');
+
+  const kc = repo.file('ops/home/.kube/config', 'k8s');
+  const saTok = t.jwt();
+  const clientKey = t.ecPem();
+  kc.l('apiVersion: v1', 'kind: Config', 'clusters:', '  - name: prod', '    cluster:', '      server: https://k8s.prod.acme-corp.io:6443');
+  kc.d(`      certificate-authority-data: ${Buffer.from(['-----BEGIN CERTIFICATE-----', `MIIB${t.mixed(B64, 60)}`, '-----END CERTIFICATE-----'].join('\n')).toString('base64')}`, 'ca certificate');
+  kc.l('users:', '  - name: ci-deployer', '    user:');
+  kc.s(`      token: ${saTok}`, 'generic', saTok);
+  kc.l('  - name: admin', '    user:');
+  kc.s(`      client-key-data: ${Buffer.from(clientKey.join('\n')).toString('base64')}`, 'private-key', clientKey.join('\n'));
+  kc.l('contexts:', '  - name: prod', '    context: { cluster: prod, user: ci-deployer }', 'current-context: prod');
+
+  const sealed = repo.file('deploy/k8s/base/sealed-secret.yaml', 'k8s');
+  sealed.l('apiVersion: bitnami.com/v1alpha1', 'kind: SealedSecret', 'metadata:', '  name: api', 'spec:', '  encryptedData:');
+  sealed.d(`    password: AgB${t.mixed(B64, 600)}==`, 'sealed (encrypted) value');
+  sealed.d(`    apiKey: AgC${t.mixed(B64, 600)}==`, 'sealed (encrypted) value');
+  const sops = repo.file('deploy/k8s/overlays/prod/secrets.enc.yaml', 'k8s');
+  sops.l('apiVersion: v1', 'kind: Secret', 'metadata:', '  name: api', 'stringData:');
+  sops.d(`  DB_PASSWORD: ENC[AES256_GCM,data:${t.mixed(B64, 24)},iv:${t.mixed(B64, 43)}=,tag:${t.mixed(B64, 22)}==,type:str]`, 'sops encrypted');
+  sops.d(`  STRIPE_KEY: ENC[AES256_GCM,data:${t.mixed(B64, 44)},iv:${t.mixed(B64, 43)}=,tag:${t.mixed(B64, 22)}==,type:str]`, 'sops encrypted');
+  sops.l('sops:', '  kms:', '    - arn: arn:aws:kms:eu-west-1:123456789012:alias/sops', '  version: 3.8.1');
 
   const ext = repo.file('deploy/k8s/base/external-secret.yaml', 'k8s');
   ext.l('apiVersion: external-secrets.io/v1beta1', 'kind: ExternalSecret', 'metadata:', '  name: api', 'spec:', '  data:', '    - secretKey: password', '      remoteRef:');
@@ -838,6 +864,16 @@ function credentialStores(repo, t) {
   const glpw = t.password().replace(/[^A-Za-z0-9]/g, '');
   gc.s(`https://deploy:${glpw}@git.acme-corp.io`, 'generic', glpw);
 
+  const aw = repo.file('ops/home/.aws/credentials', 'credstore');
+  const awId = t.awsId();
+  const awSecret = t.awsSecret();
+  aw.l('[default]');
+  aw.s(`aws_access_key_id = ${awId}`, 'aws', awId);
+  aw.s(`aws_secret_access_key = ${awSecret}`, 'aws', awSecret);
+  aw.l('', '[readonly]');
+  aw.d('aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'vendor example');
+  aw.d('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'vendor example');
+
   const pg = repo.file('ops/home/.pgpass', 'credstore');
   const p1 = t.password().replace(/:/g, '');
   const p2 = t.password().replace(/:/g, '');
@@ -976,6 +1012,21 @@ function noise(repo, t) {
   ids.d('DEFAULT_PASSWORD = "xxxxxxxx"', 'placeholder');
   ids.d('SECRET_PATH = "secret/data/ml/openai"', 'vault path');
   ids.d(`GIT_REV = "${t.sha1()}"`, 'sha');
+  const tl = repo.file('infra/terraform/.terraform.lock.hcl', 'decoys');
+  tl.l('provider "registry.terraform.io/hashicorp/aws" {', '  version = "5.54.1"', '  hashes = [');
+  tl.d(`    "h1:${Buffer.from(t.pick(HEX, 64), 'hex').toString('base64')}",`, 'provider hash');
+  tl.d(`    "zh:${t.sha256()}",`, 'provider hash');
+  tl.l('  ]', '}');
+  const av = repo.file('deploy/ansible/group_vars/prod/vault.yml', 'decoys');
+  av.l('db_password: !vault |');
+  av.d(['          $ANSIBLE_VAULT;1.1;AES256', ...Array.from({ length: 5 }, () => `          ${t.pick(HEX, 80)}`)], 'ansible vault ciphertext');
+  av.d('api_token: "{{ vault_api_token }}"', 'jinja reference');
+  const ja = repo.file('services/billing/src/main/java/com/acme/billing/DbConfig.java', 'decoys');
+  ja.l('package com.acme.billing;', '', 'class DbConfig {');
+  ja.d('    @Value("${spring.datasource.password}")', 'property reference');
+  ja.d('    private String password;', 'field');
+  ja.d('    private static final String PASSWORD_RESET_PATH = "/account/password/reset";', 'path');
+  ja.l('}');
   const tfex = repo.file('infra/terraform/examples/basic/main.tf', 'decoys');
   tfex.l('module "api" {', '  source = "../../modules/api"');
   tfex.d('  db_password = "<db-password>"', 'placeholder');
