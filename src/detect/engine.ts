@@ -254,7 +254,7 @@ function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
       for (const candidate of cluster.sort(prefer)) {
         if (!chosen.some((k) => candidate.start < k.end && k.start < candidate.end)) chosen.push(candidate);
       }
-      kept.push(...chosen.sort((a, b) => a.start - b.start));
+      for (const k of chosen.sort((a, b) => a.start - b.start)) kept.push(k);
     }
     cluster = [];
   };

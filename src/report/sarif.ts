@@ -131,6 +131,10 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const findings = options.showSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
   const notifications: Sarif.Notification[] = [
+    ...result.incompleteReasons.map((r) => ({
+      level: 'error' as const,
+      message: { text: `scan incomplete: ${r.message}${r.paths.length > 0 ? ` (${r.paths.join(', ')}${r.count > r.paths.length ? ', …' : ''})` : ''}` },
+    })),
     ...result.notices.map((n) => ({
       level: n.level === 'info' ? ('note' as const) : n.level,
       message: { text: n.path ? `${n.path}: ${n.message}` : n.message },
@@ -156,7 +160,9 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
         },
         invocations: [
           {
-            executionSuccessful: true,
+            // False when something could not be examined: code scanning must not read an
+            // incomplete run as "clean".
+            executionSuccessful: !result.incomplete,
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],

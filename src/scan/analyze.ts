@@ -10,7 +10,19 @@ import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret } from '../redact.js';
 import { findInlineIgnore, listIgnoreComments, type InlineIgnore } from '../suppress/inline.js';
 import { lineIndex, locate } from './location.js';
-import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SecretOccurrence, SkippedFile, SourceFile } from '../types.js';
+import type { CommitInfo, Confidence, IncompleteKind, Notice, Origin, ScopeInfo, SecretOccurrence, SkippedFile, SourceFile } from '../types.js';
+
+/**
+ * Occurrences of one value (same detector, same secret) listed per file. A minified bundle or a
+ * generated file can repeat one string hundreds of thousands of times; past this the rest are
+ * counted in a notice, not listed: the baseline and the fix are the same for every copy.
+ */
+export const MAX_REPEATS_PER_VALUE = 20;
+/**
+ * Findings listed per file. Past this the file is reported as incomplete (`finding-limit`):
+ * the report would no longer fit in memory, and nobody triages a million lines of one file.
+ */
+export const MAX_FINDINGS_PER_FILE = 200_000;
 
 /** A scoped match on its way to policy: everything a Finding needs except the verdict. */
 export interface Candidate extends SecretOccurrence {
@@ -33,6 +45,8 @@ export interface FileAnalysis {
   candidates: Candidate[];
   /** Every inline ignore comment in the file (for --report-unused-ignores). */
   ignoreComments: Array<{ line: number; text: string }>;
+  /** Set when the file was not examined fully (the scan is then incomplete). */
+  incomplete?: { kind: IncompleteKind; detail: string };
 }
 
 export interface AnalyzeOptions {
@@ -62,8 +76,8 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       file.content.length > options.maxFileSize
         ? ({ kind: 'skip', reason: 'too-large', detail: tooLargeDetail(file.content.length, options.maxFileSize) } as const)
         : decodeBytes(file.content);
-  } else if (file.absPath) {
-    outcome = readFileForScan(file.absPath, options.maxFileSize);
+  } else if (file.absPath || file.rawPath) {
+    outcome = readFileForScan(file.rawPath ? Buffer.from(file.rawPath) : file.absPath!, options.maxFileSize);
   } else {
     outcome = { kind: 'skip', reason: 'unreadable', detail: 'no content' } as const;
   }
@@ -86,19 +100,57 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       if (extra.notice) result.notices.push({ path: file.path, level: 'warning', message: extra.notice });
     }
   } catch (error) {
-    result.notices.push({ path: file.path, level: 'error', message: `detection failed: ${(error as Error).name}` });
+    failDetection(result, error);
     return result;
   }
   if (options.collectIgnoreComments) result.ignoreComments = listIgnoreComments(text);
   if (matches.length === 0) return result;
+  try {
+    collectCandidates(file, text, matches, options, result);
+  } catch (error) {
+    failDetection(result, error);
+  }
+  return result;
+}
 
+/** A crash in detection or scope on one file: a notice, and the scan is incomplete. */
+function failDetection(result: FileAnalysis, error: unknown): void {
+  const name = error instanceof Error ? error.name : 'error';
+  // The name only: a message may quote the text being matched.
+  result.notices.push({ path: result.path, level: 'error', message: `detection failed (${name}): the file was not fully examined` });
+  result.incomplete = { kind: 'detection-failed', detail: name };
+}
+
+function collectCandidates(file: SourceFile, text: string, matches: readonly RawMatch[], options: AnalyzeOptions, result: FileAnalysis): void {
   const lines = lineIndex(text);
+  const ignoreCache = new Map<number, InlineIgnore | null>();
+  const repeats = new Map<string, number>();
+  let repeated = 0;
+  let overLimit = 0;
   for (const match of matches) {
     const start = locate(lines, match.start);
-    const end = locate(lines, match.end);
     if (file.lineFilter && !inRanges(start.line, file.lineFilter)) continue;
     const detector = match.detector;
+    const ignore = findInlineIgnore(text, lines, start.line, ignoreCache);
+    // Copies under different ignore comments are told apart: one ignored copy must not hide
+    // the unignored ones.
+    const valueKey = `${detector.id}\0${ignore ? ignore.line : 0}\0${match.keyName ?? ''}\0${match.secret}`;
+    const seen = repeats.get(valueKey) ?? 0;
+    if (seen >= MAX_REPEATS_PER_VALUE) {
+      repeated++;
+      continue;
+    }
+    if (result.candidates.length >= MAX_FINDINGS_PER_FILE) {
+      overLimit++;
+      continue;
+    }
+    repeats.set(valueKey, seen + 1);
+    const end = locate(lines, match.end);
     const scope = describeScope(match, { path: file.path, now: options.now });
+    if (scope.decodeFailed) {
+      delete scope.decodeFailed;
+      result.incomplete ??= { kind: 'decode-failed', detail: `${detector.id}: the token's decoder failed; its scope is the detector's default` };
+    }
     const prefix = knownPrefix(detector, match.secret);
     const candidate: Candidate = {
       ruleId: detector.id,
@@ -120,7 +172,6 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       scope,
       ...(file.commit ? { commit: file.commit } : {}),
     };
-    const ignore = findInlineIgnore(text, lines, start.line);
     if (ignore) candidate.inlineIgnore = ignore;
     for (const [pattern, reason] of options.valueAllowlist) {
       pattern.lastIndex = 0;
@@ -135,5 +186,11 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
     }
     result.candidates.push(candidate);
   }
-  return result;
+  if (repeated > 0) {
+    result.notices.push({ path: file.path, level: 'info', message: `${repeated} more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed` });
+  }
+  if (overLimit > 0) {
+    result.notices.push({ path: file.path, level: 'warning', message: `${overLimit} more findings past the first ${MAX_FINDINGS_PER_FILE} in this file are not listed` });
+    result.incomplete = { kind: 'finding-limit', detail: `${overLimit} findings past the first ${MAX_FINDINGS_PER_FILE} not listed` };
+  }
 }

@@ -14,7 +14,7 @@ export type ReadOutcome =
   | { kind: 'skip'; reason: SkipReason; detail: string };
 
 /** Reads and decodes a working-tree file. Never throws: every failure is a skip with a reason. */
-export function readFileForScan(absPath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
+export function readFileForScan(absPath: string | Buffer, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
   let fd: number;
   try {
     fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
