@@ -4,8 +4,8 @@
 
 import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import ignore from 'ignore';
 import type { ResolvedConfig } from '../config/types.js';
+import { ExcludeRules } from './exclude-rules.js';
 import { DEFAULT_EXCLUDES, IgnoreTree, readIgnoreFile, toPosix } from './walk.js';
 
 export interface GitPathFilter {
@@ -31,9 +31,7 @@ export function gitPathFilter(toplevel: string, root: string, config: ResolvedCo
   const realTop = realOrSelf(toplevel);
   const realRoot = realOrSelf(root);
   const prefix = realTop === realRoot ? '' : toPosix(relative(realTop, realRoot));
-  const excludes = ignore({ allowRelativePaths: true })
-    .add(config.defaultExcludes ? [...DEFAULT_EXCLUDES] : [])
-    .add(config.exclude);
+  const excludes = new ExcludeRules([...(config.defaultExcludes ? DEFAULT_EXCLUDES : []), ...config.exclude]);
   const restrict = targets
     .map((t) => toPosix(relative(realRoot, realOrSelf(t))))
     .filter((r) => !r.startsWith('..'));
