@@ -38,8 +38,20 @@ function loadParser(): Parse {
   return parse;
 }
 
+/**
+ * Whether [start, end) overlaps a match. `found` is the text pass's result: sorted and without
+ * overlaps, so ends are sorted too and a binary search finds the one candidate.
+ */
 function overlaps(found: readonly RawMatch[], start: number, end: number): boolean {
-  return found.some((m) => m.start < end && start < m.end);
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = found[lo];
+  return next !== undefined && next.start < end;
 }
 
 /**
@@ -47,7 +59,7 @@ function overlaps(found: readonly RawMatch[], start: number, end: number): boole
  * call right before it, whose binding the text pass cannot see (the value on the next line, a
  * later call argument). Searched binding-first: names are rarer than string literals.
  */
-const BINDING = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]*['"\]]?\s*([:=(])/gi;
+const BINDING = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]{0,64}['"\]]?\s{0,16}([:=(])/gi;
 /** The literals right after a binding: one after `=`/`:`, any argument after `(`. */
 const LITERAL_AFTER = /\s*(["'`])/y;
 const ARGUMENT_LITERAL = /(["'`])/g;
@@ -62,8 +74,9 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
   while ((m = BINDING.exec(text)) !== null) {
     const after = m.index + m[0].length;
     // The regex starts at the credential word (fast to scan for); the name may begin earlier.
+    // Bounded like every look-around here: work per hit must not grow with the line.
     let nameStart = m.index;
-    while (nameStart > 0 && /[\w$]/.test(text[nameStart - 1]!)) nameStart--;
+    while (nameStart > 0 && m.index - nameStart < 80 && /[\w$]/.test(text[nameStart - 1]!)) nameStart--;
     const name = text.slice(nameStart, m.index) + /^[\w$]*/.exec(m[0])![0];
     const call = m[1] === '(';
     // The name must be about a credential (Keyword( or tokenize( are not), or be an auth call.
@@ -72,9 +85,9 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
     const quotes: number[] = [];
     if (call) {
       // Call arguments up to the closing parenthesis (or 200 characters).
-      const end = Math.min(text.length, after + 200);
-      const close = text.indexOf(')', after);
-      const args = text.slice(after, close >= 0 && close < end ? close : end);
+      const window = text.slice(after, Math.min(text.length, after + 200));
+      const close = window.indexOf(')');
+      const args = close >= 0 ? window.slice(0, close) : window;
       for (const q of args.matchAll(ARGUMENT_LITERAL)) quotes.push(after + q.index!);
     } else {
       LITERAL_AFTER.lastIndex = after;
@@ -84,8 +97,9 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
     for (const at of quotes) {
       const quote = text[at]!;
       const start = at + 1;
-      const close = text.indexOf(quote, start);
-      if (close < 0 || close - start > 512) continue;
+      const closeIn = text.slice(start, start + 513).indexOf(quote);
+      if (closeIn < 0) continue;
+      const close = start + closeIn;
       // `Authorization: 'Bearer …'`: judge the token after the scheme.
       const value = header ? text.slice(start, close).replace(/^(?:Bearer|Token)\s+/, '') : text.slice(start, close);
       if (value.length < 8 || value.includes('\n') || /\s{2}|\$\{|^[./]|\\/.test(value)) continue;
@@ -203,15 +217,30 @@ function collectBindings(program: TSESTree.Program, visit: (name: string, litera
   }
 }
 
-/** True when one of the first `lines` lines is longer than MAX_LINE (without splitting the text). */
-function hasLongLine(text: string, lines: number): boolean {
+/** [start, end) offsets of the lines longer than MAX_LINE, in order (without splitting the text). */
+function longLineRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
   let start = 0;
-  for (let i = 0; i < lines && start <= text.length; i++) {
+  while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    if (end - start > MAX_LINE) return true;
-    if (newline < 0) return false;
+    if (end - start > MAX_LINE) ranges.push([start, end]);
+    if (newline < 0) break;
     start = newline + 1;
+  }
+  return ranges;
+}
+
+/** Whether `offset` falls in one of the sorted ranges (binary search). */
+function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = ranges[mid]!;
+    if (offset < from) hi = mid - 1;
+    else if (offset >= to) lo = mid + 1;
+    else return true;
   }
   return false;
 }
@@ -224,8 +253,10 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
   if (!password && !secret && !bearer) return undefined;
   return (text, path, found) => {
     if (!JS_FILE.test(path) || text.length > MAX_FILE) return { matches: [] };
-    if (hasLongLine(text, 2000)) return { matches: [] }; // minified: identifiers, not secrets
     if (!hasUnexplainedCandidate(text, found)) return { matches: [] };
+    // Minified lines hold identifiers, not secrets, and the text pass covers them: the AST pass
+    // leaves constructs on such lines alone but still judges the rest of the file.
+    const longLines = longLineRanges(text);
     let program: TSESTree.Program;
     try {
       program = loadParser()(text, { jsx: /x$/i.test(path), range: true, loc: false, comment: false, tokens: false, errorOnUnknownASTType: false, suppressDeprecatedPropertyWarnings: true });
@@ -234,6 +265,8 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
       return { matches: [], notice: `not valid JavaScript/TypeScript${line ? ` (line ${line})` : ''}: scanned as text only` };
     }
     const matches: RawMatch[] = [];
+    // Literals never overlap one another: one already taken is the same node met again.
+    const claimed = new Set<number>();
     collectBindings(program, (name, literal) => {
       let detector: CompiledDetector | undefined;
       let value = literal.value;
@@ -250,9 +283,10 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
         detector = secret;
         if (name === 'auth') keyName = 'authToken';
       }
-      if (!detector || overlaps(found, start, start + value.length) || overlaps(matches, start, start + value.length)) return;
+      if (!detector || inRanges(longLines, start) || claimed.has(start) || overlaps(found, start, start + value.length)) return;
       const judged = judgeValue(detector, value, { groups: {}, keyName, path, quote: text[literal.start - 1] ?? '"' });
       if (!judged) return;
+      claimed.add(start);
       matches.push({ detector, secret: value, start, end: start + value.length, groups: {}, keyName: name, ...judged });
     });
     return { matches };

@@ -151,7 +151,7 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
 }
 
 /** How a long window is cut (see collectLongWindow), and how far pieces overlap. */
-const PIECE = 64 * 1024;
+const PIECE = 24 * 1024;
 const PIECE_OVERLAP = 8192;
 /** How far past a piece's nominal end its successor may start, to line up with a repeat. */
 const ALIGN_SLACK = 2048;
@@ -188,10 +188,13 @@ function collectLongWindow(text: string, path: string, detector: CompiledDetecto
     const head = text.slice(start, start + 64);
     const near = text.slice(nominal, Math.min(window.end, nominal + ALIGN_SLACK + head.length));
     const again = near.indexOf(head);
-    let next = again >= 0 ? nominal + again : nominal;
-    // Not inside a token: `\b` and look-behinds at the piece start would see a boundary there.
-    const limit = Math.min(window.end, next + 256);
-    while (next < limit && isTokenChar(text.charCodeAt(next))) next++;
+    let next = nominal;
+    if (again >= 0) next += again; // opens like this piece, whose start was already fine
+    else {
+      // Not inside a token: `\b` and look-behinds at the piece start would see a boundary there.
+      const limit = Math.min(window.end, next + 256);
+      while (next < limit && isTokenChar(text.charCodeAt(next))) next++;
+    }
     start = next;
   }
 }
