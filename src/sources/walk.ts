@@ -250,10 +250,15 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
   const loader = (file: string) => (dir: string) => (listed.has(dir) ? undefined : readIgnoreFile(join(root, dir, file)));
   const gitRules = new IgnoreTree(useGitignore ? loader('.gitignore') : undefined);
   const ownRules = new IgnoreTree(loader('.tokenscopeignore'));
+  // The root's rules are read up front (info/exclude first: the lowest precedence), whether or
+  // not the root itself is walked: a folder named as the target still obeys them.
   if (useGitignore) {
-    const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'));
-    if (exclude) gitRules.add('', exclude);
+    const rootRules = [readIgnoreFile(join(root, '.git', 'info', 'exclude')), readIgnoreFile(join(root, '.gitignore'))].filter((c) => c !== undefined);
+    if (rootRules.length > 0) gitRules.add('', rootRules.join('\n'));
   }
+  const rootOwn = readIgnoreFile(join(root, '.tokenscopeignore'));
+  if (rootOwn !== undefined) ownRules.add('', rootOwn);
+  listed.add('');
   /** Which rule leaves `rel` (a folder ends with '/') out, if any. */
   const ignoredBy = (rel: string): 'git' | 'other' | undefined => {
     if (excludeRules.ignores(rel) || ownRules.ignores(rel)) return 'other';
@@ -288,8 +293,8 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
       result.skipped.push({ path: dir.rel === '' ? './' : `${dir.rel}/`, reason, detail: `folder: ${detail}` });
       continue;
     }
-    // Ignore files first: they decide about their siblings.
-    for (const entry of entries) {
+    // Ignore files first: they decide about their siblings (the root's are read already).
+    for (const entry of dir.rel === '' ? [] : entries) {
       const file = entry.name.toString('latin1');
       if ((file !== '.gitignore' && file !== '.tokenscopeignore') || entry.isDirectory()) continue;
       const content = readIgnoreBytes(Buffer.concat([dir.abs, SLASH, entry.name]));
