@@ -47,6 +47,8 @@ function openFailure(error: unknown): ReadOutcome {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') return { kind: 'skip', reason: 'symlink', detail: 'symbolic link (not followed)' };
   if (code === 'EISDIR') return { kind: 'skip', reason: 'special-file', detail: 'directory' };
+  // Deleted after the walk listed it: nothing left to scan, so no gap in the answer either.
+  if (code === 'ENOENT') return { kind: 'skip', reason: 'vanished', detail: 'file disappeared during the scan' };
   return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
 }
 
