@@ -70,6 +70,58 @@ function isTokenChar(c: number): boolean {
 export interface DetectOptions {
   /** Only run these detectors (used by example checks). */
   only?: ReadonlySet<string>;
+  /**
+   * Stop a detector after this many accepted matches in the file, and say so through
+   * `onLimit`: a file of hundreds of thousands of matches would otherwise take minutes.
+   */
+  maxMatchesPerDetector?: number;
+  onLimit?: (detectorId: string) => void;
+}
+
+/** How many judgements one file remembers (see MatchBudget.judge). */
+const JUDGE_CACHE_MAX = 65536;
+
+/**
+ * Per-file work bounds: each detector may accept `limit` distinct values (copies of a value
+ * already accepted are free: the report lists only a few of them anyway), and the verdict on a
+ * value in the same context is remembered, so a file repeating one line a million times costs
+ * one judgement per distinct line, not one per copy.
+ */
+class MatchBudget {
+  private readonly accepted = new Map<CompiledDetector, Set<string>>();
+  private readonly full = new Set<CompiledDetector>();
+  private readonly verdicts = new Map<string, ReturnType<typeof judgeValue> | null>();
+
+  constructor(private readonly limit: number, private readonly onLimit?: (detectorId: string) => void) {}
+
+  /** Whether `detector` may report `secret`; the first refusal is reported through onLimit. */
+  take(detector: CompiledDetector, secret: string): boolean {
+    let values = this.accepted.get(detector);
+    if (!values) this.accepted.set(detector, (values = new Set()));
+    if (values.has(secret)) return true;
+    if (values.size >= this.limit) {
+      if (!this.full.has(detector)) {
+        this.full.add(detector);
+        this.onLimit?.(detector.id);
+      }
+      return false;
+    }
+    values.add(secret);
+    return true;
+  }
+
+  exhausted(detector: CompiledDetector): boolean {
+    return this.full.has(detector);
+  }
+
+  judge(detector: CompiledDetector, secret: string, ctx: ValidatorContext): ReturnType<typeof judgeValue> {
+    const key = `${detector.order}\0${secret}\0${ctx.keyName ?? ''}\0${ctx.quote ?? ''}\0${Object.entries(ctx.groups).join('\0')}`;
+    const cached = this.verdicts.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const verdict = judgeValue(detector, secret, ctx);
+    if (this.verdicts.size < JUDGE_CACHE_MAX) this.verdicts.set(key, verdict ?? null);
+    return verdict;
+  }
 }
 
 /** Runs every candidate detector over `text`; `path` is repo-relative (path-scoped detectors). */
@@ -140,11 +192,13 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
   }
 
   const matches: RawMatch[] = [];
+  const budget = new MatchBudget(options.maxMatchesPerDetector ?? Number.POSITIVE_INFINITY, options.onLimit);
   for (const [d, list] of windows) {
     const detector = set.detectors[d]!;
     for (const window of list) {
-      if (window.end - window.start > 2 * PIECE) collectLongWindow(text, path, detector, window, matches);
-      else collectMatches(text, path, detector, window, matches);
+      if (budget.exhausted(detector)) break;
+      if (window.end - window.start > 2 * PIECE) collectLongWindow(text, path, detector, window, matches, budget);
+      else collectMatches(text, path, detector, window, matches, budget);
     }
   }
   return resolveOverlaps(matches);
@@ -164,7 +218,7 @@ const ALIGN_SLACK = 2048;
  * line shares the same inline ignore. Pieces start where the previous piece's opening text
  * recurs, so a periodic line yields identical pieces and costs one piece, not the whole line.
  */
-function collectLongWindow(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[]): void {
+function collectLongWindow(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[], budget: MatchBudget): void {
   const seen = new Set<string>();
   let start = window.start;
   // Where the current line began: pieces overlap, so every newline passes through one.
@@ -181,7 +235,8 @@ function collectLongWindow(text: string, path: string, detector: CompiledDetecto
     }
     // A match that runs into a cut piece end may be a truncated value: the next piece, which
     // overlaps this one, sees it whole.
-    if (fresh) collectMatches(text, path, detector, { start, end }, out, end < window.end);
+    if (fresh) collectMatches(text, path, detector, { start, end }, out, budget, end < window.end);
+    if (budget.exhausted(detector)) break;
     if (newline >= 0) lineStart = start + newline;
     if (end >= window.end) break;
     const nominal = start + PIECE;
@@ -199,7 +254,7 @@ function collectLongWindow(text: string, path: string, detector: CompiledDetecto
   }
 }
 
-function collectMatches(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[], cutEnd = false): void {
+function collectMatches(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[], budget: MatchBudget, cutEnd = false): void {
   const slice = text.slice(window.start, window.end);
   const regex = detector.regex;
   regex.lastIndex = 0;
@@ -243,8 +298,9 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
     keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;
     const quote = before === '"' || before === "'" || before === '`' ? before : undefined;
-    const judged = judgeValue(detector, secret, { groups, ...(keyName ? { keyName } : {}), path, ...(quote ? { quote } : {}) });
+    const judged = budget.judge(detector, secret, { groups, ...(keyName ? { keyName } : {}), path, ...(quote ? { quote } : {}) });
     if (judged === undefined) continue;
+    if (!budget.take(detector, secret)) return;
     out.push({ detector, secret, start, end, groups, ...(keyName ? { keyName } : {}), ...judged });
   }
 }

@@ -19,10 +19,12 @@ import type { CommitInfo, Confidence, IncompleteKind, Notice, Origin, ScopeInfo,
  */
 export const MAX_REPEATS_PER_VALUE = 20;
 /**
- * Findings listed per file. Past this the file is reported as incomplete (`finding-limit`):
- * the report would no longer fit in memory, and nobody triages a million lines of one file.
+ * Findings per file, and matches per detector per file. Past this the file is reported as
+ * incomplete (`finding-limit`): each finding costs tens of microseconds to scope, judge and
+ * report, so a generated file of half a million matches would take minutes and a report of
+ * gigabytes, and nobody triages ten thousand findings in one file one by one.
  */
-export const MAX_FINDINGS_PER_FILE = 200_000;
+export const MAX_FINDINGS_PER_FILE = 10_000;
 
 /** A scoped match on its way to policy: everything a Finding needs except the verdict. */
 export interface Candidate extends SecretOccurrence {
@@ -92,8 +94,12 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   }
 
   let matches: RawMatch[];
+  const limited: string[] = [];
   try {
-    matches = detectInText(text, file.path, set);
+    matches = detectInText(text, file.path, set, {
+      maxMatchesPerDetector: MAX_FINDINGS_PER_FILE,
+      onLimit: (id) => limited.push(id),
+    });
     if (options.extraPass) {
       const extra = options.extraPass(text, file.path, matches);
       if (extra.matches.length > 0) matches = matches.concat(extra.matches).sort((a, b) => a.start - b.start);
@@ -102,6 +108,10 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   } catch (error) {
     failDetection(result, error);
     return result;
+  }
+  if (limited.length > 0) {
+    result.notices.push({ path: file.path, level: 'warning', message: `${limited.join(', ')}: more than ${MAX_FINDINGS_PER_FILE} matches; the rest of the file was not searched for ${limited.length === 1 ? 'it' : 'them'}` });
+    result.incomplete = { kind: 'finding-limit', detail: `${limited.join(', ')} stopped after ${MAX_FINDINGS_PER_FILE} matches` };
   }
   if (options.collectIgnoreComments) result.ignoreComments = listIgnoreComments(text);
   if (matches.length === 0) return result;

@@ -161,6 +161,18 @@ describe('hangs and crashes', () => {
     }, 90_000);
   }
 
+  it('a file of more distinct tokens than one file reports is listed up to the limit and marked incomplete', () => {
+    const dir = track(tempRepo({}));
+    const tokens = Array.from({ length: 10_500 }, () => githubPat());
+    writeFiles(dir, { 'dump.txt': `${tokens.join('\n')}\n`, 'other.env': `GITHUB_TOKEN=${githubPat()}\n` });
+    const { status, report } = scanJson(dir);
+    expect(status).toBe(1);
+    expect(report.findings.filter((f) => f.path === 'dump.txt').length).toBe(10_000);
+    expect(pathsOf(report).includes('other.env')).toBe(true);
+    expect(report.incomplete).toBe(true);
+    expect(report.incompleteReasons).toEqual([expect.objectContaining({ kind: 'finding-limit', count: 1, paths: ['dump.txt'] })]);
+  }, 90_000);
+
   it('a config nested 100,000 levels deep is a one-line error naming the file', () => {
     const dir = track(tempRepo({ 'a.txt': 'x\n' }));
     writeFiles(dir, { '.tokenscope.json': `{"exclude": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` });
