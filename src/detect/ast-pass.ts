@@ -231,6 +231,22 @@ function longLineRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/** Code punctuation per character on the long lines (sampled): minified code is dense with it. */
+function looksMinified(text: string, longLines: ReadonlyArray<[number, number]>): boolean {
+  let seen = 0;
+  let punctuation = 0;
+  for (const [from, to] of longLines) {
+    const end = Math.min(to, from + 65536);
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 59 || c === 123 || c === 125 || c === 40 || c === 41) punctuation++; // ; { } ( )
+    }
+    seen += end - from;
+    if (seen >= 262144) break;
+  }
+  return seen > 0 && punctuation / seen > 0.02;
+}
+
 /** Whether `offset` falls in one of the sorted ranges (binary search). */
 function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
   let lo = 0;
@@ -255,8 +271,11 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
     if (!JS_FILE.test(path) || text.length > MAX_FILE) return { matches: [] };
     if (!hasUnexplainedCandidate(text, found)) return { matches: [] };
     // Minified lines hold identifiers, not secrets, and the text pass covers them: the AST pass
-    // leaves constructs on such lines alone but still judges the rest of the file.
+    // leaves constructs on such lines alone but still judges the rest of the file. A minified
+    // bundle (long lines dense with code punctuation) is not parsed at all: that costs the most
+    // and finds nothing the text pass does not. A long data line (base64, a blob) is one token.
     const longLines = longLineRanges(text);
+    if (looksMinified(text, longLines)) return { matches: [] };
     let program: TSESTree.Program;
     try {
       program = loadParser()(text, { jsx: /x$/i.test(path), range: true, loc: false, comment: false, tokens: false, errorOnUnknownASTType: false, suppressDeprecatedPropertyWarnings: true });

@@ -17,7 +17,7 @@ import type { CommitInfo, Confidence, IncompleteKind, Notice, Origin, ScopeInfo,
  * generated file can repeat one string hundreds of thousands of times; past this the rest are
  * counted in a notice, not listed: the baseline and the fix are the same for every copy.
  */
-export const MAX_REPEATS_PER_VALUE = 20;
+export const MAX_REPEATS_PER_VALUE = 100;
 /**
  * Findings per file, and matches per detector per file. Past this the file is reported as
  * incomplete (`finding-limit`): each finding costs tens of microseconds to scope, judge and
