@@ -93,10 +93,15 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/** Whether a relative path leaves its base: `..` or `../x`, not a name like `..env`. */
+export function leavesBase(rel: string): boolean {
+  return rel === '..' || rel.startsWith('../') || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
 /** `path` as a reader wants it: relative to `base` (POSIX separators) when inside it, else as given. */
 export function displayPath(base: string, path: string): string {
   const rel = relative(base, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : toPosix(rel);
+  return rel === '' || leavesBase(rel) ? path : toPosix(rel);
 }
 
 /** An ignore file's content; undefined when it cannot be read (usually: there is none). */

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
+import { sarifErrors } from '../helpers/sarif.js';
 import { git, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat, randomAlnum } from '../helpers/tokens.js';
 
@@ -106,6 +107,7 @@ describe('silent drops', () => {
     expect(report.skipped.some((s) => s.reason === 'unreadable' && /PATH_MAX/.test(s.detail ?? ''))).toBe(true);
 
     const sarif = JSON.parse(runCli(['scan', dir, '--format', 'sarif'], { timeout: 120_000 }).stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean }> }> };
+    expect(sarifErrors(sarif)).toEqual([]);
     expect(sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
     const text = runCli(['scan', dir], { timeout: 120_000 });
     expect(text.stdout).toMatch(/INCOMPLETE scan: 1 file or folder could not be read/);
