@@ -12,8 +12,13 @@ import { judgeValue, type RawMatch } from './engine.js';
 import { shannonEntropy } from './entropy.js';
 import { isPasswordKey, isSecretKey, judgeGenericValue, judgePasswordValue } from './generic-value.js';
 
+/** Matches the AST pass reports per file: the scan's per-file finding limit (src/scan/analyze.ts). */
+export const MAX_AST_MATCHES = 10_000;
+
 export interface ExtraPassResult {
   matches: RawMatch[];
+  /** The pass stopped at MAX_AST_MATCHES: the rest of the file was not judged by it. */
+  truncated?: boolean;
   /** One line for the user, e.g. the file did not parse (the text pass still covered it). */
   notice?: string;
 }
@@ -22,7 +27,8 @@ export type ExtraPass = (text: string, path: string, found: readonly RawMatch[])
 
 /** JavaScript and TypeScript sources; declaration files (.d.ts) hold types, not values. */
 const JS_FILE = /(?<!\.d)\.(?:[cm]?[jt]s|jsx|tsx)$/i;
-const MAX_FILE = 2 * 1024 * 1024;
+// Hand-written sources stay far below this; parsing costs about a second per megabyte.
+const MAX_FILE = 1024 * 1024;
 const MAX_LINE = 5000;
 /** Calls whose later arguments are a password or a key: login(user, pass), createClient(url, key). */
 const AUTH_CALL = /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
@@ -156,34 +162,38 @@ function literalOf(node: TSESTree.Node | null | undefined): Literal | undefined 
 }
 
 /** Calls every binding of a literal to a name in the tree: (name, literal). */
-function collectBindings(program: TSESTree.Program, visit: (name: string, literal: Literal) => void): void {
+function collectBindings(program: TSESTree.Program, visit: (name: string, literal: Literal) => boolean | void): void {
   const stack: unknown[] = [program];
-  while (stack.length > 0) {
+  let stop = false;
+  const call = (name: string, literal: Literal): void => {
+    if (visit(name, literal) === false) stop = true;
+  };
+  while (stack.length > 0 && !stop) {
     const node = stack.pop() as TSESTree.Node | undefined;
     if (!node || typeof node !== 'object') continue;
     switch (node.type) {
       case 'VariableDeclarator': {
         const literal = literalOf(node.init);
         const name = node.id.type === 'Identifier' ? node.id.name : undefined;
-        if (literal && name) visit(name, literal);
+        if (literal && name) call(name, literal);
         break;
       }
       case 'AssignmentExpression': {
         const literal = literalOf(node.right);
         const name = propertyName(node.left);
-        if (literal && name) visit(name, literal);
+        if (literal && name) call(name, literal);
         break;
       }
       case 'Property':
       case 'PropertyDefinition': {
         const literal = literalOf(node.value as TSESTree.Node);
         const name = propertyName(node.key);
-        if (literal && name) visit(name, literal);
+        if (literal && name) call(name, literal);
         break;
       }
       case 'JSXAttribute': {
         const literal = literalOf(node.value as TSESTree.Node | null);
-        if (literal && node.name.type === 'JSXIdentifier') visit(node.name.name, literal);
+        if (literal && node.name.type === 'JSXIdentifier') call(node.name.name, literal);
         break;
       }
       case 'CallExpression':
@@ -194,10 +204,10 @@ function collectBindings(program: TSESTree.Program, visit: (name: string, litera
             const literal = literalOf(argument);
             if (!literal) return;
             // login(user, "…") / createClient(url, "…"): a later argument is the credential.
-            if (index > 0 && AUTH_CALL.test(callee)) visit(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
+            if (index > 0 && AUTH_CALL.test(callee)) call(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
             // setApiKey("…"), withToken("…"): the callee must end with the credential word
             // (judgePasswordValue(x, 'password') is about a password, it does not set one).
-            else if (SETTER.test(callee)) visit(callee, literal);
+            else if (SETTER.test(callee)) call(callee, literal);
           });
         }
         break;
@@ -286,6 +296,7 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
     const matches: RawMatch[] = [];
     // Literals never overlap one another: one already taken is the same node met again.
     const claimed = new Set<number>();
+    let truncated = false;
     collectBindings(program, (name, literal) => {
       let detector: CompiledDetector | undefined;
       let value = literal.value;
@@ -307,7 +318,12 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
       if (!judged) return;
       claimed.add(start);
       matches.push({ detector, secret: value, start, end: start + value.length, groups: {}, keyName: name, ...judged });
+      if (matches.length >= MAX_AST_MATCHES) {
+        truncated = true;
+        return false;
+      }
+      return true;
     });
-    return { matches };
+    return truncated ? { matches, truncated } : { matches };
   };
 }

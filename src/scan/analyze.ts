@@ -104,6 +104,7 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       const extra = options.extraPass(text, file.path, matches);
       if (extra.matches.length > 0) matches = matches.concat(extra.matches).sort((a, b) => a.start - b.start);
       if (extra.notice) result.notices.push({ path: file.path, level: 'warning', message: extra.notice });
+      if (extra.truncated) limited.push('the JavaScript/TypeScript AST pass');
     }
   } catch (error) {
     failDetection(result, error);
