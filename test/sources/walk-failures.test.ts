@@ -89,6 +89,16 @@ describe('walkWorkingTree failures', () => {
     expect(result.gitIgnored).toBe(1);
   });
 
+  it('a generated .gitignore of 200,000 lines is matched by lookup and still decides', async () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => (i % 2 === 0 ? `gen${i}/out${i}.txt` : `*.tmp${i}`));
+    lines.push('build/');
+    const files: Record<string, string> = { '.gitignore': lines.join('\n'), 'build/a.js': 'x', 'gen10/out10.txt': 'x', 'x.tmp11': 'x' };
+    for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = 'x';
+    const result = await walkWorkingTree({ root: repo(files) });
+    expect(result.files.length).toBe(201);
+    expect(result.gitIgnored).toBe(3);
+  });
+
   it('applies a .gitignore above a folder named as the target', async () => {
     const root = repo({ '.gitignore': '*.log\n', 'sub/a.log': 'x', 'sub/b.txt': 'x' });
     const result = await walkWorkingTree({ root, paths: [join(root, 'sub')] });
