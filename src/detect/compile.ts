@@ -67,7 +67,7 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
     // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
     pathFilter = (path) => {
       const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
-      return relative.length > 0 && !relative.startsWith('..') && matcher.ignores(relative);
+      return relative.length > 0 && relative !== '..' && !relative.startsWith('../') && matcher.ignores(relative);
     };
   }
   return {

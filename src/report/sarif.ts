@@ -146,6 +146,10 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
   const rules = result.rules.filter((r) => referenced.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const notifications: Sarif.Notification[] = [
+    ...result.incompleteReasons.map((r) => ({
+      level: 'error' as const,
+      message: { text: `scan incomplete: ${r.message}${r.paths.length > 0 ? ` (${r.paths.join(', ')}${r.count > r.paths.length ? ', …' : ''})` : ''}` },
+    })),
     ...result.notices.map((n) => ({
       level: n.level === 'info' ? ('note' as const) : n.level,
       message: { text: n.path ? `${n.path}: ${n.message}` : n.message },
@@ -171,7 +175,9 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
         },
         invocations: [
           {
-            executionSuccessful: true,
+            // False when something could not be examined: code scanning must not read an
+            // incomplete run as "clean".
+            executionSuccessful: !result.incomplete,
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
