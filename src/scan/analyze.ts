@@ -117,6 +117,7 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       confidence: match.confidence,
       ...(match.checksum ? { checksum: match.checksum } : {}),
       ...(match.keyName ? { keyName: match.keyName.slice(0, 120) } : {}),
+      ...(match.encoding ? { encoding: match.encoding } : {}),
       scope,
       ...(file.commit ? { commit: file.commit } : {}),
     };
