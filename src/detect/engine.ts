@@ -9,6 +9,7 @@ import { shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
 import { withLayers, type LayerEncoding } from './layers.js';
+import { isWellKnownDemoJwt } from '../scope/decoders/jwt.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../types.js';
 
@@ -222,6 +223,7 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
 export function judgeValue(detector: CompiledDetector, secret: string, ctx: ValidatorContext): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
   const def = detector.def;
+  if (isWellKnownDemoJwt(secret)) return undefined;
   let synthetic = false;
   if (detector.placeholderCheck) {
     const kind = placeholderKind(secret, knownPrefix(detector, secret));
