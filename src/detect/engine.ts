@@ -85,14 +85,15 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
 
 function detectAtDepth(text: string, path: string, set: DetectorSet, options: DetectOptions, depth: number): RawMatch[] {
   const hits = findKeywords(set.automaton, text);
-  const raw = detectRaw(text, path, set, options, hits);
+  const raw = detectRaw(text, path, set, options, hits, depth);
   const detect = (inner: string, innerDepth: number, innerPath: string): RawMatch[] => detectAtDepth(inner, innerPath, set, options, innerDepth);
   const layered = withLayers({ text, path, set, hits, raw, depth, detect });
   return layered === raw ? raw : resolveOverlaps(layered);
 }
 
-function detectRaw(text: string, path: string, set: DetectorSet, options: DetectOptions, hits: Hits): RawMatch[] {
-  const whole = set.wholeFile.filter((d) => {
+function detectRaw(text: string, path: string, set: DetectorSet, options: DetectOptions, hits: Hits, depth: number): RawMatch[] {
+  // Whole-file detectors read a credential file's own layout; a decoded value inside it is not that file.
+  const whole = depth > 0 ? [] : set.wholeFile.filter((d) => {
     const detector = set.detectors[d]!;
     return (!options.only || options.only.has(detector.id)) && detector.pathFilter!(path);
   });

@@ -27,12 +27,15 @@ const BUDGET_RATIO = 8;
 const MAX_RUN = 1024 * 1024;
 /** Shortest base64 run worth decoding (a short token is 12+ characters, 16 in base64). */
 const MIN_BASE64_RUN = 16;
-/** Escape windows: how far around a keyword hit an escape makes the text worth decoding. */
-const NEAR_BEFORE = 128;
-const NEAR_AFTER = 256;
+/**
+ * Escape windows: an escape this close to a keyword hit (`\"password\":\"…`, `token = \"…`) makes
+ * the text around it worth decoding.
+ */
+const NEAR_BEFORE = 32;
+const NEAR_AFTER = 96;
 /** Escape windows: how much text around a hit is decoded (secrets follow their key name). */
-const WINDOW_BEFORE = 256;
-const WINDOW_AFTER = 1024;
+const WINDOW_BEFORE = 160;
+const WINDOW_AFTER = 640;
 
 /**
  * Keywords the prefilter looks for on the layers' behalf (lower case). They mark a place where
@@ -90,9 +93,10 @@ function lineStartOf(text: string, pos: number, floor: number): number {
 }
 
 function lineEndOf(text: string, pos: number, cap: number): number {
-  const newline = text.indexOf('\n', pos);
-  const end = newline < 0 ? text.length : newline;
-  return Math.min(end, cap);
+  const stop = Math.min(text.length, cap);
+  let i = pos;
+  while (i < stop && text.charCodeAt(i) !== 10) i++;
+  return i;
 }
 
 /**
@@ -101,21 +105,23 @@ function lineEndOf(text: string, pos: number, cap: number): number {
  * about: a file with no `%` or `&` costs one call in total.
  */
 class EscapeFinder {
-  private next: number;
-  private found = -1;
+  /** Next occurrence of the character not yet examined: -2 not looked up yet, -1 none left. */
+  next = -2;
+  /** The last escape found. */
+  found = -1;
 
   constructor(
     private readonly text: string,
     private readonly char: string,
     private readonly isEscape: (text: string, at: number) => boolean,
-  ) {
-    this.next = text.indexOf(char);
-  }
+  ) {}
 
   /** Whether an escape starts in [lo, hi); `lo` never moves back between calls. */
   near(lo: number, hi: number): boolean {
     if (this.found >= lo && this.found < hi) return true;
-    if (this.next >= 0 && this.next < lo) this.next = this.text.indexOf(this.char, lo);
+    if (this.next === -1) return false;
+    // Looked up lazily: a file whose hits never ask pays nothing, and one without the character one search.
+    if (this.next < lo) this.next = this.text.indexOf(this.char, lo);
     while (this.next >= 0 && this.next < hi) {
       const at = this.next;
       this.next = this.text.indexOf(this.char, at + 1);
@@ -149,21 +155,43 @@ function isHtmlEntity(text: string, at: number): boolean {
   return HTML_ENTITY.test(text);
 }
 
-/** Appends one decoded character mapped to `outer`. */
+/** Builds a layer's text and offset map: unchanged stretches are copied as slices. */
 class LayerBuilder {
   private parts: string[] = [];
-  private offsets: number[] = [];
+  private offsets = new Int32Array(256);
+  private length = 0;
   changed = false;
 
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.offsets.length) return;
+    let size = this.offsets.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.offsets.subarray(0, this.length));
+    this.offsets = next;
+  }
+
+  /** Decoded characters that all map to one outer offset (an escape's start). */
   push(chars: string, outer: number): void {
+    this.reserve(chars.length);
     this.parts.push(chars);
-    for (let i = 0; i < chars.length; i++) this.offsets.push(outer);
+    this.offsets.fill(outer, this.length, this.length + chars.length);
+    this.length += chars.length;
+  }
+
+  /** Outer text [from, to) unchanged. */
+  copy(text: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    this.parts.push(text.slice(from, to));
+    for (let i = 0; i < to - from; i++) this.offsets[this.length + i] = from + i;
+    this.length += to - from;
   }
 
   build(encoding: LayerEncoding, start: number, end: number): Layer {
     const text = this.parts.join('');
     const map = new Int32Array(text.length + 1);
-    for (let i = 0; i < this.offsets.length; i++) map[i] = this.offsets[i]!;
+    map.set(this.offsets.subarray(0, text.length));
     map[text.length] = end;
     return { encoding, text, map, start, end };
   }
@@ -174,50 +202,51 @@ const JSON_SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b'
 /** Undoes JSON string escapes in [start, end); undefined when there were none. */
 export function decodeJsonEscapes(text: string, start: number, end: number): Layer | undefined {
   const out = new LayerBuilder();
-  let i = start;
-  while (i < end) {
-    const c = text[i]!;
-    if (c === '\\' && i + 1 < end) {
-      const next = text[i + 1]!;
-      const simple = JSON_SIMPLE[next];
-      if (simple !== undefined) {
-        out.push(simple, i);
-        out.changed = true;
-        i += 2;
-        continue;
-      }
-      if (next === 'u' && i + 6 <= end && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) {
-        out.push(String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16)), i);
-        out.changed = true;
-        i += 6;
-        continue;
-      }
+  let plain = start;
+  let i = text.indexOf('\\', start);
+  while (i >= 0 && i + 1 < end) {
+    const next = text[i + 1]!;
+    const simple = JSON_SIMPLE[next];
+    let width = 0;
+    let decoded = '';
+    if (simple !== undefined) {
+      width = 2;
+      decoded = simple;
+    } else if (next === 'u' && i + 6 <= end && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) {
+      width = 6;
+      decoded = String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
     }
-    out.push(c, i);
-    i++;
+    if (width > 0) {
+      out.copy(text, plain, i);
+      out.push(decoded, i);
+      out.changed = true;
+      plain = i + width;
+    }
+    i = text.indexOf('\\', i + Math.max(width, 1));
   }
+  out.copy(text, plain, end);
   return out.changed ? out.build('json-escape', start, end) : undefined;
 }
 
 /** Undoes `%XX` escapes of ASCII characters in [start, end); undefined when there were none. */
 export function decodePercent(text: string, start: number, end: number): Layer | undefined {
   const out = new LayerBuilder();
-  let i = start;
-  while (i < end) {
-    const c = text[i]!;
-    if (c === '%' && i + 3 <= end && isPercentEscape(text, i)) {
-      const code = Number.parseInt(text.slice(i + 1, i + 3), 16);
-      // Multi-byte UTF-8 sequences stay encoded: credentials are ASCII, and half a character helps no one.
-      if (code >= 0x20 && code < 0x7f) {
-        out.push(String.fromCharCode(code), i);
-        out.changed = true;
-        i += 3;
-        continue;
-      }
+  let plain = start;
+  let i = text.indexOf('%', start);
+  while (i >= 0 && i + 3 <= end) {
+    const code = isPercentEscape(text, i) ? Number.parseInt(text.slice(i + 1, i + 3), 16) : -1;
+    // Multi-byte UTF-8 sequences stay encoded: credentials are ASCII, and half a character helps no one.
+    if (code >= 0x20 && code < 0x7f) {
+      out.copy(text, plain, i);
+      out.push(String.fromCharCode(code), i);
+      out.changed = true;
+      plain = i + 3;
+      i = text.indexOf('%', i + 3);
+    } else {
+      i = text.indexOf('%', i + 1);
     }
-    out.push(c, i);
-    i++;
   }
+  out.copy(text, plain, end);
   return out.changed ? out.build('percent', start, end) : undefined;
 }
 
@@ -227,25 +256,25 @@ const NAMED_ENTITIES: Record<string, string> = { quot: '"', amp: '&', apos: "'",
 export function decodeHtmlEntities(text: string, start: number, end: number): Layer | undefined {
   const out = new LayerBuilder();
   const entity = /&(?:(quot|amp|apos|lt|gt)|#([0-9]{2,3})|#[xX]([0-9A-Fa-f]{2}));/y;
-  let i = start;
-  while (i < end) {
-    const c = text[i]!;
-    if (c === '&') {
-      entity.lastIndex = i;
-      const m = entity.exec(text);
-      if (m && entity.lastIndex <= end) {
-        const code = m[1] ? undefined : Number.parseInt(m[2] ?? m[3]!, m[2] ? 10 : 16);
-        if (code === undefined || (code >= 0x20 && code < 0x7f)) {
-          out.push(code === undefined ? NAMED_ENTITIES[m[1]!]! : String.fromCharCode(code), i);
-          out.changed = true;
-          i = entity.lastIndex;
-          continue;
-        }
+  let plain = start;
+  let i = text.indexOf('&', start);
+  while (i >= 0 && i < end) {
+    entity.lastIndex = i;
+    const m = entity.exec(text);
+    if (m && entity.lastIndex <= end) {
+      const code = m[1] ? undefined : Number.parseInt(m[2] ?? m[3]!, m[2] ? 10 : 16);
+      if (code === undefined || (code >= 0x20 && code < 0x7f)) {
+        out.copy(text, plain, i);
+        out.push(code === undefined ? NAMED_ENTITIES[m[1]!]! : String.fromCharCode(code), i);
+        out.changed = true;
+        plain = entity.lastIndex;
+        i = text.indexOf('&', plain);
+        continue;
       }
     }
-    out.push(c, i);
-    i++;
+    i = text.indexOf('&', i + 1);
   }
+  out.copy(text, plain, end);
   return out.changed ? out.build('html-entity', start, end) : undefined;
 }
 
@@ -332,21 +361,25 @@ function base64RunAfter(text: string, pos: number): [number, number] | undefined
   return run[1] - run[0] >= MIN_BASE64_RUN ? run : undefined;
 }
 
-/** The longest base64 run on `pos`'s line within a short distance either side. */
-function base64RunNear(text: string, pos: number): [number, number] | undefined {
-  const lo = lineStartOf(text, pos, Math.max(0, pos - 200));
-  const hi = lineEndOf(text, pos, pos + 200);
-  const runs = /[A-Za-z0-9+/]{16,}={0,2}/g;
-  const slice = text.slice(lo, hi);
-  let best: [number, number] | undefined;
-  let m: RegExpExecArray | null;
-  while ((m = runs.exec(slice)) !== null) {
-    const start = lo + m.index;
-    const end = start + m[0].length;
-    if (!best || end - start > best[1] - best[0]) best = [start, end];
-  }
-  // Extend a run the 200-character view cut short.
-  return best ? base64RunAt(text, best[0], 0) : undefined;
+/**
+ * The base64 value a `b64`/`base64` word points at: assigned to a name that says it is base64
+ * (`KEY_B64=`, `"cert_base64": "`), or piped into a decoder (`echo … | base64 -d`).
+ */
+function base64RunNear(text: string, pos: number, keywordLength: number): [number, number] | undefined {
+  let i = pos;
+  const nameEnd = Math.min(text.length, pos + 24);
+  while (i < nameEnd && /[\w.-]/.test(text[i]!)) i++;
+  if (/^["'`]?[ \t]*(?::=|=>|[:=])/.test(text.slice(i, i + 6))) return base64RunAfter(text, i);
+  // `… | base64 -d`: the run ends before the pipe.
+  let j = pos - keywordLength - 1;
+  while (j > 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  if (text[j] !== '|') return undefined;
+  j--;
+  while (j > 0 && /[\s"'`]/.test(text[j]!) && text[j] !== '\n') j--;
+  if (!isBase64Char(text.charCodeAt(j)) && text[j] !== '=') return undefined;
+  while (j > 0 && text[j] === '=') j--;
+  const run = base64RunAt(text, j, 64 * 1024);
+  return run[1] - run[0] >= MIN_BASE64_RUN ? run : undefined;
 }
 
 /** `key: value` pairs of a Kubernetes Secret (YAML document or JSON object) holding base64. */
@@ -404,7 +437,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
     layers.push(layer);
   };
 
-  collectEscapeLayers(text, set, hits, raw, take);
+  collectEscapeLayers(text, input.path, set, hits, raw, take, budget);
   collectBase64Layers(text, set, hits, take);
   if (layers.length === 0) return raw;
 
@@ -421,6 +454,19 @@ export function withLayers(input: LayerInput): RawMatch[] {
 
 type Take = (layer: Layer | undefined) => void;
 
+const ELIGIBLE = new WeakMap<DetectorSet, Uint8Array>();
+
+/** Per keyword: 0 no escape window, 1 a detector's keyword, 2 an `escape` trigger. */
+function escapeEligible(set: DetectorSet): Uint8Array {
+  let table = ELIGIBLE.get(set);
+  if (!table) {
+    table = new Uint8Array(set.detectorsByKeyword.length);
+    for (let k = 0; k < table.length; k++) table[k] = set.layerTriggers.get(k) === 'escape' ? 2 : set.detectorsByKeyword[k]!.length > 0 ? 1 : 0;
+    ELIGIBLE.set(set, table);
+  }
+  return table;
+}
+
 /**
  * The path a decoded layer is judged under. A source map's strings are the mapped file's own
  * source (`sourcesContent`), so they are read as code of that file's type (`app.js.map` → `app.js`).
@@ -430,11 +476,14 @@ function layerPath(path: string, layer: Layer): string {
 }
 
 /** JSON-escape, percent and HTML-entity windows around keyword hits with an escape nearby. */
-function collectEscapeLayers(text: string, set: DetectorSet, hits: Hits, raw: readonly RawMatch[], take: Take): void {
+/** Files where HTML entities stand for characters of a value (markup, templates, XML configs, docs). */
+const MARKUP_PATH = /\.(?:html?|xhtml|xml|jsp|aspx?|cshtml|razor|php|erb|vue|svelte|hbs|njk|twig|md|markdown|rst|txt|log|config|plist|svg|j2)$/i;
+
+function collectEscapeLayers(text: string, path: string, set: DetectorSet, hits: Hits, raw: readonly RawMatch[], take: Take, budget: Budget): void {
   const finders: Array<[EscapeFinder, (text: string, start: number, end: number) => Layer | undefined]> = [
     [new EscapeFinder(text, '\\', isJsonEscape), decodeJsonEscapes],
     [new EscapeFinder(text, '%', isPercentEscape), decodePercent],
-    [new EscapeFinder(text, '&', isHtmlEntity), decodeHtmlEntities],
+    [new EscapeFinder(MARKUP_PATH.test(path) ? text : '', '&', isHtmlEntity), decodeHtmlEntities],
   ];
   const windows: Array<Array<[number, number]>> = finders.map(() => []);
   const add = (list: Array<[number, number]>, start: number, end: number): void => {
@@ -444,18 +493,33 @@ function collectEscapeLayers(text: string, set: DetectorSet, hits: Hits, raw: re
   };
   const { positions, keywordIds } = hits;
   const triggers = set.layerTriggers;
+  const eligible = escapeEligible(set);
+  // Hits inside a window already taken add nothing; the next newline is looked up once per line.
+  const coveredTo = [-1, -1, -1];
+  let newline = -1;
   for (let h = 0; h < positions.length; h++) {
     const pos = positions[h]!;
-    const id = keywordIds[h]!;
-    if (set.detectorsByKeyword[id]!.length === 0 && triggers.get(id) !== 'escape') continue;
+    const kind = eligible[keywordIds[h]!]!;
+    if (kind === 0) continue;
     for (let f = 0; f < finders.length; f++) {
+      if (pos < coveredTo[f]!) continue;
       // A percent-encoded URL is read as it stands (its password may hold `%40`); only a URL
       // encoded inside another (`%3A%2F%2F`, a redirect parameter) is decoded.
-      if (f === 1 && triggers.get(id) !== 'escape') continue;
-      if (!finders[f]![0].near(Math.max(0, pos - NEAR_BEFORE), pos + NEAR_AFTER)) continue;
+      if (f === 1 && kind !== 2) continue;
+      const finder = finders[f]![0];
+      const lo = pos - NEAR_BEFORE;
+      const hi = pos + NEAR_AFTER;
+      // Cheap refusals first: nothing left, or the next occurrence is beyond this hit's reach.
+      if (finder.found < lo && (finder.next === -1 || finder.next >= hi)) continue;
+      if (!finder.near(Math.max(0, lo), hi)) continue;
+      if (newline < pos) {
+        newline = text.indexOf('\n', pos);
+        if (newline < 0) newline = text.length;
+      }
       const start = lineStartOf(text, pos, Math.max(0, pos - WINDOW_BEFORE));
-      const end = lineEndOf(text, pos, pos + WINDOW_AFTER);
+      const end = Math.min(newline, pos + WINDOW_AFTER);
       add(windows[f]!, start, end);
+      coveredTo[f] = end - WINDOW_AFTER / 2;
     }
   }
   // A match with an escape inside: a value read across `\n` (a line boundary of the decoded text,
@@ -472,7 +536,13 @@ function collectEscapeLayers(text: string, set: DetectorSet, hits: Hits, raw: re
     const list = windows[f]!.sort((a, b) => a[0] - b[0]);
     const merged: Array<[number, number]> = [];
     for (const [start, end] of list) add(merged, start, end);
-    for (const [start, end] of merged) take(finders[f]![1](text, backOffEscape(text, start), end));
+    for (const [start, end] of merged) {
+      // Decoding never lengthens text: a window beyond what the budget has left is not decoded at
+      // all (a minified file full of escapes would otherwise be decoded only to be dropped).
+      if (budget.left < MIN_BASE64_RUN) return;
+      const from = backOffEscape(text, start);
+      take(finders[f]![1](text, from, Math.min(end, from + budget.left)));
+    }
   }
 }
 
@@ -504,7 +574,7 @@ function collectBase64Layers(text: string, set: DetectorSet, hits: Hits, take: T
       continue;
     }
     if (trigger === 'base64-after') run = base64RunAfter(text, pos);
-    else if (trigger === 'base64-near') run = base64RunNear(text, pos);
+    else if (trigger === 'base64-near') run = base64RunNear(text, pos, set.automaton.keywords[keywordIds[h]!]!.length);
     else {
       const keyword = set.automaton.keywords[keywordIds[h]!]!;
       run = base64RunAt(text, pos - keyword.length, 0);

@@ -73,6 +73,14 @@ describe('detection through encoded layers', () => {
     expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
   });
 
+  it('values named as base64, and values piped into base64 -d, are decoded', () => {
+    const token = githubPat();
+    const named = detectInText(`DEPLOY_ENV_B64=${b64(`GITHUB_TOKEN=${token}\n`)}\n`, 'ci/vars.env', set);
+    expect(named.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
+    const piped = detectInText(`echo "${b64(`machine github.com login ci password ${token}`)}" | base64 -d > ~/.netrc\n`, 'ci/setup.sh', set);
+    expect(piped.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
+  });
+
   it('depth 2: JSON with escaped quotes inside base64', () => {
     const password = `Qz${randomAlnum(14)}`;
     const inner = JSON.stringify({ config: JSON.stringify({ password }) });
