@@ -25,6 +25,8 @@ const BUDGET_FLOOR = 256 * 1024;
 const BUDGET_RATIO = 8;
 /** A base64 run longer than this is decoded only up to this many characters. */
 const MAX_RUN = 1024 * 1024;
+/** Decoded findings per file, at most. */
+const MAX_DECODED_MATCHES = 200;
 /** Shortest base64 run worth decoding (a short token is 12+ characters, 16 in base64). */
 const MIN_BASE64_RUN = 16;
 /**
@@ -394,8 +396,9 @@ function secretDataRuns(text: string, pos: number, out: Array<{ start: number; e
   while ((m = pair.exec(doc)) !== null) {
     const key = m[2] ?? m[5]!;
     const value = m[4] ?? m[6]!;
-    if (value.length % 4 !== 0) continue;
     const valueStart = docStart + m.index + m[0].indexOf(value, m[0].indexOf(key) + key.length);
+    // A value cut off by the document cap is decoded up to the cap.
+    if (value.length % 4 !== 0 && valueStart + value.length < docEnd) continue;
     const keyAt = docStart + m.index + m[0].indexOf(key);
     out.push({ start: valueStart, end: valueStart + value.length, key: { text: `${key}: `, at: keyAt } });
   }
@@ -443,7 +446,14 @@ export function withLayers(input: LayerInput): RawMatch[] {
 
   const decoded: RawMatch[] = [];
   for (const layer of layers) {
+    // One encoded run reports each secret once (they all sit on the run's line), and a file at
+    // most MAX_DECODED_MATCHES: a blob of thousands of repeats is one problem, not thousands.
+    const seen = new Set<string>();
     for (const match of input.detect(layer.text, depth + 1, layerPath(input.path, layer))) {
+      if (decoded.length >= MAX_DECODED_MATCHES) break;
+      const key = `${match.detector.id}\0${match.secret}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const start = layer.map[match.start]!;
       const end = Math.max(start + 1, match.end > 0 ? layer.map[match.end - 1]! + 1 : start + 1);
       decoded.push({ ...match, start, end: Math.min(end, layer.end), encoding: [layer.encoding, ...(match.encoding ?? [])] });

@@ -73,6 +73,13 @@ describe('detection through encoded layers', () => {
     expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
   });
 
+  it('a huge encoded blob of repeats is decoded up to the cap and reports each secret once', () => {
+    const password = `Pq${randomAlnum(14)}`;
+    const value = b64(`DB_PASSWORD=${password}\n`.repeat(200_000));
+    const matches = detectInText(`kind: Secret\ndata:\n  app.env: ${value}\n`, 'k8s/big.yaml', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.password', ['base64'], true]]);
+  });
+
   it('values named as base64, and values piped into base64 -d, are decoded', () => {
     const token = githubPat();
     const named = detectInText(`DEPLOY_ENV_B64=${b64(`GITHUB_TOKEN=${token}\n`)}\n`, 'ci/vars.env', set);
