@@ -172,6 +172,8 @@ export interface SecretOccurrence {
   confidence: Confidence;
   /** The variable, key or property the value is assigned to, when there is one. */
   keyName?: string;
+  /** Set when the secret was found in a decoded layer: the encodings undone, outermost first (`["base64"]`). */
+  encoding?: string[];
   commit?: CommitInfo;
   verification?: Verification;
 }

@@ -5,10 +5,12 @@
 
 import { createHash } from 'node:crypto';
 import type { CompiledDetector, DetectorSet } from './compile.js';
-import { findKeywords } from './prefilter.js';
+import { findKeywords, type Hits } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
+import { withLayers, type LayerEncoding } from './layers.js';
+import { isWellKnownDemoJwt } from '../scope/decoders/jwt.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../types.js';
 
@@ -32,6 +34,8 @@ export interface RawMatch {
   checksum?: 'valid' | 'invalid';
   /** The value looks made up (abcdef123456, EXAMPLE): reported as a note, not a live secret. */
   synthetic?: boolean;
+  /** Found in a decoded layer: the encodings undone, outermost first; offsets are the encoded run's. */
+  encoding?: LayerEncoding[];
 }
 
 interface Window {
@@ -124,10 +128,25 @@ class MatchBudget {
   }
 }
 
-/** Runs every candidate detector over `text`; `path` is repo-relative (path-scoped detectors). */
+/**
+ * Runs every candidate detector over `text`, and over its encoded layers (src/detect/layers.ts);
+ * `path` is repo-relative (path-scoped detectors).
+ */
 export function detectInText(text: string, path: string, set: DetectorSet, options: DetectOptions = {}): RawMatch[] {
+  return detectAtDepth(text, path, set, options, 0);
+}
+
+function detectAtDepth(text: string, path: string, set: DetectorSet, options: DetectOptions, depth: number): RawMatch[] {
   const hits = findKeywords(set.automaton, text);
-  const whole = set.wholeFile.filter((d) => {
+  const raw = detectRaw(text, path, set, options, hits, depth);
+  const detect = (inner: string, innerDepth: number, innerPath: string): RawMatch[] => detectAtDepth(inner, innerPath, set, options, innerDepth);
+  const layered = withLayers({ text, path, set, hits, raw, depth, detect });
+  return layered === raw ? raw : resolveOverlaps(layered);
+}
+
+function detectRaw(text: string, path: string, set: DetectorSet, options: DetectOptions, hits: Hits, depth: number): RawMatch[] {
+  // Whole-file detectors read a credential file's own layout; a decoded value inside it is not that file.
+  const whole = depth > 0 ? [] : set.wholeFile.filter((d) => {
     const detector = set.detectors[d]!;
     return (!options.only || options.only.has(detector.id)) && detector.pathFilter!(path);
   });
@@ -318,6 +337,7 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
 export function judgeValue(detector: CompiledDetector, secret: string, ctx: ValidatorContext): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
   const def = detector.def;
+  if (isWellKnownDemoJwt(secret)) return undefined;
   let synthetic = false;
   if (detector.placeholderCheck) {
     const kind = placeholderKind(secret, knownPrefix(detector, secret));
@@ -347,6 +367,9 @@ function prefer(a: RawMatch, b: RawMatch): number {
   if (a.detector.generic !== b.detector.generic) return a.detector.generic ? 1 : -1;
   const rank = CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence];
   if (rank !== 0) return rank;
+  // The same reading with fewer layers undone points at the exact text.
+  const layers = (a.encoding?.length ?? 0) - (b.encoding?.length ?? 0);
+  if (layers !== 0) return layers;
   const length = (b.end - b.start) - (a.end - a.start);
   if (length !== 0) return length;
   return a.detector.order - b.detector.order;

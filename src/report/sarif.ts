@@ -83,6 +83,7 @@ function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
     secretLength: finding.secretLength,
     origin: finding.origin,
     ...(finding.keyName ? { keyName: finding.keyName } : {}),
+    ...(finding.encoding ? { encoding: finding.encoding } : {}),
     ...(finding.environment ? { environment: finding.environment } : {}),
     ...(finding.expiresAt ? { expiresAt: finding.expiresAt } : {}),
     ...(finding.expired !== undefined ? { expired: finding.expired } : {}),

@@ -184,6 +184,7 @@ function collectCandidates(file: SourceFile, text: string, matches: readonly Raw
       ...(match.checksum ? { checksum: match.checksum } : {}),
       ...(detector.def.verifier ? { verifiable: true } : {}),
       ...(match.keyName ? { keyName: match.keyName.slice(0, 120) } : {}),
+      ...(match.encoding ? { encoding: match.encoding } : {}),
       scope,
       ...(file.commit ? { commit: file.commit } : {}),
     };
