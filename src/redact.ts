@@ -80,6 +80,37 @@ export function scrub(text: string, secrets: Iterable<string>): string {
 }
 
 /**
+ * `scrub` for one fixed list of secrets, applied to many strings. A generated file can hold
+ * thousands of distinct secrets and as many findings: testing every secret against every string
+ * would be quadratic, so past a few secrets they are indexed by their first characters and each
+ * string is read once, replacing the longest secret that starts at each position.
+ */
+export function scrubberFor(secrets: readonly string[]): (text: string) => string {
+  const list = [...new Set(secrets)].filter((s) => s.length >= SCRUB_MIN_LENGTH).sort((a, b) => b.length - a.length);
+  if (list.length <= 16) return (text) => (list.some((secret) => text.includes(secret)) ? scrub(text, list) : text);
+  const byHead = new Map<string, string[]>();
+  for (const secret of list) {
+    const head = secret.slice(0, SCRUB_MIN_LENGTH);
+    const bucket = byHead.get(head);
+    if (bucket) bucket.push(secret);
+    else byHead.set(head, [secret]);
+  }
+  return (text) => {
+    let out = '';
+    let last = 0;
+    for (let i = 0; i + SCRUB_MIN_LENGTH <= text.length; ) {
+      const hit = byHead.get(text.slice(i, i + SCRUB_MIN_LENGTH))?.find((secret) => text.startsWith(secret, i));
+      if (hit) {
+        out += `${text.slice(last, i)}[REDACTED]`;
+        i += hit.length;
+        last = i;
+      } else i++;
+    }
+    return last === 0 ? text : out + text.slice(last);
+  };
+}
+
+/**
  * A copy of a plain-data value (objects, arrays) with every string, object keys included,
  * passed through `scrub`; keys named in `skip` (where the plaintext is kept on purpose, for
  * --verify) are copied as they are. Nothing is changed in place: parts that hold no secret are
@@ -89,8 +120,9 @@ export function scrub(text: string, secrets: Iterable<string>): string {
 export function scrubDeep<T>(value: T, secrets: readonly string[], skip: ReadonlySet<string> = new Set()): T {
   const list = [...new Set(secrets)].filter((s) => s.length >= SCRUB_MIN_LENGTH);
   if (list.length === 0) return value;
+  const clean = scrubberFor(list);
   const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return list.some((secret) => node.includes(secret)) ? scrub(node, list) : node;
+    if (typeof node === 'string') return clean(node);
     if (Array.isArray(node)) {
       const items = node.map(visit);
       return items.some((item, i) => item !== node[i]) ? items : node;

@@ -26,7 +26,7 @@ import { atOrAbove, plural } from './report/common.js';
 import { applyAgentView, loadAgentIgnores } from './agent/agent-view.js';
 import { readBaseline, type Baseline } from './suppress/baseline.js';
 import { VERSION } from './version.js';
-import type { Finding, Level, Notice, RuleInfo, ScanResult, SkippedFile, SourceFile } from './types.js';
+import type { Finding, IncompleteKind, IncompleteReason, Level, Notice, RuleInfo, ScanResult, SkippedFile, SourceFile } from './types.js';
 import type { DetectorFile } from './detectors/definition.js';
 
 export interface ScanProgress {
@@ -83,6 +83,36 @@ export interface SourceProvider {
 function workerUrl(): URL {
   const bundled = join(packageRoot, 'dist', 'worker.js');
   return pathToFileURL(existsSync(bundled) ? bundled : join(packageRoot, 'dist', 'scan', 'worker.js'));
+}
+
+/** Skips that leave the answer open (the file may hold a secret); the others are choices. */
+const INCOMPLETE_SKIPS: Partial<Record<SkippedFile['reason'], IncompleteKind>> = {
+  unreadable: 'unreadable',
+  'missing-blob': 'missing-blob',
+};
+
+const INCOMPLETE_MESSAGES: Record<IncompleteKind, (n: number) => string> = {
+  unreadable: (n) => `${n} ${n === 1 ? 'file or folder' : 'files or folders'} could not be read`,
+  'missing-blob': (n) => `${plural(n, 'git object')} not present locally (partial clone) and not fetched`,
+  'detection-failed': (n) => `detection failed on ${plural(n, 'file')}`,
+  'decode-failed': (n) => `a token decoder failed in ${plural(n, 'file')}; scope shown is the detector default`,
+  'finding-limit': (n) => `${plural(n, 'file')} held more findings than are listed`,
+};
+
+/** Incomplete reasons by kind, with the first few paths of each. */
+class IncompleteTally {
+  private readonly byKind = new Map<IncompleteKind, { count: number; paths: string[] }>();
+
+  add(kind: IncompleteKind, path: string): void {
+    let entry = this.byKind.get(kind);
+    if (!entry) this.byKind.set(kind, (entry = { count: 0, paths: [] }));
+    entry.count++;
+    if (entry.paths.length < 10) entry.paths.push(path);
+  }
+
+  reasons(): IncompleteReason[] {
+    return [...this.byKind].map(([kind, { count, paths }]) => ({ kind, count, message: INCOMPLETE_MESSAGES[kind](count), paths: paths.sort() }));
+  }
 }
 
 const IN_PROCESS_MAX_FILES = 300;
@@ -154,11 +184,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let skipped: SkippedFile[];
   const notices: Notice[] = [];
   let commits: number | undefined;
+  let ignored: { ignored: number; gitIgnored: number } | undefined;
+  let excludedByDefault: Record<string, number> | undefined;
   if (options.sources) {
     const collected = await options.sources.collect(root, config);
     files = collected.files;
     skipped = collected.skipped;
-    notices.push(...(collected.notices ?? []));
+    for (const notice of collected.notices ?? []) notices.push(notice);
     commits = collected.commits;
   } else {
     const walked = await walkWorkingTree({
@@ -170,6 +202,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     });
     files = walked.files;
     skipped = walked.skipped;
+    ignored = { ignored: walked.ignored, gitIgnored: walked.gitIgnored };
+    excludedByDefault = walked.excludedByDefault;
   }
   // Size cap before any read: a 200 MB file is skipped without being opened.
   files = files.filter((file) => {
@@ -228,6 +262,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let bytesScanned = 0;
   let filesScanned = 0;
   const candidates: Candidate[] = [];
+  const incomplete = new IncompleteTally();
   const ignoreComments: Array<{ path: string; line: number; text: string }> = [];
   for (const analysis of analyses) {
     if (analysis.skipped) skipped.push(analysis.skipped);
@@ -235,9 +270,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       filesScanned++;
       bytesScanned += analysis.bytes;
     }
-    notices.push(...analysis.notices);
-    candidates.push(...analysis.candidates);
+    // Loops, not push(...list): a spread of a few hundred thousand items overflows the stack.
+    for (const notice of analysis.notices) notices.push(notice);
+    for (const candidate of analysis.candidates) candidates.push(candidate);
     for (const c of analysis.ignoreComments) ignoreComments.push({ path: analysis.path, ...c });
+    if (analysis.incomplete) incomplete.add(analysis.incomplete.kind, analysis.path);
+  }
+  for (const s of skipped) {
+    const kind = INCOMPLETE_SKIPS[s.reason];
+    if (kind) incomplete.add(kind, s.path);
   }
 
   if (options.refine) {
@@ -279,6 +320,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const skippedByReason: ScanResult['stats']['skippedByReason'] = {};
   for (const s of skipped) skippedByReason[s.reason] = (skippedByReason[s.reason] ?? 0) + 1;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const incompleteReasons = incomplete.reasons();
 
   const rules = [...builtins, ...custom.files]
     .flatMap(toRuleInfo)
@@ -306,15 +348,25 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       suppressed: outcome.suppressed.length,
       durationMs: Math.round(performance.now() - started),
       ...(commits !== undefined ? { commitsScanned: commits } : {}),
+      ...(ignored ?? {}),
+      ...(excludedByDefault && Object.keys(excludedByDefault).length > 0 ? { excludedByDefault } : {}),
     },
     rules,
+    incomplete: incompleteReasons.length > 0,
+    incompleteReasons,
     ...(config.baseline ? { staleBaseline } : {}),
     unusedIgnores,
     ...(agentView ? { agentView } : {}),
   };
 }
 
-/** The exit code DESIGN.md defines: 1 when a finding is at or above `failOn`, else 0. */
-export function exitCodeFor(result: ScanResult, failOn: ResolvedConfig['failOn']): 0 | 1 {
-  return result.findings.some((f) => atOrAbove(f.level, failOn)) ? 1 : 0;
+/**
+ * The exit code DESIGN.md defines: 1 when a finding is at or above `failOn`, else 0; and 2 when
+ * the scan is incomplete and not one file could be examined, since "0 findings" would then be
+ * no answer at all (docs/incomplete-scans.md). An incomplete scan that did read files exits by
+ * its findings and says "incomplete" in every report.
+ */
+export function exitCodeFor(result: ScanResult, failOn: ResolvedConfig['failOn']): 0 | 1 | 2 {
+  if (result.findings.some((f) => atOrAbove(f.level, failOn))) return 1;
+  return result.incomplete && result.stats.filesScanned === 0 ? 2 : 0;
 }

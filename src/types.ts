@@ -27,8 +27,37 @@ export type SkipReason =
   | 'symlink'
   | 'special-file'
   | 'unreadable'
+  | 'vanished'
+  | 'missing-blob'
   | 'excluded-detector-path'
   | 'empty';
+
+/**
+ * Why a scan did not examine everything it was asked to (docs/incomplete-scans.md). Any of them
+ * makes `ScanResult.incomplete` true; files left out by choice (ignore rules, size cap, binaries)
+ * do not.
+ */
+export type IncompleteKind =
+  /** A file or folder could not be read (permission, I/O error, a name the OS refuses). */
+  | 'unreadable'
+  /** A git object is not in the local repository (partial clone); it was not fetched. */
+  | 'missing-blob'
+  /** Detection threw on a file: whatever it held past that point is unknown. */
+  | 'detection-failed'
+  /** A decoder failed on a file's text; it was scanned as decoded so far. */
+  | 'decode-failed'
+  /** A file held more distinct findings than one scan reports; the rest are not listed. */
+  | 'finding-limit';
+
+export interface IncompleteReason {
+  kind: IncompleteKind;
+  /** How many files (or folders) this reason covers. */
+  count: number;
+  /** One line for people: what happened and what it means. */
+  message: string;
+  /** The first few paths affected (repository-relative), for finding them. */
+  paths: string[];
+}
 
 /** One file's bytes to scan, as produced by a source. */
 export interface SourceFile {
@@ -36,6 +65,11 @@ export interface SourceFile {
   path: string;
   /** Absolute path on disk, when the bytes come from the working tree. */
   absPath?: string;
+  /**
+   * The same path as raw bytes, when a name on it is not valid UTF-8 (`absPath` then names no
+   * file: the OS wants the bytes). A Uint8Array, not a Buffer: it crosses to worker threads.
+   */
+  rawPath?: Uint8Array;
   /** The bytes, when the source already has them (git index, history). */
   content?: Uint8Array;
   origin: Origin;
@@ -91,6 +125,8 @@ export interface ScopeInfo {
   public?: boolean;
   /** Token type after offline refinement (e.g. a JWT found to be a Supabase service_role key). */
   tokenType?: string;
+  /** The offline decoder threw: metadata stands, and the scan is marked incomplete. */
+  decodeFailed?: boolean;
 }
 
 /** Outcome of an opt-in online lookup (`--verify`). */
@@ -136,6 +172,8 @@ export interface SecretOccurrence {
   confidence: Confidence;
   /** The variable, key or property the value is assigned to, when there is one. */
   keyName?: string;
+  /** Set when the secret was found in a decoded layer: the encodings undone, outermost first (`["base64"]`). */
+  encoding?: string[];
   commit?: CommitInfo;
   verification?: Verification;
 }
@@ -178,6 +216,15 @@ export interface ScanStats {
   suppressed: number;
   durationMs: number;
   commitsScanned?: number;
+  /**
+   * Files and folders left out by ignore rules (.gitignore, .git/info/exclude, .tokenscopeignore,
+   * config `exclude`); an ignored folder counts once. Working-tree scans only.
+   */
+  ignored?: number;
+  /** How many of `ignored` were git-ignored: `--agent-view` scans those too. */
+  gitIgnored?: number;
+  /** Folders left out by the default excludes (node_modules/, .git/, …), by pattern. */
+  excludedByDefault?: Record<string, number>;
 }
 
 export interface RuleInfo {
@@ -210,6 +257,13 @@ export interface ScanResult {
   rules: RuleInfo[];
   /** Baseline entries that matched nothing (a fixed or removed secret). */
   staleBaseline?: Array<{ ruleId: string; path: string; fingerprint: string }>;
+  /**
+   * True when something could not be examined (see IncompleteKind): a clean result then is no
+   * proof of a clean tree. SARIF `invocation.executionSuccessful` is its negation.
+   */
+  incomplete: boolean;
+  /** Why, grouped by kind; empty when the scan is complete. */
+  incompleteReasons: IncompleteReason[];
   /** Inline ignore comments that suppressed nothing. */
   unusedIgnores?: Array<{ path: string; line: number; text: string }>;
   /** Set by `--agent-view`: what a coding agent in this checkout can read. */

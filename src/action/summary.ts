@@ -83,8 +83,11 @@ export function formatJobSummary(result: ScanResult, options: SummaryOptions): s
     ].join(' · '),
     '',
   ];
+  if (result.incomplete) {
+    out.push(`**Scan incomplete**: ${result.incompleteReasons.map((r) => r.message).join('; ')}. A clean result does not cover what was not read.`, '');
+  }
   if (result.findings.length === 0) {
-    out.push('No credentials found.', '');
+    out.push(result.incomplete ? 'No credentials found in what could be read.' : 'No credentials found.', '');
   } else {
     out.push('### By privilege and reach', '', privilegeReachTable(result.findings), '');
     out.push(`### Top findings`, '', topFindingsTable(result.findings, top), '');

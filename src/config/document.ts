@@ -47,14 +47,41 @@ export function readDocument(path: string, what: string, source = path): { text:
   }
 }
 
+/**
+ * How deep a document may nest. Real configs, baselines and detector files stay under ten
+ * levels; the schema validator and the reporters recurse, so a hostile file nested a hundred
+ * thousand levels deep would overflow the stack (`internal error: RangeError`).
+ */
+export const MAX_DOCUMENT_DEPTH = 64;
+
+/** Nesting depth of a parsed value, without recursion (it must not overflow on what it measures). */
+export function nestingDepth(value: unknown, limit = Number.POSITIVE_INFINITY): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, level]);
+  }
+  return deepest;
+}
+
 /** The parsed document, or `<source>: not valid JSON|YAML: <reason>` (one line, no excerpt). */
 export function parseDocument(text: string, source: string, format = formatFor(source)): { document: unknown } | { error: string } {
+  const tooDeep = { error: `${source}: nested more than ${MAX_DOCUMENT_DEPTH} levels deep` };
+  let document: unknown;
   try {
-    return { document: format === 'json' ? JSON.parse(text) : parseYaml(text) };
+    document = format === 'json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
+    // The parser itself ran out of stack (the YAML library wraps the RangeError in its own).
+    if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) return tooDeep;
     const reason = format === 'json' ? jsonErrorReason(error, text) : yamlErrorReason(error, text);
     return { error: `${source}: not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${reason}` };
   }
+  return nestingDepth(document, MAX_DOCUMENT_DEPTH) > MAX_DOCUMENT_DEPTH ? tooDeep : { document };
 }
 
 /**

@@ -48,7 +48,7 @@ export function parseConfig(text: string, source: string): ConfigFile {
     throw configError(`${source}: must be a mapping of settings (received ${Array.isArray(document) ? 'a list' : describeReceived(document)})`);
   }
   const lines = validateDocument(document, 'config.schema.json', source, schemaProblems);
-  lines.push(...semanticProblems(document as Record<string, unknown>).map((line) => `${source}: ${line}`));
+  for (const line of semanticProblems(document as Record<string, unknown>)) lines.push(`${source}: ${line}`);
   if (lines.length > 0) {
     throw configError(`${source}: invalid configuration (${plural(lines.length, 'problem')})`, lines);
   }

@@ -12,8 +12,13 @@ import { judgeValue, type RawMatch } from './engine.js';
 import { shannonEntropy } from './entropy.js';
 import { isPasswordKey, isSecretKey, judgeGenericValue, judgePasswordValue } from './generic-value.js';
 
+/** Matches the AST pass reports per file: the scan's per-file finding limit (src/scan/analyze.ts). */
+export const MAX_AST_MATCHES = 10_000;
+
 export interface ExtraPassResult {
   matches: RawMatch[];
+  /** The pass stopped at MAX_AST_MATCHES: the rest of the file was not judged by it. */
+  truncated?: boolean;
   /** One line for the user, e.g. the file did not parse (the text pass still covered it). */
   notice?: string;
 }
@@ -22,7 +27,8 @@ export type ExtraPass = (text: string, path: string, found: readonly RawMatch[])
 
 /** JavaScript and TypeScript sources; declaration files (.d.ts) hold types, not values. */
 const JS_FILE = /(?<!\.d)\.(?:[cm]?[jt]s|jsx|tsx)$/i;
-const MAX_FILE = 2 * 1024 * 1024;
+// Hand-written sources stay far below this; parsing costs about a second per megabyte.
+const MAX_FILE = 1024 * 1024;
 const MAX_LINE = 5000;
 /** Calls whose later arguments are a password or a key: login(user, pass), createClient(url, key). */
 const AUTH_CALL = /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
@@ -38,8 +44,20 @@ function loadParser(): Parse {
   return parse;
 }
 
+/**
+ * Whether [start, end) overlaps a match. `found` is the text pass's result: sorted and without
+ * overlaps, so ends are sorted too and a binary search finds the one candidate.
+ */
 function overlaps(found: readonly RawMatch[], start: number, end: number): boolean {
-  return found.some((m) => m.start < end && start < m.end);
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = found[lo];
+  return next !== undefined && next.start < end;
 }
 
 /**
@@ -47,7 +65,7 @@ function overlaps(found: readonly RawMatch[], start: number, end: number): boole
  * call right before it, whose binding the text pass cannot see (the value on the next line, a
  * later call argument). Searched binding-first: names are rarer than string literals.
  */
-const BINDING = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]*['"\]]?\s*([:=(])/gi;
+const BINDING = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]{0,64}['"\]]?\s{0,16}([:=(])/gi;
 /** The literals right after a binding: one after `=`/`:`, any argument after `(`. */
 const LITERAL_AFTER = /\s*(["'`])/y;
 const ARGUMENT_LITERAL = /(["'`])/g;
@@ -62,8 +80,9 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
   while ((m = BINDING.exec(text)) !== null) {
     const after = m.index + m[0].length;
     // The regex starts at the credential word (fast to scan for); the name may begin earlier.
+    // Bounded like every look-around here: work per hit must not grow with the line.
     let nameStart = m.index;
-    while (nameStart > 0 && /[\w$]/.test(text[nameStart - 1]!)) nameStart--;
+    while (nameStart > 0 && m.index - nameStart < 80 && /[\w$]/.test(text[nameStart - 1]!)) nameStart--;
     const name = text.slice(nameStart, m.index) + /^[\w$]*/.exec(m[0])![0];
     const call = m[1] === '(';
     // The name must be about a credential (Keyword( or tokenize( are not), or be an auth call.
@@ -72,9 +91,9 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
     const quotes: number[] = [];
     if (call) {
       // Call arguments up to the closing parenthesis (or 200 characters).
-      const end = Math.min(text.length, after + 200);
-      const close = text.indexOf(')', after);
-      const args = text.slice(after, close >= 0 && close < end ? close : end);
+      const window = text.slice(after, Math.min(text.length, after + 200));
+      const close = window.indexOf(')');
+      const args = close >= 0 ? window.slice(0, close) : window;
       for (const q of args.matchAll(ARGUMENT_LITERAL)) quotes.push(after + q.index!);
     } else {
       LITERAL_AFTER.lastIndex = after;
@@ -84,8 +103,9 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
     for (const at of quotes) {
       const quote = text[at]!;
       const start = at + 1;
-      const close = text.indexOf(quote, start);
-      if (close < 0 || close - start > 512) continue;
+      const closeIn = text.slice(start, start + 513).indexOf(quote);
+      if (closeIn < 0) continue;
+      const close = start + closeIn;
       // `Authorization: 'Bearer …'`: judge the token after the scheme.
       const value = header ? text.slice(start, close).replace(/^(?:Bearer|Token)\s+/, '') : text.slice(start, close);
       if (value.length < 8 || value.includes('\n') || /\s{2}|\$\{|^[./]|\\/.test(value)) continue;
@@ -142,34 +162,38 @@ function literalOf(node: TSESTree.Node | null | undefined): Literal | undefined 
 }
 
 /** Calls every binding of a literal to a name in the tree: (name, literal). */
-function collectBindings(program: TSESTree.Program, visit: (name: string, literal: Literal) => void): void {
+function collectBindings(program: TSESTree.Program, visit: (name: string, literal: Literal) => boolean | void): void {
   const stack: unknown[] = [program];
-  while (stack.length > 0) {
+  let stop = false;
+  const call = (name: string, literal: Literal): void => {
+    if (visit(name, literal) === false) stop = true;
+  };
+  while (stack.length > 0 && !stop) {
     const node = stack.pop() as TSESTree.Node | undefined;
     if (!node || typeof node !== 'object') continue;
     switch (node.type) {
       case 'VariableDeclarator': {
         const literal = literalOf(node.init);
         const name = node.id.type === 'Identifier' ? node.id.name : undefined;
-        if (literal && name) visit(name, literal);
+        if (literal && name) call(name, literal);
         break;
       }
       case 'AssignmentExpression': {
         const literal = literalOf(node.right);
         const name = propertyName(node.left);
-        if (literal && name) visit(name, literal);
+        if (literal && name) call(name, literal);
         break;
       }
       case 'Property':
       case 'PropertyDefinition': {
         const literal = literalOf(node.value as TSESTree.Node);
         const name = propertyName(node.key);
-        if (literal && name) visit(name, literal);
+        if (literal && name) call(name, literal);
         break;
       }
       case 'JSXAttribute': {
         const literal = literalOf(node.value as TSESTree.Node | null);
-        if (literal && node.name.type === 'JSXIdentifier') visit(node.name.name, literal);
+        if (literal && node.name.type === 'JSXIdentifier') call(node.name.name, literal);
         break;
       }
       case 'CallExpression':
@@ -180,10 +204,10 @@ function collectBindings(program: TSESTree.Program, visit: (name: string, litera
             const literal = literalOf(argument);
             if (!literal) return;
             // login(user, "…") / createClient(url, "…"): a later argument is the credential.
-            if (index > 0 && AUTH_CALL.test(callee)) visit(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
+            if (index > 0 && AUTH_CALL.test(callee)) call(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
             // setApiKey("…"), withToken("…"): the callee must end with the credential word
             // (judgePasswordValue(x, 'password') is about a password, it does not set one).
-            else if (SETTER.test(callee)) visit(callee, literal);
+            else if (SETTER.test(callee)) call(callee, literal);
           });
         }
         break;
@@ -203,15 +227,46 @@ function collectBindings(program: TSESTree.Program, visit: (name: string, litera
   }
 }
 
-/** True when one of the first `lines` lines is longer than MAX_LINE (without splitting the text). */
-function hasLongLine(text: string, lines: number): boolean {
+/** [start, end) offsets of the lines longer than MAX_LINE, in order (without splitting the text). */
+function longLineRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
   let start = 0;
-  for (let i = 0; i < lines && start <= text.length; i++) {
+  while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    if (end - start > MAX_LINE) return true;
-    if (newline < 0) return false;
+    if (end - start > MAX_LINE) ranges.push([start, end]);
+    if (newline < 0) break;
     start = newline + 1;
+  }
+  return ranges;
+}
+
+/** Code punctuation per character on the long lines (sampled): minified code is dense with it. */
+function looksMinified(text: string, longLines: ReadonlyArray<[number, number]>): boolean {
+  let seen = 0;
+  let punctuation = 0;
+  for (const [from, to] of longLines) {
+    const end = Math.min(to, from + 65536);
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 59 || c === 123 || c === 125 || c === 40 || c === 41) punctuation++; // ; { } ( )
+    }
+    seen += end - from;
+    if (seen >= 262144) break;
+  }
+  return seen > 0 && punctuation / seen > 0.02;
+}
+
+/** Whether `offset` falls in one of the sorted ranges (binary search). */
+function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = ranges[mid]!;
+    if (offset < from) hi = mid - 1;
+    else if (offset >= to) lo = mid + 1;
+    else return true;
   }
   return false;
 }
@@ -224,8 +279,13 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
   if (!password && !secret && !bearer) return undefined;
   return (text, path, found) => {
     if (!JS_FILE.test(path) || text.length > MAX_FILE) return { matches: [] };
-    if (hasLongLine(text, 2000)) return { matches: [] }; // minified: identifiers, not secrets
     if (!hasUnexplainedCandidate(text, found)) return { matches: [] };
+    // Minified lines hold identifiers, not secrets, and the text pass covers them: the AST pass
+    // leaves constructs on such lines alone but still judges the rest of the file. A minified
+    // bundle (long lines dense with code punctuation) is not parsed at all: that costs the most
+    // and finds nothing the text pass does not. A long data line (base64, a blob) is one token.
+    const longLines = longLineRanges(text);
+    if (looksMinified(text, longLines)) return { matches: [] };
     let program: TSESTree.Program;
     try {
       program = loadParser()(text, { jsx: /x$/i.test(path), range: true, loc: false, comment: false, tokens: false, errorOnUnknownASTType: false, suppressDeprecatedPropertyWarnings: true });
@@ -234,6 +294,9 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
       return { matches: [], notice: `not valid JavaScript/TypeScript${line ? ` (line ${line})` : ''}: scanned as text only` };
     }
     const matches: RawMatch[] = [];
+    // Literals never overlap one another: one already taken is the same node met again.
+    const claimed = new Set<number>();
+    let truncated = false;
     collectBindings(program, (name, literal) => {
       let detector: CompiledDetector | undefined;
       let value = literal.value;
@@ -250,11 +313,17 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
         detector = secret;
         if (name === 'auth') keyName = 'authToken';
       }
-      if (!detector || overlaps(found, start, start + value.length) || overlaps(matches, start, start + value.length)) return;
+      if (!detector || inRanges(longLines, start) || claimed.has(start) || overlaps(found, start, start + value.length)) return;
       const judged = judgeValue(detector, value, { groups: {}, keyName, path, quote: text[literal.start - 1] ?? '"' });
       if (!judged) return;
+      claimed.add(start);
       matches.push({ detector, secret: value, start, end: start + value.length, groups: {}, keyName: name, ...judged });
+      if (matches.length >= MAX_AST_MATCHES) {
+        truncated = true;
+        return false;
+      }
+      return true;
     });
-    return { matches };
+    return truncated ? { matches, truncated } : { matches };
   };
 }

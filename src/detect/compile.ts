@@ -7,6 +7,7 @@ import type { DetectorDefinition, DetectorFile } from '../detectors/definition.j
 import { compileUserRegex } from '../detectors/user-regex.js';
 import { buildAutomaton, type Automaton } from './prefilter.js';
 import { validators, isValidatorName, type Validator } from './validators.js';
+import { LAYER_TRIGGERS, type LayerTrigger } from './layers.js';
 
 export interface CompiledDetector {
   readonly def: DetectorDefinition;
@@ -39,6 +40,8 @@ export interface DetectorSet {
   /** keyword index → indexes of the detectors that use it. */
   readonly detectorsByKeyword: ReadonlyArray<readonly number[]>;
   readonly byId: ReadonlyMap<string, CompiledDetector>;
+  /** keyword index → what its hit tells the encoded-layer pass (src/detect/layers.ts). */
+  readonly layerTriggers: ReadonlyMap<number, LayerTrigger>;
 }
 
 /**
@@ -67,7 +70,7 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
     // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
     pathFilter = (path) => {
       const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
-      return relative.length > 0 && !relative.startsWith('..') && matcher.ignores(relative);
+      return relative.length > 0 && relative !== '..' && !relative.startsWith('../') && matcher.ignores(relative);
     };
   }
   return {
@@ -113,8 +116,20 @@ export function buildDetectorSet(files: readonly DetectorFile[], disabled: Reado
       if (!list.includes(index)) list.push(index);
     }
   });
+  // The layer pass's keywords ride in the same automaton: one pass over the text finds both.
+  const layerTriggers = new Map<number, LayerTrigger>();
+  for (const [keyword, trigger] of Object.entries(LAYER_TRIGGERS)) {
+    let k = keywordIndex.get(keyword);
+    if (k === undefined) {
+      k = keywordIndex.size;
+      keywordIndex.set(keyword, k);
+      detectorsByKeyword.push([]);
+    }
+    layerTriggers.set(k, trigger);
+  }
   return {
     detectors,
+    layerTriggers,
     wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
     automaton: buildAutomaton([...keywordIndex.keys()]),
     detectorsByKeyword,

@@ -3,11 +3,14 @@
 // formats, a bounded window after them); validators and the placeholder filter judge each
 // capture; overlapping matches keep the most specific detector.
 
+import { createHash } from 'node:crypto';
 import type { CompiledDetector, DetectorSet } from './compile.js';
-import { findKeywords } from './prefilter.js';
+import { findKeywords, type Hits } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
+import { withLayers, type LayerEncoding } from './layers.js';
+import { isWellKnownDemoJwt } from '../scope/decoders/jwt.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../types.js';
 
@@ -31,6 +34,8 @@ export interface RawMatch {
   checksum?: 'valid' | 'invalid';
   /** The value looks made up (abcdef123456, EXAMPLE): reported as a note, not a live secret. */
   synthetic?: boolean;
+  /** Found in a decoded layer: the encodings undone, outermost first; offsets are the encoded run's. */
+  encoding?: LayerEncoding[];
 }
 
 interface Window {
@@ -69,12 +74,79 @@ function isTokenChar(c: number): boolean {
 export interface DetectOptions {
   /** Only run these detectors (used by example checks). */
   only?: ReadonlySet<string>;
+  /**
+   * Stop a detector after this many accepted matches in the file, and say so through
+   * `onLimit`: a file of hundreds of thousands of matches would otherwise take minutes.
+   */
+  maxMatchesPerDetector?: number;
+  onLimit?: (detectorId: string) => void;
 }
 
-/** Runs every candidate detector over `text`; `path` is repo-relative (path-scoped detectors). */
+/** How many judgements one file remembers (see MatchBudget.judge). */
+const JUDGE_CACHE_MAX = 65536;
+
+/**
+ * Per-file work bounds: each detector may accept `limit` distinct values (copies of a value
+ * already accepted are free: the report lists only a few of them anyway), and the verdict on a
+ * value in the same context is remembered, so a file repeating one line a million times costs
+ * one judgement per distinct line, not one per copy.
+ */
+class MatchBudget {
+  private readonly accepted = new Map<CompiledDetector, Set<string>>();
+  private readonly full = new Set<CompiledDetector>();
+  private readonly verdicts = new Map<string, ReturnType<typeof judgeValue> | null>();
+
+  constructor(private readonly limit: number, private readonly onLimit?: (detectorId: string) => void) {}
+
+  /** Whether `detector` may report `secret`; the first refusal is reported through onLimit. */
+  take(detector: CompiledDetector, secret: string): boolean {
+    let values = this.accepted.get(detector);
+    if (!values) this.accepted.set(detector, (values = new Set()));
+    if (values.has(secret)) return true;
+    if (values.size >= this.limit) {
+      if (!this.full.has(detector)) {
+        this.full.add(detector);
+        this.onLimit?.(detector.id);
+      }
+      return false;
+    }
+    values.add(secret);
+    return true;
+  }
+
+  exhausted(detector: CompiledDetector): boolean {
+    return this.full.has(detector);
+  }
+
+  judge(detector: CompiledDetector, secret: string, ctx: ValidatorContext): ReturnType<typeof judgeValue> {
+    const key = `${detector.order}\0${secret}\0${ctx.keyName ?? ''}\0${ctx.quote ?? ''}\0${Object.entries(ctx.groups).join('\0')}`;
+    const cached = this.verdicts.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const verdict = judgeValue(detector, secret, ctx);
+    if (this.verdicts.size < JUDGE_CACHE_MAX) this.verdicts.set(key, verdict ?? null);
+    return verdict;
+  }
+}
+
+/**
+ * Runs every candidate detector over `text`, and over its encoded layers (src/detect/layers.ts);
+ * `path` is repo-relative (path-scoped detectors).
+ */
 export function detectInText(text: string, path: string, set: DetectorSet, options: DetectOptions = {}): RawMatch[] {
+  return detectAtDepth(text, path, set, options, 0);
+}
+
+function detectAtDepth(text: string, path: string, set: DetectorSet, options: DetectOptions, depth: number): RawMatch[] {
   const hits = findKeywords(set.automaton, text);
-  const whole = set.wholeFile.filter((d) => {
+  const raw = detectRaw(text, path, set, options, hits, depth);
+  const detect = (inner: string, innerDepth: number, innerPath: string): RawMatch[] => detectAtDepth(inner, innerPath, set, options, innerDepth);
+  const layered = withLayers({ text, path, set, hits, raw, depth, detect });
+  return layered === raw ? raw : resolveOverlaps(layered);
+}
+
+function detectRaw(text: string, path: string, set: DetectorSet, options: DetectOptions, hits: Hits, depth: number): RawMatch[] {
+  // Whole-file detectors read a credential file's own layout; a decoded value inside it is not that file.
+  const whole = depth > 0 ? [] : set.wholeFile.filter((d) => {
     const detector = set.detectors[d]!;
     return (!options.only || options.only.has(detector.id)) && detector.pathFilter!(path);
   });
@@ -114,7 +186,10 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
       let list = windows.get(d);
       if (!list) windows.set(d, (list = []));
       let start = Math.max(lineStart, pos - LINE_WINDOW_CAP);
-      if (start > lineStart) {
+      const last = list[list.length - 1];
+      // Only a window that will not merge into the previous one needs its start adjusted: on a
+      // long line of dense hits this loop ran for every hit and every detector.
+      if (start > lineStart && !(last && start <= last.end)) {
         // A capped window must not start inside a token, or `\b` would match mid-token.
         const limit = Math.min(pos, start + 256);
         while (start < limit && isTokenChar(text.charCodeAt(start))) start++;
@@ -136,14 +211,69 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
   }
 
   const matches: RawMatch[] = [];
+  const budget = new MatchBudget(options.maxMatchesPerDetector ?? Number.POSITIVE_INFINITY, options.onLimit);
   for (const [d, list] of windows) {
     const detector = set.detectors[d]!;
-    for (const window of list) collectMatches(text, path, detector, window, matches);
+    for (const window of list) {
+      if (budget.exhausted(detector)) break;
+      if (window.end - window.start > 2 * PIECE) collectLongWindow(text, path, detector, window, matches, budget);
+      else collectMatches(text, path, detector, window, matches, budget);
+    }
   }
   return resolveOverlaps(matches);
 }
 
-function collectMatches(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[]): void {
+/** How a long window is cut (see collectLongWindow), and how far pieces overlap. */
+const PIECE = 24 * 1024;
+const PIECE_OVERLAP = 8192;
+/** How far past a piece's nominal end its successor may start, to line up with a repeat. */
+const ALIGN_SLACK = 2048;
+
+/**
+ * A window longer than a few pieces (a minified bundle, a generated single-line file, a hostile
+ * line of `password=` repeated a million times) is scanned in overlapping pieces. A piece whose
+ * text is a copy of one already scanned on the same line is skipped: the regex would find the
+ * same matches at shifted offsets, which the per-value repeat cap drops anyway, and the same
+ * line shares the same inline ignore. Pieces start where the previous piece's opening text
+ * recurs, so a periodic line yields identical pieces and costs one piece, not the whole line.
+ */
+function collectLongWindow(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[], budget: MatchBudget): void {
+  const seen = new Set<string>();
+  let start = window.start;
+  // Where the current line began: pieces overlap, so every newline passes through one.
+  let lineStart = start > 0 ? text.lastIndexOf('\n', start - 1) : -1;
+  while (start < window.end) {
+    const end = Math.min(window.end, start + PIECE + PIECE_OVERLAP);
+    const piece = text.slice(start, end);
+    const newline = piece.lastIndexOf('\n');
+    let fresh = true;
+    if (newline < 0) {
+      const key = `${lineStart}:${createHash('sha1').update(piece).digest('base64')}`;
+      fresh = !seen.has(key);
+      seen.add(key);
+    }
+    // A match that runs into a cut piece end may be a truncated value: the next piece, which
+    // overlaps this one, sees it whole.
+    if (fresh) collectMatches(text, path, detector, { start, end }, out, budget, end < window.end);
+    if (budget.exhausted(detector)) break;
+    if (newline >= 0) lineStart = start + newline;
+    if (end >= window.end) break;
+    const nominal = start + PIECE;
+    const head = text.slice(start, start + 64);
+    const near = text.slice(nominal, Math.min(window.end, nominal + ALIGN_SLACK + head.length));
+    const again = near.indexOf(head);
+    let next = nominal;
+    if (again >= 0) next += again; // opens like this piece, whose start was already fine
+    else {
+      // Not inside a token: `\b` and look-behinds at the piece start would see a boundary there.
+      const limit = Math.min(window.end, next + 256);
+      while (next < limit && isTokenChar(text.charCodeAt(next))) next++;
+    }
+    start = next;
+  }
+}
+
+function collectMatches(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[], budget: MatchBudget, cutEnd = false): void {
   const slice = text.slice(window.start, window.end);
   const regex = detector.regex;
   regex.lastIndex = 0;
@@ -168,6 +298,7 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
     if (!span || secret === undefined) continue;
     const start = window.start + span[0];
     const end = window.start + span[1];
+    if (cutEnd && window.start + m.index + m[0].length >= window.end) continue;
     const groups: Record<string, string> = {};
     for (const [name, value] of Object.entries(m.groups ?? {})) {
       if (!name.startsWith('secret') && value !== undefined) groups[name] = value;
@@ -186,8 +317,9 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
     keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;
     const quote = before === '"' || before === "'" || before === '`' ? before : undefined;
-    const judged = judgeValue(detector, secret, { groups, ...(keyName ? { keyName } : {}), path, ...(quote ? { quote } : {}) });
+    const judged = budget.judge(detector, secret, { groups, ...(keyName ? { keyName } : {}), path, ...(quote ? { quote } : {}) });
     if (judged === undefined) continue;
+    if (!budget.take(detector, secret)) return;
     out.push({ detector, secret, start, end, groups, ...(keyName ? { keyName } : {}), ...judged });
   }
 }
@@ -205,6 +337,7 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
 export function judgeValue(detector: CompiledDetector, secret: string, ctx: ValidatorContext): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
   const def = detector.def;
+  if (isWellKnownDemoJwt(secret)) return undefined;
   let synthetic = false;
   if (detector.placeholderCheck) {
     const kind = placeholderKind(secret, knownPrefix(detector, secret));
@@ -234,6 +367,9 @@ function prefer(a: RawMatch, b: RawMatch): number {
   if (a.detector.generic !== b.detector.generic) return a.detector.generic ? 1 : -1;
   const rank = CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence];
   if (rank !== 0) return rank;
+  // The same reading with fewer layers undone points at the exact text.
+  const layers = (a.encoding?.length ?? 0) - (b.encoding?.length ?? 0);
+  if (layers !== 0) return layers;
   const length = (b.end - b.start) - (a.end - a.start);
   if (length !== 0) return length;
   return a.detector.order - b.detector.order;
@@ -254,7 +390,7 @@ function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
       for (const candidate of cluster.sort(prefer)) {
         if (!chosen.some((k) => candidate.start < k.end && k.start < candidate.end)) chosen.push(candidate);
       }
-      kept.push(...chosen.sort((a, b) => a.start - b.start));
+      for (const k of chosen.sort((a, b) => a.start - b.start)) kept.push(k);
     }
     cluster = [];
   };

@@ -13,6 +13,7 @@ import { judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './g
 import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../scope/decoders/jwt.js';
 import { decodeUriComponentSafe } from '../scope/decoders/encoding.js';
+import { privateKeyBody, privateKeyEncryption } from '../scope/decoders/private-key.js';
 import type { Confidence } from '../types.js';
 
 /** What a validator sees besides the secret. */
@@ -91,13 +92,21 @@ export const validators = {
   /** Rejects a bare UUID when nothing around it says it is a credential. */
   'not-uuid-only': (secret, ctx) =>
     !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) || ctx.keyName !== undefined,
-  /** A PEM/OpenSSH/PGP block whose body is real key material, not `...` or a few placeholder lines. */
-  'private-key-body': (secret) => {
-    const body = secret
-      .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
-      .replace(/^[A-Za-z-]+:.*$/gm, '')
-      .replace(/\\n|\\r|[\s"'+,]/g, '');
-    return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && new Set(body).size >= 20;
+  /**
+   * A PEM/OpenSSH/PGP block whose body is real key material, not `...` or a few placeholder
+   * lines, however it is written (escapes, concatenation, comment or log prefixes). An encrypted
+   * key is kept at low confidence (a note): it is useless without its passphrase.
+   */
+  'private-key-body': (secret, ctx) => {
+    // PuTTY: the match holds only the Private-Lines (48 characters for Ed25519), judged by the
+    // detector's entropy floor; its `Encryption:` line is the `encryption` group.
+    if (ctx.groups['encryption'] === undefined) {
+      const body = privateKeyBody(secret);
+      // Prose between the markers is letters only; key material in base64 has digits or + and /.
+      const material = body.length >= 64 && new Set(body).size >= 20 && /[0-9+/]/.test(body);
+      if (!material) return false;
+    }
+    return privateKeyEncryption(secret, ctx.groups) ? { ok: true, confidence: 'low' } : true;
   },
   /** Slack webhook path parts are real ids, not XXXX. */
   'slack-webhook': (secret) => !/X{4,}|x{6,}/.test(secret),

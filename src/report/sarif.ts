@@ -83,6 +83,7 @@ function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
     secretLength: finding.secretLength,
     origin: finding.origin,
     ...(finding.keyName ? { keyName: finding.keyName } : {}),
+    ...(finding.encoding ? { encoding: finding.encoding } : {}),
     ...(finding.environment ? { environment: finding.environment } : {}),
     ...(finding.expiresAt ? { expiresAt: finding.expiresAt } : {}),
     ...(finding.expired !== undefined ? { expired: finding.expired } : {}),
@@ -146,6 +147,10 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
   const rules = result.rules.filter((r) => referenced.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const notifications: Sarif.Notification[] = [
+    ...result.incompleteReasons.map((r) => ({
+      level: 'error' as const,
+      message: { text: `scan incomplete: ${r.message}${r.paths.length > 0 ? ` (${r.paths.join(', ')}${r.count > r.paths.length ? ', …' : ''})` : ''}` },
+    })),
     ...result.notices.map((n) => ({
       level: n.level === 'info' ? ('note' as const) : n.level,
       message: { text: n.path ? `${n.path}: ${n.message}` : n.message },
@@ -171,7 +176,9 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
         },
         invocations: [
           {
-            executionSuccessful: true,
+            // False when something could not be examined: code scanning must not read an
+            // incomplete run as "clean".
+            executionSuccessful: !result.incomplete,
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],

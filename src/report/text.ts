@@ -154,6 +154,28 @@ export function summaryLine(result: ScanResult, p = painter(false)): string {
     ...(s.suppressed > 0 ? [`${s.suppressed} suppressed`] : []),
     `${(s.durationMs / 1000).toFixed(2)} s`,
   ];
+  const left = leftOutPhrase(result);
+  if (left) parts.splice(2, 0, left);
   const line = parts.join('; ');
-  return s.findingsByLevel.error > 0 ? p.red(line) : s.findings > 0 ? p.yellow(line) : p.green(line);
+  const painted = s.findingsByLevel.error > 0 ? p.red(line) : s.findings > 0 ? p.yellow(line) : p.green(line);
+  if (!result.incomplete) return painted;
+  // First, and in words: a green "0 findings" under an incomplete scan reads as "clean".
+  const why = result.incompleteReasons.map((r) => r.message).join('; ');
+  return `${p.bold(p.red(`INCOMPLETE scan: ${why}; a clean result does not cover what was not read (run with --verbose to list skipped files)`))}\n${painted}`;
+}
+
+/** `12 ignored by ignore rules (9 git-ignored: --agent-view scans them), 3 folders excluded by default (node_modules/ 2, .git/ 1)`. */
+function leftOutPhrase(result: ScanResult): string | undefined {
+  const s = result.stats;
+  const parts: string[] = [];
+  if (s.ignored) {
+    const git = s.gitIgnored ? ` (${s.gitIgnored} git-ignored: --agent-view scans them)` : '';
+    parts.push(`${s.ignored} ignored by ignore rules${git}`);
+  }
+  const excluded = Object.entries(s.excludedByDefault ?? {});
+  if (excluded.length > 0) {
+    const total = excluded.reduce((sum, [, n]) => sum + n, 0);
+    parts.push(`${plural(total, 'folder')} excluded by default (${excluded.map(([pattern, n]) => `${pattern} ${n}`).join(', ')})`);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }

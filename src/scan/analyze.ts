@@ -10,7 +10,21 @@ import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret, scrubDeep } from '../redact.js';
 import { findInlineIgnore, listIgnoreComments, type InlineIgnore } from '../suppress/inline.js';
 import { lineIndex, locate } from './location.js';
-import type { CommitInfo, Confidence, Notice, Origin, ScopeInfo, SecretOccurrence, SkippedFile, SourceFile } from '../types.js';
+import type { CommitInfo, Confidence, IncompleteKind, Notice, Origin, ScopeInfo, SecretOccurrence, SkippedFile, SourceFile } from '../types.js';
+
+/**
+ * Occurrences of one value (same detector, same secret) listed per file. A minified bundle or a
+ * generated file can repeat one string hundreds of thousands of times; past this the rest are
+ * counted in a notice, not listed: the baseline and the fix are the same for every copy.
+ */
+export const MAX_REPEATS_PER_VALUE = 100;
+/**
+ * Findings per file, and matches per detector per file. Past this the file is reported as
+ * incomplete (`finding-limit`): each finding costs tens of microseconds to scope, judge and
+ * report, so a generated file of half a million matches would take minutes and a report of
+ * gigabytes, and nobody triages ten thousand findings in one file one by one.
+ */
+export const MAX_FINDINGS_PER_FILE = 10_000;
 
 /** A scoped match on its way to policy: everything a Finding needs except the verdict. */
 export interface Candidate extends SecretOccurrence {
@@ -35,6 +49,8 @@ export interface FileAnalysis {
   candidates: Candidate[];
   /** Every inline ignore comment in the file (for --report-unused-ignores). */
   ignoreComments: Array<{ line: number; text: string }>;
+  /** Set when the file was not examined fully (the scan is then incomplete). */
+  incomplete?: { kind: IncompleteKind; detail: string };
 }
 
 export interface AnalyzeOptions {
@@ -64,8 +80,8 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       file.content.length > options.maxFileSize
         ? ({ kind: 'skip', reason: 'too-large', detail: tooLargeDetail(file.content.length, options.maxFileSize) } as const)
         : decodeBytes(file.content);
-  } else if (file.absPath) {
-    outcome = readFileForScan(file.absPath, options.maxFileSize);
+  } else if (file.absPath || file.rawPath) {
+    outcome = readFileForScan(file.rawPath ? Buffer.from(file.rawPath) : file.absPath!, options.maxFileSize);
   } else {
     outcome = { kind: 'skip', reason: 'unreadable', detail: 'no content' } as const;
   }
@@ -80,27 +96,74 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   }
 
   let matches: RawMatch[];
+  const limited: string[] = [];
   try {
-    matches = detectInText(text, file.path, set);
+    matches = detectInText(text, file.path, set, {
+      maxMatchesPerDetector: MAX_FINDINGS_PER_FILE,
+      onLimit: (id) => limited.push(id),
+    });
     if (options.extraPass) {
       const extra = options.extraPass(text, file.path, matches);
       if (extra.matches.length > 0) matches = matches.concat(extra.matches).sort((a, b) => a.start - b.start);
       if (extra.notice) result.notices.push({ path: file.path, level: 'warning', message: extra.notice });
+      if (extra.truncated) limited.push('the JavaScript/TypeScript AST pass');
     }
   } catch (error) {
-    result.notices.push({ path: file.path, level: 'error', message: `detection failed: ${(error as Error).name}` });
+    failDetection(result, error);
     return result;
+  }
+  if (limited.length > 0) {
+    result.notices.push({ path: file.path, level: 'warning', message: `${limited.join(', ')}: more than ${MAX_FINDINGS_PER_FILE} matches; the rest of the file was not searched for ${limited.length === 1 ? 'it' : 'them'}` });
+    result.incomplete = { kind: 'finding-limit', detail: `${limited.join(', ')} stopped after ${MAX_FINDINGS_PER_FILE} matches` };
   }
   if (options.collectIgnoreComments) result.ignoreComments = listIgnoreComments(text);
   if (matches.length === 0) return result;
+  try {
+    collectCandidates(file, text, matches, options, result);
+  } catch (error) {
+    failDetection(result, error);
+  }
+  return result;
+}
 
+/** A crash in detection or scope on one file: a notice, and the scan is incomplete. */
+function failDetection(result: FileAnalysis, error: unknown): void {
+  const name = error instanceof Error ? error.name : 'error';
+  // The name only: a message may quote the text being matched.
+  result.notices.push({ path: result.path, level: 'error', message: `detection failed (${name}): the file was not fully examined` });
+  result.incomplete = { kind: 'detection-failed', detail: name };
+}
+
+function collectCandidates(file: SourceFile, text: string, matches: readonly RawMatch[], options: AnalyzeOptions, result: FileAnalysis): void {
   const lines = lineIndex(text);
+  const ignoreCache = new Map<number, InlineIgnore | null>();
+  const repeats = new Map<string, number>();
+  let repeated = 0;
+  let overLimit = 0;
   for (const match of matches) {
     const start = locate(lines, match.start);
-    const end = locate(lines, match.end);
     if (file.lineFilter && !inRanges(start.line, file.lineFilter)) continue;
     const detector = match.detector;
+    const ignore = findInlineIgnore(text, lines, start.line, ignoreCache);
+    // Copies under different ignore comments are told apart: one ignored copy must not hide
+    // the unignored ones.
+    const valueKey = `${detector.id}\0${ignore ? ignore.line : 0}\0${match.keyName ?? ''}\0${match.secret}`;
+    const seen = repeats.get(valueKey) ?? 0;
+    if (seen >= MAX_REPEATS_PER_VALUE) {
+      repeated++;
+      continue;
+    }
+    if (result.candidates.length >= MAX_FINDINGS_PER_FILE) {
+      overLimit++;
+      continue;
+    }
+    repeats.set(valueKey, seen + 1);
+    const end = locate(lines, match.end);
     const scope = describeScope(match, { path: file.path, now: options.now });
+    if (scope.decodeFailed) {
+      delete scope.decodeFailed;
+      result.incomplete ??= { kind: 'decode-failed', detail: `${detector.id}: the token's decoder failed; its scope is the detector's default` };
+    }
     const prefix = knownPrefix(detector, match.secret);
     const candidate: Candidate = {
       ruleId: detector.id,
@@ -121,10 +184,10 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       ...(match.checksum ? { checksum: match.checksum } : {}),
       ...(detector.def.verifier ? { verifiable: true } : {}),
       ...(match.keyName ? { keyName: match.keyName.slice(0, 120) } : {}),
+      ...(match.encoding ? { encoding: match.encoding } : {}),
       scope,
       ...(file.commit ? { commit: file.commit } : {}),
     };
-    const ignore = findInlineIgnore(text, lines, start.line);
     if (ignore) candidate.inlineIgnore = ignore;
     for (const [pattern, reason] of options.valueAllowlist) {
       pattern.lastIndex = 0;
@@ -139,13 +202,19 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
     }
     result.candidates.push(candidate);
   }
+  if (repeated > 0) {
+    result.notices.push({ path: file.path, level: 'info', message: `${repeated} more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed` });
+  }
+  if (overLimit > 0) {
+    result.notices.push({ path: file.path, level: 'warning', message: `${overLimit} more findings past the first ${MAX_FINDINGS_PER_FILE} in this file are not listed` });
+    result.incomplete = { kind: 'finding-limit', detail: `${overLimit} findings past the first ${MAX_FINDINGS_PER_FILE} not listed` };
+  }
   // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
   // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
   const secrets = matches.map((m) => m.secret);
   result.candidates = scrubDeep(result.candidates, secrets, KEPT_PLAINTEXT);
   result.notices = scrubDeep(result.notices, secrets);
   result.ignoreComments = scrubDeep(result.ignoreComments, secrets);
-  return result;
 }
 
 /**

@@ -65,7 +65,10 @@ export function describeScope(match: RawMatch, ctx: ScopeContext): ScopeInfo {
         now: ctx.now,
       });
     } catch {
-      decoded = undefined; // a decoder must never take the scan down; metadata still stands
+      // A decoder must never take the scan down; metadata still stands, but the caller marks
+      // the scan incomplete: what the token encodes was not read.
+      decoded = undefined;
+      info.decodeFailed = true;
     }
     if (decoded) {
       withoutSensitive(decoded, match.secret);

@@ -129,7 +129,7 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
         const info = sizes.get(c.blob);
         if (!info || 'missing' in info) {
           // A shallow or partial clone: say so instead of pretending the blob was scanned.
-          skipped.push({ path: c.reportPath, reason: 'unreadable', detail: `blob ${c.blob.slice(0, 12)} is not in the local object store` });
+          skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${c.blob.slice(0, 12)} in commit ${c.commit.sha.slice(0, 12)} is not in the local object store (not fetched)` });
         } else if (info.size > config.maxFileSize) {
           skipped.push({ path: c.reportPath, reason: 'too-large', detail: tooLargeDetail(info.size, config.maxFileSize, `in commit ${c.commit.sha.slice(0, 12)}`) });
         } else if (info.size === 0) {
@@ -137,9 +137,11 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
         } else toRead.set(c.blob, c);
       }
       const files: SourceFile[] = [];
+      const delivered = new Set<string>();
       await readBlobs(toplevel, [...toRead.keys()], (id, bytes) => {
         const c = toRead.get(id);
         if (!c) return;
+        delivered.add(id);
         // Dropped at once, from the first 8 KB: history can hold gigabytes of binaries.
         if (isBinaryContent(bytes)) {
           skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
@@ -147,6 +149,10 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
         }
         files.push({ path: c.reportPath, content: bytes, origin: 'history', size: bytes.length, commit: c.commit });
       });
+      // An object batch-check saw but cat-file did not return (pruned meanwhile): not scanned.
+      for (const [id, c] of toRead) {
+        if (!delivered.has(id)) skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${id.slice(0, 12)} could not be read` });
+      }
       return { files, skipped, notices, commits: listed.commits };
     },
   };

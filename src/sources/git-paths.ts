@@ -4,9 +4,9 @@
 
 import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import ignore from 'ignore';
 import type { ResolvedConfig } from '../config/types.js';
-import { DEFAULT_EXCLUDES, IgnoreTree, readIgnoreFile, toPosix } from './walk.js';
+import { ExcludeRules } from './exclude-rules.js';
+import { DEFAULT_EXCLUDES, IgnoreTree, leavesBase, readIgnoreFile, toPosix } from './walk.js';
 
 export interface GitPathFilter {
   /** Maps a path relative to the git top level to the root-relative path reports show, or undefined to leave it out. */
@@ -31,12 +31,10 @@ export function gitPathFilter(toplevel: string, root: string, config: ResolvedCo
   const realTop = realOrSelf(toplevel);
   const realRoot = realOrSelf(root);
   const prefix = realTop === realRoot ? '' : toPosix(relative(realTop, realRoot));
-  const excludes = ignore({ allowRelativePaths: true })
-    .add(config.defaultExcludes ? [...DEFAULT_EXCLUDES] : [])
-    .add(config.exclude);
+  const excludes = new ExcludeRules([...(config.defaultExcludes ? DEFAULT_EXCLUDES : []), ...config.exclude]);
   const restrict = targets
     .map((t) => toPosix(relative(realRoot, realOrSelf(t))))
-    .filter((r) => !r.startsWith('..'));
+    .filter((r) => !leavesBase(r));
   const anywhere = targets.length === 0 || restrict.includes('');
   // Read from the work tree folder by folder as paths need them, with the walk's precedence.
   const ownRules = new IgnoreTree((dir) => readIgnoreFile(join(root, dir, '.tokenscopeignore')));
@@ -53,7 +51,7 @@ export function gitPathFilter(toplevel: string, root: string, config: ResolvedCo
     },
     pathspec(target) {
       const rel = toPosix(relative(realTop, realOrSelf(target)));
-      if (rel.startsWith('..')) return undefined;
+      if (leavesBase(rel)) return undefined;
       return rel === '' ? '' : `:(literal)${rel}`;
     },
   };

@@ -165,7 +165,7 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
       for (const w of wanted) {
         const info = sizes.get(w.blob);
         if (!info || 'missing' in info) {
-          skipped.push({ path: w.path, reason: 'unreadable', detail: 'staged blob missing from the object store' });
+          skipped.push({ path: w.path, reason: 'missing-blob', detail: 'staged blob missing from the object store (not fetched)' });
         } else if (info.size > config.maxFileSize) {
           skipped.push({ path: w.path, reason: 'too-large', detail: tooLargeDetail(info.size, config.maxFileSize) });
         } else toRead.push(w);
@@ -176,7 +176,7 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
       for (const w of toRead) {
         const content = contents.get(w.blob);
         if (!content) {
-          skipped.push({ path: w.path, reason: 'unreadable', detail: 'staged blob could not be read' });
+          skipped.push({ path: w.path, reason: 'missing-blob', detail: 'staged blob could not be read' });
           continue;
         }
         files.push({ path: w.path, content, origin: 'staged', size: content.length, ...(w.lineFilter ? { lineFilter: w.lineFilter } : {}) });

@@ -16,10 +16,26 @@ export interface GitOptions {
 /**
  * The environment every git call gets: stable English messages (we match "not a git
  * repository"), no optional index lock (a pre-commit hook runs while `git commit` holds it),
- * and never a pager or a credential prompt.
+ * never a pager or a credential prompt, and never the network: in a partial (blobless) clone,
+ * reading a missing blob would fetch it from the remote. GIT_NO_LAZY_FETCH stops that (git
+ * 2.44+); `protocol.allow=never` makes any fetch an older git still tries fail instead of
+ * connecting. Missing blobs are then reported as skipped (`missing-blob`).
  */
-function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
+export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const count = Number.parseInt(base['GIT_CONFIG_COUNT'] ?? '0', 10);
+  const n = Number.isInteger(count) && count >= 0 ? count : 0;
+  return {
+    ...base,
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_CONFIG_COUNT: String(n + 1),
+    [`GIT_CONFIG_KEY_${n}`]: 'protocol.allow',
+    [`GIT_CONFIG_VALUE_${n}`]: 'never',
+  };
 }
 
 function describeFailure(args: readonly string[], cwd: string, code: number | null, stderr: string): TokenscopeError {
@@ -210,10 +226,48 @@ export function unquoteGitPath(text: string): string {
 
 export type BlobInfo = { id: string; type: string; size: number } | { id: string; missing: true };
 
+/** Whether the repository is a partial clone: objects may be missing, and git would fetch them. */
+async function isPartialClone(cwd: string): Promise<boolean> {
+  // `extensions.partialClone` names the promisor remote; older clones mark only the remote.
+  const out = await runGitStatus(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], { cwd, okExitCodes: [1] });
+  if (out.code !== 0) return false;
+  return out.stdout
+    .toString('utf8')
+    .split('\n')
+    .some((line) => {
+      const value = line.slice(line.indexOf(' ') + 1).trim().toLowerCase();
+      return line.includes(' ') && value !== '' && value !== 'false';
+    });
+}
+
+/**
+ * Which of `ids` are in the local object store, from git's own listing: asking for a missing
+ * object in a partial clone makes an older git try to fetch it (and fail: the network is off).
+ */
+async function presentLocally(cwd: string, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(ids);
+  const present = new Set<string>();
+  let pending = '';
+  await streamGit(['cat-file', '--batch-all-objects', '--batch-check=%(objectname)'], { cwd }, (chunk) => {
+    const lines = (pending + chunk.toString('latin1')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (wanted.has(line)) present.add(line);
+  });
+  if (wanted.has(pending)) present.add(pending);
+  return present;
+}
+
 /** Object types and sizes for many ids through one `git cat-file --batch-check` process. */
 export async function batchCheck(cwd: string, ids: readonly string[]): Promise<Map<string, BlobInfo>> {
   const info = new Map<string, BlobInfo>();
   if (ids.length === 0) return info;
+  if (await isPartialClone(cwd)) {
+    const present = await presentLocally(cwd, ids);
+    const missing = ids.filter((id) => !present.has(id));
+    for (const id of missing) info.set(id, { id, missing: true });
+    ids = ids.filter((id) => present.has(id));
+    if (ids.length === 0) return info;
+  }
   const out = await runGit(['cat-file', '--batch-check'], { cwd, input: `${ids.join('\n')}\n` });
   for (const line of out.toString('utf8').split('\n')) {
     if (!line) continue;

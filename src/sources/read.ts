@@ -1,8 +1,9 @@
 // The read stage: bytes → text, or a counted skip. Opens without following the file type on
 // trust (a FIFO swapped in after the walk must not block), enforces the size cap before reading,
 // sniffs binaries from the first 8 KB, and decodes UTF-8 (BOM stripped) and UTF-16 (BOM or
-// zero-byte pattern).
+// zero-byte pattern; a UTF-16 BOM in front of UTF-8 text is recognised as the lie it is).
 
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason } from '../types.js';
 
@@ -14,7 +15,7 @@ export type ReadOutcome =
   | { kind: 'skip'; reason: SkipReason; detail: string };
 
 /** Reads and decodes a working-tree file. Never throws: every failure is a skip with a reason. */
-export function readFileForScan(absPath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
+export function readFileForScan(absPath: string | Buffer, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
   let fd: number;
   try {
     fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
@@ -46,6 +47,8 @@ function openFailure(error: unknown): ReadOutcome {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') return { kind: 'skip', reason: 'symlink', detail: 'symbolic link (not followed)' };
   if (code === 'EISDIR') return { kind: 'skip', reason: 'special-file', detail: 'directory' };
+  // Deleted after the walk listed it: nothing left to scan, so no gap in the answer either.
+  if (code === 'ENOENT') return { kind: 'skip', reason: 'vanished', detail: 'file disappeared during the scan' };
   return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
 }
 
@@ -134,19 +137,40 @@ export function isBinaryContent(bytes: Uint8Array): boolean {
 /** Decodes bytes already in memory (git blobs, staged content, files). */
 export function decodeBytes(input: Uint8Array): ReadOutcome {
   const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { kind: 'text', text: bytes.subarray(2).toString('utf16le'), bytes: bytes.length, encoding: 'utf-16le', invalidUtf8: false };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { kind: 'text', text: swapBytes(bytes.subarray(2)).toString('utf16le'), bytes: bytes.length, encoding: 'utf-16be', invalidUtf8: false };
+  const bom = utf16Bom(bytes);
+  if (bom) {
+    const body = bytes.subarray(2);
+    // A BOM can lie (an editor or a hostile commit put FF FE before UTF-8 text): decoded as
+    // UTF-16 such text turns into CJK noise and hides every token. Real UTF-16 text has zero
+    // bytes (every newline and space); text without any that is valid UTF-8 is UTF-8.
+    if (!hasZeroByte(body) && isUtf8(body)) return decodeUtf8(bytes, 2);
+    const encoding = sniffUtf16(body) ?? bom;
+    const text = encoding === 'utf-16le' ? body.toString('utf16le') : swapBytes(body).toString('utf16le');
+    return { kind: 'text', text, bytes: bytes.length, encoding, invalidUtf8: false };
   }
   const utf16 = sniffUtf16(bytes);
   if (utf16 === 'utf-16le') return { kind: 'text', text: bytes.toString('utf16le'), bytes: bytes.length, encoding: utf16, invalidUtf8: false };
   if (utf16 === 'utf-16be') return { kind: 'text', text: swapBytes(bytes).toString('utf16le'), bytes: bytes.length, encoding: utf16, invalidUtf8: false };
   if (looksBinary(bytes)) return { kind: 'skip', reason: 'binary', detail: 'binary content' };
-  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return decodeUtf8(bytes, 0);
+}
+
+/** UTF-8 from `from` on, a UTF-8 BOM there stripped. */
+function decodeUtf8(bytes: Buffer, from: number): ReadOutcome {
+  const start = bytes.length >= from + 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? from + 3 : from;
   const text = bytes.toString('utf8', start);
   return { kind: 'text', text, bytes: bytes.length, encoding: 'utf-8', invalidUtf8: text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes) };
+}
+
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function hasZeroByte(bytes: Buffer): boolean {
+  return bytes.indexOf(0) >= 0;
 }
 
 /** U+FFFD written literally (EF BF BD) is valid UTF-8, not a decoding failure. */

@@ -1,12 +1,15 @@
-// The working-tree source: which files a scan reads. fast-glob walks (dotfiles included,
-// symlinks listed but never followed, so no loop and no escape from the root); `ignore` applies
-// git's rules — nested .gitignore files, .git/info/exclude — plus .tokenscopeignore files and the
-// config's excludes. Default excludes cover only what cannot hold hand-written secrets.
+// The working-tree source: which files a scan reads. An own walk over raw (Buffer) names, so a
+// name that is not UTF-8, holds a newline or starts with `..` is listed like any other; symlinks
+// are listed but never followed (no loop, no escape from the root). Every entry ends up scanned,
+// skipped by reason, ignored or excluded — one failing entry or folder never loses its siblings.
+// `ignore` applies git's rules — nested .gitignore files, .git/info/exclude — plus
+// .tokenscopeignore files; config excludes go through ExcludeRules. Default excludes cover only
+// what cannot hold hand-written secrets.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import { ExcludeRules } from './exclude-rules.js';
 import type { SkippedFile, SourceFile } from '../types.js';
 
 /**
@@ -45,13 +48,29 @@ export interface WalkOptions {
   gitignore?: boolean;
   /** Apply DEFAULT_EXCLUDES (default true). */
   defaultExcludes?: boolean;
+  /** The file system calls the walk makes (tests inject failures: the suite runs as root). */
+  fs?: WalkFs;
 }
+
+export interface WalkFs {
+  readdir(path: Buffer): Dirent<Buffer>[];
+  lstat(path: Buffer): Stats | undefined;
+}
+
+const nodeFs: WalkFs = {
+  readdir: (path) => readdirSync(path, { withFileTypes: true, encoding: 'buffer' }),
+  lstat: (path) => lstatSync(path, { throwIfNoEntry: false }),
+};
 
 export interface WalkResult {
   files: SourceFile[];
   skipped: SkippedFile[];
-  /** Files left out by ignore rules (not counted as skips: the user asked for it). */
+  /** Files and folders left out by ignore rules (not skips: the user asked for it); a folder counts once. */
   ignored: number;
+  /** How many of `ignored` .gitignore or .git/info/exclude left out. */
+  gitIgnored: number;
+  /** Folders left out by DEFAULT_EXCLUDES, by pattern (the root's own .git/ is not counted). */
+  excludedByDefault: Record<string, number>;
 }
 
 /** Finds the repository root above `start` (a folder holding `.git`), if any. */
@@ -74,10 +93,15 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/** Whether a relative path leaves its base: `..` or `../x`, not a name like `..env`. */
+export function leavesBase(rel: string): boolean {
+  return rel === '..' || rel.startsWith('../') || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
 /** `path` as a reader wants it: relative to `base` (POSIX separators) when inside it, else as given. */
 export function displayPath(base: string, path: string): string {
   const rel = relative(base, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : toPosix(rel);
+  return rel === '' || leavesBase(rel) ? path : toPosix(rel);
 }
 
 /** An ignore file's content; undefined when it cannot be read (usually: there is none). */
@@ -89,23 +113,24 @@ export function readIgnoreFile(path: string): string | undefined {
   }
 }
 
+/** One ignore file's rules, as IgnoreTree asks them. */
+interface Rules {
+  source: string;
+  test(path: string): { ignored: boolean; unignored: boolean };
+}
+
 /**
- * Gitignore lines simple enough to become fast-glob ignore globs, so the walk never descends into
- * (say) `dist/` or `target/`. Exact for these shapes; anything clever stays with `ignore` alone.
+ * An ignore file without `!` rules can only ignore, so the set-based matcher decides it (a
+ * generated .gitignore of 200,000 lines took seconds per file through `ignore`); with `!` rules,
+ * order matters and `ignore` decides.
  */
-function pruneGlobs(content: string): string[] {
-  const lines = content.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  if (lines.some((l) => l.startsWith('!'))) return [];
-  const globs: string[] = [];
-  for (const line of lines) {
-    const m = /^(\/)?([A-Za-z0-9._-]+)\/?$/.exec(line);
-    if (!m) continue;
-    const name = m[2]!;
-    if (name === '.' || name === '..') continue;
-    if (m[1]) globs.push(name, `${name}/**`);
-    else globs.push(`**/${name}`, `**/${name}/**`);
+function compileRules(source: string): Rules {
+  if (/^\s*!/m.test(source)) {
+    const ig: Ignore = ignore({ allowRelativePaths: true }).add(source);
+    return { source, test: (path) => ig.test(path) };
   }
-  return globs;
+  const rules = new ExcludeRules([source]);
+  return { source, test: (path) => ({ ignored: rules.ignores(path), unignored: false }) };
 }
 
 /**
@@ -114,22 +139,21 @@ function pruneGlobs(content: string): string[] {
  * (folder root-relative POSIX → the file's content, undefined when there is none).
  */
 export class IgnoreTree {
-  private readonly byDir = new Map<string, Ignore | null>();
+  private readonly byDir = new Map<string, Rules | null>();
   private readonly dirCache = new Map<string, boolean>();
 
   constructor(private readonly load?: (dir: string) => string | undefined) {}
 
   add(dir: string, content: string): void {
     const existing = this.byDir.get(dir);
-    if (existing) existing.add(content);
-    else this.byDir.set(dir, ignore({ allowRelativePaths: true }).add(content));
+    this.byDir.set(dir, compileRules(existing ? `${existing.source}\n${content}` : content));
   }
 
-  private rulesFor(dir: string): Ignore | null | undefined {
+  private rulesFor(dir: string): Rules | null | undefined {
     let rules = this.byDir.get(dir);
     if (rules === undefined && this.load) {
       const content = this.load(dir);
-      rules = content === undefined ? null : ignore({ allowRelativePaths: true }).add(content);
+      rules = content === undefined ? null : compileRules(content);
       this.byDir.set(dir, rules);
     }
     return rules;
@@ -170,45 +194,108 @@ export class IgnoreTree {
   }
 }
 
+/** A raw name as reports show it: UTF-8 where it is valid, each other byte as `\xNN`. */
+export function displayName(raw: Buffer): { name: string; exact: boolean } {
+  const name = raw.toString('utf8');
+  if (!name.includes('\uFFFD') || Buffer.from(name).equals(raw)) return { name, exact: true };
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const n = utf8SequenceLength(raw, i);
+    if (n > 0) {
+      out += raw.toString('utf8', i, i + n);
+      i += n;
+    } else {
+      out += `\\x${raw[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return { name: out, exact: false };
+}
+
+/** Length of the valid UTF-8 sequence at `i`, or 0 when the byte there does not start one. */
+function utf8SequenceLength(bytes: Buffer, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > bytes.length) return 0;
+  for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  const second = bytes[i + 1]!;
+  if (b === 0xe0 && second < 0xa0) return 0; // overlong
+  if (b === 0xed && second > 0x9f) return 0; // surrogate
+  if (b === 0xf0 && second < 0x90) return 0; // overlong
+  if (b === 0xf4 && second > 0x8f) return 0; // beyond U+10FFFF
+  return n;
+}
+
+/** Why a file or folder could not be read, in words; ENOENT is told apart (`vanished`). */
+function describeFsError(error: unknown): { reason: 'unreadable' | 'vanished'; detail: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'vanished', detail: 'disappeared during the scan' };
+  if (code === 'EACCES' || code === 'EPERM') return { reason: 'unreadable', detail: 'permission denied' };
+  if (code === 'ENAMETOOLONG') return { reason: 'unreadable', detail: 'path longer than the system allows (PATH_MAX)' };
+  if (code === 'ELOOP') return { reason: 'unreadable', detail: 'too many levels of symbolic links' };
+  if (code === 'EIO') return { reason: 'unreadable', detail: 'I/O error' };
+  return { reason: 'unreadable', detail: code ?? (error instanceof Error ? error.name : 'unreadable') };
+}
+
+const SLASH = Buffer.from('/');
+
+interface PendingDir {
+  /** Absolute path as bytes (names may not be UTF-8). */
+  abs: Buffer;
+  /** Root-relative POSIX display path; '' for the root. */
+  rel: string;
+  /** Every name on the way is valid UTF-8, so `abs` as a string opens the same file. */
+  exact: boolean;
+}
+
 /** Lists the files to scan under the given paths. Never throws for a bad entry: it is skipped. */
 export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult> {
   const root = resolve(options.root);
+  const fs = options.fs ?? nodeFs;
   const useGitignore = options.gitignore !== false;
   const defaults = options.defaultExcludes !== false ? [...DEFAULT_EXCLUDES] : ['.git/'];
-  const files: SourceFile[] = [];
-  const skipped: SkippedFile[] = [];
-  let ignored = 0;
-
-  const gitRules = new IgnoreTree();
-  const ownRules = new IgnoreTree();
-  // The default excludes are pruned exactly by the walk's globs below; only config excludes
-  // need the gitignore matcher.
-  const excludeRules = options.excludes && options.excludes.length > 0 ? ignore({ allowRelativePaths: true }).add(options.excludes) : undefined;
-  // Globs that stop the walk descending into excluded folders. Unanchored ones hold anywhere;
-  // root-anchored ones only when the walk starts at the root.
-  const prune: string[] = [];
+  const defaultNames = new Map<string, string>();
+  const defaultPaths: Array<[string, string]> = [];
   for (const pattern of defaults) {
-    const name = pattern.replace(/\/$/, '');
-    prune.push(`**/${name}`, `**/${name}/**`);
+    const body = pattern.replace(/\/$/, '');
+    if (body.includes('/')) defaultPaths.push([body, pattern]);
+    else defaultNames.set(body, pattern);
   }
-  // The root's ignore files are read here for pruning and met again in the listing: read once.
-  const ignoreFiles = new Map<string, string | undefined>();
-  const readIgnoreOnce = (path: string): string | undefined => {
-    if (!ignoreFiles.has(path)) ignoreFiles.set(path, readIgnoreFile(path));
-    return ignoreFiles.get(path);
-  };
-  const rootPatterns = [(options.excludes ?? []).join('\n')];
+  const defaultFor = (rel: string, name: string): string | undefined =>
+    defaultNames.get(name) ?? defaultPaths.find(([body]) => rel === body || rel.endsWith(`/${body}`))?.[1];
+
+  const result: WalkResult = { files: [], skipped: [], ignored: 0, gitIgnored: 0, excludedByDefault: {} };
+  const excludeRules = new ExcludeRules(options.excludes ?? []);
+  // Folders whose listing the walk has read: their ignore files were added then, so the lazy
+  // loaders below only read from disk for folders above a target.
+  const listed = new Set<string>();
+  const loader = (file: string) => (dir: string) => (listed.has(dir) ? undefined : readIgnoreFile(join(root, dir, file)));
+  const gitRules = new IgnoreTree(useGitignore ? loader('.gitignore') : undefined);
+  const ownRules = new IgnoreTree(loader('.tokenscopeignore'));
+  // The root's rules are read up front (info/exclude first: the lowest precedence), whether or
+  // not the root itself is walked: a folder named as the target still obeys them.
   if (useGitignore) {
-    const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'));
-    if (exclude) gitRules.add('', exclude);
-    rootPatterns.push(readIgnoreOnce(join(root, '.gitignore')) ?? '');
+    const rootRules = [readIgnoreFile(join(root, '.git', 'info', 'exclude')), readIgnoreFile(join(root, '.gitignore'))].filter((c) => c !== undefined);
+    if (rootRules.length > 0) gitRules.add('', rootRules.join('\n'));
   }
-  rootPatterns.push(readIgnoreOnce(join(root, '.tokenscopeignore')) ?? '');
-  const rootPrune = rootPatterns.flatMap(pruneGlobs);
+  const rootOwn = readIgnoreFile(join(root, '.tokenscopeignore'));
+  if (rootOwn !== undefined) ownRules.add('', rootOwn);
+  listed.add('');
+  /** Which rule leaves `rel` (a folder ends with '/') out, if any. */
+  const ignoredBy = (rel: string): 'git' | 'other' | undefined => {
+    if (excludeRules.ignores(rel) || ownRules.ignores(rel)) return 'other';
+    return useGitignore && gitRules.ignores(rel) ? 'git' : undefined;
+  };
+  const countIgnored = (by: 'git' | 'other'): void => {
+    result.ignored++;
+    if (by === 'git') result.gitIgnored++;
+  };
 
   const targets = (options.paths && options.paths.length > 0 ? options.paths : [root]).map((p) => resolve(p));
   const explicitFiles: string[] = [];
-  const entries: Array<{ abs: string; rel: string; kind: 'file' | 'symlink' | 'special'; size: number }> = [];
+  const stack: PendingDir[] = [];
   for (const target of targets) {
     let isDir = false;
     try {
@@ -216,51 +303,78 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
     } catch {
       isDir = false;
     }
-    if (!isDir) {
-      explicitFiles.push(target);
+    if (!isDir) explicitFiles.push(target);
+    else stack.push({ abs: Buffer.from(target), rel: toPosix(relative(root, target)), exact: true });
+  }
+
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = fs.readdir(dir.abs);
+    } catch (error) {
+      const { reason, detail } = describeFsError(error);
+      result.skipped.push({ path: dir.rel === '' ? './' : `${dir.rel}/`, reason, detail: `folder: ${detail}` });
       continue;
     }
-    const base = toPosix(relative(root, target));
-    // Synchronous: the streaming API costs three times as much in promise overhead.
-    const listed = fg.sync('**', {
-      cwd: target,
-      dot: true,
-      onlyFiles: false,
-      followSymbolicLinks: false,
-      objectMode: true,
-      stats: true,
-      suppressErrors: true,
-      ignore: target === root ? [...prune, ...rootPrune] : [...prune, ...rootPrune.filter((g) => g.startsWith('**/'))],
-    }) as unknown as Array<{ path: string; dirent: import('node:fs').Dirent; stats?: import('node:fs').Stats }>;
-    for (const entry of listed) {
-      const d = entry.dirent;
-      if (d.isDirectory()) continue;
-      const rel = base && base !== '' ? `${base}/${entry.path}` : entry.path;
-      const kind = d.isFile() ? 'file' : d.isSymbolicLink() ? 'symlink' : 'special';
-      entries.push({ abs: join(target, entry.path), rel, kind, size: entry.stats?.size ?? 0 });
+    // Ignore files first: they decide about their siblings (the root's are read already).
+    for (const entry of dir.rel === '' ? [] : entries) {
+      const file = entry.name.toString('latin1');
+      if ((file !== '.gitignore' && file !== '.tokenscopeignore') || entry.isDirectory()) continue;
+      const content = readIgnoreBytes(Buffer.concat([dir.abs, SLASH, entry.name]));
+      if (content === undefined) continue;
+      if (file === '.gitignore') {
+        if (useGitignore) gitRules.add(dir.rel, content);
+      } else ownRules.add(dir.rel, content);
     }
-  }
-  // Ignore files first (any depth), then the decisions.
-  for (const entry of entries) {
-    if (entry.kind !== 'file') continue;
-    const name = entry.rel.slice(entry.rel.lastIndexOf('/') + 1);
-    if (name !== '.gitignore' && name !== '.tokenscopeignore') continue;
-    const content = readIgnoreOnce(entry.abs);
-    if (content === undefined) continue;
-    const dir = entry.rel.includes('/') ? entry.rel.slice(0, entry.rel.lastIndexOf('/')) : '';
-    if (name === '.gitignore') {
-      if (useGitignore) gitRules.add(dir, content);
-    } else ownRules.add(dir, content);
-  }
-  for (const entry of entries) {
-    if (entry.rel.startsWith('..') || isAbsolute(entry.rel)) continue;
-    if (excludeRules?.ignores(entry.rel) || gitRules.ignores(entry.rel) || ownRules.ignores(entry.rel)) {
-      ignored++;
-      continue;
+    listed.add(dir.rel);
+    for (const entry of entries) {
+      const { name, exact: nameExact } = displayName(entry.name);
+      const rel = dir.rel === '' ? name : `${dir.rel}/${name}`;
+      const abs = Buffer.concat([dir.abs, SLASH, entry.name]);
+      const exact = dir.exact && nameExact;
+      let kind: 'dir' | 'file' | 'symlink' | 'special' | undefined = entryKind(entry);
+      let stats: Stats | undefined;
+      if (kind === undefined || kind === 'file') {
+        // The listing may not know the type (some file systems), and files need their size.
+        try {
+          stats = fs.lstat(abs);
+        } catch (error) {
+          const { reason, detail } = describeFsError(error);
+          result.skipped.push({ path: rel, reason, detail });
+          continue;
+        }
+        if (!stats) {
+          result.skipped.push({ path: rel, reason: 'vanished', detail: 'disappeared during the scan' });
+          continue;
+        }
+        kind = stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : stats.isSymbolicLink() ? 'symlink' : 'special';
+      }
+      if (kind === 'dir' || name === '.git') {
+        const pattern = defaultFor(rel, name);
+        if (pattern) {
+          if (rel !== '.git') result.excludedByDefault[pattern] = (result.excludedByDefault[pattern] ?? 0) + 1;
+          continue;
+        }
+      }
+      const by = ignoredBy(kind === 'dir' ? `${rel}/` : rel);
+      if (by) {
+        countIgnored(by);
+        continue;
+      }
+      if (kind === 'dir') stack.push({ abs, rel, exact });
+      else if (kind === 'symlink') result.skipped.push({ path: rel, reason: 'symlink', detail: 'symbolic link (not followed)' });
+      else if (kind === 'special') result.skipped.push({ path: rel, reason: 'special-file', detail: 'not a regular file (FIFO, socket or device)' });
+      else {
+        result.files.push({
+          path: rel,
+          absPath: exact ? abs.toString('utf8') : join(root, rel),
+          ...(exact ? {} : { rawPath: new Uint8Array(abs) }),
+          origin: 'worktree',
+          size: stats?.size ?? 0,
+        });
+      }
     }
-    if (entry.kind === 'symlink') skipped.push({ path: entry.rel, reason: 'symlink', detail: 'symbolic link (not followed)' });
-    else if (entry.kind === 'special') skipped.push({ path: entry.rel, reason: 'special-file', detail: 'not a regular file (FIFO, socket or device)' });
-    else files.push({ path: entry.rel, absPath: entry.abs, origin: 'worktree', size: entry.size });
   }
   // Files named explicitly are scanned even when ignored: the user asked for them.
   for (const abs of explicitFiles) {
@@ -271,8 +385,24 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
     } catch {
       size = 0;
     }
-    files.push({ path, absPath: abs, origin: 'worktree', size });
+    result.files.push({ path, absPath: abs, origin: 'worktree', size });
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, skipped, ignored };
+  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
+
+function entryKind(entry: Dirent<Buffer>): 'dir' | 'file' | 'symlink' | 'special' | undefined {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (entry.isSymbolicLink()) return 'symlink';
+  if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) return 'special';
+  return undefined;
+}
+
+function readIgnoreBytes(path: Buffer): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -54,8 +54,22 @@ function parseOwn(text: string, line: number): InlineIgnore | undefined {
   return { line, directive: 'tokenscope:ignore', ...(ruleId ? { ruleId } : {}), ...(reason ? { reason } : {}) };
 }
 
-/** The ignore comment that applies to a finding on `line`, if any. */
-export function findInlineIgnore(text: string, starts: readonly number[], line: number): InlineIgnore | undefined {
+/**
+ * The ignore comment that applies to a finding on `line`, if any. Pass one `cache` per file: a
+ * long line holding many matches is then read once, not once per match (which made a 1 MB
+ * single-line file quadratic).
+ */
+export function findInlineIgnore(text: string, starts: readonly number[], line: number, cache?: Map<number, InlineIgnore | null>): InlineIgnore | undefined {
+  if (!cache) return lookupInlineIgnore(text, starts, line);
+  let found = cache.get(line);
+  if (found === undefined) {
+    found = lookupInlineIgnore(text, starts, line) ?? null;
+    cache.set(line, found);
+  }
+  return found ?? undefined;
+}
+
+function lookupInlineIgnore(text: string, starts: readonly number[], line: number): InlineIgnore | undefined {
   const same = lineText(text, starts, line);
   const own = parseOwn(same, line);
   if (own) return own;

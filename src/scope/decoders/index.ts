@@ -13,6 +13,7 @@ import { decodeAwsKeyId } from './aws-key-id.js';
 import { decodeGcpServiceAccount } from './gcp-service-account.js';
 import { decodeDbUri } from './db-uri.js';
 import { decodeGithubInstallationJwt } from './github-installation-jwt.js';
+import { decodePrivateKey } from './private-key.js';
 
 export const decoders = {
   jwt: decodeJwtScope,
@@ -27,6 +28,7 @@ export const decoders = {
   'gcp-service-account': decodeGcpServiceAccount,
   'db-uri': decodeDbUri,
   'github-installation-jwt': decodeGithubInstallationJwt,
+  'private-key': decodePrivateKey,
 } satisfies Record<string, Decoder>;
 
 export type DecoderName = keyof typeof decoders;

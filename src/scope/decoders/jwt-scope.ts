@@ -67,6 +67,13 @@ export function decodeJwtScope(secret: string, ctx: DecodeContext): DecodedScope
       scope.evidence.push(`JWT claims grant ${scope.scopes.slice(0, 6).join(', ')}`);
     }
   }
+  // A bearer token works for whoever holds it until `exp` (RFC 7519 §4.1.4); without one it works
+  // until the issuer rotates its signing key. Expired tokens are marked by describeScope.
+  if (scope.expiresAt === undefined) {
+    scope.evidence.push('the JWT has no expiry (exp claim): it is accepted until its signing key is rotated');
+  } else if (Date.parse(scope.expiresAt) > ctx.now.getTime()) {
+    scope.evidence.push(`the JWT is valid until ${scope.expiresAt.slice(0, 10)}: whoever holds it can use it until then`);
+  }
   if (ctx.defaults.breadth === 'unknown' && aud.length === 1) {
     scope.breadth = 'resource';
     scope.evidence.push(`JWT audience is limited to ${aud[0]!.slice(0, 80)}`);

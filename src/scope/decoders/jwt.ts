@@ -23,3 +23,17 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   if (!payload) return undefined;
   return { header, payload };
 }
+
+const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]{10,2048}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]*/;
+
+/**
+ * A JWT that documentation everywhere prints: jwt.io's debugger sample (`sub` 1234567890, `name`
+ * John Doe, whatever its signature). Whichever detector caught it (an assignment, a header), it is
+ * not a credential.
+ */
+export function isWellKnownDemoJwt(text: string): boolean {
+  if (text.indexOf('eyJ') < 0) return false;
+  const token = JWT_IN_TEXT.exec(text)?.[0];
+  const payload = token ? decodeJwt(token)?.payload : undefined;
+  return payload !== undefined && payload['sub'] === '1234567890' && payload['name'] === 'John Doe';
+}

@@ -1,4 +1,4 @@
-// Hostile input through the built binary, one test per class of the "fail closed" issue: a
+// Hostile input through the built binary (regexes, leaks, injection, writes), one test per class: a
 // config inside the scanned tree cannot hang the scan, no output or log ever carries a planted
 // secret, file names cannot inject terminal or workflow commands, writes never follow symlinks,
 // and the hook keeps every byte a user wrote.

@@ -1,0 +1,642 @@
+// Encoded layers: secrets written base64-encoded (Kubernetes Secret `data:`, `Authorization:
+// Basic`, Docker `auth`, base64-wrapped env files and JSON), percent-encoded, inside JSON strings
+// (`\n`, `\"`, `\u0041`, `\/`) or as HTML entities. Candidate runs are decoded and the decoded text
+// is scanned again with the same detectors, to depth 2. A decoded finding keeps the outer location
+// (offsets inside the encoded run) and records its encoding chain; provider and scope come from
+// the decoded value, since the detectors judge it like any other text.
+//
+// Cost: nothing here walks the whole file. Candidates come from the prefilter's keyword hits (a
+// detector keyword with an escape character nearby, or one of LAYER_TRIGGERS below, which the
+// prefilter automaton finds in the same pass), and every file has a decode budget, so a 10 MB
+// base64 blob or a source map full of escapes costs a bounded, small multiple of its size.
+
+import type { Hits } from './prefilter.js';
+import type { DetectorSet } from './compile.js';
+import type { RawMatch } from './engine.js';
+
+export type LayerEncoding = 'base64' | 'percent' | 'json-escape' | 'html-entity';
+
+/** Decoded layers inside decoded layers, at most this deep (base64 → JSON escapes is depth 2). */
+export const MAX_LAYER_DEPTH = 2;
+
+/** Decoded characters per file (all layers together), at least. */
+const BUDGET_FLOOR = 256 * 1024;
+/** Above the floor, the budget grows with the file: one decoded character per 8 of text. */
+const BUDGET_RATIO = 8;
+/** A base64 run longer than this is decoded only up to this many characters. */
+const MAX_RUN = 1024 * 1024;
+/** Decoded findings per file, at most. */
+const MAX_DECODED_MATCHES = 200;
+/** Shortest base64 run worth decoding (a short token is 12+ characters, 16 in base64). */
+const MIN_BASE64_RUN = 16;
+/**
+ * Escape windows: an escape this close to a keyword hit (`\"password\":\"…`, `token = \"…`) makes
+ * the text around it worth decoding.
+ */
+const NEAR_BEFORE = 32;
+const NEAR_AFTER = 96;
+/** Escape windows: how much text around a hit is decoded (secrets follow their key name). */
+const WINDOW_BEFORE = 160;
+const WINDOW_AFTER = 640;
+
+/**
+ * Keywords the prefilter looks for on the layers' behalf (lower case). They mark a place where
+ * a base64 value, or a keyword hidden by an escape, is likely: the detectors' own keywords
+ * cannot see through an encoding.
+ */
+export const LAYER_TRIGGERS = {
+  'kind: secret': 'k8s-secret',
+  '"kind": "secret"': 'k8s-secret',
+  '"kind":"secret"': 'k8s-secret',
+  'basic ': 'base64-after',
+  '"auth"': 'base64-after',
+  'base64': 'base64-near',
+  'b64': 'base64-near',
+  // Base64 of `{"` and of `{\n  "`: a JSON document (a service-account key, a config) wrapped in base64.
+  'eyj': 'base64-json',
+  'ewog': 'base64-json',
+  // Base64 of `-----BEGIN `: a PEM block wrapped in base64 (a TLS key in a Secret or a CI variable).
+  'ls0tls1crudjt': 'base64-json',
+  // `://` with its slashes escaped, or percent-encoded: a URL whose credentials the keyword misses.
+  ':\\/\\/': 'escape',
+  '%3a%2f%2f': 'escape',
+  '&#58;//': 'escape',
+  '&#x3a;//': 'escape',
+} as const;
+
+export type LayerTrigger = (typeof LAYER_TRIGGERS)[keyof typeof LAYER_TRIGGERS];
+
+/** One decoded region: its text and, for every decoded index, the offset in the outer text. */
+interface Layer {
+  encoding: LayerEncoding;
+  text: string;
+  /** `map[i]` is the outer offset of decoded character i; `map[text.length]` is the region's end. */
+  map: Int32Array;
+  /** The outer region this layer decodes. */
+  start: number;
+  end: number;
+}
+
+/** Scans text (one layer deeper); the engine passes its own detection so this module stays below it. */
+export type DetectText = (text: string, depth: number, path: string) => RawMatch[];
+
+interface Budget {
+  left: number;
+}
+
+function isBase64Char(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+}
+
+function lineStartOf(text: string, pos: number, floor: number): number {
+  let i = pos;
+  while (i > floor && text.charCodeAt(i - 1) !== 10) i--;
+  return i;
+}
+
+function lineEndOf(text: string, pos: number, cap: number): number {
+  const stop = Math.min(text.length, cap);
+  let i = pos;
+  while (i < stop && text.charCodeAt(i) !== 10) i++;
+  return i;
+}
+
+/**
+ * Finds escape characters near positions that only move forward (keyword hits are in text
+ * order), calling the native `indexOf` at most once per occurrence inside the windows asked
+ * about: a file with no `%` or `&` costs one call in total.
+ */
+class EscapeFinder {
+  /** Next occurrence of the character not yet examined: -2 not looked up yet, -1 none left. */
+  next = -2;
+  /** The last escape found. */
+  found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+    private readonly isEscape: (text: string, at: number) => boolean,
+  ) {}
+
+  /** Whether an escape starts in [lo, hi); `lo` never moves back between calls. */
+  near(lo: number, hi: number): boolean {
+    if (this.found >= lo && this.found < hi) return true;
+    if (this.next === -1) return false;
+    // Looked up lazily: a file whose hits never ask pays nothing, and one without the character one search.
+    if (this.next < lo) this.next = this.text.indexOf(this.char, lo);
+    while (this.next >= 0 && this.next < hi) {
+      const at = this.next;
+      this.next = this.text.indexOf(this.char, at + 1);
+      if (this.isEscape(this.text, at)) {
+        this.found = at;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+const HEX_DIGIT = /^[0-9A-Fa-f]$/;
+const HTML_ENTITY = /&(?:quot|amp|apos|lt|gt|#[0-9]{2,3}|#x[0-9A-Fa-f]{2});/y;
+
+/**
+ * Escapes that can hide a key, a quote or a keyword. `\n` and friends are left out here (they are
+ * everywhere in code): a match that runs across one is decoded from the raw matches instead.
+ */
+function isJsonEscape(text: string, at: number): boolean {
+  const next = text[at + 1];
+  return next === '"' || next === '/' || next === 'u';
+}
+
+function isPercentEscape(text: string, at: number): boolean {
+  return HEX_DIGIT.test(text[at + 1] ?? '') && HEX_DIGIT.test(text[at + 2] ?? '');
+}
+
+function isHtmlEntity(text: string, at: number): boolean {
+  HTML_ENTITY.lastIndex = at;
+  return HTML_ENTITY.test(text);
+}
+
+/** Builds a layer's text and offset map: unchanged stretches are copied as slices. */
+class LayerBuilder {
+  private parts: string[] = [];
+  private offsets = new Int32Array(256);
+  private length = 0;
+  changed = false;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.offsets.length) return;
+    let size = this.offsets.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.offsets.subarray(0, this.length));
+    this.offsets = next;
+  }
+
+  /** Decoded characters that all map to one outer offset (an escape's start). */
+  push(chars: string, outer: number): void {
+    this.reserve(chars.length);
+    this.parts.push(chars);
+    this.offsets.fill(outer, this.length, this.length + chars.length);
+    this.length += chars.length;
+  }
+
+  /** Outer text [from, to) unchanged. */
+  copy(text: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    this.parts.push(text.slice(from, to));
+    for (let i = 0; i < to - from; i++) this.offsets[this.length + i] = from + i;
+    this.length += to - from;
+  }
+
+  build(encoding: LayerEncoding, start: number, end: number): Layer {
+    const text = this.parts.join('');
+    const map = new Int32Array(text.length + 1);
+    map.set(this.offsets.subarray(0, text.length));
+    map[text.length] = end;
+    return { encoding, text, map, start, end };
+  }
+}
+
+const JSON_SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', '/': '/', '\\': '\\' };
+
+/** Undoes JSON string escapes in [start, end); undefined when there were none. */
+export function decodeJsonEscapes(text: string, start: number, end: number): Layer | undefined {
+  const out = new LayerBuilder();
+  let plain = start;
+  let i = text.indexOf('\\', start);
+  while (i >= 0 && i + 1 < end) {
+    const next = text[i + 1]!;
+    const simple = JSON_SIMPLE[next];
+    let width = 0;
+    let decoded = '';
+    if (simple !== undefined) {
+      width = 2;
+      decoded = simple;
+    } else if (next === 'u' && i + 6 <= end && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) {
+      width = 6;
+      decoded = String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
+    }
+    if (width > 0) {
+      out.copy(text, plain, i);
+      out.push(decoded, i);
+      out.changed = true;
+      plain = i + width;
+    }
+    i = text.indexOf('\\', i + Math.max(width, 1));
+  }
+  out.copy(text, plain, end);
+  return out.changed ? out.build('json-escape', start, end) : undefined;
+}
+
+/** Undoes `%XX` escapes of ASCII characters in [start, end); undefined when there were none. */
+export function decodePercent(text: string, start: number, end: number): Layer | undefined {
+  const out = new LayerBuilder();
+  let plain = start;
+  let i = text.indexOf('%', start);
+  while (i >= 0 && i + 3 <= end) {
+    const code = isPercentEscape(text, i) ? Number.parseInt(text.slice(i + 1, i + 3), 16) : -1;
+    // Multi-byte UTF-8 sequences stay encoded: credentials are ASCII, and half a character helps no one.
+    if (code >= 0x20 && code < 0x7f) {
+      out.copy(text, plain, i);
+      out.push(String.fromCharCode(code), i);
+      out.changed = true;
+      plain = i + 3;
+      i = text.indexOf('%', i + 3);
+    } else {
+      i = text.indexOf('%', i + 1);
+    }
+  }
+  out.copy(text, plain, end);
+  return out.changed ? out.build('percent', start, end) : undefined;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { quot: '"', amp: '&', apos: "'", lt: '<', gt: '>' };
+
+/** Undoes HTML entities (named ones that matter in attribute values, and numeric ASCII) in [start, end). */
+export function decodeHtmlEntities(text: string, start: number, end: number): Layer | undefined {
+  const out = new LayerBuilder();
+  const entity = /&(?:(quot|amp|apos|lt|gt)|#([0-9]{2,3})|#[xX]([0-9A-Fa-f]{2}));/y;
+  let plain = start;
+  let i = text.indexOf('&', start);
+  while (i >= 0 && i < end) {
+    entity.lastIndex = i;
+    const m = entity.exec(text);
+    if (m && entity.lastIndex <= end) {
+      const code = m[1] ? undefined : Number.parseInt(m[2] ?? m[3]!, m[2] ? 10 : 16);
+      if (code === undefined || (code >= 0x20 && code < 0x7f)) {
+        out.copy(text, plain, i);
+        out.push(code === undefined ? NAMED_ENTITIES[m[1]!]! : String.fromCharCode(code), i);
+        out.changed = true;
+        plain = entity.lastIndex;
+        i = text.indexOf('&', plain);
+        continue;
+      }
+    }
+    i = text.indexOf('&', i + 1);
+  }
+  out.copy(text, plain, end);
+  return out.changed ? out.build('html-entity', start, end) : undefined;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decoded text looks like text (config, JSON, a key): printable, valid UTF-8, nothing binary. */
+function isPlainText(bytes: Uint8Array): string | undefined {
+  for (const b of bytes) {
+    if (b === 0x7f || (b < 0x20 && b !== 9 && b !== 10 && b !== 13)) return undefined;
+  }
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes the base64 run [start, end) (whitespace allowed between lines); undefined unless it is
+ * well formed and decodes to text. `prefix` (a key name, `KEY: `) is put before a one-line value
+ * so that the value is judged as what it is assigned to; it maps to `prefixAt`.
+ */
+export function decodeBase64Run(text: string, start: number, end: number, prefix?: { text: string; at: number }): Layer | undefined {
+  // A cheap look at the first bytes turns away embedded fonts, images and hashes before the
+  // whole run is copied.
+  const probeEnd = Math.min(end, start + 64);
+  if (/[\s=]/.test(text.slice(start, probeEnd)) === false && probeEnd - start >= MIN_BASE64_RUN) {
+    const probe = text.slice(start, start + ((probeEnd - start) & ~3));
+    if (isPlainText(Buffer.from(probe, 'base64')) === undefined) return undefined;
+  }
+  const stop = Math.min(end, start + MAX_RUN * 2);
+  const outer = new Int32Array(Math.min(stop - start, MAX_RUN));
+  const codes: string[] = [];
+  let count = 0;
+  let padding = 0;
+  let from = start;
+  for (let i = start; i < stop && count < MAX_RUN; i++) {
+    const c = text.charCodeAt(i);
+    if (isBase64Char(c)) {
+      if (padding > 0) return undefined;
+      outer[count++] = i;
+    } else if (c === 61) {
+      padding++;
+    } else if (c === 10 || c === 13 || c === 32 || c === 9) {
+      // Line-wrapped base64 (a whole-file document): join the lines.
+      if (i > from) codes.push(text.slice(from, i));
+      from = i + 1;
+      continue;
+    } else {
+      return undefined;
+    }
+    if (i + 1 === stop || count === MAX_RUN) codes.push(text.slice(from, i + 1));
+  }
+  const chars = codes.join('').replace(/=+$/, '');
+  if (count < MIN_BASE64_RUN || count % 4 === 1 || padding > 2) return undefined;
+  const usable = count >= MAX_RUN ? count - (count % 4) : count;
+  const decoded = isPlainText(Buffer.from(chars.slice(0, usable), 'base64'));
+  if (decoded === undefined || decoded.trim().length < 8) return undefined;
+  const out = new LayerBuilder();
+  if (prefix && !decoded.includes('\n')) out.push(prefix.text, prefix.at);
+  // Each group of 4 encoded characters holds 3 bytes; non-ASCII text shifts this a little, which
+  // only moves a reported column inside the same run.
+  for (let i = 0; i < decoded.length; i++) out.push(decoded[i]!, outer[Math.min(count - 1, Math.floor((i * 4) / 3))]!);
+  return out.build('base64', start, end);
+}
+
+/** The base64 run around `pos` (standard alphabet, padding, no whitespace): [start, end). */
+function base64RunAt(text: string, pos: number, limit: number): [number, number] {
+  let start = pos;
+  while (start > 0 && pos - start < limit && isBase64Char(text.charCodeAt(start - 1))) start--;
+  let end = pos;
+  while (end < text.length && end - start < MAX_RUN && isBase64Char(text.charCodeAt(end))) end++;
+  while (end < text.length && text.charCodeAt(end) === 61 && end - start < MAX_RUN + 2) end++;
+  return [start, end];
+}
+
+/** A base64 run starting within a few characters after `pos` (after `: "`, `=`, a space). */
+function base64RunAfter(text: string, pos: number): [number, number] | undefined {
+  let i = pos;
+  const stop = Math.min(text.length, pos + 12);
+  while (i < stop && /[\s:="'`]/.test(text[i]!)) i++;
+  if (i >= text.length || !isBase64Char(text.charCodeAt(i))) return undefined;
+  const run = base64RunAt(text, i, 0);
+  return run[1] - run[0] >= MIN_BASE64_RUN ? run : undefined;
+}
+
+/**
+ * The base64 value a `b64`/`base64` word points at: assigned to a name that says it is base64
+ * (`KEY_B64=`, `"cert_base64": "`), or piped into a decoder (`echo … | base64 -d`).
+ */
+function base64RunNear(text: string, pos: number, keywordLength: number): [number, number] | undefined {
+  let i = pos;
+  const nameEnd = Math.min(text.length, pos + 24);
+  while (i < nameEnd && /[\w.-]/.test(text[i]!)) i++;
+  if (/^["'`]?[ \t]*(?::=|=>|[:=])/.test(text.slice(i, i + 6))) return base64RunAfter(text, i);
+  // `… | base64 -d`: the run ends before the pipe.
+  let j = pos - keywordLength - 1;
+  while (j > 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  if (text[j] !== '|') return undefined;
+  j--;
+  while (j > 0 && /[\s"'`]/.test(text[j]!) && text[j] !== '\n') j--;
+  if (!isBase64Char(text.charCodeAt(j)) && text[j] !== '=') return undefined;
+  while (j > 0 && text[j] === '=') j--;
+  const run = base64RunAt(text, j, 64 * 1024);
+  return run[1] - run[0] >= MIN_BASE64_RUN ? run : undefined;
+}
+
+/** `key: value` pairs of a Kubernetes Secret (YAML document or JSON object) holding base64. */
+function secretDataRuns(text: string, pos: number, out: Array<{ start: number; end: number; key?: { text: string; at: number } }>): void {
+  const docStart = Math.max(0, text.lastIndexOf('\n---', pos) + 1);
+  const next = text.indexOf('\n---', pos);
+  const docEnd = Math.min(next < 0 ? text.length : next, docStart + 4 * MAX_RUN);
+  const doc = text.slice(docStart, docEnd);
+  // YAML `  name: <base64>` and JSON `"name": "<base64>"`; Kubernetes always pads, so the length is a multiple of 4.
+  const pair = /^[ \t]+(["']?)([\w.-]{1,253})\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9+/]{8,}={0,2})\3[ \t]*,?[ \t]*\r?$|"([\w.-]{1,253})"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,}={0,2})"/gm;
+  let m: RegExpExecArray | null;
+  while ((m = pair.exec(doc)) !== null) {
+    const key = m[2] ?? m[5]!;
+    const value = m[4] ?? m[6]!;
+    const valueStart = docStart + m.index + m[0].indexOf(value, m[0].indexOf(key) + key.length);
+    // A value cut off by the document cap is decoded up to the cap.
+    if (value.length % 4 !== 0 && valueStart + value.length < docEnd) continue;
+    const keyAt = docStart + m.index + m[0].indexOf(key);
+    out.push({ start: valueStart, end: valueStart + value.length, key: { text: `${key}: `, at: keyAt } });
+  }
+}
+
+/** The whole file is one base64 document (an env file or JSON wrapped for a CI variable). */
+function wholeFileRun(text: string): [number, number] | undefined {
+  let start = 0;
+  while (start < text.length && /\s/.test(text[start]!)) start++;
+  const probe = text.slice(start, start + 64);
+  if (probe.length < 64 || !/^[A-Za-z0-9+/]+$/.test(probe)) return undefined;
+  if (text.length > MAX_RUN || !/^[A-Za-z0-9+/=\s]+$/.test(text)) return undefined;
+  return [start, text.trimEnd().length];
+}
+
+export interface LayerInput {
+  text: string;
+  path: string;
+  set: DetectorSet;
+  hits: Hits;
+  raw: RawMatch[];
+  depth: number;
+  detect: DetectText;
+}
+
+/**
+ * Decodes the candidate layers of `text`, scans them, and merges what they hold with the raw
+ * matches: decoded findings at outer offsets with their encoding chain, raw ones that misread an
+ * encoded value dropped, and one finding where raw and decoded found the same secret.
+ */
+export function withLayers(input: LayerInput): RawMatch[] {
+  const { text, set, hits, raw, depth } = input;
+  if (depth >= MAX_LAYER_DEPTH) return raw;
+  const budget: Budget = { left: Math.max(BUDGET_FLOOR, Math.floor(text.length / BUDGET_RATIO)) };
+  const layers: Layer[] = [];
+  const take = (layer: Layer | undefined): void => {
+    if (!layer || layer.text.length > budget.left) return;
+    budget.left -= layer.text.length;
+    layers.push(layer);
+  };
+
+  collectEscapeLayers(text, input.path, set, hits, raw, take, budget);
+  collectBase64Layers(text, set, hits, take);
+  if (layers.length === 0) return raw;
+
+  const decoded: RawMatch[] = [];
+  for (const layer of layers) {
+    // One encoded run reports each secret once (they all sit on the run's line), and a file at
+    // most MAX_DECODED_MATCHES: a blob of thousands of repeats is one problem, not thousands.
+    const seen = new Set<string>();
+    for (const match of input.detect(layer.text, depth + 1, layerPath(input.path, layer))) {
+      if (decoded.length >= MAX_DECODED_MATCHES) break;
+      const key = `${match.detector.id}\0${match.secret}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const start = layer.map[match.start]!;
+      const end = Math.max(start + 1, match.end > 0 ? layer.map[match.end - 1]! + 1 : start + 1);
+      decoded.push({ ...match, start, end: Math.min(end, layer.end), encoding: [layer.encoding, ...(match.encoding ?? [])] });
+    }
+  }
+  return mergeLayered(raw, decoded, layers);
+}
+
+type Take = (layer: Layer | undefined) => void;
+
+const ELIGIBLE = new WeakMap<DetectorSet, Uint8Array>();
+
+/** Per keyword: 0 no escape window, 1 a detector's keyword, 2 an `escape` trigger. */
+function escapeEligible(set: DetectorSet): Uint8Array {
+  let table = ELIGIBLE.get(set);
+  if (!table) {
+    table = new Uint8Array(set.detectorsByKeyword.length);
+    for (let k = 0; k < table.length; k++) table[k] = set.layerTriggers.get(k) === 'escape' ? 2 : set.detectorsByKeyword[k]!.length > 0 ? 1 : 0;
+    ELIGIBLE.set(set, table);
+  }
+  return table;
+}
+
+/**
+ * The path a decoded layer is judged under. A source map's strings are the mapped file's own
+ * source (`sourcesContent`), so they are read as code of that file's type (`app.js.map` → `app.js`).
+ */
+function layerPath(path: string, layer: Layer): string {
+  return layer.encoding === 'json-escape' && /\.[a-z]{1,6}\.map$/i.test(path) ? path.slice(0, -4) : path;
+}
+
+/** JSON-escape, percent and HTML-entity windows around keyword hits with an escape nearby. */
+/** Files where HTML entities stand for characters of a value (markup, templates, XML configs, docs). */
+const MARKUP_PATH = /\.(?:html?|xhtml|xml|jsp|aspx?|cshtml|razor|php|erb|vue|svelte|hbs|njk|twig|md|markdown|rst|txt|log|config|plist|svg|j2)$/i;
+
+function collectEscapeLayers(text: string, path: string, set: DetectorSet, hits: Hits, raw: readonly RawMatch[], take: Take, budget: Budget): void {
+  const finders: Array<[EscapeFinder, (text: string, start: number, end: number) => Layer | undefined]> = [
+    [new EscapeFinder(text, '\\', isJsonEscape), decodeJsonEscapes],
+    [new EscapeFinder(text, '%', isPercentEscape), decodePercent],
+    [new EscapeFinder(MARKUP_PATH.test(path) ? text : '', '&', isHtmlEntity), decodeHtmlEntities],
+  ];
+  const windows: Array<Array<[number, number]>> = finders.map(() => []);
+  const add = (list: Array<[number, number]>, start: number, end: number): void => {
+    const last = list[list.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else list.push([start, end]);
+  };
+  const { positions, keywordIds } = hits;
+  const triggers = set.layerTriggers;
+  const eligible = escapeEligible(set);
+  // Hits inside a window already taken add nothing; the next newline is looked up once per line.
+  const coveredTo = [-1, -1, -1];
+  let newline = -1;
+  for (let h = 0; h < positions.length; h++) {
+    const pos = positions[h]!;
+    const kind = eligible[keywordIds[h]!]!;
+    if (kind === 0) continue;
+    for (let f = 0; f < finders.length; f++) {
+      if (pos < coveredTo[f]!) continue;
+      // A percent-encoded URL is read as it stands (its password may hold `%40`); only a URL
+      // encoded inside another (`%3A%2F%2F`, a redirect parameter) is decoded.
+      if (f === 1 && kind !== 2) continue;
+      const finder = finders[f]![0];
+      const lo = pos - NEAR_BEFORE;
+      const hi = pos + NEAR_AFTER;
+      // Cheap refusals first: nothing left, or the next occurrence is beyond this hit's reach.
+      if (finder.found < lo && (finder.next === -1 || finder.next >= hi)) continue;
+      if (!finder.near(Math.max(0, lo), hi)) continue;
+      if (newline < pos) {
+        newline = text.indexOf('\n', pos);
+        if (newline < 0) newline = text.length;
+      }
+      const start = lineStartOf(text, pos, Math.max(0, pos - WINDOW_BEFORE));
+      const end = Math.min(newline, pos + WINDOW_AFTER);
+      add(windows[f]!, start, end);
+      coveredTo[f] = end - WINDOW_AFTER / 2;
+    }
+  }
+  // A match with an escape inside: a value read across `\n` (a line boundary of the decoded text,
+  // as in a source map's inlined sources or a SARIF message), or a PEM block written with `\n`.
+  const jsonWindows: Array<[number, number]> = [];
+  for (const match of raw) {
+    if (match.secret.indexOf('\\') < 0) continue;
+    const start = match.detector.multiline ? match.start : lineStartOf(text, match.start, Math.max(0, match.start - WINDOW_BEFORE));
+    const end = match.detector.multiline ? match.end : lineEndOf(text, match.end, match.end + WINDOW_AFTER);
+    jsonWindows.push([start, end]);
+  }
+  windows[0]!.push(...jsonWindows);
+  for (let f = 0; f < finders.length; f++) {
+    const list = windows[f]!.sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const [start, end] of list) add(merged, start, end);
+    for (const [start, end] of merged) {
+      // Decoding never lengthens text: a window beyond what the budget has left is not decoded at
+      // all (a minified file full of escapes would otherwise be decoded only to be dropped).
+      if (budget.left < MIN_BASE64_RUN) return;
+      const from = backOffEscape(text, start);
+      take(finders[f]![1](text, from, Math.min(end, from + budget.left)));
+    }
+  }
+}
+
+/** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */
+function backOffEscape(text: string, start: number): number {
+  let s = start;
+  const floor = Math.max(0, start - 8);
+  while (s > floor && /[\\%&#\w;]/.test(text[s - 1]!) && text[s - 1] !== '\n') s--;
+  return s;
+}
+
+/** Base64 runs at the places LAYER_TRIGGERS mark, and a file that is one base64 document. */
+function collectBase64Layers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
+  const runs: Array<{ start: number; end: number; key?: { text: string; at: number } }> = [];
+  const whole = wholeFileRun(text);
+  if (whole) runs.push({ start: whole[0], end: whole[1] });
+  let secretDocEnd = -1;
+  const { positions, keywordIds } = hits;
+  for (let h = 0; h < positions.length; h++) {
+    const trigger = set.layerTriggers.get(keywordIds[h]!);
+    if (trigger === undefined || trigger === 'escape') continue;
+    const pos = positions[h]!;
+    let run: [number, number] | undefined;
+    if (trigger === 'k8s-secret') {
+      if (pos < secretDocEnd) continue;
+      secretDataRuns(text, pos, runs);
+      const next = text.indexOf('\n---', pos);
+      secretDocEnd = next < 0 ? text.length : next;
+      continue;
+    }
+    if (trigger === 'base64-after') run = base64RunAfter(text, pos);
+    else if (trigger === 'base64-near') run = base64RunNear(text, pos, set.automaton.keywords[keywordIds[h]!]!.length);
+    else {
+      const keyword = set.automaton.keywords[keywordIds[h]!]!;
+      run = base64RunAt(text, pos - keyword.length, 0);
+      // The document starts the run (`eyJ` is `{"`); a run right before or after a dot is a JWT
+      // segment, and one glued to `_` or `-` is the body of a provider's token: their detectors read those.
+      const before = text[run[0] - 1];
+      if (isBase64Char(text.charCodeAt(run[0] - 1)) || text[run[1]] === '.' || before === '.' || before === '_' || before === '-' || run[1] - run[0] < 24) run = undefined;
+    }
+    if (run) runs.push({ start: run[0], end: run[1] });
+  }
+  runs.sort((a, b) => a.start - b.start || b.end - a.end);
+  let covered = -1;
+  for (const run of runs) {
+    if (run.start < covered) continue;
+    covered = run.end;
+    take(decodeBase64Run(text, run.start, run.end, run.key));
+  }
+}
+
+function overlapsRange(a: { start: number; end: number }, start: number, end: number): boolean {
+  return a.start < end && start < a.end;
+}
+
+/**
+ * Raw matches that misread an encoded value (a value running across `\n` escapes, a base64 run
+ * taken for the secret itself) give way to what the decoded layer found; a decoded match that
+ * repeats a raw one (same detector or same secret, same place), or that sits inside a provider's
+ * token the raw pass already named, is dropped.
+ */
+function mergeLayered(raw: RawMatch[], decoded: RawMatch[], layers: readonly Layer[]): RawMatch[] {
+  const kept = raw.filter((match) => {
+    for (const layer of layers) {
+      if (!overlapsRange(match, layer.start, layer.end)) continue;
+      const multiline = match.detector.multiline;
+      if (layer.encoding === 'json-escape' && !multiline && /\\./.test(match.secret)) return false;
+      if (layer.encoding === 'html-entity' && !multiline && /&(?:#|[a-z]{2,4};)/.test(match.secret)) return false;
+      // A match on the encoded run itself (a generic secret, a Secret manifest's first value, a
+      // base64 PEM) gives way to a provider's reading of what it decodes to; a generic reading of
+      // the decoded value replaces only a generic reading of the run.
+      if (
+        layer.encoding === 'base64' &&
+        match.start >= layer.start &&
+        match.end <= layer.end &&
+        decoded.some((d) => overlapsRange(d, match.start, match.end) && (match.detector.generic || !d.detector.generic))
+      ) {
+        return false;
+      }
+    }
+    return true;
+  });
+  const fresh = decoded.filter(
+    (d) => !kept.some((r) => overlapsRange(r, d.start, d.end) && (r.detector === d.detector || r.secret === d.secret || !r.detector.generic)),
+  );
+  return fresh.length === 0 && kept.length === raw.length ? raw : kept.concat(fresh);
+}

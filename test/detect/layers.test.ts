@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { buildDetectorSet } from '../../src/detect/compile.js';
+import { detectInText } from '../../src/detect/engine.js';
+import { decodeBase64Run, decodeHtmlEntities, decodeJsonEscapes, decodePercent } from '../../src/detect/layers.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+import { githubPat, randomAlnum } from '../helpers/tokens.js';
+
+const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
+
+/** Generated at run time so no live-looking key is committed. */
+function stripeLiveKey(): string {
+  return ['sk', 'live', randomAlnum(24)].join('_');
+}
+
+function b64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
+
+describe('layer decoders', () => {
+  it('JSON escapes map every decoded character back to its escape', () => {
+    const text = 'x "a\\nb\\u0041\\/c" y';
+    const layer = decodeJsonEscapes(text, 0, text.length)!;
+    expect(layer.text).toBe('x "a\nbA/c" y');
+    expect(text.slice(layer.map[layer.text.indexOf('A')]!, layer.map[layer.text.indexOf('A')]! + 6)).toBe('\\u0041');
+    expect(decodeJsonEscapes('no escapes', 0, 10)).toBeUndefined();
+  });
+
+  it('percent-encoding and HTML entities decode ASCII only', () => {
+    expect(decodePercent('a%3Ab%40c%E2%82', 0, 15)!.text).toBe('a:b@c%E2%82');
+    expect(decodeHtmlEntities('&quot;k&#58;v&#x2F;&amp;&eacute;', 0, 32)!.text).toBe('"k:v/&&eacute;');
+  });
+
+  it('base64 decodes only to text: binary, short and malformed runs are turned away', () => {
+    const run = b64('DB_PASSWORD=Qm2xLp0Vc7\n');
+    expect(decodeBase64Run(run, 0, run.length)!.text).toBe('DB_PASSWORD=Qm2xLp0Vc7\n');
+    const binary = Buffer.from(Array.from({ length: 48 }, (_, i) => (i * 37) % 256)).toString('base64');
+    expect(decodeBase64Run(binary, 0, binary.length)).toBeUndefined();
+    expect(decodeBase64Run('c2VjcmV0', 0, 8)).toBeUndefined();
+    expect(decodeBase64Run('abc$defghijklmnopqrstu', 0, 22)).toBeUndefined();
+  });
+
+  it('a 10 MB base64 run is decoded only up to the run cap', () => {
+    const big = b64('A'.repeat(8 * 1024 * 1024));
+    const layer = decodeBase64Run(big, 0, big.length);
+    expect(layer !== undefined && layer.text.length <= 800 * 1024).toBe(true);
+  });
+});
+
+describe('detection through encoded layers', () => {
+  it('a Stripe live key base64-encoded in a Kubernetes Secret is found as a Stripe key at the outer offset', () => {
+    const key = stripeLiveKey();
+    const value = b64(key);
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: payments\ndata:\n  stripe-key: ${value}\n`;
+    const matches = detectInText(text, 'deploy/secret.yaml', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['stripe.secret-key-live', ['base64']]]);
+    expect(matches[0]!.secret === key).toBe(true);
+    expect(matches[0]!.start).toBe(text.indexOf(value));
+  });
+
+  it('a base64-wrapped env file yields each of its secrets, at distinct places in the run', () => {
+    const token = githubPat();
+    const text = `kind: Secret\ndata:\n  app.env: ${b64(`GITHUB_TOKEN=${token}\nSTRIPE_KEY=${stripeLiveKey()}\n`)}\n`;
+    const matches = detectInText(text, 'k8s/app.yaml', set);
+    expect(matches.map((m) => m.detector.id).sort()).toEqual(['github.classic-pat', 'stripe.secret-key-live']);
+    expect(new Set(matches.map((m) => m.start)).size).toBe(2);
+    expect(matches.find((m) => m.detector.id === 'github.classic-pat')!.secret === token).toBe(true);
+  });
+
+  it('a token behind Authorization: Basic is attributed to its provider', () => {
+    const token = githubPat();
+    const text = `curl -H "Authorization: Basic ${b64(`x-access-token:${token}`)}" https://example.com/repo.git\n`;
+    const matches = detectInText(text, 'ci/fetch.sh', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
+  });
+
+  it('a huge encoded blob of repeats is decoded up to the cap and reports each secret once', () => {
+    const password = `Pq${randomAlnum(14)}`;
+    const value = b64(`DB_PASSWORD=${password}\n`.repeat(200_000));
+    const matches = detectInText(`kind: Secret\ndata:\n  app.env: ${value}\n`, 'k8s/big.yaml', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.password', ['base64'], true]]);
+  });
+
+  it('values named as base64, and values piped into base64 -d, are decoded', () => {
+    const token = githubPat();
+    const named = detectInText(`DEPLOY_ENV_B64=${b64(`GITHUB_TOKEN=${token}\n`)}\n`, 'ci/vars.env', set);
+    expect(named.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
+    const piped = detectInText(`echo "${b64(`machine github.com login ci password ${token}`)}" | base64 -d > ~/.netrc\n`, 'ci/setup.sh', set);
+    expect(piped.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
+  });
+
+  it('depth 2: JSON with escaped quotes inside base64', () => {
+    const password = `Qz${randomAlnum(14)}`;
+    const inner = JSON.stringify({ config: JSON.stringify({ password }) });
+    const text = `kind: Secret\ndata:\n  settings.json: ${b64(inner)}\n`;
+    const matches = detectInText(text, 'k8s/cfg.yaml', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['generic.password', ['base64', 'json-escape']]]);
+    expect(matches[0]!.secret === password).toBe(true);
+  });
+
+  it('the same secret found raw and decoded is one match', () => {
+    const token = githubPat();
+    const text = `{"env": "GITHUB_TOKEN=${token}\\nOTHER=1", "url": "https:\\/\\/example.com\\/x"}\n`;
+    const matches = detectInText(text, 'ci/env.json', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', undefined]]);
+  });
+
+  it('percent-encoded and entity-encoded URLs give up their credentials', () => {
+    const password = `Rv${randomAlnum(14)}`;
+    const percent = detectInText(`next=https%3A%2F%2Fdeploy%3A${password}%40git.internal.example.org%2Frepo\n`, 'logs/access.log', set);
+    expect(percent.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.url-credentials', ['percent'], true]]);
+    const html = detectInText(`<a href="https&#58;//admin:${password}@db.internal.example.org/">db</a>\n`, 'docs/db.html', set);
+    expect(html.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.url-credentials', ['html-entity'], true]]);
+  });
+
+  it('`\\n` inside a JSON string ends a line: code in a source map is not read as one long value', () => {
+    // Each of these lines, read raw, ran on across `\n` and was taken for a value.
+    const source = [
+      'export function connect(opts) {',
+      '  let secret = options.secret',
+      '  apiKey = config.apiKey',
+      '  const token = req.headers.authorization',
+      '  this.password = opts.password',
+      '  password = self._password',
+      '  self.password = password',
+      '}',
+    ].join('\n');
+    const map = JSON.stringify({ version: 3, sources: ['a.ts'], sourcesContent: [source], mappings: 'AAAA' });
+    expect(detectInText(map, 'dist/a.js.map', set)).toEqual([]);
+    const sarifLike = JSON.stringify({ markdown: 'set allowSharedKeyAccess=false\n\n**Remediation.** Rotate the key.' });
+    expect(detectInText(sarifLike, 'report.sarif', set)).toEqual([]);
+  });
+
+  it('a hardcoded password in inlined sources is still found, decoded', () => {
+    const password = `Wq${randomAlnum(14)}`;
+    const source = `export function connect() {\n  const password = "${password}";\n  return login(password);\n}\n`;
+    const map = JSON.stringify({ version: 3, sourcesContent: [source] });
+    const matches = detectInText(map, 'dist/a.js.map', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.password', ['json-escape'], true]]);
+  });
+
+  it('ordinary base64 (hashes, images, identifiers) adds nothing', () => {
+    const text = [
+      '"integrity": "sha512-' + Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 91) % 256)).toString('base64') + '"',
+      'const img = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";',
+      `const encoded = Buffer.from(name).toString('base64');`,
+    ].join('\n');
+    expect(detectInText(text, 'src/a.ts', set)).toEqual([]);
+  });
+});

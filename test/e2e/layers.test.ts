@@ -1,0 +1,92 @@
+// End to end: secrets inside encoded layers (base64, JSON escapes) through the built binary, and
+// the two kinds of JSON that used to be misread — a source map with inlined sources and
+// tokenscope's own SARIF report — scanning clean.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, runCli } from '../helpers/run-cli.js';
+import { removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
+import { githubPat, randomAlnum } from '../helpers/tokens.js';
+
+const dirs: string[] = [];
+beforeAll(assertBuilt);
+afterAll(() => dirs.forEach(removeDir));
+
+function track(dir: string): string {
+  dirs.push(dir);
+  return dir;
+}
+
+interface JsonFinding {
+  ruleId: string;
+  provider: string;
+  path: string;
+  line: number;
+  column: number;
+  level: string;
+  policy: string[];
+  encoding?: string[];
+}
+
+function scanJson(dir: string): { status: number; stdout: string; findings: JsonFinding[] } {
+  const run = runCli(['scan', dir, '--format', 'json']);
+  return { status: run.status, stdout: run.stdout, findings: (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings };
+}
+
+describe('encoded layers', () => {
+  it('a Kubernetes Secret with a base64 Stripe live key: a Stripe finding at the outer line, encoding ["base64"], overbroad', () => {
+    const key = ['sk', 'live', randomAlnum(24)].join('_');
+    const encoded = Buffer.from(key).toString('base64');
+    const manifest = ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: payments', 'type: Opaque', 'data:', `  stripe-key: ${encoded}`, ''].join('\n');
+    const dir = track(tempRepo({ 'deploy/secret.yaml': manifest }));
+    const { status, stdout, findings } = scanJson(dir);
+    expect(status).toBe(1);
+    expect(findings.map((f) => [f.ruleId, f.provider, f.line, f.column, f.encoding])).toEqual([
+      ['stripe.secret-key-live', 'stripe', 7, 15, ['base64']],
+    ]);
+    expect(findings[0]!.policy).toContain('overbroad');
+    expect(stdout.includes(key)).toBe(false);
+    expect(stdout.includes(encoded)).toBe(false);
+
+    const sarif = runCli(['scan', dir, '--format', 'sarif']);
+    const result = (JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties: { encoding?: string[] } }> }> }).runs[0]!.results[0]!;
+    expect([result.ruleId, result.properties.encoding]).toEqual(['stripe.secret-key-live', ['base64']]);
+    expect(sarif.stdout.includes(key)).toBe(false);
+  });
+
+  it('a source map with inlined sources that read credentials from code scans clean', () => {
+    const source = [
+      'export async function connect(opts) {',
+      '  const password = getPassword();',
+      '  let secret = options.secret',
+      '  const token = req.headers.authorization',
+      '  this.password = opts.password',
+      '  apiKey = config.apiKey',
+      '  return login({ password, token });',
+      '}',
+      '',
+    ].join('\n');
+    const map = JSON.stringify({ version: 3, file: 'app.js', sources: ['../src/app.ts'], sourcesContent: [source], mappings: 'AAAA,SAAS' });
+    const dir = track(tempRepo({ 'dist/app.js.map': map }));
+    const { status, findings } = scanJson(dir);
+    expect(findings).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it("tokenscope's own SARIF report from a previous run scans clean", () => {
+    const token = githubPat();
+    const planted = track(tempRepo({ 'config/deploy.env': `GITHUB_TOKEN=${token}\n` }));
+    const out = join(track(tempDir()), 'tokenscope.sarif');
+    expect(runCli(['scan', planted, '--format', 'sarif', '-o', out]).status).toBe(1);
+    const report = readFileSync(out, 'utf8');
+    expect(report.includes(token)).toBe(false);
+
+    const dir = track(tempRepo());
+    writeFiles(dir, { 'reports/tokenscope.sarif': report });
+    const { status, findings } = scanJson(dir);
+    // Rule help quotes made-up examples (`curl -u user:password`); those may show as notes, nothing more.
+    expect(findings.filter((f) => f.level !== 'note')).toEqual([]);
+    expect(status).toBe(0);
+  });
+});
