@@ -81,7 +81,7 @@ export function isPasswordKey(name: string): boolean {
   let at = -1;
   words.forEach((w, i) => {
     if (NOT_PASS_WORDS.has(w)) return;
-    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) at = i;
+    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) at = i;
   });
   if (at < 0) return false;
   // `password_length`, `passwordField`: a word after the password word describes it.
@@ -153,6 +153,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^(?:[0-9a-f]{2}:){5,}[0-9a-f]{2}$/i, // MAC addresses, key fingerprints
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
+  /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
 ];
 
 /** Digests of the empty string (MD5, SHA-1, SHA-256, SHA-512): a hash of nothing protects nothing. */
@@ -259,6 +260,8 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   const words = keyWords(value);
   // foo-bar, my_test_value; with digits (`secret123`, `test1`) it is a guessable password instead.
   if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w)) && !/\d/.test(value)) return 'placeholder';
+  // A form label (`password: "Password"`, `"Passwort"`): the field's caption, not its value.
+  if (keyName && /^[A-Z][a-z]+$/.test(value) && keyWords(keyName).some((w) => w.length >= 4 && (w.startsWith(lower.slice(0, 4)) || lower.startsWith(w)))) return 'reject';
   // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`).
   if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'placeholder';
   if (NAMED_STAND_IN.test(value)) return 'placeholder';
@@ -271,7 +274,11 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
  */
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length < 12 || value.length > 512) return false;
-  if (keyName !== undefined && !isSecretKey(keyName) && !isPasswordKey(keyName)) return false;
+  // A bare `key` (`KEY=…` in a log line, `key: …`) is too common a name to vouch for anything: only a
+  // long, clearly random value counts there.
+  const bareKey = keyName !== undefined && /^key$/i.test(keyName);
+  if (keyName !== undefined && !bareKey && !isSecretKey(keyName) && !isPasswordKey(keyName)) return false;
+  if (bareKey && !(value.length >= 20 && characterClasses(value) >= 3 && shannonEntropy(value) >= 4.2)) return false;
   if (standInKind(value, keyName, context) !== undefined) return false;
   if (looksLikeIdentifier(value)) return false;
   // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
