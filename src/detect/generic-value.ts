@@ -232,6 +232,19 @@ function hasInterpolation(value: string): boolean {
 /** Files whose strings keep `$name` literally (data formats, and languages that interpolate otherwise or not at all). */
 const LITERAL_DOLLAR_FILE = /\.(?:json|jsonc|ya?ml|toml|ini|cfg|properties|xml|config|py|go|java|kt|kts|scala|cs|rs|swift|c|cc|cpp|h|hpp|[cm]?[jt]sx?|sql|tf|tfvars)$/i;
 
+/** Files whose double-quoted strings interpolate `$name` (shell, PHP, Perl, PowerShell, Makefiles, dotenv). */
+const INTERPOLATING_FILE = /(?:\.(?:sh|bash|zsh|ksh|fish|php|phtml|pl|pm|ps1|psm1|mk|env)|(?:^|\/)(?:\.env(?:\.[\w.-]+)?|Makefile|GNUmakefile|\.bash_profile|\.bashrc|\.zshrc|\.profile))$/i;
+
+/**
+ * Whether `$name` in the value would be expanded: always in shell-like files, never in data formats
+ * and languages that keep it; elsewhere when the value is bare (shell syntax) or starts with it.
+ */
+function interpolates(value: string, context: ValueContext): boolean {
+  if (context.path !== undefined && INTERPOLATING_FILE.test(context.path)) return true;
+  if (context.path !== undefined && LITERAL_DOLLAR_FILE.test(context.path)) return false;
+  return !context.quote || /^['"]?\$/.test(value);
+}
+
 /** `password_here`, `smtp_password`: a name written where the value goes, not a password. */
 const NAMED_STAND_IN = /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secret|token|key)(?:[_-][a-z0-9]+)*$|^(?:passw(?:or)?d|passwd|secret|token)(?:[_-][a-z0-9]+)+$/i;
 
@@ -252,9 +265,9 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   if (/\s{2,}|\t|\n/.test(value)) return 'reject';
   // A made-up example (EXAMPLE, dummy, aaaaaaaa) is a placeholder; a keyboard walk (`abuser123456`) is how people pick weak passwords.
   if (kind === 'synthetic') return /example|dummy|sample|fake|notreal|not[_-]a|todo|fixme/i.test(value) || new Set(value).size <= 5 ? 'placeholder' : 'weak';
-  // `super$ecret` where the shell, PHP or dotenv would interpolate it (or the file type is unknown):
-  // the file does not hold the value that is used. YAML, JSON, Python or Go keep it as written.
-  if (context.quote !== "'" && hasInterpolation(value) && !(context.path !== undefined && LITERAL_DOLLAR_FILE.test(context.path))) return 'placeholder';
+  // `super$ecret` where the shell, PHP or dotenv would interpolate it: the file does not hold the
+  // value that is used. YAML, JSON, Python or Go keep it as written.
+  if (context.quote !== "'" && hasInterpolation(value) && interpolates(value, context)) return 'placeholder';
   if (PLACEHOLDER_PASSWORDS.has(lower) || STAND_IN_PHRASE.test(value)) return 'placeholder';
   if (PRODUCT_DEFAULTS.has(lower)) return 'default';
   const words = keyWords(value);
