@@ -268,13 +268,13 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   // `super$ecret` where the shell, PHP or dotenv would interpolate it: the file does not hold the
   // value that is used. YAML, JSON, Python or Go keep it as written.
   if (context.quote !== "'" && hasInterpolation(value) && interpolates(value, context)) return 'placeholder';
+  // A form label (`password: "Password"`, `"Passwort"`): the field's caption, not its value.
+  if (keyName && /^[A-Z][a-z]+$/.test(value) && keyWords(keyName).some((w) => w.length >= 4 && (w.startsWith(lower.slice(0, 4)) || lower.startsWith(w)))) return 'reject';
   if (PLACEHOLDER_PASSWORDS.has(lower) || STAND_IN_PHRASE.test(value)) return 'placeholder';
   if (PRODUCT_DEFAULTS.has(lower)) return 'default';
   const words = keyWords(value);
   // foo-bar, my_test_value; with digits (`secret123`, `test1`) it is a guessable password instead.
   if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w)) && !/\d/.test(value)) return 'placeholder';
-  // A form label (`password: "Password"`, `"Passwort"`): the field's caption, not its value.
-  if (keyName && /^[A-Z][a-z]+$/.test(value) && keyWords(keyName).some((w) => w.length >= 4 && (w.startsWith(lower.slice(0, 4)) || lower.startsWith(w)))) return 'reject';
   // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`).
   if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'placeholder';
   if (NAMED_STAND_IN.test(value)) return 'placeholder';
