@@ -278,6 +278,9 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`).
   if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'placeholder';
   if (NAMED_STAND_IN.test(value)) return 'placeholder';
+  // `my_rootPassword`, `your-api-key`, `SomeKindOfPassword1`: the field's name dressed up as its value.
+  if (/^(?:my|your|some|the)[_-]?[A-Za-z]/i.test(value) && /[A-Z_-]/.test(value.slice(2)) && /passw|secret|token|key/i.test(value)) return 'placeholder';
+  if (keyName && keyWords(keyName).length >= 2 && lower.includes(keyName.replace(/^[$@]+/, '').toLowerCase())) return 'placeholder';
   return undefined;
 }
 
@@ -291,7 +294,9 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   // long, clearly random value counts there.
   const bareKey = keyName !== undefined && /^key$/i.test(keyName);
   if (keyName !== undefined && !bareKey && !isSecretKey(keyName) && !isPasswordKey(keyName)) return false;
-  if (bareKey && !(value.length >= 20 && characterClasses(value) >= 3 && shannonEntropy(value) >= 4.2)) return false;
+  if (bareKey && !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= 4.2)) return false;
+  // Generated secrets are ASCII; a value in another script is a message (translations, labels).
+  if (/[^\x00-\x7f]/.test(value)) return false;
   if (standInKind(value, keyName, context) !== undefined) return false;
   if (looksLikeIdentifier(value)) return false;
   // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
@@ -343,6 +348,17 @@ export function judgePasswordValue(value: string, keyName: string | undefined, c
  * whatever they hold is in use unless it is clearly made up.
  */
 const CREDENTIAL_STORE = /(?:^|\/)(?:\.git-credentials|[._]netrc|\.pgpass|pgpass\.conf|\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|\.my\.cnf|\.s3cfg|\.esmtprc|\.msmtprc|\.fetchmailrc|\.htpasswd|shadow|gshadow|\.dockercfg|\.docker\/config\.json|\.aws\/credentials|\.m2\/settings(?:-security)?\.xml|\.gem\/credentials|\.config\/hub|sitemanager\.xml|recentservers\.xml)$/i;
+
+/**
+ * Documentation, examples, tests and type declarations: a guessable password there is far more
+ * often a made-up one than a working one.
+ */
+const EXAMPLE_CONTEXT = /(?:^|[/._-])(?:examples?|samples?|docs?|demos?|fixtures?|mocks?|tests?|specs?|__tests__|testdata)(?:[/._-]|$)|\.d\.ts$|\.md$/i;
+
+/** True for a path whose guessable passwords are most likely made up (see EXAMPLE_CONTEXT). */
+export function isExampleContext(path: string | undefined): boolean {
+  return path !== undefined && EXAMPLE_CONTEXT.test(path);
+}
 
 /** True for a path that is a credential store (see CREDENTIAL_STORE). */
 export function isCredentialStore(path: string | undefined): boolean {

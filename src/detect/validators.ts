@@ -9,7 +9,7 @@ import {
   isGitlabRoutable,
   luhn,
 } from './checksums.js';
-import { isCredentialStore, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isCredentialStore, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../scope/decoders/jwt.js';
 import { decodeUriComponentSafe } from '../scope/decoders/encoding.js';
@@ -35,12 +35,13 @@ export type ValidatorVerdict = boolean | { ok: boolean; confidence?: Confidence;
 
 /**
  * Made-up passwords are notes; a product's default is a note unless the file is a credential store
- * or the password is for a real host (a default nobody changed still works there); weak and strong
- * passwords are leaks alike.
+ * or the password is for a real host (a default nobody changed still works there); a guessable one
+ * is a note only where it is most likely made up too (docs, examples, tests, a documentation host);
+ * otherwise weak and strong passwords are leaks alike.
  */
-function passwordVerdict(verdict: PasswordVerdict, inUse = false): ValidatorVerdict {
+function passwordVerdict(verdict: PasswordVerdict, inUse = false, madeUp = false): ValidatorVerdict {
   if (verdict === 'reject') return false;
-  if (verdict === 'placeholder' || (verdict === 'default' && !inUse)) return { ok: true, confidence: 'low' };
+  if (verdict === 'placeholder' || (verdict === 'default' && !inUse) || (verdict === 'weak' && madeUp && !inUse)) return { ok: true, confidence: 'low' };
   return true;
 }
 
@@ -83,9 +84,9 @@ export const validators = {
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
-  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path)),
+  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
-  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path)),
+  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /**
    * The password part of `scheme://user:pass@host` is a real value, not a template. A default
    * (`guest:guest`, `postgres:postgres`) is a note on localhost or a documentation host, and a leak
@@ -96,7 +97,9 @@ export const validators = {
     let verdict = judgePasswordValue(password, 'password', { quote: '"' });
     if (verdict !== 'reject' && verdict !== 'placeholder' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) verdict = 'default';
     const host = matchHost(ctx.groups);
-    return passwordVerdict(verdict, host !== undefined ? isRealHost(host) : isCredentialStore(ctx.path));
+    const inUse = host !== undefined ? isRealHost(host) : isCredentialStore(ctx.path);
+    // A guessable password for localhost or example.com is made up; for a real host it is a leak.
+    return passwordVerdict(verdict, inUse, host !== undefined || isExampleContext(ctx.path));
   },
   /** A crypt-style hash: a note in code (seed data, tests); a leak in a credential store or a database dump. */
   'password-hash-store': (_secret, ctx) => (isCredentialStore(ctx.path) || /\.(?:sql|dump|bak)$|(?:^|\/)(?:passwd|[\w.-]*passwd[\w.-]*)$/i.test(ctx.path) ? { ok: true, confidence: 'medium' } : true),
