@@ -337,7 +337,10 @@ export function judgePasswordValue(value: string, keyName: string | undefined, c
   if (new Set(value).size < 4) return 'placeholder'; // aaaa, 1212
   if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'weak';
   if (/^[a-z]+$/.test(value) && value.length <= 10) return 'weak'; // a lone lower-case word
-  if (/passw(?:or)?d|passwd/i.test(value)) return 'weak'; // Password123, thisismypassword
+  // `onepassword`, `dbpassword`: a name ending in the word, not a password; with digits or capitals
+  // (`AdminPassword123`) it is how people pick weak ones.
+  if (/^[a-z]+passw(?:or)?d$|^[a-z]+passwd$/.test(value)) return 'placeholder';
+  if (/passw(?:or)?d|passwd/i.test(value)) return 'weak';
   if (value.length < 16 && shannonEntropy(value) < 2.3) return 'weak';
   return 'ok';
 }
