@@ -126,7 +126,8 @@ export function isSecretKey(name: string): boolean {
     const w = words[i]!;
     if (TOKEN_META.has(w)) return false;
     if (NOT_CREDENTIAL_QUALIFIERS.has(w) && i + 1 < words.length && /^(?:tokens?|keys?|secrets?)$/.test(words[i + 1]!) && !(w === 'access' && words[i + 1] === 'key') && !(w === 'access' && words[i + 1] === 'token') && !(w === 'storage' && words[i + 1] === 'key')) return false;
-    const isCredentialWord = SECRET_WORDS.test(w) || (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!));
+    // WordPress's LOGGED_IN_KEY: the qualifier is two words back.
+    const isCredentialWord = SECRET_WORDS.test(w) || (w === 'key' && i > 0 && (KEY_QUALIFIERS.has(words[i - 1]!) || (words[i - 1] === 'in' && words[i - 2] === 'logged')));
     if (!isCredentialWord) continue;
     hit = true;
     const next = words[i + 1];
@@ -280,7 +281,12 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   if (NAMED_STAND_IN.test(value)) return 'placeholder';
   // `my_rootPassword`, `your-api-key`, `SomeKindOfPassword1`: the field's name dressed up as its value.
   if (/^(?:my|your|some|the)[_-]?[A-Za-z]/i.test(value) && /[A-Z_-]/.test(value.slice(2)) && /passw|secret|token|key/i.test(value)) return 'placeholder';
-  if (keyName && keyWords(keyName).length >= 2 && lower.includes(keyName.replace(/^[$@]+/, '').toLowerCase())) return 'placeholder';
+  if (keyName && keyWords(keyName).length >= 2) {
+    const name = keyName.replace(/^[$@]+/, '').toLowerCase();
+    const at = lower.indexOf(name);
+    // …unless what is left is digits and symbols: `AdminPassword123` is a guessable password.
+    if (at >= 0 && /[a-z]/.test(lower.slice(0, at) + lower.slice(at + name.length))) return 'placeholder';
+  }
   return undefined;
 }
 

@@ -59,6 +59,8 @@ function checksumVerdict(valid: boolean): ValidatorVerdict {
 export type Validator = (secret: string, ctx: ValidatorContext) => ValidatorVerdict;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Source code, where a password hash is usually seed data or a test fixture. */
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 export const validators = {
@@ -101,8 +103,12 @@ export const validators = {
     // A guessable password for localhost or example.com is made up; for a real host it is a leak.
     return passwordVerdict(verdict, inUse, host !== undefined || isExampleContext(ctx.path));
   },
-  /** A crypt-style hash: a note in code (seed data, tests); a leak in a credential store or a database dump. */
-  'password-hash-store': (_secret, ctx) => (isCredentialStore(ctx.path) || /\.(?:sql|dump|bak)$|(?:^|\/)(?:passwd|[\w.-]*passwd[\w.-]*)$/i.test(ctx.path) ? { ok: true, confidence: 'medium' } : true),
+  /**
+   * A crypt-style hash: a leak in a credential store, a database dump or any other data file; a note
+   * in source code, docs and tests, where hashes are mostly seed data and fixtures.
+   */
+  'password-hash-store': (_secret, ctx) =>
+    isCredentialStore(ctx.path) || !(SOURCE_FILE.test(ctx.path) || isExampleContext(ctx.path)) ? { ok: true, confidence: 'medium' } : true,
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */
   'aws-secret-near-id': (secret) => /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),
   /** A Supabase key JWT whose `role` claim is `service_role`. */
