@@ -137,6 +137,19 @@ export function isSecretKey(name: string): boolean {
   return hit;
 }
 
+/**
+ * `paymongo_key`, `MapsKey`: a name ending in `key` after a word that is not a known qualifier (a
+ * vendor's name, usually), and with nothing that makes it some other kind of key (sort_key, cache_key).
+ */
+function isVendorKey(name: string): boolean {
+  const words = keyWords(name);
+  if (words.length < 2 || words[words.length - 1] !== 'key') return false;
+  return !words.some((w) => NOT_CREDENTIAL_QUALIFIERS.has(w) || SECRET_META.has(w) || TOKEN_META.has(w) || PASSWORD_META.has(w) || NOT_KEY_WORDS.has(w));
+}
+
+/** Words before `key` that name a lookup or a setting, not a vendor. */
+const NOT_KEY_WORDS = new Set(['primary', 'foreign', 'unique', 'composite', 'object', 'file', 'row', 'partition', 'sort', 'hash', 'range', 'cache', 'lookup', 'translation', 'i18n', 'message', 'label', 'entry', 'item', 'record', 'dict', 'map', 'property', 'field', 'column', 'index', 'table', 'config', 'setting', 'storage', 'local', 'session', 'cookie', 'query', 'route', 'api', 'public', 'ssh', 'gpg', 'pgp', 'license', 'registry', 'group', 'shortcut', 'hot', 'keyboard', 'music', 'sig', 'signing', 'idempotency', 'dedup', 'react', 'vue']);
+
 /** Source files: an unquoted right-hand side there is a variable or an expression, not a literal. */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte)$/i;
 
@@ -296,10 +309,11 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
  */
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length < 12 || value.length > 512) return false;
-  // A bare `key` (`KEY=…` in a log line, `key: …`) is too common a name to vouch for anything: only a
-  // long, clearly random value counts there.
-  const bareKey = keyName !== undefined && /^key$/i.test(keyName);
-  if (keyName !== undefined && !bareKey && !isSecretKey(keyName) && !isPasswordKey(keyName)) return false;
+  // A bare `key` (`KEY=…` in a log line) or `<vendor>_key` (`paymongo_key`) is too common a name to
+  // vouch for anything: only a long, clearly random value counts there.
+  const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
+  const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!));
+  if (!named && !bareKey) return false;
   if (bareKey && !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= 4.2)) return false;
   // Generated secrets are ASCII; a value in another script is a message (translations, labels).
   if (/[^\x00-\x7f]/.test(value)) return false;

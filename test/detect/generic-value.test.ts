@@ -75,6 +75,7 @@ describe('judgeGenericValue', () => {
     ['Go', 'secretKey', 'Vq3x_Lm8Rt2zKp0wYc6hNb4d', 'main.go'],
     ['Swift', 'apiToken', 'Zt81Qm2xLp0Vc7Nb3Kw9Rs4y', 'Config.swift'],
     ['a log line with a bare KEY', 'KEY', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'app.log'],
+    ["a vendor's key", 'paymongo_key', 'Vq3xLm8Rt2zKp0wYc6hNb4dQ', 'config.py'],
   ] as const)('accepts a machine secret in %s', ([, key, value, path]) => {
     expect(judgeGenericValue(value, key, { quote: '"', path })).toBe(true);
   });
@@ -86,6 +87,8 @@ describe('judgeGenericValue', () => {
     ['an EXAMPLE value', 'api_key', 'AKIAIOSFODNN7EXAMPLE'],
     ['an identifier', 'key', 'user-profile-settings'],
     ['a bare KEY with a modest value', 'KEY', 'abc123def456'],
+    ['a sort key', 'sort_key', 'Vq3xLm8Rt2zKp0wYc6hNb4dQ'],
+    ['a cache key in hex', 'user_cache_key', '7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d'],
     ['a type name', 'token_type', 'Bearer'],
     ['a URL without credentials', 'token_url', 'https://auth.example.com/token'],
   ] as const)('rejects %s', ([, key, value]) => {
