@@ -8,6 +8,7 @@ import { findKeywords } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
+import { rejectsOnShape } from './generic-value.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../types.js';
 
@@ -166,6 +167,8 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
       }
     }
     if (!span || secret === undefined) continue;
+    // Generic captures fail most often on their own shape: judge that before building names and groups.
+    if (detector.generic && rejectsOnShape(secret)) continue;
     const start = window.start + span[0];
     const end = window.start + span[1];
     const groups: Record<string, string> = {};

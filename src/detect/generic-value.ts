@@ -304,6 +304,15 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
 }
 
 /**
+ * The cheapest rejections, on the value alone (templates and literal non-values): the engine asks
+ * this before it builds a generic match's key name and groups, since most generic captures in real
+ * code fail here.
+ */
+export function rejectsOnShape(value: string): boolean {
+  return /^(?:\$\{|\{\{|\$\(|<[A-Za-z_%])/.test(value) || /^(?:null|none|nil|undefined|true|false)$/i.test(value);
+}
+
+/**
  * Tokens, API keys and secrets assigned to credential-like names: the value must look
  * machine-generated (length, entropy, character classes, not a name).
  */

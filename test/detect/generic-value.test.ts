@@ -2,7 +2,7 @@
 // like one's place (references, code, type names, labels, placeholders).
 
 import { describe, expect, it } from 'vitest';
-import { isCredentialStore, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue } from '../../src/detect/generic-value.js';
+import { isCredentialStore, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, rejectsOnShape } from '../../src/detect/generic-value.js';
 
 describe('judgePasswordValue', () => {
   it.for([
@@ -112,5 +112,12 @@ describe('names, hosts and stores', () => {
   it('knows the credential stores', () => {
     for (const path of ['.git-credentials', 'home/.netrc', 'db/.pgpass', '.npmrc', '.docker/config.json', 'etc/shadow', 'web/.htpasswd']) expect(isCredentialStore(path)).toBe(true);
     for (const path of ['README.md', 'src/netrc.ts', 'config.yml']) expect(isCredentialStore(path)).toBe(false);
+  });
+});
+
+describe('rejectsOnShape', () => {
+  it('rejects templates and literal non-values before anything is built, and nothing else', () => {
+    for (const value of ['${DB_PASSWORD}', '{{ vault_pw }}', '$(cat /run/secret)', '<password>', 'null', 'None', 'undefined']) expect(rejectsOnShape(value)).toBe(true);
+    for (const value of ['Xk9!qLm2Rt', '$2y$12$abc', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'nonesuch-Zq81']) expect(rejectsOnShape(value)).toBe(false);
   });
 });
