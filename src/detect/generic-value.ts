@@ -397,6 +397,13 @@ export function isCredentialStore(path: string | undefined): boolean {
   return path !== undefined && CREDENTIAL_STORE.test(path);
 }
 
+/** True for documentation hosts (RFC 2606 and RFC 6761 names, RFC 5737 addresses): what examples log in to. */
+export function isDocumentationHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const h = host.toLowerCase().replace(/:\d+$/, '');
+  return /(?:^|\.)(?:example|invalid|test)$|(?:^|\.)example\.(?:com|org|net)$|^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(h);
+}
+
 /**
  * True for a host that names a real machine: not loopback, not a documentation or reserved name
  * (example.com, *.test, *.local), not a bare single-label name (a compose service such as `db`).

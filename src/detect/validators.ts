@@ -9,7 +9,7 @@ import {
   isGitlabRoutable,
   luhn,
 } from './checksums.js';
-import { isCredentialStore, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isCredentialStore, isDocumentationHost, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../scope/decoders/jwt.js';
 import { decodeUriComponentSafe } from '../scope/decoders/encoding.js';
@@ -100,8 +100,8 @@ export const validators = {
     if (verdict !== 'reject' && verdict !== 'placeholder' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) verdict = 'default';
     const host = matchHost(ctx.groups);
     const inUse = host !== undefined ? isRealHost(host) : isCredentialStore(ctx.path);
-    // A guessable password for localhost or example.com is made up; for a real host it is a leak.
-    return passwordVerdict(verdict, inUse, host !== undefined || isExampleContext(ctx.path));
+    // A guessable password for example.com is made up; for localhost or a real host it is a leak.
+    return passwordVerdict(verdict, inUse, isDocumentationHost(host) || isExampleContext(ctx.path));
   },
   /**
    * A crypt-style hash: a leak in a credential store, a database dump or any other data file; a note

@@ -2,7 +2,7 @@
 // like one's place (references, code, type names, labels, placeholders).
 
 import { describe, expect, it } from 'vitest';
-import { isCredentialStore, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, rejectsOnShape } from '../../src/detect/generic-value.js';
+import { isCredentialStore, isDocumentationHost, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, rejectsOnShape } from '../../src/detect/generic-value.js';
 
 describe('judgePasswordValue', () => {
   it.for([
@@ -107,6 +107,11 @@ describe('names, hosts and stores', () => {
   it('tells real hosts from loopback, documentation and compose service names', () => {
     for (const host of ['db.prod.corp.net', 'ds048537.mongolab.com', '10.20.0.5']) expect(isRealHost(host)).toBe(true);
     for (const host of ['localhost', '127.0.0.1', 'example.com', 'api.example.org', 'db', 'svc.local', '192.0.2.7', undefined]) expect(isRealHost(host)).toBe(false);
+  });
+
+  it('tells documentation hosts (where a guessable password is made up) from localhost', () => {
+    for (const host of ['www.example.com', 'db.example', 'svc.test', '203.0.113.9']) expect(isDocumentationHost(host)).toBe(true);
+    for (const host of ['localhost', 'db.prod.corp.net', undefined]) expect(isDocumentationHost(host)).toBe(false);
   });
 
   it('knows the credential stores', () => {
