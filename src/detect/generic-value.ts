@@ -170,6 +170,13 @@ const REJECT_SHAPES: RegExp[] = [
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
 ];
 
+/** Base64 that decodes to words and spaces (`ZHVtbXkgdGV4dA==`): encoded text, not key material, which decodes to bytes. */
+function isEncodedProse(value: string): boolean {
+  if (value.length < 16 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[A-Za-z][A-Za-z ,.'!?-]*$/.test(decoded) && decoded.includes(' ');
+}
+
 /** Digests of the empty string (MD5, SHA-1, SHA-256, SHA-512): a hash of nothing protects nothing. */
 const EMPTY_DIGESTS = /^(?:d41d8cd98f00b204e9800998ecf8427e|da39a3ee5e6b4b0d3255bfef95601890afd80709|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855|cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e)$/i;
 
@@ -332,6 +339,7 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4)) return false;
   if (isWordy(value)) return false;
   if (EMPTY_DIGESTS.test(value)) return false;
+  if (isEncodedProse(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
   const entropy = shannonEntropy(value);

@@ -82,6 +82,7 @@ describe('judgeGenericValue', () => {
 
   it.for([
     ['a hash of nothing', 'token', 'd41d8cd98f00b204e9800998ecf8427e'],
+    ['base64 of plain words', 'secret_key', Buffer.from('just some sample words here').toString('base64')],
     ['a placeholder', 'SECRET_KEY', 'your-secret-key-here'],
     ['xxxx', 'api_key', 'xxxxxxxxxxxxxxxxxxxx'],
     ['an EXAMPLE value', 'api_key', 'AKIAIOSFODNN7EXAMPLE'],
