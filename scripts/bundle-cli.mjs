@@ -23,4 +23,7 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(root, 'src', 'bin.ts')], outfile: join(root, 'dist', 'cli.js') });
 await build({ ...common, entryPoints: [join(root, 'src', 'scan', 'worker.ts')], outfile: join(root, 'dist', 'worker.js') });
-console.log('bundle-cli: dist/cli.js, dist/worker.js');
+// The agent hook (tokenscope guard) runs on every tool call: its own entry, without commander
+// and the scan pipeline, so a harmless call pays little more than Node's start-up.
+await build({ ...common, entryPoints: [join(root, 'src', 'guard', 'bin.ts')], outfile: join(root, 'dist', 'guard.js') });
+console.log('bundle-cli: dist/cli.js, dist/worker.js, dist/guard.js');

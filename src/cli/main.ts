@@ -13,6 +13,7 @@ import { runDetectorsCommand } from './commands/detectors.js';
 import { runBaselineCommand } from './commands/baseline.js';
 import { runInitCommand } from './commands/init.js';
 import { runHookCommand } from './commands/hook.js';
+import { registerGuardCommand } from './commands/guard.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -130,6 +131,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action((ids: string[], flags: { check?: string[] | boolean; format: 'text' | 'json' }) => {
       setExit(runDetectorsCommand(io, flags, ids));
     });
+
+  registerGuardCommand(program, io, setExit);
 
   return program;
 }
