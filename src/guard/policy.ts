@@ -5,9 +5,9 @@
 
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { findConfigFile, loadConfigFile } from '../config/load.js';
 import type { ConfigFile } from '../config/types.js';
 import { configError } from '../errors.js';
+import { configFileFor } from './checkout.js';
 import type { GuardPolicy } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 8000;
@@ -74,10 +74,13 @@ export function toPolicy(config: ConfigFile, source: string | undefined, env: No
   };
 }
 
-/** Finds and loads the checkout's config (or the named one); throws a configError when it is invalid. */
-export function loadPolicy(cwd: string, root: string, env: NodeJS.ProcessEnv, configPath?: string): LoadedPolicy {
-  const source = configPath ? resolve(cwd, configPath) : findConfigFile(cwd, root);
-  const config: ConfigFile = source ? loadConfigFile(source) : {};
+/**
+ * Finds and loads the checkout's config (or the named one), validated by the config schema;
+ * throws a configError when it is invalid. The parser and validator load only when there is a file.
+ */
+export async function loadPolicy(cwd: string, root: string, env: NodeJS.ProcessEnv, configPath?: string): Promise<LoadedPolicy> {
+  const source = configPath ? resolve(cwd, configPath) : configFileFor(cwd, root);
+  const config: ConfigFile = source ? (await import('../config/load.js')).loadConfigFile(source) : {};
   return {
     policy: toPolicy(config, source, env, source ? dirname(source) : root),
     disabledDetectors: config.detectors?.disable ?? [],

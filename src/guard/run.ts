@@ -5,13 +5,12 @@
 // config sets `guard.failOpen`. Returns what to write and the exit code; touches no process state.
 
 import { resolve } from 'node:path';
-import { findRepoRoot } from '../sources/walk.js';
 import { claudeCode } from './adapters/claude-code.js';
 import { cursor } from './adapters/cursor.js';
 import { gemini } from './adapters/gemini.js';
 import { plain } from './adapters/plain.js';
 import { GuardInputError, type Adapter, type HookAnswer } from './adapters/types.js';
-import { appendEntry, callKey, entryFor, findAsk } from './audit-log.js';
+import { checkoutRoot } from './checkout.js';
 import { decide } from './decide.js';
 import { defaultPolicy, loadPolicy, type LoadedPolicy } from './policy.js';
 import type { AgentId, Decision, GuardEvent, GuardPolicy } from './types.js';
@@ -102,10 +101,13 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
   let adapter: Adapter | undefined = isPlain ? plain : options.agent ? ADAPTERS[options.agent] : undefined;
   let event: GuardEvent | undefined;
   let policy: GuardPolicy = defaultPolicy(options.env);
-  const fail = (error: unknown): GuardRun => {
+  const fail = async (error: unknown): Promise<GuardRun> => {
     const reason = describeFailure(error);
     // The answer matters more than the record: a log that cannot be written does not change it.
-    if (event && policy.log) appendEntry(policy.log, entryFor(event, { verdict: policy.failOpen ? 'allow' : 'deny', class: 'error', reason, credentials: [] }, now(), true));
+    if (event && policy.log) {
+      const { appendEntry, entryFor } = await import('./audit-log.js');
+      appendEntry(policy.log, entryFor(event, { verdict: policy.failOpen ? 'allow' : 'deny', class: 'error', reason, credentials: [] }, now(), true));
+    }
     if (policy.failOpen) return { stdout: adapter && event ? adapter.render({ verdict: 'allow', class: 'error', reason: '', credentials: [] }, event).stdout : '', stderr: `tokenscope guard: ${reason} (guard.failOpen: allowed)\n`, exitCode: 0 };
     return adapter ? adapter.renderFailure(reason, event?.hookEvent) : universalFailure(reason);
   };
@@ -121,15 +123,17 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
       event = adapter.toEvent(payload, options.cwd);
     }
     const cwd = resolve(options.cwd, event.cwd);
-    const root = (options.env['CLAUDE_PROJECT_DIR'] && event.agent === 'claude-code' ? resolve(options.env['CLAUDE_PROJECT_DIR']) : undefined) ?? findRepoRoot(cwd) ?? cwd;
-    const loaded: LoadedPolicy = loadPolicy(cwd, root, options.env, options.configPath);
+    const root = (options.env['CLAUDE_PROJECT_DIR'] && event.agent === 'claude-code' ? resolve(options.env['CLAUDE_PROJECT_DIR']) : undefined) ?? checkoutRoot(cwd) ?? cwd;
+    const loaded: LoadedPolicy = await loadPolicy(cwd, root, options.env, options.configPath);
     policy = loaded.policy;
     const decision = await withTimeout(
       decide({ ...event, cwd }, { env: options.env, root, policy, disabledDetectors: loaded.disabledDetectors, deadline: started + policy.timeoutMs * 0.7 }),
       policy.timeoutMs,
     );
     let stderr = '';
-    if (policy.log) {
+    if (policy.log && (event.action.kind === 'ran' || decision.verdict !== 'allow')) {
+      // Loaded only to write: a silent allow needs neither the log nor node:crypto.
+      const { appendEntry, callKey, entryFor, findAsk } = await import('./audit-log.js');
       if (event.action.kind === 'ran') {
         const key = event.action.key ? (event.toolUseId ?? callKey({ ...event, action: { kind: 'shell', command: event.action.key } })) : callKey(event);
         const ask = findAsk(policy.log, key);
@@ -145,6 +149,6 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
     const answer = (adapter ?? plain).render(decision, event);
     return { ...answer, stderr: answer.stderr + stderr, decision };
   } catch (error) {
-    return fail(error);
+    return await fail(error);
   }
 }

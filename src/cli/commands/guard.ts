@@ -98,9 +98,9 @@ export function registerGuardCommand(program: Command, io: CliIo, setExit: (code
     .option('--file <file>', 'the log to read (default: guard.log from the config, else $XDG_STATE_HOME/tokenscope/guard.jsonl)')
     .option('--json', 'print the summary as JSON')
     .option('--config <file>', 'configuration file')
-    .action((flags: { file?: string; json?: boolean; config?: string }) => {
+    .action(async (flags: { file?: string; json?: boolean; config?: string }) => {
       const root = findRepoRoot(io.cwd) ?? io.cwd;
-      const path = flags.file ? resolve(io.cwd, flags.file) : loadPolicy(io.cwd, root, io.env, flags.config).policy.log;
+      const path = flags.file ? resolve(io.cwd, flags.file) : (await loadPolicy(io.cwd, root, io.env, flags.config)).policy.log;
       if (path === false) throw usageError('guard.log is false in the config: there is no audit log to read');
       if (!existsSync(path)) {
         io.stdout(`${displayPath(io.cwd, path)}: no guard decisions recorded yet\n`);
