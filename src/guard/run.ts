@@ -60,6 +60,13 @@ function parsePayload(stdin: string | undefined): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** The folder an event says the agent works in: Claude Code and Gemini CLI's cwd, Cursor's first workspace root. */
+function claimedCwd(payload: Record<string, unknown>): string | undefined {
+  if (typeof payload['cwd'] === 'string' && payload['cwd'].length > 0) return payload['cwd'];
+  const roots = payload['workspace_roots'];
+  return Array.isArray(roots) && typeof roots[0] === 'string' ? roots[0] : undefined;
+}
+
 function recognise(payload: Record<string, unknown>): Adapter | undefined {
   // Cursor's names are camelCase, Gemini CLI's BeforeTool/BeforeAgent, Claude Code's PreToolUse…
   return [cursor, gemini, claudeCode].find((a) => a.recognises(payload));
@@ -112,22 +119,34 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
     return adapter ? adapter.renderFailure(reason, event?.hookEvent) : universalFailure(reason);
   };
   try {
-    if (isPlain) event = plainEvent(options);
-    else {
-      const payload = parsePayload(options.stdin);
-      adapter ??= recognise(payload);
-      if (!adapter) {
-        const name = payload['hook_event_name'];
-        throw new GuardInputError(typeof name === 'string' ? `unknown hook event \`${name.slice(0, 60)}\`` : 'the event has no `hook_event_name`');
+    // The policy first (from the event's folder when it names one), so failOpen covers bad events too.
+    let payload: Record<string, unknown> | undefined;
+    let inputError: unknown;
+    if (!isPlain) {
+      try {
+        payload = parsePayload(options.stdin);
+      } catch (error) {
+        inputError = error;
       }
-      event = adapter.toEvent(payload, options.cwd);
     }
-    const cwd = resolve(options.cwd, event.cwd);
-    const root = (options.env['CLAUDE_PROJECT_DIR'] && event.agent === 'claude-code' ? resolve(options.env['CLAUDE_PROJECT_DIR']) : undefined) ?? checkoutRoot(cwd) ?? cwd;
+    const claimed = payload ? claimedCwd(payload) : undefined;
+    const cwd = resolve(options.cwd, claimed ?? '.');
+    const projectDir = options.env['CLAUDE_PROJECT_DIR'];
+    const root = (projectDir && (adapter === claudeCode || (payload && claudeCode.recognises(payload))) ? resolve(projectDir) : undefined) ?? checkoutRoot(cwd) ?? cwd;
     const loaded: LoadedPolicy = await loadPolicy(cwd, root, options.env, options.configPath);
     policy = loaded.policy;
+    if (inputError) throw inputError;
+    if (isPlain) event = plainEvent(options);
+    else {
+      adapter ??= recognise(payload!);
+      if (!adapter) {
+        const name = payload!['hook_event_name'];
+        throw new GuardInputError(typeof name === 'string' ? `unknown hook event \`${name.slice(0, 60)}\`` : 'the event has no `hook_event_name`');
+      }
+      event = adapter.toEvent(payload!, cwd);
+    }
     const decision = await withTimeout(
-      decide({ ...event, cwd }, { env: options.env, root, policy, disabledDetectors: loaded.disabledDetectors, deadline: started + policy.timeoutMs * 0.7 }),
+      decide({ ...event, cwd: resolve(cwd, event.cwd) }, { env: options.env, root, policy, disabledDetectors: loaded.disabledDetectors, deadline: started + policy.timeoutMs * 0.7 }),
       policy.timeoutMs,
     );
     let stderr = '';

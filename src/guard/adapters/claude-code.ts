@@ -60,6 +60,7 @@ export const claudeCode: Adapter = {
   recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
     const hookEvent = str(payload, 'hook_event_name')!;
+    if (!EVENTS.has(hookEvent)) throw new GuardInputError(`unknown hook event \`${hookEvent.slice(0, 60)}\``);
     const cwd = str(payload, 'cwd', false) ?? fallbackCwd;
     const sessionId = str(payload, 'session_id', false);
     const base = { agent: 'claude-code' as const, hookEvent, cwd, ...(sessionId ? { sessionId } : {}) };

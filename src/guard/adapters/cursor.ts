@@ -71,6 +71,7 @@ export const cursor: Adapter = {
   recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
     const hookEvent = str(payload, 'hook_event_name')!;
+    if (!EVENTS.has(hookEvent)) throw new GuardInputError(`unknown hook event \`${hookEvent.slice(0, 60)}\``);
     const roots = Array.isArray(payload['workspace_roots']) ? (payload['workspace_roots'] as unknown[]).filter((r): r is string => typeof r === 'string') : [];
     const cwd = roots[0] ?? str(payload, 'cwd', false) ?? fallbackCwd;
     const sessionId = str(payload, 'conversation_id', false);

@@ -7,7 +7,7 @@
 // on stderr, the documented block.
 
 import type { Decision, GuardAction, GuardEvent } from '../types.js';
-import { str, withPrefix, type Adapter, type HookAnswer } from './types.js';
+import { GuardInputError, str, withPrefix, type Adapter, type HookAnswer } from './types.js';
 
 const EVENTS = new Set(['BeforeTool', 'AfterTool', 'BeforeAgent', 'AfterAgent', 'BeforeModel', 'AfterModel', 'BeforeToolSelection', 'PreCompress']);
 
@@ -50,6 +50,7 @@ export const gemini: Adapter = {
   recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
     const hookEvent = str(payload, 'hook_event_name')!;
+    if (!EVENTS.has(hookEvent)) throw new GuardInputError(`unknown hook event \`${hookEvent.slice(0, 60)}\``);
     const cwd = str(payload, 'cwd', false) ?? fallbackCwd;
     const sessionId = str(payload, 'session_id', false);
     const base = { agent: 'gemini' as const, hookEvent, cwd, ...(sessionId ? { sessionId } : {}) };
