@@ -254,6 +254,10 @@ export function storedLogin(cli: string | undefined, env: NodeJS.ProcessEnv, sca
     const kubeconfig = env['KUBECONFIG'];
     if (kubeconfig) files.unshift(...kubeconfig.split(':').filter(Boolean).map((p) => resolve(p)));
   }
+  // A token in a remote URL (https://x-access-token:…@github.com/…) rides along with every push;
+  // the file itself is no login, so only what a detector finds in it counts.
+  const scanOnly = cli === 'git' ? join(root, '.git', 'config') : undefined;
+  if (scanOnly) files.unshift(scanOnly);
   if (login.provider === 'gcp' && env['GOOGLE_APPLICATION_CREDENTIALS']) files.unshift(resolve(root, env['GOOGLE_APPLICATION_CREDENTIALS']));
   const facts: CredentialFact[] = [];
   for (const file of files) {
@@ -263,6 +267,7 @@ export function storedLogin(cli: string | undefined, env: NodeJS.ProcessEnv, sca
       facts.push(...found.map((f) => ({ ...f, where: `${f.where} (${login.name})` })));
       continue;
     }
+    if (file === scanOnly) continue;
     facts.push({
       ruleId: `guard.${login.provider}-cli-login`,
       name: login.name,

@@ -200,6 +200,9 @@ function readTargets(argv: string[], cwd: string, env: NodeJS.ProcessEnv): ReadT
         continue;
       }
       if (a.startsWith('-') && a.length > 1) {
+        // File names, counts or a status only: no line is shown.
+        if (/^-[a-zA-Z]*[lLcq]/.test(a) && !/^-[a-zA-Z]*[ABCe]/.test(a)) return [];
+        if (['--files-with-matches', '--files-without-match', '--count', '--quiet', '--silent', '--files'].includes(a)) return [];
         if (/^-[a-zA-Z]*i/.test(a) || a === '--ignore-case') ignoreCase = true;
         if (/^-[a-zA-Z]*F/.test(a) || a === '--fixed-strings') fixed = true;
         if (/^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive') recursive = true;
@@ -329,6 +332,22 @@ function envRead(argv: string[], command: SimpleCommand): string[] | 'all' | und
   return undefined;
 }
 
+const NOTHING_SHOWN = /(?!)/;
+
+/** `env | grep AWS_`: the next stage of the pipeline shows only the lines its pattern selects. */
+function envFilter(command: SimpleCommand, line: ParsedLine): { filter?: RegExp } {
+  const next = line.commands.find((c) => c.pipeline === command.pipeline && c.stage === command.stage + 1);
+  if (!next) return {};
+  const argv = effectiveArgv(next);
+  const name = baseName(argv[0] ?? '');
+  if (!GREPS.has(name)) return {};
+  if (argv.slice(1).some((a) => /^-[a-zA-Z]*[lLcq]/.test(a) || a === '--count' || a === '--quiet')) return { filter: NOTHING_SHOWN };
+  if (argv.slice(1).some((a) => /^-[a-zA-Z]*v/.test(a))) return {};
+  const pattern = argv.slice(1).find((a, i, list) => !a.startsWith('-') && !GREP_VALUED.has(list[i - 1] ?? ''));
+  const ignoreCase = argv.some((a) => /^-[a-zA-Z]*i/.test(a));
+  return pattern ? { filter: toRegExp(pattern, ignoreCase, argv.some((a) => /^-[a-zA-Z]*F/.test(a))) } : {};
+}
+
 /** A literal that may be a credential: worth loading the detectors for. */
 const TOKENISH = /[A-Za-z0-9_+/=.:@-]{16,}/;
 
@@ -339,7 +358,7 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
   const calls = mayBeDestructive(command, extra) ? classifyLine(line, { allowedHosts: ctx.policy.allowedHosts, extraPatterns: ctx.policy.destructivePatterns }) : [];
 
   const reads: Array<{ command: SimpleCommand; argv: string[] }> = [];
-  const envReads: Array<string[] | 'all'> = [];
+  const envReads: Array<{ names: string[] | 'all'; filter?: RegExp }> = [];
   let writesLiteral = false;
   for (const c of line.commands) {
     const argv = effectiveArgv(c);
@@ -349,7 +368,7 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
     // `cmd < .env` feeds the file to any command; treated as printing it.
     if (c.inputs.length > 0) reads.push({ command: c, argv: ['cat', ...c.inputs] });
     const env = envRead(argv, c);
-    if (env) envReads.push(env);
+    if (env) envReads.push({ names: env, ...envFilter(c, line) });
     if ((c.outputs.length > 0 || WRITERS.has(name)) && TOKENISH.test(c.argv.map((w) => w.value).join(' '))) writesLiteral = true;
   }
   if (calls.length === 0 && reads.length === 0 && envReads.length === 0 && !writesLiteral) return ALLOW;
@@ -375,8 +394,10 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
     const targets = reads.flatMap((r) => readTargets(r.argv, cwd, ctx.env));
     decisions.push(...(await readFromTargets(targets, (p) => `\`${l.mod.displayFile(p, ctx.root)}\``, ctx, l)));
   }
-  for (const names of envReads) {
-    const text = names === 'all' ? envText(ctx.env) : envText(ctx.env, names);
+  for (const { names, filter } of envReads) {
+    if (filter === NOTHING_SHOWN) continue;
+    const all = envText(ctx.env, names === 'all' ? undefined : names);
+    const text = filter ? all.split('\n').filter((l) => filter.test(l)).join('\n') : all;
     const facts = l.scanner.inText(text, '.env', names === 'all' ? "the agent's environment" : `the agent's environment (${names.map((n) => `$${n}`).join(', ')})`);
     const where = names === 'all' ? "The agent's environment" : `The agent's environment (${names.map((n) => `$${n}`).join(', ')})`;
     const d = readDecision(

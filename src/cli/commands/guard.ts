@@ -71,25 +71,31 @@ export function registerGuardCommand(program: Command, io: CliIo, setExit: (code
       setExit(result.exitCode);
     });
 
-  const agentOption = (): Option => new Option('--agent <agent>', 'which agent’s settings').choices(AGENT_CHOICES).makeOptionMandatory();
+  // `guard install --agent x`: commander hands --agent to the parent `guard` wherever it appears, so
+  // the subcommands read it from there.
+  const agentOf = (action: string): InstallAgent => {
+    const agent = (guard.opts() as { agent?: InstallAgent }).agent;
+    if (!agent) throw usageError(`guard ${action}: --agent claude-code|cursor|gemini is required`);
+    return agent;
+  };
   guard
     .command('install')
-    .description("merge the guard's hook into the agent's settings (.claude/settings.json, .cursor/hooks.json, .gemini/settings.json)")
-    .addOption(agentOption())
+    .description("merge the guard's hook (--agent claude-code|cursor|gemini) into the agent's settings (.claude/settings.json, .cursor/hooks.json, .gemini/settings.json)")
     .option('--user', "the settings in your home folder instead of the project's")
-    .action((flags: { agent: InstallAgent; user?: boolean }) => {
-      const outcome = installGuardHook({ agent: flags.agent, cwd: io.cwd, user: flags.user === true, env: io.env, command: guardHookCommand() });
-      io.stdout(`${describeInstall(io, outcome, flags.agent)}\n`);
+    .action((flags: { user?: boolean }) => {
+      const agent = agentOf('install');
+      const outcome = installGuardHook({ agent, cwd: io.cwd, user: flags.user === true, env: io.env, command: guardHookCommand() });
+      io.stdout(`${describeInstall(io, outcome, agent)}\n`);
       setExit(0);
     });
   guard
     .command('uninstall')
     .description('remove the guard hook and put the settings file back as it was')
-    .addOption(agentOption())
     .option('--user', "the settings in your home folder instead of the project's")
-    .action((flags: { agent: InstallAgent; user?: boolean }) => {
-      const outcome = uninstallGuardHook({ agent: flags.agent, cwd: io.cwd, user: flags.user === true, env: io.env });
-      io.stdout(`${describeInstall(io, outcome, flags.agent)}\n`);
+    .action((flags: { user?: boolean }) => {
+      const agent = agentOf('uninstall');
+      const outcome = uninstallGuardHook({ agent, cwd: io.cwd, user: flags.user === true, env: io.env });
+      io.stdout(`${describeInstall(io, outcome, agent)}\n`);
       setExit(0);
     });
   guard
