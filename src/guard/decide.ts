@@ -333,6 +333,8 @@ function envRead(argv: string[], command: SimpleCommand): string[] | 'all' | und
 }
 
 const NOTHING_SHOWN = /(?!)/;
+const INTERPRETERS = new Set(['node', 'bun', 'deno', 'python', 'python3', 'ruby', 'perl', 'php']);
+const SCRIPT_FLAGS = new Set(['-e', '--eval', '-p', '--print', '-c', '-E', '-r', 'eval']);
 
 /** `env | grep AWS_`: the next stage of the pipeline shows only the lines its pattern selects. */
 function envFilter(command: SimpleCommand, line: ParsedLine): { filter?: RegExp } {
@@ -362,8 +364,22 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
   let writesLiteral = false;
   for (const c of line.commands) {
     const argv = effectiveArgv(c);
-    if (argv.length === 0) continue;
+    if (argv.length === 0) {
+      // `env` alone (a wrapper with nothing to run) prints the environment.
+      const raw = c.argv.map((w) => w.value);
+      if (raw.length > 0 && baseName(raw[0]!) === 'env' && raw.slice(1).every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))) {
+        envReads.push({ names: 'all', ...envFilter(c, line) });
+      }
+      if (c.inputs.length > 0) reads.push({ command: c, argv: ['cat', ...c.inputs] });
+      continue;
+    }
     const name = baseName(argv[0]!);
+    // `python -c "print(open('.env').read())"`: files a one-line script names are read by it.
+    const script = INTERPRETERS.has(name) ? argv[argv.findIndex((a) => SCRIPT_FLAGS.has(a)) + 1] : undefined;
+    if (script) {
+      const named = [...script.matchAll(/['"`]([^'"`\s]{1,200})['"`]/g)].map((m) => m[1]!).filter((p) => /[./]/.test(p) && !/^[a-z]+:\/\//i.test(p) && existsSync(resolve(cwd, expandHome(p, ctx.env))));
+      if (named.length > 0) reads.push({ command: c, argv: ['cat', ...named] });
+    }
     if (READERS.has(name) || GREPS.has(name) || (name === 'git' && argv[1] === 'grep')) reads.push({ command: c, argv });
     // `cmd < .env` feeds the file to any command; treated as printing it.
     if (c.inputs.length > 0) reads.push({ command: c, argv: ['cat', ...c.inputs] });

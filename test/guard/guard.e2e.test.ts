@@ -189,6 +189,18 @@ describe('reading a credential', () => {
     expect(claudeDecision(echo)!.permissionDecision).toBe('deny');
   });
 
+  it('follows env, pipes into grep and one-line scripts', () => {
+    const withToken = { GITHUB_TOKEN: githubToken };
+    for (const command of ['env', 'env | grep TOKEN', 'printenv | grep -i github', `python3 -c "print(open('.env').read())"`]) {
+      const run = guard(preToolUse('Bash', { command }), [], withToken);
+      expect(claudeDecision(run)?.permissionDecision, command).toBe('deny');
+      expect(leaks(run)).toBe(false);
+    }
+    for (const command of ['env | grep -c TOKEN', 'env | grep PATH', 'grep -l TOKEN .env', 'rg --count RAILWAY src']) {
+      expect(guard(preToolUse('Bash', { command }), [], withToken).stdout, command).toBe('');
+    }
+  });
+
   it('allows reads that show no credential', () => {
     for (const command of ['cat README.md', 'grep -n LOG_LEVEL .env', 'printenv HOME', 'echo $LOG_LEVEL']) {
       expect(guard(preToolUse('Bash', { command })).stdout, command).toBe('');
