@@ -3,14 +3,14 @@
 // where a variable a command expands gets its value. Loaded only when a decision needs it (the
 // detector catalogue costs tens of milliseconds to compile); every fact leaves here redacted.
 
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildDetectorSet, type DetectorSet } from '../detect/compile.js';
-import { loadBuiltinDetectors } from '../detectors/load.js';
+import type { DetectorFile } from '../detectors/definition.js';
+import { detectorBundlePath } from '../paths.js';
 import { fingerprintKey } from '../redact.js';
 import { analyzeFile, type Candidate } from '../scan/analyze.js';
-import { displayPath, walkWorkingTree } from '../sources/walk.js';
 import type { CredentialFact } from './types.js';
 
 /** Files larger than this are read only up to here: credentials sit in small files. */
@@ -26,10 +26,19 @@ export interface CredentialScanner {
 let cachedSet: DetectorSet | undefined;
 let cachedDisabled = '';
 
-export function createScanner(options: { disabled?: readonly string[]; env: NodeJS.ProcessEnv; now?: Date }): CredentialScanner {
+/**
+ * The built-in detectors from the build's bundle; without a build (tests from src/), through the
+ * loader. Read directly so the hook does not load the loader's walker dependency (fast-glob).
+ */
+async function builtinDetectors(): Promise<DetectorFile[]> {
+  if (existsSync(detectorBundlePath)) return JSON.parse(readFileSync(detectorBundlePath, 'utf8')) as DetectorFile[];
+  return (await import('../detectors/load.js')).loadBuiltinDetectors();
+}
+
+export async function createScanner(options: { disabled?: readonly string[]; env: NodeJS.ProcessEnv; now?: Date }): Promise<CredentialScanner> {
   const disabledKey = [...(options.disabled ?? [])].sort().join(',');
   if (!cachedSet || cachedDisabled !== disabledKey) {
-    cachedSet = buildDetectorSet(loadBuiltinDetectors(), new Set(options.disabled ?? []));
+    cachedSet = buildDetectorSet(await builtinDetectors(), new Set(options.disabled ?? []));
     cachedDisabled = disabledKey;
   }
   const set = cachedSet;
@@ -74,9 +83,10 @@ function variableName(keyName: string): string {
   return parts[parts.length - 1] ?? keyName;
 }
 
+/** Repository-relative POSIX path inside the checkout, `~/…` in the home folder, else absolute. */
 export function displayFile(absPath: string, root: string): string {
   const rel = relative(root, absPath);
-  if (!rel.startsWith('..') && !isAbsolute(rel)) return displayPath(root, absPath);
+  if (!rel.startsWith('..') && !isAbsolute(rel)) return rel === '' ? '.' : rel.split(sep).join('/');
   const home = homedir();
   return absPath.startsWith(`${home}/`) ? `~/${absPath.slice(home.length + 1)}` : absPath;
 }
@@ -163,6 +173,8 @@ export async function findVariables(names: readonly string[], search: VariableSe
   let incomplete = false;
   let walked;
   try {
+    // The walker (fast-glob) loads only when a variable has to be looked for in the checkout.
+    const { walkWorkingTree } = await import('../sources/walk.js');
     walked = await walkWorkingTree({ root: search.root, gitignore: false });
   } catch {
     return { facts, incomplete: true };

@@ -41,7 +41,7 @@ interface Lazy {
 
 async function lazy(ctx: DecideContext): Promise<Lazy> {
   const mod = await loadCredentials();
-  return { mod, scanner: mod.createScanner({ disabled: ctx.disabledDetectors, env: ctx.env }) };
+  return { mod, scanner: await mod.createScanner({ disabled: ctx.disabledDetectors, env: ctx.env }) };
 }
 
 /** The strongest of several decisions; reasons of the same strength are joined. */
@@ -385,7 +385,7 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
     if (c.inputs.length > 0) reads.push({ command: c, argv: ['cat', ...c.inputs] });
     const env = envRead(argv, c);
     if (env) envReads.push({ names: env, ...envFilter(c, line) });
-    if ((c.outputs.length > 0 || WRITERS.has(name)) && TOKENISH.test(c.argv.map((w) => w.value).join(' '))) writesLiteral = true;
+    if ((c.outputs.length > 0 || WRITERS.has(name)) && TOKENISH.test([...c.argv.map((w) => w.value), ...c.stdin].join(' '))) writesLiteral = true;
   }
   if (calls.length === 0 && reads.length === 0 && envReads.length === 0 && !writesLiteral) return ALLOW;
 

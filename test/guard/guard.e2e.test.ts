@@ -241,6 +241,11 @@ describe('writing a credential', () => {
     const multi = guard(preToolUse('MultiEdit', { file_path: join(repo, 'src', 'app.ts'), edits: [{ old_string: 'a', new_string: 'b' }, { old_string: 'c', new_string: `GITHUB_TOKEN=${githubToken}` }] }));
     expect(claudeDecision(multi)!.permissionDecision).toBe('ask');
     expect(guard(preToolUse('Write', { file_path: join(repo, 'src', 'x.ts'), content: 'export const x = 1;\n' })).stdout).toBe('');
+    for (const command of [`echo "GITHUB_TOKEN=${githubToken}" >> .env.local`, `cat > .env.ci <<EOF\nGITHUB_TOKEN=${githubToken}\nEOF`]) {
+      const run = guard(preToolUse('Bash', { command }));
+      expect(claudeDecision(run)?.permissionDecision).toBe('ask');
+      expect(leaks(run)).toBe(false);
+    }
   });
 
   it('blocks a prompt that contains a credential (Claude Code and Cursor) and lets others through', () => {
