@@ -223,6 +223,27 @@ describe('reading a credential', () => {
     }
   });
 
+  it('applies guard.destructive, destructivePatterns and allowedHosts from the config', () => {
+    writeFiles(repo, {
+      '.tokenscope.yaml': [
+        'guard:',
+        '  destructive: deny',
+        '  allowedHosts: ["backboard.railway.com"]',
+        '  destructivePatterns:',
+        "    - { pattern: '\\bmake\\s+wipe\\b', description: '`make wipe` (drops the staging database)' }",
+        '',
+      ].join('\n'),
+    });
+    try {
+      expect(guard(preToolUse('Bash', { command: INCIDENT })).stdout).toBe('');
+      const wipe = claudeDecision(guard(preToolUse('Bash', { command: 'RAILWAY_API_TOKEN=$RAILWAY_API_TOKEN make wipe' })))!;
+      expect(wipe.permissionDecision).toBe('deny');
+      expect(wipe.permissionDecisionReason).toContain('`make wipe` (drops the staging database)');
+    } finally {
+      removeDir(join(repo, '.tokenscope.yaml'));
+    }
+  });
+
   it('denies Cursor beforeReadFile of a credential (it has no ask) and allows the rest', () => {
     const run = guard(cursorEvent('beforeReadFile', { file_path: join(repo, '.env'), content: readFileSync(join(repo, '.env'), 'utf8'), attachments: [] }));
     expect(JSON.parse(run.stdout).permission).toBe('deny');
