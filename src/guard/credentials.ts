@@ -43,7 +43,7 @@ export async function createScanner(options: { disabled?: readonly string[]; env
   }
   const set = cachedSet;
   const analyzeOptions = { maxFileSize: READ_CAP, fingerprintKey: fingerprintKey(options.env), keepSecrets: false, now: options.now ?? new Date(), valueAllowlist: [] };
-  const facts = (candidates: Candidate[], where: (c: Candidate) => string): CredentialFact[] =>
+  const facts = (candidates: Candidate[], where: (c: Candidate) => string, text?: string): CredentialFact[] =>
     candidates.filter(isLive).map((c) => ({
       ruleId: c.ruleId,
       name: c.ruleName,
@@ -54,20 +54,20 @@ export async function createScanner(options: { disabled?: readonly string[]; env
       length: c.secretLength,
       fingerprint: c.fingerprint,
       where: where(c),
-      ...(c.keyName ? { variable: variableName(c.keyName) } : {}),
+      ...variableOf(c, text),
       ...(c.scope.narrowerAlternative ? { narrowerAlternative: c.scope.narrowerAlternative } : {}),
     }));
   return {
     inText(text, path, where) {
       const analysis = analyzeFile({ path, content: Buffer.from(text, 'utf8'), origin: 'worktree' }, set, analyzeOptions);
-      return facts(analysis.candidates, (c) => where ?? `\`${path}\` line ${c.line}`);
+      return facts(analysis.candidates, (c) => where ?? `\`${path}\` line ${c.line}`, text);
     },
     inFile(absPath, root) {
       const shown = displayFile(absPath, root);
       const bytes = readCapped(absPath);
       if (!bytes) return [];
       const analysis = analyzeFile({ path: shown, content: bytes, origin: 'worktree' }, set, analyzeOptions);
-      return facts(analysis.candidates, (c) => `\`${shown}\` line ${c.line}`);
+      return facts(analysis.candidates, (c) => `\`${shown}\` line ${c.line}`, bytes.toString('utf8'));
     },
   };
 }
@@ -75,6 +75,30 @@ export async function createScanner(options: { disabled?: readonly string[]; env
 /** A credential counts when it could work: not a bad checksum, not a placeholder, not public, not expired, not marked ignored. */
 function isLive(c: Candidate): boolean {
   return c.checksum !== 'invalid' && c.confidence !== 'low' && c.scope.public !== true && c.scope.expired !== true && !c.inlineIgnore;
+}
+
+/**
+ * The variable a credential is held in: the name its line assigns (`export DB_URL=…`,
+ * `const RAILWAY_API_TOKEN = …`), else the detector's key name.
+ */
+function variableOf(c: Candidate, text: string | undefined): { variable?: string } {
+  if (text !== undefined) {
+    const line = lineAt(text, c.line);
+    const assigned = /^\s*(?:export\s+|(?:const|let|var)\s+|(?:process\.env|os\.environ)\s*(?:\.|\[\s*['"]))?["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:\]\s*)?(?::=|[:=])/.exec(line);
+    if (assigned) return { variable: assigned[1]! };
+  }
+  return c.keyName ? { variable: variableName(c.keyName) } : {};
+}
+
+function lineAt(text: string, line: number): string {
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** `process.env.RAILWAY_API_TOKEN`, `"RAILWAY_API_TOKEN"` → `RAILWAY_API_TOKEN`. */
