@@ -4,7 +4,7 @@
 // than Node's start-up. Install, uninstall and log live in `tokenscope guard …`.
 
 import { runGuard } from './run.js';
-import { readStdin } from './stdin.js';
+import { readEvent } from './stdin.js';
 import type { AgentId } from './types.js';
 
 const AGENTS = new Set<AgentId>(['claude-code', 'cursor', 'gemini']);
@@ -36,7 +36,7 @@ if (!known) {
   process.stderr.write(`tokenscope guard: unknown --agent ${JSON.stringify(agent)} (expected claude-code, cursor or gemini); the call is blocked\n`);
   process.exitCode = 2;
 } else {
-  const stdin = command === undefined && read === undefined ? await readStdin(process.stdin, 5000) : undefined;
+  const stdin = command === undefined && read === undefined ? await readEvent(5000) : undefined;
   const result = await runGuard({
     ...(agent ? { agent: agent as AgentId } : {}),
     ...(stdin !== undefined ? { stdin } : {}),

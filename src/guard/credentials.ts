@@ -147,7 +147,7 @@ export interface VariableSearch {
   root: string;
   env: NodeJS.ProcessEnv;
   scanner: CredentialScanner;
-  /** Give up the checkout walk at this time (performance.now()). */
+  /** Give up the checkout walk at this time (Date.now()). */
   deadline: number;
 }
 
@@ -205,7 +205,7 @@ export async function findVariables(names: readonly string[], search: VariableSe
   }
   const needles = wanted.map((n) => Buffer.from(n));
   for (const file of walked.files) {
-    if (performance.now() > search.deadline) {
+    if (Date.now() > search.deadline) {
       incomplete = true;
       break;
     }

@@ -487,9 +487,3 @@ export function classifyLine(line: ParsedLine, options: ClassifyOptions = {}): D
   }
   return calls;
 }
-
-/** A cheap test a line must pass before the classifier is worth running (the fast path). */
-export function mayBeDestructive(text: string, extra: boolean): boolean {
-  if (extra) return true;
-  return /\b(?:curl|wget|https?|xh|xhs|node|bun|deno|python[0-9.]*|ruby|perl|php|terraform|tofu|terragrunt|kubectl|oc|helm|fly|flyctl|railway|aws|gcloud|gsutil|az|doctl|heroku|supabase|vercel|netlify|wrangler|gh|glab|render|dropdb|psql|mysql|mariadb|sqlcmd|pgcli|mycli|cockroach|clickhouse|clickhouse-client|mongosh|mongo|redis-cli|git|eval|sh|bash|zsh)\b/.test(text);
-}

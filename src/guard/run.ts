@@ -102,7 +102,7 @@ function plainEvent(options: GuardRunOptions): GuardEvent {
 }
 
 export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
-  const started = performance.now();
+  const started = Date.now();
   const now = options.now ?? (() => new Date());
   const isPlain = options.command !== undefined || options.read !== undefined;
   let adapter: Adapter | undefined = isPlain ? plain : options.agent ? ADAPTERS[options.agent] : undefined;

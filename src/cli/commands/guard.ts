@@ -13,7 +13,7 @@ import { formatSummary, readLog, summarise } from '../../guard/audit-log.js';
 import { installGuardHook, uninstallGuardHook, type InstallAgent, type InstallOutcome } from '../../guard/install.js';
 import { loadPolicy } from '../../guard/policy.js';
 import { runGuard } from '../../guard/run.js';
-import { readStdin } from '../../guard/stdin.js';
+import { readEvent } from '../../guard/stdin.js';
 import type { AgentId } from '../../guard/types.js';
 import { findRepoRoot, displayPath } from '../../sources/walk.js';
 import type { CliIo } from '../main.js';
@@ -56,7 +56,7 @@ export function registerGuardCommand(program: Command, io: CliIo, setExit: (code
     .option('--config <file>', 'configuration file (default: .tokenscope.yaml found upward)')
     .action(async (flags: { agent?: AgentId; command?: string; read?: string; config?: string }) => {
       const plain = flags.command !== undefined || flags.read !== undefined;
-      const stdin = plain ? undefined : await readStdin(process.stdin, 5000);
+      const stdin = plain ? undefined : await readEvent(5000);
       const result = await runGuard({
         ...(flags.agent ? { agent: flags.agent } : {}),
         ...(stdin !== undefined ? { stdin } : {}),
