@@ -4,6 +4,7 @@
 // config, an internal error, the time-out) answers the agent's blocking form, unless the
 // config sets `guard.failOpen`. Returns what to write and the exit code; touches no process state.
 
+import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { claudeCode } from './adapters/claude-code.js';
 import { cursor } from './adapters/cursor.js';
@@ -67,6 +68,15 @@ function claimedCwd(payload: Record<string, unknown>): string | undefined {
   return Array.isArray(roots) && typeof roots[0] === 'string' ? roots[0] : undefined;
 }
 
+function isReadableFolder(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK | constants.X_OK);
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function recognise(payload: Record<string, unknown>): Adapter | undefined {
   // Cursor's names are camelCase, Gemini CLI's BeforeTool/BeforeAgent, Claude Code's PreToolUse…
   return [cursor, gemini, claudeCode].find((a) => a.recognises(payload));
@@ -107,6 +117,7 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
   const isPlain = options.command !== undefined || options.read !== undefined;
   let adapter: Adapter | undefined = isPlain ? plain : options.agent ? ADAPTERS[options.agent] : undefined;
   let event: GuardEvent | undefined;
+  let hookEvent: string | undefined;
   let policy: GuardPolicy = defaultPolicy(options.env);
   const fail = async (error: unknown): Promise<GuardRun> => {
     const reason = describeFailure(error);
@@ -116,7 +127,7 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
       appendEntry(policy.log, entryFor(event, { verdict: policy.failOpen ? 'allow' : 'deny', class: 'error', reason, credentials: [] }, now(), true));
     }
     if (policy.failOpen) return { stdout: adapter && event ? adapter.render({ verdict: 'allow', class: 'error', reason: '', credentials: [] }, event).stdout : '', stderr: `tokenscope guard: ${reason} (guard.failOpen: allowed)\n`, exitCode: 0 };
-    return adapter ? adapter.renderFailure(reason, event?.hookEvent) : universalFailure(reason);
+    return adapter ? adapter.renderFailure(reason, event?.hookEvent ?? hookEvent) : universalFailure(reason);
   };
   try {
     // The policy first (from the event's folder when it names one), so failOpen covers bad events too.
@@ -131,10 +142,16 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
     }
     const claimed = payload ? claimedCwd(payload) : undefined;
     const cwd = resolve(options.cwd, claimed ?? '.');
+    // A checkout that cannot be read cannot be checked: fail closed rather than guess.
+    if (!isReadableFolder(cwd)) {
+      inputError ??= new GuardInputError(`the working folder ${JSON.stringify(cwd.slice(0, 200))} does not exist or cannot be read`);
+    }
     const projectDir = options.env['CLAUDE_PROJECT_DIR'];
     const root = (projectDir && (adapter === claudeCode || (payload && claudeCode.recognises(payload))) ? resolve(projectDir) : undefined) ?? checkoutRoot(cwd) ?? cwd;
     const loaded: LoadedPolicy = await loadPolicy(cwd, root, options.env, options.configPath);
     policy = loaded.policy;
+    if (payload && !adapter) adapter = recognise(payload);
+    if (payload && typeof payload['hook_event_name'] === 'string') hookEvent = payload['hook_event_name'];
     if (inputError) throw inputError;
     if (isPlain) event = plainEvent(options);
     else {

@@ -343,6 +343,16 @@ describe('fail closed', () => {
     }
   });
 
+  it('blocks when the working folder the event names cannot be read', () => {
+    const missing = join(repo, 'no-such-folder');
+    const event = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: missing, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } });
+    const run = runCli(['guard'], { cwd: repo, env: env(), input: event });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot be read');
+    const cursorRun = runCli(['guard'], { cwd: repo, env: env(), input: cursorEvent('beforeShellExecution', { command: 'ls', cwd: missing, workspace_roots: [missing] }) });
+    expect(JSON.parse(cursorRun.stdout).permission).toBe('deny');
+  });
+
   it('lets a failure through only when guard.failOpen is set', () => {
     writeFiles(repo, { '.tokenscope.yaml': 'guard:\n  failOpen: true\n' });
     try {
