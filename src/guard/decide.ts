@@ -255,7 +255,8 @@ function exposedIn(target: ReadTarget, scanner: CredentialScanner, root: string,
   if (!text) return found;
   return found.filter((f) => {
     const line = /line (\d+)$/.exec(f.where);
-    return line ? target.pattern!.test(text[Number(line[1]) - 1] ?? '') : true;
+    // The agent's own pattern, so only the credential's line and only its first 4 KB are tried.
+    return line ? target.pattern!.test((text[Number(line[1]) - 1] ?? '').slice(0, 4096)) : true;
   });
 }
 
