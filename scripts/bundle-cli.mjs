@@ -5,6 +5,7 @@
 // demand (typescript-estree for the AST pass, ajv and yaml for config files); the library API
 // keeps tsc's per-module output in dist/.
 import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,4 +24,16 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(root, 'src', 'bin.ts')], outfile: join(root, 'dist', 'cli.js') });
 await build({ ...common, entryPoints: [join(root, 'src', 'scan', 'worker.ts')], outfile: join(root, 'dist', 'worker.js') });
-console.log('bundle-cli: dist/cli.js, dist/worker.js');
+// The agent hook (tokenscope guard) runs on every tool call: its own entry, without commander,
+// split so the detector catalogue and the walker sit in chunks loaded only when a decision needs
+// them; a harmless call pays little more than Node's start-up. Chunks live beside guard.js in
+// dist/, so modules that find the package from import.meta.url still resolve it.
+for (const name of readdirSync(join(root, 'dist'))) if (name.startsWith('guard-chunk-')) rmSync(join(root, 'dist', name));
+await build({
+  ...common,
+  entryPoints: { guard: join(root, 'src', 'guard', 'bin.ts') },
+  outdir: join(root, 'dist'),
+  splitting: true,
+  chunkNames: 'guard-chunk-[hash]',
+});
+console.log('bundle-cli: dist/cli.js, dist/worker.js, dist/guard.js');

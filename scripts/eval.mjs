@@ -2,7 +2,9 @@
 //  (a) the share of rule-examples.jsonl positives found, per source, for the providers tokenscope
 //      covers and overall;
 //  (b) the share of negatives flagged (by a detector of the same provider, and by anything);
-//  (c) leaky-repo: risk lines found and files over-reported against ground-truth.json.
+//  (c) leaky-repo: risk lines found and files over-reported against ground-truth.json;
+//  (d) line-level recall and precision over every rule example (the held-out suites' measure).
+// Every figure is given at error/warning level (what fails a build) beside any level (notes too).
 // Each example is written to its own file in a temporary folder and the whole folder is scanned
 // once, the way a user would scan a repository. The corpus is a measuring stick: nothing here
 // special-cases its strings or paths.
@@ -11,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusDir, corpusProvider, isIdentifierRule, loadCorpus, overlapsExpected } from '../eval/corpus.mjs';
+import { corpusDir, corpusProvider, expectedSpans, isIdentifierRule, loadCorpus, overlapsExpected } from '../eval/corpus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = resolve(here, '..', 'dist', 'cli.js');
@@ -76,89 +78,146 @@ for (const finding of report.findings) {
 }
 
 const sources = ['noseyparker', 'kingfisher', 'gitleaks', 'secretlint'];
-const rows = Object.fromEntries(
-  sources.map((s) => [s, { pos: 0, found: 0, posCovered: 0, foundCovered: 0, posCred: 0, foundCred: 0, foundCredLive: 0, neg: 0, flaggedSame: 0, flaggedAny: 0, flaggedSameLive: 0 }]),
-);
+const emptyRow = () => ({
+  pos: 0, found: 0, foundLive: 0, posCovered: 0, foundCovered: 0, foundCoveredLive: 0, posCred: 0, foundCred: 0, foundCredLive: 0,
+  neg: 0, flaggedSame: 0, flaggedAny: 0, flaggedSameLive: 0, flaggedAnyLive: 0,
+  // Line-level scoring: each line that holds an expected secret is one positive; each flagged line of a negative is one false positive.
+  posLines: 0, posLinesFound: 0, posLinesFoundLive: 0, negLinesFlagged: 0, negLinesFlaggedLive: 0,
+});
+const rows = Object.fromEntries(sources.map((s) => [s, emptyRow()]));
 const misses = [];
+const missesLive = [];
 const flagged = [];
+
+/** 1-based line numbers of the lines that hold an expected secret (the first line when it is unknown). */
+function expectedLines(text, expected) {
+  const spans = expectedSpans(text, expected);
+  if (spans.length === 0) return new Set([1]);
+  const lines = new Set();
+  for (const [from, to] of spans) {
+    const first = text.slice(0, from).split('\n').length;
+    const last = first + text.slice(from, to).split('\n').length - 1;
+    for (let l = first; l <= last; l++) lines.add(l);
+  }
+  return lines;
+}
+
 for (const [dir, { example }] of byDir) {
   const row = rows[example.source];
   const provider = corpusProvider(example);
   const isCovered = covered.has(provider);
   const findings = findingsByDir.get(dir) ?? [];
-  const spans = findings.map((f) => [offsetOf(example.text, f.line, f.column), offsetOf(example.text, f.endLine, f.endColumn)]);
+  const live = findings.filter((f) => f.level !== 'note');
+  const spansOf = (list) => list.map((f) => [offsetOf(example.text, f.line, f.column), offsetOf(example.text, f.endLine, f.endColumn)]);
   if (example.label === 'secret') {
-    const found = overlapsExpected(example.text, example.expected, spans);
-    const live = findings.filter((f) => f.level !== 'note');
-    const foundLive = overlapsExpected(example.text, example.expected, live.map((f) => [offsetOf(example.text, f.line, f.column), offsetOf(example.text, f.endLine, f.endColumn)]));
+    const found = overlapsExpected(example.text, example.expected, spansOf(findings));
+    const foundLive = overlapsExpected(example.text, example.expected, spansOf(live));
     row.pos++;
     if (found) row.found++;
+    if (foundLive) row.foundLive++;
     if (isCovered) {
       row.posCovered++;
       if (found) row.foundCovered++;
+      if (foundLive) row.foundCoveredLive++;
       if (!isIdentifierRule(example)) {
         row.posCred++;
         if (found) row.foundCred++;
         if (foundLive) row.foundCredLive++;
         if (!found) misses.push(`${example.source} ${example.ruleId} (${provider})`);
+        else if (!foundLive) missesLive.push(`${example.source} ${example.ruleId} (${provider})`);
       }
+    }
+    const known = expectedSpans(example.text, example.expected).length > 0;
+    for (const line of expectedLines(example.text, example.expected)) {
+      row.posLines++;
+      const on = (f) => (known ? f.line <= line && line <= f.endLine : true);
+      if (findings.some(on)) row.posLinesFound++;
+      if (live.some(on)) row.posLinesFoundLive++;
     }
   } else {
     row.neg++;
     if (findings.length > 0) {
       row.flaggedAny++;
-      flagged.push(`${example.source} ${example.ruleId} (${provider}) → ${[...new Set(findings.map((f) => f.ruleId))].join(', ')}`);
+      flagged.push(`${example.source} ${example.ruleId} (${provider}) → ${[...new Set(findings.map((f) => `${f.ruleId}${f.level === 'note' ? ' [note]' : ''}`))].join(', ')}`);
     }
+    if (live.length > 0) row.flaggedAnyLive++;
     if (findings.some((f) => f.provider === provider)) row.flaggedSame++;
-    if (findings.some((f) => f.provider === provider && f.level !== 'note')) row.flaggedSameLive++;
+    if (live.some((f) => f.provider === provider)) row.flaggedSameLive++;
+    row.negLinesFlagged += new Set(findings.map((f) => f.line)).size;
+    row.negLinesFlaggedLive += new Set(live.map((f) => f.line)).size;
   }
 }
 
-console.log(`tokenscope ${report.tool.version}: ${detectorList.length} detectors, ${covered.size} providers\n`);
-console.log('(a) positives found      covered providers, credential rules   (as live secrets)   covered, all rules      all examples');
-for (const s of sources) {
-  const r = rows[s];
-  console.log(`    ${s.padEnd(12)} ${`${r.foundCred}/${r.posCred}`.padStart(14)} ${pct(r.foundCred, r.posCred)} ${`${r.foundCredLive}`.padStart(14)} ${pct(r.foundCredLive, r.posCred)} ${`${r.foundCovered}/${r.posCovered}`.padStart(14)} ${pct(r.foundCovered, r.posCovered)} ${`${r.found}/${r.pos}`.padStart(12)} ${pct(r.found, r.pos)}`);
-}
 const sum = (key) => Object.values(rows).reduce((a, r) => a + r[key], 0);
-console.log(`    ${'overall'.padEnd(12)} ${`${sum('foundCred')}/${sum('posCred')}`.padStart(14)} ${pct(sum('foundCred'), sum('posCred'))} ${`${sum('foundCredLive')}`.padStart(14)} ${pct(sum('foundCredLive'), sum('posCred'))} ${`${sum('foundCovered')}/${sum('posCovered')}`.padStart(14)} ${pct(sum('foundCovered'), sum('posCovered'))} ${`${sum('found')}/${sum('pos')}`.padStart(12)} ${pct(sum('found'), sum('pos'))}`);
-console.log('    (identifier rules — client ids, hostnames, account and bucket names — are not credentials; notes count as found)');
-console.log('\n(b) negatives flagged      same provider, any level   same provider, as live secret   any detector, any level');
-for (const s of sources) {
-  const r = rows[s];
-  console.log(`    ${s.padEnd(12)} ${`${r.flaggedSame}/${r.neg}`.padStart(14)} ${pct(r.flaggedSame, r.neg)} ${`${r.flaggedSameLive}/${r.neg}`.padStart(20)} ${pct(r.flaggedSameLive, r.neg)} ${`${r.flaggedAny}/${r.neg}`.padStart(18)} ${pct(r.flaggedAny, r.neg)}`);
-}
-console.log(`    ${'overall'.padEnd(12)} ${`${sum('flaggedSame')}/${sum('neg')}`.padStart(14)} ${pct(sum('flaggedSame'), sum('neg'))} ${`${sum('flaggedSameLive')}/${sum('neg')}`.padStart(20)} ${pct(sum('flaggedSameLive'), sum('neg'))} ${`${sum('flaggedAny')}/${sum('neg')}`.padStart(18)} ${pct(sum('flaggedAny'), sum('neg'))}`);
+const total = Object.fromEntries(Object.keys(emptyRow()).map((k) => [k, sum(k)]));
+const cell = (n, d, width = 10) => `${`${n}/${d}`.padStart(width)} ${pct(n, d)}`;
+const table = (header, line) => {
+  console.log(header);
+  for (const s of sources) console.log(`    ${s.padEnd(12)}${line(rows[s])}`);
+  console.log(`    ${'overall'.padEnd(12)}${line(total)}`);
+};
 
+console.log(`tokenscope ${report.tool.version}: ${detectorList.length} detectors, ${covered.size} providers\n`);
+table(
+  '(a) positives found       ── covered providers, credential rules ──   ── covered providers, all rules ──   ──────── all examples ────────\n' +
+    '                           any level          error/warning          any level          error/warning     any level          error/warning',
+  (r) => `${cell(r.foundCred, r.posCred)}  ${cell(r.foundCredLive, r.posCred)}  ${cell(r.foundCovered, r.posCovered)}  ${cell(r.foundCoveredLive, r.posCovered)}  ${cell(r.found, r.pos)}  ${cell(r.foundLive, r.pos)}`,
+);
+console.log('    (identifier rules — client ids, hostnames, account and bucket names — are not credentials; "any level" counts notes as found)');
+table(
+  '\n(b) negatives flagged      ── same provider ──                        ── any detector ──\n' +
+    '                           any level          error/warning          any level          error/warning',
+  (r) => `${cell(r.flaggedSame, r.neg)}  ${cell(r.flaggedSameLive, r.neg)}  ${cell(r.flaggedAny, r.neg)}  ${cell(r.flaggedAnyLive, r.neg)}`,
+);
 // ---- (c): leaky-repo --------------------------------------------------------------------------
 const leakyTree = join(corpusDir, 'leaky-repo', 'tree');
 const truth = JSON.parse(readFileSync(join(corpusDir, 'leaky-repo', 'ground-truth.json'), 'utf8'));
 const leaky = scanJson(leakyTree);
 const linesByFile = new Map();
+const liveLinesByFile = new Map();
 for (const f of leaky.findings) {
   if (!linesByFile.has(f.path)) linesByFile.set(f.path, new Set());
   linesByFile.get(f.path).add(f.line);
+  if (f.level === 'note') continue;
+  if (!liveLinesByFile.has(f.path)) liveLinesByFile.set(f.path, new Set());
+  liveLinesByFile.get(f.path).add(f.line);
 }
 let riskFound = 0;
+let riskFoundLive = 0;
 let riskTotal = 0;
 let expectedFound = 0;
+let expectedFoundLive = 0;
 const over = [];
 const leakyRows = [];
 for (const [path, t] of Object.entries(truth.files)) {
   const lines = linesByFile.get(path)?.size ?? 0;
+  const liveLines = liveLinesByFile.get(path)?.size ?? 0;
   riskTotal += t.risk;
   riskFound += Math.min(lines, t.risk);
+  riskFoundLive += Math.min(liveLines, t.risk);
   expectedFound += Math.min(lines, t.expected);
+  expectedFoundLive += Math.min(liveLines, t.expected);
   if (lines > t.expected) over.push(`${path} (${lines} > ${t.expected})`);
-  leakyRows.push(`    ${path.padEnd(44)} ${String(lines).padStart(3)} lines   risk ${t.risk}  expected ${t.expected}`);
+  leakyRows.push(`    ${path.padEnd(44)} ${String(lines).padStart(3)} lines (${String(liveLines).padStart(3)} error/warning)   risk ${t.risk}  expected ${t.expected}`);
 }
 for (const [path, lines] of linesByFile) {
   if (!truth.files[path]) over.push(`${path} (${lines.size} > 0)`);
 }
-console.log('\n(c) leaky-repo');
-console.log(`    risk lines found      ${riskFound}/${riskTotal} ${pct(riskFound, riskTotal)}`);
-console.log(`    risk+informative      ${expectedFound}/${truth.totals.expected} ${pct(expectedFound, truth.totals.expected)}`);
+console.log('\n(c) leaky-repo             any level          error/warning');
+console.log(`    risk lines found    ${cell(riskFound, riskTotal)}  ${cell(riskFoundLive, riskTotal)}`);
+console.log(`    risk+informative    ${cell(expectedFound, truth.totals.expected)}  ${cell(expectedFoundLive, truth.totals.expected)}`);
 console.log(`    files over-reported   ${over.length}${over.length ? `: ${over.join(', ')}` : ''}`);
+
+// ---- (d): line-level precision and recall over every rule example ----------------------------
+const precision = (tp, fp) => (tp + fp === 0 ? '  –  ' : (tp / (tp + fp)).toFixed(3));
+const recall = (tp, p) => (p === 0 ? '  –  ' : (tp / p).toFixed(3));
+table(
+  '\n(d) line level, all examples: each line holding an expected secret is a positive, each flagged line of a negative a false positive\n' +
+    '                           ───────── error/warning ─────────          ──────────── any level ────────────\n' +
+    '                           recall  precision  (found/lines, FP lines)  recall  precision  (found/lines, FP lines)',
+  (r) => `  ${recall(r.posLinesFoundLive, r.posLines)}    ${precision(r.posLinesFoundLive, r.negLinesFlaggedLive)}   ${`${r.posLinesFoundLive}/${r.posLines}, ${r.negLinesFlaggedLive}`.padStart(16)}        ${recall(r.posLinesFound, r.posLines)}    ${precision(r.posLinesFound, r.negLinesFlagged)}   ${`${r.posLinesFound}/${r.posLines}, ${r.negLinesFlagged}`.padStart(16)}`,
+);
+
 if (verbose) {
   console.log(leakyRows.join('\n'));
   console.log(`\nnegatives flagged (${flagged.length}):`);
@@ -167,4 +226,8 @@ if (verbose) {
   const counts = new Map();
   for (const m of misses) counts.set(m, (counts.get(m) ?? 0) + 1);
   for (const [m, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`    ${n}× ${m}`);
+  console.log(`\nfound only as notes on covered providers (${missesLive.length}):`);
+  const noteCounts = new Map();
+  for (const m of missesLive) noteCounts.set(m, (noteCounts.get(m) ?? 0) + 1);
+  for (const [m, n] of [...noteCounts].sort((a, b) => b[1] - a[1])) console.log(`    ${n}× ${m}`);
 }

@@ -14,6 +14,7 @@ import { runBaselineCommand } from './commands/baseline.js';
 import { runInitCommand } from './commands/init.js';
 import { runHookCommand } from './commands/hook.js';
 import { runOrgMerge, runOrgPlan, runOrgScan } from './commands/org.js';
+import { registerGuardCommand } from './commands/guard.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -174,6 +175,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action((results: string[], flags: { shard?: string; format?: string; output?: string; sarifDir?: string; failOn?: 'error' | 'warning' | 'note' | 'none' }) => {
       setExit(runOrgMerge(io, results, flags));
     });
+
+  registerGuardCommand(program, io, setExit);
 
   return program;
 }

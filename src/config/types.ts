@@ -39,6 +39,31 @@ export interface ConfigFile {
   allowlist?: AllowlistEntry[];
   policy?: { limits?: PolicyLimit[] };
   verify?: { gitlabHosts?: string[]; githubHosts?: string[] };
+  guard?: GuardConfig;
+}
+
+/** `guard:`: what `tokenscope guard` answers a coding agent for each class of action. */
+export interface GuardConfig {
+  /** Answer allow instead of deny when the guard itself fails (default false: fail closed). */
+  failOpen?: boolean;
+  /** A destructive call with a credential that can delete or reaches an account/org (default ask). */
+  destructive?: 'ask' | 'deny';
+  /** A destructive call whose credential's privilege and reach are both unknown (default ask). */
+  unknownScope?: 'allow' | 'ask' | 'deny';
+  /** Reading a live credential into the agent's context (default deny). */
+  reads?: 'allow' | 'ask' | 'deny';
+  /** Writing a credential into a file (default ask). */
+  writes?: 'allow' | 'ask' | 'deny';
+  /** A prompt that contains a credential (default ask; agents can only block a prompt). */
+  prompts?: 'allow' | 'ask' | 'deny';
+  /** Extra destructive commands: regular expressions tested against each simple command. */
+  destructivePatterns?: Array<string | { pattern: string; description?: string }>;
+  /** API hosts whose calls are never treated as destructive (`api.example.com`, `*.internal.example.com`). */
+  allowedHosts?: string[];
+  /** Audit log path (relative to the config file), or false to keep none. */
+  log?: string | false;
+  /** Give up (and deny, unless failOpen) after this many milliseconds (default 8000). */
+  timeoutMs?: number;
 }
 
 /** Config after defaults and flags, with paths resolved. */

@@ -11,6 +11,7 @@ import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
 import { withLayers, type LayerEncoding } from './layers.js';
 import { isWellKnownDemoJwt } from '../scope/decoders/jwt.js';
+import { rejectsOnShape } from './generic-value.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../types.js';
 
@@ -296,6 +297,8 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
       }
     }
     if (!span || secret === undefined) continue;
+    // Generic captures fail most often on their own shape: judge that before building names and groups.
+    if (detector.generic && rejectsOnShape(secret)) continue;
     const start = window.start + span[0];
     const end = window.start + span[1];
     if (cutEnd && window.start + m.index + m[0].length >= window.end) continue;

@@ -17,26 +17,36 @@ const NOT_VALUES = new Set([
 ]);
 
 /**
- * Placeholder and default passwords (`password`, `changeme`, `secret`, the database images'
- * defaults, RFC 7617's example): not worth an error, but a committed default still works wherever
- * nobody changed it, so a password field holding one is reported as a note. Generic tokens and
- * keys drop them.
+ * Stand-in passwords: the field's own name, the words documentation uses (`changeme`, `secret`,
+ * RFC 7617's `open sesame`). Clearly made up, so at most a note wherever they are.
  */
-const DEFAULT_PASSWORDS = new Set([
+const PLACEHOLDER_PASSWORDS = new Set([
   'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'changeme', 'changeit', 'change_me', 'example',
-  'sample', 'test', 'testing', 'guest', 'minioadmin', 'default', 'foo', 'bar', 'baz', 'foobar', 'mysecret',
-  'mypassword', 'yourpassword', 'supersecret', 'secret123', 'postgres', 'mysql', 'redis', 'mongo', 'oracle',
-  'tiger', 'rabbitmq', 'elastic', 'neo4j', 'open_sesame', 'open sesame', 'opensesame', 'xxx', 'todo',
+  'sample', 'test', 'testing', 'default', 'foo', 'bar', 'baz', 'foobar', 'mysecret', 'yourpassword', 'xxx',
+  'todo', 'dummy', 'fake', 'mock', 'open_sesame', 'open sesame', 'opensesame', 'open-sesame', 'none',
+]);
+
+/** `mypassword`, `thisismysecret`, `supersecret`: nothing but the words documentation fills a blank with. */
+const STAND_IN_PHRASE = /^(?:(?:this|is|my|your|the|a|our|some|super|secret|password|passwd|pass|pwd|token|key|here|goes|test|example|sample|dummy|fake|very|strong)[\s_-]?)+$/i;
+
+/**
+ * Products' shipped defaults (the database images', RabbitMQ's, MinIO's, Oracle's scott/tiger): a
+ * note in a sample configuration, but a leak wherever it is the password of a real host or sits in
+ * a credential store, since a default nobody changed still works.
+ */
+const PRODUCT_DEFAULTS = new Set([
+  'guest', 'minioadmin', 'postgres', 'mysql', 'redis', 'mongo', 'oracle', 'tiger', 'rabbitmq', 'elastic',
+  'neo4j', 'cassandra', 'couchbase', 'sa',
 ]);
 
 /** Words that only ever make up stand-in values: foo-bar, my_test_value. */
 const FILLER_WORDS = new Set(['foo', 'bar', 'baz', 'qux', 'quux', 'test', 'testing', 'example', 'sample', 'dummy', 'fake', 'mock', 'my', 'your', 'some', 'value', 'secret', 'token', 'key', 'password', 'pass', 'here', 'xxx', 'abc', 'xyz']);
 
-/** Guessable passwords: still real credentials, reported as notes (low confidence), not errors. */
+/** Guessable passwords: still real credentials (someone logs in with them), reported like any other. */
 const WEAK_PASSWORDS = new Set([
   'admin', 'administrator', 'root', 'toor', 'test123', 'test1234', 'demo', 'letmein', 'qwerty', 'welcome',
   '123456', '1234567', '12345678', '123456789', '1234567890', 'password1', 'password123', 'pass123',
-  'admin123', 'root123', 'abc123', 'hunter2', 'sa',
+  'admin123', 'root123', 'abc123', 'hunter2', 'secret123', 'p@ssw0rd', 'passw0rd',
 ]);
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `api-key`, `APIKey` into lower-case words. */
@@ -71,7 +81,7 @@ export function isPasswordKey(name: string): boolean {
   let at = -1;
   words.forEach((w, i) => {
     if (NOT_PASS_WORDS.has(w)) return;
-    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) at = i;
+    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) at = i;
   });
   if (at < 0) return false;
   // `password_length`, `passwordField`: a word after the password word describes it.
@@ -116,7 +126,8 @@ export function isSecretKey(name: string): boolean {
     const w = words[i]!;
     if (TOKEN_META.has(w)) return false;
     if (NOT_CREDENTIAL_QUALIFIERS.has(w) && i + 1 < words.length && /^(?:tokens?|keys?|secrets?)$/.test(words[i + 1]!) && !(w === 'access' && words[i + 1] === 'key') && !(w === 'access' && words[i + 1] === 'token') && !(w === 'storage' && words[i + 1] === 'key')) return false;
-    const isCredentialWord = SECRET_WORDS.test(w) || (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!));
+    // WordPress's LOGGED_IN_KEY: the qualifier is two words back.
+    const isCredentialWord = SECRET_WORDS.test(w) || (w === 'key' && i > 0 && (KEY_QUALIFIERS.has(words[i - 1]!) || (words[i - 1] === 'in' && words[i - 2] === 'logged')));
     if (!isCredentialWord) continue;
     hit = true;
     const next = words[i + 1];
@@ -125,6 +136,19 @@ export function isSecretKey(name: string): boolean {
   }
   return hit;
 }
+
+/**
+ * `paymongo_key`, `MapsKey`: a name ending in `key` after a word that is not a known qualifier (a
+ * vendor's name, usually), and with nothing that makes it some other kind of key (sort_key, cache_key).
+ */
+function isVendorKey(name: string): boolean {
+  const words = keyWords(name);
+  if (words.length < 2 || words[words.length - 1] !== 'key') return false;
+  return !words.some((w) => NOT_CREDENTIAL_QUALIFIERS.has(w) || SECRET_META.has(w) || TOKEN_META.has(w) || PASSWORD_META.has(w) || NOT_KEY_WORDS.has(w));
+}
+
+/** Words before `key` that name a lookup or a setting, not a vendor. */
+const NOT_KEY_WORDS = new Set(['primary', 'foreign', 'unique', 'composite', 'object', 'file', 'row', 'partition', 'sort', 'hash', 'range', 'cache', 'lookup', 'translation', 'i18n', 'message', 'label', 'entry', 'item', 'record', 'dict', 'map', 'property', 'field', 'column', 'index', 'table', 'config', 'setting', 'storage', 'local', 'session', 'cookie', 'query', 'route', 'api', 'public', 'ssh', 'gpg', 'pgp', 'license', 'registry', 'group', 'shortcut', 'hot', 'keyboard', 'music', 'sig', 'signing', 'idempotency', 'dedup', 'react', 'vue']);
 
 /** Source files: an unquoted right-hand side there is a variable or an expression, not a literal. */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte)$/i;
@@ -143,7 +167,18 @@ const REJECT_SHAPES: RegExp[] = [
   /^(?:[0-9a-f]{2}:){5,}[0-9a-f]{2}$/i, // MAC addresses, key fingerprints
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
+  /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
 ];
+
+/** Base64 that decodes to words and spaces (`ZHVtbXkgdGV4dA==`): encoded text, not key material, which decodes to bytes. */
+function isEncodedProse(value: string): boolean {
+  if (value.length < 16 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[A-Za-z][A-Za-z ,.'!?-]*$/.test(decoded) && decoded.includes(' ');
+}
+
+/** Digests of the empty string (MD5, SHA-1, SHA-256, SHA-512): a hash of nothing protects nothing. */
+const EMPTY_DIGESTS = /^(?:d41d8cd98f00b204e9800998ecf8427e|da39a3ee5e6b4b0d3255bfef95601890afd80709|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855|cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e)$/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
@@ -215,12 +250,32 @@ function hasInterpolation(value: string): boolean {
   return /(?<!\$)\$(?:[A-Za-z_][A-Za-z0-9_]{2,}|\{|\()/.test(value);
 }
 
+/** Files whose strings keep `$name` literally (data formats, and languages that interpolate otherwise or not at all). */
+const LITERAL_DOLLAR_FILE = /\.(?:json|jsonc|ya?ml|toml|ini|cfg|properties|xml|config|py|go|java|kt|kts|scala|cs|rs|swift|c|cc|cpp|h|hpp|[cm]?[jt]sx?|sql|tf|tfvars)$/i;
+
+/** Files whose double-quoted strings interpolate `$name` (shell, PHP, Perl, PowerShell, Makefiles, dotenv). */
+const INTERPOLATING_FILE = /(?:\.(?:sh|bash|zsh|ksh|fish|php|phtml|pl|pm|ps1|psm1|mk|env)|(?:^|\/)(?:\.env(?:\.[\w.-]+)?|Makefile|GNUmakefile|\.bash_profile|\.bashrc|\.zshrc|\.profile))$/i;
+
 /**
- * Shared judgement of a value: `reject` for references, templates, code and non-values; `weak` for
- * placeholders, defaults, made-up examples and the name repeated as its value; undefined when
- * nothing here objects.
+ * Whether `$name` in the value would be expanded: always in shell-like files, never in data formats
+ * and languages that keep it; elsewhere when the value is bare (shell syntax) or starts with it.
  */
-function standInKind(value: string, keyName: string | undefined, context: ValueContext): 'reject' | 'weak' | undefined {
+function interpolates(value: string, context: ValueContext): boolean {
+  if (context.path !== undefined && INTERPOLATING_FILE.test(context.path)) return true;
+  if (context.path !== undefined && LITERAL_DOLLAR_FILE.test(context.path)) return false;
+  return !context.quote || /^['"]?\$/.test(value);
+}
+
+/** `password_here`, `smtp_password`: a name written where the value goes, not a password. */
+const NAMED_STAND_IN = /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secret|token|key)(?:[_-][a-z0-9]+)*$|^(?:passw(?:or)?d|passwd|secret|token)(?:[_-][a-z0-9]+)+$/i;
+
+/**
+ * Shared judgement of a value: `reject` for references, templates, code and non-values;
+ * `placeholder` for made-up examples, the name repeated as its value and documentation's words;
+ * `default` for a product's shipped default; `weak` for a keyboard walk; undefined when nothing
+ * here objects.
+ */
+function standInKind(value: string, keyName: string | undefined, context: ValueContext): 'reject' | 'placeholder' | 'default' | 'weak' | undefined {
   if (bareInCode(context)) return 'reject';
   const kind = placeholderKind(value);
   if (kind === 'template') return 'reject';
@@ -229,17 +284,39 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   if (NOT_VALUES.has(lower)) return 'reject';
   if (REJECT_SHAPES.some((re) => re.test(value))) return 'reject';
   if (/\s{2,}|\t|\n/.test(value)) return 'reject';
-  if (kind === 'synthetic') return 'weak';
-  // `super$ecret`: the shell or PHP would interpolate it, YAML and JSON would not; a note either way.
-  if (context.quote !== "'" && hasInterpolation(value)) return 'weak';
-  if (DEFAULT_PASSWORDS.has(lower)) return 'weak';
+  // A made-up example (EXAMPLE, dummy, aaaaaaaa) is a placeholder; a keyboard walk (`abuser123456`) is how people pick weak passwords.
+  if (kind === 'synthetic') return /example|dummy|sample|fake|notreal|not[_-]a|todo|fixme/i.test(value) || new Set(value).size <= 5 ? 'placeholder' : 'weak';
+  // `super$ecret` where the shell, PHP or dotenv would interpolate it: the file does not hold the
+  // value that is used. YAML, JSON, Python or Go keep it as written.
+  if (context.quote !== "'" && hasInterpolation(value) && interpolates(value, context)) return 'placeholder';
+  // A form label (`password: "Password"`, `"Passwort"`): the field's caption, not its value.
+  if (keyName && /^[A-Z][a-z]+$/.test(value) && keyWords(keyName).some((w) => w.length >= 4 && (w.startsWith(lower.slice(0, 4)) || lower.startsWith(w)))) return 'reject';
+  if (PLACEHOLDER_PASSWORDS.has(lower) || STAND_IN_PHRASE.test(value)) return 'placeholder';
+  if (PRODUCT_DEFAULTS.has(lower)) return 'default';
   const words = keyWords(value);
-  if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w) || /^\d{1,3}$/.test(w))) return 'weak';
-  // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`),
-  // or a value that spells out what it is (`MyPassword1`, `onepassword`).
-  if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'weak';
-  if (/passw(?:or)?d|passwd/.test(lower)) return 'weak';
+  // foo-bar, my_test_value; with digits (`secret123`, `test1`) it is a guessable password instead.
+  if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w)) && !/\d/.test(value)) return 'placeholder';
+  // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`).
+  if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'placeholder';
+  if (NAMED_STAND_IN.test(value)) return 'placeholder';
+  // `my_rootPassword`, `your-api-key`, `SomeKindOfPassword1`: the field's name dressed up as its value.
+  if (/^(?:my|your|some|the)[_-]?[A-Za-z]/i.test(value) && /[A-Z_-]/.test(value.slice(2)) && /passw|secret|token|key/i.test(value)) return 'placeholder';
+  if (keyName && keyWords(keyName).length >= 2) {
+    const name = keyName.replace(/^[$@]+/, '').toLowerCase();
+    const at = lower.indexOf(name);
+    // …unless what is left is digits and symbols: `AdminPassword123` is a guessable password.
+    if (at >= 0 && /[a-z]/.test(lower.slice(0, at) + lower.slice(at + name.length))) return 'placeholder';
+  }
   return undefined;
+}
+
+/**
+ * The cheapest rejections, on the value alone (templates and literal non-values): the engine asks
+ * this before it builds a generic match's key name and groups, since most generic captures in real
+ * code fail here.
+ */
+export function rejectsOnShape(value: string): boolean {
+  return /^(?:\$\{|\{\{|\$\(|<[A-Za-z_%])/.test(value) || /^(?:null|none|nil|undefined|true|false)$/i.test(value);
 }
 
 /**
@@ -248,12 +325,21 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
  */
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length < 12 || value.length > 512) return false;
-  if (keyName !== undefined && !isSecretKey(keyName) && !isPasswordKey(keyName)) return false;
+  // A bare `key` (`KEY=…` in a log line) or `<vendor>_key` (`paymongo_key`) is too common a name to
+  // vouch for anything: only a long, clearly random value counts there.
+  const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
+  const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!));
+  if (!named && !bareKey) return false;
+  if (bareKey && !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= 4.2)) return false;
+  // Generated secrets are ASCII; a value in another script is a message (translations, labels).
+  if (/[^\x00-\x7f]/.test(value)) return false;
   if (standInKind(value, keyName, context) !== undefined) return false;
   if (looksLikeIdentifier(value)) return false;
   // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
   if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4)) return false;
   if (isWordy(value)) return false;
+  if (EMPTY_DIGESTS.test(value)) return false;
+  if (isEncodedProse(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
   const entropy = shannonEntropy(value);
@@ -263,11 +349,17 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   return entropy >= threshold;
 }
 
-export type PasswordVerdict = 'reject' | 'weak' | 'ok';
+/**
+ * How a password value reads: `reject` (not a value), `placeholder` (clearly made up: a note),
+ * `default` (a product's default: a note unless a real host or a credential store says it is in
+ * use), `weak` (guessable, still a working credential) or `ok`.
+ */
+export type PasswordVerdict = 'reject' | 'placeholder' | 'default' | 'weak' | 'ok';
 
 /**
- * Passwords are often human-made, so entropy alone is not the test: reject placeholders,
- * references, code and prose; call guessable ones weak (reported as notes); accept the rest.
+ * Passwords are often human-made, so entropy alone is not the test: reject references, code and
+ * prose; call made-up ones placeholders; call guessable ones weak, which is still a leak (a weak
+ * password on a real host works as well as a strong one); accept the rest.
  */
 export function judgePasswordValue(value: string, keyName: string | undefined, context: ValueContext = {}): PasswordVerdict {
   if (value.length < 4 || value.length > 256) return 'reject';
@@ -278,10 +370,59 @@ export function judgePasswordValue(value: string, keyName: string | undefined, c
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i.test(value) && !context.quote) return 'reject';
   if (/\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
   if (/^[*•]+$/.test(value)) return 'reject';
-  if (standIn === 'weak') return 'weak';
-  if (new Set(value).size < 4) return 'weak';
+  if (standIn !== undefined) return standIn;
+  if (new Set(value).size < 4) return 'placeholder'; // aaaa, 1212
   if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'weak';
   if (/^[a-z]+$/.test(value) && value.length <= 10) return 'weak'; // a lone lower-case word
+  // `onepassword`, `dbpassword`: a name ending in the word, not a password; with digits or capitals
+  // (`AdminPassword123`) it is how people pick weak ones.
+  if (/^[a-z]+passw(?:or)?d$|^[a-z]+passwd$/.test(value)) return 'placeholder';
+  if (/passw(?:or)?d|passwd/i.test(value)) return 'weak';
   if (value.length < 16 && shannonEntropy(value) < 2.3) return 'weak';
   return 'ok';
+}
+
+/**
+ * Files whose whole job is to hold credentials for a tool to log in with (git's credential store,
+ * .netrc, .pgpass, .npmrc, Docker's config, .pypirc, AWS's credentials file, shadow and htpasswd):
+ * whatever they hold is in use unless it is clearly made up.
+ */
+const CREDENTIAL_STORE = /(?:^|\/)(?:\.git-credentials|[._]netrc|\.pgpass|pgpass\.conf|\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|\.my\.cnf|\.s3cfg|\.esmtprc|\.msmtprc|\.fetchmailrc|\.htpasswd|shadow|gshadow|\.dockercfg|\.docker\/config\.json|\.aws\/credentials|\.m2\/settings(?:-security)?\.xml|\.gem\/credentials|\.config\/hub|sitemanager\.xml|recentservers\.xml)$/i;
+
+/**
+ * Documentation, examples, tests and type declarations: a guessable password there is far more
+ * often a made-up one than a working one.
+ */
+const EXAMPLE_CONTEXT = /(?:^|[/._-])(?:examples?|samples?|docs?|demos?|fixtures?|mocks?|tests?|specs?|__tests__|testdata)(?:[/._-]|$)|\.d\.ts$|\.md$/i;
+
+/** True for a path whose guessable passwords are most likely made up (see EXAMPLE_CONTEXT). */
+export function isExampleContext(path: string | undefined): boolean {
+  return path !== undefined && EXAMPLE_CONTEXT.test(path);
+}
+
+/** True for a path that is a credential store (see CREDENTIAL_STORE). */
+export function isCredentialStore(path: string | undefined): boolean {
+  return path !== undefined && CREDENTIAL_STORE.test(path);
+}
+
+/** True for documentation hosts (RFC 2606 and RFC 6761 names, RFC 5737 addresses): what examples log in to. */
+export function isDocumentationHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const h = host.toLowerCase().replace(/:\d+$/, '');
+  return /(?:^|\.)(?:example|invalid|test)$|(?:^|\.)example\.(?:com|org|net)$|^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(h);
+}
+
+/**
+ * True for a host that names a real machine: not loopback, not a documentation or reserved name
+ * (example.com, *.test, *.local), not a bare single-label name (a compose service such as `db`).
+ */
+export function isRealHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/:\d+$/, '');
+  if (/^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?|host\.docker\.internal)$/.test(h)) return false;
+  if (/(?:^|\.)(?:example|invalid|localhost|local|test|internal|lan|home|localdomain)$/.test(h)) return false;
+  if (/(?:^|\.)example\.(?:com|org|net)$/.test(h)) return false;
+  if (/^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(h)) return false; // RFC 5737 documentation ranges
+  if (/^[\d.]+$/.test(h)) return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(h);
+  return h.includes('.') && !/[{}<>$%]/.test(h);
 }

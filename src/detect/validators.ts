@@ -9,7 +9,7 @@ import {
   isGitlabRoutable,
   luhn,
 } from './checksums.js';
-import { judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isCredentialStore, isDocumentationHost, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../scope/decoders/jwt.js';
 import { decodeUriComponentSafe } from '../scope/decoders/encoding.js';
@@ -34,9 +34,24 @@ export interface ValidatorContext {
  */
 export type ValidatorVerdict = boolean | { ok: boolean; confidence?: Confidence; checksum?: 'valid' | 'invalid' };
 
-/** Weak (guessable) passwords are still credentials, reported at low confidence (a note). */
-function passwordVerdict(verdict: PasswordVerdict): ValidatorVerdict {
-  return verdict === 'reject' ? false : verdict === 'weak' ? { ok: true, confidence: 'low' } : true;
+/**
+ * Made-up passwords are notes; a product's default is a note unless the file is a credential store
+ * or the password is for a real host (a default nobody changed still works there); a guessable one
+ * is a note only where it is most likely made up too (docs, examples, tests, a documentation host);
+ * otherwise weak and strong passwords are leaks alike.
+ */
+function passwordVerdict(verdict: PasswordVerdict, inUse = false, madeUp = false): ValidatorVerdict {
+  if (verdict === 'reject') return false;
+  if (verdict === 'placeholder' || (verdict === 'default' && !inUse) || (verdict === 'weak' && madeUp && !inUse)) return { ok: true, confidence: 'low' };
+  return true;
+}
+
+/** The host a match names (a `host` group, or the authority of its `uri` group). */
+function matchHost(groups: Record<string, string | undefined>): string | undefined {
+  if (groups['host']) return groups['host'];
+  const uri = groups['uri'];
+  const m = uri ? /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#,\s]+)/.exec(uri) : null;
+  return m?.[1];
 }
 
 function checksumVerdict(valid: boolean): ValidatorVerdict {
@@ -45,6 +60,8 @@ function checksumVerdict(valid: boolean): ValidatorVerdict {
 export type Validator = (secret: string, ctx: ValidatorContext) => ValidatorVerdict;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Source code, where a password hash is usually seed data or a test fixture. */
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 export const validators = {
@@ -70,19 +87,29 @@ export const validators = {
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
-  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx)),
+  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
-  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx)),
-  /** The password part of `scheme://user:pass@host` is a real value, not a template or a default. */
+  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
+  /**
+   * The password part of `scheme://user:pass@host` is a real value, not a template. A default
+   * (`guest:guest`, `postgres:postgres`) is a note on localhost or a documentation host, and a leak
+   * on a real one (or, where no host is named, in a credential store).
+   */
   'uri-password': (secret, ctx) => {
     const password = decodeUriComponentSafe(secret);
-    const verdict = judgePasswordValue(password, 'password', { quote: '"' });
-    // user == password (postgres:postgres, guest:guest): a product's default, at most a note.
-    if (verdict !== 'reject' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) {
-      return passwordVerdict('weak');
-    }
-    return passwordVerdict(verdict);
+    let verdict = judgePasswordValue(password, 'password', { quote: '"' });
+    if (verdict !== 'reject' && verdict !== 'placeholder' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) verdict = 'default';
+    const host = matchHost(ctx.groups);
+    const inUse = host !== undefined ? isRealHost(host) : isCredentialStore(ctx.path);
+    // A guessable password for example.com is made up; for localhost or a real host it is a leak.
+    return passwordVerdict(verdict, inUse, isDocumentationHost(host) || isExampleContext(ctx.path));
   },
+  /**
+   * A crypt-style hash: a leak in a credential store, a database dump or any other data file; a note
+   * in source code, docs and tests, where hashes are mostly seed data and fixtures.
+   */
+  'password-hash-store': (_secret, ctx) =>
+    isCredentialStore(ctx.path) || !(SOURCE_FILE.test(ctx.path) || isExampleContext(ctx.path)) ? { ok: true, confidence: 'medium' } : true,
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */
   'aws-secret-near-id': (secret) => /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),
   /** A Supabase key JWT whose `role` claim is `service_role`. */
@@ -114,7 +141,7 @@ export const validators = {
   /** Discord bot tokens: the first dot-separated part is the bot's numeric user id in base64. */
   'discord-bot-id': (secret) => /^[0-9]{17,20}$/.test(decodeBase64Url(secret.split('.')[0] ?? '')),
   /** Base64 of `user:password` (Docker config `auth`, npm `_auth`): decodes to printable text with a real password part. */
-  'basic-auth-base64': (secret) => {
+  'basic-auth-base64': (secret, ctx) => {
     if (!BASE64.test(secret) || secret.length % 4 === 1) return false;
     const decoded = Buffer.from(secret, 'base64').toString('latin1');
     if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
@@ -122,8 +149,8 @@ export const validators = {
     if (colon < 1 || !/^[^\s:{}"]+$/.test(decoded.slice(0, colon))) return false; // a user name, not JSON
     const password = decoded.slice(colon + 1);
     const verdict = judgePasswordValue(password, 'password', { quote: '"' });
-    // user == password (admin:admin): a product's default, at most a note.
-    return passwordVerdict(verdict !== 'reject' && password === decoded.slice(0, colon) ? 'weak' : verdict);
+    // user == password (admin:admin): a product's default, a note unless a credential store holds it.
+    return passwordVerdict(verdict !== 'reject' && verdict !== 'placeholder' && password === decoded.slice(0, colon) ? 'default' : verdict, isCredentialStore(ctx.path));
   },
 } satisfies Record<string, Validator>;
 

@@ -5,6 +5,7 @@
 import type { DetectorSet } from '../detect/compile.js';
 import type { ExtraPass } from '../detect/ast-pass.js';
 import { detectInText, knownPrefix, type RawMatch } from '../detect/engine.js';
+import { pairSiblings } from '../detect/pairing.js';
 import { decodeBytes, readFileForScan, tooLargeDetail } from '../sources/read.js';
 import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret, scrubDeep } from '../redact.js';
@@ -108,6 +109,8 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       if (extra.notice) result.notices.push({ path: file.path, level: 'warning', message: extra.notice });
       if (extra.truncated) limited.push('the JavaScript/TypeScript AST pass');
     }
+    // Two-part credentials: a generic secret beside its provider's id is that provider's secret.
+    matches = pairSiblings(text, file.path, matches, set);
   } catch (error) {
     failDetection(result, error);
     return result;

@@ -17,7 +17,7 @@ function astFindings(code: string, path = 'src/client.ts') {
 
 describe('AST pass', () => {
   it('finds a password passed to a login call, which the text pass cannot bind', () => {
-    const code = "let conn = new jsforce.Connection();\nconn.login('ops@example.com', 'Sf9!qLx2mZ', (err) => {});\n";
+    const code = "let conn = new jsforce.Connection();\nconn.login(config.user, 'Sf9!qLx2mZ', (err) => {});\n";
     const { text, extra } = astFindings(code, 'web/sf.js');
     expect(text).toHaveLength(0);
     expect(extra.matches.map((m) => [m.detector.id, m.secret])).toEqual([['generic.password', 'Sf9!qLx2mZ']]);
@@ -60,7 +60,7 @@ describe('AST pass', () => {
   });
 
   it('falls back to the text pass with a one-line notice when the file does not parse', () => {
-    const code = "const password = 'Hx7q!m2Pz';\nconst = = broken {{{\nclient.login('ops', 'Vq3x_Lm8Rt2zKp0wYc6hNb4d')\n";
+    const code = "const password = 'Hx7q!m2Pz';\nconst = = broken {{{\nclient.login(user, 'Vq3x_Lm8Rt2zKp0wYc6hNb4d')\n";
     const { text, extra } = astFindings(code, 'broken.ts');
     expect(text.length).toBeGreaterThan(0);
     expect(extra.matches).toEqual([]);

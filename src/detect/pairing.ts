@@ -1,0 +1,120 @@
+// Credentials in two parts: an AWS key id and its secret on different lines, a Twilio Account SID
+// and its auth token, an Algolia application id and its admin key, an Azure client id and its
+// secret. Only the id names the provider; the secret half is a shapeless hex or base64 string the
+// generic pass finds under a name like `auth_token` or `secret`. This step runs after detection
+// (over all of a file's matches, from every pass) and before scope: a generic match whose shape and
+// name fit a rule, in a file that also holds the rule's sibling, is attributed to the provider's
+// detector, so scope, policy and --verify treat it as that provider's secret.
+
+import type { DetectorSet } from './compile.js';
+import { judgeValue, type RawMatch } from './engine.js';
+import { keyWords } from './generic-value.js';
+
+export interface PairRule {
+  /** The detector the secret half is attributed to. */
+  target: string;
+  /** The sibling that names the provider: a match of one of these detectors in the same file… */
+  siblingDetectors?: readonly string[];
+  /** …or every one of these patterns in the file's text (the first group, if any, is the sibling's value). */
+  siblingPatterns?: readonly RegExp[];
+  /** The named group of the target's pattern that holds the sibling (for decoders and --verify). */
+  siblingGroup?: string;
+  /** The shape of the secret half. */
+  shape: RegExp;
+  /** A word of the secret's key name must match this (whole words, see keyWords). */
+  keyWord: RegExp;
+  /** …and none may match this. */
+  notKeyWord?: RegExp;
+}
+
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/**
+ * Formats: AWS secret keys are 40 base64 characters, Twilio auth tokens and Algolia keys 32 hex
+ * (https://www.twilio.com/docs/iam/api/account, https://www.algolia.com/doc/guides/security/api-keys/),
+ * Algolia application ids 10 upper-case letters and digits, Entra client secrets 32–44 characters
+ * of `[A-Za-z0-9._~-]` (older ones also `+/=`), issued for a GUID client id in a GUID tenant.
+ */
+export const PAIR_RULES: readonly PairRule[] = [
+  {
+    target: 'aws.secret-access-key',
+    siblingDetectors: ['aws.access-key-id', 'aws.temporary-access-key-id'],
+    siblingGroup: 'accessKeyId',
+    shape: /^[A-Za-z0-9/+]{40}$/,
+    keyWord: /^(?:secret|secretkey|secretaccesskey)$/,
+  },
+  {
+    target: 'twilio.auth-token',
+    siblingPatterns: [/(?<![A-Za-z0-9])(AC[0-9a-f]{32})(?![A-Za-z0-9])/],
+    siblingGroup: 'sid',
+    shape: /^[0-9a-f]{32}$/,
+    keyWord: /^(?:auth|authtoken|token|secret)$/,
+    notKeyWord: /^(?:api|sk|verify|webhook)$/,
+  },
+  {
+    target: 'algolia.admin-api-key',
+    siblingPatterns: [/(?<![A-Za-z0-9])(?:app|APP|App)(?:lication|LICATION)?[_.-]?(?:id|ID|Id)["']?\s*(?::=|=>|[:=])\s*["']?([A-Z0-9]{10})(?![A-Za-z0-9])/],
+    siblingGroup: 'appId',
+    shape: /^[0-9a-f]{32}$/,
+    keyWord: /^(?:admin|write)$/,
+  },
+  {
+    target: 'azure.client-secret',
+    siblingPatterns: [
+      new RegExp(`(?<![A-Za-z0-9])(?:client|app(?:lication)?)[_.-]?id["']?\\s*(?::=|=>|[:=])\\s*["']?(${GUID})`, 'i'),
+      new RegExp(`(?<![A-Za-z0-9])tenant(?:[_.-]?id)?["']?\\s*(?::=|=>|[:=])\\s*["']?${GUID}|login\\.microsoftonline\\.com`, 'i'),
+    ],
+    siblingGroup: 'clientId',
+    shape: /^[A-Za-z0-9._~+/=-]{32,44}$/,
+    keyWord: /^(?:secret|clientsecret|password)$/,
+  },
+];
+
+/** How much of a file the sibling patterns read (credential files are small; the work stays bounded). */
+const SIBLING_WINDOW = 65536;
+
+/** Generic detectors whose matches may be the secret half of a pair. */
+const PAIRABLE = new Set(['generic.secret', 'generic.password']);
+
+/**
+ * Returns `matches` with each generic secret that a rule pairs replaced by a match of the rule's
+ * target detector (same span, same secret). Matches no rule fits are returned as they were.
+ */
+export function pairSiblings(text: string, path: string, matches: RawMatch[], set: DetectorSet, rules: readonly PairRule[] = PAIR_RULES): RawMatch[] {
+  if (!matches.some((m) => PAIRABLE.has(m.detector.id))) return matches;
+  const siblingCache = new Map<PairRule, string | null>();
+  const sibling = (rule: PairRule): string | null => {
+    let value = siblingCache.get(rule);
+    if (value !== undefined) return value;
+    value = null;
+    if (rule.siblingDetectors) {
+      const found = matches.find((m) => rule.siblingDetectors!.includes(m.detector.id) && !m.synthetic);
+      if (found) value = found.secret;
+    }
+    if (value === null && rule.siblingPatterns) {
+      const head = text.length > SIBLING_WINDOW ? text.slice(0, SIBLING_WINDOW) : text;
+      const hits = rule.siblingPatterns.map((re) => re.exec(head));
+      if (hits.every((h) => h !== null)) value = hits[0]![1] ?? hits[0]![0];
+    }
+    siblingCache.set(rule, value);
+    return value;
+  };
+  return matches.map((match) => {
+    if (!PAIRABLE.has(match.detector.id) || match.keyName === undefined) return match;
+    const words = keyWords(match.keyName);
+    for (const rule of rules) {
+      if (!rule.shape.test(match.secret)) continue;
+      if (!words.some((w) => rule.keyWord.test(w)) || (rule.notKeyWord && words.some((w) => rule.notKeyWord!.test(w)))) continue;
+      const target = set.byId.get(rule.target);
+      if (!target) continue;
+      const siblingValue = sibling(rule);
+      if (siblingValue === null) continue;
+      const groups = { ...match.groups, ...(rule.siblingGroup ? { [rule.siblingGroup]: siblingValue } : {}) };
+      // The target's own checks (entropy floor, placeholder filter, validators) still apply.
+      const judged = judgeValue(target, match.secret, { groups, keyName: match.keyName, path });
+      if (!judged) continue;
+      return { ...match, detector: target, groups, ...judged };
+    }
+    return match;
+  });
+}

@@ -1,0 +1,129 @@
+// Judgements of generic values, per language class: what is a credential and what only looks
+// like one's place (references, code, type names, labels, placeholders).
+
+import { describe, expect, it } from 'vitest';
+import { isCredentialStore, isDocumentationHost, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, rejectsOnShape } from '../../src/detect/generic-value.js';
+
+describe('judgePasswordValue', () => {
+  it.for([
+    ['config files', 'DB_PASSWORD', 'Tr0ub4dor-Zq81', undefined, '.env'],
+    ['Python', 'passwd', 'Xk9!qLm2Rt', '"', 'app/db.py'],
+    ['Go', 'password', 'Wq9-vLm2Rt', '"', 'cmd/main.go'],
+    ['Java/Kotlin', 'PASSWORD', 'Hx7q!m2Pz9', '"', 'src/Main.kt'],
+    ['C#', 'Password', 'Rk4#pLw9zq', '"', 'App.cs'],
+    ['PHP single quotes', '$dbpasswd', 'mUq4p$81zz', "'", 'config.php'],
+    ['Rust', 'password', 'Tq7mZ2xLk9', '"', 'src/main.rs'],
+    ['YAML keeps $ literally', 'password', 'super$ecret', '"', 'config.yml'],
+  ] as const)('accepts a real password in %s', ([, key, value, quote, path]) => {
+    expect(judgePasswordValue(value, key, { ...(quote ? { quote } : {}), path })).toBe('ok');
+  });
+
+  it.for([
+    ['weak words', 'pass123'],
+    ['a lone word', 'swordfish'],
+    ['admin', 'admin'],
+    ['a keyboard walk with a name', 'abuser123456'],
+    ['a password spelled out with digits', 'AdminPassword123'],
+  ] as const)('calls %s weak, which is still reported as a leak', ([, value]) => {
+    expect(judgePasswordValue(value, 'password', { quote: '"' })).toBe('weak');
+  });
+
+  it.for([
+    ['the name repeated', 'password'],
+    ['RFC 7617 example', 'open sesame'],
+    ['a stand-in phrase', 'thisismypassword'],
+    ['a named stand-in', 'smtp_password'],
+    ['EXAMPLE', 'ExamplePass1'],
+    ['repeated pairs', 'abababab'],
+  ] as const)('calls %s a placeholder (a note)', ([, value]) => {
+    expect(judgePasswordValue(value, 'password', { quote: '"' })).toBe('placeholder');
+  });
+
+  it('calls a value the shell would interpolate a placeholder: the file does not hold the password used', () => {
+    expect(judgePasswordValue('super$ecret', 'password', { quote: '"', path: 'deploy.sh' })).toBe('placeholder');
+  });
+
+  it('calls a product default a default: in use only where a host or a credential store says so', () => {
+    expect(judgePasswordValue('minioadmin', 'MINIO_SECRET', { quote: '"' })).toBe('reject'); // not a password name
+    expect(judgePasswordValue('guest', 'password', { quote: '"' })).toBe('default');
+  });
+
+  it.for([
+    ['a template', '${DB_PASSWORD}', '"', '.env'],
+    ['an environment lookup', 'os.environ["X"]', undefined, 'notes.txt'],
+    ['process.env', 'process.env.DB_PASSWORD', undefined, 'notes.txt'],
+    ['an angle-bracket placeholder', '<your-password>', '"', 'README.md'],
+    ['a bare identifier in code', 'self.password', undefined, 'app.py'],
+    ['a function call', 'getPassword(user)', undefined, 'notes.txt'],
+    ['null', 'null', undefined, 'config.json'],
+    ['None', 'None', undefined, 'notes.txt'],
+    ['a file path', '/etc/secrets/db', '"', 'config.yml'],
+    ['an i18n label', 'Password', '"', 'en.json'],
+    ['a Rust type', '&str', undefined, 'notes.txt'],
+    ['changeme', 'changeme', '"', 'config.yml'],
+    ['xxxx', 'xxxxxxxx', '"', 'config.yml'],
+    ['a Windows variable', '%TestSourcePassword%', '"', 'nuget.config'],
+    ['masked', '********', '"', 'config.yml'],
+  ] as const)('rejects %s', ([, value, quote, path]) => {
+    expect(judgePasswordValue(value, 'password', { ...(quote ? { quote } : {}), path })).toBe('reject');
+  });
+});
+
+describe('judgeGenericValue', () => {
+  it.for([
+    ['an env file', 'API_KEY', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'app.env'],
+    ['Go', 'secretKey', 'Vq3x_Lm8Rt2zKp0wYc6hNb4d', 'main.go'],
+    ['Swift', 'apiToken', 'Zt81Qm2xLp0Vc7Nb3Kw9Rs4y', 'Config.swift'],
+    ['a log line with a bare KEY', 'KEY', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'app.log'],
+    ["a vendor's key", 'paymongo_key', 'Vq3xLm8Rt2zKp0wYc6hNb4dQ', 'config.py'],
+  ] as const)('accepts a machine secret in %s', ([, key, value, path]) => {
+    expect(judgeGenericValue(value, key, { quote: '"', path })).toBe(true);
+  });
+
+  it.for([
+    ['a hash of nothing', 'token', 'd41d8cd98f00b204e9800998ecf8427e'],
+    ['base64 of plain words', 'secret_key', Buffer.from('just some sample words here').toString('base64')],
+    ['a placeholder', 'SECRET_KEY', 'your-secret-key-here'],
+    ['xxxx', 'api_key', 'xxxxxxxxxxxxxxxxxxxx'],
+    ['an EXAMPLE value', 'api_key', 'AKIAIOSFODNN7EXAMPLE'],
+    ['an identifier', 'key', 'user-profile-settings'],
+    ['a bare KEY with a modest value', 'KEY', 'abc123def456'],
+    ['a sort key', 'sort_key', 'Vq3xLm8Rt2zKp0wYc6hNb4dQ'],
+    ['a cache key in hex', 'user_cache_key', '7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d'],
+    ['a type name', 'token_type', 'Bearer'],
+    ['a URL without credentials', 'token_url', 'https://auth.example.com/token'],
+  ] as const)('rejects %s', ([, key, value]) => {
+    expect(judgeGenericValue(value, key, { quote: '"', path: 'config.yml' })).toBe(false);
+  });
+});
+
+describe('names, hosts and stores', () => {
+  it('knows short and decorated password names', () => {
+    for (const name of ['pw', 'pwd', 'pswd', 'passwd', 'X3_PSWD', 'db.pass', 'dbPassword']) expect(isPasswordKey(name)).toBe(true);
+    for (const name of ['password_length', 'passport', 'bypass', 'forgotPassword']) expect(isPasswordKey(name)).toBe(false);
+    expect(isSecretKey('auth_token')).toBe(true);
+    expect(isSecretKey('token_type')).toBe(false);
+  });
+
+  it('tells real hosts from loopback, documentation and compose service names', () => {
+    for (const host of ['db.prod.corp.net', 'ds048537.mongolab.com', '10.20.0.5']) expect(isRealHost(host)).toBe(true);
+    for (const host of ['localhost', '127.0.0.1', 'example.com', 'api.example.org', 'db', 'svc.local', '192.0.2.7', undefined]) expect(isRealHost(host)).toBe(false);
+  });
+
+  it('tells documentation hosts (where a guessable password is made up) from localhost', () => {
+    for (const host of ['www.example.com', 'db.example', 'svc.test', '203.0.113.9']) expect(isDocumentationHost(host)).toBe(true);
+    for (const host of ['localhost', 'db.prod.corp.net', undefined]) expect(isDocumentationHost(host)).toBe(false);
+  });
+
+  it('knows the credential stores', () => {
+    for (const path of ['.git-credentials', 'home/.netrc', 'db/.pgpass', '.npmrc', '.docker/config.json', 'etc/shadow', 'web/.htpasswd']) expect(isCredentialStore(path)).toBe(true);
+    for (const path of ['README.md', 'src/netrc.ts', 'config.yml']) expect(isCredentialStore(path)).toBe(false);
+  });
+});
+
+describe('rejectsOnShape', () => {
+  it('rejects templates and literal non-values before anything is built, and nothing else', () => {
+    for (const value of ['${DB_PASSWORD}', '{{ vault_pw }}', '$(cat /run/secret)', '<password>', 'null', 'None', 'undefined']) expect(rejectsOnShape(value)).toBe(true);
+    for (const value of ['Xk9!qLm2Rt', '$2y$12$abc', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'nonesuch-Zq81']) expect(rejectsOnShape(value)).toBe(false);
+  });
+});

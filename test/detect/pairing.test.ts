@@ -1,0 +1,42 @@
+// Two-part credentials: the secret half is attributed to its provider from its sibling.
+
+import { describe, expect, it } from 'vitest';
+import { buildDetectorSet } from '../../src/detect/compile.js';
+import { detectInText } from '../../src/detect/engine.js';
+import { pairSiblings } from '../../src/detect/pairing.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+
+const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
+
+function ids(text: string, path: string): string[] {
+  return pairSiblings(text, path, detectInText(text, path, set), set).map((m) => m.detector.id);
+}
+
+describe('pairSiblings', () => {
+  it('a 32-hex auth_token beside an AC… SID is a Twilio auth token, with the SID kept for --verify', () => {
+    const text = 'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\nauth_token: 7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d\n';
+    const matches = pairSiblings(text, 'twilio.yml', detectInText(text, 'twilio.yml', set), set);
+    expect(matches.map((m) => m.detector.id)).toEqual(['twilio.auth-token']);
+    expect(matches[0]!.groups['sid']?.startsWith('AC')).toBe(true);
+  });
+
+  it('without the SID the same token stays a generic secret', () => {
+    expect(ids('auth_token: 7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d\n', 'twilio.yml')).toEqual(['generic.secret']);
+  });
+
+  it('an AWS secret under a plain `secret` name, with the key id on another line', () => {
+    const text = '[default]\naws_access_key_id = AKIAQ3EGRTNKZ7XWPL4M\nsecret = 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\n';
+    expect(ids(text, 'creds.ini')).toEqual(['aws.access-key-id', 'aws.secret-access-key']);
+  });
+
+  it('an Algolia admin key beside an application id, an Azure secret beside client and tenant ids', () => {
+    expect(ids('ALGOLIA_APP_ID=QX7RT2MK9V\nADMIN_KEY=8f3a1c9e7b2d4f6a0c5e9b1d3f7a2c4e\n', 'search.env')).toEqual(['algolia.admin-api-key']);
+    const azure = 'TENANT_ID=3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c\nCLIENT_ID=7c6b5a49-3827-4160-9f8e-7d6c5b4a3928\nCLIENT_SECRET=Qm8~Zt2xLp0Vc7Nb3Kw9Rs4yTq6Hd1Jf5Ga\n';
+    expect(ids(azure, 'app.env')).toEqual(['azure.client-secret']);
+  });
+
+  it('a secret whose name or shape does not fit keeps its generic attribution', () => {
+    const text = 'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\napi_secret: Zq8rT2mK9vL4xW7pN3yH6bJ1\n';
+    expect(ids(text, 'twilio.yml')).toEqual(['generic.secret']);
+  });
+});
