@@ -601,6 +601,8 @@ function languages(repo, t) {
     g.s(`cursor.execute("CREATE USER reporting WITH PASSWORD '${sqlpw}'")`, 'generic', sqlpw);
     g.d('cursor.execute("SELECT id, password_hash FROM users WHERE email = %s", (email,))', 'sql placeholder');
     g.d(`client = OpenAI(api_key=os.environ.get("OPENAI_API_KEY"))`, 'os.environ');
+    const fb = t.password();
+    g.s(`SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "${fb}")`, 'generic', fb);
     const rq = t.password();
     g.s(`resp = requests.get("https://nexus.acme-corp.io/service/rest/v1/status", auth=("deploy", "${rq}"))`, 'generic', rq);
     g.d('resp = requests.get(url, auth=(user, os.environ["NEXUS_PASSWORD"]))', 'os.environ');
@@ -683,6 +685,8 @@ function languages(repo, t) {
     const sig = t.azureSasSig();
     c.s(`    private const string BlobSas = "https://acmeportal.blob.core.windows.net/exports?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2027-06-30T00:00:00Z&st=2025-01-01T00:00:00Z&spr=https&sig=${sig}";`, 'azure', sig);
     c.d('    private string Password => _config["Smtp:Password"];', 'config lookup');
+    const opw = t.password();
+    c.s(`    public void Configure(RabbitOptions o) { o.UserName = "portal"; o.Password = "${opw}"; }`, 'generic', opw);
     c.l('}');
   }
   // Ruby
@@ -691,6 +695,10 @@ function languages(repo, t) {
     const st = t.stripeLive();
     f.s(`Stripe.api_key = '${st}'`, 'stripe', st);
     f.d("Stripe.api_key = ENV.fetch('STRIPE_SECRET_KEY')", 'env read');
+    const ba = t.password();
+    f.s(`request.basic_auth('reports', '${ba}')`, 'generic', ba);
+    const pk = `pk_live_${t.alnum(24)}`;
+    f.d(`STRIPE_PUBLISHABLE_KEY = '${pk}'`, 'publishable key (public by design)');
     const sid = t.twilioSid();
     const tok = t.twilioToken();
     f.s(`TWILIO = Twilio::REST::Client.new('${sid}', '${tok}')`, 'twilio', tok);
@@ -721,6 +729,12 @@ function languages(repo, t) {
     const mpw = t.password();
     c.s(`$link = mysqli_connect("db.internal", "cms", "${mpw}", "cms");`, 'generic', mpw);
     c.d('$hash = password_hash($input, PASSWORD_DEFAULT);', 'function call');
+    const wp = repo.file('services/cms/public/wp-config.php', 'php');
+    wp.l('<?php', "define('DB_NAME', 'wordpress');", "define('DB_USER', 'wp');");
+    const wpw = t.password();
+    wp.s(`define('DB_PASSWORD', '${wpw}');`, 'generic', wpw);
+    wp.d("define('DB_HOST', 'localhost');", 'plain');
+    wp.d("define('AUTH_KEY', 'put your unique phrase here');", 'placeholder');
   }
   // Rust
   {
@@ -733,6 +747,8 @@ function languages(repo, t) {
     const gl = t.gitlab();
     f.s(`let client = Gitlab::new("gitlab.com", "${gl}")?;`, 'gitlab', gl);
     f.d(`const SCHEMA_HASH: &str = "${t.sha256()}";`, 'sha256');
+    const rb = t.password();
+    f.s(`let resp = client.get(url).basic_auth("indexer", Some("${rb}")).send().await?;`, 'generic', rb);
   }
   // JS / TS
   {
@@ -817,6 +833,7 @@ function envFiles(repo, t) {
     f.s(`SUPABASE_SERVICE_ROLE_KEY=${sbk}`, 'supabase', sbk);
     f.d('NEXT_PUBLIC_SITE_URL=https://acme-corp.io', 'plain url');
     f.d('SENTRY_DSN=', 'empty');
+    f.d('SMTP_PASSWORD="********"', 'masked');
     f.d('MAILGUN_API_KEY=your-api-key', 'placeholder');
     const dpat = t.digitalocean();
     f.s(`export DIGITALOCEAN_TOKEN=${dpat} # ops team, rotate quarterly`, 'digitalocean', dpat);
@@ -842,6 +859,8 @@ function credentialStores(repo, t) {
   const npmTok = t.npm();
   n.s(`//registry.npmjs.org/:_authToken=${npmTok}`, 'npm', npmTok);
   n.d('//registry.acme-corp.io/:_authToken=${NPM_TOKEN}', 'variable');
+  const npmAuth = t.password().replace(/[^A-Za-z0-9]/g, '');
+  n.s(`//nexus.acme-corp.io/repository/npm/:_auth=${Buffer.from(`deploy:${npmAuth}`).toString('base64')}`, 'npm', npmAuth);
 
   const p = repo.file('.pypirc', 'credstore');
   p.l('[distutils]', 'index-servers =', '    pypi', '    internal', '', '[pypi]', 'username = __token__');
