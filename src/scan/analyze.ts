@@ -225,4 +225,9 @@ function collectCandidates(file: SourceFile, text: string, matches: readonly Raw
  * before reporting), and the identity of the finding (where it is, which rule), which a report
  * must keep exact even when a short secret happens to be part of a path.
  */
-const KEPT_PLAINTEXT: ReadonlySet<string> = new Set(['secret', 'verifyContext', 'path', 'ruleId', 'ruleName', 'provider', 'tokenType', 'redacted', 'fingerprint', 'commit', 'origin']);
+const KEPT_PLAINTEXT: ReadonlySet<string> = new Set([
+  'secret', 'verifyContext', 'path', 'ruleId', 'ruleName', 'provider', 'tokenType', 'redacted', 'fingerprint', 'commit', 'origin',
+  // Vocabulary and metadata, never taken from the scanned text: a short secret that happens to be
+  // a word ("unknown", "repo") must not rewrite a finding's privilege, reach or scope names.
+  'privilege', 'breadth', 'scopeSource', 'scopes', 'confidence', 'checksum', 'environment', 'narrowerAlternative', 'encoding', 'public', 'expired', 'expiresAt',
+]);
