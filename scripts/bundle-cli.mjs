@@ -17,7 +17,7 @@ const common = {
   target: 'node20',
   packages: 'bundle',
   external: ['@typescript-eslint/typescript-estree', 'typescript', 'ajv', 'ajv/*', 'ajv-draft-04', 'yaml'],
-  // CommonJS dependencies (commander, fast-glob) call require() for Node built-ins.
+  // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: { js: "import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',

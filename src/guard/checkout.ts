@@ -1,5 +1,5 @@
 // Where the agent's checkout and config are, found with a few stat calls: the hook's fast path
-// must not load the walker (fast-glob) or the config parser (yaml, ajv) to answer a harmless call.
+// must not load the directory walker or the config parser (yaml, ajv) to answer a harmless call.
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';

@@ -28,7 +28,7 @@ let cachedDisabled = '';
 
 /**
  * The built-in detectors from the build's bundle; without a build (tests from src/), through the
- * loader. Read directly so the hook does not load the loader's walker dependency (fast-glob).
+ * loader. Read directly so the hook does not load the loader's directory walker.
  */
 async function builtinDetectors(): Promise<DetectorFile[]> {
   if (existsSync(detectorBundlePath)) return JSON.parse(readFileSync(detectorBundlePath, 'utf8')) as DetectorFile[];
@@ -197,7 +197,7 @@ export async function findVariables(names: readonly string[], search: VariableSe
   let incomplete = false;
   let walked;
   try {
-    // The walker (fast-glob) loads only when a variable has to be looked for in the checkout.
+    // The directory walker loads only when a variable has to be looked for in the checkout.
     const { walkWorkingTree } = await import('../sources/walk.js');
     walked = await walkWorkingTree({ root: search.root, gitignore: false });
   } catch {
