@@ -74,7 +74,16 @@ export async function locateHook(cwd: string): Promise<HookLocation> {
       ...(!hooksDir ? { note: 'husky is not set up in this clone yet (core.hooksPath is unset): run `npx husky` so git runs .husky/pre-commit' } : {}),
     };
   }
-  if (hooksDir) return { toplevel, hookPath: join(hooksDir, 'pre-commit'), style: 'file' };
+  if (hooksDir) {
+    // A shared hooks folder (a team's, in the home folder) runs for every repository that points there.
+    const outside = hooksDir !== toplevel && !hooksDir.startsWith(`${toplevel}/`);
+    return {
+      toplevel,
+      hookPath: join(hooksDir, 'pre-commit'),
+      style: 'file',
+      ...(outside ? { note: `core.hooksPath points outside this repository (${hooksDir}): the hook goes there and runs for every repository that uses that folder` } : {}),
+    };
+  }
   const gitPath = (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: toplevel })).toString('utf8').replace(/\n$/, '');
   return { toplevel, hookPath: join(resolve(toplevel, gitPath), 'pre-commit'), style: 'file' };
 }
@@ -84,16 +93,20 @@ export async function locateHook(cwd: string): Promise<HookLocation> {
  * own (node_modules/.bin), else one on PATH. None found blocks the commit and says why: a secret
  * check that silently stops running is worse than one that asks to be fixed.
  */
-export function scanCommandLines(nodePath: string, binPath: string): string[] {
+export function scanCommandLines(nodePath: string, binPath: string, portable = false): string[] {
+  // A committed hook (husky's .husky/pre-commit) runs on every clone: no machine's paths in it.
+  const own = portable
+    ? []
+    : [`if [ -x ${shellQuote(nodePath)} ] && [ -f ${shellQuote(binPath)} ]; then`, `  ${shellQuote(nodePath)} ${shellQuote(binPath)} scan --staged || exit $?`];
+  const looked = portable ? 'node_modules/.bin and PATH' : `${binPath.replace(/["`$\\]/g, '')}, node_modules/.bin and PATH`;
   return [
-    `if [ -x ${shellQuote(nodePath)} ] && [ -f ${shellQuote(binPath)} ]; then`,
-    `  ${shellQuote(nodePath)} ${shellQuote(binPath)} scan --staged || exit $?`,
-    'elif [ -x ./node_modules/.bin/tokenscope ]; then',
+    ...own,
+    `${portable ? 'if' : 'elif'} [ -x ./node_modules/.bin/tokenscope ]; then`,
     '  ./node_modules/.bin/tokenscope scan --staged || exit $?',
     'elif command -v tokenscope >/dev/null 2>&1; then',
     '  tokenscope scan --staged || exit $?',
     'else',
-    `  echo "tokenscope: not found (looked for ${binPath.replace(/["`$\\]/g, '')}, node_modules/.bin and PATH)." >&2`,
+    `  echo "tokenscope: not found (looked for ${looked})." >&2`,
     '  echo "Reinstall it, remove this hook with \\`tokenscope hook uninstall\\`, or skip the check once: git commit --no-verify" >&2',
     '  exit 1',
     'fi',
@@ -121,7 +134,7 @@ export function hookFileContent(nodePath: string, binPath: string): string {
 /** Our block inside husky's pre-commit file; `flags` tell uninstall what else to undo. */
 function huskyBlock(nodePath: string, binPath: string, flags: string[]): string {
   const begin = flags.length > 0 ? `${BEGIN_MARK.slice(0, -' >>>'.length)} (${flags.join(', ')}) >>>` : BEGIN_MARK;
-  return [begin, '# Added by `tokenscope hook install`; `tokenscope hook uninstall` removes exactly this block.', ...scanCommandLines(nodePath, binPath), END_MARK, ''].join('\n');
+  return [begin, '# Added by `tokenscope hook install`; `tokenscope hook uninstall` removes exactly this block.', ...scanCommandLines(nodePath, binPath, true), END_MARK, ''].join('\n');
 }
 
 /**
@@ -251,12 +264,12 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
   const backup = exists(backupPath) ? { backupPath } : {};
   const installed = current !== undefined ? splitBlock(current) : undefined;
   if (current !== undefined && installed) {
-    if (current.equals(ours)) return { hookPath, action: 'unchanged', ...backup };
+    if (current.equals(ours)) return { hookPath, action: 'unchanged', ...backup, ...note };
     // Ours, perhaps edited around the block since: replace only the block.
     const block = splitBlock(ours)!.block;
-    if (block.equals(installed.block)) return { hookPath, action: 'unchanged', ...backup };
+    if (block.equals(installed.block)) return { hookPath, action: 'unchanged', ...backup, ...note };
     writeAtomic(hookPath, Buffer.concat([installed.before, block, installed.after]), modeOf(hookPath, 0o755));
-    return { hookPath, action: 'updated', ...backup };
+    return { hookPath, action: 'updated', ...backup, ...note };
   }
   if (current !== undefined || exists(hookPath)) {
     if (exists(backupPath)) {
@@ -264,10 +277,10 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
     }
     backUp(hookPath, backupPath);
     writeAtomic(hookPath, ours, 0o755, true);
-    return { hookPath, action: 'chained', backupPath };
+    return { hookPath, action: 'chained', backupPath, ...note };
   }
   writeAtomic(hookPath, ours, 0o755);
-  return { hookPath, action: 'installed' };
+  return { hookPath, action: 'installed', ...note };
 }
 
 export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<HookOutcome> {

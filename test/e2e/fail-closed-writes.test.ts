@@ -141,7 +141,7 @@ describe('a planted short secret never reaches any output', () => {
   it('ignore reasons and unused ignores in text, JSON and SARIF are scrubbed of every secret in the file', () => {
     // Short and with a dot: what the old character-run mask let through.
     const password = `Tq9.${randomAlnum(10)}`;
-    const other = `Hx7.${randomAlnum(9)}`;
+    const other = `Hx7.${randomAlnum(20)}`;
     const dir = track(
       tempRepo({
         'app.env': [
