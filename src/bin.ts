@@ -14,6 +14,7 @@ const result = await main(process.argv.slice(2), {
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   env: process.env,
   cwd: process.cwd(),
+  ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   readStdin: () => readAll(process.stdin),
 });
 process.exitCode = result.exitCode;

@@ -23,6 +23,8 @@ export interface CliIo {
   isTTY: { stdout: boolean; stderr: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Terminal width of stdout, when it is a terminal (text reports wrap to it). */
+  columns?: number;
   /** Standard input, read to its end (`scan -`); absent where there is none. */
   readStdin?: () => Promise<Uint8Array>;
 }

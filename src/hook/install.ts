@@ -95,16 +95,24 @@ export async function locateHook(cwd: string): Promise<HookLocation> {
  */
 export function scanCommandLines(nodePath: string, binPath: string, portable = false): string[] {
   // A committed hook (husky's .husky/pre-commit) runs on every clone: no machine's paths in it.
+  // The clone that installed it keeps its own paths in its local git config, never committed.
   const own = portable
     ? []
     : [`if [ -x ${shellQuote(nodePath)} ] && [ -f ${shellQuote(binPath)} ]; then`, `  ${shellQuote(nodePath)} ${shellQuote(binPath)} scan --staged || exit $?`];
-  const looked = portable ? 'node_modules/.bin and PATH' : `${binPath.replace(/["`$\\]/g, '')}, node_modules/.bin and PATH`;
+  const local = portable
+    ? [
+        `elif ts_node="$(git config --get ${LOCAL_NODE_KEY})" && ts_cli="$(git config --get ${LOCAL_CLI_KEY})" && [ -x "$ts_node" ] && [ -f "$ts_cli" ]; then`,
+        '  "$ts_node" "$ts_cli" scan --staged || exit $?',
+      ]
+    : [];
+  const looked = portable ? `node_modules/.bin, PATH and git config ${LOCAL_CLI_KEY}` : `${binPath.replace(/["`$\\]/g, '')}, node_modules/.bin and PATH`;
   return [
     ...own,
     `${portable ? 'if' : 'elif'} [ -x ./node_modules/.bin/tokenscope ]; then`,
     '  ./node_modules/.bin/tokenscope scan --staged || exit $?',
     'elif command -v tokenscope >/dev/null 2>&1; then',
     '  tokenscope scan --staged || exit $?',
+    ...local,
     'else',
     `  echo "tokenscope: not found (looked for ${looked})." >&2`,
     '  echo "Reinstall it, remove this hook with \\`tokenscope hook uninstall\\`, or skip the check once: git commit --no-verify" >&2',
@@ -129,6 +137,20 @@ export function hookFileContent(nodePath: string, binPath: string): string {
     END_MARK,
     '',
   ].join('\n');
+}
+
+/** Local (per-clone, uncommitted) git config keys naming the tokenscope a husky hook may fall back to. */
+const LOCAL_NODE_KEY = 'tokenscope.hook-node';
+const LOCAL_CLI_KEY = 'tokenscope.hook-cli';
+
+/** Records this clone's node and tokenscope paths in its local git config (husky's fallback). */
+async function rememberLocalPaths(toplevel: string, nodePath: string, binPath: string): Promise<void> {
+  await runGit(['config', '--local', LOCAL_NODE_KEY, nodePath], { cwd: toplevel });
+  await runGit(['config', '--local', LOCAL_CLI_KEY, binPath], { cwd: toplevel });
+}
+
+async function forgetLocalPaths(toplevel: string): Promise<void> {
+  for (const key of [LOCAL_NODE_KEY, LOCAL_CLI_KEY]) await runGitStatus(['config', '--local', '--unset', key], { cwd: toplevel, okExitCodes: [5] });
 }
 
 /** Our block inside husky's pre-commit file; `flags` tell uninstall what else to undo. */
@@ -239,6 +261,7 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
   const current = readIfExists(hookPath);
 
   if (location.style === 'husky') {
+    await rememberLocalPaths(location.toplevel, nodePath, binPath);
     const mode = current ? modeOf(hookPath, 0o755) : 0o755;
     const existing = current !== undefined ? splitBlock(current) : undefined;
     if (current !== undefined && existing) {
@@ -290,6 +313,7 @@ export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<
   const parts = current !== undefined ? splitBlock(current) : undefined;
 
   if (location.style === 'husky') {
+    await forgetLocalPaths(location.toplevel);
     if (!parts) return { hookPath, action: 'not-installed' };
     let before = parts.before;
     if (parts.flags.includes('added a newline before') && before[before.length - 1] === 0x0a) before = before.subarray(0, -1);

@@ -15,6 +15,8 @@ export interface TextOptions {
   reportUnusedIgnores?: boolean;
   /** The scan read staged changes (pre-commit hook): end with why the commit is blocked and how to proceed. */
   staged?: boolean;
+  /** Terminal width: long lines wrap with a hanging indent. Absent (piped, a file): no wrapping. */
+  width?: number;
 }
 
 type Paint = (text: string) => string;
@@ -30,17 +32,54 @@ function levelLabel(level: Level, p: ReturnType<typeof painter>): string {
   return p.blue('note   ');
 }
 
-function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boolean): string[] {
+/**
+ * Breaks a plain-text line at spaces to fit `width` columns, continuing with `hang` spaces more
+ * than the line's own indent (the README's layout). Without a width (not a terminal), unchanged.
+ */
+export function wrapLine(line: string, width: number | undefined, hang = 2): string[] {
+  if (!width || width < 40 || line.length <= width) return [line];
+  const indent = /^ */.exec(line)![0];
+  const next = `${indent}${' '.repeat(hang)}`;
+  const out: string[] = [];
+  let current = indent;
+  let first = true;
+  for (const word of line.slice(indent.length).split(' ')) {
+    const lead = first ? indent : next;
+    if (current.length > lead.length && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = next + word;
+      first = false;
+    } else current = current.length > lead.length ? `${current} ${word}` : `${current}${word}`;
+  }
+  out.push(current);
+  return out;
+}
+
+/**
+ * The policy reason without the privilege and reach phrase the scope line right above already
+ * says ("overbroad: can delete data, reaches the whole account; use …" → "overbroad: use …").
+ */
+function withoutRepeatedScope(reason: string, f: Finding): string {
+  const prefix = `overbroad: ${describePrivilege(f.privilege)}`;
+  if (!reason.startsWith(prefix)) return reason;
+  const rest = reason.indexOf('; ', prefix.length);
+  return rest > 0 ? `overbroad: ${reason.slice(rest + 2)}` : reason;
+}
+
+function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boolean, width?: number): string[] {
   const where = `${f.line}:${f.column}`.padEnd(8);
-  const head = `  ${p.dim(where)} ${levelLabel(f.level, p)}  ${p.bold(f.ruleName)} ${p.cyan(printable(f.redacted))} ${p.dim(`(${f.secretLength} chars, ${f.ruleId})`)}`;
+  const head = `  ${p.dim(where)} ${levelLabel(f.level, p)}  ${p.bold(f.ruleName)} · ${p.cyan(printable(f.redacted))} ${p.dim(`(${f.secretLength} chars) · ${f.ruleId}`)}`;
   const scope = f.privilege === 'public'
     ? 'public by design'
     : `${describePrivilege(f.privilege)} · ${describeReach(f.breadth)} · ${f.scopeSource}`;
   const tags = f.policy.length > 0 ? ` · ${p.magenta(f.policy.join(', '))}` : '';
   const lines = [head, `  ${' '.repeat(8)} ${scope}${tags}`];
   const indent = `  ${' '.repeat(8)} `;
-  for (const evidence of f.evidence) lines.push(`${indent}${p.dim(printable(evidence))}`);
-  for (const reason of f.reasons) lines.push(`${indent}${reason.startsWith('overbroad') || reason.startsWith('misplaced') ? '→ ' : ''}${printable(reason)}`);
+  for (const evidence of f.evidence) for (const line of wrapLine(`${indent}${printable(evidence)}`, width)) lines.push(p.dim(line));
+  for (const reason of f.reasons) {
+    const arrow = reason.startsWith('overbroad') || reason.startsWith('misplaced') ? '→ ' : '';
+    lines.push(...wrapLine(`${indent}${arrow}${printable(withoutRepeatedScope(reason, f))}`, width, arrow ? 2 : 0));
+  }
   if (f.verification) {
     // What an active token can do, in words, is in the detail (src/verify/apply.ts).
     const v = f.verification;
@@ -68,15 +107,15 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   const p = painter(options.color);
   const out: string[] = [];
   for (const [path, list] of groupByFile(result.findings)) {
-    out.push(p.bold(p.green(printable(path))));
-    for (const f of list) out.push(...formatFinding(f, p, options.verbose === true));
+    out.push(p.bold(printable(path)));
+    for (const f of list) out.push(...formatFinding(f, p, options.verbose === true, options.width));
     out.push('');
   }
   if (options.showSuppressed && result.suppressed.length > 0) {
     out.push(p.bold('Suppressed'));
     for (const [path, list] of groupByFile(result.suppressed)) {
       out.push(p.dim(printable(path)));
-      for (const f of list) out.push(...formatFinding(f, p, options.verbose === true));
+      for (const f of list) out.push(...formatFinding(f, p, options.verbose === true, options.width));
     }
     out.push('');
   }

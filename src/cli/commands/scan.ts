@@ -108,6 +108,7 @@ export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanF
     default:
       return formatText(result, {
         color: toStdout(flags) ? useColor(io, 'stdout') : false,
+        ...(toStdout(flags) && io.isTTY.stdout ? { width: io.columns ?? 100 } : {}),
         verbose: flags.verbose === true,
         showSuppressed: flags.showSuppressed === true,
         reportUnusedIgnores: flags.reportUnusedIgnores === true,
