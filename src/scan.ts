@@ -361,7 +361,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 }
 
 /**
- * The exit code DESIGN.md defines: 1 when a finding is at or above `failOn`, else 0; and 2 when
+ * The exit code the CLI contract defines (README "Exit codes"): 1 when a finding is at or above `failOn`, else 0; and 2 when
  * the scan is incomplete and not one file could be examined, since "0 findings" would then be
  * no answer at all (docs/incomplete-scans.md). An incomplete scan that did read files exits by
  * its findings and says "incomplete" in every report.

@@ -1,6 +1,6 @@
 // Checksums embedded in token formats. A token whose checksum does not verify is not a live
 // credential of that type, so the engine drops it instead of reporting it.
-// Algorithms: ../shared/research/token-scopes.md "Checksums worth implementing".
+// Algorithms: as each vendor publishes them; the detectors using them cite the sources (docs/providers.md).
 
 import { createHash } from 'node:crypto';
 

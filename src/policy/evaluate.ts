@@ -108,7 +108,7 @@ function limitViolations(input: PolicyInput, limits: readonly PolicyLimit[]): st
   return out;
 }
 
-/** Applies DESIGN.md's policy to one scoped match. */
+/** Applies the policy (README "What it reports") to one scoped match. */
 export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[] = []): Verdict {
   const { scope } = input;
   const role = classifyFile(input.path);
@@ -117,7 +117,7 @@ export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[
   const live = input.checksum !== 'invalid' && scope.expired !== true && input.verification !== 'inactive';
 
   // overbroad: a narrower credential exists and this one can destroy/administer or reaches an
-  // org/account — only from evidence (DESIGN.md "Claims come from evidence"). A type whose grant
+  // org/account — only from evidence (claims come from evidence, never from what a type could do). A type whose grant
   // is chosen at creation (restricted key, fine-grained PAT, scoped token) has privilege
   // `unknown`: the account it lives in is no evidence of what it can do there, so its breadth
   // alone (a user's token reaches the user's account whatever its scopes) is not enough: it

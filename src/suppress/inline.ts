@@ -17,7 +17,7 @@ export interface InlineIgnore {
   reason?: string;
 }
 
-// `tokenscope-ignore` is accepted as a spelling of the same marker (DESIGN.md uses it).
+// `tokenscope-ignore` is accepted as a spelling of the same marker (an older spelling some configurations use).
 const MARKER = /tokenscope[:-]ignore(?![A-Za-z0-9_:])/;
 // What ends a comment on the same line; the reason stops there, so code after a leading
 // `/* tokenscope:ignore */` (possibly the secret itself) never becomes part of the reason.

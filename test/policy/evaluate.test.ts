@@ -1,4 +1,4 @@
-// The policy as DESIGN.md states it, through the built CLI on temporary repositories: overbroad
+// The policy as README "What it reports" states it, through the built CLI on temporary repositories: overbroad
 // (a narrower credential exists and this one can destroy or reaches an org/account, or a config
 // limit is exceeded), misplaced (a file whose job is not holding configuration, a production
 // credential in a staging/test file, a browser-exposed name), the level and security-severity.

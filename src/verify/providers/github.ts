@@ -14,7 +14,7 @@ const HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version':
 /** GitHub Enterprise Server serves the API under /api/v3; GHE.com's api.* hosts do not. */
 const ENTERPRISE_PATH = { prefix: '/api/v3', exceptHosts: /^api\./ } as const;
 
-/** Classic OAuth scopes, worst first where it matters (DESIGN.md privilege vocabulary). */
+/** Classic OAuth scopes, worst first where it matters (the privilege vocabulary of README "What it reports"). */
 export const GITHUB_SCOPES: ScopeTable = {
   exact: {
     site_admin: ['admin', 'administer the GitHub Enterprise Server instance'],
