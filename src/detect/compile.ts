@@ -8,6 +8,7 @@ import { compileUserRegex } from '../detectors/user-regex.js';
 import { buildAutomaton, type Automaton } from './prefilter.js';
 import { validators, isValidatorName, type Validator } from './validators.js';
 import { LAYER_TRIGGERS, type LayerTrigger } from './layers.js';
+import { keywordGate, type KeywordGate } from './keyword-gates.js';
 
 export interface CompiledDetector {
   readonly def: DetectorDefinition;
@@ -42,6 +43,8 @@ export interface DetectorSet {
   readonly byId: ReadonlyMap<string, CompiledDetector>;
   /** keyword index → what its hit tells the encoded-layer pass (src/detect/layers.ts). */
   readonly layerTriggers: ReadonlyMap<number, LayerTrigger>;
+  /** keyword index → a check a hit must pass to open windows (src/detect/keyword-gates.ts). */
+  readonly keywordGates: ReadonlyArray<KeywordGate | undefined>;
 }
 
 /**
@@ -127,9 +130,13 @@ export function buildDetectorSet(files: readonly DetectorFile[], disabled: Reado
     }
     layerTriggers.set(k, trigger);
   }
+  const keywordGates = [...keywordIndex.keys()].map((keyword, k) =>
+    keywordGate(keyword, detectorsByKeyword[k]!.map((d) => detectors[d]!.id)),
+  );
   return {
     detectors,
     layerTriggers,
+    keywordGates,
     wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
     automaton: buildAutomaton([...keywordIndex.keys()]),
     detectorsByKeyword,
