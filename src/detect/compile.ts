@@ -43,8 +43,11 @@ export interface DetectorSet {
   readonly byId: ReadonlyMap<string, CompiledDetector>;
   /** keyword index → what its hit tells the encoded-layer pass (src/detect/layers.ts). */
   readonly layerTriggers: ReadonlyMap<number, LayerTrigger>;
-  /** keyword index → a check a hit must pass to open windows (src/detect/keyword-gates.ts). */
-  readonly keywordGates: ReadonlyArray<KeywordGate | undefined>;
+  /**
+   * keyword index → a check on a hit (src/detect/keyword-gates.ts) and the detectors that still
+   * run when a hit fails it; undefined when no detector using the keyword has a gate.
+   */
+  readonly keywordGates: ReadonlyArray<{ readonly gate: KeywordGate; readonly ungated: readonly number[] } | undefined>;
 }
 
 /**
@@ -130,9 +133,12 @@ export function buildDetectorSet(files: readonly DetectorFile[], disabled: Reado
     }
     layerTriggers.set(k, trigger);
   }
-  const keywordGates = [...keywordIndex.keys()].map((keyword, k) =>
-    keywordGate(keyword, detectorsByKeyword[k]!.map((d) => detectors[d]!.id)),
-  );
+  const keywordGates = [...keywordIndex.keys()].map((keyword, k) => {
+    const users = detectorsByKeyword[k]!;
+    const gates = users.map((d) => keywordGate(keyword, detectors[d]!.id));
+    const gate = gates.find((g) => g !== undefined);
+    return gate ? { gate, ungated: users.filter((_, i) => gates[i] !== gate) } : undefined;
+  });
   return {
     detectors,
     layerTriggers,

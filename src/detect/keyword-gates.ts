@@ -1,8 +1,8 @@
 // Cheap checks on a keyword hit for keywords that mostly occur inside ordinary words (`ion_` in
 // `function_`, `pat` in `path`, `lob` in `global`, `connect` in `disconnect`). Each gate is a
 // condition every match of the detectors that use the keyword meets at some hit of it (read off
-// their patterns), so a hit that fails it opens no window. A gate applies only while the
-// keyword's detectors are exactly those listed: a custom detector sharing the keyword turns it off.
+// their patterns), so a hit that fails it opens no window for them. Other detectors sharing the
+// keyword (generic.password-flag uses `login` too, or a custom detector) still see every hit.
 //
 // Hits still feed the encoded-layer pass unfiltered (src/detect/layers.ts).
 
@@ -88,13 +88,13 @@ const RULES: Record<string, GateRule> = {
       return word === 'lob' || word === 'Lob' || word === 'LOB';
     },
   },
-  connect: { detectors: ['generic.login-call'], gate: callOrReceiver },
-  bind: { detectors: ['generic.login-call'], gate: callOrReceiver },
+  ...Object.fromEntries(
+    ['login', 'connect', 'bind', 'pdo', 'mysqli', 'authenticate', 'signin', 'sign_in'].map((k) => [k, { detectors: ['generic.login-call'], gate: callOrReceiver }]),
+  ),
 };
 
-/** The gate for `keyword` when `detectorIds` (the detectors using it) are exactly its rule's. */
-export function keywordGate(keyword: string, detectorIds: readonly string[]): KeywordGate | undefined {
+/** The gate `keyword` has for `detectorId`, if its rule covers that detector. */
+export function keywordGate(keyword: string, detectorId: string): KeywordGate | undefined {
   const rule = Object.hasOwn(RULES, keyword) ? RULES[keyword] : undefined;
-  if (!rule || detectorIds.length === 0) return undefined;
-  return detectorIds.every((id) => rule.detectors.includes(id)) ? rule.gate : undefined;
+  return rule?.detectors.includes(detectorId) ? rule.gate : undefined;
 }
