@@ -66,7 +66,34 @@ const callOrReceiver: KeywordGate = (text, _start, end) => {
   return q === 34 || q === 39;
 };
 
+/**
+ * generic.url-credentials and generic.git-credentials: `://` is followed by a user name (at most
+ * 128 characters, no `:` or space), `:`, and a password of 3+ non-space characters before an `@`.
+ * Nearly all of the corpus's `://` hits are plain https links.
+ */
+const urlUserInfo: KeywordGate = (text, _start, end) => {
+  const n = text.length;
+  const userLimit = Math.min(n, end + 129);
+  let i = end;
+  while (i < userLimit) {
+    const c = text.charCodeAt(i);
+    if (c === 58) break;
+    if (isSpace(c)) return false;
+    i++;
+  }
+  if (i === end || i >= userLimit) return false;
+  const colon = i;
+  const limit = Math.min(n, colon + 258);
+  for (i = colon + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) return false;
+    if (c === 64 && i - colon >= 4) return true;
+  }
+  return false;
+};
+
 const RULES: Record<string, GateRule> = {
+  '://': { detectors: ['generic.url-credentials', 'generic.git-credentials'], gate: urlUserInfo },
   // (?<![A-Za-z0-9_])pat[A-Za-z0-9]{14}\.
   pat: {
     detectors: ['airtable.personal-access-token'],

@@ -19,6 +19,8 @@ describe('keyword gates', () => {
     expect(passes('sua', ['nats.user-seed'], 'usual')).toBe(false);
     expect(passes('connect', ['generic.login-call'], 'socket.disconnect()')).toBe(false);
     expect(passes('bind', ['generic.login-call'], 'fn.bind(this)')).toBe(false);
+    expect(passes('://', ['generic.url-credentials'], 'see https://example.com/a:b@c for more')).toBe(false);
+    expect(passes('://', ['generic.url-credentials'], 'https://example.com:8080/x')).toBe(false);
   });
 
   it('keep hits where the detectors can match', () => {
@@ -32,6 +34,8 @@ describe('keyword gates', () => {
     expect(passes('connect', ['generic.login-call'], 'self.connection.FTP(')).toBe(true);
     expect(passes('connect', ['generic.login-call'], 'connector::login(')).toBe(true);
     expect(passes('bind', ['generic.login-call'], 'ldap.simple_bind_s("cn=a", "b")')).toBe(true);
+    expect(passes('://', ['generic.url-credentials'], 'postgres://app:hunter22@db.internal/x')).toBe(true);
+    expect(passes('://', ['generic.git-credentials'], 'https://user:p@ss@word@github.com')).toBe(true);
   });
 
   it('apply only to the detectors their rule names', () => {
