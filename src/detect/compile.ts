@@ -8,6 +8,7 @@ import { compileUserRegex } from '../detectors/user-regex.js';
 import { buildAutomaton, type Automaton } from './prefilter.js';
 import { validators, isValidatorName, type Validator } from './validators.js';
 import { LAYER_TRIGGERS, type LayerTrigger } from './layers.js';
+import { keywordGate, type KeywordGate } from './keyword-gates.js';
 
 export interface CompiledDetector {
   readonly def: DetectorDefinition;
@@ -42,6 +43,11 @@ export interface DetectorSet {
   readonly byId: ReadonlyMap<string, CompiledDetector>;
   /** keyword index → what its hit tells the encoded-layer pass (src/detect/layers.ts). */
   readonly layerTriggers: ReadonlyMap<number, LayerTrigger>;
+  /**
+   * keyword index → a check on a hit (src/detect/keyword-gates.ts) and the detectors that still
+   * run when a hit fails it; undefined when no detector using the keyword has a gate.
+   */
+  readonly keywordGates: ReadonlyArray<{ readonly gate: KeywordGate; readonly ungated: readonly number[] } | undefined>;
 }
 
 /**
@@ -127,9 +133,16 @@ export function buildDetectorSet(files: readonly DetectorFile[], disabled: Reado
     }
     layerTriggers.set(k, trigger);
   }
+  const keywordGates = [...keywordIndex.keys()].map((keyword, k) => {
+    const users = detectorsByKeyword[k]!;
+    const gates = users.map((d) => keywordGate(keyword, detectors[d]!.id));
+    const gate = gates.find((g) => g !== undefined);
+    return gate ? { gate, ungated: users.filter((_, i) => gates[i] !== gate) } : undefined;
+  });
   return {
     detectors,
     layerTriggers,
+    keywordGates,
     wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
     automaton: buildAutomaton([...keywordIndex.keys()]),
     detectorsByKeyword,

@@ -164,15 +164,20 @@ function detectRaw(text: string, path: string, set: DetectorSet, options: Detect
   let lineEnd = -1;
   const n = text.length;
   const { positions, keywordIds } = hits;
+  const { keywordGates } = set;
+  const keywords = set.automaton.keywords;
   for (let h = 0; h < positions.length; h++) {
     const pos = positions[h]!;
+    const keyword = keywordIds[h]!;
+    const gated = keywordGates[keyword];
+    const candidates = gated !== undefined && !gated.gate(text, pos - keywords[keyword]!.length, pos) ? gated.ungated : set.detectorsByKeyword[keyword]!;
+    if (candidates.length === 0) continue;
     if (pos > lineEnd || lineStart < 0) {
       lineStart = pos - 1;
       while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && pos - lineStart < LINE_WINDOW_CAP) lineStart--;
       const newline = text.indexOf('\n', pos);
       lineEnd = newline < 0 ? n : newline;
     }
-    const candidates = set.detectorsByKeyword[keywordIds[h]!]!;
     for (let c = 0; c < candidates.length; c++) {
       const d = candidates[c]!;
       if (pos < coveredTo[d]!) continue;

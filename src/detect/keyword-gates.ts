@@ -1,0 +1,127 @@
+// Cheap checks on a keyword hit for keywords that mostly occur inside ordinary words (`ion_` in
+// `function_`, `pat` in `path`, `lob` in `global`, `connect` in `disconnect`). Each gate is a
+// condition every match of the detectors that use the keyword meets at some hit of it (read off
+// their patterns), so a hit that fails it opens no window for them. Other detectors sharing the
+// keyword (generic.password-flag uses `login` too, or a custom detector) still see every hit.
+//
+// Hits still feed the encoded-layer pass unfiltered (src/detect/layers.ts).
+
+/** `start` is the hit's first character, `end` just past it. */
+export type KeywordGate = (text: string, start: number, end: number) => boolean;
+
+interface GateRule {
+  readonly detectors: readonly string[];
+  readonly gate: KeywordGate;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Char before `start`, or NaN at the start of the text (every "not preceded by" test passes). */
+function before(text: string, start: number): number {
+  return start > 0 ? text.charCodeAt(start - 1) : Number.NaN;
+}
+
+/** `(?<![A-Za-z0-9<extra>])` followed by the keyword exactly as written (a case-sensitive pattern). */
+function exactAfterBoundary(word: string, extra: string): KeywordGate {
+  const codes = [...extra].map((ch) => ch.charCodeAt(0));
+  return (text, start, end) => {
+    const c = before(text, start);
+    if (isAlnum(c) || codes.includes(c)) return false;
+    return text.slice(start, end) === word;
+  };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+
+/**
+ * generic.login-call: a call name containing the keyword is followed by `\s*\(\s*["']`, or the
+ * keyword sits in the call's receiver (`conn.connection.login(`), so after `[\w$]*` comes a call
+ * with a quoted first argument, `.`, `->` or `::`.
+ */
+const callOrReceiver: KeywordGate = (text, _start, end) => {
+  const n = text.length;
+  let i = end;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isAlnum(c) || c === 95 || c === 36) i++;
+    else break;
+  }
+  if (i >= n) return false;
+  const c = text.charCodeAt(i);
+  if (c === 46) return true;
+  if (c === 45 || c === 58) return text.charCodeAt(i + 1) === (c === 45 ? 62 : 58);
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 40) return false;
+  i++;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  const q = text.charCodeAt(i);
+  return q === 34 || q === 39;
+};
+
+/**
+ * generic.url-credentials and generic.git-credentials: `://` is followed by a user name (at most
+ * 128 characters, no `:` or space), `:`, and a password of 3+ non-space characters before an `@`.
+ * Nearly all of the corpus's `://` hits are plain https links.
+ */
+const urlUserInfo: KeywordGate = (text, _start, end) => {
+  const n = text.length;
+  const userLimit = Math.min(n, end + 129);
+  let i = end;
+  while (i < userLimit) {
+    const c = text.charCodeAt(i);
+    if (c === 58) break;
+    if (isSpace(c)) return false;
+    i++;
+  }
+  if (i === end || i >= userLimit) return false;
+  const colon = i;
+  const limit = Math.min(n, colon + 258);
+  for (i = colon + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) return false;
+    if (c === 64 && i - colon >= 4) return true;
+  }
+  return false;
+};
+
+const RULES: Record<string, GateRule> = {
+  '://': { detectors: ['generic.url-credentials', 'generic.git-credentials'], gate: urlUserInfo },
+  // (?<![A-Za-z0-9_])pat[A-Za-z0-9]{14}\.
+  pat: {
+    detectors: ['airtable.personal-access-token'],
+    gate: (text, start, end) => exactAfterBoundary('pat', '_')(text, start, end) && text.charCodeAt(end + 14) === 46,
+  },
+  'ion_': { detectors: ['ionic.personal-access-token'], gate: exactAfterBoundary('ion_', '_+/-') },
+  'ser.': { detectors: ['flagsmith.server-key'], gate: exactAfterBoundary('ser.', '_.-') },
+  sua: { detectors: ['nats.user-seed'], gate: exactAfterBoundary('SUA', '') },
+  saa: { detectors: ['nats.account-seed'], gate: exactAfterBoundary('SAA', '') },
+  soa: { detectors: ['nats.operator-seed'], gate: exactAfterBoundary('SOA', '') },
+  // (?<![A-Za-z])(?:lob|Lob|LOB)(?![a-z])
+  lob: {
+    detectors: ['lob.live-api-key', 'lob.test-api-key', 'lob.publishable-key'],
+    gate: (text, start, end) => {
+      if (isLetter(before(text, start))) return false;
+      const after = text.charCodeAt(end);
+      if (after >= 97 && after <= 122) return false;
+      const word = text.slice(start, end);
+      return word === 'lob' || word === 'Lob' || word === 'LOB';
+    },
+  },
+  ...Object.fromEntries(
+    ['login', 'connect', 'bind', 'pdo', 'mysqli', 'authenticate', 'signin', 'sign_in'].map((k) => [k, { detectors: ['generic.login-call'], gate: callOrReceiver }]),
+  ),
+};
+
+/** The gate `keyword` has for `detectorId`, if its rule covers that detector. */
+export function keywordGate(keyword: string, detectorId: string): KeywordGate | undefined {
+  const rule = Object.hasOwn(RULES, keyword) ? RULES[keyword] : undefined;
+  return rule?.detectors.includes(detectorId) ? rule.gate : undefined;
+}

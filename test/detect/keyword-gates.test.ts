@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { keywordGate } from '../../src/detect/keyword-gates.js';
+
+function passes(keyword: string, detectors: string[], text: string): boolean {
+  const [detector] = detectors;
+  const gate = keywordGate(keyword, detector!);
+  if (!gate) throw new Error(`no gate for ${keyword}`);
+  const start = text.toLowerCase().indexOf(keyword);
+  return gate(text, start, start + keyword.length);
+}
+
+describe('keyword gates', () => {
+  it('reject hits inside ordinary words', () => {
+    expect(passes('ion_', ['ionic.personal-access-token'], 'function_name()')).toBe(false);
+    expect(passes('pat', ['airtable.personal-access-token'], 'const path = pattern')).toBe(false);
+    expect(passes('lob', ['lob.live-api-key'], 'globalThis.x')).toBe(false);
+    expect(passes('lob', ['lob.live-api-key'], 'blob')).toBe(false);
+    expect(passes('ser.', ['flagsmith.server-key'], 'user.name')).toBe(false);
+    expect(passes('sua', ['nats.user-seed'], 'usual')).toBe(false);
+    expect(passes('connect', ['generic.login-call'], 'socket.disconnect()')).toBe(false);
+    expect(passes('bind', ['generic.login-call'], 'fn.bind(this)')).toBe(false);
+    expect(passes('://', ['generic.url-credentials'], 'see https://example.com/a:b@c for more')).toBe(false);
+    expect(passes('://', ['generic.url-credentials'], 'https://example.com:8080/x')).toBe(false);
+  });
+
+  it('keep hits where the detectors can match', () => {
+    expect(passes('ion_', ['ionic.personal-access-token'], 'x = "ion_abc"')).toBe(true);
+    expect(passes('pat', ['airtable.personal-access-token'], 'key: pat12345678901234.abc')).toBe(true);
+    expect(passes('lob', ['lob.live-api-key'], 'LOB_KEY=')).toBe(true);
+    expect(passes('lob', ['lob.live-api-key'], 'Lob')).toBe(true);
+    expect(passes('sua', ['nats.user-seed'], ' SUAXYZ')).toBe(true);
+    expect(passes('connect', ['generic.login-call'], 'mysqli_connect ( "h", "u", "p")')).toBe(true);
+    expect(passes('connect', ['generic.login-call'], "new Connection('h', 'u', 'p')")).toBe(true);
+    expect(passes('connect', ['generic.login-call'], 'self.connection.FTP(')).toBe(true);
+    expect(passes('connect', ['generic.login-call'], 'connector::login(')).toBe(true);
+    expect(passes('bind', ['generic.login-call'], 'ldap.simple_bind_s("cn=a", "b")')).toBe(true);
+    expect(passes('://', ['generic.url-credentials'], 'postgres://app:hunter22@db.internal/x')).toBe(true);
+    expect(passes('://', ['generic.git-credentials'], 'https://user:p@ss@word@github.com')).toBe(true);
+  });
+
+  it('apply only to the detectors their rule names', () => {
+    expect(keywordGate('connect', 'custom.connect')).toBeUndefined();
+    expect(keywordGate('token', 'generic.secret')).toBeUndefined();
+  });
+});
