@@ -1,24 +1,12 @@
 // Where the agent's checkout and config are, found with a few stat calls: the hook's fast path
 // must not load the directory walker or the config parser (yaml, ajv) to answer a harmless call.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { findRepoRoot } from '../sources/repo-root.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
-/** The repository root above `start` (a folder holding `.git`), if any; the walker's rule, without loading the walker. */
-export function checkoutRoot(start: string): string | undefined {
-  let dir = resolve(start);
-  try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  for (;;) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+/** The repository root above `start` (a folder holding `.git`), if any. */
+export const checkoutRoot = findRepoRoot;
 
 const CONFIG_NAMES = ['.tokenscope.yaml', '.tokenscope.yml', '.tokenscope.json'];
 

@@ -6,8 +6,8 @@
 // .tokenscopeignore files; config excludes go through ExcludeRules. Default excludes cover only
 // what cannot hold hand-written secrets.
 
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ExcludeRules } from './exclude-rules.js';
 import type { SkippedFile, SourceFile } from '../types.js';
@@ -73,21 +73,7 @@ export interface WalkResult {
   excludedByDefault: Record<string, number>;
 }
 
-/** Finds the repository root above `start` (a folder holding `.git`), if any. */
-export function findRepoRoot(start: string): string | undefined {
-  let dir = resolve(start);
-  try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  for (;;) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { findRepoRoot } from './repo-root.js';
 
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');

@@ -7,7 +7,7 @@
 // Code treats as a block when no JSON can be trusted (any other non-zero exit lets the call run).
 
 import type { Decision, GuardAction, GuardEvent } from '../types.js';
-import { GuardInputError, obj, str, withPrefix, type Adapter, type HookAnswer } from './types.js';
+import { GuardInputError, mcpOrOther, namedEventBase, obj, str, withPrefix, type Adapter, type HookAnswer } from './types.js';
 
 const EVENTS = new Set(['PreToolUse', 'PostToolUse', 'UserPromptSubmit', 'PermissionRequest', 'Notification', 'Stop', 'SubagentStop', 'SessionStart', 'SessionEnd', 'PreCompact', 'PostToolUseFailure']);
 
@@ -47,11 +47,8 @@ function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
       return { kind: 'write', path: str(input, 'notebook_path')!, text: str(input, 'new_source', false) ?? '' };
     case 'WebFetch':
       return { kind: 'fetch', url: str(input, 'url')! };
-    default: {
-      const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
-      if (mcp) return { kind: 'mcp', server: mcp[1]!, tool: mcp[2]!, input };
-      return { kind: 'other', tool };
-    }
+    default:
+      return mcpOrOther(tool, input);
   }
 }
 
@@ -59,11 +56,8 @@ export const claudeCode: Adapter = {
   id: 'claude-code',
   recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
-    const hookEvent = str(payload, 'hook_event_name')!;
-    if (!EVENTS.has(hookEvent)) throw new GuardInputError(`unknown hook event \`${hookEvent.slice(0, 60)}\``);
-    const cwd = str(payload, 'cwd', false) ?? fallbackCwd;
-    const sessionId = str(payload, 'session_id', false);
-    const base = { agent: 'claude-code' as const, hookEvent, cwd, ...(sessionId ? { sessionId } : {}) };
+    const base = namedEventBase(payload, fallbackCwd, 'claude-code' as const, EVENTS);
+    const { hookEvent } = base;
     if (hookEvent === 'PreToolUse' || hookEvent === 'PostToolUse') {
       const tool = str(payload, 'tool_name')!;
       const input = obj(payload, 'tool_input')!;

@@ -7,7 +7,7 @@
 // on stderr, the documented block.
 
 import type { Decision, GuardAction, GuardEvent } from '../types.js';
-import { GuardInputError, str, withPrefix, type Adapter, type HookAnswer } from './types.js';
+import { mcpOrOther, namedEventBase, str, withPrefix, type Adapter, type HookAnswer } from './types.js';
 
 const EVENTS = new Set(['BeforeTool', 'AfterTool', 'BeforeAgent', 'AfterAgent', 'BeforeModel', 'AfterModel', 'BeforeToolSelection', 'PreCompress']);
 
@@ -37,11 +37,8 @@ function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
       const prompt = str(input, 'prompt', false) ?? str(input, 'url', false) ?? '';
       return { kind: 'fetch', url: prompt };
     }
-    default: {
-      const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
-      if (mcp) return { kind: 'mcp', server: mcp[1]!, tool: mcp[2]!, input };
-      return { kind: 'other', tool };
-    }
+    default:
+      return mcpOrOther(tool, input);
   }
 }
 
@@ -49,11 +46,8 @@ export const gemini: Adapter = {
   id: 'gemini',
   recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
-    const hookEvent = str(payload, 'hook_event_name')!;
-    if (!EVENTS.has(hookEvent)) throw new GuardInputError(`unknown hook event \`${hookEvent.slice(0, 60)}\``);
-    const cwd = str(payload, 'cwd', false) ?? fallbackCwd;
-    const sessionId = str(payload, 'session_id', false);
-    const base = { agent: 'gemini' as const, hookEvent, cwd, ...(sessionId ? { sessionId } : {}) };
+    const base = namedEventBase(payload, fallbackCwd, 'gemini' as const, EVENTS);
+    const { hookEvent } = base;
     if (hookEvent === 'BeforeTool') {
       const tool = str(payload, 'tool_name')!;
       const input = payload['tool_input'];

@@ -49,3 +49,26 @@ export const obj = (payload: Record<string, unknown>, key: string, required = tr
 export function withPrefix(reason: string): string {
   return `tokenscope guard: ${reason}`;
 }
+
+/**
+ * The fields every `hook_event_name` protocol (Claude Code, Gemini CLI) shares: the event, checked
+ * against the agent's list, the working folder and the session.
+ */
+export function namedEventBase<A extends string>(
+  payload: Record<string, unknown>,
+  fallbackCwd: string,
+  agent: A,
+  events: ReadonlySet<string>,
+): { agent: A; hookEvent: string; cwd: string; sessionId?: string } {
+  const hookEvent = str(payload, 'hook_event_name')!;
+  if (!events.has(hookEvent)) throw new GuardInputError(`unknown hook event \`${hookEvent.slice(0, 60)}\``);
+  const cwd = str(payload, 'cwd', false) ?? fallbackCwd;
+  const sessionId = str(payload, 'session_id', false);
+  return { agent, hookEvent, cwd, ...(sessionId ? { sessionId } : {}) };
+}
+
+/** An `mcp__server__tool` name as an MCP action, else an unknown tool. */
+export function mcpOrOther(tool: string, input: Record<string, unknown>): { kind: 'mcp'; server: string; tool: string; input: Record<string, unknown> } | { kind: 'other'; tool: string } {
+  const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
+  return mcp ? { kind: 'mcp', server: mcp[1]!, tool: mcp[2]!, input } : { kind: 'other', tool };
+}
