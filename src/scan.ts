@@ -97,6 +97,7 @@ const INCOMPLETE_MESSAGES: Record<IncompleteKind, (n: number) => string> = {
   'detection-failed': (n) => `detection failed on ${plural(n, 'file')}`,
   'decode-failed': (n) => `a token decoder failed in ${plural(n, 'file')}; scope shown is the detector default`,
   'finding-limit': (n) => `${plural(n, 'file')} held more findings than are listed`,
+  'time-budget': (n) => `${plural(n, 'file')} took longer than the per-file time budget and ${n === 1 ? 'was' : 'were'} not searched to the end`,
 };
 
 /** Incomplete reasons by kind, with the first few paths of each. */

@@ -47,7 +47,9 @@ export type IncompleteKind =
   /** A decoder failed on a file's text; it was scanned as decoded so far. */
   | 'decode-failed'
   /** A file held more distinct findings than one scan reports; the rest are not listed. */
-  | 'finding-limit';
+  | 'finding-limit'
+  /** Detection on a file ran past the per-file time budget; the rest of it was not searched. */
+  | 'time-budget';
 
 export interface IncompleteReason {
   kind: IncompleteKind;

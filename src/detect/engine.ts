@@ -81,6 +81,12 @@ export interface DetectOptions {
    */
   maxMatchesPerDetector?: number;
   onLimit?: (detectorId: string) => void;
+  /**
+   * `performance.now()` past which detection stops for this file (the per-file time budget): a
+   * file built to be slow is reported unfinished through `onTimeout`, never a hang.
+   */
+  deadline?: number;
+  onTimeout?: () => void;
 }
 
 /** How many judgements one file remembers (see MatchBudget.judge). */
@@ -97,7 +103,25 @@ class MatchBudget {
   private readonly full = new Set<CompiledDetector>();
   private readonly verdicts = new Map<string, ReturnType<typeof judgeValue> | null>();
 
-  constructor(private readonly limit: number, private readonly onLimit?: (detectorId: string) => void) {}
+  private timedOut = false;
+  private ticks = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly onLimit?: (detectorId: string) => void,
+    private readonly deadline = Number.POSITIVE_INFINITY,
+    private readonly onTimeout?: () => void,
+  ) {}
+
+  /** Whether the file's time budget is spent; the clock is read every 64 calls, so it stays cheap. */
+  overTime(): boolean {
+    if (this.timedOut) return true;
+    if (this.deadline === Number.POSITIVE_INFINITY || (this.ticks++ & 63) !== 0) return false;
+    if (performance.now() <= this.deadline) return false;
+    this.timedOut = true;
+    this.onTimeout?.();
+    return true;
+  }
 
   /** Whether `detector` may report `secret`; the first refusal is reported through onLimit. */
   take(detector: CompiledDetector, secret: string): boolean {
@@ -116,7 +140,7 @@ class MatchBudget {
   }
 
   exhausted(detector: CompiledDetector): boolean {
-    return this.full.has(detector);
+    return this.full.has(detector) || this.overTime();
   }
 
   judge(detector: CompiledDetector, secret: string, ctx: ValidatorContext): ReturnType<typeof judgeValue> {
@@ -217,7 +241,7 @@ function detectRaw(text: string, path: string, set: DetectorSet, options: Detect
   }
 
   const matches: RawMatch[] = [];
-  const budget = new MatchBudget(options.maxMatchesPerDetector ?? Number.POSITIVE_INFINITY, options.onLimit);
+  const budget = new MatchBudget(options.maxMatchesPerDetector ?? Number.POSITIVE_INFINITY, options.onLimit, options.deadline, options.onTimeout);
   for (const [d, list] of windows) {
     const detector = set.detectors[d]!;
     for (const window of list) {
@@ -285,6 +309,7 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = regex.exec(slice)) !== null) {
+    if (budget.overTime()) break;
     if (m[0].length === 0) {
       regex.lastIndex++;
       continue;

@@ -26,6 +26,12 @@ export const MAX_REPEATS_PER_VALUE = 100;
  * gigabytes, and nobody triages ten thousand findings in one file one by one.
  */
 export const MAX_FINDINGS_PER_FILE = 10_000;
+/**
+ * Detection time one file may take. Real files take milliseconds; a file built to be slow (10 MB
+ * of one line dense with key=value pairs) stops here, is reported incomplete (`time-budget`) with
+ * what was found so far, and the scan goes on: never a hang.
+ */
+export const FILE_TIME_BUDGET_MS = 2_500;
 
 /** A scoped match on its way to policy: everything a Finding needs except the verdict. */
 export interface Candidate extends SecretOccurrence {
@@ -98,10 +104,15 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
 
   let matches: RawMatch[];
   const limited: string[] = [];
+  let timedOut = false;
   try {
     matches = detectInText(text, file.path, set, {
       maxMatchesPerDetector: MAX_FINDINGS_PER_FILE,
       onLimit: (id) => limited.push(id),
+      deadline: performance.now() + FILE_TIME_BUDGET_MS,
+      onTimeout: () => {
+        timedOut = true;
+      },
     });
     if (options.extraPass) {
       const extra = options.extraPass(text, file.path, matches);
@@ -118,6 +129,10 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   if (limited.length > 0) {
     result.notices.push({ path: file.path, level: 'warning', message: `${limited.join(', ')}: more than ${MAX_FINDINGS_PER_FILE} matches; the rest of the file was not searched for ${limited.length === 1 ? 'it' : 'them'}` });
     result.incomplete = { kind: 'finding-limit', detail: `${limited.join(', ')} stopped after ${MAX_FINDINGS_PER_FILE} matches` };
+  }
+  if (timedOut) {
+    result.notices.push({ path: file.path, level: 'warning', message: `detection stopped after ${FILE_TIME_BUDGET_MS / 1000} s (the per-file time budget); the rest of the file was not searched` });
+    result.incomplete = { kind: 'time-budget', detail: `stopped after ${FILE_TIME_BUDGET_MS / 1000} s` };
   }
   if (options.collectIgnoreComments) result.ignoreComments = listIgnoreComments(text);
   if (matches.length === 0) return result;
