@@ -7,17 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sarifErrors } from '../helpers/sarif.js';
 import { assertBuilt, runCli, BIN } from '../helpers/run-cli.js';
-import { removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
+import { tempDir, tempRepo, writeFiles, trackTempDirs } from '../helpers/tmp.js';
 import { githubPat, githubPatBadChecksum, randomAlnum } from '../helpers/tokens.js';
 
-const dirs: string[] = [];
 beforeAll(assertBuilt);
-afterAll(() => dirs.forEach(removeDir));
-
-function track(dir: string): string {
-  dirs.push(dir);
-  return dir;
-}
+const track = trackTempDirs();
 
 describe('exit codes', () => {
   it('a clean directory exits 0', () => {

@@ -9,17 +9,12 @@ import { parse as parseYaml } from 'yaml';
 import { schemaValidator } from '../../src/config/ajv.js';
 import { parseConfig } from '../../src/config/load.js';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
-import { git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
+import { git, tempDir, tempRepo, writeFiles, trackTempDirs } from '../helpers/tmp.js';
+import { acmeDetectorYaml } from '../helpers/custom-detector.js';
 import { githubPat, randomAlnum } from '../helpers/tokens.js';
 
-const dirs: string[] = [];
 beforeAll(assertBuilt);
-afterAll(() => dirs.forEach(removeDir));
-
-function track<T extends string>(dir: T): T {
-  dirs.push(dir);
-  return dir;
-}
+const track = trackTempDirs();
 
 interface Report {
   settings: { failOn: string; configFile?: string; baseline?: string };
@@ -296,28 +291,9 @@ describe('config keys', () => {
 });
 
 describe('custom detectors', () => {
-  function detectorYaml(id: string, pattern: string, positive: string): string {
-    return [
-      'provider: acme',
-      'providerName: Acme',
-      'detectors:',
-      `  - id: ${id}`,
-      '    name: Acme API key',
-      '    tokenType: api-key',
-      '    description: An Acme API key used by the test suite.',
-      '    keywords: [acme_]',
-      `    pattern: '${pattern}'`,
-      '    confidence: high',
-      '    privilege: write',
-      '    breadth: project',
-      '    remediation: Revoke it in the Acme console.',
-      '    references: [https://example.invalid/acme]',
-      '    examples:',
-      `      positive: ['ACME_KEY=${positive}']`,
-      "      negative: ['ACME_KEY=acme_short']",
-      '',
-    ].join('\n');
-  }
+  const detectorYaml = (id: string, pattern: string, positive: string): string =>
+    acmeDetectorYaml({ id, pattern, positive: `ACME_KEY=${positive}`, negative: 'ACME_KEY=acme_short' });
+
 
   it('a custom detector finds its tokens (paths relative to the config file)', () => {
     const key = `acme_${randomAlnum(32).toLowerCase()}`;

@@ -8,8 +8,9 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, sy
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
-import { git, removeDir, tempDir, tempRepo } from '../helpers/tmp.js';
+import { git, tempDir, tempRepo, trackTempDirs } from '../helpers/tmp.js';
 import { githubPat, randomAlnum } from '../helpers/tokens.js';
+import { acmeDetectorYaml } from '../helpers/custom-detector.js';
 import { judgeGenericValue } from '../../src/detect/generic-value.js';
 
 const ACTION = join(import.meta.dirname, '..', '..', 'dist', 'action', 'main.js');
@@ -50,36 +51,11 @@ function liveCommands(log: string): string[] {
   return commands;
 }
 
-const dirs: string[] = [];
 beforeAll(assertBuilt);
-afterAll(() => dirs.forEach(removeDir));
-
-function track<T extends string>(dir: T): T {
-  dirs.push(dir);
-  return dir;
-}
+const track = trackTempDirs();
 
 function acmeDetector(id: string, pattern: string, positive: string, keyword = 'acme'): string {
-  return [
-    'provider: acme',
-    'providerName: Acme',
-    'detectors:',
-    `  - id: ${id}`,
-    '    name: Acme key',
-    '    tokenType: key',
-    '    description: An Acme key used by the test suite.',
-    `    keywords: [${keyword}]`,
-    `    pattern: '${pattern}'`,
-    '    confidence: high',
-    '    privilege: write',
-    '    breadth: project',
-    '    remediation: Revoke it in the Acme console.',
-    '    references: [https://example.invalid/acme]',
-    '    examples:',
-    `      positive: ['${positive}']`,
-    "      negative: ['nothing here']",
-    '',
-  ].join('\n');
+  return acmeDetectorYaml({ id, pattern, positive, keyword });
 }
 
 describe('user regexes from a config in the scanned tree', () => {

@@ -6,17 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
-import { removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
+import { tempDir, tempRepo, writeFiles, trackTempDirs } from '../helpers/tmp.js';
 import { githubPat, randomAlnum } from '../helpers/tokens.js';
 
-const dirs: string[] = [];
 beforeAll(assertBuilt);
-afterAll(() => dirs.forEach(removeDir));
-
-function track(dir: string): string {
-  dirs.push(dir);
-  return dir;
-}
+const track = trackTempDirs();
 
 interface JsonFinding {
   ruleId: string;

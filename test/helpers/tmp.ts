@@ -1,5 +1,6 @@
 // Temporary folders and git repositories for end-to-end tests.
 import { execFileSync } from 'node:child_process';
+import { afterAll } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,4 +49,14 @@ export function removeDir(path: string): void {
 /** The configuration a repository without a .tokenscope.yaml gets, with `overrides` on top. */
 export function defaultConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
   return { ...resolveConfig('.', '.', {}, {}), ...overrides };
+}
+
+/** `track(dir)` registers a temporary folder for removal after the file's tests; returns it. */
+export function trackTempDirs(): <T extends string>(dir: T) => T {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(removeDir));
+  return (dir) => {
+    dirs.push(dir);
+    return dir;
+  };
 }
