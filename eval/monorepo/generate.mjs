@@ -4,10 +4,12 @@
 // (checksummed formats get a valid checksum), so nothing live-looking is committed and two runs
 // with one seed write the same bytes.
 //
-//   node eval/monorepo/generate.mjs OUT_DIR [--seed N] [--labels FILE]
+//   node eval/monorepo/generate.mjs OUT_DIR [--seed N] [--labels FILE]   (after npm run build)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// The scanner's own checksum, so planted tokens carry exactly the checksum it verifies.
+import { crc32Base62Suffix } from '../../dist/detect/checksums.js';
 
 // ---- seeded randomness -------------------------------------------------------------------
 
@@ -29,33 +31,6 @@ const HEX = '0123456789abcdef';
 const B64 = ALNUM + '+/';
 const URLSAFE = ALNUM + '-_';
 const BASE32 = UPPER + '234567';
-const BASE62 = DIGIT + UPPER + LOWER;
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(text) {
-  let crc = 0xffffffff;
-  for (let i = 0; i < text.length; i++) crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function toBase(value, alphabet, width) {
-  let out = '';
-  let v = value;
-  do {
-    out = alphabet[v % alphabet.length] + out;
-    v = Math.floor(v / alphabet.length);
-  } while (v > 0);
-  return out.padStart(width, alphabet[0]);
-}
 
 function makeTokens(rand) {
   const pick = (alphabet, n) => {
@@ -74,7 +49,7 @@ function makeTokens(rand) {
   const uuid = () => `${pick(HEX, 8)}-${pick(HEX, 4)}-4${pick(HEX, 3)}-a${pick(HEX, 3)}-${pick(HEX, 12)}`;
   const crcToken = (prefix, n) => {
     const body = mixed(ALNUM, n);
-    return `${prefix}${body}${toBase(crc32(body), BASE62, 6)}`;
+    return `${prefix}${body}${crc32Base62Suffix(body)}`;
   };
   const b64url = (s) => Buffer.from(s).toString('base64url');
   const jwt = (payload) =>
