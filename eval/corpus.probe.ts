@@ -5,7 +5,7 @@
 import { it } from 'vitest';
 import { buildDetectorSet } from '../src/detect/compile.js';
 import { detectInText } from '../src/detect/engine.js';
-import { builtinDetectorSources, loadDetectorFiles } from '../src/detectors/load.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../src/catalog/load.js';
 import { corpusProvider, loadCorpus, overlapsExpected } from './corpus.js';
 
 it('probe', () => {

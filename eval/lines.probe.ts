@@ -3,7 +3,7 @@
 import { it } from 'vitest';
 import { buildDetectorSet } from '../src/detect/compile.js';
 import { detectInText } from '../src/detect/engine.js';
-import { builtinDetectorSources, loadDetectorFiles } from '../src/detectors/load.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../src/catalog/load.js';
 
 it('lines', () => {
   const loaded = loadDetectorFiles(builtinDetectorSources());

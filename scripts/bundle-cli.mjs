@@ -23,7 +23,7 @@ const common = {
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: [join(root, 'src', 'bin.ts')], outfile: join(root, 'dist', 'cli.js') });
-await build({ ...common, entryPoints: [join(root, 'src', 'scan', 'worker.ts')], outfile: join(root, 'dist', 'worker.js') });
+await build({ ...common, entryPoints: [join(root, 'src', 'pipeline', 'worker.ts')], outfile: join(root, 'dist', 'worker.js') });
 // The agent hook (tokenscope guard) runs on every tool call: its own entry, without commander,
 // split so the detector catalogue and the walker sit in chunks loaded only when a decision needs
 // them; a harmless call pays little more than Node's start-up. Chunks live beside guard.js in

@@ -1,9 +1,9 @@
 // Build step: validates the built-in detectors (schema + structural checks) and writes them,
 // without their examples, to dist/detectors.json so start-up skips YAML parsing.
 import { writeFileSync } from 'node:fs';
-import { builtinDetectorSources, loadDetectorFiles } from '../dist/detectors/load.js';
-import { checkDetectorFiles, formatProblem } from '../dist/detectors/check.js';
-import { detectorBundlePath } from '../dist/paths.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../dist/catalog/load.js';
+import { checkDetectorFiles, formatProblem } from '../dist/pipeline/check-detectors.js';
+import { detectorBundlePath } from '../dist/util/paths.js';
 
 const loaded = loadDetectorFiles(builtinDetectorSources());
 const problems = [...loaded.errors, ...checkDetectorFiles(loaded.files, { examples: false }).map(formatProblem)];

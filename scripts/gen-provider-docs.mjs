@@ -2,8 +2,8 @@
 // With --check it only reports whether the file is stale (exit 1).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderProviderDocs } from '../dist/detectors/docs.js';
-import { loadBuiltinDetectors } from '../dist/detectors/load.js';
+import { renderProviderDocs } from '../dist/catalog/docs.js';
+import { loadBuiltinDetectors } from '../dist/catalog/load.js';
 import { writeGenerated } from './lib-generated.mjs';
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'providers.md');

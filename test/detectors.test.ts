@@ -2,8 +2,8 @@
 // test case (positives found with the expected secret, negatives not found).
 
 import { describe, expect, it } from 'vitest';
-import { builtinDetectorSources, loadDetectorFiles } from '../src/detectors/load.js';
-import { checkDetectorFiles, liveSecretsFoundIn, normalizeExample } from '../src/detectors/check.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../src/catalog/load.js';
+import { checkDetectorFiles, liveSecretsFoundIn, normalizeExample } from '../src/pipeline/check-detectors.js';
 import { buildDetectorSet } from '../src/detect/compile.js';
 
 const loaded = loadDetectorFiles(builtinDetectorSources());

@@ -5,20 +5,20 @@
 
 import { appendFileSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { TokenscopeError, usageError } from '../errors.js';
-import { exitCodeFor, scan, type SourceProvider } from '../scan.js';
+import { TokenscopeError, usageError } from '../util/errors.js';
+import { exitCodeFor, scan } from '../pipeline/scan.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText, summaryLine } from '../report/text.js';
 import { historySource } from '../sources/git-history.js';
 import { gitToplevel, runGit, runGitStatus } from '../sources/git.js';
-import { displayPath, toPosix } from '../sources/walk.js';
+import { displayPath, toPosix } from '../util/paths.js';
 import { changedLines, pullRequestFromEvent } from './changed-lines.js';
-import { inRanges } from '../scan/analyze.js';
+import { inRanges } from '../pipeline/analyze.js';
 import { formatJobSummary } from './summary.js';
 import { addMask, annotation, escapeLog, outputEntry, withoutCommands, type AnnotationLevel } from './workflow-commands.js';
 import { writeFileAtomic } from '../sources/write.js';
-import type { FailOn } from '../config/types.js';
-import type { Finding, Level, ScanResult } from '../types.js';
+import type { FailOn } from '../model/config.js';
+import type { Finding, Level, ScanResult, SourceProvider } from '../model/types.js';
 
 export interface ActionIo {
   stdout: (text: string) => void;

@@ -2,9 +2,10 @@
 // table (what the leaked credentials can do, and how far), and the most dangerous findings.
 // Pure: ScanResult in, markdown out; values appear only masked.
 
-import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Privilege, type ScanResult } from '../types.js';
-import type { FailOn } from '../config/types.js';
-import { filesScannedPhrase, levelCounts, plural, printable } from '../report/common.js';
+import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Privilege, type ScanResult } from '../model/types.js';
+import type { FailOn } from '../model/config.js';
+import { filesScannedPhrase, levelCounts } from '../report/common.js';
+import { plural, printable } from '../util/format.js';
 
 export interface SummaryOptions {
   failOn: FailOn;

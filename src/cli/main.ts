@@ -2,11 +2,9 @@
 // returns the exit code and output. It never exits the process itself and never prints a
 // secret; only src/bin.ts touches `process`.
 
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { TokenscopeError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { TokenscopeError } from '../util/errors.js';
+import { VERSION } from '../util/version.js';
 import { EXIT_CODE_HELP } from './help.js';
 import { runScanCommand, type ScanFlags } from './commands/scan.js';
 import { runDetectorsCommand, type DetectorsFlags } from './commands/detectors.js';
@@ -15,36 +13,9 @@ import { runInitCommand } from './commands/init.js';
 import { runHookCommand } from './commands/hook.js';
 import { runOrgMerge, runOrgPlan, runOrgScan } from './commands/org.js';
 import { registerGuardCommand } from './commands/guard.js';
+import type { CliIo, CliResult } from './io.js';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stdout/stderr are terminals (colour, progress). */
-  isTTY: { stdout: boolean; stderr: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Terminal width of stdout, when it is a terminal (text reports wrap to it). */
-  columns?: number;
-  /** Standard input, read to its end (`scan -`); absent where there is none. */
-  readStdin?: () => Promise<Uint8Array>;
-}
-
-export interface CliResult {
-  exitCode: number;
-}
-
-/** Writes a report to a file (-o) or stdout (no -o, or `-o -`). */
-export function emit(io: CliIo, text: string, output: string | undefined): void {
-  if (output && output !== '-') {
-    try {
-      writeFileSync(resolve(io.cwd, output), text);
-    } catch (error) {
-      throw new TokenscopeError('E_IO', `${output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  } else {
-    io.stdout(text);
-  }
-}
+export type { CliIo, CliResult } from './io.js';
 
 function renderError(error: unknown, debug: boolean): string {
   if (error instanceof TokenscopeError) {

@@ -3,13 +3,12 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { configError } from '../errors.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../sources/read.js';
-import { describeReceived } from './ajv.js';
-import { plural } from '../report/common.js';
-import { parseDocument, readDocument, validateDocument } from './document.js';
+import { configError } from '../util/errors.js';
+import { DEFAULT_MAX_FILE_SIZE, type ConfigFile, type ResolvedConfig } from '../model/config.js';
+import { describeReceived } from '../util/ajv.js';
+import { plural } from '../util/format.js';
+import { parseDocument, readDocument, validateDocument } from '../util/document.js';
 import { schemaProblems, semanticProblems } from './problems.js';
-import type { ConfigFile, ResolvedConfig } from './types.js';
 
 export const CONFIG_NAMES = ['.tokenscope.yaml', '.tokenscope.yml', '.tokenscope.json'] as const;
 

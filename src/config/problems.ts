@@ -3,8 +3,8 @@
 // schema cannot express (value patterns compile, allowlist entries match something).
 
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { checkUserRegex } from '../detectors/user-regex.js';
-import { describeReceived, describeUnknownKey, formatSchemaErrors, loadSchema } from './ajv.js';
+import { checkUserRegex } from '../util/user-regex.js';
+import { describeReceived, describeUnknownKey, formatSchemaErrors, loadSchema } from '../util/ajv.js';
 
 // Schema patterns in words: what a user should write instead.
 const PATTERN_HINTS: Record<string, string> = {

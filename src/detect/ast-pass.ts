@@ -9,10 +9,9 @@ import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CompiledDetector, DetectorSet } from './compile.js';
 import { judgeValue, type RawMatch } from './engine.js';
-import { shannonEntropy } from './entropy.js';
 import { isPasswordKey, isSecretKey, judgeGenericValue, judgePasswordValue } from './generic-value.js';
 
-/** Matches the AST pass reports per file: the scan's per-file finding limit (src/scan/analyze.ts). */
+/** Matches the AST pass reports per file: the scan's per-file finding limit (src/pipeline/analyze.ts). */
 export const MAX_AST_MATCHES = 10_000;
 
 export interface ExtraPassResult {

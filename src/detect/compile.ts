@@ -1,10 +1,10 @@
 // DetectorDefinition (data from detectors/*.yaml) → CompiledDetector (regex, validators,
 // prefilter automaton). Compilation assumes the definitions already passed the schema and the
-// second-pass checks (src/detectors/check.ts); it throws only on programming errors.
+// second-pass checks (src/pipeline/check-detectors.ts); it throws only on programming errors.
 
 import ignore from 'ignore';
-import type { DetectorDefinition, DetectorFile } from '../detectors/definition.js';
-import { compileUserRegex } from '../detectors/user-regex.js';
+import type { DetectorDefinition, DetectorFile } from '../model/detector.js';
+import { compileUserRegex } from '../util/user-regex.js';
 import { buildAutomaton, type Automaton } from './prefilter.js';
 import { validators, isValidatorName, type Validator } from './validators.js';
 import { LAYER_TRIGGERS, type LayerTrigger } from './layers.js';
@@ -53,7 +53,7 @@ export interface DetectorSet {
 /**
  * Compiles a detector's pattern with the flags the engine relies on (`g` to iterate, `d` for
  * group offsets). A user-supplied pattern runs in the linear-time engine (or, when it needs what
- * that lacks, on V8 only if provably bounded: src/detectors/user-regex.ts); built-ins on V8.
+ * that lacks, on V8 only if provably bounded: src/util/user-regex.ts); built-ins on V8.
  */
 export function compilePattern(def: Pick<DetectorDefinition, 'pattern' | 'caseInsensitive'>, userSupplied = false): RegExp {
   const flags = def.caseInsensitive ? 'gdi' : 'gd';

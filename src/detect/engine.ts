@@ -9,35 +9,20 @@ import { findKeywords, type Hits } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
-import { withLayers, type LayerEncoding } from './layers.js';
-import { isWellKnownDemoJwt } from '../scope/decoders/jwt.js';
+import { withLayers } from './layers.js';
+import { isWellKnownDemoJwt } from '../providers/decoders/jwt.js';
 import { rejectsOnShape } from './generic-value.js';
 import type { ValidatorContext } from './validators.js';
-import type { Confidence } from '../types.js';
+import type { Confidence } from '../model/types.js';
+import type { RawMatch as Match } from '../model/match.js';
 
 /** Longest stretch of one line a single-line detector looks at around a keyword hit. */
 const LINE_WINDOW_CAP = 4096;
 /** How much of a file a `wholeFile` detector reads (credential files are small). */
 const WHOLE_FILE_WINDOW = 65536;
 
-/** A detector match with the plaintext secret: lives only between detect and scope. */
-export interface RawMatch {
-  detector: CompiledDetector;
-  secret: string;
-  /** Offsets of the secret in the file's text. */
-  start: number;
-  end: number;
-  /** Named groups other than `secret` (hosts, users, key names); never logged. */
-  groups: Record<string, string>;
-  keyName?: string;
-  confidence: Confidence;
-  /** Outcome of a checksum validator, for checksummed formats. `invalid` means not a live token. */
-  checksum?: 'valid' | 'invalid';
-  /** The value looks made up (abcdef123456, EXAMPLE): reported as a note, not a live secret. */
-  synthetic?: boolean;
-  /** Found in a decoded layer: the encodings undone, outermost first; offsets are the encoded run's. */
-  encoding?: LayerEncoding[];
-}
+/** A match as detection builds it: the model's RawMatch with the compiled detector. */
+export type RawMatch = Match<CompiledDetector>;
 
 interface Window {
   start: number;

@@ -13,8 +13,9 @@
 import type { Hits } from './prefilter.js';
 import type { DetectorSet } from './compile.js';
 import type { RawMatch } from './engine.js';
+import type { LayerEncoding } from '../model/match.js';
 
-export type LayerEncoding = 'base64' | 'percent' | 'json-escape' | 'html-entity';
+export type { LayerEncoding };
 
 /** Decoded layers inside decoded layers, at most this deep (base64 → JSON escapes is depth 2). */
 export const MAX_LAYER_DEPTH = 2;
@@ -502,7 +503,6 @@ function collectEscapeLayers(text: string, path: string, set: DetectorSet, hits:
     else list.push([start, end]);
   };
   const { positions, keywordIds } = hits;
-  const triggers = set.layerTriggers;
   const eligible = escapeEligible(set);
   // Hits inside a window already taken add nothing; the next newline is looked up once per line.
   const coveredTo = [-1, -1, -1];

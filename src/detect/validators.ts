@@ -10,11 +10,10 @@ import {
   luhn,
 } from './checksums.js';
 import { isCredentialStore, isDocumentationHost, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
-import { isPlaceholder } from './placeholder.js';
-import { decodeJwt } from '../scope/decoders/jwt.js';
-import { decodeUriComponentSafe } from '../scope/decoders/encoding.js';
-import { privateKeyBody, privateKeyEncryption } from '../scope/decoders/private-key.js';
-import type { Confidence } from '../types.js';
+import { decodeJwt } from '../providers/decoders/jwt.js';
+import { decodeUriComponentSafe } from '../providers/decoders/encoding.js';
+import { privateKeyBody, privateKeyEncryption } from '../providers/decoders/private-key.js';
+import type { Confidence } from '../model/types.js';
 
 /** What a validator sees besides the secret. */
 export interface ValidatorContext {

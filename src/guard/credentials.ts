@@ -7,11 +7,12 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, s
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildDetectorSet, type DetectorSet } from '../detect/compile.js';
-import type { DetectorFile } from '../detectors/definition.js';
-import { detectorBundlePath } from '../paths.js';
-import { fingerprintKey } from '../redact.js';
-import { analyzeFile, type Candidate } from '../scan/analyze.js';
+import type { DetectorFile } from '../model/detector.js';
+import { detectorBundlePath } from '../util/paths.js';
+import { fingerprintKey } from '../util/redact.js';
+import { analyzeFile } from '../pipeline/analyze.js';
 import type { CredentialFact } from './types.js';
+import type { Candidate } from '../model/candidate.js';
 
 /** Files larger than this are read only up to here: credentials sit in small files. */
 const READ_CAP = 2 * 1024 * 1024;
@@ -32,7 +33,7 @@ let cachedDisabled = '';
  */
 async function builtinDetectors(): Promise<DetectorFile[]> {
   if (existsSync(detectorBundlePath)) return JSON.parse(readFileSync(detectorBundlePath, 'utf8')) as DetectorFile[];
-  return (await import('../detectors/load.js')).loadBuiltinDetectors();
+  return (await import('../catalog/load.js')).loadBuiltinDetectors();
 }
 
 export async function createScanner(options: { disabled?: readonly string[]; env: NodeJS.ProcessEnv; now?: Date }): Promise<CredentialScanner> {
@@ -103,7 +104,7 @@ function lineAt(text: string, line: number): string {
 
 /** `process.env.RAILWAY_API_TOKEN`, `"RAILWAY_API_TOKEN"` → `RAILWAY_API_TOKEN`. */
 function variableName(keyName: string): string {
-  const parts = keyName.replace(/["'`\[\]]/g, '').split(/[.\s]/).filter(Boolean);
+  const parts = keyName.replace(/["'`[\]]/g, '').split(/[.\s]/).filter(Boolean);
   return parts[parts.length - 1] ?? keyName;
 }
 

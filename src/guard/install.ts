@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { TokenscopeError } from '../errors.js';
+import { TokenscopeError } from '../util/errors.js';
 import { writeFileAtomic } from '../sources/write.js';
 import { findRepoRoot } from '../sources/walk.js';
 

@@ -5,8 +5,8 @@
 
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { ConfigFile } from '../config/types.js';
-import { configError } from '../errors.js';
+import type { ConfigFile } from '../model/config.js';
+import { configError } from '../util/errors.js';
 import { configFileFor } from './checkout.js';
 import type { GuardPolicy } from './types.js';
 

@@ -3,7 +3,7 @@
 // payload into a GuardEvent and a Decision back into that agent's answer; nothing else knows
 // which agent is on the other end.
 
-import type { Breadth, Privilege } from '../types.js';
+import type { Breadth, Privilege } from '../model/types.js';
 
 export type AgentId = 'claude-code' | 'cursor' | 'gemini' | 'plain';
 

@@ -2,7 +2,7 @@
 // Finds where hooks live (husky's .husky/, core.hooksPath, the git dir), chains an existing hook
 // instead of replacing it, and uninstall puts back exactly what was there. Every write is atomic.
 
-import { cliPath } from '../paths.js';
+import { cliPath } from '../util/paths.js';
 import {
   chmodSync,
   existsSync,
@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { TokenscopeError } from '../errors.js';
+import { TokenscopeError } from '../util/errors.js';
 import { gitToplevel, runGit, runGitStatus } from '../sources/git.js';
 import { replaceAtomically, writableTarget, writeFileAtomic } from '../sources/write.js';
 

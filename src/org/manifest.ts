@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { usageError } from '../errors.js';
+import { usageError } from '../util/errors.js';
 
 export const MANIFEST_KIND = 'tokenscope-shard-manifest';
 export const MANIFEST_FORMAT_VERSION = 1;

@@ -5,12 +5,11 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { usageError } from '../errors.js';
+import { usageError } from '../util/errors.js';
 import { formatSarif } from '../report/sarif.js';
-import { plural } from '../report/common.js';
-import { BREADTHS, PRIVILEGES } from '../types.js';
-import type { Breadth, Finding, Level, PolicyTag, Privilege, ScanResult } from '../types.js';
-import { VERSION } from '../version.js';
+import { plural } from '../util/format.js';
+import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Level, type PolicyTag, type Privilege, type ScanResult } from '../model/types.js';
+import { VERSION } from '../util/version.js';
 import type { ShardManifest } from './manifest.js';
 import { COVERAGE_KIND, ORG_FORMAT_VERSION, RESULT_KIND, type CoverageRecord, type RepositoryResult, type ShardCoverage } from './scan-shard.js';
 

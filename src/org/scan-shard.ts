@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scan } from '../scan.js';
+import { scan } from '../pipeline/scan.js';
 import { historySource } from '../sources/git-history.js';
-import { scrub } from '../redact.js';
-import { usageError } from '../errors.js';
-import type { Finding, RuleInfo, ScanResult } from '../types.js';
+import { scrub } from '../util/redact.js';
+import { usageError } from '../util/errors.js';
+import type { Finding, RuleInfo, ScanResult } from '../model/types.js';
 import { stripCredentials, type PlannedRepository, type ShardManifest } from './manifest.js';
 
 export const RESULT_KIND = 'tokenscope-repository-result';

@@ -2,10 +2,11 @@
 // and `misplaced` tags with their reasons, the SARIF level, and a 0–10 security-severity that
 // ranks the token able to delete production first.
 
-import type { PolicyLimit } from '../config/types.js';
-import { matchesPathPatterns } from '../path-patterns.js';
-import { BREADTHS, PRIVILEGES, type Breadth, type Confidence, type Level, type PolicyTag, type Privilege, type ScopeInfo } from '../types.js';
+import type { PolicyLimit } from '../model/config.js';
+import { matchesPathPatterns } from '../util/path-patterns.js';
+import { type Breadth, type Confidence, type Level, type PolicyTag, type Privilege, type ScopeInfo } from '../model/types.js';
 import { classifyFile, MISPLACED_ROLES, pathEnvironment, ROLE_DESCRIPTIONS, type FileRole } from './file-role.js';
+import { breadthRank, privilegeRank } from '../model/ranks.js';
 
 export interface PolicyInput {
   path: string;
@@ -60,14 +61,6 @@ export function describeBreadth(breadth: Breadth): string {
 /** "reaches the whole account", or "reach not visible offline" when unknown. */
 export function describeReach(breadth: Breadth): string {
   return breadth === 'unknown' ? BREADTH_WORDS.unknown : `reaches ${BREADTH_WORDS[breadth]}`;
-}
-
-export function privilegeRank(privilege: Privilege): number {
-  return privilege === 'unknown' ? -1 : PRIVILEGES.indexOf(privilege);
-}
-
-export function breadthRank(breadth: Breadth): number {
-  return breadth === 'unknown' ? -1 : BREADTHS.indexOf(breadth);
 }
 
 const SEVERITY_BASE: Record<Privilege, number> = { public: 1, read: 4, write: 6, destructive: 8, admin: 8.5, unknown: 6.5 };

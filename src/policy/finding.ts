@@ -1,9 +1,9 @@
 // Assembles the Finding a report shows: the candidate's facts, the policy verdict, and a message
 // in words (never the secret: only its masked preview and length).
 
-import type { PolicyLimit } from '../config/types.js';
-import type { Candidate } from '../scan/analyze.js';
-import type { Finding } from '../types.js';
+import type { PolicyLimit } from '../model/config.js';
+import type { Candidate } from '../model/candidate.js';
+import type { Finding } from '../model/types.js';
 import { describePrivilege, describeReach, evaluatePolicy } from './evaluate.js';
 
 function sentence(text: string): string {

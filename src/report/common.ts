@@ -1,13 +1,8 @@
 // Phrases every report words the same way (terminal summary, job summary), and the fail-on test
 // shared by the exit code and the reports that say what blocks.
 
-import type { FailOn } from '../config/types.js';
-import type { Level, ScanResult } from '../types.js';
-
-/** `1 file`, `3 files`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import type { ScanResult } from '../model/types.js';
+import { plural } from '../util/format.js';
 
 /** `1 error, 2 warnings, 0 notes`. */
 export function levelCounts(stats: Pick<ScanResult['stats'], 'findingsByLevel'>): string {
@@ -21,22 +16,4 @@ export function filesScannedPhrase(stats: Pick<ScanResult['stats'], 'filesScanne
   return `${plural(stats.filesScanned, 'file')} scanned${detail ? ` (${detail})` : ''}${commits}`;
 }
 
-const LEVEL_ORDER: readonly Level[] = ['note', 'warning', 'error'];
 
-/** Whether a finding at `level` reaches the fail-on threshold (never, for `none`). */
-export function atOrAbove(level: Level, failOn: FailOn): boolean {
-  return failOn !== 'none' && LEVEL_ORDER.indexOf(level) >= LEVEL_ORDER.indexOf(failOn);
-}
-
-/**
- * Text from the scanned tree (file names above all) made safe for a terminal: control
- * characters (C0, DEL, C1: cursor moves, colour, a fake prompt after a CR) and the bidi
- * controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069, and the marks
- * U+200E/U+200F/U+061C), and the line and paragraph separators, written as `\xNN` / `\uNNNN`.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}

@@ -2,7 +2,7 @@
 // matchers (the shape of gcc's and ESLint's compact output). Control characters in paths are
 // escaped so that one finding is always one line.
 
-import type { ScanResult } from '../types.js';
+import type { ScanResult } from '../model/types.js';
 
 /** Escapes C0/C1 controls, DEL and bidi overrides, so a file name cannot forge or reorder lines. */
 export function escapeControls(text: string): string {

@@ -7,9 +7,9 @@
 
 import { createHash } from 'node:crypto';
 import { describeBreadth, describePrivilege } from '../policy/evaluate.js';
-import { formatSize } from '../sources/read.js';
-import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Privilege, type RuleInfo, type ScanResult } from '../types.js';
-import { levelCounts, plural } from './common.js';
+import { formatSize, plural } from '../util/format.js';
+import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Privilege, type RuleInfo, type ScanResult } from '../model/types.js';
+import { levelCounts } from './common.js';
 
 export interface HtmlOptions {
   showSuppressed?: boolean;

@@ -1,7 +1,7 @@
 // JSON output: the ScanResult minus the rule catalogue, with a format version. The shape is
 // documented in the README ("JSON output") and stable: fields are added, never renamed.
 
-import type { ScanResult } from '../types.js';
+import type { ScanResult } from '../model/types.js';
 
 export const JSON_FORMAT_VERSION = 1;
 

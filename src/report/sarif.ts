@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, RuleInfo, ScanResult } from '../types.js';
+import type { Finding, RuleInfo, ScanResult } from '../model/types.js';
 import { describeBreadth, describePrivilege, scoreSeverity } from '../policy/evaluate.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -3,10 +3,11 @@
 // the caller says so (a TTY without NO_COLOR).
 
 import pc from 'picocolors';
-import type { Finding, Level, ScanResult } from '../types.js';
+import type { Finding, Level, ScanResult } from '../model/types.js';
 import { describeBreadth, describePrivilege, describeReach } from '../policy/evaluate.js';
-import { formatSize } from '../sources/read.js';
-import { atOrAbove, filesScannedPhrase, levelCounts, plural, printable } from './common.js';
+import { formatSize, plural, printable } from '../util/format.js';
+import { filesScannedPhrase, levelCounts } from './common.js';
+import { atOrAbove } from '../model/ranks.js';
 
 export interface TextOptions {
   color: boolean;

@@ -3,10 +3,10 @@
 // context (the name it is assigned to). Online lookups (`--verify`) refine this later.
 
 import type { RawMatch } from '../detect/engine.js';
-import type { ScopeInfo } from '../types.js';
-import { decoders, isDecoderName } from './decoders/index.js';
-import { isExpired } from './decoders/expiry.js';
-import type { DecodedScope } from './decoders/types.js';
+import type { ScopeInfo } from '../model/types.js';
+import { decoders, isDecoderName } from '../providers/decoders/index.js';
+import { isExpired } from '../providers/decoders/expiry.js';
+import type { DecodedScope } from '../providers/decoders/types.js';
 
 /** Variable prefixes that bundlers inline into client code: the value ships to every browser. */
 const BROWSER_EXPOSED_NAME = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|GATSBY_|NUXT_PUBLIC_|PUBLIC_|VUE_APP_|STORYBOOK_)/;

@@ -2,10 +2,9 @@
 // once, attributed to the first commit that introduced it. A secret deleted in a later commit is
 // still a leak: it stays in the history anyone with a clone can read.
 
-import type { ResolvedConfig } from '../config/types.js';
-import { usageError } from '../errors.js';
-import type { SourceProvider } from '../scan.js';
-import type { CommitInfo, Notice, SkippedFile, SourceFile } from '../types.js';
+import type { ResolvedConfig } from '../model/config.js';
+import { usageError } from '../util/errors.js';
+import type { SourceProvider, CommitInfo, Notice, SkippedFile, SourceFile } from '../model/types.js';
 import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { isBinaryContent, tooLargeDetail } from './read.js';

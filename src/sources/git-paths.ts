@@ -4,9 +4,10 @@
 
 import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ResolvedConfig } from '../model/config.js';
 import { ExcludeRules } from './exclude-rules.js';
-import { DEFAULT_EXCLUDES, IgnoreTree, leavesBase, readIgnoreFile, toPosix } from './walk.js';
+import { DEFAULT_EXCLUDES, IgnoreTree, readIgnoreFile } from './walk.js';
+import { leavesBase, toPosix } from '../util/paths.js';
 
 export interface GitPathFilter {
   /** Maps a path relative to the git top level to the root-relative path reports show, or undefined to leave it out. */

@@ -4,9 +4,8 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ResolvedConfig } from '../config/types.js';
-import type { SourceProvider } from '../scan.js';
-import type { SkippedFile, SourceFile } from '../types.js';
+import type { ResolvedConfig } from '../model/config.js';
+import type { SourceProvider, SkippedFile, SourceFile } from '../model/types.js';
 import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, runGit, unquoteGitPath, type RawEntry } from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { tooLargeDetail } from './read.js';

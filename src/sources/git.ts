@@ -2,7 +2,7 @@
 // arrays only, output streamed (history can be gigabytes), and every failure one E_GIT line.
 
 import { spawn } from 'node:child_process';
-import { TokenscopeError } from '../errors.js';
+import { TokenscopeError } from '../util/errors.js';
 
 export interface GitOptions {
   /** Folder git runs in (the repository root). */

@@ -5,9 +5,10 @@
 
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { SkipReason } from '../types.js';
+import type { SkipReason } from '../model/types.js';
+import { formatSize } from '../util/format.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../model/config.js';
 
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 
 export type ReadOutcome =
@@ -66,12 +67,6 @@ function describeType(stat: import('node:fs').Stats): string {
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
   if (stat.isDirectory()) return 'directory';
   return 'not a regular file';
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} B`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // `git diff | tokenscope scan -`). Its name (default `stdin`, or --stdin-filename) is what reports
 // show and what decides the file's role (config, source, test…).
 
-import type { SourceProvider } from '../scan.js';
+import type { SourceProvider } from '../model/types.js';
 
 export function stdinSource(content: Uint8Array, name = 'stdin'): SourceProvider {
   return {

@@ -7,10 +7,11 @@
 // what cannot hold hand-written secrets.
 
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ExcludeRules } from './exclude-rules.js';
-import type { SkippedFile, SourceFile } from '../types.js';
+import type { SkippedFile, SourceFile } from '../model/types.js';
+import { displayPath, toPosix } from '../util/paths.js';
 
 /**
  * Dependency trees, VCS metadata and tool caches: generated, never hand-written. Build output
@@ -74,21 +75,6 @@ export interface WalkResult {
 }
 
 export { findRepoRoot } from './repo-root.js';
-
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
-
-/** Whether a relative path leaves its base: `..` or `../x`, not a name like `..env`. */
-export function leavesBase(rel: string): boolean {
-  return rel === '..' || rel.startsWith('../') || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-}
-
-/** `path` as a reader wants it: relative to `base` (POSIX separators) when inside it, else as given. */
-export function displayPath(base: string, path: string): string {
-  const rel = relative(base, path);
-  return rel === '' || leavesBase(rel) ? path : toPosix(rel);
-}
 
 /** An ignore file's content; undefined when it cannot be read (usually: there is none). */
 export function readIgnoreFile(path: string): string | undefined {

@@ -7,7 +7,7 @@
 import { basename, dirname, join } from 'node:path';
 import { chmodSync, lstatSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { TokenscopeError } from '../errors.js';
+import { TokenscopeError } from '../util/errors.js';
 
 /**
  * What is at `target` now: nothing, or a regular file and its mode. Anything else (a symlink, a

@@ -2,12 +2,11 @@
 // hidden findings are counted and kept for --show-suppressed. An ignore that names no detector
 // cannot hide an admin/destructive or live-production credential: those need the detector id.
 
-import { matchesPathPatterns } from '../path-patterns.js';
-import type { AllowlistEntry } from '../config/types.js';
-import type { Candidate } from '../scan/analyze.js';
-import type { Finding, Suppression } from '../types.js';
+import { matchesPathPatterns } from '../util/path-patterns.js';
+import type { AllowlistEntry } from '../model/config.js';
+import type { Candidate, InlineIgnore } from '../model/candidate.js';
+import type { Finding, Suppression } from '../model/types.js';
 import { baselineKey, type Baseline, type BaselineEntry } from './baseline.js';
-import type { InlineIgnore } from './inline.js';
 
 export interface SuppressInput {
   finding: Finding;

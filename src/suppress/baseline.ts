@@ -3,9 +3,9 @@
 // atomically (temp file + rename) and merged with what was there, so entries are never lost
 // except by --prune-baseline.
 
-import { TokenscopeError } from '../errors.js';
+import { TokenscopeError } from '../util/errors.js';
 import { writeFileAtomic } from '../sources/write.js';
-import { parseDocument, readDocument, validateDocument } from '../config/document.js';
+import { parseDocument, readDocument, validateDocument } from '../util/document.js';
 
 export interface BaselineEntry {
   ruleId: string;

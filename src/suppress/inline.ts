@@ -5,17 +5,8 @@
 // `secretlint-disable-next-line` (line above), `pragma: allowlist secret` (detect-secrets),
 // `trufflehog:ignore`; `nosec`-style markers are not (too broad).
 
-import { lineText } from '../scan/location.js';
-
-export interface InlineIgnore {
-  /** 1-based line holding the comment. */
-  line: number;
-  /** Which marker: `tokenscope:ignore`, `gitleaks:allow`, … */
-  directive: string;
-  /** Detector id named by the comment, when it names one. */
-  ruleId?: string;
-  reason?: string;
-}
+import { lineText } from '../util/location.js';
+import type { InlineIgnore } from '../model/candidate.js';
 
 // `tokenscope-ignore` is accepted as a spelling of the same marker (an older spelling some configurations use).
 const MARKER = /tokenscope[:-]ignore(?![A-Za-z0-9_:])/;

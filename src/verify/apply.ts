@@ -2,8 +2,8 @@
 // an active credential the scopes, privilege and breadth the provider revealed (scopeSource
 // `online`). An unknown outcome changes nothing: the offline facts stand.
 
-import type { Candidate } from '../scan/analyze.js';
-import type { Verification } from '../types.js';
+import type { Candidate } from '../model/candidate.js';
+import type { Verification } from '../model/types.js';
 import type { Outcome } from './types.js';
 
 const MAX_CAPABILITIES = 6;

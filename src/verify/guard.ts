@@ -3,7 +3,7 @@
 // verifier's own allowlisted host (self-managed hosts only when the config names them), GET or
 // HEAD, or a POST that is documented read-only (Slack auth.test) or a GraphQL query.
 
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 import type { Endpoint, Verifier } from './types.js';
 
 export interface HostConfig {

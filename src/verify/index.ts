@@ -2,9 +2,9 @@
 // the candidates in place through scan()'s `refine` hook (policy runs after it). Lookups run a
 // few at a time; each goes through the safety rules in guard.ts before any socket opens.
 
-import type { ResolvedConfig } from '../config/types.js';
-import { selectDetectorFiles } from '../detectors/registry.js';
-import type { Candidate } from '../scan/analyze.js';
+import type { ResolvedConfig } from '../model/config.js';
+import { selectDetectorFiles } from '../catalog/load.js';
+import type { Candidate } from '../model/candidate.js';
 import { applyOutcome } from './apply.js';
 import { refusal, selectEndpoint } from './guard.js';
 import type { Transport } from './http.js';

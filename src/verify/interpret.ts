@@ -2,8 +2,8 @@
 // recognising an HTML (WAF) page, turning scope lists into privilege and words. Outcomes never quote a
 // provider's free-text message (some echo part of the key); only short error codes pass.
 
-import { privilegeRank } from '../policy/evaluate.js';
-import type { Privilege } from '../types.js';
+import { privilegeRank } from '../model/ranks.js';
+import type { Privilege } from '../model/types.js';
 import type { Outcome, VerifyResponse } from './types.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@
 // interpreter does not positively recognise are `unknown`; `active` needs a 2xx JSON answer and
 // `inactive` a JSON (non-HTML) 4xx or 2xx, whatever an interpreter claims.
 
-import { scrub } from '../redact.js';
+import { scrub } from '../util/redact.js';
 import { checkRequest, planRequests, type HostConfig, type RequestPlan } from './guard.js';
 import { sendRequest, type HttpResult, type Transport } from './http.js';
 import { looksLikeHtml } from './interpret.js';

@@ -2,7 +2,7 @@
 // as data (method, host, path, auth header form, detectors handled) plus a pure `interpret`
 // function from the provider's answer to an outcome. Only src/verify/http.ts touches the network.
 
-import type { Breadth, Facts, Privilege } from '../types.js';
+import type { Breadth, Facts, Privilege } from '../model/types.js';
 
 /** How the credential is sent. Docs render these without the secret. */
 export type AuthForm =

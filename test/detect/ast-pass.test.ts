@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAstPass } from '../../src/detect/ast-pass.js';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
-import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 const pass = createAstPass(set)!;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
 import { pairSiblings } from '../../src/detect/pairing.js';
-import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 

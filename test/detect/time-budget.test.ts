@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
-import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 import { githubPat } from '../helpers/tokens.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));

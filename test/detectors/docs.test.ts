@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderProviderDocs } from '../../src/detectors/docs.js';
-import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+import { renderProviderDocs } from '../../src/catalog/docs.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 
 describe('docs/providers.md', () => {
   it('matches the catalogue (npm run docs:providers regenerates it)', () => {

@@ -3,9 +3,9 @@
 // adversarial inputs, and the dynamic pass that terminates a worker stuck in a regex.
 
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinDetectors } from '../../src/detectors/load.js';
-import { adversarialInputs, checkBacktracking, staticBacktrackingRisks, timeAdversarialRuns } from '../../src/detectors/redos.js';
-import { firstChars, nullable, parseRegex, sampleMatch } from '../../src/detectors/regex-ast.js';
+import { loadBuiltinDetectors } from '../../src/catalog/load.js';
+import { adversarialInputs, checkBacktracking, staticBacktrackingRisks, timeAdversarialRuns } from '../../src/util/redos.js';
+import { firstChars, nullable, parseRegex, sampleMatch } from '../../src/util/regex-ast.js';
 
 describe('regex parser', () => {
   it('parses classes, escapes, groups and quantifiers into char sets', () => {

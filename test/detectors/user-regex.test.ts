@@ -3,8 +3,8 @@
 // back-references in front of them are rejected; what RE2 lacks runs on V8 only when bounded.
 
 import { describe, expect, it } from 'vitest';
-import { adjacentRepetitionRisks, staticBacktrackingRisks, unprovenBound } from '../../src/detectors/redos.js';
-import { checkUserRegex, compileUserRegex, LinearRegExp } from '../../src/detectors/user-regex.js';
+import { adjacentRepetitionRisks, staticBacktrackingRisks, unprovenBound } from '../../src/util/redos.js';
+import { checkUserRegex, compileUserRegex, LinearRegExp } from '../../src/util/user-regex.js';
 
 describe('checkUserRegex', () => {
   const rejected = [

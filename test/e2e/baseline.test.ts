@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemaValidator } from '../../src/config/ajv.js';
+import { schemaValidator } from '../../src/util/ajv.js';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
 import { removeDir, tempRepo } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { schemaValidator } from '../../src/config/ajv.js';
+import { schemaValidator } from '../../src/util/ajv.js';
 import { parseConfig } from '../../src/config/load.js';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
 import { git, tempDir, tempRepo, writeFiles, trackTempDirs } from '../helpers/tmp.js';

@@ -153,7 +153,7 @@ describe('--report-unused-ignores', () => {
     expect(text.stdout).toMatch(/clean\.py:1\s+tokenscope:ignore -- nothing here any more/);
     expect(text.stdout).toMatch(/wrong\.py:1\s+tokenscope:ignore github\.classic-pat/);
     expect(text.stdout).toMatch(/refused\.py:1/);
-    expect(text.stdout).not.toMatch(/^  used\.py:1/m);
+    expect(text.stdout).not.toMatch(/^ {2}used\.py:1/m);
     const withoutFlag = runCli(['scan', '.'], { cwd: dir });
     expect(withoutFlag.stdout).not.toMatch(/Unused ignore comments/);
     const { report } = json(dir, '--report-unused-ignores');

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { resolveConfig } from '../../src/config/load.js';
-import type { ResolvedConfig } from '../../src/config/types.js';
+import type { ResolvedConfig } from '../../src/model/config.js';
 
 export function tempDir(prefix = 'tokenscope-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKUP_SUFFIX, BEGIN_MARK, hookFileContent, installHook, locateHook, uninstallHook } from '../../src/hook/install.js';
-import { TokenscopeError } from '../../src/errors.js';
+import { TokenscopeError } from '../../src/util/errors.js';
 import { git, removeDir, tempDir, tempRepo } from '../helpers/tmp.js';
 
 const dirs: string[] = [];

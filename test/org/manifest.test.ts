@@ -1,7 +1,7 @@
 // Unit tests of the shard planner: list parsing, balancing, limits and determinism.
 import { describe, expect, it } from 'vitest';
 import { MAX_SHARDS, parseManifest, parseRepositoryList, planShards, stripCredentials, type PlannedRepository } from '../../src/org/manifest.js';
-import { TokenscopeError } from '../../src/errors.js';
+import { TokenscopeError } from '../../src/util/errors.js';
 
 const repos = (n: number, size?: (i: number) => number): PlannedRepository[] =>
   Array.from({ length: n }, (_, i) => ({ name: `acme/r${String(i).padStart(3, '0')}`, url: `https://github.com/acme/r${i}.git`, ...(size ? { size: size(i) } : {}) }));

@@ -223,8 +223,8 @@ describe('claims come from evidence: a grant chosen at creation is unknown, not 
   const ids = ['stripe.restricted-key-live', 'github.fine-grained-pat', 'cloudflare.user-api-token', 'cloudflare.account-api-token', 'gitlab.pat'];
 
   it('their own positive examples: privilege unknown, no overbroad, and the message says what --verify can tell', async () => {
-    const { loadDetectorFiles, builtinDetectorSources } = await import('../../src/detectors/load.js');
-    const { normalizeExample } = await import('../../src/detectors/check.js');
+    const { loadDetectorFiles, builtinDetectorSources } = await import('../../src/catalog/load.js');
+    const { normalizeExample } = await import('../../src/pipeline/check-detectors.js');
     const defs = loadDetectorFiles(builtinDetectorSources()).files.flatMap((f) => f.file.detectors);
     const files: Record<string, string> = {};
     const secrets: string[] = [];

@@ -2,9 +2,9 @@
 // characters, SARIF URIs stay relative references, and the one scrub removes every known secret.
 
 import { describe, expect, it } from 'vitest';
-import { printable } from '../../src/report/common.js';
+import { printable } from '../../src/util/format.js';
 import { relativeUri } from '../../src/report/sarif.js';
-import { maskSecret, scrub, scrubDeep } from '../../src/redact.js';
+import { maskSecret, scrub, scrubDeep } from '../../src/util/redact.js';
 
 describe('printable', () => {
   it('escapes C0, DEL, C1, bidi controls and line separators; keeps other text', () => {

@@ -1,8 +1,8 @@
 // A file that detection or scope could not finish marks the scan incomplete instead of ending as
 // a quiet notice; repeated copies of one value are counted, not listed a million times.
 import { describe, expect, it } from 'vitest';
-import { buildSelectedSet } from '../../src/detectors/registry.js';
-import { analyzeFile, MAX_REPEATS_PER_VALUE, type AnalyzeOptions } from '../../src/scan/analyze.js';
+import { buildSelectedSet } from '../../src/pipeline/detector-registry.js';
+import { analyzeFile, MAX_REPEATS_PER_VALUE, type AnalyzeOptions } from '../../src/pipeline/analyze.js';
 import { githubPat } from '../helpers/tokens.js';
 
 const set = buildSelectedSet({ custom: [], disabled: [] });

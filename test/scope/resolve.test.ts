@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText, type RawMatch } from '../../src/detect/engine.js';
-import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 import { toFinding } from '../../src/policy/finding.js';
-import { analyzeFile } from '../../src/scan/analyze.js';
+import { analyzeFile } from '../../src/pipeline/analyze.js';
 import { describeScope } from '../../src/scope/resolve.js';
-import type { Finding, ScopeInfo } from '../../src/types.js';
+import type { Finding, ScopeInfo } from '../../src/model/types.js';
 import {
   awsKeyId,
   awsSecretAccessKey,

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitPathFilter } from '../../src/sources/git-paths.js';
-import { displayPath, leavesBase } from '../../src/sources/walk.js';
+import { displayPath, leavesBase } from '../../src/util/paths.js';
 import { defaultConfig, removeDir, tempRepo } from '../helpers/tmp.js';
 
 const roots: string[] = [];

@@ -2,9 +2,9 @@
 // that introduced it; deleted secrets are still found; --since limits to new commits.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { scan } from '../../src/scan.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { historySource } from '../../src/sources/git-history.js';
-import { TokenscopeError } from '../../src/errors.js';
+import { TokenscopeError } from '../../src/util/errors.js';
 import { defaultConfig, git, removeDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 import { rmSync } from 'node:fs';

@@ -5,9 +5,9 @@
 import { symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scan } from '../../src/scan.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { parseAddedLines, parseRawNumstat, stagedSource } from '../../src/sources/git-staged.js';
-import { TokenscopeError } from '../../src/errors.js';
+import { TokenscopeError } from '../../src/util/errors.js';
 import { walkWorkingTree } from '../../src/sources/walk.js';
 import { defaultConfig, git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';

@@ -3,7 +3,7 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { batchCheck, nulSplitter, RawParser, readBlobs, runGit, streamGit, unquoteGitPath } from '../../src/sources/git.js';
-import { TokenscopeError } from '../../src/errors.js';
+import { TokenscopeError } from '../../src/util/errors.js';
 import { git, removeDir, tempDir, tempRepo } from '../helpers/tmp.js';
 
 const dirs: string[] = [];

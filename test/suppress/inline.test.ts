@@ -3,7 +3,7 @@
 // safe to print (a reason never carries the code after a comment, nor a pasted token).
 
 import { describe, expect, it } from 'vitest';
-import { lineIndex } from '../../src/scan/location.js';
+import { lineIndex } from '../../src/util/location.js';
 import { findInlineIgnore, listIgnoreComments } from '../../src/suppress/inline.js';
 
 function ignoreFor(text: string, line: number): ReturnType<typeof findInlineIgnore> {

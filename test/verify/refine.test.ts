@@ -4,11 +4,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scan } from '../../src/scan.js';
+import { scan } from '../../src/pipeline/scan.js';
 import { createVerifySession } from '../../src/verify/index.js';
 import { formatText } from '../../src/report/text.js';
 import { formatSarif } from '../../src/report/sarif.js';
-import type { Finding, ScanResult } from '../../src/types.js';
+import type { Finding, ScanResult } from '../../src/model/types.js';
 import { sarifErrors } from '../helpers/sarif.js';
 import { assertBuilt, BIN } from '../helpers/run-cli.js';
 import { removeDir, tempRepo } from '../helpers/tmp.js';
@@ -81,7 +81,7 @@ describe.skipIf(!haveOpenssl)('scan() with the verify refine hook', () => {
     }
   });
 
-  it('works when files are scanned in worker threads too (built code: workers load dist/scan/worker.js)', async () => {
+  it('works when files are scanned in worker threads too (built code: workers load dist/pipeline/worker.js)', async () => {
     assertBuilt();
     const built = (await import(pathToFileURL(join(BIN, '..', 'index.js')).href)) as typeof import('../../src/index.js');
     server.setHandler(() => scopes('delete_repo'));

@@ -2,7 +2,7 @@
 // `verifier:` field names a registered verifier that has an endpoint for that detector, and
 // refresh-type tokens are never routed to an endpoint.
 import { describe, expect, it } from 'vitest';
-import { loadDetectorFiles, builtinDetectorSources } from '../../src/detectors/load.js';
+import { loadDetectorFiles, builtinDetectorSources } from '../../src/catalog/load.js';
 import { refusal, selectEndpoint } from '../../src/verify/guard.js';
 import { isVerifierName, verifiers } from '../../src/verify/providers/index.js';
 import type { Verifier } from '../../src/verify/types.js';

@@ -3,11 +3,11 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { scan } from '../../scan.js';
+import { scan } from '../../pipeline/scan.js';
 import { baselineKey, formatBaseline, readBaseline, writeBaselineFile, type BaselineEntry } from '../../suppress/baseline.js';
 import { scanOptionsFrom } from './scan.js';
-import { plural } from '../../report/common.js';
-import type { CliIo } from '../main.js';
+import { plural } from '../../util/format.js';
+import type { CliIo } from '../io.js';
 
 export async function runBaselineCommand(io: CliIo, paths: string[], flags: { output: string; prune?: boolean; config?: string }): Promise<number> {
   const target = resolve(io.cwd, flags.output);

@@ -2,15 +2,15 @@
 // `--check FILE…` to validate detector files with the same checks the test suite runs.
 
 import { resolve } from 'node:path';
-import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../detectors/load.js';
+import { builtinDetectorSources, loadBuiltinDetectors, loadDetectorFiles } from '../../catalog/load.js';
 import { resolveConfig } from '../../config/load.js';
 import { findRepoRoot } from '../../sources/walk.js';
-import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
-import type { DetectorFile, LoadedDetectorFile } from '../../detectors/definition.js';
-import { loadCustomDetectors } from '../../detectors/registry.js';
-import { TokenscopeError, usageError } from '../../errors.js';
-import { plural } from '../../report/common.js';
-import type { CliIo } from '../main.js';
+import { checkDetectorFiles, formatProblem } from '../../pipeline/check-detectors.js';
+import type { DetectorFile, LoadedDetectorFile } from '../../model/detector.js';
+import { loadCustomDetectors } from '../../pipeline/detector-registry.js';
+import { TokenscopeError, usageError } from '../../util/errors.js';
+import { plural } from '../../util/format.js';
+import type { CliIo } from '../io.js';
 
 export interface DetectorsFlags {
   check?: string[] | boolean;

@@ -2,11 +2,11 @@
 // display for long history scans (stderr, only on a terminal, erased when the scan ends).
 
 import { resolve } from 'node:path';
-import type { ScanOptions, ScanProgress } from '../../scan.js';
+import type { ScanOptions, ScanProgress } from '../../pipeline/scan.js';
 import { historySource } from '../../sources/git-history.js';
 import { stagedSource } from '../../sources/git-staged.js';
-import { formatSize } from '../../sources/read.js';
-import type { CliIo } from '../main.js';
+import { formatSize } from '../../util/format.js';
+import type { CliIo } from '../io.js';
 import type { ScanFlags } from './scan.js';
 
 const REDRAW_MS = 100;

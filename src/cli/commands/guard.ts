@@ -7,16 +7,16 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { packageRoot } from '../../paths.js';
-import { usageError } from '../../errors.js';
+import { packageRoot, displayPath } from '../../util/paths.js';
+import { usageError } from '../../util/errors.js';
 import { formatSummary, readLog, summarise } from '../../guard/audit-log.js';
 import { installGuardHook, uninstallGuardHook, type InstallAgent, type InstallOutcome } from '../../guard/install.js';
 import { loadPolicy } from '../../guard/policy.js';
 import { runGuard } from '../../guard/run.js';
 import { readEvent } from '../../guard/stdin.js';
 import type { AgentId } from '../../guard/types.js';
-import { findRepoRoot, displayPath } from '../../sources/walk.js';
-import type { CliIo } from '../main.js';
+import { findRepoRoot } from '../../sources/walk.js';
+import type { CliIo } from '../io.js';
 
 const AGENT_CHOICES = ['claude-code', 'cursor', 'gemini'];
 

@@ -2,8 +2,8 @@
 // in one line what it did (and what it kept).
 
 import { installHook, uninstallHook, type HookOutcome } from '../../hook/install.js';
-import { displayPath } from '../../sources/walk.js';
-import type { CliIo } from '../main.js';
+import { displayPath } from '../../util/paths.js';
+import type { CliIo } from '../io.js';
 
 function describe(io: CliIo, outcome: HookOutcome): string {
   const hook = displayPath(io.cwd, outcome.hookPath);

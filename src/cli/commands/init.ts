@@ -4,10 +4,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_NAMES } from '../../config/load.js';
-import { configError, usageError } from '../../errors.js';
-import { schemaPath } from '../../paths.js';
-import { VERSION } from '../../version.js';
-import type { CliIo } from '../main.js';
+import { configError, usageError } from '../../util/errors.js';
+import { schemaPath } from '../../util/paths.js';
+import { VERSION } from '../../util/version.js';
+import type { CliIo } from '../io.js';
 
 /** Where an editor in `dir` finds the schema: the local install, this package, or the npm CDN. */
 export function schemaReference(dir: string): string {

@@ -5,13 +5,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { usageError } from '../../errors.js';
-import { atOrAbove } from '../../report/common.js';
+import { usageError } from '../../util/errors.js';
+import { atOrAbove } from '../../model/ranks.js';
 import { formatManifest, parseManifest, parseRepositoryList, planShards } from '../../org/manifest.js';
 import { resultFileName, scanShard } from '../../org/scan-shard.js';
 import { collectInputFiles, formatOrgJson, formatOrgSarif, formatOrgText, mergeOrg, readMergeInputs, sarifPerRepository } from '../../org/merge.js';
-import type { FailOn } from '../../config/types.js';
-import { emit, type CliIo } from '../main.js';
+import type { FailOn } from '../../model/config.js';
+import { emit, type CliIo } from '../io.js';
 
 function readInput(io: CliIo, file: string): string {
   try {

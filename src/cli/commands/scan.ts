@@ -1,7 +1,7 @@
 // `tokenscope scan`: flags → scan() → report → exit code.
 
-import { usageError } from '../../errors.js';
-import { exitCodeFor, scan, type ScanOptions } from '../../scan.js';
+import { usageError } from '../../util/errors.js';
+import { exitCodeFor, scan, type ScanOptions } from '../../pipeline/scan.js';
 import { parseSize } from '../../config/load.js';
 import { formatJson } from '../../report/json.js';
 import { formatSarif } from '../../report/sarif.js';
@@ -10,10 +10,10 @@ import { formatCompact } from '../../report/compact.js';
 import { formatHtml } from '../../report/html.js';
 import { stdinSource } from '../../sources/stdin.js';
 import { pruneBaselineFile } from '../../suppress/baseline.js';
-import { emit, type CliIo } from '../main.js';
+import { emit, type CliIo } from '../io.js';
 import { gitScanSetup } from './git-sources.js';
-import type { FailOn } from '../../config/types.js';
-import type { ScanResult } from '../../types.js';
+import type { FailOn } from '../../model/config.js';
+import type { ScanResult } from '../../model/types.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'compact' | 'html';
 

@@ -1,7 +1,7 @@
 // Doppler: GET /v3/me describes the token itself: its type (personal, CLI, service, service
 // account) and workplace. https://docs.doppler.com/reference/auth-me
 
-import type { Breadth } from '../../types.js';
+import type { Breadth } from '../../model/types.js';
 import { accepted, field, rejected, safeCode, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 

@@ -3,7 +3,7 @@
 // their identity and reach can be read. Installation tokens cannot call /user at all.
 // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
 
-import type { Breadth, Privilege } from '../../types.js';
+import type { Breadth, Privilege } from '../../model/types.js';
 import { accepted, field, headerList, isRecord, readScopes, rejected, str, strongest, unexpected, type ScopeTable } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 

@@ -2,7 +2,7 @@
 // fine-grained, with its permissions per entity).
 // https://huggingface.co/docs/hub/security-tokens
 
-import type { Breadth } from '../../types.js';
+import type { Breadth } from '../../model/types.js';
 import { accepted, field, isRecord, readScopes, rejected, str, stringArray, unexpected, type ScopeTable } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 

@@ -1,7 +1,7 @@
 // Vercel: GET /v5/user/tokens/current returns the token's own record with its scopes (the
 // user account, or teams). https://vercel.com/docs/rest-api/reference/endpoints/authentication/get-auth-token-metadata
 
-import type { Breadth } from '../../types.js';
+import type { Breadth } from '../../model/types.js';
 import { accepted, field, isRecord, rejected, str, unexpected } from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 

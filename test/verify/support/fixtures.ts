@@ -3,7 +3,7 @@
 // "invalid credential" answer. Shapes follow each provider's API documentation.
 import { randomBytes } from 'node:crypto';
 import { randomAlnum } from '../../helpers/tokens.js';
-import type { Privilege } from '../../../src/types.js';
+import type { Privilege } from '../../../src/model/types.js';
 import type { FakeAnswer } from './fake-provider.js';
 
 const hex = (n: number): string => randomBytes(n).toString('hex').slice(0, n);
