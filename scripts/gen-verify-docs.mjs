@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderVerifyDocs } from '../dist/verify/docs.js';
-import { verifiers } from '../dist/verify/providers/index.js';
+import { verifiers } from '../dist/providers/verifiers.js';
 import { writeGenerated } from './lib-generated.mjs';
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'verify-endpoints.md');

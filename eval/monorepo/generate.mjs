@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // The scanner's own checksum, so planted tokens carry exactly the checksum it verifies.
-import { crc32Base62Suffix } from '../../dist/detect/checksums.js';
+import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
 
 // ---- seeded randomness -------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import { shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
 import { withLayers } from './layers.js';
-import { isWellKnownDemoJwt } from '../providers/decoders/jwt.js';
+import { isWellKnownDemoJwt } from '../providers/formats/jwt.js';
 import { rejectsOnShape } from './generic-value.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../model/types.js';

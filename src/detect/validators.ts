@@ -1,37 +1,15 @@
 // Named checks a detector's captured secret must pass, referenced by name from detectors/*.yaml.
 // Each is pure and cheap; a failed check drops the match (a wrong checksum is not a live token).
 
-import {
-  checkCrc32Base62,
-  checkGitlabRoutable,
-  checkGrafanaSa,
-  githubFineGrainedChecksumMatches,
-  isGitlabRoutable,
-  luhn,
-} from './checksums.js';
+import { luhn } from '../providers/formats/checksums.js';
+import { providerValidators } from '../providers/index.js';
+import type { ValidatorContext, ValidatorVerdict } from '../providers/types.js';
 import { isCredentialStore, isDocumentationHost, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
-import { decodeJwt } from '../providers/decoders/jwt.js';
-import { decodeUriComponentSafe } from '../providers/decoders/encoding.js';
-import { privateKeyBody, privateKeyEncryption } from '../providers/decoders/private-key.js';
-import type { Confidence } from '../model/types.js';
+import { decodeJwt } from '../providers/formats/jwt.js';
+import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
+import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
 
-/** What a validator sees besides the secret. */
-export interface ValidatorContext {
-  /** Named groups of the match (never logged). */
-  groups: Record<string, string | undefined>;
-  /** The variable, key or property the value is assigned to, if any. */
-  keyName?: string;
-  path: string;
-  /** The quote character right before the secret (', ", `), when it is quoted. */
-  quote?: string;
-}
-
-/**
- * `false` rejects; `true` accepts; an object may also adjust the match's confidence or record a
- * checksum outcome. A token whose checksum fails is kept, but only as a note: it is not a live
- * credential (a fake, a typo, a test value), yet it is still worth a look.
- */
-export type ValidatorVerdict = boolean | { ok: boolean; confidence?: Confidence; checksum?: 'valid' | 'invalid' };
+export type { ValidatorContext, ValidatorVerdict };
 
 /**
  * Made-up passwords are notes; a product's default is a note unless the file is a credential store
@@ -53,9 +31,6 @@ function matchHost(groups: Record<string, string | undefined>): string | undefin
   return m?.[1];
 }
 
-function checksumVerdict(valid: boolean): ValidatorVerdict {
-  return valid ? { ok: true, checksum: 'valid' } : { ok: true, confidence: 'low', checksum: 'invalid' };
-}
 export type Validator = (secret: string, ctx: ValidatorContext) => ValidatorVerdict;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -64,17 +39,8 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|
 const HEX = /^[0-9a-fA-F]+$/;
 
 export const validators = {
-  /** GitHub classic types, npm, Vercel: CRC-32 of the body in base62, last 6 characters. */
-  'crc32-base62': (secret) => checksumVerdict(checkCrc32Base62(secret)),
-  /** GitLab routable tokens: CRC-32 in base36, last 7 characters; legacy tokens pass. */
-  'gitlab-routable-checksum': (secret) => (isGitlabRoutable(secret) ? checksumVerdict(checkGitlabRoutable(secret)) : true),
-  /** Grafana service-account tokens: CRC-32 little-endian hex suffix. */
-  'grafana-sa-checksum': (secret) => checksumVerdict(checkGrafanaSa(secret)),
-  /** Fine-grained GitHub PATs: unofficial checksum, a soft signal that only adjusts confidence. */
-  'github-fine-grained-checksum': (secret) => ({
-    ok: true,
-    confidence: githubFineGrainedChecksumMatches(secret) ? 'high' : 'medium',
-  }),
+  // Checksums and other provider-specific checks come from the provider modules.
+  ...Object.fromEntries(Object.entries(providerValidators).map(([name, v]) => [name, v.check])),
   /** Three base64url segments whose header and payload decode to JSON objects. */
   jwt: (secret) => {
     const jwt = decodeJwt(secret);

@@ -5,6 +5,7 @@
 // credentials the CLI uses, so the decision can look for those. Pure functions, no I/O.
 
 import { baseName, effectiveArgv, type ParsedLine, type SimpleCommand } from './shell-words.js';
+import { PROVIDER_API_HOSTS } from '../providers/index.js';
 
 export interface DestructiveCall {
   /** What would be deleted or overwritten, in words: "`terraform destroy`", "GraphQL mutation volumeDelete on backboard.railway.com". */
@@ -164,42 +165,8 @@ CLI_RULES['flyctl'] = { ...CLI_RULES['fly']!, test: (a, p) => CLI_RULES['fly']!.
 CLI_RULES['tofu'] = { test: (a, p) => CLI_RULES['terraform']!.test(a, p)?.replace('terraform', 'tofu') };
 CLI_RULES['terragrunt'] = { test: (a, p) => CLI_RULES['terraform']!.test(a, p)?.replace('terraform', 'terragrunt') };
 
-/** API hosts → provider ids (detectors/*.yaml), for naming whose API a request reaches. */
-const PROVIDER_HOSTS: Array<[RegExp, string]> = [
-  [/(?:^|\.)railway\.(?:app|com)$/, 'railway'],
-  [/(?:^|\.)fly\.io$|(?:^|\.)machines\.dev$/, 'flyio'],
-  [/(?:^|\.)heroku\.com$/, 'heroku'],
-  [/(?:^|\.)digitalocean\.com$/, 'digitalocean'],
-  [/(?:^|\.)cloudflare\.com$/, 'cloudflare'],
-  [/^api\.github\.com$|(?:^|\.)github\.com$/, 'github'],
-  [/(?:^|\.)gitlab\.com$/, 'gitlab'],
-  [/(?:^|\.)vercel\.com$/, 'vercel'],
-  [/(?:^|\.)netlify\.com$/, 'netlify'],
-  [/(?:^|\.)supabase\.(?:co|com)$/, 'supabase'],
-  [/(?:^|\.)stripe\.com$/, 'stripe'],
-  [/(?:^|\.)render\.com$/, 'render'],
-  [/(?:^|\.)linear\.app$/, 'linear'],
-  [/(?:^|\.)sentry\.io$/, 'sentry'],
-  [/(?:^|\.)datadoghq\.(?:com|eu)$|(?:^|\.)ddog-gov\.com$/, 'datadog'],
-  [/(?:^|\.)amazonaws\.com$/, 'aws'],
-  [/(?:^|\.)googleapis\.com$/, 'gcp'],
-  [/(?:^|\.)azure\.com$|(?:^|\.)windows\.net$/, 'azure'],
-  [/(?:^|\.)openai\.com$/, 'openai'],
-  [/(?:^|\.)anthropic\.com$/, 'anthropic'],
-  [/(?:^|\.)slack\.com$/, 'slack'],
-  [/(?:^|\.)twilio\.com$/, 'twilio'],
-  [/(?:^|\.)sendgrid\.com$/, 'sendgrid'],
-  [/(?:^|\.)myshopify\.com$/, 'shopify'],
-  [/(?:^|\.)npmjs\.(?:org|com)$/, 'npm'],
-  [/(?:^|\.)doppler\.com$/, 'doppler'],
-  [/(?:^|\.)grafana\.net$/, 'grafana'],
-  [/(?:^|\.)huggingface\.co$/, 'huggingface'],
-  [/(?:^|\.)neon\.tech$/, 'neon'],
-  [/(?:^|\.)planetscale\.com$/, 'planetscale'],
-];
-
 export function providerForHost(host: string): string | undefined {
-  return PROVIDER_HOSTS.find(([re]) => re.test(host))?.[1];
+  return PROVIDER_API_HOSTS.find(([re]) => re.test(host))?.[1];
 }
 
 function isLocalHost(host: string): boolean {

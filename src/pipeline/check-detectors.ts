@@ -3,11 +3,11 @@
 // exist, every positive example matches and contains a keyword, no negative example matches.
 // The test suite and `tokenscope detectors --check` run the same code.
 
-import { completeWithChecksum } from '../detect/checksums.js';
+import { completeWithChecksum } from '../providers/index.js';
 import { buildDetectorSet, compilePattern, type DetectorSet } from '../detect/compile.js';
 import { detectInText } from '../detect/engine.js';
-import { isDecoderName } from '../providers/decoders/index.js';
-import { isVerifierName } from '../verify/providers/index.js';
+import { isDecoderName } from '../providers/decoders.js';
+import { isVerifierName } from '../providers/verifiers.js';
 import { checkUserRegex } from '../util/user-regex.js';
 import type { DetectorDefinition, DetectorFile, ExampleDefinition, LoadedDetectorFile } from '../model/detector.js';
 

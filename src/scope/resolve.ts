@@ -4,9 +4,9 @@
 
 import type { RawMatch } from '../detect/engine.js';
 import type { ScopeInfo } from '../model/types.js';
-import { decoders, isDecoderName } from '../providers/decoders/index.js';
-import { isExpired } from '../providers/decoders/expiry.js';
-import type { DecodedScope } from '../providers/decoders/types.js';
+import { decoders, isDecoderName } from '../providers/decoders.js';
+import { isExpired } from '../providers/formats/expiry.js';
+import type { DecodedScope } from '../providers/decoder-types.js';
 
 /** Variable prefixes that bundlers inline into client code: the value ships to every browser. */
 const BROWSER_EXPOSED_NAME = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|GATSBY_|NUXT_PUBLIC_|PUBLIC_|VUE_APP_|STORYBOOK_)/;
@@ -54,10 +54,11 @@ export function describeScope(match: RawMatch, ctx: ScopeContext): ScopeInfo {
     ...(def.public ? { public: true } : {}),
   };
 
-  if (def.decoder && isDecoderName(def.decoder)) {
+  const decoder = def.decoder && isDecoderName(def.decoder) ? decoders[def.decoder] : undefined;
+  if (decoder) {
     let decoded;
     try {
-      decoded = decoders[def.decoder](match.secret, {
+      decoded = decoder(match.secret, {
         groups: match.groups,
         ...(match.keyName ? { keyName: match.keyName } : {}),
         path: ctx.path,

@@ -4,7 +4,7 @@
 
 import type { Candidate } from '../model/candidate.js';
 import type { Verification } from '../model/types.js';
-import type { Outcome } from './types.js';
+import type { Outcome } from '../providers/verifier-types.js';
 
 const MAX_CAPABILITIES = 6;
 const MAX_SCOPES = 12;

@@ -2,7 +2,7 @@
 // requests is exactly what the code sends (scripts/gen-verify-docs.mjs writes it; a test checks
 // it is fresh). Locked-down CI can allow exactly these hosts.
 
-import type { AuthForm, Endpoint, Verifier } from './types.js';
+import type { AuthForm, Endpoint, Verifier } from '../providers/verifier-types.js';
 
 function authText(auth: AuthForm): string {
   switch (auth.kind) {
@@ -52,7 +52,7 @@ export function renderVerifyDocs(registry: Readonly<Record<string, Verifier>>): 
   const out: string[] = [
     '# Online lookup endpoints (`--verify`)',
     '',
-    '<!-- Generated from src/verify/providers/*.ts by `npm run docs:verify` (scripts/gen-verify-docs.mjs). Do not edit by hand: a test fails when this file is stale. -->',
+    '<!-- Generated from src/providers/*/verifier.ts by `npm run docs:verify` (scripts/gen-verify-docs.mjs). Do not edit by hand: a test fails when this file is stale. -->',
     '',
     '`tokenscope scan --verify` asks each credential’s provider, once per distinct secret, whether it',
     'is live and what it may do. Without `--verify` tokenscope opens no network connection at all.',

@@ -4,7 +4,7 @@
 // HEAD, or a POST that is documented read-only (Slack auth.test) or a GraphQL query.
 
 import { VERSION } from '../util/version.js';
-import type { Endpoint, Verifier } from './types.js';
+import type { Endpoint, Verifier } from '../providers/verifier-types.js';
 
 export interface HostConfig {
   githubHosts: readonly string[];

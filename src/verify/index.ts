@@ -8,9 +8,9 @@ import type { Candidate } from '../model/candidate.js';
 import { applyOutcome } from './apply.js';
 import { refusal, selectEndpoint } from './guard.js';
 import type { Transport } from './http.js';
-import { isVerifierName, verifiers } from './providers/index.js';
+import { isVerifierName, verifiers } from '../providers/verifiers.js';
 import { lookup, type LookupOptions, type LookupResult } from './run.js';
-import type { Outcome, Verifier } from './types.js';
+import type { Outcome, Verifier } from '../providers/verifier-types.js';
 
 export interface VerifyOptions {
   /** Per-request deadline (default 5 s). */

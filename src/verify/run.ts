@@ -6,8 +6,8 @@
 import { scrub } from '../util/redact.js';
 import { checkRequest, planRequests, type HostConfig, type RequestPlan } from './guard.js';
 import { sendRequest, type HttpResult, type Transport } from './http.js';
-import { looksLikeHtml } from './interpret.js';
-import type { Endpoint, Outcome, Verifier, VerifyResponse } from './types.js';
+import { looksLikeHtml } from '../providers/interpret.js';
+import type { Endpoint, Outcome, Verifier, VerifyResponse } from '../providers/verifier-types.js';
 
 export interface LookupOptions {
   timeoutMs: number;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkCrc32Base62,
-  checkGitlabRoutable,
-  checkGrafanaSa,
-  completeWithChecksum,
-  crc32,
-  gitlabRoutableSuffix,
-} from '../../src/detect/checksums.js';
+import { checkCrc32Base62, checkGitlabRoutable, checkGrafanaSa, crc32, gitlabRoutableSuffix } from '../../src/providers/formats/checksums.js';
+import { completeWithChecksum } from '../../src/providers/index.js';
 
 describe('checksums', () => {
   it('crc32 matches the zlib check value', () => {

@@ -7,7 +7,7 @@ import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
 import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 import { describeScope } from '../../src/scope/resolve.js';
-import { opensshHeader, privateKeyBody } from '../../src/providers/decoders/private-key.js';
+import { opensshHeader, privateKeyBody } from '../../src/providers/formats/private-key.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 const now = new Date('2026-06-01T00:00:00Z');

@@ -1,8 +1,8 @@
 // Builds fake tokens that the offline decoders can read (PyPI and Fly.io macaroons, GitLab
 // routable tokens, JWTs, SAS URLs, key files…), at test time, with random filler where the real
-// token has key material: the same constructions as test/scope/decoders/*.test.ts.
+// token has key material: the same constructions as test/providers/decoders/*.test.ts.
 import { randomBytes } from 'node:crypto';
-import { gitlabRoutableSuffix } from '../../src/detect/checksums.js';
+import { gitlabRoutableSuffix } from '../../src/providers/formats/checksums.js';
 import { randomAlnum } from './tokens.js';
 
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -13,7 +13,7 @@ export function epochIn(days: number, now: Date): number {
   return Math.floor(now.getTime() / 1000) + Math.round(days * 86_400);
 }
 
-// --- PyPI: v2 binary macaroon (see src/providers/decoders/pypi-macaroon.ts) --------------------------
+// --- PyPI: v2 binary macaroon (see src/providers/pypi/macaroon.ts) --------------------------
 
 function varint(n: number): Buffer {
   const out: number[] = [];
@@ -41,7 +41,7 @@ export function pypiToken(caveats: unknown[], location = 'pypi.org'): string {
   return `pypi-${Buffer.concat(parts).toString('base64url')}`;
 }
 
-// --- GitLab routable tokens (src/providers/decoders/gitlab-routable.ts) ------------------------------
+// --- GitLab routable tokens (src/providers/gitlab/routable.ts) ------------------------------
 
 /** A routable token with a valid CRC, e.g. `gitlabRoutable('glpat-', { o: 1, u: 42 })`. */
 export function gitlabRoutable(prefix: string, routing: Record<string, number>): string {
@@ -80,7 +80,7 @@ export function githubStatelessInstallationToken(appId: string, claims: Record<s
   return `ghs_${appId}_${jwt(claims, { alg: 'RS256', typ: 'JWT' })}`;
 }
 
-// --- AWS access key ids (src/providers/decoders/aws-key-id.ts) ---------------------------------------
+// --- AWS access key ids (src/providers/aws/key-id.ts) ---------------------------------------
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -140,7 +140,7 @@ export function sasSignature(): string {
   return encodeURIComponent(randomBytes(32).toString('base64'));
 }
 
-// --- Fly.io macaroons: MessagePack arrays (src/providers/decoders/flyio-macaroon.ts) -----------------
+// --- Fly.io macaroons: MessagePack arrays (src/providers/flyio/macaroon.ts) -----------------
 
 export type MsgValue = null | boolean | number | string | Uint8Array | MsgValue[] | { map: Array<[MsgValue, MsgValue]> };
 

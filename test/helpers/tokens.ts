@@ -1,7 +1,7 @@
 // Builds fake but well-formed tokens at test time (valid checksums where the format has one),
 // so no live-looking token is committed.
 import { randomBytes } from 'node:crypto';
-import { completeWithChecksum } from '../../src/detect/checksums.js';
+import { completeWithChecksum } from '../../src/providers/index.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

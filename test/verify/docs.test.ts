@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderVerifyDocs, endpointHosts } from '../../src/verify/docs.js';
-import { verifiers } from '../../src/verify/providers/index.js';
-import type { Verifier } from '../../src/verify/types.js';
+import { verifiers } from '../../src/providers/verifiers.js';
+import type { Verifier } from '../../src/providers/verifier-types.js';
 
 const registry: Record<string, Verifier> = verifiers;
 const DOC = join(import.meta.dirname, '..', '..', 'docs', 'verify-endpoints.md');

@@ -1,8 +1,8 @@
 // The providers' pure interpreters on canned answers: scopes → privilege, what GitHub does not
 // reveal for fine-grained and App tokens, and the answers that must not count as inactive.
 import { describe, expect, it } from 'vitest';
-import { verifiers } from '../../src/verify/providers/index.js';
-import type { Endpoint, Outcome, Verifier, VerifyResponse } from '../../src/verify/types.js';
+import { verifiers } from '../../src/providers/verifiers.js';
+import type { Endpoint, Outcome, Verifier, VerifyResponse } from '../../src/providers/verifier-types.js';
 import { describeOutcome } from '../../src/verify/apply.js';
 
 const registry: Record<string, Verifier> = verifiers;

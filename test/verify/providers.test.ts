@@ -3,9 +3,9 @@
 // each request's method, host, path and where the credential went.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectEndpoint } from '../../src/verify/guard.js';
-import { verifiers } from '../../src/verify/providers/index.js';
+import { verifiers } from '../../src/providers/verifiers.js';
 import { lookup, type LookupOptions } from '../../src/verify/run.js';
-import type { Verifier } from '../../src/verify/types.js';
+import type { Verifier } from '../../src/providers/verifier-types.js';
 import { startFakeProvider, type FakeAnswer, type FakeProvider } from './support/fake-provider.js';
 import { CATCH_ALL_PAGE, FIXTURES, WAF_PAGE, type ProviderFixture } from './support/fixtures.js';
 import { makeTestPki, opensslAvailable } from './support/tls.js';

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDetectorFiles, builtinDetectorSources } from '../../src/catalog/load.js';
 import { refusal, selectEndpoint } from '../../src/verify/guard.js';
-import { isVerifierName, verifiers } from '../../src/verify/providers/index.js';
-import type { Verifier } from '../../src/verify/types.js';
+import { isVerifierName, verifiers } from '../../src/providers/verifiers.js';
+import type { Verifier } from '../../src/providers/verifier-types.js';
 
 const registry: Record<string, Verifier> = verifiers;
 const detectors = loadDetectorFiles(builtinDetectorSources()).files.flatMap((f) => f.file.detectors);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awsAccountIdFromKeyId, decodeAwsKeyId } from '../../../src/providers/decoders/aws-key-id.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { awsAccountIdFromKeyId, decodeAwsKeyId } from '../../../src/providers/aws/key-id.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 function ctx(groups: Record<string, string> = {}): DecodeContext {
   return {

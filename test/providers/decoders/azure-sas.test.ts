@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAzureSas } from '../../../src/providers/decoders/azure-sas.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeAzureSas } from '../../../src/providers/azure/sas.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 function ctx(groups: Record<string, string> = {}): DecodeContext {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDbUri, parseDbTarget } from '../../../src/providers/decoders/db-uri.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeDbUri, parseDbTarget } from '../../../src/providers/formats/db-uri.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 import type { CompiledDetector } from '../../../src/detect/compile.js';
 import type { RawMatch } from '../../../src/detect/engine.js';
 import { describeScope } from '../../../src/scope/resolve.js';

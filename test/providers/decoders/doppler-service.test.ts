@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDopplerService } from '../../../src/providers/decoders/doppler-service.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeDopplerService } from '../../../src/providers/doppler/service-token.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 const ctx: DecodeContext = {
   groups: {},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExpired } from '../../../src/providers/decoders/expiry.js';
+import { isExpired } from '../../../src/providers/formats/expiry.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFlyioMacaroon, maskToString } from '../../../src/providers/decoders/flyio-macaroon.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeFlyioMacaroon, maskToString } from '../../../src/providers/flyio/macaroon.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 const ctx: DecodeContext = {
   groups: {},
@@ -50,7 +50,7 @@ function enc(v: Enc): Buffer {
   return Buffer.concat([head, ...v.map.flatMap(([k, val]) => [enc(k), enc(val)])]);
 }
 
-// --- Fly.io shapes (see the layout comment in src/providers/decoders/flyio-macaroon.ts) -------------
+// --- Fly.io shapes (see the layout comment in src/providers/flyio/macaroon.ts) -------------
 
 const ALL = 0xffff;
 const r = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGcpServiceAccount } from '../../../src/providers/decoders/gcp-service-account.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeGcpServiceAccount } from '../../../src/providers/gcp/service-account.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 function ctx(groups: Record<string, string> = {}): DecodeContext {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGithubInstallationJwt } from '../../../src/providers/decoders/github-installation-jwt.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeGithubInstallationJwt } from '../../../src/providers/github/installation-jwt.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 const ctx: DecodeContext = {
   groups: {},

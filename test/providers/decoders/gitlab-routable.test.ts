@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGitlabRoutable, decodeRoutingPayload } from '../../../src/providers/decoders/gitlab-routable.js';
-import { checkGitlabRoutable, gitlabRoutableSuffix } from '../../../src/detect/checksums.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeGitlabRoutable, decodeRoutingPayload } from '../../../src/providers/gitlab/routable.js';
+import { checkGitlabRoutable, gitlabRoutableSuffix } from '../../../src/providers/formats/checksums.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 const ctx: DecodeContext = {
   groups: {},

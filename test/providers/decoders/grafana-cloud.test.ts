@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGrafanaCloud } from '../../../src/providers/decoders/grafana-cloud.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeGrafanaCloud } from '../../../src/providers/grafana/cloud.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 const ctx: DecodeContext = {
   groups: {},

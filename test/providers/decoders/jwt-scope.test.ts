@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJwtScope } from '../../../src/providers/decoders/jwt-scope.js';
-import { isWellKnownDemoJwt } from '../../../src/providers/decoders/jwt.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeJwtScope } from '../../../src/providers/formats/jwt-scope.js';
+import { isWellKnownDemoJwt } from '../../../src/providers/formats/jwt.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 import { randomAlnum } from '../../helpers/tokens.js';
 
 const ctx: DecodeContext = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMsgpack, isMsgMap, msgUint } from '../../../src/providers/decoders/msgpack.js';
+import { decodeMsgpack, isMsgMap, msgUint } from '../../../src/providers/formats/msgpack.js';
 
 const hex = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
 const value = (h: string): unknown => decodeMsgpack(hex(h))?.value;

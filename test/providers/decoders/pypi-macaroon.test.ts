@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodePypiMacaroon, parseMacaroonV2 } from '../../../src/providers/decoders/pypi-macaroon.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodePypiMacaroon, parseMacaroonV2 } from '../../../src/providers/pypi/macaroon.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 import { macaroonPacket as packet } from '../../helpers/scope-tokens.js';
 
 const ctx: DecodeContext = {

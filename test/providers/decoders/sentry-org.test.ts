@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSentryOrg } from '../../../src/providers/decoders/sentry-org.js';
-import type { DecodeContext } from '../../../src/providers/decoders/types.js';
+import { decodeSentryOrg } from '../../../src/providers/sentry/org-token.js';
+import type { DecodeContext } from '../../../src/providers/decoder-types.js';
 
 const ctx: DecodeContext = {
   groups: {},

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifiers } from '../../../src/verify/providers/index.js';
+import { verifiers } from '../../../src/providers/verifiers.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 export interface TestPki {
