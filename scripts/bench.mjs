@@ -51,9 +51,13 @@ function smallTree() {
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 16777216;
   const words = ['config', 'value', 'path', 'global', 'token', 'user', 'client', 'request', 'options', 'result', 'pattern', 'handler', 'key', 'cache', 'blob'];
+  const made = new Set();
   for (let i = 0; i < SMALL_FILES; i++) {
     const dir = join(building, `pkg${i % 200}`, `lib${(i >> 8) % 10}`);
-    if (i < 2000) mkdirSync(dir, { recursive: true });
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     const lines = [`// module ${i}`, `'use strict';`];
     const count = 8 + Math.floor(random() * 60);
     for (let j = 0; j < count; j++) {
