@@ -72,20 +72,31 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
   });
   let pathFilter: ((path: string) => boolean) | undefined;
   if (def.paths) {
-    const matcher = ignore({ allowRelativePaths: true }).add(def.paths);
+    const paths = def.paths;
+    // Built on first use, like the regex below: a staged scan of five files asks few detectors.
+    let matcher: ReturnType<typeof ignore> | undefined;
     // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
     pathFilter = (path) => {
       const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
-      return relative.length > 0 && relative !== '..' && !relative.startsWith('../') && matcher.ignores(relative);
+      if (relative.length === 0 || relative === '..' || relative.startsWith('../')) return false;
+      matcher ??= ignore({ allowRelativePaths: true }).add(paths);
+      return matcher.ignores(relative);
     };
   }
+  // Compiled the first time a keyword hit runs the detector: most of the ~700 never run on a
+  // small scan, and a scan's start-up (and each worker's) need not pay for them.
+  let regex: RegExp | undefined;
+  const userSupplied = file.userSupplied === true;
   return {
     def,
     id: def.id,
     provider: file.provider,
     providerName: file.providerName,
     ...(file.revokeUrl ? { revokeUrl: file.revokeUrl } : {}),
-    regex: compilePattern(def, file.userSupplied === true),
+    get regex(): RegExp {
+      regex ??= compilePattern(def, userSupplied);
+      return regex;
+    },
     secretGroups: secretGroupNames(def.pattern),
     keywords: (def.keywords ?? []).map((k) => k.toLowerCase()),
     validators: compiledValidators,

@@ -75,6 +75,11 @@ export interface ScanOptions {
 }
 
 /** The bundled worker (one file, quick to start) when the build made it, else tsc's module. */
+/** Workers a large scan uses by default: one per core, at most 8. */
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
 function workerUrl(): URL {
   const bundled = join(packageRoot, 'dist', 'worker.js');
   return pathToFileURL(existsSync(bundled) ? bundled : join(packageRoot, 'dist', 'pipeline', 'worker.js'));
@@ -174,6 +179,32 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (config.baseline) baseline = readBaseline(config.baseline);
   const valueAllowlist = config.allowlist.flatMap((entry) => (entry.values ?? []).map((v) => [v, entry.reason] as const));
 
+  // Detection settings (the worker pool may start during the walk).
+  const now = options.now ?? new Date();
+  const analyzeOptions: AnalyzeOptions = {
+    maxFileSize: config.maxFileSize,
+    fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(process.env, repo ?? root),
+    keepSecrets: options.keepSecrets === true,
+    collectIgnoreComments: options.reportUnusedIgnores === true,
+    now,
+    valueAllowlist: valueAllowlist.map(([source, reason]) => [compileUserRegex(source), reason]),
+  };
+  const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
+  let earlyPool: WorkerPool | undefined;
+  const startPool = (size: number): WorkerPool =>
+    new WorkerPool(
+      workerUrl(),
+      {
+        selection,
+        options: {
+          ...analyzeOptions,
+          now: now.toISOString(),
+          valueAllowlist: valueAllowlist.map(([source, reason]) => [source, '', reason]),
+        },
+      },
+      size,
+    );
+
   // Sources.
   options.onProgress?.({ phase: 'walk', done: 0, total: 0 });
   let files: SourceFile[];
@@ -189,13 +220,23 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     for (const notice of collected.notices ?? []) notices.push(notice);
     commits = collected.commits;
   } else {
-    const walked = await walkWorkingTree({
-      root,
-      paths: targets,
-      excludes: config.exclude,
-      defaultExcludes: config.defaultExcludes,
-      gitignore: options.gitignore !== false && options.agentView !== true,
-    });
+    let walked;
+    try {
+      walked = await walkWorkingTree({
+        root,
+        paths: targets,
+        excludes: config.exclude,
+        defaultExcludes: config.defaultExcludes,
+        gitignore: options.gitignore !== false && options.agentView !== true,
+        // Past the in-process limit the scan will use workers whatever the bytes: start them now.
+        ...(options.workers === 0 ? {} : { onFileFound: (count: number) => {
+          if (count > IN_PROCESS_MAX_FILES) earlyPool ??= startPool(options.workers ?? defaultWorkers());
+        } }),
+      });
+    } catch (error) {
+      await earlyPool?.close();
+      throw error;
+    }
     files = walked.files;
     skipped = walked.skipped;
     ignored = { ignored: walked.ignored, gitIgnored: walked.gitIgnored };
@@ -210,20 +251,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     return true;
   });
 
-  // Detect and scope.
-  const now = options.now ?? new Date();
-  const analyzeOptions: AnalyzeOptions = {
-    maxFileSize: config.maxFileSize,
-    fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(process.env, repo ?? root),
-    keepSecrets: options.keepSecrets === true,
-    collectIgnoreComments: options.reportUnusedIgnores === true,
-    now,
-    valueAllowlist: valueAllowlist.map(([source, reason]) => [compileUserRegex(source), reason]),
-  };
-  const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
   const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0);
   const workerCount =
-    options.workers ?? (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(8, availableParallelism())));
+    earlyPool?.size ?? options.workers ?? (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : defaultWorkers());
   let analyses: FileAnalysis[];
   options.onProgress?.({ phase: 'scan', done: 0, total: files.length });
   if (workerCount === 0) {
@@ -236,18 +266,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       options.onProgress?.({ phase: 'scan', done: analyses.length, total: files.length });
     }
   } else {
-    const pool = new WorkerPool(
-      workerUrl(),
-      {
-        selection,
-        options: {
-          ...analyzeOptions,
-          now: now.toISOString(),
-          valueAllowlist: valueAllowlist.map(([source, reason]) => [source, '', reason]),
-        },
-      },
-      workerCount,
-    );
+    const pool = earlyPool ?? startPool(workerCount);
+    earlyPool = undefined;
     try {
       analyses = await pool.run(files, (done, bytes) => options.onProgress?.({ phase: 'scan', done, total: files.length, bytes }));
     } finally {

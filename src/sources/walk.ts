@@ -51,6 +51,11 @@ export interface WalkOptions {
   defaultExcludes?: boolean;
   /** The file system calls the walk makes (tests inject failures: the suite runs as root). */
   fs?: WalkFs;
+  /**
+   * Called with the running count after each file found in a folder: a scan starts its worker
+   * pool once the count shows a large scan, so the workers' start-up overlaps the rest of the walk.
+   */
+  onFileFound?: (count: number) => void;
 }
 
 export interface WalkFs {
@@ -345,6 +350,7 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
           origin: 'worktree',
           size: stats?.size ?? 0,
         });
+        options.onFileFound?.(result.files.length);
       }
     }
   }

@@ -35,6 +35,33 @@ describe('keyword prefilter (Aho–Corasick)', () => {
     }
   });
 
+  it('cuts long texts into lanes without losing, doubling or reordering hits at the lane edges', () => {
+    // Long enough for the interleaved walk; keywords of several lengths (the longest sets the
+    // warm-up) planted across every position around the four lane boundaries.
+    const keywords = ['ab_', 'b_a', 'aab', 'abc_ab', 'c-c', 'a:a:a:a:a:a:a:a', 'b'];
+    const automaton = buildAutomaton(keywords);
+    let seed = 11;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (const length of [2048, 2049, 2051, 4097, 9001]) {
+      const alphabet = 'abcAB_-: \n\u00e9';
+      const chars = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]!);
+      const size = Math.ceil(length / 4);
+      for (const edge of [size, 2 * size, 3 * size]) {
+        const plant = 'a:a:a:a:a:a:a:a';
+        for (let k = 0; k < plant.length; k++) chars[edge - 8 + k] = plant[k]!;
+      }
+      const text = chars.join('');
+      const hits = findKeywords(automaton, text);
+      const found = hits.positions.map((p, i) => `${p}:${hits.keywordIds[i]}`);
+      expect([...found].sort()).toEqual(naive(keywords, text));
+      // In text order, as the engine's window builder requires.
+      expect(hits.positions.every((p, i) => i === 0 || hits.positions[i - 1]! <= p)).toBe(true);
+    }
+  });
+
   it('resets on non-ASCII characters instead of matching across them', () => {
     const hits = findKeywords(buildAutomaton(['token']), 'tok\u00e9n token');
     expect(hits.positions).toEqual([11]);

@@ -16,6 +16,15 @@ async function walk(files: Record<string, string>, options: { gitignore?: boolea
 }
 
 describe('walkWorkingTree', () => {
+  it('reports the running file count as it finds files (the scan starts its workers from it)', async () => {
+    const root = tempRepo({ 'a.txt': 'x', 'b/c.txt': 'x', 'b/d.txt': 'x', '.gitignore': 'ignored.txt\n', 'ignored.txt': 'x' });
+    roots.push(root);
+    const counts: number[] = [];
+    const result = await walkWorkingTree({ root, onFileFound: (count) => counts.push(count) });
+    expect(counts).toEqual(result.files.map((_, i) => i + 1));
+    expect(result.files.map((f) => f.path)).not.toContain('ignored.txt');
+  });
+
   it('scans dotfiles and honours nested .gitignore files with negation', async () => {
     const { paths } = await walk({
       '.env': 'A=1',
