@@ -86,6 +86,8 @@ export const validators = {
   hex: (secret) => HEX.test(secret),
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
+  /** The same, where the pattern places the value inside a string (after `Bearer ` in a header): never bare code. */
+  'generic-literal': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
   'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
