@@ -92,6 +92,8 @@ export const validators = {
   'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
   'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
+  /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
+  'password-value-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /**
    * The password part of `scheme://user:pass@host` is a real value, not a template. A default
    * (`guest:guest`, `postgres:postgres`) is a note on localhost or a documentation host, and a leak
