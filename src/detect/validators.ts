@@ -9,7 +9,7 @@ import {
   isGitlabRoutable,
   luhn,
 } from './checksums.js';
-import { isCredentialStore, isDocumentationHost, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isCredentialStore, isDocumentationHost, isExampleContext, isPasswordKey, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
 import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../scope/decoders/jwt.js';
 import { decodeUriComponentSafe } from '../scope/decoders/encoding.js';
@@ -92,6 +92,14 @@ export const validators = {
   'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
   'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
+  /**
+   * A value whose name the pattern reads from markup (`<entry key="…">`, `variable "…"`), where one
+   * detector covers both kinds: judged as a password under a password name, as a secret otherwise.
+   */
+  'credential-value': (secret, ctx) =>
+    ctx.keyName !== undefined && isPasswordKey(ctx.keyName)
+      ? passwordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), isCredentialStore(ctx.path), isExampleContext(ctx.path))
+      : judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
   'password-value-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /**
