@@ -172,3 +172,23 @@ describe('unquoted values in source code', () => {
     expect(judgeGenericValue('TNQni1h1fInfgw9mq2U4e275', 'bearer', { path: 'main.go' })).toBe(false);
   });
 });
+
+describe('validators for values the pattern places inside a literal', () => {
+  it('credential-value judges a password name as a password and any other name as a secret', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    const judge = (secret: string, keyName: string, path = 'app.config') => validators['credential-value'](secret, { groups: {}, keyName, path });
+    expect(judge('Hx7q!m2Pz9', 'password')).toBe(true);
+    expect(judge('thisismypassword', 'password')).toEqual({ ok: true, confidence: 'low' });
+    expect(judge('Zo4Kepi9UvaXo2BedaLu7Ri3', 'ApiKey', 'Settings.cs')).toBe(true);
+    expect(judge('X-Api-Key', 'ApiKeyHeader')).toBe(false);
+    expect(judge('user-profile-settings', 'cache.key')).toBe(false);
+  });
+
+  it('generic-literal and password-value-literal do not read an unquoted value in code as a variable', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    expect(validators['generic-literal']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' })).toBe(true);
+    expect(validators['generic-value']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' })).toBe(false);
+    expect(validators['password-value-literal']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(true);
+    expect(validators['password-value']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(false);
+  });
+});

@@ -28,6 +28,13 @@ const secrets: Record<string, string> = {
   'scripts/cache.sh': 'Rd9#wXn2Kq',
   'mail/send.go': 'Sm4!pLw8Zr',
   'config/env.rb': 'Rb6Zx3Kq9Lm2Wt7Vp4Nc8Hd',
+  'scripts/map.bat': 'Nu5!tWq8Lz',
+  'db/logins.sql': 'Sa7#kXm2Qw',
+  'src/main/java/Props.java': 'Pd3Wz8Kq5Lm2Xt9Vr6Nc4Hb',
+  'conf/app.config': 'Ax6Rm9Qz3Lt7Wk2Vp5Nc8Hd',
+  'infra/variables.tf': 'Tf4!qWz7Lm',
+  'conf/redis.conf': 'Rq8-vLm3Zx',
+  'Client/Api.cs': 'Vb2Kq7Xz4Lm9Wt3Rp6Nc8Hd',
 };
 
 const files: Record<string, string> = {
@@ -46,6 +53,13 @@ const files: Record<string, string> = {
   'scripts/cache.sh': `redis-cli -h cache.corp.example.net -a '${secrets['scripts/cache.sh']}' ping\nredis-cli -h cache.corp.example.net -a "$REDIS_PASSWORD" ping\n`,
   'mail/send.go': `package mail\n\nvar auth = smtp.PlainAuth("", "alerts@corp.example.net", "${secrets['mail/send.go']}", "smtp.corp.example.net")\nvar other = smtp.PlainAuth("", user, password, host)\n`,
   'config/env.rb': `ENV['API_TOKEN'] ||= '${secrets['config/env.rb']}'\nENV['OTHER_TOKEN'] ||= 'your-api-token'\n`,
+  'scripts/map.bat': `@echo off\nnet use Z: \\\\fs1\\backup ${secrets['scripts/map.bat']} /user:CORP\\svc-backup\nnet use Y: \\\\fs1\\public * /user:CORP\\%USERNAME%\n`,
+  'db/logins.sql': `EXEC sp_addlogin 'reports', '${secrets['db/logins.sql']}';\nEXEC sp_addlogin 'trial', 'changeme';\n`,
+  'src/main/java/Props.java': `class Props {\n  @Value("\${api.secret:${secrets['src/main/java/Props.java']}}") String apiSecret;\n  @Value("\${api.key}") String apiKey;\n}\n`,
+  'conf/app.config': `<appSettings>\n  <add key="ApiKey" value="${secrets['conf/app.config']}" />\n  <add key="ApiKeyHeader" value="X-Api-Key" />\n</appSettings>\n`,
+  'infra/variables.tf': `variable "db_password" {\n  type    = string\n  default = "${secrets['infra/variables.tf']}"\n}\n\nvariable "key_name" {\n  default = "deployer-key"\n}\n`,
+  'conf/redis.conf': `bind 10.0.0.5\nrequirepass ${secrets['conf/redis.conf']}\n# requirepass foobared\n`,
+  'Client/Api.cs': `class Api {\n  const string ApiSecret = @"${secrets['Client/Api.cs']}";\n  const string SecretName = @"api-secret";\n}\n`,
 };
 
 interface Finding {
