@@ -217,6 +217,18 @@ export function looksLikeIdentifier(value: string): boolean {
   return counted > 0 && voweled / counted >= 0.5 && letters / counted >= 3;
 }
 
+/**
+ * Random alphanumerics that the identifier test mistakes for a name (`J2LhAWCHOt9jIpgv9Udr`: its
+ * fragments happen to hold vowels): at least two digit runs and many case and letter-digit
+ * changes, where names (`base64EncodedKey`, `oauth2ClientToken`) have one or two.
+ */
+export function readsRandom(value: string): boolean {
+  if (value.length < 16 || !/^[A-Za-z0-9_+/=-]+$/.test(value) || characterClasses(value) < 3) return false;
+  const digitRuns = value.match(/\d+/g)?.length ?? 0;
+  const changes = value.match(/[a-z](?=[A-Z])|[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0;
+  return digitRuns >= 2 && changes >= Math.max(6, value.length / 4);
+}
+
 /** English-ish words made only of letters, possibly separated: "thisismysecret", "hello world". */
 function isWordy(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z\s_-]*$/.test(value)) return false;
@@ -229,10 +241,21 @@ function isWordy(value: string): boolean {
 export interface ValueContext {
   quote?: string;
   path?: string;
+  /**
+   * The detector's pattern places the value inside a literal (after `Bearer ` in a header string,
+   * after `Password=` in a connection string): unquoted right before it, yet not code.
+   */
+  literal?: boolean;
 }
 
-function bareInCode(context: ValueContext): boolean {
-  return !context.quote && context.path !== undefined && CODE_FILE.test(context.path);
+/**
+ * An unquoted value in source code is a variable or an expression, unless it holds a character no
+ * identifier or member access has (`Blue42@x`, `k8#v!q`): then it is the tail of a string the
+ * pattern read into, such as a connection string's `Password=…;`.
+ */
+function bareInCode(value: string, context: ValueContext): boolean {
+  if (context.quote || context.literal || context.path === undefined || !CODE_FILE.test(context.path)) return false;
+  return !/^[A-Za-z0-9][\w.-]*[@!#%^~][^\s]*$/.test(value);
 }
 
 /** Fragments of code captured after an `=`: concatenations, calls, indexing, CSS selectors. */
@@ -276,7 +299,7 @@ const NAMED_STAND_IN = /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secr
  * here objects.
  */
 function standInKind(value: string, keyName: string | undefined, context: ValueContext): 'reject' | 'placeholder' | 'default' | 'weak' | undefined {
-  if (bareInCode(context)) return 'reject';
+  if (bareInCode(value, context)) return 'reject';
   const kind = placeholderKind(value);
   if (kind === 'template') return 'reject';
   if (isCodeFragment(value)) return 'reject';
@@ -334,7 +357,9 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   // Generated secrets are ASCII; a value in another script is a message (translations, labels).
   if (/[^\x00-\x7f]/.test(value)) return false;
   if (standInKind(value, keyName, context) !== undefined) return false;
-  if (looksLikeIdentifier(value)) return false;
+  // Under a credential name (`api_key`, `token`) random alphanumerics need not also fail to read
+  // as an identifier; a bare value or a vendor's `…_key` gets no such benefit of the doubt.
+  if (looksLikeIdentifier(value) && !(keyName !== undefined && named && readsRandom(value))) return false;
   // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
   if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4)) return false;
   if (isWordy(value)) return false;

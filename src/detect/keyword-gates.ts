@@ -42,9 +42,10 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * generic.login-call: a call name containing the keyword is followed by `\s*\(\s*["']`, or the
- * keyword sits in the call's receiver (`conn.connection.login(`), so after `[\w$]*` comes a call
- * with a quoted first argument, `.`, `->` or `::`.
+ * generic.login-call: a call name containing the keyword is followed by `\s*\(\s*["']` (or by a
+ * handle argument first, `mysql_real_connect(conn, "…"`), or the keyword sits in the call's receiver
+ * (`conn.connection.login(`, `ftplib.FTP(`), so after `[\w$]*` comes a call with a quoted first or
+ * second argument, `.`, `->` or `::`.
  */
 const callOrReceiver: KeywordGate = (text, _start, end) => {
   const n = text.length;
@@ -63,7 +64,22 @@ const callOrReceiver: KeywordGate = (text, _start, end) => {
   i++;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   const q = text.charCodeAt(i);
-  return q === 34 || q === 39;
+  if (q === 34 || q === 39) return true;
+  // A handle first (`conn`, `&mysql`, `$this->db`): up to 40 of [\w$&>.-], then `,` and a quote.
+  const limit = Math.min(n, i + 40);
+  const from = i;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (isAlnum(c) || c === 95 || c === 36 || c === 38 || c === 62 || c === 46 || c === 45) i++;
+    else break;
+  }
+  if (i === from) return false;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 44) return false;
+  i++;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  const q2 = text.charCodeAt(i);
+  return q2 === 34 || q2 === 39;
 };
 
 /**
@@ -116,7 +132,7 @@ const RULES: Record<string, GateRule> = {
     },
   },
   ...Object.fromEntries(
-    ['login', 'connect', 'bind', 'pdo', 'mysqli', 'authenticate', 'signin', 'sign_in'].map((k) => [k, { detectors: ['generic.login-call'], gate: callOrReceiver }]),
+    ['login', 'connect', 'bind', 'pdo', 'mysqli', 'authenticate', 'signin', 'sign_in', 'ftp', 'smtp', 'imap4', 'pop3'].map((k) => [k, { detectors: ['generic.login-call'], gate: callOrReceiver }]),
   ),
 };
 

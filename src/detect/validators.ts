@@ -3,8 +3,10 @@
 
 import { luhn } from '../providers/formats/checksums.js';
 import { providerValidators } from '../providers/index.js';
+import type { Confidence } from '../model/types.js';
 import type { ValidatorContext, ValidatorVerdict } from '../providers/types.js';
-import { isCredentialStore, isDocumentationHost, isExampleContext, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isCredentialStore, isDocumentationHost, isExampleContext, isPasswordKey, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../providers/formats/jwt.js';
 import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
 import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
@@ -51,10 +53,22 @@ export const validators = {
   hex: (secret) => HEX.test(secret),
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
+  /** The same, where the pattern places the value inside a string (after `Bearer ` in a header): never bare code. */
+  'generic-literal': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
   'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
   'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
+  /**
+   * A value whose name the pattern reads from markup (`<entry key="…">`, `variable "…"`), where one
+   * detector covers both kinds: judged as a password under a password name, as a secret otherwise.
+   */
+  'credential-value': (secret, ctx) =>
+    ctx.keyName !== undefined && isPasswordKey(ctx.keyName)
+      ? passwordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), isCredentialStore(ctx.path), isExampleContext(ctx.path))
+      : judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
+  /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
+  'password-value-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /**
    * The password part of `scheme://user:pass@host` is a real value, not a template. A default
    * (`guest:guest`, `postgres:postgres`) is a note on localhost or a documentation host, and a leak

@@ -2,7 +2,7 @@
 // like one's place (references, code, type names, labels, placeholders).
 
 import { describe, expect, it } from 'vitest';
-import { isCredentialStore, isDocumentationHost, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, rejectsOnShape } from '../../src/detect/generic-value.js';
+import { isCredentialStore, isDocumentationHost, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, looksLikeIdentifier, readsRandom, rejectsOnShape } from '../../src/detect/generic-value.js';
 
 describe('judgePasswordValue', () => {
   it.for([
@@ -125,5 +125,70 @@ describe('rejectsOnShape', () => {
   it('rejects templates and literal non-values before anything is built, and nothing else', () => {
     for (const value of ['${DB_PASSWORD}', '{{ vault_pw }}', '$(cat /run/secret)', '<password>', 'null', 'None', 'undefined']) expect(rejectsOnShape(value)).toBe(true);
     for (const value of ['Xk9!qLm2Rt', '$2y$12$abc', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'nonesuch-Zq81']) expect(rejectsOnShape(value)).toBe(false);
+  });
+});
+
+describe('random tokens under credential names', () => {
+  // Alphanumerics whose case-split fragments hold vowels, which the identifier test alone reads as names.
+  it.for(['J2LhAWCHOt9jIpgv9Udr0xIo', 'GeHTYXZqZPs7vMhZ0nxCLEGc', 'Zo4Kepi9UvaXo2BedaLu7Ri3'])('reads %s as random', (value) => {
+    expect(readsRandom(value)).toBe(true);
+  });
+
+  it.for(['base64EncodedKey', 'oauth2ClientToken', 'userProfile2Settings', 'sha256HmacDigest', 'h264Video1080pStream', 'AES256GCMKey128Bits'])(
+    'reads the name %s as a name',
+    (value) => {
+      expect(readsRandom(value)).toBe(false);
+    },
+  );
+
+  it('accepts a random value under a credential name that the identifier test misreads', () => {
+    const value = 'Zo4Kepi9UvaXo2BedaLu7Ri3';
+    expect(looksLikeIdentifier(value)).toBe(true);
+    expect(judgeGenericValue(value, 'api_key', { quote: '"' })).toBe(true);
+    expect(judgeGenericValue(value, 'authToken', { quote: '"' })).toBe(true);
+  });
+
+  it('keeps the higher bar for a bare value and for a vendor-style `…_key` name', () => {
+    const value = 'Zo4Kepi9UvaXo2BedaLu7Ri3';
+    expect(judgeGenericValue(value, undefined, { quote: '"' })).toBe(false);
+    expect(judgeGenericValue('userProfile2Settings', 'api_key', { quote: '"' })).toBe(false);
+  });
+});
+
+describe('unquoted values in source code', () => {
+  it('rejects a variable or a member access', () => {
+    expect(judgePasswordValue('dbSettings', 'password', { path: 'App.cs' })).toBe('reject');
+    expect(judgePasswordValue('config.db.password', 'password', { path: 'app.py' })).toBe('reject');
+    expect(judgeGenericValue('Zo4Kepi9UvaXo2BedaLu7Ri3', 'api_key', { path: 'main.go' })).toBe(false);
+  });
+
+  it('accepts a value no identifier could be: the tail of a string such as Password=…; in a connection string', () => {
+    expect(judgePasswordValue('Blue1996@uA', 'Password', { path: 'App.cs' })).toBe('ok');
+    expect(judgePasswordValue('k8#Vw2!qLz', 'pwd', { path: 'src/Db.java' })).toBe('ok');
+  });
+
+  it('accepts any value where the pattern places it inside a literal (after `Bearer ` in a header)', () => {
+    expect(judgeGenericValue('TNQni1h1fInfgw9mq2U4e275', 'bearer', { path: 'main.go', literal: true })).toBe(true);
+    expect(judgeGenericValue('TNQni1h1fInfgw9mq2U4e275', 'bearer', { path: 'main.go' })).toBe(false);
+  });
+});
+
+describe('validators for values the pattern places inside a literal', () => {
+  it('credential-value judges a password name as a password and any other name as a secret', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    const judge = (secret: string, keyName: string, path = 'app.config') => validators['credential-value'](secret, { groups: {}, keyName, path });
+    expect(judge('Hx7q!m2Pz9', 'password')).toBe(true);
+    expect(judge('thisismypassword', 'password')).toEqual({ ok: true, confidence: 'low' });
+    expect(judge('Zo4Kepi9UvaXo2BedaLu7Ri3', 'ApiKey', 'Settings.cs')).toBe(true);
+    expect(judge('X-Api-Key', 'ApiKeyHeader')).toBe(false);
+    expect(judge('user-profile-settings', 'cache.key')).toBe(false);
+  });
+
+  it('generic-literal and password-value-literal do not read an unquoted value in code as a variable', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    expect(validators['generic-literal']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' })).toBe(true);
+    expect(validators['generic-value']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' })).toBe(false);
+    expect(validators['password-value-literal']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(true);
+    expect(validators['password-value']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ describe('keyword gates', () => {
     expect(passes('sua', ['nats.user-seed'], 'usual')).toBe(false);
     expect(passes('connect', ['generic.login-call'], 'socket.disconnect()')).toBe(false);
     expect(passes('bind', ['generic.login-call'], 'fn.bind(this)')).toBe(false);
+    expect(passes('connect', ['generic.login-call'], 'socket.connect(options, callback)')).toBe(false);
+    expect(passes('ftp', ['generic.login-call'], 'upload over ftp or sftp')).toBe(false);
     expect(passes('://', ['generic.url-credentials'], 'see https://example.com/a:b@c for more')).toBe(false);
     expect(passes('://', ['generic.url-credentials'], 'https://example.com:8080/x')).toBe(false);
   });
@@ -34,6 +36,10 @@ describe('keyword gates', () => {
     expect(passes('connect', ['generic.login-call'], 'self.connection.FTP(')).toBe(true);
     expect(passes('connect', ['generic.login-call'], 'connector::login(')).toBe(true);
     expect(passes('bind', ['generic.login-call'], 'ldap.simple_bind_s("cn=a", "b")')).toBe(true);
+    expect(passes('connect', ['generic.login-call'], 'mysql_real_connect(conn, "db1", "root", "p")')).toBe(true);
+    expect(passes('login', ['generic.login-call'], "ftp_login($conn, 'deploy', 'p')")).toBe(true);
+    expect(passes('ftp', ['generic.login-call'], "ftplib.FTP('h', 'u', 'p')")).toBe(true);
+    expect(passes('ftp', ['generic.login-call'], "Net::FTP.open('h', 'u', 'p')")).toBe(true);
     expect(passes('://', ['generic.url-credentials'], 'postgres://app:hunter22@db.internal/x')).toBe(true);
     expect(passes('://', ['generic.git-credentials'], 'https://user:p@ss@word@github.com')).toBe(true);
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
-import type { DetectorFile } from '../../src/catalog/definition.js';
+import type { DetectorFile } from '../../src/model/detector.js';
 import { githubPat } from '../helpers/tokens.js';
 
 function file(pattern: string, paths?: string[]): DetectorFile {
