@@ -3,10 +3,8 @@
 
 import { luhn } from '../providers/formats/checksums.js';
 import { providerValidators } from '../providers/index.js';
-import type { Confidence } from '../model/types.js';
 import type { ValidatorContext, ValidatorVerdict } from '../providers/types.js';
 import { isCredentialStore, isDocumentationHost, isExampleContext, isPasswordKey, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
-import { isPlaceholder } from './placeholder.js';
 import { decodeJwt } from '../providers/formats/jwt.js';
 import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
 import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
