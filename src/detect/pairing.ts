@@ -32,6 +32,9 @@ const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /**
  * Formats: AWS secret keys are 40 base64 characters, Twilio auth tokens and Algolia keys 32 hex
  * (https://www.twilio.com/docs/iam/api/account, https://www.algolia.com/doc/guides/security/api-keys/),
+ * Twilio API key secrets 32 alphanumerics beside an SK… key SID (https://www.twilio.com/docs/iam/api-keys),
+ * Cloudinary API secrets 27 characters beside a 15-digit API key and a cloud name
+ * (https://cloudinary.com/documentation/how_to_integrate_cloudinary#configure_your_credentials),
  * Algolia application ids 10 upper-case letters and digits, Entra client secrets 32–44 characters
  * of `[A-Za-z0-9._~-]` (older ones also `+/=`), issued for a GUID client id in a GUID tenant.
  */
@@ -50,6 +53,24 @@ export const PAIR_RULES: readonly PairRule[] = [
     shape: /^[0-9a-f]{32}$/,
     keyWord: /^(?:auth|authtoken|token|secret)$/,
     notKeyWord: /^(?:api|sk|verify|webhook)$/,
+  },
+  {
+    target: 'twilio.api-key',
+    siblingPatterns: [/(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])/],
+    siblingGroup: 'sid',
+    // The target's own shape: 32 alphanumerics, at least one past hex (a hex value is an auth token or a hash).
+    shape: /^(?=[A-Za-z0-9]*[g-zG-Z])[A-Za-z0-9]{32}$/,
+    keyWord: /^(?:secret|apisecret|keysecret)$/,
+  },
+  {
+    target: 'cloudinary.api-secret',
+    siblingPatterns: [
+      /(?<![A-Za-z0-9])api[_.-]?key["']?\s*(?::=|=>|[:=])\s*["']?([0-9]{15})(?![0-9])/i,
+      /(?<![A-Za-z0-9])cloud[_.-]?name["']?\s*(?::=|=>|[:=])/i,
+    ],
+    siblingGroup: 'apiKey',
+    shape: /^[A-Za-z0-9_-]{27}$/,
+    keyWord: /^(?:secret|apisecret)$/,
   },
   {
     target: 'algolia.admin-api-key',

@@ -35,6 +35,28 @@ describe('pairSiblings', () => {
     expect(ids(azure, 'app.env')).toEqual(['azure.client-secret']);
   });
 
+  it('a Twilio API key secret beside its SK… key SID is a Twilio API key, with the SID kept', () => {
+    const text = 'API_KEY_SID=SK3c9e1f7a2b4d6e8f0a1c3e5b7d9f2a4c\nAPI_KEY_SECRET=Qm7vTz2Lp9xWc4Rk8Nb3Hy6Jd1Fs5Ga0\n';
+    const matches = pairSiblings(text, 'app.env', detectInText(text, 'app.env', set), set);
+    const secretHalf = matches.find((m) => m.start === text.indexOf('=', text.indexOf('API_KEY_SECRET')) + 1);
+    expect(secretHalf?.detector.id).toBe('twilio.api-key');
+    expect(secretHalf?.groups['sid']?.startsWith('SK')).toBe(true);
+  });
+
+  it('without the SK… SID, or with a hex value, the Twilio API key rule does not apply', () => {
+    expect(ids('API_KEY_SECRET=Qm7vTz2Lp9xWc4Rk8Nb3Hy6Jd1Fs5Ga0\n', 'app.env')).toEqual(['generic.secret']);
+    const hex = 'API_KEY_SID=SK3c9e1f7a2b4d6e8f0a1c3e5b7d9f2a4c\nAPI_KEY_SECRET=7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d\n';
+    expect(ids(hex, 'app.env')).not.toContain('twilio.api-key');
+  });
+
+  it('a 27-character secret beside a 15-digit API key and a cloud name is a Cloudinary API secret', () => {
+    const text = 'cloud_name: acme-media\napi_key: "774531874279144"\napi_secret: "ylQGXwsF01MGoGBnnKh-17onIz4"\n';
+    expect(ids(text, 'config/media.yml')).toContain('cloudinary.api-secret');
+    // Without the cloud name the key and secret could be anyone's.
+    const bare = 'api_key: "774531874279144"\napi_secret: "ylQGXwsF01MGoGBnnKh-17onIz4"\n';
+    expect(ids(bare, 'config/media.yml')).not.toContain('cloudinary.api-secret');
+  });
+
   it('a secret whose name or shape does not fit keeps its generic attribution', () => {
     const text = 'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\napi_secret: Zq8rT2mK9vL4xW7pN3yH6bJ1\n';
     expect(ids(text, 'twilio.yml')).toEqual(['generic.secret']);
