@@ -7,7 +7,7 @@
 // detector, so scope, policy and --verify treat it as that provider's secret.
 
 import type { DetectorSet } from './compile.js';
-import { judgeValue, type RawMatch } from './engine.js';
+import { detectInText, judgeValue, type RawMatch } from './engine.js';
 import { keyWords } from './generic-value.js';
 
 export interface PairRule {
@@ -98,10 +98,44 @@ const SIBLING_WINDOW = 65536;
 const PAIRABLE = new Set(['generic.secret', 'generic.password']);
 
 /**
- * Returns `matches` with each generic secret that a rule pairs replaced by a match of the rule's
- * target detector (same span, same secret). Matches no rule fits are returned as they were.
+ * Detectors that read a credential store's password slot (git's credential store, .netrc) whatever
+ * it holds. They rank with provider detectors, so a GitHub or Heroku token in the slot could be
+ * reported as a store password; the token's own format names its provider.
  */
-export function pairSiblings(text: string, path: string, matches: RawMatch[], set: DetectorSet, rules: readonly PairRule[] = PAIR_RULES): RawMatch[] {
+const STORE_SLOTS = new Set(['generic.git-credentials', 'generic.netrc-password']);
+
+/** A provider detector's reading of the whole of `secret`, when its format is that provider's. */
+function providerReading(secret: string, path: string, set: DetectorSet): RawMatch | undefined {
+  if (secret.length < 16 || secret.length > 512) return undefined;
+  return detectInText(secret, path, set).find((m) => m.start === 0 && m.end === secret.length && !m.encoding && m.detector.provider !== 'generic' && !m.detector.generic);
+}
+
+/** Returns `matches` with each store-slot match whose value is a provider's token attributed to that provider. */
+function attributeStoreSlots(path: string, matches: RawMatch[], set: DetectorSet): RawMatch[] {
+  if (!matches.some((m) => STORE_SLOTS.has(m.detector.id))) return matches;
+  return matches.map((match) => {
+    if (!STORE_SLOTS.has(match.detector.id)) return match;
+    const reading = providerReading(match.secret, path, set);
+    if (!reading) return match;
+    // The store's host and user stay with the match (decoders and --verify read them).
+    return {
+      ...match,
+      detector: reading.detector,
+      groups: { ...match.groups, ...reading.groups },
+      confidence: reading.confidence,
+      ...(reading.checksum ? { checksum: reading.checksum } : {}),
+      ...(reading.synthetic ? { synthetic: true } : {}),
+    };
+  });
+}
+
+/**
+ * Returns `matches` with each generic secret that a rule pairs replaced by a match of the rule's
+ * target detector (same span, same secret), and each credential-store slot holding a provider's
+ * token attributed to that provider. Matches nothing fits are returned as they were.
+ */
+export function pairSiblings(text: string, path: string, found: RawMatch[], set: DetectorSet, rules: readonly PairRule[] = PAIR_RULES): RawMatch[] {
+  const matches = attributeStoreSlots(path, found, set);
   if (!matches.some((m) => PAIRABLE.has(m.detector.id))) return matches;
   const siblingCache = new Map<PairRule, string | null>();
   const sibling = (rule: PairRule): string | null => {

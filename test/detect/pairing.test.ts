@@ -5,6 +5,7 @@ import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
 import { pairSiblings } from '../../src/detect/pairing.js';
 import { builtinDetectorSources, loadDetectorFiles } from '../../src/detectors/load.js';
+import { githubPat, githubPatBadChecksum, randomAlnum } from '../helpers/tokens.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 
@@ -60,5 +61,30 @@ describe('pairSiblings', () => {
   it('a secret whose name or shape does not fit keeps its generic attribution', () => {
     const text = 'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\napi_secret: Zq8rT2mK9vL4xW7pN3yH6bJ1\n';
     expect(ids(text, 'twilio.yml')).toEqual(['generic.secret']);
+  });
+});
+
+describe('credential-store slots holding a provider token', () => {
+  it('a GitHub PAT as the password of a .git-credentials line is a GitHub PAT, host and user kept', () => {
+    const text = `https://ci-bot:${githubPat()}@github.com\nhttps://deploy:Nv7qLm3Zx1Rw@git.acmecorp.io\n`;
+    const matches = pairSiblings(text, '.git-credentials', detectInText(text, '.git-credentials', set), set);
+    expect(matches.map((m) => m.detector.id)).toEqual(['github.classic-pat', 'generic.git-credentials']);
+    expect(matches[0]!.groups['host']).toBe('github.com');
+    expect(matches[0]!.checksum).toBe('valid');
+  });
+
+  it('a Heroku key as a .netrc password is a Heroku API key', () => {
+    const text = `machine api.heroku.com\n  login ops@acmecorp.io\n  password HRKU-AA${randomAlnum(58)}\n`;
+    expect(ids(text, '.netrc')).toEqual(['heroku.api-key']);
+  });
+
+  it('a token whose checksum fails keeps that verdict under its provider', () => {
+    const text = `https://ci-bot:${githubPatBadChecksum()}@github.com\n`;
+    const matches = pairSiblings(text, '.git-credentials', detectInText(text, '.git-credentials', set), set);
+    expect(matches.map((m) => [m.detector.id, m.checksum])).toEqual([['github.classic-pat', 'invalid']]);
+  });
+
+  it('an ordinary password in the slot stays a store password', () => {
+    expect(ids('machine files.acmecorp.io login deploy password Vt8qLm3Zx1Rw\n', '.netrc')).toEqual(['generic.netrc-password']);
   });
 });
