@@ -1,5 +1,6 @@
 // Two-part credentials: the secret half is attributed to its provider from its sibling.
 
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
@@ -86,5 +87,27 @@ describe('credential-store slots holding a provider token', () => {
 
   it('an ordinary password in the slot stays a store password', () => {
     expect(ids('machine files.acmecorp.io login deploy password Vt8qLm3Zx1Rw\n', '.netrc')).toEqual(['generic.netrc-password']);
+  });
+});
+
+describe('a setting attributed from its enclosing block or line', () => {
+  it('api_key and app_key inside a Terraform datadog provider block are Datadog keys', () => {
+    const text = 'provider "aws" {\n  region = "eu-west-1"\n}\n\nprovider "datadog" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n  app_key = "6de298c1c44cf374d4f88c26e6ff51d95b9022d6"\n}\n';
+    expect(ids(text, 'infra/main.tf')).toEqual(['datadog.api-key', 'datadog.application-key']);
+  });
+
+  it('a YAML section, an INI section and a constructor on the same line name the vendor too', () => {
+    expect(ids('monitoring:\n  cloudflare:\n    api_token: "qnNwqTE4_27c8klizafUeInH182RUYLwyDc0xqkc"\n', 'config/app.yml')).toEqual(['cloudflare.api-token-legacy']);
+    expect(ids(`[linode]\ntoken = ${randomBytes(32).toString('hex')}\n`, 'tool.ini')).toEqual(['linode.personal-access-token']);
+    expect(ids('var cfg = datadog.Config{APIKey: "42093e53400511caa7c66086c453e244", Site: "datadoghq.eu"}\n', 'clients.go')).toEqual(['datadog.api-key']);
+  });
+
+  it('a block that names another vendor, or a shape that does not fit, keeps the generic attribution', () => {
+    const other = 'provider "aws" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n}\n# datadog dashboards are elsewhere\n';
+    expect(ids(other, 'infra/main.tf')).toEqual(['generic.secret']);
+    const closed = 'provider "datadog" {\n  site = "datadoghq.eu"\n}\nsecret_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n';
+    expect(ids(closed, 'infra/main.tf')).toEqual(['generic.secret']);
+    const shape = 'provider "datadog" {\n  api_key = "Qm7vTz2Lp9xWc4Rk8Nb3Hy6Jd1Fs5Ga0"\n}\n';
+    expect(ids(shape, 'infra/main.tf')).not.toContain('datadog.api-key');
   });
 });
