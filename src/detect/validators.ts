@@ -34,21 +34,14 @@ export interface ValidatorContext {
  */
 export type ValidatorVerdict = boolean | { ok: boolean; confidence?: Confidence; checksum?: 'valid' | 'invalid' };
 
-/** Words by which a value says it is made up or a blank to fill in, wherever it is. */
-const MADE_UP_MARKER = /example|dummy|sample|fake|notreal|not[_-]?a[_-]?(?:real|secret)|todo|fixme|change[_-]?(?:me|it)|your|placeholder|redacted|x{3,}|\*{3,}|[<>]|\$[{(A-Za-z_]|\{\{/i;
-
 /**
  * Made-up passwords are notes; a product's default is a note unless the file is a credential store
  * or the password is for a real host (a default nobody changed still works there); a guessable one
  * is a note only where it is most likely made up too (docs, examples, tests, a documentation host);
  * otherwise weak and strong passwords are leaks alike.
  */
-function passwordVerdict(verdict: PasswordVerdict, inUse = false, madeUp = false, store?: { path: string; value: string }): ValidatorVerdict {
+function passwordVerdict(verdict: PasswordVerdict, inUse = false, madeUp = false): ValidatorVerdict {
   if (verdict === 'reject') return false;
-  // A credential store (.pgpass, .netrc, .esmtprc) exists to log in with, so a dictionary stand-in
-  // there (`password`, `secret`) is a weak password in use: only a value that says it is made up
-  // stays a note. Elsewhere, even for a real host, `user:password@…` is mostly documentation.
-  if (verdict === 'placeholder' && store && isCredentialStore(store.path) && !isExampleContext(store.path) && new Set(store.value).size >= 4 && !MADE_UP_MARKER.test(store.value)) return true;
   if (verdict === 'placeholder' || (verdict === 'default' && !inUse) || (verdict === 'weak' && madeUp && !inUse)) return { ok: true, confidence: 'low' };
   return true;
 }
@@ -94,9 +87,9 @@ export const validators = {
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
-  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path), { path: ctx.path, value: secret }),
+  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
-  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path), { path: ctx.path, value: secret }),
+  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
   /**
    * The password part of `scheme://user:pass@host` is a real value, not a template. A default
    * (`guest:guest`, `postgres:postgres`) is a note on localhost or a documentation host, and a leak
@@ -107,10 +100,9 @@ export const validators = {
     let verdict = judgePasswordValue(password, 'password', { quote: '"' });
     if (verdict !== 'reject' && verdict !== 'placeholder' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) verdict = 'default';
     const host = matchHost(ctx.groups);
-    // A credential store (.pgpass) exists to log in with, whatever host it names.
-    const inUse = isCredentialStore(ctx.path) || (host !== undefined && isRealHost(host));
+    const inUse = host !== undefined ? isRealHost(host) : isCredentialStore(ctx.path);
     // A guessable password for example.com is made up; for localhost or a real host it is a leak.
-    return passwordVerdict(verdict, inUse, isDocumentationHost(host) || isExampleContext(ctx.path), { path: ctx.path, value: password });
+    return passwordVerdict(verdict, inUse, isDocumentationHost(host) || isExampleContext(ctx.path));
   },
   /**
    * A crypt-style hash: a leak in a credential store, a database dump or any other data file; a note
