@@ -7,7 +7,7 @@
 // detector, so scope, policy and --verify treat it as that provider's secret.
 
 import type { DetectorSet } from './compile.js';
-import { judgeValue, type RawMatch } from './engine.js';
+import { detectInText, judgeValue, type RawMatch } from './engine.js';
 import { keyWords } from './generic-value.js';
 
 export interface PairRule {
@@ -32,6 +32,9 @@ const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 /**
  * Formats: AWS secret keys are 40 base64 characters, Twilio auth tokens and Algolia keys 32 hex
  * (https://www.twilio.com/docs/iam/api/account, https://www.algolia.com/doc/guides/security/api-keys/),
+ * Twilio API key secrets 32 alphanumerics beside an SK… key SID (https://www.twilio.com/docs/iam/api-keys),
+ * Cloudinary API secrets 27 characters beside a 15-digit API key and a cloud name
+ * (https://cloudinary.com/documentation/how_to_integrate_cloudinary#configure_your_credentials),
  * Algolia application ids 10 upper-case letters and digits, Entra client secrets 32–44 characters
  * of `[A-Za-z0-9._~-]` (older ones also `+/=`), issued for a GUID client id in a GUID tenant.
  */
@@ -52,6 +55,24 @@ export const PAIR_RULES: readonly PairRule[] = [
     notKeyWord: /^(?:api|sk|verify|webhook)$/,
   },
   {
+    target: 'twilio.api-key',
+    siblingPatterns: [/(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])/],
+    siblingGroup: 'sid',
+    // The target's own shape: 32 alphanumerics, at least one past hex (a hex value is an auth token or a hash).
+    shape: /^(?=[A-Za-z0-9]*[g-zG-Z])[A-Za-z0-9]{32}$/,
+    keyWord: /^(?:secret|apisecret|keysecret)$/,
+  },
+  {
+    target: 'cloudinary.api-secret',
+    siblingPatterns: [
+      /(?<![A-Za-z0-9])api[_.-]?key["']?\s*(?::=|=>|[:=])\s*["']?([0-9]{15})(?![0-9])/i,
+      /(?<![A-Za-z0-9])cloud[_.-]?name["']?\s*(?::=|=>|[:=])/i,
+    ],
+    siblingGroup: 'apiKey',
+    shape: /^[A-Za-z0-9_-]{27}$/,
+    keyWord: /^(?:secret|apisecret)$/,
+  },
+  {
     target: 'algolia.admin-api-key',
     siblingPatterns: [/(?<![A-Za-z0-9])(?:app|APP|App)(?:lication|LICATION)?[_.-]?(?:id|ID|Id)["']?\s*(?::=|=>|[:=])\s*["']?([A-Z0-9]{10})(?![A-Za-z0-9])/],
     siblingGroup: 'appId',
@@ -70,6 +91,65 @@ export const PAIR_RULES: readonly PairRule[] = [
   },
 ];
 
+/**
+ * Credentials whose vendor is named by their setting's context, not by their own name: `api_key`
+ * inside a Terraform `provider "datadog" {` block, a YAML `datadog:` section, a `[datadog]` INI
+ * section, or a `datadog.Config{APIKey: …}` literal on the same line. Shapes are the vendors'
+ * (Datadog API keys 32 hex and application keys 40, https://docs.datadoghq.com/account_management/api-app-keys/;
+ * Cloudflare API tokens 40 and legacy global keys 37 hex; Linode and Hetzner tokens 64; Heroku
+ * legacy keys and Opsgenie keys UUIDs; Sentry auth tokens 64 hex; PagerDuty REST keys 20).
+ */
+export interface ContextRule {
+  target: string;
+  /** The vendor's word, sought in the setting's enclosing block header or earlier on its line. */
+  vendor: RegExp;
+  shape: RegExp;
+  keyWord: RegExp;
+  notKeyWord?: RegExp;
+}
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  { target: 'datadog.api-key', vendor: /datadog/i, shape: /^[a-f0-9]{32}$/, keyWord: /^(?:api|apikey|key)$/, notKeyWord: /^(?:app|application|appkey)$/ },
+  { target: 'datadog.application-key', vendor: /datadog/i, shape: /^[a-z0-9]{40}$/, keyWord: /^(?:app|application|appkey)$/ },
+  { target: 'cloudflare.api-token-legacy', vendor: /cloudflare/i, shape: /^(?=[A-Za-z0-9_-]*[g-zG-Z_-])[A-Za-z0-9_-]{40}$/, keyWord: /^(?:token|apitoken)$/ },
+  { target: 'cloudflare.global-api-key-legacy', vendor: /cloudflare/i, shape: /^[a-f0-9]{37}$/, keyWord: /^(?:key|apikey)$/ },
+  { target: 'linode.personal-access-token', vendor: /linode/i, shape: /^[a-f0-9]{64}$/, keyWord: /^(?:token|apitoken|key|apikey)$/ },
+  { target: 'hetzner.cloud-api-token', vendor: /hcloud|hetzner/i, shape: /^[A-Za-z0-9]{64}$/, keyWord: /^(?:token|apitoken|key|apikey)$/ },
+  { target: 'heroku.legacy-api-key', vendor: /heroku/i, shape: UUID_SHAPE, keyWord: /^(?:key|apikey|token|apitoken)$/ },
+  { target: 'opsgenie.api-key', vendor: /opsgenie/i, shape: UUID_SHAPE, keyWord: /^(?:key|apikey|token)$/ },
+  { target: 'sentry.legacy-auth-token', vendor: /sentry/i, shape: /^[a-f0-9]{64}$/, keyWord: /^(?:token|authtoken|auth)$/ },
+  { target: 'pagerduty.api-key', vendor: /pagerduty/i, shape: /^[A-Za-z0-9_+-]{20}$/, keyWord: /^(?:token|apitoken|key|apikey)$/ },
+];
+
+/** How far back a setting's enclosing block header is sought. */
+const CONTEXT_LINES = 40;
+
+function indentOf(line: string): number {
+  return /^[ \t]*/.exec(line)![0].length;
+}
+
+/**
+ * The text that names what a setting at `offset` belongs to: its own line before it, and the
+ * nearest earlier line indented less (a `provider "x" {` or `x:` header), or, at the left margin,
+ * the nearest `[section]` header.
+ */
+export function settingContext(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const own = text.slice(lineStart, offset);
+  const indent = indentOf(own);
+  let end = lineStart - 1;
+  for (let n = 0; n < CONTEXT_LINES && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (line.trim() === '') continue;
+    if (indent > 0 ? indentOf(line) < indent : /^\[[^\]]+\]\s*$/.test(line)) return `${line}\n${own}`;
+  }
+  return own;
+}
+
 /** How much of a file the sibling patterns read (credential files are small; the work stays bounded). */
 const SIBLING_WINDOW = 65536;
 
@@ -77,10 +157,51 @@ const SIBLING_WINDOW = 65536;
 const PAIRABLE = new Set(['generic.secret', 'generic.password']);
 
 /**
- * Returns `matches` with each generic secret that a rule pairs replaced by a match of the rule's
- * target detector (same span, same secret). Matches no rule fits are returned as they were.
+ * Detectors that read a credential store's password slot (git's credential store, .netrc) whatever
+ * it holds. They rank with provider detectors, so a GitHub or Heroku token in the slot could be
+ * reported as a store password; the token's own format names its provider.
  */
-export function pairSiblings(text: string, path: string, matches: RawMatch[], set: DetectorSet, rules: readonly PairRule[] = PAIR_RULES): RawMatch[] {
+const STORE_SLOTS = new Set(['generic.git-credentials', 'generic.netrc-password']);
+
+/** A provider detector's reading of the whole of `secret`, when its format is that provider's. */
+function providerReading(secret: string, path: string, set: DetectorSet): RawMatch | undefined {
+  if (secret.length < 16 || secret.length > 512) return undefined;
+  return detectInText(secret, path, set).find((m) => m.start === 0 && m.end === secret.length && !m.encoding && m.detector.provider !== 'generic' && !m.detector.generic);
+}
+
+/** Returns `matches` with each store-slot match whose value is a provider's token attributed to that provider. */
+function attributeStoreSlots(path: string, matches: RawMatch[], set: DetectorSet): RawMatch[] {
+  if (!matches.some((m) => STORE_SLOTS.has(m.detector.id))) return matches;
+  return matches.map((match) => {
+    if (!STORE_SLOTS.has(match.detector.id)) return match;
+    const reading = providerReading(match.secret, path, set);
+    if (!reading) return match;
+    // The store's host and user stay with the match (decoders and --verify read them).
+    return {
+      ...match,
+      detector: reading.detector,
+      groups: { ...match.groups, ...reading.groups },
+      confidence: reading.confidence,
+      ...(reading.checksum ? { checksum: reading.checksum } : {}),
+      ...(reading.synthetic ? { synthetic: true } : {}),
+    };
+  });
+}
+
+/**
+ * Returns `matches` with each generic secret that a rule pairs replaced by a match of the rule's
+ * target detector (same span, same secret), and each credential-store slot holding a provider's
+ * token attributed to that provider. Matches nothing fits are returned as they were.
+ */
+export function pairSiblings(
+  text: string,
+  path: string,
+  found: RawMatch[],
+  set: DetectorSet,
+  rules: readonly PairRule[] = PAIR_RULES,
+  contextRules: readonly ContextRule[] = CONTEXT_RULES,
+): RawMatch[] {
+  const matches = attributeStoreSlots(path, found, set);
   if (!matches.some((m) => PAIRABLE.has(m.detector.id))) return matches;
   const siblingCache = new Map<PairRule, string | null>();
   const sibling = (rule: PairRule): string | null => {
@@ -114,6 +235,18 @@ export function pairSiblings(text: string, path: string, matches: RawMatch[], se
       const judged = judgeValue(target, match.secret, { groups, keyName: match.keyName, path });
       if (!judged) continue;
       return { ...match, detector: target, groups, ...judged };
+    }
+    let context: string | undefined;
+    for (const rule of contextRules) {
+      if (!rule.shape.test(match.secret)) continue;
+      if (!words.some((w) => rule.keyWord.test(w)) || (rule.notKeyWord && words.some((w) => rule.notKeyWord!.test(w)))) continue;
+      const target = set.byId.get(rule.target);
+      if (!target) continue;
+      context ??= settingContext(text, match.start);
+      if (!rule.vendor.test(context)) continue;
+      const judged = judgeValue(target, match.secret, { groups: match.groups, keyName: match.keyName, path });
+      if (!judged) continue;
+      return { ...match, detector: target, ...judged };
     }
     return match;
   });

@@ -1,10 +1,12 @@
 // Two-part credentials: the secret half is attributed to its provider from its sibling.
 
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
 import { pairSiblings } from '../../src/detect/pairing.js';
 import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
+import { githubPat, githubPatBadChecksum, randomAlnum } from '../helpers/tokens.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 
@@ -35,8 +37,77 @@ describe('pairSiblings', () => {
     expect(ids(azure, 'app.env')).toEqual(['azure.client-secret']);
   });
 
+  it('a Twilio API key secret beside its SK… key SID is a Twilio API key, with the SID kept', () => {
+    const text = 'API_KEY_SID=SK3c9e1f7a2b4d6e8f0a1c3e5b7d9f2a4c\nAPI_KEY_SECRET=Qm7vTz2Lp9xWc4Rk8Nb3Hy6Jd1Fs5Ga0\n';
+    const matches = pairSiblings(text, 'app.env', detectInText(text, 'app.env', set), set);
+    const secretHalf = matches.find((m) => m.start === text.indexOf('=', text.indexOf('API_KEY_SECRET')) + 1);
+    expect(secretHalf?.detector.id).toBe('twilio.api-key');
+    expect(secretHalf?.groups['sid']?.startsWith('SK')).toBe(true);
+  });
+
+  it('without the SK… SID, or with a hex value, the Twilio API key rule does not apply', () => {
+    expect(ids('API_KEY_SECRET=Qm7vTz2Lp9xWc4Rk8Nb3Hy6Jd1Fs5Ga0\n', 'app.env')).toEqual(['generic.secret']);
+    const hex = 'API_KEY_SID=SK3c9e1f7a2b4d6e8f0a1c3e5b7d9f2a4c\nAPI_KEY_SECRET=7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d\n';
+    expect(ids(hex, 'app.env')).not.toContain('twilio.api-key');
+  });
+
+  it('a 27-character secret beside a 15-digit API key and a cloud name is a Cloudinary API secret', () => {
+    const text = 'cloud_name: acme-media\napi_key: "774531874279144"\napi_secret: "ylQGXwsF01MGoGBnnKh-17onIz4"\n';
+    expect(ids(text, 'config/media.yml')).toContain('cloudinary.api-secret');
+    // Without the cloud name the key and secret could be anyone's.
+    const bare = 'api_key: "774531874279144"\napi_secret: "ylQGXwsF01MGoGBnnKh-17onIz4"\n';
+    expect(ids(bare, 'config/media.yml')).not.toContain('cloudinary.api-secret');
+  });
+
   it('a secret whose name or shape does not fit keeps its generic attribution', () => {
     const text = 'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\napi_secret: Zq8rT2mK9vL4xW7pN3yH6bJ1\n';
     expect(ids(text, 'twilio.yml')).toEqual(['generic.secret']);
+  });
+});
+
+describe('credential-store slots holding a provider token', () => {
+  it('a GitHub PAT as the password of a .git-credentials line is a GitHub PAT, host and user kept', () => {
+    const text = `https://ci-bot:${githubPat()}@github.com\nhttps://deploy:Nv7qLm3Zx1Rw@git.acmecorp.io\n`;
+    const matches = pairSiblings(text, '.git-credentials', detectInText(text, '.git-credentials', set), set);
+    expect(matches.map((m) => m.detector.id)).toEqual(['github.classic-pat', 'generic.git-credentials']);
+    expect(matches[0]!.groups['host']).toBe('github.com');
+    expect(matches[0]!.checksum).toBe('valid');
+  });
+
+  it('a Heroku key as a .netrc password is a Heroku API key', () => {
+    const text = `machine api.heroku.com\n  login ops@acmecorp.io\n  password HRKU-AA${randomAlnum(58)}\n`;
+    expect(ids(text, '.netrc')).toEqual(['heroku.api-key']);
+  });
+
+  it('a token whose checksum fails keeps that verdict under its provider', () => {
+    const text = `https://ci-bot:${githubPatBadChecksum()}@github.com\n`;
+    const matches = pairSiblings(text, '.git-credentials', detectInText(text, '.git-credentials', set), set);
+    expect(matches.map((m) => [m.detector.id, m.checksum])).toEqual([['github.classic-pat', 'invalid']]);
+  });
+
+  it('an ordinary password in the slot stays a store password', () => {
+    expect(ids('machine files.acmecorp.io login deploy password Vt8qLm3Zx1Rw\n', '.netrc')).toEqual(['generic.netrc-password']);
+  });
+});
+
+describe('a setting attributed from its enclosing block or line', () => {
+  it('api_key and app_key inside a Terraform datadog provider block are Datadog keys', () => {
+    const text = 'provider "aws" {\n  region = "eu-west-1"\n}\n\nprovider "datadog" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n  app_key = "6de298c1c44cf374d4f88c26e6ff51d95b9022d6"\n}\n';
+    expect(ids(text, 'infra/main.tf')).toEqual(['datadog.api-key', 'datadog.application-key']);
+  });
+
+  it('a YAML section, an INI section and a constructor on the same line name the vendor too', () => {
+    expect(ids('monitoring:\n  cloudflare:\n    api_token: "qnNwqTE4_27c8klizafUeInH182RUYLwyDc0xqkc"\n', 'config/app.yml')).toEqual(['cloudflare.api-token-legacy']);
+    expect(ids(`[linode]\ntoken = ${randomBytes(32).toString('hex')}\n`, 'tool.ini')).toEqual(['linode.personal-access-token']);
+    expect(ids('var cfg = datadog.Config{APIKey: "42093e53400511caa7c66086c453e244", Site: "datadoghq.eu"}\n', 'clients.go')).toEqual(['datadog.api-key']);
+  });
+
+  it('a block that names another vendor, or a shape that does not fit, keeps the generic attribution', () => {
+    const other = 'provider "aws" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n}\n# datadog dashboards are elsewhere\n';
+    expect(ids(other, 'infra/main.tf')).toEqual(['generic.secret']);
+    const closed = 'provider "datadog" {\n  site = "datadoghq.eu"\n}\nsecret_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n';
+    expect(ids(closed, 'infra/main.tf')).toEqual(['generic.secret']);
+    const shape = 'provider "datadog" {\n  api_key = "Qm7vTz2Lp9xWc4Rk8Nb3Hy6Jd1Fs5Ga0"\n}\n';
+    expect(ids(shape, 'infra/main.tf')).not.toContain('datadog.api-key');
   });
 });
