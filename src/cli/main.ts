@@ -80,6 +80,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--full', 'with --staged: scan whole staged files, not only added or changed lines')
     .option('--history', 'scan every commit reachable from HEAD, each blob once')
     .option('--since <rev>', 'with --history: only commits after this revision')
+    .option('--all', 'with --history: commits reachable from every ref (branches, tags, remotes, stash), not only HEAD')
+    .option('--until <date>', 'with --history: only commits made on or before this date (YYYY-MM-DD or ISO 8601)')
     .option('--config <file>', 'configuration file (default: .tokenscope.yaml/.yml/.json found upward)')
     .option('--baseline <file>', 'hide the findings recorded in this baseline file')
     .option('--prune-baseline', 'with --baseline: remove stale entries from the baseline file')

@@ -29,6 +29,10 @@ export interface ScanFlags {
   full?: boolean;
   history?: boolean;
   since?: string;
+  /** With --history: every ref, not only HEAD. */
+  all?: boolean;
+  /** With --history: only commits made on or before this date. */
+  until?: string;
   config?: string;
   baseline?: string;
   pruneBaseline?: boolean;
@@ -53,6 +57,8 @@ export function useColor(io: CliIo, stream: 'stdout' | 'stderr'): boolean {
 export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanFlags>): ScanOptions {
   if (flags.full && !flags.staged) throw usageError('--full only applies with --staged');
   if (flags.since && !flags.history) throw usageError('--since only applies with --history');
+  if (flags.all && !flags.history) throw usageError('--all only applies with --history');
+  if (flags.until !== undefined && !flags.history) throw usageError('--until only applies with --history');
   if (flags.staged && flags.history) throw usageError('--staged and --history cannot be combined');
   if (flags.pruneBaseline && !flags.baseline) throw usageError('--prune-baseline needs --baseline FILE');
   // The baseline records the working tree: a diff (--staged) or the commits (--history) cannot
