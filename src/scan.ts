@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packageRoot } from './paths.js';
+import { packageRoot, workerBundlePath } from './paths.js';
 import { resolveConfig } from './config/load.js';
 import type { ConfigFile, ResolvedConfig } from './config/types.js';
 import { loadBuiltinDetectors } from './detectors/load.js';
@@ -81,8 +81,7 @@ export interface SourceProvider {
 
 /** The bundled worker (one file, quick to start) when the build made it, else tsc's module. */
 function workerUrl(): URL {
-  const bundled = join(packageRoot, 'dist', 'worker.js');
-  return pathToFileURL(existsSync(bundled) ? bundled : join(packageRoot, 'dist', 'scan', 'worker.js'));
+  return pathToFileURL(existsSync(workerBundlePath) ? workerBundlePath : join(packageRoot, 'dist', 'scan', 'worker.js'));
 }
 
 /** Skips that leave the answer open (the file may hold a secret); the others are choices. */
