@@ -56,6 +56,8 @@ mkdirSync(join(outdir, 'schemas'), { recursive: true });
 await build({
   entryPoints: { main: join(root, 'src', 'action', 'main.ts'), worker: join(root, 'src', 'scan', 'worker.ts') },
   outdir,
+  // Chunk names hash paths relative to this folder: the same on every clone, wherever it sits.
+  absWorkingDir: root,
   bundle: true,
   splitting: true,
   chunkNames: 'chunk-[hash]',
