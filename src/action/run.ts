@@ -26,7 +26,7 @@ export function readInput(env: NodeJS.ProcessEnv, name: string, fallback = ''): 
   return value ? value : fallback;
 }
 
-/** `history` → `--since`: "all" (none), "REV..HEAD", "REV..", "REV...HEAD" (from the merge base) or "REV". */
+/** `history` → `--since`: "all" (none), "REV..HEAD", "REV..", "REV...HEAD" (from the merge base) or "REV"; a zero REV is none. */
 async function historySince(range: string, cwd: string): Promise<string | undefined> {
   if (range === 'all') return undefined;
   const threeDot = /^(.+?)\.\.\.(?:HEAD)?$/.exec(range);
@@ -36,6 +36,9 @@ async function historySince(range: string, cwd: string): Promise<string | undefi
     return base.stdout.toString('utf8').trim();
   }
   const twoDot = /^(.+?)\.\.(?:HEAD)?$/.exec(range);
+  // A push that creates a branch has no previous commit: GitHub sends `before` as all zeros.
+  // Everything reachable from HEAD is then new to this check.
+  if (twoDot && /^0{40}(?:0{24})?$/.test(twoDot[1]!)) return undefined;
   if (twoDot) return twoDot[1]!;
   if (range.includes('..')) throw usageError(`history: a range must end at HEAD, e.g. origin/main..HEAD, or be "all" (received "${range}")`);
   return range;

@@ -286,6 +286,10 @@ describe('the history input', () => {
     const missing = runAction(dir, { history: 'HEAD~3..' });
     expect(missing.status, missing.stdout).toBe(2); // HEAD~3 does not exist: a usage error
     expect(runAction(dir, { history: 'HEAD~2..HEAD' }).outputs['findings']).toBe('0');
+    // A push that creates a branch: GitHub's "before" is all zeros, so all of HEAD's history is new.
+    const created = runAction(dir, { history: `${'0'.repeat(40)}..HEAD` });
+    expect(created.outputs['findings']).toBe('1');
+    expect(created.summary).toMatch(/from 3 commits/);
     const bad = runAction(dir, { history: 'HEAD~2..HEAD~1' });
     expect(bad.status).toBe(2);
     expect(bad.annotations[0]!.message).toMatch(/history: a range must end at HEAD/);
