@@ -44,6 +44,8 @@ export interface HookLocation {
   style: 'husky' | 'file';
   /** Set when husky's folder exists but this clone has not pointed core.hooksPath at it. */
   note?: string;
+  /** Set when core.hooksPath points outside the repository: the hook there is shared. */
+  warning?: string;
 }
 
 export interface HookOutcome {
@@ -51,6 +53,7 @@ export interface HookOutcome {
   action: 'installed' | 'chained' | 'added-to-husky' | 'updated' | 'unchanged' | 'restored' | 'removed' | 'not-installed';
   backupPath?: string;
   note?: string;
+  warning?: string;
 }
 
 function shellQuote(text: string): string {
@@ -81,7 +84,9 @@ export async function locateHook(cwd: string): Promise<HookLocation> {
       toplevel,
       hookPath: join(hooksDir, 'pre-commit'),
       style: 'file',
-      ...(outside ? { note: `core.hooksPath points outside this repository (${hooksDir}): the hook goes there and runs for every repository that uses that folder` } : {}),
+      ...(outside
+        ? { warning: `core.hooksPath points outside this repository (${hooksDir}): the hook goes there and runs for every repository that uses that folder` }
+        : {}),
     };
   }
   const gitPath = (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: toplevel })).toString('utf8').replace(/\n$/, '');
@@ -256,7 +261,7 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
   const binPath = options.binPath ?? cliPath;
   const location = await locateHook(options.cwd);
   const { hookPath } = location;
-  const note = location.note ? { note: location.note } : {};
+  const note = { ...(location.note ? { note: location.note } : {}), ...(location.warning ? { warning: location.warning } : {}) };
   mkdirSync(dirname(hookPath), { recursive: true });
   const current = readIfExists(hookPath);
 

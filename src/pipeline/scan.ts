@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packageRoot } from '../util/paths.js';
+import { packageRoot, workerBundlePath } from '../util/paths.js';
 import { resolveConfig } from '../config/load.js';
 import type { ConfigFile, ResolvedConfig } from '../model/config.js';
 import { loadBuiltinDetectors } from '../catalog/load.js';
@@ -81,8 +81,7 @@ function defaultWorkers(): number {
 }
 
 function workerUrl(): URL {
-  const bundled = join(packageRoot, 'dist', 'worker.js');
-  return pathToFileURL(existsSync(bundled) ? bundled : join(packageRoot, 'dist', 'pipeline', 'worker.js'));
+  return pathToFileURL(existsSync(workerBundlePath) ? workerBundlePath : join(packageRoot, 'dist', 'pipeline', 'worker.js'));
 }
 
 /** Skips that leave the answer open (the file may hold a secret); the others are choices. */

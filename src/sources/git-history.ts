@@ -12,6 +12,10 @@ import { isBinaryContent, tooLargeDetail } from './read.js';
 export interface HistorySourceOptions {
   /** Only commits after this revision (REV..HEAD). */
   since?: string;
+  /** Every ref (branches, tags, remotes, stash), not only HEAD: `git log --all`. */
+  allRefs?: boolean;
+  /** Only commits made (committer date) at or before this date, as git's `--until` reads it. */
+  until?: string;
   /** Absolute PATH arguments: only history under these paths. */
   targets?: string[];
   /** Progress while history is read (commits and blobs so far), before scanning starts. */
@@ -34,7 +38,7 @@ interface BlobSighting {
  */
 export async function listHistoryBlobs(
   toplevel: string,
-  range: string,
+  range: string | readonly string[],
   pathspecs: readonly string[],
   onProgress?: HistorySourceOptions['onProgress'],
 ): Promise<{ blobs: BlobSighting[]; commits: number }> {
@@ -76,7 +80,7 @@ export async function listHistoryBlobs(
       // log.showSignature would put gpg lines into the stream.
       '--no-show-signature',
       `--format=${COMMIT_MARK}%H %cI %an`,
-      range,
+      ...(typeof range === 'string' ? [range] : range),
       '--',
       ...pathspecs,
     ],
@@ -88,24 +92,44 @@ export async function listHistoryBlobs(
   return { blobs: [...seen.values()], commits: commits.size };
 }
 
+/**
+ * A calendar date, optionally with a time and zone (ISO 8601). git's own date parser accepts
+ * almost anything ("last tuesday", a typo read as now), so a mistyped date would silently widen
+ * or narrow the scan; only unambiguous forms are let through.
+ */
+export function isHistoryDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
+  return m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && (m[6] === undefined || Number(m[6]) < 60));
+}
+
 export function historySource(options: HistorySourceOptions = {}): SourceProvider {
   // A leading dash would reach git as an option.
   if (options.since?.startsWith('-')) throw usageError(`--since: not a revision (received "${options.since}")`);
+  if (options.until !== undefined && !isHistoryDate(options.until)) {
+    throw usageError(`--until: expected a date such as 2024-06-30 or 2024-06-30T12:00:00Z (received "${options.until}")`);
+  }
   return {
     partial: true,
     async collect(root: string, config: ResolvedConfig) {
       const toplevel = await gitToplevel(root);
       const notices: Notice[] = [];
-      if ((await resolveCommit(toplevel, 'HEAD')) === undefined) {
+      // With --all a repository whose HEAD is unborn may still have other branches.
+      if (!options.allRefs && (await resolveCommit(toplevel, 'HEAD')) === undefined) {
         notices.push({ level: 'info', message: 'HEAD has no commits yet: no history to scan' });
         return { files: [], skipped: [], notices, commits: 0 };
       }
-      let range = 'HEAD';
+      const range: string[] = [options.allRefs ? '--all' : 'HEAD'];
       if (options.since) {
         const since = await resolveCommit(toplevel, options.since);
         if (since === undefined) throw usageError(`--since: unknown revision "${options.since}" in ${toplevel}`);
-        range = `${since}..HEAD`;
+        range.push(`^${since}`);
       }
+      // git reads a bare date as that day at the current time of day: make it the whole day.
+      if (options.until !== undefined) range.push(`--until=${/^\d{4}-\d{2}-\d{2}$/.test(options.until) ? `${options.until} 23:59:59` : options.until}`);
       const filter = gitPathFilter(toplevel, root, config, options.targets);
       // Pathspecs narrow the log itself; the filter still applies excludes and maps paths.
       const pathspecs = (options.targets ?? [])

@@ -1,7 +1,7 @@
 // What the Action writes to the job log: text the runner must not read as a workflow command.
 
 import { describe, expect, it } from 'vitest';
-import { addMask, escapeLog, withoutCommands } from '../../src/action/workflow-commands.js';
+import { addMask, escapeLog, withoutCommands } from '../../src/report/github-commands.js';
 
 describe('escapeLog', () => {
   it('neutralises a command at the start of any line, the legacy ##[ form and CR', () => {

@@ -1,11 +1,11 @@
-// The Action's built entry point (dist/action/main.js, what action.yml and `npm run action:local`
+// The Action's committed entry point (action/main.js, what action.yml and `npm run action:local`
 // run) under a simulated Actions environment: a temporary GITHUB_WORKSPACE repository, summary and
 // output files, and a pull_request event. Checks the SARIF, the job summary, the outputs, the
 // annotations (changed lines only on a PR) and that no secret reaches any of them.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { sarifErrors } from '../helpers/sarif.js';
@@ -14,12 +14,12 @@ import { git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js
 import { githubPat, randomAlnum } from '../helpers/tokens.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const ENTRY = join(ROOT, 'dist', 'action', 'main.js');
+const ENTRY = join(ROOT, 'action', 'main.js');
 const dirs: string[] = [];
 
 beforeAll(() => {
   assertBuilt();
-  if (!existsSync(ENTRY)) throw new Error('dist/action/main.js is missing: run `npm run build`');
+  if (!existsSync(ENTRY)) throw new Error('action/main.js is missing: run `npm run build:action`');
 });
 afterAll(() => dirs.forEach(removeDir));
 
@@ -241,7 +241,8 @@ describe('the Action outside pull requests', () => {
     const dir = track(tempRepo({ 'README.md': 'x\n' }));
     const run = runAction(dir, { 'fail-on': 'sometimes' });
     expect(run.status).toBe(2);
-    expect(run.annotations).toEqual([{ level: 'error', props: { title: 'tokenscope' }, message: 'fail-on: must be one of error, warning, note, none (received "sometimes")' }]);
+    // The CLI validates the input (one place for fail-on); the annotation names the input.
+    expect(run.annotations).toEqual([{ level: 'error', props: { title: 'tokenscope' }, message: "fail-on: argument 'sometimes' is invalid. Allowed choices are error, warning, note, none." }]);
     expect(run.outputs).toEqual({});
     expect(existsSync(join(dir, 'tokenscope.sarif'))).toBe(false);
   });
@@ -285,38 +286,112 @@ describe('the history input', () => {
     const missing = runAction(dir, { history: 'HEAD~3..' });
     expect(missing.status, missing.stdout).toBe(2); // HEAD~3 does not exist: a usage error
     expect(runAction(dir, { history: 'HEAD~2..HEAD' }).outputs['findings']).toBe('0');
+    // A push that creates a branch: GitHub's "before" is all zeros, so all of HEAD's history is new.
+    const created = runAction(dir, { history: `${'0'.repeat(40)}..HEAD` });
+    expect(created.outputs['findings']).toBe('1');
+    expect(created.summary).toMatch(/from 3 commits/);
     const bad = runAction(dir, { history: 'HEAD~2..HEAD~1' });
     expect(bad.status).toBe(2);
     expect(bad.annotations[0]!.message).toMatch(/history: a range must end at HEAD/);
   });
 });
 
-describe("action.yml's steps, run the way the runner runs them", () => {
-  it('the build step passes its Node check and skips the install when dist/ is built; the scan step runs the entry point with the inputs as env', () => {
-    const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-      inputs: Record<string, { default: string }>;
-      runs: { steps: Array<{ id?: string; run: string; env?: Record<string, string> }> };
-    };
-    const [build, scanStep] = [action.runs.steps[0]!, action.runs.steps.find((s) => s.id === 'scan')!];
-    const built = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', build.run], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
-    expect(built.status, built.stderr).toBe(0);
-    expect(built.stdout).not.toMatch(/npm/);
-
-    // The runner substitutes ${{ inputs.x }} (defaults here, fail-on overridden) into the step env.
-    const { dir } = pullRequestRepo();
-    const files = track(tempDir('tokenscope-action-steps-'));
-    const inputs: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default])), 'fail-on': 'error' };
-    const stepEnv = Object.fromEntries(Object.entries(scanStep.env!).map(([key, value]) => [key, value.replace(/^\$\{\{ inputs\.([\w-]+) \}\}$/, (_, name: string) => inputs[name]!)]));
-    const outputFile = join(files, 'out.txt');
+describe('the committed entry, run the way the runner runs it', () => {
+  it("action.yml's runs.main from a copy of the action without node_modules or dist/: annotations, outputs, summary, SARIF, exit", () => {
+    const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; main: string } };
+    expect(action.runs.using).toBe('node24');
+    // The runner checks the action's repository out under _actions/ and runs `node <main>` there:
+    // only what is committed, no install, no build.
+    const actionDir = join(track(tempDir('tokenscope-runner-')), '_actions', 'tokenscope', 'v1');
+    cpSync(join(ROOT, 'action.yml'), join(actionDir, 'action.yml'));
+    cpSync(join(ROOT, dirname(action.runs.main)), join(actionDir, dirname(action.runs.main)), { recursive: true });
+    const { dir, secrets } = pullRequestRepo();
+    const files = track(tempDir('tokenscope-runner-files-'));
+    const [summaryFile, outputFile] = [join(files, 'step_summary'), join(files, 'output')];
+    writeFileSync(summaryFile, '');
     writeFileSync(outputFile, '');
-    const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', scanStep.run], {
-      cwd: dir,
-      env: { ...cleanEnv(), ...stepEnv, GITHUB_ACTION_PATH: ROOT, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(files, 'summary.md') },
-      encoding: 'utf8',
-    });
+    // INPUT_<NAME> for every input: its default, the way the runner fills them in, fail-on overridden.
+    const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), 'fail-on': 'error' };
+    const env: NodeJS.ProcessEnv = {
+      ...cleanEnv(),
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_WORKSPACE: dir,
+      GITHUB_ACTION_PATH: actionDir,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_OUTPUT: outputFile,
+    };
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+    const run = spawnSync(process.execPath, [join(actionDir, action.runs.main)], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
+    const annotations = parseAnnotations(run.stdout);
+    expect(annotations.map((a) => `${a.level} ${a.props['file']}:${a.props['line']}`).sort()).toEqual(['error config/old.env:2', 'error config/old.env:3', 'error src/new.py:2']);
     expect(parseOutputs(readFileSync(outputFile, 'utf8'))).toEqual({ findings: '3', sarif: join(dir, 'tokenscope.sarif') });
-    expect(readFileSync(join(files, 'summary.md'), 'utf8')).toMatch(/\*\*failed\*\*: findings at or above error/);
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toMatch(/^## tokenscope: 3 findings/m);
+    expect(summary).toMatch(/\*\*failed\*\*: findings at or above error/);
+    expect(summary).toMatch(/Annotations: 3 findings annotated/);
+    const sarifText = readFileSync(join(dir, 'tokenscope.sarif'), 'utf8');
+    const sarif = JSON.parse(sarifText);
+    expect(sarifErrors(sarif)).toEqual([]);
+    expect(sarif.runs[0].results).toHaveLength(3);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(true);
+    for (const secret of secrets) for (const text of [run.stdout, summary, sarifText]) expect(text.includes(secret)).toBe(false);
+  });
+});
+
+describe("GitHub's annotation limit", () => {
+  it('annotates the 10 most severe errors and says in the summary and the log how many were not annotated', () => {
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`config/app${String(i).padStart(2, '0')}.env`, `GITHUB_TOKEN=${githubPat()}\n`]));
+    const dir = track(tempRepo(files));
+    const run = runAction(dir);
+    expect(run.status).toBe(1);
+    expect(run.outputs['findings']).toBe('12');
+    expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(10);
+    expect(run.summary).toMatch(/Annotations: 10 findings annotated/);
+    expect(run.summary).toMatch(/\*\*2 findings are not annotated\*\* \(2 over GitHub's limit of 10 error and 10 warning annotations per step\)/);
+    expect(run.stdout).toMatch(/^tokenscope: 2 more findings not annotated/m);
+    // Every finding is still in the SARIF report.
+    expect(JSON.parse(readFileSync(join(dir, 'tokenscope.sarif'), 'utf8')).runs[0].results).toHaveLength(12);
+  });
+});
+
+describe('incomplete scans', () => {
+  /** A blobless clone (actions/checkout with filter: blob:none) whose first commit's blobs were never fetched. */
+  function bloblessClone(first: Record<string, string>, second: Record<string, string>): string {
+    const origin = track(tempRepo(first));
+    git(origin, 'add', '-A');
+    git(origin, 'commit', '-q', '-m', 'one');
+    git(origin, 'rm', '-q', '-r', '.');
+    writeFiles(origin, second);
+    git(origin, 'add', '-A');
+    git(origin, 'commit', '-q', '-m', 'two');
+    git(origin, 'config', 'uploadpack.allowFilter', 'true');
+    const clone = join(track(tempDir('tokenscope-blobless-')), 'clone');
+    git(origin, 'clone', '-q', '--filter=blob:none', `file://${origin}`, clone);
+    return clone;
+  }
+
+  it('says "Scan incomplete" in the summary and the log, SARIF says executionSuccessful: false, and it exits by its findings', () => {
+    const clone = bloblessClone({ 'old.env': `GITHUB_TOKEN=${githubPat()}\n` }, { 'new.env': `GITHUB_TOKEN=${githubPat()}\n` });
+    const run = runAction(clone, { history: 'all' });
+    expect(run.status).toBe(1);
+    expect(run.outputs['findings']).toBe('1');
+    expect(run.summary).toMatch(/\*\*Scan incomplete\*\*: /);
+    expect(run.stdout).toMatch(/INCOMPLETE scan/);
+    const sarif = JSON.parse(readFileSync(join(clone, 'tokenscope.sarif'), 'utf8'));
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+  });
+
+  it('exits 2 and never says "No credentials found." when nothing could be read', () => {
+    const clone = bloblessClone({ 'old.env': `GITHUB_TOKEN=${githubPat()}\n` }, { 'empty.txt': '' });
+    const run = runAction(clone, { history: 'all' });
+    expect(run.status).toBe(2);
+    expect(run.summary).toMatch(/\*\*Scan incomplete\*\*: /);
+    expect(run.summary).toMatch(/\*\*failed\*\*: the scan could not give an answer/);
+    expect(run.summary).toMatch(/No credentials found in what could be read\./);
+    expect(run.summary).not.toMatch(/^No credentials found\.$/m);
   });
 });
 

@@ -31,6 +31,6 @@ describe('hook install paths', () => {
     mkdirSync(shared, { recursive: true });
     git(root, 'config', 'core.hooksPath', shared);
     const outcome = await installHook({ cwd: root, nodePath: process.execPath, binPath: '/x/cli.js' });
-    expect(outcome.note).toMatch(/core\.hooksPath points outside this repository/);
+    expect(outcome.warning).toMatch(/core\.hooksPath points outside this repository/);
   });
 });

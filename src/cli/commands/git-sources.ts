@@ -69,6 +69,8 @@ export function gitScanSetup(io: CliIo, paths: string[], flags: Partial<ScanFlag
     options: {
       sources: historySource({
         ...(flags.since ? { since: flags.since } : {}),
+        ...(flags.all ? { allRefs: true } : {}),
+        ...(flags.until !== undefined ? { until: flags.until } : {}),
         targets,
         ...(line
           ? {

@@ -31,6 +31,7 @@ function describe(io: CliIo, outcome: HookOutcome): string {
 export async function runHookCommand(io: CliIo, action: 'install' | 'uninstall'): Promise<number> {
   const outcome = action === 'install' ? await installHook({ cwd: io.cwd }) : await uninstallHook({ cwd: io.cwd });
   io.stdout(`${describe(io, outcome)}\n`);
+  if (outcome.warning) io.stderr(`warning: ${outcome.warning}\n`);
   if (outcome.note) io.stderr(`note: ${outcome.note}\n`);
   return 0;
 }

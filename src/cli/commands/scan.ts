@@ -14,8 +14,9 @@ import { emit, type CliIo } from '../io.js';
 import { gitScanSetup } from './git-sources.js';
 import type { FailOn } from '../../model/config.js';
 import type { ScanResult } from '../../model/types.js';
+import { writeGithubReport } from '../github-output.js';
 
-export type ReportFormat = 'text' | 'json' | 'sarif' | 'compact' | 'html';
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'compact' | 'html' | 'github';
 
 export interface ScanFlags {
   /** Absent: inferred from the -o extension, else text. */
@@ -25,10 +26,16 @@ export interface ScanFlags {
   gitignore?: boolean;
   quiet?: boolean;
   output?: string;
+  /** With --format github: also write the SARIF report here. */
+  sarifOutput?: string;
   staged?: boolean;
   full?: boolean;
   history?: boolean;
   since?: string;
+  /** With --history: every ref, not only HEAD. */
+  all?: boolean;
+  /** With --history: only commits made on or before this date. */
+  until?: string;
   config?: string;
   baseline?: string;
   pruneBaseline?: boolean;
@@ -53,6 +60,8 @@ export function useColor(io: CliIo, stream: 'stdout' | 'stderr'): boolean {
 export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanFlags>): ScanOptions {
   if (flags.full && !flags.staged) throw usageError('--full only applies with --staged');
   if (flags.since && !flags.history) throw usageError('--since only applies with --history');
+  if (flags.all && !flags.history) throw usageError('--all only applies with --history');
+  if (flags.until !== undefined && !flags.history) throw usageError('--until only applies with --history');
   if (flags.staged && flags.history) throw usageError('--staged and --history cannot be combined');
   if (flags.pruneBaseline && !flags.baseline) throw usageError('--prune-baseline needs --baseline FILE');
   // The baseline records the working tree: a diff (--staged) or the commits (--history) cannot
@@ -76,6 +85,9 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
     ...(maxFileSize ? { maxFileSize } : {}),
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     ...(flags.reportUnusedIgnores ? { reportUnusedIgnores: true } : {}),
+    // From the environment, never an argument (other users can read a process's arguments); the
+    // baseline command takes it too, so its fingerprints match the scan's.
+    ...(io.env['TOKENSCOPE_FINGERPRINT_KEY'] ? { fingerprintKey: io.env['TOKENSCOPE_FINGERPRINT_KEY'] } : {}),
   };
 }
 
@@ -123,6 +135,9 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   if (fromStdin && (flags.staged || flags.history)) throw usageError('`scan -` reads standard input: it cannot be combined with --staged or --history');
   if (flags.stdinFilename !== undefined && !fromStdin) throw usageError('--stdin-filename only applies to `scan -`');
   if (flags.stdinFilename !== undefined && !/^[^\0\r\n]{1,255}$/.test(flags.stdinFilename)) throw usageError('--stdin-filename: expected a file name of at most 255 characters');
+  const github = reportFormat(flags) === 'github';
+  if (flags.sarifOutput !== undefined && !github) throw usageError('--sarif-output only applies with --format github (use --format sarif -o FILE)');
+  if (github && flags.output !== undefined && flags.output !== '-') throw usageError('--format github writes workflow commands to standard output: drop -o (--sarif-output FILE writes SARIF)');
   const options = scanOptionsFrom(io, fromStdin ? [] : paths, flags);
   if (fromStdin) {
     if (!io.readStdin) throw usageError('`scan -`: no standard input to read');
@@ -139,7 +154,8 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   // Agent-exposure audit: git-ignored files too, agent ignore rules named.
   if (flags.agentView) options.agentView = true;
   const result = await scan(options).finally(git.done);
-  emit(io, renderReport(io, result, flags), flags.output);
+  if (github) await writeGithubReport(io, result, flags, result.settings.failOn, exitCodeFor(result, result.settings.failOn));
+  else emit(io, renderReport(io, result, flags), flags.output);
   if (verify && session) io.stderr(`${verify.verifySummary(session.stats())}\n`);
   if (flags.pruneBaseline && result.settings.baseline) {
     const removed = pruneBaselineFile(result.settings.baseline, result.staleBaseline ?? []);
@@ -147,6 +163,7 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   }
   // The text report on standard output ends with the summary; every other report (another
   // format, or any report written to a file) leaves the summary on stderr, the same way for all.
-  if (!flags.quiet && !(reportFormat(flags) === 'text' && toStdout(flags))) io.stderr(`${summaryLine(result)}\n`);
+  // The GitHub report ends with the summary too, in the step's log.
+  if (!flags.quiet && !github && !(reportFormat(flags) === 'text' && toStdout(flags))) io.stderr(`${summaryLine(result)}\n`);
   return exitCodeFor(result, result.settings.failOn);
 }

@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands and files, formatted by hand (no @actions/core: the Action
-// installs nothing beyond tokenscope). Escaping follows the runner's rules: data escapes `%`, CR
+// bundles nothing it does not need). Escaping follows the runner's rules: data escapes `%`, CR
 // and LF; property values also escape `:` and `,`.
 
 import { randomUUID } from 'node:crypto';
