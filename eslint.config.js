@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import { layersRule } from './scripts/lint/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'action/dist/**', 'dist-action/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'action/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
