@@ -2,7 +2,7 @@
 // returns the exit code and output. It never exits the process itself and never prints a
 // secret; only src/bin.ts touches `process`.
 
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { TokenscopeError } from '../errors.js';
@@ -33,17 +33,41 @@ export interface CliResult {
   exitCode: number;
 }
 
-/** Writes a report to a file (-o) or stdout (no -o, or `-o -`). */
-export function emit(io: CliIo, text: string, output: string | undefined): void {
+/** Pieces of output are gathered up to this size before one write. */
+const WRITE_BUFFER = 1 << 20;
+
+/**
+ * Writes a report to a file (-o) or stdout (no -o, or `-o -`). A report given in pieces is
+ * written as it is produced, a megabyte at a time, so a large one is never one string.
+ */
+export function emit(io: CliIo, report: string | Iterable<string>, output: string | undefined): void {
+  const chunks = typeof report === 'string' ? [report] : report;
   if (output && output !== '-') {
+    let fd: number | undefined;
     try {
-      writeFileSync(resolve(io.cwd, output), text);
+      fd = openSync(resolve(io.cwd, output), 'w');
+      const target = fd;
+      forEachBuffered(chunks, (text) => writeSync(target, text));
     } catch (error) {
       throw new TokenscopeError('E_IO', `${output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   } else {
-    io.stdout(text);
+    forEachBuffered(chunks, io.stdout);
   }
+}
+
+function forEachBuffered(chunks: Iterable<string>, write: (text: string) => void): void {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= WRITE_BUFFER) {
+      write(pending);
+      pending = '';
+    }
+  }
+  if (pending.length > 0) write(pending);
 }
 
 function renderError(error: unknown, debug: boolean): string {

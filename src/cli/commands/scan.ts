@@ -3,8 +3,9 @@
 import { usageError } from '../../errors.js';
 import { exitCodeFor, scan, type ScanOptions } from '../../scan.js';
 import { parseSize } from '../../config/load.js';
-import { formatJson } from '../../report/json.js';
-import { formatSarif } from '../../report/sarif.js';
+import { jsonReportChunks, planJsonFindings } from '../../report/json.js';
+import { planSarifResults, sarifChunks } from '../../report/sarif.js';
+import { REPORT_MAX_RESULTS, truncationLine } from '../../report/common.js';
 import { formatText, summaryLine } from '../../report/text.js';
 import { formatCompact } from '../../report/compact.js';
 import { formatHtml } from '../../report/html.js';
@@ -95,12 +96,32 @@ export function reportFormat(flags: Partial<ScanFlags>): ReportFormat {
 
 const toStdout = (flags: Partial<ScanFlags>): boolean => !flags.output || flags.output === '-';
 
-export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): string {
+/** A report, whole or in pieces, and the summary line a capped one adds. */
+export interface RenderedReport {
+  report: string | Iterable<string>;
+  truncated?: string;
+}
+
+export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): RenderedReport {
+  const showSuppressed = flags.showSuppressed === true;
   switch (reportFormat(flags)) {
-    case 'json':
-      return formatJson(result, { showSuppressed: flags.showSuppressed === true });
-    case 'sarif':
-      return formatSarif(result, { showSuppressed: flags.showSuppressed === true });
+    case 'json': {
+      const options = { showSuppressed, maxFindings: REPORT_MAX_RESULTS };
+      const plan = planJsonFindings(result, options);
+      return { report: jsonReportChunks(result, options, plan), ...(plan.truncated ? { truncated: truncationLine('JSON', plan.truncated, 'finding') } : {}) };
+    }
+    case 'sarif': {
+      const options = { showSuppressed };
+      const plan = planSarifResults(result, options);
+      return { report: sarifChunks(result, options, plan), ...(plan.truncated ? { truncated: truncationLine('SARIF', plan.truncated, 'result') } : {}) };
+    }
+    default:
+      return { report: renderWhole(io, result, flags) };
+  }
+}
+
+function renderWhole(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): string {
+  switch (reportFormat(flags)) {
     case 'compact':
       return formatCompact(result);
     case 'html':
@@ -139,7 +160,8 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   // Agent-exposure audit: git-ignored files too, agent ignore rules named.
   if (flags.agentView) options.agentView = true;
   const result = await scan(options).finally(git.done);
-  emit(io, renderReport(io, result, flags), flags.output);
+  const rendered = renderReport(io, result, flags);
+  emit(io, rendered.report, flags.output);
   if (verify && session) io.stderr(`${verify.verifySummary(session.stats())}\n`);
   if (flags.pruneBaseline && result.settings.baseline) {
     const removed = pruneBaselineFile(result.settings.baseline, result.staleBaseline ?? []);
@@ -148,5 +170,7 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   // The text report on standard output ends with the summary; every other report (another
   // format, or any report written to a file) leaves the summary on stderr, the same way for all.
   if (!flags.quiet && !(reportFormat(flags) === 'text' && toStdout(flags))) io.stderr(`${summaryLine(result)}\n`);
+  // Said even under --quiet: a capped report must not pass for the whole answer.
+  if (rendered.truncated) io.stderr(`${rendered.truncated}\n`);
   return exitCodeFor(result, result.settings.failOn);
 }
