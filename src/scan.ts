@@ -72,9 +72,22 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
 }
 
+export interface CollectedSources {
+  files: SourceFile[];
+  skipped: SkippedFile[];
+  notices?: Notice[];
+  commits?: number;
+  /**
+   * Files read a group at a time after `files` (git history): each group is analysed and let go
+   * before the next is held, so memory does not grow with the history. `skipped` may grow while
+   * the groups are read; `files` and `bytes` are their totals, known up front.
+   */
+  later?: { files: number; bytes: number; groups: AsyncIterable<SourceFile[]> };
+}
+
 /** Supplies the files to scan instead of the working tree (git index, history). */
 export interface SourceProvider {
-  collect(root: string, config: ResolvedConfig): Promise<{ files: SourceFile[]; skipped: SkippedFile[]; notices?: Notice[]; commits?: number }>;
+  collect(root: string, config: ResolvedConfig): Promise<CollectedSources>;
   /** A partial view (a diff): baseline entries not seen are not necessarily stale. */
   partial: boolean;
 }
@@ -187,12 +200,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let commits: number | undefined;
   let ignored: { ignored: number; gitIgnored: number } | undefined;
   let excludedByDefault: Record<string, number> | undefined;
+  let later: CollectedSources['later'];
   if (options.sources) {
     const collected = await options.sources.collect(root, config);
     files = collected.files;
     skipped = collected.skipped;
     for (const notice of collected.notices ?? []) notices.push(notice);
     commits = collected.commits;
+    later = collected.later;
   } else {
     const walked = await walkWorkingTree({
       root,
@@ -226,22 +241,27 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     valueAllowlist: valueAllowlist.map(([source, reason]) => [compileUserRegex(source), reason]),
   };
   const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
-  const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0);
+  const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0) + (later?.bytes ?? 0);
+  const totalFiles = files.length + (later?.files ?? 0);
   const workerCount =
-    options.workers ?? (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(8, availableParallelism())));
-  let analyses: FileAnalysis[];
-  options.onProgress?.({ phase: 'scan', done: 0, total: files.length });
+    options.workers ?? (totalFiles <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(8, availableParallelism())));
+  const analyses: FileAnalysis[] = [];
+  let doneBytes = 0;
+  options.onProgress?.({ phase: 'scan', done: 0, total: totalFiles });
+  let analyzeBatch: (batch: readonly SourceFile[]) => Promise<void>;
+  let pool: WorkerPool | undefined;
   if (workerCount === 0) {
     const set = buildDetectorSet([...builtins, ...custom.files], new Set(config.disabledDetectors));
     const astPass = createAstPass(set);
     if (astPass) analyzeOptions.extraPass = astPass;
-    analyses = [];
-    for (const file of files) {
-      analyses.push(analyzeFile(file, set, analyzeOptions));
-      options.onProgress?.({ phase: 'scan', done: analyses.length, total: files.length });
-    }
+    analyzeBatch = async (batch) => {
+      for (const file of batch) {
+        analyses.push(analyzeFile(file, set, analyzeOptions));
+        options.onProgress?.({ phase: 'scan', done: analyses.length, total: totalFiles });
+      }
+    };
   } else {
-    const pool = new WorkerPool(
+    const workers = new WorkerPool(
       workerUrl(),
       {
         selection,
@@ -253,11 +273,21 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       },
       workerCount,
     );
-    try {
-      analyses = await pool.run(files, (done, bytes) => options.onProgress?.({ phase: 'scan', done, total: files.length, bytes }));
-    } finally {
-      await pool.close();
-    }
+    pool = workers;
+    analyzeBatch = async (batch) => {
+      const before = { done: analyses.length, bytes: doneBytes };
+      const results = await workers.run(batch, (done, bytes) => options.onProgress?.({ phase: 'scan', done: before.done + done, total: totalFiles, bytes: before.bytes + bytes }));
+      for (const r of results) {
+        analyses.push(r);
+        doneBytes += r.bytes;
+      }
+    };
+  }
+  try {
+    await analyzeBatch(files);
+    if (later) for await (const group of later.groups) await analyzeBatch(group);
+  } finally {
+    await pool?.close();
   }
 
   let bytesScanned = 0;

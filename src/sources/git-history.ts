@@ -89,6 +89,43 @@ export async function listHistoryBlobs(
   return { blobs: [...seen.values()], commits: commits.size };
 }
 
+/**
+ * Blob bytes read per `git cat-file --batch` run: a group is analysed and dropped before the one
+ * after next is read, so --history holds about two groups of blobs, not the whole history.
+ */
+const GROUP_BYTES = 16 * 1024 * 1024;
+
+/** Splits ids into runs of at most `limit` bytes (a larger blob is a group of its own). */
+export function groupBySize(ids: readonly string[], sizeOf: (id: string) => number, limit: number): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const id of ids) {
+    const size = sizeOf(id);
+    if (current.length > 0 && bytes + size > limit) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(id);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** Reads each group in turn, the next one while the consumer works on the current one. */
+async function* prefetching<T>(groups: readonly string[][], read: (ids: readonly string[]) => Promise<T>): AsyncGenerator<T> {
+  let next = groups.length > 0 ? read(groups[0]!) : undefined;
+  for (let i = 0; i < groups.length; i++) {
+    const current = next!;
+    next = i + 1 < groups.length ? read(groups[i + 1]!) : undefined;
+    // Handled here too: if the consumer stops early, a failed read ahead is not an unhandled rejection.
+    next?.catch(() => undefined);
+    yield await current;
+  }
+}
+
 export function historySource(options: HistorySourceOptions = {}): SourceProvider {
   // A leading dash would reach git as an option.
   if (options.since?.startsWith('-')) throw usageError(`--since: not a revision (received "${options.since}")`);
@@ -136,24 +173,32 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
           continue;
         } else toRead.set(c.blob, c);
       }
-      const files: SourceFile[] = [];
-      const delivered = new Set<string>();
-      await readBlobs(toplevel, [...toRead.keys()], (id, bytes) => {
-        const c = toRead.get(id);
-        if (!c) return;
-        delivered.add(id);
-        // Dropped at once, from the first 8 KB: history can hold gigabytes of binaries.
-        if (isBinaryContent(bytes)) {
-          skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
-          return;
+      let bytes = 0;
+      for (const c of toRead.values()) bytes += (sizes.get(c.blob) as { size: number }).size;
+      const groups = groupBySize([...toRead.keys()], (id) => (sizes.get(id) as { size: number }).size, GROUP_BYTES);
+      const readGroup = async (ids: readonly string[]): Promise<SourceFile[]> => {
+        const files: SourceFile[] = [];
+        const delivered = new Set<string>();
+        await readBlobs(toplevel, ids, (id, blob) => {
+          const c = toRead.get(id);
+          if (!c) return;
+          delivered.add(id);
+          // Dropped at once, from the first 8 KB: history can hold gigabytes of binaries.
+          if (isBinaryContent(blob)) {
+            skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
+            return;
+          }
+          files.push({ path: c.reportPath, content: blob, origin: 'history', size: blob.length, commit: c.commit });
+        });
+        // An object batch-check saw but cat-file did not return (pruned meanwhile): not scanned.
+        for (const id of ids) {
+          const c = toRead.get(id)!;
+          if (!delivered.has(id)) skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${id.slice(0, 12)} could not be read` });
         }
-        files.push({ path: c.reportPath, content: bytes, origin: 'history', size: bytes.length, commit: c.commit });
-      });
-      // An object batch-check saw but cat-file did not return (pruned meanwhile): not scanned.
-      for (const [id, c] of toRead) {
-        if (!delivered.has(id)) skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${id.slice(0, 12)} could not be read` });
-      }
-      return { files, skipped, notices, commits: listed.commits };
+        return files;
+      };
+      const later = { files: toRead.size, bytes, groups: prefetching(groups, readGroup) };
+      return { files: [], skipped, notices, commits: listed.commits, later };
     },
   };
 }
