@@ -243,8 +243,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
   const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0) + (later?.bytes ?? 0);
   const totalFiles = files.length + (later?.files ?? 0);
+  // Never more workers than files: each one costs tens of MB at start (one large file needs one).
   const workerCount =
-    options.workers ?? (totalFiles <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(8, availableParallelism())));
+    options.workers ?? (totalFiles <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(8, availableParallelism(), totalFiles)));
   const analyses: FileAnalysis[] = [];
   let doneBytes = 0;
   options.onProgress?.({ phase: 'scan', done: 0, total: totalFiles });
