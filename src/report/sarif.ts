@@ -254,6 +254,7 @@ export function sarifChunks(result: ScanResult, options: SarifOptions = {}, plan
         ],
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${result.root.replace(/\/?$/, '/')}`).href } },
         columnKind: 'utf16CodeUnits',
+        // Built and written one at a time by jsonChunks, never held as one array.
         results: new JsonArrayStream(mapLazily(groups, (g) => toResult(g, index.get(g.representative.ruleId) ?? -1))) as unknown as Sarif.Result[],
         properties: {
           stats: result.stats,

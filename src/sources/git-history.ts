@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { usageError } from '../errors.js';
 import type { SourceProvider } from '../scan.js';
 import type { CommitInfo, Notice, SkippedFile, SourceFile } from '../types.js';
-import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
+import { batchCheck, type BlobInfo, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { isBinaryContent, tooLargeDetail } from './read.js';
 
@@ -90,10 +90,11 @@ export async function listHistoryBlobs(
 }
 
 /**
- * Blob bytes read per `git cat-file --batch` run: a group is analysed and dropped before the one
- * after next is read, so --history holds about two groups of blobs, not the whole history.
+ * Blob bytes read per `git cat-file --batch` run. The first group comes back as `files`, the rest
+ * as `later`: each is analysed and let go while the next is read, so a scan holds about two
+ * groups of blobs (and the first), not the whole history.
  */
-const GROUP_BYTES = 16 * 1024 * 1024;
+export const GROUP_BYTES = 16 * 1024 * 1024;
 
 /** Splits ids into runs of at most `limit` bytes (a larger blob is a group of its own). */
 export function groupBySize(ids: readonly string[], sizeOf: (id: string) => number, limit: number): string[][] {
@@ -114,8 +115,18 @@ export function groupBySize(ids: readonly string[], sizeOf: (id: string) => numb
   return groups;
 }
 
+/** The bytes of these blobs, as batch-check reported them. */
+export function sizeSum(ids: readonly string[], sizes: ReadonlyMap<string, BlobInfo>): number {
+  let bytes = 0;
+  for (const id of ids) {
+    const info = sizes.get(id);
+    if (info && !('missing' in info)) bytes += info.size;
+  }
+  return bytes;
+}
+
 /** Reads each group in turn, the next one while the consumer works on the current one. */
-async function* prefetching<T>(groups: readonly string[][], read: (ids: readonly string[]) => Promise<T>): AsyncGenerator<T> {
+export async function* prefetching<T>(groups: readonly string[][], read: (ids: readonly string[]) => Promise<T>): AsyncGenerator<T> {
   let next = groups.length > 0 ? read(groups[0]!) : undefined;
   for (let i = 0; i < groups.length; i++) {
     const current = next!;
@@ -173,8 +184,7 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
           continue;
         } else toRead.set(c.blob, c);
       }
-      let bytes = 0;
-      for (const c of toRead.values()) bytes += (sizes.get(c.blob) as { size: number }).size;
+      const bytes = sizeSum([...toRead.keys()], sizes);
       const groups = groupBySize([...toRead.keys()], (id) => (sizes.get(id) as { size: number }).size, GROUP_BYTES);
       const readGroup = async (ids: readonly string[]): Promise<SourceFile[]> => {
         const files: SourceFile[] = [];
@@ -197,8 +207,9 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
         }
         return files;
       };
-      const later = { files: toRead.size, bytes, groups: prefetching(groups, readGroup) };
-      return { files: [], skipped, notices, commits: listed.commits, later };
+      const first = groups.length > 0 ? await readGroup(groups[0]!) : [];
+      const later = groups.length > 1 ? { files: toRead.size - groups[0]!.length, bytes: bytes - sizeSum(groups[0]!, sizes), groups: prefetching(groups.slice(1), readGroup) } : undefined;
+      return { files: first, skipped, notices, commits: listed.commits, ...(later ? { later } : {}) };
     },
   };
 }
