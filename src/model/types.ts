@@ -283,8 +283,21 @@ export interface AgentViewSummary {
 }
 
 /** Supplies the files to scan instead of the working tree (git index, history). */
+export interface CollectedSources {
+  files: SourceFile[];
+  skipped: SkippedFile[];
+  notices?: Notice[];
+  commits?: number;
+  /**
+   * Files read a group at a time after `files` (git history): each group is analysed and let go
+   * before the next is held, so memory does not grow with the history. `skipped` may grow while
+   * the groups are read; `files` and `bytes` are their totals, known up front.
+   */
+  later?: { files: number; bytes: number; groups: AsyncIterable<SourceFile[]> };
+}
+
 export interface SourceProvider {
-  collect(root: string, config: ResolvedConfig): Promise<{ files: SourceFile[]; skipped: SkippedFile[]; notices?: Notice[]; commits?: number }>;
+  collect(root: string, config: ResolvedConfig): Promise<CollectedSources>;
   /** A partial view (a diff): baseline entries not seen are not necessarily stale. */
   partial: boolean;
 }

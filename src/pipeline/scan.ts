@@ -26,7 +26,7 @@ import { plural } from '../util/format.js';
 import { applyAgentView, loadAgentIgnores } from '../sources/agent-view.js';
 import { readBaseline, type Baseline } from '../suppress/baseline.js';
 import { VERSION } from '../util/version.js';
-import type { Finding, IncompleteKind, IncompleteReason, Level, Notice, RuleInfo, ScanResult, SkippedFile, SourceFile, SourceProvider } from '../model/types.js';
+import type { Finding, IncompleteKind, IncompleteReason, Level, Notice, RuleInfo, ScanResult, SkippedFile, SourceFile, SourceProvider, CollectedSources } from '../model/types.js';
 import type { DetectorFile } from '../model/detector.js';
 import { atOrAbove } from '../model/ranks.js';
 import type { Candidate } from '../model/candidate.js';
@@ -74,12 +74,12 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
 }
 
-/** The bundled worker (one file, quick to start) when the build made it, else tsc's module. */
 /** Workers a large scan uses by default: one per core, at most 8. */
 function defaultWorkers(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
+/** The bundled worker (one file, quick to start) when the build made it, else tsc's module. */
 function workerUrl(): URL {
   return pathToFileURL(existsSync(workerBundlePath) ? workerBundlePath : join(packageRoot, 'dist', 'pipeline', 'worker.js'));
 }
@@ -212,12 +212,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let commits: number | undefined;
   let ignored: { ignored: number; gitIgnored: number } | undefined;
   let excludedByDefault: Record<string, number> | undefined;
+  let later: CollectedSources['later'];
   if (options.sources) {
     const collected = await options.sources.collect(root, config);
     files = collected.files;
     skipped = collected.skipped;
     for (const notice of collected.notices ?? []) notices.push(notice);
     commits = collected.commits;
+    later = collected.later;
   } else {
     let walked;
     try {
@@ -250,28 +252,46 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     return true;
   });
 
-  const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0);
+  const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0) + (later?.bytes ?? 0);
+  const totalFiles = files.length + (later?.files ?? 0);
+  // Never more workers than files: each one costs tens of MB at start (one large file needs one).
   const workerCount =
-    earlyPool?.size ?? options.workers ?? (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : defaultWorkers());
-  let analyses: FileAnalysis[];
-  options.onProgress?.({ phase: 'scan', done: 0, total: files.length });
+    earlyPool?.size ??
+    options.workers ??
+    (totalFiles <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(defaultWorkers(), totalFiles)));
+  const analyses: FileAnalysis[] = [];
+  let doneBytes = 0;
+  options.onProgress?.({ phase: 'scan', done: 0, total: totalFiles });
+  let analyzeBatch: (batch: readonly SourceFile[]) => Promise<void>;
+  let pool: WorkerPool | undefined;
   if (workerCount === 0) {
     const set = buildDetectorSet([...builtins, ...custom.files], new Set(config.disabledDetectors));
     const astPass = createAstPass(set);
     if (astPass) analyzeOptions.extraPass = astPass;
-    analyses = [];
-    for (const file of files) {
-      analyses.push(analyzeFile(file, set, analyzeOptions));
-      options.onProgress?.({ phase: 'scan', done: analyses.length, total: files.length });
-    }
+    analyzeBatch = async (batch) => {
+      for (const file of batch) {
+        analyses.push(analyzeFile(file, set, analyzeOptions));
+        options.onProgress?.({ phase: 'scan', done: analyses.length, total: totalFiles });
+      }
+    };
   } else {
-    const pool = earlyPool ?? startPool(workerCount);
+    const workers = earlyPool ?? startPool(workerCount);
     earlyPool = undefined;
-    try {
-      analyses = await pool.run(files, (done, bytes) => options.onProgress?.({ phase: 'scan', done, total: files.length, bytes }));
-    } finally {
-      await pool.close();
-    }
+    pool = workers;
+    analyzeBatch = async (batch) => {
+      const before = { done: analyses.length, bytes: doneBytes };
+      const results = await workers.run(batch, (done, bytes) => options.onProgress?.({ phase: 'scan', done: before.done + done, total: totalFiles, bytes: before.bytes + bytes }));
+      for (const r of results) {
+        analyses.push(r);
+        doneBytes += r.bytes;
+      }
+    };
+  }
+  try {
+    await analyzeBatch(files);
+    if (later) for await (const group of later.groups) await analyzeBatch(group);
+  } finally {
+    await pool?.close();
   }
 
   let bytesScanned = 0;

@@ -1,18 +1,73 @@
-// SARIF 2.1.0 for GitHub code scanning and other consumers. One result per secret occurrence;
-// ruleId is the detector id; level and security-severity come from scope and policy, so the
-// token that can delete production sorts first. Validated in tests against the official schema.
+// SARIF 2.1.0 for GitHub code scanning and other consumers. One result per secret per file: the
+// repeated occurrences of one secret in one file are one result with several locations (at most
+// 1,000, as code scanning allows), and a run keeps at most 25,000 results, the most severe. ruleId
+// is the detector id; level and security-severity come from scope and policy, so the token that
+// can delete production sorts first. Written as a stream; validated in tests against the schema.
 
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, RuleInfo, ScanResult } from '../model/types.js';
 import { describeBreadth, describePrivilege, scoreSeverity } from '../policy/evaluate.js';
+import { compareSeverity, keepMostSevere, REPORT_MAX_RESULTS, type ReportTruncation } from './common.js';
+import { joinChunks, JsonArrayStream, jsonChunks, mapLazily } from './json-stream.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface SarifOptions {
   /** Also list suppressed findings, with SARIF `suppressions`. */
   showSuppressed?: boolean;
+  /** Results in the run at most (default 25,000, GitHub code scanning's limit); the most severe are kept. */
+  maxResults?: number;
+  /** Locations in one result at most (default 1,000, code scanning's limit); more start another result. */
+  maxLocations?: number;
+}
+
+export const SARIF_MAX_LOCATIONS = 1_000;
+
+/** One SARIF result: occurrences of one secret in one file (and commit), in report order. */
+export interface ResultGroup {
+  /** The most severe occurrence: its level, message and properties speak for the result. */
+  representative: Finding;
+  occurrences: Finding[];
+}
+
+/**
+ * Groups repeated occurrences of one secret in one file into one result: same detector, path,
+ * keyed fingerprint, commit (history: each commit's copy keeps its own commit properties) and
+ * suppression. A group that reaches `maxLocations` is closed and the next copy starts another.
+ */
+export function groupOccurrences(findings: readonly Finding[], maxLocations = SARIF_MAX_LOCATIONS): ResultGroup[] {
+  const groups: ResultGroup[] = [];
+  const open = new Map<string, ResultGroup>();
+  for (const finding of findings) {
+    const s = finding.suppressed;
+    const key = [finding.ruleId, finding.path, finding.fingerprint, finding.commit?.sha ?? '', s ? `${s.kind}\0${s.by}\0${s.reason ?? ''}` : ''].join('\0');
+    let group = open.get(key);
+    if (!group || group.occurrences.length >= maxLocations) {
+      group = { representative: finding, occurrences: [] };
+      groups.push(group);
+      open.set(key, group);
+    } else if (compareSeverity(finding, group.representative) < 0) group.representative = finding;
+    group.occurrences.push(finding);
+  }
+  return groups;
+}
+
+export interface SarifPlan {
+  groups: ResultGroup[];
+  truncated?: ReportTruncation;
+}
+
+/** Which results a SARIF report lists: grouped, then capped to the most severe. */
+export function planSarifResults(result: ScanResult, options: SarifOptions = {}): SarifPlan {
+  const findings = options.showSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
+  const all = groupOccurrences(findings, options.maxLocations);
+  const limit = options.maxResults ?? REPORT_MAX_RESULTS;
+  if (all.length <= limit) return { groups: all };
+  const groups = keepMostSevere(all, limit, (a, b) => compareSeverity(a.representative, b.representative));
+  const listedFindings = groups.reduce((n, g) => n + g.occurrences.length, 0);
+  return { groups, truncated: { limit, total: all.length, listed: groups.length, omittedFindings: findings.length - listedFindings } };
 }
 
 function ruleHelp(rule: RuleInfo): { text: string; markdown: string } {
@@ -66,7 +121,22 @@ export function partialFingerprint(finding: Pick<Finding, 'ruleId' | 'path' | 'f
   return createHash('sha256').update(`${finding.ruleId}\0${finding.path}\0${finding.fingerprint}`).digest('hex').slice(0, 32);
 }
 
-function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
+function toLocation(finding: Finding): Sarif.Location {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: relativeUri(finding.path), uriBaseId: '%SRCROOT%' },
+      region: {
+        startLine: finding.line,
+        startColumn: finding.column,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn,
+      },
+    },
+  };
+}
+
+function toResult(group: ResultGroup, ruleIndex: number): Sarif.Result {
+  const finding = group.representative;
   const properties: Record<string, unknown> = {
     provider: finding.provider,
     tokenType: finding.tokenType,
@@ -91,6 +161,7 @@ function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
     ...(finding.commit ? { commit: finding.commit.sha, ...(finding.commit.date ? { commitDate: finding.commit.date } : {}) } : {}),
     ...(finding.verification ? { verification: finding.verification } : {}),
     ...(finding.agentIgnoredBy ? { agentIgnoredBy: finding.agentIgnoredBy } : {}),
+    ...(group.occurrences.length > 1 ? { occurrences: group.occurrences.length } : {}),
   };
   const result: Sarif.Result = {
     ruleId: finding.ruleId,
@@ -99,19 +170,7 @@ function toResult(finding: Finding, ruleIndex: number): Sarif.Result {
     kind: 'fail',
     rank: Math.round(finding.securitySeverity * 10),
     message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: relativeUri(finding.path), uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: finding.line,
-            startColumn: finding.column,
-            endLine: finding.endLine,
-            endColumn: finding.endColumn,
-          },
-        },
-      },
-    ],
+    locations: group.occurrences.map(toLocation),
     partialFingerprints: { 'tokenscope/v1': partialFingerprint(finding) },
     properties,
   };
@@ -140,13 +199,24 @@ export function relativeUri(path: string): string {
   return '%2F'.repeat(leading) + wellFormed.slice(leading).split('/').map(encodeURIComponent).join('/');
 }
 
-export function formatSarif(result: ScanResult, options: SarifOptions = {}): string {
-  const findings = options.showSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
+/** The SARIF log in pieces, results built one at a time (see formatSarif). */
+export function sarifChunks(result: ScanResult, options: SarifOptions = {}, plan = planSarifResults(result, options)): Generator<string> {
+  const { groups, truncated } = plan;
   // Only the rules that results reference: the whole catalogue would be ~1 MB for three results.
-  const referenced = new Set(findings.map((f) => f.ruleId));
+  const referenced = new Set(groups.map((g) => g.representative.ruleId));
   const rules = result.rules.filter((r) => referenced.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const notifications: Sarif.Notification[] = [
+    ...(truncated
+      ? [
+          {
+            level: 'warning' as const,
+            message: {
+              text: `report truncated: ${truncated.total} results exceed the limit of ${truncated.limit} (GitHub code scanning's); the ${truncated.listed} most severe are listed and ${truncated.omittedFindings} findings left out; the exit code counts all findings`,
+            },
+          },
+        ]
+      : []),
     ...result.incompleteReasons.map((r) => ({
       level: 'error' as const,
       message: { text: `scan incomplete: ${r.message}${r.paths.length > 0 ? ` (${r.paths.join(', ')}${r.count > r.paths.length ? ', …' : ''})` : ''}` },
@@ -184,13 +254,22 @@ export function formatSarif(result: ScanResult, options: SarifOptions = {}): str
         ],
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${result.root.replace(/\/?$/, '/')}`).href } },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => toResult(f, index.get(f.ruleId) ?? -1)),
+        // Built and written one at a time by jsonChunks, never held as one array.
+        results: new JsonArrayStream(mapLazily(groups, (g) => toResult(g, index.get(g.representative.ruleId) ?? -1))) as unknown as Sarif.Result[],
         properties: {
           stats: result.stats,
           ...(result.staleBaseline ? { staleBaseline: result.staleBaseline } : {}),
+          ...(truncated ? { truncated } : {}),
         },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return (function* () {
+    yield* jsonChunks(log);
+    yield '\n';
+  })();
+}
+
+export function formatSarif(result: ScanResult, options: SarifOptions = {}): string {
+  return joinChunks(sarifChunks(result, options));
 }

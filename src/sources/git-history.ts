@@ -5,7 +5,7 @@
 import type { ResolvedConfig } from '../model/config.js';
 import { usageError } from '../util/errors.js';
 import type { SourceProvider, CommitInfo, Notice, SkippedFile, SourceFile } from '../model/types.js';
-import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
+import { batchCheck, type BlobInfo, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { isBinaryContent, tooLargeDetail } from './read.js';
 
@@ -106,6 +106,54 @@ export function isHistoryDate(text: string): boolean {
   return m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && (m[6] === undefined || Number(m[6]) < 60));
 }
 
+/**
+ * Blob bytes read per `git cat-file --batch` run. The first group comes back as `files`, the rest
+ * as `later`: each is analysed and let go while the next is read, so a scan holds about two
+ * groups of blobs (and the first), not the whole history.
+ */
+export const GROUP_BYTES = 16 * 1024 * 1024;
+
+/** Splits ids into runs of at most `limit` bytes (a larger blob is a group of its own). */
+export function groupBySize(ids: readonly string[], sizeOf: (id: string) => number, limit: number): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const id of ids) {
+    const size = sizeOf(id);
+    if (current.length > 0 && bytes + size > limit) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(id);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** The bytes of these blobs, as batch-check reported them. */
+export function sizeSum(ids: readonly string[], sizes: ReadonlyMap<string, BlobInfo>): number {
+  let bytes = 0;
+  for (const id of ids) {
+    const info = sizes.get(id);
+    if (info && !('missing' in info)) bytes += info.size;
+  }
+  return bytes;
+}
+
+/** Reads each group in turn, the next one while the consumer works on the current one. */
+export async function* prefetching<T>(groups: readonly string[][], read: (ids: readonly string[]) => Promise<T>): AsyncGenerator<T> {
+  let next = groups.length > 0 ? read(groups[0]!) : undefined;
+  for (let i = 0; i < groups.length; i++) {
+    const current = next!;
+    next = i + 1 < groups.length ? read(groups[i + 1]!) : undefined;
+    // Handled here too: if the consumer stops early, a failed read ahead is not an unhandled rejection.
+    next?.catch(() => undefined);
+    yield await current;
+  }
+}
+
 export function historySource(options: HistorySourceOptions = {}): SourceProvider {
   // A leading dash would reach git as an option.
   if (options.since?.startsWith('-')) throw usageError(`--since: not a revision (received "${options.since}")`);
@@ -159,24 +207,32 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
           continue;
         } else toRead.set(c.blob, c);
       }
-      const files: SourceFile[] = [];
-      const delivered = new Set<string>();
-      await readBlobs(toplevel, [...toRead.keys()], (id, bytes) => {
-        const c = toRead.get(id);
-        if (!c) return;
-        delivered.add(id);
-        // Dropped at once, from the first 8 KB: history can hold gigabytes of binaries.
-        if (isBinaryContent(bytes)) {
-          skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
-          return;
+      const bytes = sizeSum([...toRead.keys()], sizes);
+      const groups = groupBySize([...toRead.keys()], (id) => (sizes.get(id) as { size: number }).size, GROUP_BYTES);
+      const readGroup = async (ids: readonly string[]): Promise<SourceFile[]> => {
+        const files: SourceFile[] = [];
+        const delivered = new Set<string>();
+        await readBlobs(toplevel, ids, (id, blob) => {
+          const c = toRead.get(id);
+          if (!c) return;
+          delivered.add(id);
+          // Dropped at once, from the first 8 KB: history can hold gigabytes of binaries.
+          if (isBinaryContent(blob)) {
+            skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
+            return;
+          }
+          files.push({ path: c.reportPath, content: blob, origin: 'history', size: blob.length, commit: c.commit });
+        });
+        // An object batch-check saw but cat-file did not return (pruned meanwhile): not scanned.
+        for (const id of ids) {
+          const c = toRead.get(id)!;
+          if (!delivered.has(id)) skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${id.slice(0, 12)} could not be read` });
         }
-        files.push({ path: c.reportPath, content: bytes, origin: 'history', size: bytes.length, commit: c.commit });
-      });
-      // An object batch-check saw but cat-file did not return (pruned meanwhile): not scanned.
-      for (const [id, c] of toRead) {
-        if (!delivered.has(id)) skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${id.slice(0, 12)} could not be read` });
-      }
-      return { files, skipped, notices, commits: listed.commits };
+        return files;
+      };
+      const first = groups.length > 0 ? await readGroup(groups[0]!) : [];
+      const later = groups.length > 1 ? { files: toRead.size - groups[0]!.length, bytes: bytes - sizeSum(groups[0]!, sizes), groups: prefetching(groups.slice(1), readGroup) } : undefined;
+      return { files: first, skipped, notices, commits: listed.commits, ...(later ? { later } : {}) };
     },
   };
 }

@@ -9,6 +9,7 @@ import type { SourceProvider, SkippedFile, SourceFile } from '../model/types.js'
 import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, runGit, unquoteGitPath, type RawEntry } from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { tooLargeDetail } from './read.js';
+import { GROUP_BYTES, groupBySize, prefetching, sizeSum } from './git-history.js';
 
 export interface StagedSourceOptions {
   /** Scan whole staged files, not only added or changed lines (--full). */
@@ -169,18 +170,35 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
           skipped.push({ path: w.path, reason: 'too-large', detail: tooLargeDetail(info.size, config.maxFileSize) });
         } else toRead.push(w);
       }
-      const contents = new Map<string, Buffer>();
-      await readBlobs(toplevel, [...new Set(toRead.map((w) => w.blob))], (id, bytes) => contents.set(id, bytes));
-      const files: SourceFile[] = [];
-      for (const w of toRead) {
-        const content = contents.get(w.blob);
-        if (!content) {
-          skipped.push({ path: w.path, reason: 'missing-blob', detail: 'staged blob could not be read' });
-          continue;
+      // Read a group of blobs at a time (see GROUP_BYTES): `git add` of a large tree must not
+      // hold every staged file at once. A pre-commit change is one group, returned as `files`.
+      const byBlob = new Map<string, typeof toRead>();
+      for (const w of toRead) byBlob.set(w.blob, [...(byBlob.get(w.blob) ?? []), w]);
+      const groups = groupBySize([...byBlob.keys()], (id) => sizeSum([id], sizes), GROUP_BYTES);
+      const readGroup = async (ids: readonly string[]): Promise<SourceFile[]> => {
+        const contents = new Map<string, Buffer>();
+        await readBlobs(toplevel, ids, (id, bytes) => contents.set(id, bytes));
+        const files: SourceFile[] = [];
+        for (const id of ids) {
+          for (const w of byBlob.get(id)!) {
+            const content = contents.get(id);
+            if (!content) {
+              skipped.push({ path: w.path, reason: 'missing-blob', detail: 'staged blob could not be read' });
+              continue;
+            }
+            files.push({ path: w.path, content, origin: 'staged', size: content.length, ...(w.lineFilter ? { lineFilter: w.lineFilter } : {}) });
+          }
         }
-        files.push({ path: w.path, content, origin: 'staged', size: content.length, ...(w.lineFilter ? { lineFilter: w.lineFilter } : {}) });
+        return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      };
+      const files = groups.length > 0 ? await readGroup(groups[0]!) : [];
+      if (groups.length > 1) {
+        const rest = groups.slice(1);
+        // A blob staged under two paths is two files to scan.
+        const restFiles = rest.flat().flatMap((id) => byBlob.get(id)!.map(() => sizeSum([id], sizes)));
+        const later = { files: restFiles.length, bytes: restFiles.reduce((n, size) => n + size, 0), groups: prefetching(rest, readGroup) };
+        return { files, skipped, later };
       }
-      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       return { files, skipped };
     },
   };

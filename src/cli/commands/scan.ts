@@ -3,8 +3,9 @@
 import { usageError } from '../../util/errors.js';
 import { exitCodeFor, scan, type ScanOptions } from '../../pipeline/scan.js';
 import { parseSize } from '../../config/load.js';
-import { formatJson } from '../../report/json.js';
-import { formatSarif } from '../../report/sarif.js';
+import { jsonReportChunks, planJsonFindings } from '../../report/json.js';
+import { planSarifResults, sarifChunks } from '../../report/sarif.js';
+import { REPORT_MAX_RESULTS, truncationLine } from '../../report/common.js';
 import { formatText, summaryLine } from '../../report/text.js';
 import { formatCompact } from '../../report/compact.js';
 import { formatHtml } from '../../report/html.js';
@@ -107,12 +108,32 @@ export function reportFormat(flags: Partial<ScanFlags>): ReportFormat {
 
 const toStdout = (flags: Partial<ScanFlags>): boolean => !flags.output || flags.output === '-';
 
-export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): string {
+/** A report, whole or in pieces, and the summary line a capped one adds. */
+export interface RenderedReport {
+  report: string | Iterable<string>;
+  truncated?: string;
+}
+
+export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): RenderedReport {
+  const showSuppressed = flags.showSuppressed === true;
   switch (reportFormat(flags)) {
-    case 'json':
-      return formatJson(result, { showSuppressed: flags.showSuppressed === true });
-    case 'sarif':
-      return formatSarif(result, { showSuppressed: flags.showSuppressed === true });
+    case 'json': {
+      const options = { showSuppressed, maxFindings: REPORT_MAX_RESULTS };
+      const plan = planJsonFindings(result, options);
+      return { report: jsonReportChunks(result, options, plan), ...(plan.truncated ? { truncated: truncationLine('JSON', plan.truncated, 'finding') } : {}) };
+    }
+    case 'sarif': {
+      const options = { showSuppressed };
+      const plan = planSarifResults(result, options);
+      return { report: sarifChunks(result, options, plan), ...(plan.truncated ? { truncated: truncationLine('SARIF', plan.truncated, 'result') } : {}) };
+    }
+    default:
+      return { report: renderWhole(io, result, flags) };
+  }
+}
+
+function renderWhole(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): string {
+  switch (reportFormat(flags)) {
     case 'compact':
       return formatCompact(result);
     case 'html':
@@ -154,8 +175,13 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   // Agent-exposure audit: git-ignored files too, agent ignore rules named.
   if (flags.agentView) options.agentView = true;
   const result = await scan(options).finally(git.done);
+  let truncated: string | undefined;
   if (github) await writeGithubReport(io, result, flags, result.settings.failOn, exitCodeFor(result, result.settings.failOn));
-  else emit(io, renderReport(io, result, flags), flags.output);
+  else {
+    const rendered = renderReport(io, result, flags);
+    emit(io, rendered.report, flags.output);
+    truncated = rendered.truncated;
+  }
   if (verify && session) io.stderr(`${verify.verifySummary(session.stats())}\n`);
   if (flags.pruneBaseline && result.settings.baseline) {
     const removed = pruneBaselineFile(result.settings.baseline, result.staleBaseline ?? []);
@@ -165,5 +191,7 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   // format, or any report written to a file) leaves the summary on stderr, the same way for all.
   // The GitHub report ends with the summary too, in the step's log.
   if (!flags.quiet && !github && !(reportFormat(flags) === 'text' && toStdout(flags))) io.stderr(`${summaryLine(result)}\n`);
+  // Said even under --quiet: a capped report must not pass for the whole answer.
+  if (truncated) io.stderr(`${truncated}\n`);
   return exitCodeFor(result, result.settings.failOn);
 }
