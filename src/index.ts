@@ -11,7 +11,7 @@ export { resolveConfig, parseConfig } from './config/load.js';
 export { loadBuiltinDetectors, loadDetectorFiles } from './catalog/load.js';
 export { checkDetectorFiles } from './pipeline/check-detectors.js';
 export { TokenscopeError } from './util/errors.js';
-// Opt-in online lookups: scan({ keepSecrets: true, refine: createVerifySession().refine }).
+// Opt-in online lookups: scan({ verify: createVerifySession() }).
 export { createVerifySession, verifySummary, type VerifyOptions, type VerifySession, type VerifyStats } from './verify/index.js';
 export type * from './model/types.js';
 export type { ConfigFile, ResolvedConfig, PolicyLimit } from './model/config.js';

@@ -3,28 +3,23 @@
 // not password_length or token_type), and is the VALUE one (machine-generated, or a real
 // human password) rather than a word, an identifier, a reference, a path, a public hash, a
 // placeholder or a product default. Tuned on real code; the public corpora are a measuring stick.
+// The word lists and entropy thresholds are data, with how they were calibrated:
+// src/detect/data/generic-words.json.
 
 import { characterClasses, shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
+import WORDS from './data/generic-words.json' with { type: 'json' };
+
+const ENTROPY = WORDS.entropyThresholds;
 
 /** Values that are not credentials at all (types, flags, schemes, environment names). Never reported. */
-const NOT_VALUES = new Set([
-  'apikey', 'api_key', 'api-key', 'accesstoken', 'access_token', 'client_secret', 'clientsecret', 'private_key',
-  'privatekey', 'secretkey', 'secret_key', 'string', 'required', 'optional', 'notset', 'not-set', 'unset', 'none',
-  'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'empty', 'tbd', 'n/a', 'na', 'public', 'private',
-  'anonymous', 'bearer', 'basic', 'sha256', 'sha1', 'md5', 'hmac', 'rs256', 'hs256', 'es256', 'utf-8', 'utf8',
-  'localhost', 'development', 'production', 'staging', 'dev', 'prod', 'value', 'user', 'username',
-]);
+const NOT_VALUES: ReadonlySet<string> = new Set(WORDS.notValues);
 
 /**
  * Stand-in passwords: the field's own name, the words documentation uses (`changeme`, `secret`,
  * RFC 7617's `open sesame`). Clearly made up, so at most a note wherever they are.
  */
-const PLACEHOLDER_PASSWORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'changeme', 'changeit', 'change_me', 'example',
-  'sample', 'test', 'testing', 'default', 'foo', 'bar', 'baz', 'foobar', 'mysecret', 'yourpassword', 'xxx',
-  'todo', 'dummy', 'fake', 'mock', 'open_sesame', 'open sesame', 'opensesame', 'open-sesame', 'none',
-]);
+const PLACEHOLDER_PASSWORDS: ReadonlySet<string> = new Set(WORDS.placeholderPasswords);
 
 /** `mypassword`, `thisismysecret`, `supersecret`: nothing but the words documentation fills a blank with. */
 const STAND_IN_PHRASE = /^(?:(?:this|is|my|your|the|a|our|some|super|secret|password|passwd|pass|pwd|token|key|here|goes|test|example|sample|dummy|fake|very|strong)[\s_-]?)+$/i;
@@ -34,20 +29,13 @@ const STAND_IN_PHRASE = /^(?:(?:this|is|my|your|the|a|our|some|super|secret|pass
  * note in a sample configuration, but a leak wherever it is the password of a real host or sits in
  * a credential store, since a default nobody changed still works.
  */
-const PRODUCT_DEFAULTS = new Set([
-  'guest', 'minioadmin', 'postgres', 'mysql', 'redis', 'mongo', 'oracle', 'tiger', 'rabbitmq', 'elastic',
-  'neo4j', 'cassandra', 'couchbase', 'sa',
-]);
+const PRODUCT_DEFAULTS: ReadonlySet<string> = new Set(WORDS.productDefaults);
 
 /** Words that only ever make up stand-in values: foo-bar, my_test_value. */
-const FILLER_WORDS = new Set(['foo', 'bar', 'baz', 'qux', 'quux', 'test', 'testing', 'example', 'sample', 'dummy', 'fake', 'mock', 'my', 'your', 'some', 'value', 'secret', 'token', 'key', 'password', 'pass', 'here', 'xxx', 'abc', 'xyz']);
+const FILLER_WORDS: ReadonlySet<string> = new Set(WORDS.fillerWords);
 
 /** Guessable passwords: still real credentials (someone logs in with them), reported like any other. */
-const WEAK_PASSWORDS = new Set([
-  'admin', 'administrator', 'root', 'toor', 'test123', 'test1234', 'demo', 'letmein', 'qwerty', 'welcome',
-  '123456', '1234567', '12345678', '123456789', '1234567890', 'password1', 'password123', 'pass123',
-  'admin123', 'root123', 'abc123', 'hunter2', 'secret123', 'p@ssw0rd', 'passw0rd',
-]);
+const WEAK_PASSWORDS: ReadonlySet<string> = new Set(WORDS.weakPasswords);
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `api-key`, `APIKey` into lower-case words. */
 export function keyWords(name: string): string[] {
@@ -59,21 +47,12 @@ export function keyWords(name: string): string[] {
     .filter(Boolean);
 }
 
-const NOT_PASS_WORDS = new Set(['bypass', 'compass', 'encompass', 'surpass', 'overpass', 'underpass', 'trespass', 'impass', 'passport', 'passenger', 'passage', 'passive', 'passthrough', 'passthru']);
+const NOT_PASS_WORDS: ReadonlySet<string> = new Set(WORDS.notPassWords);
 /** Words that turn a password-ish name into something else: its length, policy, field label… */
-const PASSWORD_META = new Set([
-  'length', 'len', 'min', 'max', 'policy', 'policies', 'field', 'fields', 'label', 'placeholder', 'hint', 'prompt',
-  'required', 'enabled', 'enable', 'disabled', 'regex', 'pattern', 'rule', 'rules', 'reset', 'forgot', 'change',
-  'changed', 'expiry', 'expires', 'expire', 'expiration', 'age', 'strength', 'validator', 'validation', 'type',
-  'mode', 'url', 'uri', 'path', 'file', 'command', 'cmd', 'env', 'var', 'variable', 'name', 'ref', 'hash',
-  'hashed', 'digest', 'history', 'count', 'attempts', 'input', 'visible', 'toggle', 'show', 'hide', 'confirm',
-  'confirmation', 'error', 'errors', 'message', 'msg', 'text', 'title', 'format', 'id', 'time', 'timeout',
-  'store', 'manager', 'prefix', 'suffix', 'provider', 'authentication', 'grant', 'flow', 'icon', 'encoder',
-  'encoding', 'algorithm', 'cost', 'rounds', 'module', 'plugin', 'class', 'description', 'less', 'free',
-]);
+const PASSWORD_META: ReadonlySet<string> = new Set(WORDS.passwordMeta);
 
 /** Words before the password word that make the name about a password, not one: min_password_length. */
-const PASSWORD_META_BEFORE = new Set(['min', 'max', 'forgot', 'reset', 'change', 'confirm', 'show', 'hide', 'toggle', 'validate', 'verify', 'check', 'hash', 'hashed', 'require', 'requires', 'enable', 'no', 'allow']);
+const PASSWORD_META_BEFORE: ReadonlySet<string> = new Set(WORDS.passwordMetaBefore);
 
 /** True for names that hold a password: DB_PASSWORD, dbPass, passwd, pwd, sshPassphrase, IRC_PASS. */
 export function isPasswordKey(name: string): boolean {
@@ -91,32 +70,12 @@ export function isPasswordKey(name: string): boolean {
 }
 
 const SECRET_WORDS = /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
-const KEY_QUALIFIERS = new Set(['api', 'access', 'auth', 'private', 'secret', 'signing', 'encryption', 'master', 'app', 'session', 'client', 'consumer', 'license', 'service', 'account', 'admin', 'deploy', 'write', 'hmac', 'shared', 'integration', 'subscription', 'storage', 'sas', 'security', 'root', 'aes', 'cipher', 'crypt', 'crypto', 'jwt', 'cookie', 'nonce', 'logged', 'secure']);
+const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
 /** Words after a credential word that make the name about the credential, not the credential itself. */
-const SECRET_META = new Set([
-  'id', 'ids', 'uuid', 'guid', 'type', 'types', 'name', 'names', 'path', 'file', 'url', 'uri', 'length', 'len',
-  'size', 'expiry', 'expires', 'expiration', 'expire', 'ttl', 'age', 'header', 'headers', 'field', 'prefix',
-  'suffix', 'format', 'version', 'count', 'limit', 'enabled', 'endpoint', 'host', 'region', 'timeout', 'public',
-  'publishable', 'max', 'min', 'label', 'description', 'placeholder', 'hint', 'usage', 'cache', 'provider',
-  'kind', 'hash', 'checksum', 'digest', 'algorithm', 'alg', 'env', 'var', 'variable', 'ref', 'arn', 'location',
-  'manager', 'store', 'vault', 'param', 'parameter', 'mode', 'policy', 'scope', 'scopes', 'grant', 'response',
-  'request', 'regex', 'pattern', 'issuer', 'audience', 'validation', 'validator', 'enc', 'encrypted', 'index',
-  'map', 'list', 'set', 'sets', 'keys', 'rotation', 'created', 'updated', 'last', 'resource', 'lookup', 'source',
-  'target', 'error', 'message', 'status', 'model', 'generator', 'pem', 'cert', 'fingerprint', 'etag', 'commit',
-  'revision', 'sha', 'spec', 'schema', 'class', 'helper', 'util', 'utils', 'service', 'handler', 'factory',
-  'domain', 'method', 'methods', 'scheme', 'strategy', 'callback', 'redirect', 'server', 'flow', 'state', 'config',
-  'options', 'settings', 'enabled', 'required', 'mechanism', 'plugin', 'middleware', 'guard', 'context', 'user',
-]);
-const TOKEN_META = new Set(['tokenizer', 'tokenize', 'tokenized', 'tokens', 'tokenization']);
+const SECRET_META: ReadonlySet<string> = new Set(WORDS.secretMeta);
+const TOKEN_META: ReadonlySet<string> = new Set(WORDS.tokenMeta);
 /** Qualifiers that make a "token" or "key" something other than a credential. */
-const NOT_CREDENTIAL_QUALIFIERS = new Set([
-  'csrf', 'xsrf', 'page', 'pagination', 'next', 'continuation', 'cursor', 'sync', 'cancel', 'cancellation',
-  'lexer', 'parser', 'ast', 'syntax', 'design', 'color', 'colour', 'theme', 'spacing', 'i18n', 'translation',
-  'public', 'publishable', 'anon', 'anonymous', 'dummy', 'fake', 'mock', 'example', 'sample', 'primary',
-  'foreign', 'sort', 'partition', 'cache', 'idempotency', 'dedup', 'deduplication', 'lookup', 'hash', 'map',
-  'dict', 'object', 'row', 'column', 'react', 'list', 'storage', 'local', 'redux', 'state', 'event', 'keyboard',
-  'hot', 'short', 'shortcut', 'access', 'group', 'registry', 'query', 'search', 'media', 'asset',
-]);
+const NOT_CREDENTIAL_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.notCredentialQualifiers);
 
 /** True for names that hold a machine credential: API_KEY, clientSecret, auth_token, SECRET_KEY_BASE. */
 export function isSecretKey(name: string): boolean {
@@ -148,7 +107,7 @@ function isVendorKey(name: string): boolean {
 }
 
 /** Words before `key` that name a lookup or a setting, not a vendor. */
-const NOT_KEY_WORDS = new Set(['primary', 'foreign', 'unique', 'composite', 'object', 'file', 'row', 'partition', 'sort', 'hash', 'range', 'cache', 'lookup', 'translation', 'i18n', 'message', 'label', 'entry', 'item', 'record', 'dict', 'map', 'property', 'field', 'column', 'index', 'table', 'config', 'setting', 'storage', 'local', 'session', 'cookie', 'query', 'route', 'api', 'public', 'ssh', 'gpg', 'pgp', 'license', 'registry', 'group', 'shortcut', 'hot', 'keyboard', 'music', 'sig', 'signing', 'idempotency', 'dedup', 'react', 'vue']);
+const NOT_KEY_WORDS: ReadonlySet<string> = new Set(WORDS.notKeyWords);
 
 /** Source files: an unquoted right-hand side there is a variable or an expression, not a literal. */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte)$/i;
@@ -353,7 +312,7 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
   const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!));
   if (!named && !bareKey) return false;
-  if (bareKey && !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= 4.2)) return false;
+  if (bareKey && !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= ENTROPY.bareKey)) return false;
   // Generated secrets are ASCII; a value in another script is a message (translations, labels).
   if (/[^\x00-\x7f]/.test(value)) return false;
   if (standInKind(value, keyName, context) !== undefined) return false;
@@ -368,9 +327,9 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
   const entropy = shannonEntropy(value);
-  if (/^[0-9a-f]+$/i.test(value)) return value.length >= 16 && entropy >= 3.0;
+  if (/^[0-9a-f]+$/i.test(value)) return value.length >= 16 && entropy >= ENTROPY.hex;
   if (characterClasses(value) < 2) return false;
-  const threshold = value.length < 20 ? 3.2 : value.length < 32 ? 3.5 : 3.8;
+  const threshold = value.length < 20 ? ENTROPY.under20 : value.length < 32 ? ENTROPY.under32 : ENTROPY.longer;
   return entropy >= threshold;
 }
 

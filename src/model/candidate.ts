@@ -1,6 +1,7 @@
 // A scoped match on its way to a finding, as the stages after detection see it (policy, suppress,
-// verify). The plaintext fields are only set for --verify and never reach a report.
+// verify). It never holds a plaintext secret: those stay in a SecretStore beside it, for --verify.
 
+import type { ResolvedConfig } from './config.js';
 import type { ScopeInfo, SecretOccurrence } from './types.js';
 
 export interface InlineIgnore {
@@ -22,8 +23,22 @@ export interface Candidate extends SecretOccurrence {
   inlineIgnore?: InlineIgnore;
   /** Set when a config allowlist value pattern matched (evaluated here, where the secret is). */
   allowlistedBy?: string;
-  /** Plaintext, only when `keepSecrets` (for --verify); dropped before reporting. */
-  secret?: string;
-  /** The match's other named groups (an Account SID, a shop), kept with `secret` for --verify; dropped before reporting. */
-  verifyContext?: Record<string, string>;
+}
+
+/** A candidate's plaintext, kept only for --verify. */
+export interface Plaintext {
+  secret: string;
+  /** The match's other named groups (an Account SID, a shop), which some lookups need. */
+  context?: Record<string, string>;
+}
+
+/**
+ * The plaintexts of a --verify scan, beside the candidates rather than on them: a finding is built
+ * from a candidate, so nothing a candidate carries can be a secret. Only the verify stage reads it.
+ */
+export type SecretStore = ReadonlyMap<Candidate, Plaintext>;
+
+/** The online stage of a scan (`--verify`): refines candidates in place before policy runs. */
+export interface VerifyStage {
+  refine: (candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore) => Promise<void>;
 }

@@ -12,7 +12,7 @@ import { fingerprintSecret, maskSecret, scrubDeep } from '../util/redact.js';
 import { findInlineIgnore, listIgnoreComments } from '../suppress/inline.js';
 import { lineIndex, locate } from '../util/location.js';
 import type { IncompleteKind, Notice, SkippedFile, SourceFile } from '../model/types.js';
-import type { InlineIgnore, Candidate } from '../model/candidate.js';
+import type { InlineIgnore, Candidate, Plaintext } from '../model/candidate.js';
 
 /**
  * Occurrences of one value (same detector, same secret) listed per file. A minified bundle or a
@@ -48,6 +48,8 @@ export interface FileAnalysis {
   skipped?: SkippedFile;
   notices: Notice[];
   candidates: Candidate[];
+  /** With keepSecrets (--verify): each candidate's plaintext, by index. Never in a report. */
+  plaintexts?: Plaintext[];
   /** Every inline ignore comment in the file (for --report-unused-ignores). */
   ignoreComments: Array<{ line: number; text: string }>;
   /** Set when the file was not examined fully (the scan is then incomplete). */
@@ -209,11 +211,10 @@ function collectCandidates(file: SourceFile, text: string, matches: readonly Raw
         break;
       }
     }
-    if (options.keepSecrets) {
-      candidate.secret = match.secret;
-      if (Object.keys(match.groups).length > 0) candidate.verifyContext = { ...match.groups };
-    }
     result.candidates.push(candidate);
+    if (options.keepSecrets) {
+      (result.plaintexts ??= []).push({ secret: match.secret, ...(Object.keys(match.groups).length > 0 ? { context: { ...match.groups } } : {}) });
+    }
   }
   if (repeated > 0) {
     result.notices.push({ path: file.path, level: 'info', message: `${repeated} more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed` });
@@ -225,18 +226,17 @@ function collectCandidates(file: SourceFile, text: string, matches: readonly Raw
   // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
   // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
   const secrets = matches.map((m) => m.secret);
-  result.candidates = scrubDeep(result.candidates, secrets, KEPT_PLAINTEXT);
+  result.candidates = scrubDeep(result.candidates, secrets, SCRUB_EXEMPT);
   result.notices = scrubDeep(result.notices, secrets);
   result.ignoreComments = scrubDeep(result.ignoreComments, secrets);
 }
 
 /**
- * Candidate fields the scrub leaves alone: the plaintext kept on purpose for --verify (dropped
- * before reporting), and the identity of the finding (where it is, which rule), which a report
+ * Candidate fields the scrub leaves alone: the identity of the finding (where it is, which rule), which a report
  * must keep exact even when a short secret happens to be part of a path.
  */
-const KEPT_PLAINTEXT: ReadonlySet<string> = new Set([
-  'secret', 'verifyContext', 'path', 'ruleId', 'ruleName', 'provider', 'tokenType', 'redacted', 'fingerprint', 'commit', 'origin',
+const SCRUB_EXEMPT: ReadonlySet<string> = new Set([
+  'path', 'ruleId', 'ruleName', 'provider', 'tokenType', 'redacted', 'fingerprint', 'commit', 'origin',
   // Vocabulary and metadata, never taken from the scanned text: a short secret that happens to be
   // a word ("unknown", "repo") must not rewrite a finding's privilege, reach or scope names.
   'privilege', 'breadth', 'scopeSource', 'scopes', 'confidence', 'checksum', 'environment', 'narrowerAlternative', 'encoding', 'public', 'expired', 'expiresAt',

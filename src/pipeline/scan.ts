@@ -29,7 +29,7 @@ import { VERSION } from '../util/version.js';
 import type { Finding, IncompleteKind, IncompleteReason, Level, Notice, RuleInfo, ScanResult, SkippedFile, SourceFile, SourceProvider, CollectedSources } from '../model/types.js';
 import type { DetectorFile } from '../model/detector.js';
 import { atOrAbove } from '../model/ranks.js';
-import type { Candidate } from '../model/candidate.js';
+import type { Candidate, Plaintext, VerifyStage } from '../model/candidate.js';
 
 export interface ScanProgress {
   phase: 'walk' | 'scan' | 'verify';
@@ -65,12 +65,13 @@ export interface ScanOptions {
    * findings are tagged `agent-exposed` and agent ignore rules covering them are named.
    */
   agentView?: boolean;
-  /** Keep plaintext secrets in memory for an online lookup stage. */
-  keepSecrets?: boolean;
   /** Collect inline ignore comments that hid nothing (ScanResult.unusedIgnores). */
   reportUnusedIgnores?: boolean;
-  /** Runs between scope and policy (used by --verify): may refine candidates in place. */
-  refine?: (candidates: Candidate[], config: ResolvedConfig) => Promise<void>;
+  /**
+   * The online stage (--verify: `createVerifySession()`): runs between scope and policy with the
+   * plaintexts, which are kept in memory only when it is set and never reach a finding.
+   */
+  verify?: VerifyStage;
   onProgress?: (progress: ScanProgress) => void;
 }
 
@@ -183,7 +184,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const analyzeOptions: AnalyzeOptions = {
     maxFileSize: config.maxFileSize,
     fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(process.env, repo ?? root),
-    keepSecrets: options.keepSecrets === true,
+    keepSecrets: options.verify !== undefined,
     collectIgnoreComments: options.reportUnusedIgnores === true,
     now,
     valueAllowlist: valueAllowlist.map(([source, reason]) => [compileUserRegex(source), reason]),
@@ -297,6 +298,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let bytesScanned = 0;
   let filesScanned = 0;
   const candidates: Candidate[] = [];
+  const secrets = new Map<Candidate, Plaintext>();
   const incomplete = new IncompleteTally();
   const ignoreComments: Array<{ path: string; line: number; text: string }> = [];
   for (const analysis of analyses) {
@@ -307,7 +309,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
     // Loops, not push(...list): a spread of a few hundred thousand items overflows the stack.
     for (const notice of analysis.notices) notices.push(notice);
-    for (const candidate of analysis.candidates) candidates.push(candidate);
+    analysis.candidates.forEach((candidate, i) => {
+      candidates.push(candidate);
+      const plaintext = analysis.plaintexts?.[i];
+      if (plaintext) secrets.set(candidate, plaintext);
+    });
     for (const c of analysis.ignoreComments) ignoreComments.push({ path: analysis.path, ...c });
     if (analysis.incomplete) incomplete.add(analysis.incomplete.kind, analysis.path);
   }
@@ -316,7 +322,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (kind) incomplete.add(kind, s.path);
   }
 
-  if (options.refine) {
+  if (options.verify) {
     if (config.untrustedVerifyHosts) {
       notices.push({
         path: config.source ?? 'config',
@@ -324,15 +330,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         message: `verify hosts ignored (${config.untrustedVerifyHosts.join(', ')}): a config found in the scanned tree cannot choose where tokens are sent; name it with --config to trust it`,
       });
     }
-    await options.refine(candidates, config);
+    await options.verify.refine(candidates, config, secrets);
   }
 
   // Policy, then suppression.
   const inputs = candidates.map((candidate) => ({ candidate, finding: toFinding(candidate, config.limits) }));
-  for (const { candidate } of inputs) {
-    delete candidate.secret;
-    delete candidate.verifyContext;
-  }
+  // The plaintexts go no further than verify.
+  secrets.clear();
   const outcome = applySuppressions(inputs, {
     allowlist: config.allowlist,
     ...(baseline && config.baseline ? { baseline: { path: config.baseline, data: baseline } } : {}),

@@ -3,8 +3,26 @@
 
 import type { PolicyLimit } from '../model/config.js';
 import type { Candidate } from '../model/candidate.js';
-import type { Finding } from '../model/types.js';
+import type { Finding, SecretOccurrence } from '../model/types.js';
 import { describePrivilege, describeReach, evaluatePolicy } from './evaluate.js';
+
+/**
+ * The occurrence fields a finding takes from its candidate, named one by one: a field added to
+ * Candidate reaches no report until it is listed here. The type below fails to compile when
+ * SecretOccurrence gains a field this list lacks.
+ */
+const OCCURRENCE_FIELDS = [
+  'ruleId', 'ruleName', 'provider', 'tokenType', 'path', 'origin', 'line', 'column', 'endLine', 'endColumn',
+  'redacted', 'secretLength', 'fingerprint', 'confidence', 'keyName', 'encoding', 'commit', 'verification',
+] as const satisfies ReadonlyArray<keyof SecretOccurrence>;
+const _everyOccurrenceField: Exclude<keyof SecretOccurrence, (typeof OCCURRENCE_FIELDS)[number]> extends never ? true : never = true;
+void _everyOccurrenceField;
+
+function occurrenceOf(candidate: Candidate): SecretOccurrence {
+  const out: Record<string, unknown> = {};
+  for (const field of OCCURRENCE_FIELDS) if (candidate[field] !== undefined) out[field] = candidate[field];
+  return out as unknown as SecretOccurrence;
+}
 
 function sentence(text: string): string {
   const trimmed = text.trim();
@@ -35,9 +53,8 @@ export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]):
     ...scope.evidence.map(sentence),
     ...verdict.reasons.map(sentence),
   ];
-  const { secret: _secret, verifyContext: _context, inlineIgnore: _inline, allowlistedBy: _allow, checksum: _checksum, scope: _scope, verifiable: _verifiable, ...rest } = candidate;
   return {
-    ...rest,
+    ...occurrenceOf(candidate),
     privilege: scope.privilege,
     breadth: scope.breadth,
     scopeSource: scope.scopeSource,

@@ -1,10 +1,10 @@
 // `--verify`: looks each distinct credential up once with its provider, read-only, and refines
-// the candidates in place through scan()'s `refine` hook (policy runs after it). Lookups run a
+// the candidates in place as scan()'s `verify` stage (policy runs after it). Lookups run a
 // few at a time; each goes through the safety rules in guard.ts before any socket opens.
 
 import type { ResolvedConfig } from '../model/config.js';
 import { selectDetectorFiles } from '../catalog/load.js';
-import type { Candidate } from '../model/candidate.js';
+import type { Candidate, SecretStore, VerifyStage } from '../model/candidate.js';
 import { applyOutcome } from './apply.js';
 import { refusal, selectEndpoint } from './guard.js';
 import type { Transport } from './http.js';
@@ -37,8 +37,8 @@ export interface VerifyStats {
   hosts: string[];
 }
 
-export interface VerifySession {
-  refine: (candidates: Candidate[], config: ResolvedConfig) => Promise<void>;
+/** scan({ verify: createVerifySession() }): the online stage, and what it did. */
+export interface VerifySession extends VerifyStage {
   stats: () => VerifyStats;
 }
 
@@ -92,7 +92,7 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
     return declared.get(ruleId) ?? LISTED_BY.get(ruleId);
   }
 
-  async function refine(candidates: Candidate[], config: ResolvedConfig): Promise<void> {
+  async function refine(candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore): Promise<void> {
     const lookupOptions: LookupOptions = {
       timeoutMs: options.timeoutMs ?? 5000,
       retryAfterCapMs: options.retryAfterCapMs ?? 10_000,
@@ -119,7 +119,7 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
         stats.notLookedUp++;
         for (const c of group) applyOutcome(c, skip(detail), provider);
       };
-      const secret = group.find((c) => c.secret !== undefined)?.secret;
+      const secret = group.map((c) => secrets.get(c)?.secret).find((s) => s !== undefined);
       if (!verifier) notSent(verifierId ? `unknown verifier "${verifierId}"` : 'tokenscope has no read-only lookup for this credential type');
       else if (secret === undefined) notSent('the secret was not kept for lookup');
       else if (first.checksum === 'invalid') notSent('its checksum fails, so it is not a live token');
@@ -131,7 +131,7 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
         if (refused) notSent(`never sent: ${refused}`);
         else if (!endpoint) notSent(`${verifier.providerName} has no read-only lookup for this token type`);
         else {
-          const context = group.find((c) => c.verifyContext)?.verifyContext ?? {};
+          const context = group.map((c) => secrets.get(c)?.context).find((x) => x !== undefined) ?? {};
           jobs.push({ group, verifier, run: () => lookup(verifier, endpoint, secret, context, lookupOptions) });
         }
       }

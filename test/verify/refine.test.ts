@@ -40,7 +40,7 @@ describe.skipIf(!haveOpenssl)('scan() with the verify refine hook', () => {
     }
     server.setHandler(() => answer);
     const session = createVerifySession({ transport: server.transport });
-    const result = await scan({ ...options, keepSecrets: true, refine: session.refine });
+    const result = await scan({ ...options, verify: session });
     expect(result.findings).toHaveLength(1);
     return { result, finding: result.findings[0]! };
   }
@@ -86,7 +86,7 @@ describe.skipIf(!haveOpenssl)('scan() with the verify refine hook', () => {
     const built = (await import(pathToFileURL(join(BIN, '..', 'index.js')).href)) as typeof import('../../src/index.js');
     server.setHandler(() => scopes('delete_repo'));
     const session = built.createVerifySession({ transport: server.transport });
-    const result = await built.scan({ paths: [dir], cwd: dir, workers: 1, config: {}, keepSecrets: true, refine: session.refine });
+    const result = await built.scan({ paths: [dir], cwd: dir, workers: 1, config: {}, verify: session });
     expect(result.findings[0]).toMatchObject({ privilege: 'destructive', scopeSource: 'online', verification: { status: 'active' } });
   });
 

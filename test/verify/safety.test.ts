@@ -11,7 +11,7 @@ import { verifiers } from '../../src/providers/verifiers.js';
 import { lookup, parseRetryAfter, type LookupOptions } from '../../src/verify/run.js';
 import { createVerifySession } from '../../src/verify/index.js';
 import type { Endpoint, Verifier } from '../../src/providers/verifier-types.js';
-import type { Candidate } from '../../src/model/candidate.js';
+import type { Candidate, Plaintext } from '../../src/model/candidate.js';
 import type { ResolvedConfig } from '../../src/model/config.js';
 import { randomAlnum } from '../helpers/tokens.js';
 import { startFakeProvider, type FakeProvider } from './support/fake-provider.js';
@@ -232,13 +232,17 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
 
   describe('a session (the refine hook)', () => {
     const config = { verify: NO_HOSTS, customDetectors: [] } as unknown as ResolvedConfig;
+    // The plaintexts beside the candidates, as scan() keeps them for the verify stage.
+    const store = new Map<Candidate, Plaintext>();
     function candidate(ruleId: string, secret: string, fingerprint: string, extra: Partial<Candidate> = {}): Candidate {
-      return {
+      const c: Candidate = {
         ruleId, ruleName: ruleId, provider: ruleId.split('.')[0]!, tokenType: 'x', path: 'a.env', origin: 'worktree',
         line: 1, column: 1, endLine: 1, endColumn: 2, redacted: 'x…', secretLength: secret.length, fingerprint, confidence: 'high',
         scope: { privilege: 'destructive', breadth: 'account', scopeSource: 'metadata', scopes: [], evidence: [], facts: {} },
-        secret, ...extra,
+        ...extra,
       };
+      store.set(c, { secret });
+      return c;
     }
 
     it('sends one request per distinct secret (detector + fingerprint)', async () => {
@@ -248,7 +252,7 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
       const b = token();
       const list = [candidate('github.classic-pat', a, 'f1'), candidate('github.classic-pat', a, 'f1', { path: 'b.env' }), candidate('github.classic-pat', b, 'f2')];
       const session = createVerifySession({ transport: server.transport, backoffMs: 10 });
-      await session.refine(list, config);
+      await session.refine(list, config, store);
       expect(server.requests.length).toBe(2);
       expect(list.every((c) => c.verification?.status === 'active')).toBe(true);
       expect(session.stats()).toMatchObject({ lookups: 2, active: 2, hosts: ['api.github.com'] });
@@ -259,7 +263,7 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
       const list = Array.from({ length: 12 }, (_, i) => candidate('github.classic-pat', token(), `f${i}`));
       const fresh = await startFakeProvider(makeTestPki(), () => ({ ...ok, delayMs: 80 }));
       try {
-        await createVerifySession({ transport: fresh.transport }).refine(list, config);
+        await createVerifySession({ transport: fresh.transport }).refine(list, config, store);
         expect(fresh.requests.length).toBe(12);
         expect(fresh.maxInFlight).toBeLessThanOrEqual(4);
         expect(fresh.maxInFlight).toBeGreaterThan(1);
@@ -281,7 +285,7 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
         candidate('aws.access-key', `AKIA${'A'.repeat(16)}`, 'r7'),
       ];
       const session = createVerifySession({ transport: server.transport });
-      await session.refine(list, config);
+      await session.refine(list, config, store);
       expect(server.requests.length).toBe(0);
       for (const c of list) {
         expect(c.verification?.status).toBe('unknown');
@@ -309,14 +313,14 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
         for (const round of [1, 2]) {
           server.requests.length = 0;
           const list = [candidate('acme.gh-token', token(), `c${round}`), candidate('acme.other-token', token(), `d${round}`)];
-          await session.refine(list, custom);
+          await session.refine(list, custom, store);
           expect(server.requests.map((r) => r.host)).toEqual(['api.github.com']);
           expect(list[0]!.verification?.status).toBe('active');
           expect(list[1]!.verification?.detail).toBe('not looked up: unknown verifier "nosuch"');
         }
         // Without the custom file, its ids belong to no verifier.
         const plain = [candidate('acme.gh-token', token(), 'e1')];
-        await session.refine(plain, config);
+        await session.refine(plain, config, store);
         expect(plain[0]!.verification?.detail).toBe('not looked up: tokenscope has no read-only lookup for this credential type');
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -171,7 +171,7 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   // Online lookups: only with --verify (never implied by --staged); the module loads only then.
   const verify = flags.verify === true ? await import('../../verify/index.js') : undefined;
   const session = verify?.createVerifySession();
-  if (session) Object.assign(options, { keepSecrets: true, refine: session.refine } satisfies Partial<ScanOptions>);
+  if (session) options.verify = session;
   // Agent-exposure audit: git-ignored files too, agent ignore rules named.
   if (flags.agentView) options.agentView = true;
   const result = await scan(options).finally(git.done);
