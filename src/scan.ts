@@ -13,6 +13,8 @@ import { loadBuiltinDetectors } from './detectors/load.js';
 import { buildDetectorSet } from './detect/compile.js';
 import { createAstPass } from './detect/ast-pass.js';
 import { loadCustomDetectors, type DetectorSelection } from './detectors/registry.js';
+import { resolveDetectorSelection } from './detectors/selection.js';
+import { valueAllowlistPatterns } from './suppress/apply.js';
 import { compileUserRegex } from './detectors/user-regex.js';
 import { configError, TokenscopeError, usageError } from './errors.js';
 import { toFinding } from './policy/finding.js';
@@ -43,6 +45,8 @@ export interface ScanOptions {
   cwd?: string;
   /** Explicit config file (--config). */
   configPath?: string;
+  /** Run only these detectors (ids, providers, globs: --detectors); replaces the config's `detectors.only`. */
+  detectors?: string[];
   /** Inline configuration instead of a file (library and tests). */
   config?: ConfigFile;
   failOn?: ResolvedConfig['failOn'];
@@ -171,13 +175,24 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (custom.errors.length > 0) {
     throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`, custom.errors);
   }
-  const unknownDisabled = config.disabledDetectors.filter((id) => ![...builtins, ...custom.files].some((f) => f.detectors.some((d) => d.id === id)));
-  if (unknownDisabled.length > 0) {
-    throw configError(`${config.source ?? 'config'}: detectors.disable names unknown detector ids: ${unknownDisabled.join(', ')}`);
+  const catalogue = [...builtins, ...custom.files].flatMap((f) => f.detectors.map((d) => ({ id: d.id, provider: f.provider })));
+  const only = options.detectors ?? config.onlyDetectors;
+  const chosen = resolveDetectorSelection(catalogue, {
+    ...(only ? { only, onlyLabel: options.detectors ? '--detectors' : 'detectors.only' } : {}),
+    disable: config.disabledDetectors,
+    levels: config.detectorLevels,
+  });
+  const cliProblems = chosen.problems.filter((p) => p.startsWith('--detectors'));
+  if (cliProblems.length > 0) throw usageError(cliProblems.join('; '));
+  if (chosen.problems.length > 0) {
+    const where = config.source ?? 'config';
+    if (chosen.problems.length === 1) throw configError(`${where}: ${chosen.problems[0]}`);
+    throw configError(`${where}: invalid detector selection (${plural(chosen.problems.length, 'problem')})`, chosen.problems.map((p) => `${where}: ${p}`));
   }
+  const disabledDetectors = [...chosen.disabled];
   let baseline: Baseline | undefined;
   if (config.baseline) baseline = readBaseline(config.baseline);
-  const valueAllowlist = config.allowlist.flatMap((entry) => (entry.values ?? []).map((v) => [v, entry.reason] as const));
+  const valueAllowlist = valueAllowlistPatterns(config.allowlist);
 
   // Sources.
   options.onProgress?.({ phase: 'walk', done: 0, total: 0 });
@@ -223,16 +238,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     keepSecrets: options.keepSecrets === true,
     collectIgnoreComments: options.reportUnusedIgnores === true,
     now,
-    valueAllowlist: valueAllowlist.map(([source, reason]) => [compileUserRegex(source), reason]),
+    valueAllowlist: valueAllowlist.map(([source, flags, key]) => [compileUserRegex(source, flags), key]),
   };
-  const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
+  const selection: DetectorSelection = { custom: config.customDetectors, disabled: disabledDetectors };
   const totalBytes = files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0);
   const workerCount =
     options.workers ?? (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(8, availableParallelism())));
   let analyses: FileAnalysis[];
   options.onProgress?.({ phase: 'scan', done: 0, total: files.length });
   if (workerCount === 0) {
-    const set = buildDetectorSet([...builtins, ...custom.files], new Set(config.disabledDetectors));
+    const set = buildDetectorSet([...builtins, ...custom.files], chosen.disabled);
     const astPass = createAstPass(set);
     if (astPass) analyzeOptions.extraPass = astPass;
     analyses = [];
@@ -248,7 +263,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         options: {
           ...analyzeOptions,
           now: now.toISOString(),
-          valueAllowlist: valueAllowlist.map(([source, reason]) => [source, '', reason]),
+          valueAllowlist: valueAllowlist.map(([source, flags, key]) => [source, flags, key]),
         },
       },
       workerCount,
@@ -294,7 +309,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 
   // Policy, then suppression.
-  const inputs = candidates.map((candidate) => ({ candidate, finding: toFinding(candidate, config.limits) }));
+  const inputs = candidates.map((candidate) => {
+    const finding = toFinding(candidate, config.limits);
+    const level = chosen.levels.get(finding.ruleId);
+    if (level) finding.level = level;
+    return { candidate, finding };
+  });
   for (const { candidate } of inputs) {
     delete candidate.secret;
     delete candidate.verifyContext;
@@ -325,7 +345,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const rules = [...builtins, ...custom.files]
     .flatMap(toRuleInfo)
-    .filter((r) => !config.disabledDetectors.includes(r.id))
+    .filter((r) => !chosen.disabled.has(r.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     tool: { name: 'tokenscope', version: VERSION },

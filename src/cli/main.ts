@@ -81,6 +81,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--history', 'scan every commit reachable from HEAD, each blob once')
     .option('--since <rev>', 'with --history: only commits after this revision')
     .option('--config <file>', 'configuration file (default: .tokenscope.yaml/.yml/.json found upward)')
+    .option('--detectors <list>', 'run only these detectors: comma-separated ids, providers or globs (github.*,stripe); replaces detectors.only')
     .option('--baseline <file>', 'hide the findings recorded in this baseline file')
     .option('--prune-baseline', 'with --baseline: remove stale entries from the baseline file')
     .option('--verify', 'look each token up with its provider (read-only, network): off by default')

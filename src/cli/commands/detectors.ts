@@ -8,6 +8,7 @@ import { findRepoRoot } from '../../sources/walk.js';
 import { checkDetectorFiles, formatProblem } from '../../detectors/check.js';
 import type { DetectorFile, LoadedDetectorFile } from '../../detectors/definition.js';
 import { loadCustomDetectors } from '../../detectors/registry.js';
+import { closest } from '../../detectors/selection.js';
 import { TokenscopeError, usageError } from '../../errors.js';
 import { plural } from '../../report/common.js';
 import type { CliIo } from '../main.js';
@@ -100,32 +101,6 @@ export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids:
   lines.push('', `${rows.length} detectors from ${files.length} providers${custom.length > 0 ? ` (${custom.reduce((n, f) => n + f.detectors.length, 0)} custom)` : ''}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
-}
-
-/** Levenshtein distance, for "did you mean" on a mistyped id; small inputs only. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** The nearest known id within a third of its length, if any. */
-export function closest(id: string, known: readonly string[]): string | undefined {
-  if (id.length > 80) return undefined;
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
-  for (const k of known) {
-    const d = distance(id, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
 }
 
 function describeDetector(r: { id: string; name: string; providerName: string; tokenType: string; privilege: string; breadth: string; confidence: string; narrowerAlternative?: string; remediation: string }): string {

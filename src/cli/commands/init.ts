@@ -5,25 +5,26 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_NAMES } from '../../config/load.js';
 import { configError, usageError } from '../../errors.js';
-import { schemaPath } from '../../paths.js';
-import { VERSION } from '../../version.js';
 import type { CliIo } from '../main.js';
 
-/** Where an editor in `dir` finds the schema: the local install, this package, or the npm CDN. */
-export function schemaReference(dir: string): string {
+const INSTALLED_SCHEMA = join('node_modules', 'tokenscope', 'schemas', 'config.schema.json');
+
+/**
+ * Where an editor in `dir` finds the schema: the project's own install of tokenscope, relative
+ * to `dir` (a committed file must work on every clone, so never this machine's absolute path,
+ * and never a registry URL, which does not resolve for an unpublished or private version).
+ * `installed` is false when no install was found: the reference then points where
+ * `npm install --save-dev tokenscope` in the nearest package.json folder (else `dir`) puts it.
+ */
+export function schemaReference(dir: string): { reference: string; installed: boolean } {
+  let project: string | undefined;
   for (let at = resolve(dir); ; at = dirname(at)) {
-    const installed = join(at, 'node_modules', 'tokenscope', 'schemas', 'config.schema.json');
-    if (existsSync(installed)) return dotRelative(relative(dir, installed));
-    if (dirname(at) === at) break;
+    const installed = join(at, INSTALLED_SCHEMA);
+    if (existsSync(installed)) return { reference: dotRelative(relative(dir, installed)), installed: true };
+    project ??= existsSync(join(at, 'package.json')) ? at : undefined;
+    if (existsSync(join(at, '.git')) || dirname(at) === at) break;
   }
-  // Run through npx or a global install: the schema of the package that is running, which exists
-  // on this machine (a registry URL would not resolve for an unpublished or private version).
-  const own = schemaPath('config.schema.json');
-  if (existsSync(own)) {
-    const fromDir = relative(dir, own);
-    return fromDir.split(sep).filter((part) => part === '..').length <= 3 ? dotRelative(fromDir) : own;
-  }
-  return `https://unpkg.com/tokenscope@${VERSION}/schemas/config.schema.json`;
+  return { reference: dotRelative(relative(dir, join(project ?? resolve(dir), INSTALLED_SCHEMA))), installed: false };
 }
 
 /** A relative path as a YAML schema reference: POSIX separators, starting with `.`. */
@@ -83,14 +84,18 @@ export function runInitCommand(io: CliIo, dir: string | undefined): number {
   const existing = CONFIG_NAMES.map((name) => join(target, name)).find((path) => existsSync(path));
   if (existing) throw configError(`${existing}: a configuration file already exists; edit it, or delete it to start over`);
   const path = join(target, CONFIG_NAMES[0]);
+  const schema = schemaReference(target);
   try {
     // `wx`: fails rather than replacing a file created in the meantime.
-    writeFileSync(path, starterConfig(schemaReference(target)), { flag: 'wx' });
+    writeFileSync(path, starterConfig(schema.reference), { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'EEXIST') throw configError(`${path}: a configuration file already exists; edit it, or delete it to start over`);
     throw configError(`${path}: cannot write (${code})`);
   }
   io.stdout(`wrote ${relative(io.cwd, path) || path}: edit it, then run \`tokenscope scan\`\n`);
+  if (!schema.installed) {
+    io.stdout(`its $schema (${schema.reference}) resolves once tokenscope is installed there: npm install --save-dev tokenscope\n`);
+  }
   return 0;
 }

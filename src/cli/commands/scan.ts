@@ -30,6 +30,7 @@ export interface ScanFlags {
   history?: boolean;
   since?: string;
   config?: string;
+  detectors?: string;
   baseline?: string;
   pruneBaseline?: boolean;
   verify?: boolean;
@@ -71,12 +72,20 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
     paths,
     cwd: io.cwd,
     ...(flags.config ? { configPath: flags.config } : {}),
+    ...(flags.detectors !== undefined ? { detectors: detectorList(flags.detectors) } : {}),
     ...(flags.failOn ? { failOn: flags.failOn } : {}),
     ...(flags.baseline ? { baseline: flags.baseline } : {}),
     ...(maxFileSize ? { maxFileSize } : {}),
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     ...(flags.reportUnusedIgnores ? { reportUnusedIgnores: true } : {}),
   };
+}
+
+/** `--detectors github.*, stripe` → the selectors; an empty list is a mistake, not "run nothing". */
+function detectorList(value: string): string[] {
+  const list = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (list.length === 0) throw usageError('--detectors: name at least one detector id, provider or glob (tokenscope detectors lists them)');
+  return list;
 }
 
 const EXTENSION_FORMATS: Array<[RegExp, ReportFormat]> = [
