@@ -181,6 +181,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(only ? { only, onlyLabel: options.detectors ? '--detectors' : 'detectors.only' } : {}),
     disable: config.disabledDetectors,
     levels: config.detectorLevels,
+    exactIds: config.allowlist.flatMap((entry, i) => (entry.detectors ? [[`allowlist[${i}].detectors`, entry.detectors] as const] : [])),
   });
   const cliProblems = chosen.problems.filter((p) => p.startsWith('--detectors'));
   if (cliProblems.length > 0) throw usageError(cliProblems.join('; '));

@@ -48,7 +48,7 @@ export function resolveExtends(spec: string, from: string): string {
     }
     if (dirname(at) === at) break;
   }
-  throw configError(`${from}: extends ${JSON.stringify(spec)}: package not found in any node_modules above ${dir} (install it, or use a relative path such as ./${spec}.yaml)`);
+  throw configError(`${from}: extends ${JSON.stringify(spec)}: package not found in any node_modules above ${dir} (install it${name!.startsWith('@') ? '' : `, or use a relative path such as ./${spec}.yaml`})`);
 }
 
 /** The package's `main`, when it is a YAML or JSON file inside the package. */

@@ -20,6 +20,8 @@ export interface SelectionInput {
   onlyLabel?: string;
   disable: readonly string[];
   levels: Readonly<Record<string, LevelOverride>>;
+  /** Lists that must name catalogue ids exactly (`allowlist[2].detectors`), checked the same way. */
+  exactIds?: ReadonlyArray<readonly [string, readonly string[]]>;
 }
 
 export interface DetectorSelectionResult {
@@ -119,5 +121,8 @@ export function resolveDetectorSelection(catalogue: readonly CatalogueEntry[], i
     }
   }
   for (const id of off) disabled.add(id);
+  for (const [label, ids] of input.exactIds ?? []) {
+    for (const id of ids) if (!catalogue.some((d) => d.id === id)) problems.push(unknownSelector(label, id, catalogue));
+  }
   return { disabled, levels, problems };
 }

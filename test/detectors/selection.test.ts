@@ -63,3 +63,10 @@ describe('suggestions', () => {
     expect(closest('zzzzzz', ['stripe.secret-key'])).toBeUndefined();
   });
 });
+
+describe('exact id lists', () => {
+  it('an allowlist that names an unknown detector id is a problem with a suggestion (it would never match)', () => {
+    const r = resolveDetectorSelection(catalogue, { disable: [], levels: {}, exactIds: [['allowlist[0].detectors', ['github.classic-pat', 'github.clasic-pat']]] });
+    expect(r.problems).toEqual(['allowlist[0].detectors: "github.clasic-pat" is not a detector id or provider (did you mean github.classic-pat?); `tokenscope detectors` lists them']);
+  });
+});
