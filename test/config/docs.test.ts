@@ -21,3 +21,16 @@ describe('custom detector documentation', () => {
     expect(docSection).toContain(`\`${field}\``);
   });
 });
+
+describe('configuration examples in the documentation', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const doc = readFileSync(join(root, 'docs', 'configuration.md'), 'utf8');
+  const configSection = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Baselines and ignores'));
+  const blocks = [...configSection.matchAll(/```yaml\n([\s\S]*?)```/g), ...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('every YAML example validates against the config schema', async () => {
+    const { parseConfig } = await import('../../src/config/load.js');
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    for (const block of blocks) expect(() => parseConfig(block, 'example.yaml'), block).not.toThrow();
+  });
+});

@@ -49,6 +49,11 @@ maxFileSize: 10MB
 # Skip dependency trees, VCS metadata and tool caches (node_modules/, .venv/, ...).
 defaultExcludes: true
 
+# Configurations this one builds on: files relative to this one, or installed packages.
+# Lists concatenate, scalars here win; URLs are not fetched (docs/configuration.md).
+extends: []
+# e.g. extends: ["@acme/tokenscope-config", ../shared/tokenscope.yaml]
+
 # Gitignore-style patterns, relative to the repository root, that are not scanned.
 exclude: []
 # e.g. exclude: [dist/, "**/*.min.js", "vendor/**"]
@@ -58,9 +63,13 @@ exclude: []
 # e.g. baseline: .tokenscope-baseline.json
 
 detectors:
-  # Detector ids that do not run (\`tokenscope detectors\` lists them).
+  # Detectors that do not run: ids, providers or globs (\`tokenscope detectors\` lists them).
+  # To run only some, add "only: [github, stripe.*]" (--detectors replaces it for one run).
   disable: []
-  # e.g. disable: [generic.password, generic.secret]
+  # e.g. disable: [generic.password, "generic.*"]
+  # The level of a detector's findings (error, warning, note), or off.
+  levels: {}
+  # e.g. levels: { generic.password: note, stripe.secret-key-test: off }
   # Your own detector files or folders, same format as the built-in detectors/*.yaml
   # (relative to this file). Their patterns are checked for catastrophic backtracking.
   custom: []
@@ -68,6 +77,7 @@ detectors:
 
 # Findings that are acceptable. Each entry needs a reason; its fields must all match.
 # Prefer an inline "tokenscope:ignore <detector-id> -- <reason>" next to the value.
+# Criteria: paths (globs), pathRegexes, detectors, values (regexes on the value), stopwords, fingerprints.
 allowlist: []
 # e.g. allowlist: [{ paths: ["docs/**"], detectors: [stripe.secret-key-test], reason: documented sandbox keys }]
 
