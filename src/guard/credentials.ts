@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildDetectorSet, type DetectorSet } from '../detect/compile.js';
 import type { DetectorFile } from '../detectors/definition.js';
+import { selectIds } from '../detectors/selection.js';
 import { detectorBundlePath } from '../paths.js';
 import { fingerprintKey } from '../redact.js';
 import { analyzeFile, type Candidate } from '../scan/analyze.js';
@@ -38,7 +39,10 @@ async function builtinDetectors(): Promise<DetectorFile[]> {
 export async function createScanner(options: { disabled?: readonly string[]; env: NodeJS.ProcessEnv; now?: Date }): Promise<CredentialScanner> {
   const disabledKey = [...(options.disabled ?? [])].sort().join(',');
   if (!cachedSet || cachedDisabled !== disabledKey) {
-    cachedSet = buildDetectorSet(await builtinDetectors(), new Set(options.disabled ?? []));
+    const files = await builtinDetectors();
+    // `detectors.disable` may name providers and globs (`generic.*`), as in a scan.
+    const catalogue = files.flatMap((f) => f.detectors.map((d) => ({ id: d.id, provider: f.provider })));
+    cachedSet = buildDetectorSet(files, new Set((options.disabled ?? []).flatMap((s) => selectIds(s, catalogue))));
     cachedDisabled = disabledKey;
   }
   const set = cachedSet;
