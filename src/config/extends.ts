@@ -6,6 +6,7 @@
 // /dev/zero), the chain is at most MAX_EXTENDS_DEPTH deep, and a cycle is an error naming it.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { configError } from '../errors.js';
 import type { ConfigFile } from './types.js';
@@ -71,7 +72,8 @@ export function checkConfigFile(path: string, what: string): void {
   } catch (error) {
     throw configError(`${path}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (!stats.isFile()) throw configError(`${path}: cannot read ${what} (not a regular file)`);
+  // `--config /dev/null` is the usual way to say "no configuration": it reads as empty.
+  if (!stats.isFile() && path !== devNull) throw configError(`${path}: cannot read ${what} (not a regular file)`);
   if (stats.size > MAX_CONFIG_BYTES) throw configError(`${path}: ${what} is larger than 1 MiB; that is not a configuration`);
 }
 

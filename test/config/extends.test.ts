@@ -120,3 +120,13 @@ describe('loading a chain', () => {
     expect(errorOf(() => resolveConfig('.', '.', {}, { extends: './org.yaml' }))).toMatch(/extends works in a configuration file only/);
   });
 });
+
+describe('special files', () => {
+  it('--config /dev/null reads as an empty configuration; a FIFO named like a config is refused without reading it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    expect(resolveConfig('.', '.', { configPath: '/dev/null' }).failOn).toBe('warning');
+    const dir = track(tempDir());
+    execFileSync('mkfifo', [join(dir, '.tokenscope.yaml')]);
+    expect(errorOf(() => resolveConfig(dir, dir))).toBe(`${join(dir, '.tokenscope.yaml')}: cannot read config file (not a regular file)`);
+  });
+});
