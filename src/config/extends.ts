@@ -13,8 +13,11 @@ import type { ConfigFile } from './types.js';
 
 /** How many files deep `extends` may go: real setups use one or two (org, then team). */
 export const MAX_EXTENDS_DEPTH = 8;
-/** A configuration larger than this is not one (a hostile tree could point at a huge file). */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * A configuration larger than this is not one (a hostile tree could point at a huge file). Large
+ * generated exclude lists are real (200,000 entries is about 4 MB), so the bound is generous.
+ */
+export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
 /** Files a package offers when `extends` names only the package. */
 const PACKAGE_ENTRIES = ['.tokenscope.yaml', '.tokenscope.yml', '.tokenscope.json', 'tokenscope.yaml', 'tokenscope.yml', 'tokenscope.json'];
 
@@ -74,7 +77,7 @@ export function checkConfigFile(path: string, what: string): void {
   }
   // `--config /dev/null` is the usual way to say "no configuration": it reads as empty.
   if (!stats.isFile() && path !== devNull) throw configError(`${path}: cannot read ${what} (not a regular file)`);
-  if (stats.size > MAX_CONFIG_BYTES) throw configError(`${path}: ${what} is larger than 1 MiB; that is not a configuration`);
+  if (stats.size > MAX_CONFIG_BYTES) throw configError(`${path}: ${what} is larger than 64 MiB; that is not a configuration`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
