@@ -55,6 +55,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--all', 'with --history: commits reachable from every ref (branches, tags, remotes, stash), not only HEAD')
     .option('--until <date>', 'with --history: only commits made on or before this date (YYYY-MM-DD or ISO 8601)')
     .option('--config <file>', 'configuration file (default: .tokenscope.yaml/.yml/.json found upward)')
+    .option('--detectors <list>', 'run only these detectors: comma-separated ids, providers or globs (github.*,stripe); replaces detectors.only')
     .option('--baseline <file>', 'hide the findings recorded in this baseline file')
     .option('--prune-baseline', 'with --baseline: remove stale entries from the baseline file')
     .option('--verify', 'look each token up with its provider (read-only, network): off by default')

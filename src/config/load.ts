@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE, type ConfigFile, type ResolvedConfig } from '../
 import { describeReceived } from '../util/ajv.js';
 import { plural } from '../util/format.js';
 import { parseDocument, readDocument, validateDocument } from '../util/document.js';
+import { loadConfigChain } from './extends.js';
 import { schemaProblems, semanticProblems } from './problems.js';
 
 export const CONFIG_NAMES = ['.tokenscope.yaml', '.tokenscope.yml', '.tokenscope.json'] as const;
@@ -54,10 +55,20 @@ export function parseConfig(text: string, source: string): ConfigFile {
   return document as ConfigFile;
 }
 
-export function loadConfigFile(path: string): ConfigFile {
+/** One file, validated, without following `extends`. */
+function loadOneConfigFile(path: string): ConfigFile {
   const read = readDocument(path, 'config file');
   if ('error' in read) throw configError(read.error);
   return parseConfig(read.text, path);
+}
+
+/** The file at `path` merged over everything it extends (src/config/extends.ts). */
+export function loadConfigChainAt(path: string): { file: ConfigFile; sources: string[] } {
+  return loadConfigChain(path, loadOneConfigFile);
+}
+
+export function loadConfigFile(path: string): ConfigFile {
+  return loadConfigChainAt(path).file;
 }
 
 export interface ConfigFlags {
@@ -70,7 +81,9 @@ export interface ConfigFlags {
 /** Resolves the effective configuration for a scan rooted at `root`, starting the search at `start`. */
 export function resolveConfig(start: string, root: string | undefined, flags: ConfigFlags = {}, inline?: ConfigFile): ResolvedConfig {
   const source = flags.configPath ? resolve(flags.configPath) : inline ? undefined : findConfigFile(start, root);
-  const file: ConfigFile = inline ?? (source ? loadConfigFile(source) : {});
+  if (inline?.extends !== undefined) throw configError('config: extends works in a configuration file only (its paths are relative to that file)');
+  const chain = !inline && source ? loadConfigChainAt(source) : undefined;
+  const file: ConfigFile = inline ?? chain?.file ?? {};
   const base = source ? dirname(source) : resolve(root ?? start);
   const baseline = flags.baseline ?? (file.baseline ? resolve(base, file.baseline) : undefined);
   const hosts = { gitlabHosts: file.verify?.gitlabHosts ?? [], githubHosts: file.verify?.githubHosts ?? [] };
@@ -86,6 +99,9 @@ export function resolveConfig(start: string, root: string | undefined, flags: Co
     failOn: flags.failOn ?? file.failOn ?? 'warning',
     ...(baseline ? { baseline } : {}),
     disabledDetectors: file.detectors?.disable ?? [],
+    ...(file.detectors?.only ? { onlyDetectors: file.detectors.only } : {}),
+    detectorLevels: file.detectors?.levels ?? {},
+    ...(chain && chain.sources.length > 1 ? { sources: chain.sources } : {}),
     customDetectors: (file.detectors?.custom ?? []).map((p) => resolve(base, p)),
     allowlist: file.allowlist ?? [],
     limits: file.policy?.limits ?? [],

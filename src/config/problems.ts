@@ -10,6 +10,7 @@ import { describeReceived, describeUnknownKey, formatSchemaErrors, loadSchema } 
 const PATTERN_HINTS: Record<string, string> = {
   '^[0-9]+(?:\\.[0-9]+)?\\s*(?:[kKmMgG]i?[bB]?|[bB])?$': 'must be a size such as 10MB, 512k or a number of bytes',
   '^[a-z0-9]+(?:-[a-z0-9]+)*\\.[a-z0-9]+(?:-[a-z0-9]+)*$': 'must be a detector id such as github.classic-pat',
+  '^[a-z0-9*]+(?:-[a-z0-9*]+)*(?:\\.[a-z0-9*]+(?:-[a-z0-9*]+)*)?$': 'must be a detector id, provider or glob such as github.classic-pat, stripe or generic.* (lower case)',
   '^[0-9a-f]{32}$': 'must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output)',
   '^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$': 'must be a host name, optionally with :port',
 };
@@ -84,8 +85,14 @@ export function semanticProblems(document: Record<string, unknown>): string[] {
       const verdict = checkUserRegex(pattern);
       if ('problem' in verdict) problems.push(`allowlist[${i}].values[${j}]: ${verdict.problem}`);
     });
-    const criteria = ['paths', 'detectors', 'values', 'fingerprints'].filter((key) => Array.isArray(entry[key]) && (entry[key] as unknown[]).length > 0);
-    if (criteria.length === 0) problems.push(`allowlist[${i}]: names no paths, detectors, values or fingerprints, so it would match nothing`);
+    const pathRegexes = Array.isArray(entry['pathRegexes']) ? (entry['pathRegexes'] as unknown[]) : [];
+    pathRegexes.forEach((pattern, j) => {
+      if (typeof pattern !== 'string') return;
+      const verdict = checkUserRegex(pattern);
+      if ('problem' in verdict) problems.push(`allowlist[${i}].pathRegexes[${j}]: ${verdict.problem}`);
+    });
+    const criteria = ['paths', 'pathRegexes', 'detectors', 'values', 'stopwords', 'fingerprints'].filter((key) => Array.isArray(entry[key]) && (entry[key] as unknown[]).length > 0);
+    if (criteria.length === 0) problems.push(`allowlist[${i}]: names no paths, pathRegexes, detectors, values, stopwords or fingerprints, so it would match nothing`);
   });
   const size = document['maxFileSize'];
   if (typeof size === 'string' && Number.parseFloat(size) === 0) problems.push(`maxFileSize: must be at least 1 byte (received ${describeReceived(size)})`);

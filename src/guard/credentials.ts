@@ -11,6 +11,7 @@ import type { DetectorFile } from '../model/detector.js';
 import { detectorBundlePath } from '../util/paths.js';
 import { fingerprintKey } from '../util/redact.js';
 import { analyzeFile } from '../pipeline/analyze.js';
+import { selectIds } from '../catalog/selection.js';
 import type { CredentialFact } from './types.js';
 import type { Candidate } from '../model/candidate.js';
 
@@ -39,7 +40,10 @@ async function builtinDetectors(): Promise<DetectorFile[]> {
 export async function createScanner(options: { disabled?: readonly string[]; env: NodeJS.ProcessEnv; now?: Date }): Promise<CredentialScanner> {
   const disabledKey = [...(options.disabled ?? [])].sort().join(',');
   if (!cachedSet || cachedDisabled !== disabledKey) {
-    cachedSet = buildDetectorSet(await builtinDetectors(), new Set(options.disabled ?? []));
+    const files = await builtinDetectors();
+    // `detectors.disable` may name providers and globs (`generic.*`), as in a scan.
+    const catalogue = files.flatMap((f) => f.detectors.map((d) => ({ id: d.id, provider: f.provider })));
+    cachedSet = buildDetectorSet(files, new Set((options.disabled ?? []).flatMap((s) => selectIds(s, catalogue))));
     cachedDisabled = disabledKey;
   }
   const set = cachedSet;

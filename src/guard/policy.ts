@@ -83,6 +83,7 @@ export async function loadPolicy(cwd: string, root: string, env: NodeJS.ProcessE
   const config: ConfigFile = source ? (await import('../config/load.js')).loadConfigFile(source) : {};
   return {
     policy: toPolicy(config, source, env, source ? dirname(source) : root),
-    disabledDetectors: config.detectors?.disable ?? [],
+    // `levels: { id: off }` means does not run, as `disable` does.
+    disabledDetectors: [...(config.detectors?.disable ?? []), ...Object.entries(config.detectors?.levels ?? {}).filter(([, level]) => level === 'off').map(([id]) => id)],
   };
 }

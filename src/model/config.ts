@@ -20,22 +20,36 @@ export interface PolicyLimit {
 }
 
 export interface AllowlistEntry {
+  /** Gitignore-style globs, relative to the repository root. */
   paths?: string[];
+  /** Regular expressions tested against the root-relative path; one match is enough. */
+  pathRegexes?: string[];
+  /** Words (any case) whose presence in the secret value covers the finding. */
+  stopwords?: string[];
   detectors?: string[];
   /** Regular expressions tested against the secret value (evaluated in the scanner, never printed). */
   values?: string[];
   fingerprints?: string[];
   reason: string;
+  /**
+   * Set by the loader, not written by users: which file and entry this is
+   * (`.tokenscope.yaml allowlist[2]`), shown in a suppressed finding's `by`.
+   */
+  origin?: string;
 }
+
+export type DetectorLevel = Level | 'off';
 
 export interface ConfigFile {
   $schema?: string;
+  /** Configurations this one builds on: paths relative to this file or package names. */
+  extends?: string | string[];
   exclude?: string[];
   defaultExcludes?: boolean;
   maxFileSize?: number | string;
   failOn?: FailOn;
   baseline?: string;
-  detectors?: { disable?: string[]; custom?: string[] };
+  detectors?: { disable?: string[]; only?: string[]; levels?: Record<string, DetectorLevel>; custom?: string[] };
   allowlist?: AllowlistEntry[];
   policy?: { limits?: PolicyLimit[] };
   verify?: { gitlabHosts?: string[]; githubHosts?: string[] };
@@ -75,7 +89,13 @@ export interface ResolvedConfig {
   maxFileSize: number;
   failOn: FailOn;
   baseline?: string;
+  /** Ids, providers or globs (resolved against the catalogue in the scan). */
   disabledDetectors: string[];
+  /** Run only these (ids, providers or globs), when set. */
+  onlyDetectors?: string[];
+  detectorLevels: Record<string, DetectorLevel>;
+  /** Every file the configuration was read from: the named or found one first, then what it extends. */
+  sources?: string[];
   /** Absolute paths of custom detector files or folders. */
   customDetectors: string[];
   allowlist: AllowlistEntry[];

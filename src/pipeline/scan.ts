@@ -30,6 +30,8 @@ import type { Finding, IncompleteKind, IncompleteReason, Level, Notice, RuleInfo
 import type { DetectorFile } from '../model/detector.js';
 import { atOrAbove } from '../model/ranks.js';
 import type { Candidate, Plaintext, VerifyStage } from '../model/candidate.js';
+import { resolveDetectorSelection } from '../catalog/selection.js';
+import { valueAllowlistPatterns } from '../suppress/apply.js';
 
 export interface ScanProgress {
   phase: 'walk' | 'scan' | 'verify';
@@ -45,6 +47,8 @@ export interface ScanOptions {
   cwd?: string;
   /** Explicit config file (--config). */
   configPath?: string;
+  /** Run only these detectors (ids, providers, globs: --detectors); replaces the config's `detectors.only`. */
+  detectors?: string[];
   /** Inline configuration instead of a file (library and tests). */
   config?: ConfigFile;
   failOn?: ResolvedConfig['failOn'];
@@ -171,13 +175,25 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (custom.errors.length > 0) {
     throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`, custom.errors);
   }
-  const unknownDisabled = config.disabledDetectors.filter((id) => ![...builtins, ...custom.files].some((f) => f.detectors.some((d) => d.id === id)));
-  if (unknownDisabled.length > 0) {
-    throw configError(`${config.source ?? 'config'}: detectors.disable names unknown detector ids: ${unknownDisabled.join(', ')}`);
+  const catalogue = [...builtins, ...custom.files].flatMap((f) => f.detectors.map((d) => ({ id: d.id, provider: f.provider })));
+  const only = options.detectors ?? config.onlyDetectors;
+  const chosen = resolveDetectorSelection(catalogue, {
+    ...(only ? { only, onlyLabel: options.detectors ? '--detectors' : 'detectors.only' } : {}),
+    disable: config.disabledDetectors,
+    levels: config.detectorLevels,
+    exactIds: config.allowlist.flatMap((entry, i) => (entry.detectors ? [[`allowlist[${i}].detectors`, entry.detectors] as const] : [])),
+  });
+  const cliProblems = chosen.problems.filter((p) => p.startsWith('--detectors'));
+  if (cliProblems.length > 0) throw usageError(cliProblems.join('; '));
+  if (chosen.problems.length > 0) {
+    const where = config.source ?? 'config';
+    if (chosen.problems.length === 1) throw configError(`${where}: ${chosen.problems[0]}`);
+    throw configError(`${where}: invalid detector selection (${plural(chosen.problems.length, 'problem')})`, chosen.problems.map((p) => `${where}: ${p}`));
   }
+  const disabledDetectors = [...chosen.disabled];
   let baseline: Baseline | undefined;
   if (config.baseline) baseline = readBaseline(config.baseline);
-  const valueAllowlist = config.allowlist.flatMap((entry) => (entry.values ?? []).map((v) => [v, entry.reason] as const));
+  const valueAllowlist = valueAllowlistPatterns(config.allowlist);
 
   // Detection settings (the worker pool may start during the walk).
   const now = options.now ?? new Date();
@@ -187,9 +203,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     keepSecrets: options.verify !== undefined,
     collectIgnoreComments: options.reportUnusedIgnores === true,
     now,
-    valueAllowlist: valueAllowlist.map(([source, reason]) => [compileUserRegex(source), reason]),
+    valueAllowlist: valueAllowlist.map(([source, flags, key]) => [compileUserRegex(source, flags), key]),
   };
-  const selection: DetectorSelection = { custom: config.customDetectors, disabled: config.disabledDetectors };
+  const selection: DetectorSelection = { custom: config.customDetectors, disabled: disabledDetectors };
   let earlyPool: WorkerPool | undefined;
   const startPool = (size: number): WorkerPool =>
     new WorkerPool(
@@ -199,7 +215,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         options: {
           ...analyzeOptions,
           now: now.toISOString(),
-          valueAllowlist: valueAllowlist.map(([source, reason]) => [source, '', reason]),
+          valueAllowlist: valueAllowlist.map(([source, flags, key]) => [source, flags, key]),
         },
       },
       size,
@@ -266,7 +282,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let analyzeBatch: (batch: readonly SourceFile[]) => Promise<void>;
   let pool: WorkerPool | undefined;
   if (workerCount === 0) {
-    const set = buildDetectorSet([...builtins, ...custom.files], new Set(config.disabledDetectors));
+    const set = buildDetectorSet([...builtins, ...custom.files], chosen.disabled);
     const astPass = createAstPass(set);
     if (astPass) analyzeOptions.extraPass = astPass;
     analyzeBatch = async (batch) => {
@@ -334,7 +350,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 
   // Policy, then suppression.
-  const inputs = candidates.map((candidate) => ({ candidate, finding: toFinding(candidate, config.limits) }));
+  const inputs = candidates.map((candidate) => {
+    const finding = toFinding(candidate, config.limits);
+    const level = chosen.levels.get(finding.ruleId);
+    if (level) finding.level = level;
+    return { candidate, finding };
+  });
   // The plaintexts go no further than verify.
   secrets.clear();
   const outcome = applySuppressions(inputs, {
@@ -363,7 +384,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const rules = [...builtins, ...custom.files]
     .flatMap(toRuleInfo)
-    .filter((r) => !config.disabledDetectors.includes(r.id))
+    .filter((r) => !chosen.disabled.has(r.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     tool: { name: 'tokenscope', version: VERSION },

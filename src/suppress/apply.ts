@@ -6,6 +6,7 @@ import { matchesPathPatterns } from '../util/path-patterns.js';
 import type { AllowlistEntry } from '../model/config.js';
 import type { Candidate, InlineIgnore } from '../model/candidate.js';
 import type { Finding, Suppression } from '../model/types.js';
+import { compileUserRegex } from '../util/user-regex.js';
 import { baselineKey, type Baseline, type BaselineEntry } from './baseline.js';
 
 export interface SuppressInput {
@@ -36,17 +37,64 @@ export function needsNamedIgnore(finding: Finding): boolean {
   );
 }
 
+/** An entry's name in `by` and in the scanner's value test: `.tokenscope.yaml allowlist[2]`. */
+function entryKey(entry: AllowlistEntry, index: number): string {
+  return entry.origin ?? `allowlist[${index}]`;
+}
+
+function hasItems(list: readonly string[] | undefined): list is readonly string[] {
+  return list !== undefined && list.length > 0;
+}
+
+/** Stop words as one case-insensitive pattern (escaped: a stop word is a word, not a regex). */
+function stopwordPattern(words: readonly string[]): string {
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
 /**
- * An entry's fields combine with AND. Value patterns are tested in the scanner, where the
- * secret still exists; it records the matching entry's reason in `allowlistedBy`.
+ * The value tests the scanner runs while the secret still exists, as [pattern, flags, entry key]:
+ * each entry's `values` and its `stopwords` (as one case-insensitive pattern). Either matching
+ * sets `candidate.allowlistedBy` to the entry's key; no secret leaves the scanner.
  */
-function allowlistMatch(entry: AllowlistEntry, finding: Finding, candidate: Candidate): boolean {
-  const hasValues = entry.values !== undefined && entry.values.length > 0;
-  if (hasValues && candidate.allowlistedBy !== entry.reason) return false;
+export function valueAllowlistPatterns(allowlist: readonly AllowlistEntry[]): Array<[string, string, string]> {
+  return allowlist.flatMap((entry, i): Array<[string, string, string]> => [
+    ...(entry.values ?? []).map((v): [string, string, string] => [v, '', entryKey(entry, i)]),
+    ...(hasItems(entry.stopwords) ? [[stopwordPattern(entry.stopwords), 'i', entryKey(entry, i)] as [string, string, string]] : []),
+  ]);
+}
+
+/** Path regexes compiled once per entry (re2js: linear time on any path). */
+const pathRegexCache = new WeakMap<AllowlistEntry, RegExp[]>();
+function pathRegexes(entry: AllowlistEntry): RegExp[] {
+  let compiled = pathRegexCache.get(entry);
+  if (!compiled) {
+    compiled = (entry.pathRegexes ?? []).map((p) => compileUserRegex(p));
+    pathRegexCache.set(entry, compiled);
+  }
+  return compiled;
+}
+
+/** The criteria an entry names, for `by`: `paths, stopwords`. */
+function criteria(entry: AllowlistEntry): string[] {
+  return (['paths', 'pathRegexes', 'detectors', 'values', 'stopwords', 'fingerprints'] as const).filter((k) => hasItems(entry[k]));
+}
+
+/**
+ * An entry's fields combine with AND; `values` and `stopwords` are one criterion (the value),
+ * tested in the scanner, which records the matching entry's key in `allowlistedBy`.
+ */
+function allowlistMatch(entry: AllowlistEntry, index: number, finding: Finding, candidate: Candidate): boolean {
+  const named = criteria(entry);
+  if (named.length === 0) return false;
+  if ((hasItems(entry.values) || hasItems(entry.stopwords)) && candidate.allowlistedBy !== entryKey(entry, index)) return false;
   if (entry.detectors && !entry.detectors.includes(finding.ruleId)) return false;
   if (entry.fingerprints && !entry.fingerprints.includes(finding.fingerprint)) return false;
   if (!matchesPathPatterns(entry.paths, finding.path)) return false;
-  return Boolean(hasValues || entry.detectors || entry.fingerprints || (entry.paths && entry.paths.length > 0));
+  if (hasItems(entry.pathRegexes) && !pathRegexes(entry).some((re) => {
+    re.lastIndex = 0;
+    return re.test(finding.path);
+  })) return false;
+  return true;
 }
 
 type InlineVerdict = { kind: 'applies'; suppression: Suppression } | { kind: 'refused'; reason: string } | { kind: 'other-detector' };
@@ -79,10 +127,10 @@ export function applySuppressions(inputs: readonly SuppressInput[], options: Sup
 
   for (const { finding, candidate } of inputs) {
     let suppression: Suppression | undefined;
-    const entry = options.allowlist.find((e) => allowlistMatch(e, finding, candidate));
-    if (entry) {
-      const values = entry.values !== undefined && entry.values.length > 0;
-      suppression = { kind: 'allowlist', by: values ? 'config allowlist (values)' : 'config allowlist', reason: entry.reason };
+    const index = options.allowlist.findIndex((e, i) => allowlistMatch(e, i, finding, candidate));
+    if (index >= 0) {
+      const entry = options.allowlist[index]!;
+      suppression = { kind: 'allowlist', by: `config ${entryKey(entry, index)} (${criteria(entry).join(', ')})`, reason: entry.reason };
     }
     const key = baselineKey(finding);
     const baselined = baselineEntries.get(key);

@@ -41,6 +41,27 @@ export function schemaValidator(name: string): ValidateFunction {
 /** Keys whose values are secrets or fingerprints of them: a received value under them is never shown. */
 const SECRET_KEYS = new Set(['values', 'fingerprints', 'fingerprint']);
 /**
+ * Keys whose values are names, not secrets: detector ids and globs, level and enum names, paths,
+ * hosts. A value received under them is shown as written (unless it looks like a token), so a
+ * typo in `detectors.disable` or `failOn` can be read and fixed.
+ */
+const READABLE_KEYS = new Set([
+  'failOn', 'disable', 'only', 'enable', 'levels', 'custom', 'exclude', 'paths', 'pathRegexes', 'detectors', 'baseline',
+  'extends', 'maxFileSize', 'maxPrivilege', 'maxBreadth', 'providers', 'denyProviders', 'gitlabHosts', 'githubHosts',
+  'destructive', 'unknownScope', 'reads', 'writes', 'prompts', 'allowedHosts', 'log',
+]);
+/**
+ * A run this long of letters, digits and `_+=` (no `.`, `/`, `-` or `*` between) is what tokens,
+ * keys and passwords are made of and what ids, globs and paths are not: masked even under a
+ * readable key, since a value pasted into the wrong key is exactly the case to protect.
+ */
+const TOKEN_LIKE = /[A-Za-z0-9_+=]{20,}/;
+
+/** Whether a string under a readable key may be shown as written. */
+function showable(value: string): boolean {
+  return value.length <= 100 && !TOKEN_LIKE.test(value) && !/[\u0000-\u001f]/.test(value);
+}
+/**
  * Longer received strings are masked: a token or a short password pasted into the wrong key must
  * not reach a log. Four characters is what a masked preview may show of any secret anyway.
  */
@@ -64,7 +85,11 @@ function maskStrings(value: unknown, hidden: boolean): unknown {
  * than 4 characters masked (`"ghp_…", 40 characters`); nothing of a string under `values`,
  * `fingerprints` or `fingerprint` (`hidden` set); at most 60 characters.
  */
-export function describeReceived(value: unknown, hidden = false): string {
+export function describeReceived(value: unknown, hidden = false, readable = false): string {
+  if (typeof value === 'string' && readable && !hidden && showable(value)) {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
   if (typeof value === 'string' && (hidden || value.length > SHOWN_STRING_MAX)) {
     const length = plural(value.length, 'character');
     return hidden ? `a string of ${length}, not shown` : `${JSON.stringify(maskSecret(value))}, ${length}`;
@@ -74,22 +99,32 @@ export function describeReceived(value: unknown, hidden = false): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** The value at a JSON pointer, and whether it sits under one of SECRET_KEYS. */
-function valueAt(document: unknown, pointer: string): { value: unknown; hidden: boolean } {
+/**
+ * The value at a JSON pointer, whether it sits under one of SECRET_KEYS, and whether the nearest
+ * named key above it (list indexes skipped; any key under `levels`) is one of READABLE_KEYS.
+ */
+function valueAt(document: unknown, pointer: string): { value: unknown; hidden: boolean; readable: boolean } {
   let node: unknown = document;
   let hidden = false;
+  let readable = false;
+  let parentKey = '';
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object') return { value: undefined, hidden };
+    if (node === null || typeof node !== 'object') return { value: undefined, hidden, readable: false };
+    const isIndex = Array.isArray(node);
     node = (node as Record<string, unknown>)[key];
     hidden ||= SECRET_KEYS.has(key);
+    if (!isIndex) {
+      readable = READABLE_KEYS.has(key) || parentKey === 'levels';
+      parentKey = key;
+    }
   }
-  return { value: node, hidden };
+  return { value: node, hidden, readable };
 }
 
 function receivedAt(document: unknown, pointer: string): string {
-  const { value, hidden } = valueAt(document, pointer);
-  return describeReceived(value, hidden);
+  const { value, hidden, readable } = valueAt(document, pointer);
+  return describeReceived(value, hidden, readable);
 }
 
 /**

@@ -11,7 +11,25 @@ let yaml: typeof import('yaml') | undefined;
  */
 export function parseYaml(text: string): unknown {
   yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  return yaml.parse(text, { prettyErrors: false, logLevel: 'error' });
+  const lib = yaml;
+  const doc = lib.parseDocument(text, { prettyErrors: false, logLevel: 'error' });
+  if (doc.errors.length > 0) throw doc.errors[0]!;
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias error comes from building the value, without a position: the first alias that
+    // resolves to nothing is where it is, so the error can say line and column like the others.
+    if (error instanceof Error && /alias/i.test(error.message) && (error as { pos?: unknown }).pos === undefined) {
+      let at: number | undefined;
+      lib.visit(doc, {
+        Alias(_, node) {
+          if (at === undefined && node.range && node.resolve(doc) === undefined) at = node.range[0];
+        },
+      });
+      if (at !== undefined) Object.assign(error, { pos: [at, at + 1] });
+    }
+    throw error;
+  }
 }
 
 /**

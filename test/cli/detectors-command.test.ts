@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
 import { tempDir, writeFiles } from '../helpers/tmp.js';
-import { closest } from '../../src/cli/commands/detectors.js';
+import { closest } from '../../src/detectors/selection.js';
 
 const CUSTOM = `provider: acme
 providerName: Acme Corp
@@ -58,15 +58,29 @@ describe('tokenscope detectors', () => {
 });
 
 describe('tokenscope init', () => {
-  it('writes a $schema that resolves on this machine', async () => {
-    const { existsSync, readFileSync } = await import('node:fs');
+  it('writes a $schema that points at the project install of tokenscope, never a URL or a machine path', async () => {
+    const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
     const { resolve } = await import('node:path');
-    const dir = tempDir();
-    const r = runCli(['init'], { cwd: dir });
+    const schemaOf = (dir: string): string => {
+      const first = readFileSync(join(dir, '.tokenscope.yaml'), 'utf8').split('\n')[0]!;
+      return /^# yaml-language-server: \$schema=(.+)$/.exec(first)![1]!;
+    };
+    // Installed in the project: the reference resolves, relative to the config.
+    const project = tempDir();
+    writeFileSync(join(project, 'package.json'), '{}\n');
+    mkdirSync(join(project, 'node_modules', 'tokenscope', 'schemas'), { recursive: true });
+    writeFileSync(join(project, 'node_modules', 'tokenscope', 'schemas', 'config.schema.json'), '{}\n');
+    mkdirSync(join(project, 'svc'));
+    const installed = runCli(['init', 'svc'], { cwd: project });
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(schemaOf(join(project, 'svc'))).toBe('../node_modules/tokenscope/schemas/config.schema.json');
+    expect(installed.stdout).not.toMatch(/npm install/);
+    // Not installed (npx): where `npm install --save-dev tokenscope` will put it, and a note saying so.
+    const bare = tempDir();
+    const r = runCli(['init'], { cwd: bare });
     expect(r.status, r.stderr).toBe(0);
-    const first = readFileSync(join(dir, '.tokenscope.yaml'), 'utf8').split('\n')[0]!;
-    const ref = /^# yaml-language-server: \$schema=(.+)$/.exec(first)?.[1];
-    expect(ref).toBeDefined();
-    expect(existsSync(resolve(dir, ref!))).toBe(true);
+    expect(schemaOf(bare)).toBe('./node_modules/tokenscope/schemas/config.schema.json');
+    expect(r.stdout).toContain('npm install --save-dev tokenscope');
+    expect(resolve(bare, schemaOf(bare)).startsWith(bare)).toBe(true);
   });
 });

@@ -110,15 +110,15 @@ describe('an invalid config', () => {
         '(top level): unknown key "exlude": did you mean "exclude"?',
         'maxFileSize: must be a size such as 10MB, 512k or a number of bytes (received "huge")',
         'failOn: must be one of error, warning, note, none (received "warn")',
-        // Longer than 4 characters: masked, since a short password may have been pasted there.
-        'detectors.disable[0]: must be a detector id such as github.classic-pat (received "N…", 7 characters)',
+        // A detector selector is a name, not a secret: shown as written.
+        'detectors.disable[0]: must be a detector id, provider or glob such as github.classic-pat, stripe or generic.* (lower case) (received "NotAnId")',
         'detectors.custom: must be array (received 5)',
         "allowlist[0]: must have required property 'reason'",
         'allowlist[1].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 3 characters, not shown)',
         'allowlist[1].reason: must NOT have fewer than 3 characters (received "ok")',
         'policy.limits[0].maxPrivilege: must be one of public, read, write, destructive, admin (received "root")',
         'allowlist[2].values[0]: not a valid regular expression (Unterminated group)',
-        'allowlist[3]: names no paths, detectors, values or fingerprints, so it would match nothing',
+        'allowlist[3]: names no paths, pathRegexes, detectors, values, stopwords or fingerprints, so it would match nothing',
       ].sort(),
     );
   });
@@ -213,7 +213,7 @@ describe('config keys', () => {
     writeFileSync(join(dir, '.tokenscope.yaml'), 'detectors:\n  disable: [github.no-such-token]\n');
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/\.tokenscope\.yaml: detectors\.disable names unknown detector ids: github\.no-such-token/);
+    expect(run.stderr.trim()).toMatch(/^tokenscope: \S+\.tokenscope\.yaml: detectors\.disable: "github\.no-such-token" is not a detector id or provider( \(did you mean [a-z0-9.-]+\?\))?; `tokenscope detectors` lists them$/);
   });
 
   it('failOn: sets the exit threshold; --fail-on overrides it', () => {
@@ -247,7 +247,7 @@ describe('config keys', () => {
       const { dir } = repoWith('  - paths: ["docs/**"]\n    reason: documentation examples\n');
       const { report } = scanJson(dir, '.');
       expect(report.findings.map((f) => f.path).sort()).toEqual(['app.env', 'app.env']);
-      expect(report.suppressed).toEqual([expect.objectContaining({ path: 'docs/guide.md', suppressed: { kind: 'allowlist', by: 'config allowlist', reason: 'documentation examples' } })]);
+      expect(report.suppressed).toEqual([expect.objectContaining({ path: 'docs/guide.md', suppressed: { kind: 'allowlist', by: 'config .tokenscope.yaml allowlist[0] (paths)', reason: 'documentation examples' } })]);
     });
 
     it('detectors', () => {
@@ -261,7 +261,7 @@ describe('config keys', () => {
       const dir = track(tempRepo({ 'app.env': `T=${t.app}\nS=${t.test}\n`, '.tokenscope.yaml': 'allowlist:\n  - values: ["^sk_test_"]\n    reason: test-mode keys\n' }));
       const { report } = scanJson(dir, '.');
       expect(report.findings.map((f) => f.ruleId)).toEqual(['github.classic-pat']);
-      expect(report.suppressed).toEqual([expect.objectContaining({ suppressed: { kind: 'allowlist', by: 'config allowlist (values)', reason: 'test-mode keys' } })]);
+      expect(report.suppressed).toEqual([expect.objectContaining({ suppressed: { kind: 'allowlist', by: 'config .tokenscope.yaml allowlist[0] (values)', reason: 'test-mode keys' } })]);
     });
 
     it('values combined with paths apply only under those paths', () => {

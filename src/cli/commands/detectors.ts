@@ -8,9 +8,10 @@ import { findRepoRoot } from '../../sources/walk.js';
 import { checkDetectorFiles, formatProblem } from '../../pipeline/check-detectors.js';
 import type { DetectorFile, LoadedDetectorFile } from '../../model/detector.js';
 import { loadCustomDetectors } from '../../pipeline/detector-registry.js';
-import { TokenscopeError, usageError } from '../../util/errors.js';
+import { configError, TokenscopeError, usageError } from '../../util/errors.js';
 import { plural } from '../../util/format.js';
 import type { CliIo } from '../io.js';
+import { closest, resolveDetectorSelection, type DetectorSelectionResult } from '../../catalog/selection.js';
 
 export interface DetectorsFlags {
   check?: string[] | boolean;
@@ -19,14 +20,27 @@ export interface DetectorsFlags {
   config?: string;
 }
 
-/** The custom detectors the configuration in force names, checked as a scan checks them. */
-async function customDetectorFiles(io: CliIo, builtins: readonly DetectorFile[], configPath: string | undefined): Promise<DetectorFile[]> {
+/**
+ * The configuration in force: its custom detectors (checked as a scan checks them) and which
+ * detectors it turns off or sets to another level, so the listing says what a scan would run.
+ */
+async function configuredDetectors(io: CliIo, builtins: readonly DetectorFile[], configPath: string | undefined): Promise<{ custom: DetectorFile[]; selection: DetectorSelectionResult }> {
   const config = resolveConfig(io.cwd, findRepoRoot(io.cwd) ?? io.cwd, configPath ? { configPath: resolve(io.cwd, configPath) } : {});
   const custom = await loadCustomDetectors(config.customDetectors, builtins);
   if (custom.errors.length > 0) {
     throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`, custom.errors);
   }
-  return custom.files;
+  const catalogue = [...builtins, ...custom.files].flatMap((f) => f.detectors.map((d) => ({ id: d.id, provider: f.provider })));
+  const selection = resolveDetectorSelection(catalogue, {
+    ...(config.onlyDetectors ? { only: config.onlyDetectors } : {}),
+    disable: config.disabledDetectors,
+    levels: config.detectorLevels,
+  });
+  if (selection.problems.length > 0) {
+    const where = config.source ?? 'config';
+    throw configError(`${where}: invalid detector selection (${plural(selection.problems.length, 'problem')})`, selection.problems.map((p) => `${where}: ${p}`));
+  }
+  return { custom: custom.files, selection };
 }
 
 export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids: string[] = []): Promise<number> {
@@ -52,13 +66,16 @@ export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids:
     return 0;
   }
   const builtins = loadBuiltinDetectors();
-  const custom = await customDetectorFiles(io, builtins, flags.config);
+  const { custom, selection } = await configuredDetectors(io, builtins, flags.config);
   const files = [...builtins, ...custom];
   const customFiles = new Set(custom);
   const rows = files.flatMap((file) =>
     file.detectors.map((d) => ({
       ...(customFiles.has(file) ? { custom: true } : {}),
       id: d.id,
+      // What the configuration makes of it: off, or another level for its findings.
+      enabled: !selection.disabled.has(d.id),
+      ...(selection.levels.has(d.id) ? { level: selection.levels.get(d.id)! } : {}),
       provider: file.provider,
       providerName: file.providerName,
       tokenType: d.tokenType,
@@ -95,42 +112,19 @@ export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids:
   const width = Math.max(...rows.map((r) => r.id.length));
   const lines = [`${'DETECTOR'.padEnd(width)}  ${'PRIVILEGE'.padEnd(11)}  ${'BREADTH'.padEnd(8)}  NARROWER ALTERNATIVE`];
   for (const r of rows) {
-    lines.push(`${r.id.padEnd(width)}  ${r.privilege.padEnd(11)}  ${r.breadth.padEnd(8)}  ${r.narrowerAlternative ?? '—'}`);
+    const state = !r.enabled ? '  (off in config)' : r.level ? `  (level ${r.level} in config)` : '';
+    lines.push(`${r.id.padEnd(width)}  ${r.privilege.padEnd(11)}  ${r.breadth.padEnd(8)}  ${r.narrowerAlternative ?? '—'}${state}`);
   }
-  lines.push('', `${rows.length} detectors from ${files.length} providers${custom.length > 0 ? ` (${custom.reduce((n, f) => n + f.detectors.length, 0)} custom)` : ''}`);
+  const off = rows.filter((r) => !r.enabled).length;
+  lines.push('', `${rows.length} detectors from ${files.length} providers${custom.length > 0 ? ` (${custom.reduce((n, f) => n + f.detectors.length, 0)} custom)` : ''}${off > 0 ? `; ${off} off in the configuration` : ''}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
 
-/** Levenshtein distance, for "did you mean" on a mistyped id; small inputs only. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** The nearest known id within a third of its length, if any. */
-export function closest(id: string, known: readonly string[]): string | undefined {
-  if (id.length > 80) return undefined;
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
-  for (const k of known) {
-    const d = distance(id, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function describeDetector(r: { id: string; name: string; providerName: string; tokenType: string; privilege: string; breadth: string; confidence: string; narrowerAlternative?: string; remediation: string }): string {
+function describeDetector(r: { id: string; name: string; providerName: string; tokenType: string; privilege: string; breadth: string; confidence: string; narrowerAlternative?: string; remediation: string; custom?: boolean; enabled: boolean; level?: string }): string {
   return [
-    `${r.id}  ${r.name} (${r.providerName})`,
+    `${r.id}  ${r.name} (${r.providerName})${r.custom ? ' [custom]' : ''}`,
+    ...(!r.enabled ? ['  config:      off (does not run)'] : r.level ? [`  config:      findings reported at level ${r.level}`] : []),
     `  privilege:   ${r.privilege}`,
     `  breadth:     ${r.breadth}`,
     `  narrower:    ${r.narrowerAlternative ?? '— already the narrowest option'}`,

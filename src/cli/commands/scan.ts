@@ -38,6 +38,7 @@ export interface ScanFlags {
   /** With --history: only commits made on or before this date. */
   until?: string;
   config?: string;
+  detectors?: string;
   baseline?: string;
   pruneBaseline?: boolean;
   verify?: boolean;
@@ -81,6 +82,7 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
     paths,
     cwd: io.cwd,
     ...(flags.config ? { configPath: flags.config } : {}),
+    ...(flags.detectors !== undefined ? { detectors: detectorList(flags.detectors) } : {}),
     ...(flags.failOn ? { failOn: flags.failOn } : {}),
     ...(flags.baseline ? { baseline: flags.baseline } : {}),
     ...(maxFileSize ? { maxFileSize } : {}),
@@ -90,6 +92,13 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
     // baseline command takes it too, so its fingerprints match the scan's.
     ...(io.env['TOKENSCOPE_FINGERPRINT_KEY'] ? { fingerprintKey: io.env['TOKENSCOPE_FINGERPRINT_KEY'] } : {}),
   };
+}
+
+/** `--detectors github.*, stripe` → the selectors; an empty list is a mistake, not "run nothing". */
+function detectorList(value: string): string[] {
+  const list = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (list.length === 0) throw usageError('--detectors: name at least one detector id, provider or glob (tokenscope detectors lists them)');
+  return list;
 }
 
 const EXTENSION_FORMATS: Array<[RegExp, ReportFormat]> = [
