@@ -214,6 +214,8 @@ export interface ValueContext {
  */
 function bareInCode(value: string, context: ValueContext): boolean {
   if (context.quote || context.literal || context.path === undefined || !CODE_FILE.test(context.path)) return false;
+  // Operators make it an expression whatever else it holds: `a.kind!==249&&a.b` in minified code.
+  if (/[!=]==?|&&|\|\||!\(|\?\.|=>/.test(value)) return true;
   return !/^[A-Za-z0-9][\w.-]*[@!#%^~][^\s]*$/.test(value);
 }
 
