@@ -2,6 +2,7 @@
 // verify). It never holds a plaintext secret: those stay in a SecretStore beside it, for --verify.
 
 import type { ResolvedConfig } from './config.js';
+import type { DetectorFile } from './detector.js';
 import type { ScopeInfo, SecretOccurrence } from './types.js';
 
 export interface InlineIgnore {
@@ -40,5 +41,6 @@ export type SecretStore = ReadonlyMap<Candidate, Plaintext>;
 
 /** The online stage of a scan (`--verify`): refines candidates in place before policy runs. */
 export interface VerifyStage {
-  refine: (candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore) => Promise<void>;
+  /** `detectors`: the scan's detector files (its plan), so the stage need not load them again. */
+  refine: (candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore, detectors?: readonly DetectorFile[]) => Promise<void>;
 }

@@ -294,6 +294,10 @@ export interface CollectedSources {
    * the groups are read; `files` and `bytes` are their totals, known up front.
    */
   later?: { files: number; bytes: number; groups: AsyncIterable<SourceFile[]> };
+  /** The working-tree walk: files left out by ignore rules (counted, not scanned). */
+  ignored?: { ignored: number; gitIgnored: number };
+  /** The working-tree walk: files left out by the default excludes, by rule. */
+  excludedByDefault?: Record<string, number>;
 }
 
 export interface SourceProvider {

@@ -5,6 +5,7 @@
 import type { ResolvedConfig } from '../model/config.js';
 import { selectDetectorFiles } from '../catalog/load.js';
 import type { Candidate, SecretStore, VerifyStage } from '../model/candidate.js';
+import type { DetectorFile } from '../model/detector.js';
 import { applyOutcome } from './apply.js';
 import { refusal, selectEndpoint } from './guard.js';
 import type { Transport } from './http.js';
@@ -52,9 +53,9 @@ const LISTED_BY: ReadonlyMap<string, string> = (() => {
 })();
 
 /** detector id → verifier, from the `verifier:` field of the built-in and custom detectors the scan runs. */
-function declaredVerifiers(customDetectors: readonly string[]): ReadonlyMap<string, string> {
+function declaredVerifiers(files: readonly DetectorFile[]): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
-  for (const file of selectDetectorFiles({ custom: [...customDetectors], disabled: [] })) {
+  for (const file of files) {
     for (const def of file.detectors) if (def.verifier) map.set(def.id, def.verifier);
   }
   return map;
@@ -78,21 +79,30 @@ function skip(detail: string): Outcome {
 export function createVerifySession(options: VerifyOptions = {}): VerifySession {
   const stats: Omit<VerifyStats, 'hosts'> = { lookups: 0, active: 0, inactive: 0, unknown: 0, notLookedUp: 0 };
   const hosts = new Set<string>();
-  // The detector files are read once per distinct custom-detector selection, not on every refine.
+  // Without the scan's detector files (a caller of refine other than scan()), they are read once
+  // per distinct custom-detector selection, not on every refine.
   const declaredBySelection = new Map<string, ReadonlyMap<string, string>>();
+  const declaredByPlan = new WeakMap<readonly DetectorFile[], ReadonlyMap<string, string>>();
 
-  /** The verifier id for a detector: its `verifier:` field, else the verifier that lists the id. */
-  function verifierIdFor(ruleId: string, customDetectors: readonly string[]): string | undefined {
+  function declaredFor(customDetectors: readonly string[], detectors: readonly DetectorFile[] | undefined): ReadonlyMap<string, string> {
+    if (detectors) {
+      let declared = declaredByPlan.get(detectors);
+      if (!declared) declaredByPlan.set(detectors, (declared = declaredVerifiers(detectors)));
+      return declared;
+    }
     const key = customDetectors.join('\0');
     let declared = declaredBySelection.get(key);
     if (!declared) {
-      declared = declaredVerifiers(customDetectors);
+      declared = declaredVerifiers(selectDetectorFiles({ custom: [...customDetectors], disabled: [] }));
       declaredBySelection.set(key, declared);
     }
-    return declared.get(ruleId) ?? LISTED_BY.get(ruleId);
+    return declared;
   }
 
-  async function refine(candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore): Promise<void> {
+  async function refine(candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore, detectors?: readonly DetectorFile[]): Promise<void> {
+    const declared = declaredFor(config.customDetectors, detectors);
+    /** The verifier id for a detector: its `verifier:` field, else the verifier that lists the id. */
+    const verifierIdFor = (ruleId: string): string | undefined => declared.get(ruleId) ?? LISTED_BY.get(ruleId);
     const lookupOptions: LookupOptions = {
       timeoutMs: options.timeoutMs ?? 5000,
       retryAfterCapMs: options.retryAfterCapMs ?? 10_000,
@@ -112,7 +122,7 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
     const jobs: Array<{ group: Candidate[]; verifier: Verifier; run: () => Promise<LookupResult> }> = [];
     for (const group of groups.values()) {
       const first = group[0]!;
-      const verifierId = verifierIdFor(first.ruleId, config.customDetectors);
+      const verifierId = verifierIdFor(first.ruleId);
       const verifier: Verifier | undefined = verifierId !== undefined && isVerifierName(verifierId) ? verifiers[verifierId] : undefined;
       const provider = verifier?.providerName ?? first.provider;
       const notSent = (detail: string): void => {
