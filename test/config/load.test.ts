@@ -6,9 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findConfigFile, loadConfigFile, parseConfig, parseSize, resolveConfig } from '../../src/config/load.js';
-import { MAX_DOCUMENT_DEPTH } from '../../src/config/document.js';
-import { TokenscopeError } from '../../src/errors.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../../src/sources/read.js';
+import { MAX_DOCUMENT_DEPTH } from '../../src/util/document.js';
+import { TokenscopeError } from '../../src/util/errors.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/model/config.js';
 import { tempDir, trackTempDirs, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 
@@ -64,7 +64,10 @@ describe('findConfigFile', () => {
 describe('parseConfig: YAML and JSON', () => {
   it('reads the same settings from YAML and JSON', () => {
     const yaml = parseConfig('failOn: error\nexclude: [vendor/**]\nmaxFileSize: 2MB\n', 'c/.tokenscope.yaml');
-    const json = parseConfig('{"failOn": "error", "exclude": ["vendor/**"], "maxFileSize": "2MB"}', 'c/.tokenscope.json');
+    const json = parseConfig(
+      '{"failOn": "error", "exclude": ["vendor/**"], "maxFileSize": "2MB"}',
+      'c/.tokenscope.json',
+    );
     expect(yaml).toEqual({ failOn: 'error', exclude: ['vendor/**'], maxFileSize: '2MB' });
     expect(json).toEqual(yaml);
   });
@@ -72,8 +75,12 @@ describe('parseConfig: YAML and JSON', () => {
   it('an empty document is no settings; a list or a scalar is an error naming the file', () => {
     expect(parseConfig('', '.tokenscope.yaml')).toEqual({});
     expect(parseConfig('# only a comment\n', '.tokenscope.yaml')).toEqual({});
-    expect(configFailure(() => parseConfig('- a\n- b\n', 'x/.tokenscope.yaml')).message).toBe('x/.tokenscope.yaml: must be a mapping of settings (received a list)');
-    expect(configFailure(() => parseConfig('42', 'x/.tokenscope.json')).message).toMatch(/^x\/\.tokenscope\.json: must be a mapping of settings \(received /);
+    expect(configFailure(() => parseConfig('- a\n- b\n', 'x/.tokenscope.yaml')).message).toBe(
+      'x/.tokenscope.yaml: must be a mapping of settings (received a list)',
+    );
+    expect(configFailure(() => parseConfig('42', 'x/.tokenscope.json')).message).toMatch(
+      /^x\/\.tokenscope\.json: must be a mapping of settings \(received /,
+    );
   });
 
   it('JSON is parsed as JSON by file name: YAML syntax in a .json file is an error there', () => {
@@ -84,7 +91,9 @@ describe('parseConfig: YAML and JSON', () => {
   });
 
   it('lists every schema problem at once, each line naming the file', () => {
-    const { message, details } = configFailure(() => parseConfig('failOn: critical\nexclude: 3\nnoSuchKey: 1\n', 'x/.tokenscope.yaml'));
+    const { message, details } = configFailure(() =>
+      parseConfig('failOn: critical\nexclude: 3\nnoSuchKey: 1\n', 'x/.tokenscope.yaml'),
+    );
     expect(message).toBe(`x/.tokenscope.yaml: invalid configuration (${details.length} problems)`);
     expect(details.length).toBeGreaterThanOrEqual(3);
     for (const line of details) expect(line.startsWith('x/.tokenscope.yaml: ')).toBe(true);
@@ -119,9 +128,13 @@ describe('parseConfig: hostile documents get one line, never a crash or the text
   it('nesting deeper than the limit is refused, in YAML and JSON', () => {
     const depth = MAX_DOCUMENT_DEPTH + 10;
     const json = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    expect(configFailure(() => parseConfig(json, 'x/.tokenscope.json')).message).toBe(`x/.tokenscope.json: nested more than ${MAX_DOCUMENT_DEPTH} levels deep`);
+    expect(configFailure(() => parseConfig(json, 'x/.tokenscope.json')).message).toBe(
+      `x/.tokenscope.json: nested more than ${MAX_DOCUMENT_DEPTH} levels deep`,
+    );
     const yaml = `${'['.repeat(depth)}1${']'.repeat(depth)}`;
-    expect(configFailure(() => parseConfig(`exclude: ${yaml}\n`, 'x/.tokenscope.yaml')).message).toBe(`x/.tokenscope.yaml: nested more than ${MAX_DOCUMENT_DEPTH} levels deep`);
+    expect(configFailure(() => parseConfig(`exclude: ${yaml}\n`, 'x/.tokenscope.yaml')).message).toBe(
+      `x/.tokenscope.yaml: nested more than ${MAX_DOCUMENT_DEPTH} levels deep`,
+    );
   });
 
   it('nesting a hundred thousand levels deep does not overflow the stack', () => {
@@ -132,7 +145,12 @@ describe('parseConfig: hostile documents get one line, never a crash or the text
 
   it('an alias bomb (billion laughs) is refused as invalid YAML, not expanded', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) lines.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(',')}]`,
+      );
     lines.push('exclude: *i');
     const { message } = configFailure(() => parseConfig(`${lines.join('\n')}\n`, 'x/.tokenscope.yaml'));
     expect(message).toMatch(/^x\/\.tokenscope\.yaml: /);
@@ -143,14 +161,18 @@ describe('parseConfig: hostile documents get one line, never a crash or the text
 describe('loadConfigFile', () => {
   it('a missing file or a folder is one line naming it', () => {
     const dir = track(tempDir());
-    expect(configFailure(() => loadConfigFile(join(dir, 'nope.yaml'))).message).toBe(`${join(dir, 'nope.yaml')}: cannot read config file (ENOENT)`);
+    expect(configFailure(() => loadConfigFile(join(dir, 'nope.yaml'))).message).toBe(
+      `${join(dir, 'nope.yaml')}: cannot read config file (ENOENT)`,
+    );
     expect(configFailure(() => loadConfigFile(dir)).message).toBe(`${dir}: cannot read config file (EISDIR)`);
   });
 
   it('errors from the file name the file as given', () => {
     const dir = track(tempDir());
     writeFiles(dir, { 'bad.yaml': 'failOn: [\n' });
-    expect(configFailure(() => loadConfigFile(join(dir, 'bad.yaml'))).message).toMatch(new RegExp(`^${join(dir, 'bad.yaml').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not valid YAML: `));
+    expect(configFailure(() => loadConfigFile(join(dir, 'bad.yaml'))).message).toMatch(
+      new RegExp(`^${join(dir, 'bad.yaml').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not valid YAML: `),
+    );
   });
 });
 
@@ -169,7 +191,9 @@ describe('parseSize', () => {
   });
 
   it.for(['ten', '10TB', '-1k', '', '1e6'])('%j is an error naming maxFileSize', (text) => {
-    expect(configFailure(() => parseSize(text)).message).toBe(`maxFileSize: not a size (received ${JSON.stringify(text)})`);
+    expect(configFailure(() => parseSize(text)).message).toBe(
+      `maxFileSize: not a size (received ${JSON.stringify(text)})`,
+    );
   });
 });
 
@@ -178,17 +202,35 @@ describe('resolveConfig: defaults < file < flags', () => {
     const dir = track(tempDir());
     const config = resolveConfig(dir, dir);
     expect(config.source).toBeUndefined();
-    expect(config).toMatchObject({ failOn: 'warning', maxFileSize: DEFAULT_MAX_FILE_SIZE, exclude: [], defaultExcludes: true, disabledDetectors: [], customDetectors: [], allowlist: [], limits: [] });
+    expect(config).toMatchObject({
+      failOn: 'warning',
+      maxFileSize: DEFAULT_MAX_FILE_SIZE,
+      exclude: [],
+      defaultExcludes: true,
+      disabledDetectors: [],
+      customDetectors: [],
+      allowlist: [],
+      limits: [],
+    });
     expect(config.baseline).toBeUndefined();
   });
 
   it('the file’s settings, with its paths resolved from the file’s folder; flags win', () => {
     const dir = track(tempDir());
-    writeFiles(dir, { 'cfg/.tokenscope.yaml': 'failOn: note\nmaxFileSize: 1k\nbaseline: base.json\ndetectors:\n  disable: [github.classic-pat]\n  custom: [acme.yaml]\n' });
+    writeFiles(dir, {
+      'cfg/.tokenscope.yaml':
+        'failOn: note\nmaxFileSize: 1k\nbaseline: base.json\ndetectors:\n  disable: [github.classic-pat]\n  custom: [acme.yaml]\n',
+    });
     const start = join(dir, 'cfg');
     const fromFile = resolveConfig(start, dir);
     expect(fromFile.source).toBe(join(dir, 'cfg', '.tokenscope.yaml'));
-    expect(fromFile).toMatchObject({ failOn: 'note', maxFileSize: 1024, baseline: join(dir, 'cfg', 'base.json'), disabledDetectors: ['github.classic-pat'], customDetectors: [join(dir, 'cfg', 'acme.yaml')] });
+    expect(fromFile).toMatchObject({
+      failOn: 'note',
+      maxFileSize: 1024,
+      baseline: join(dir, 'cfg', 'base.json'),
+      disabledDetectors: ['github.classic-pat'],
+      customDetectors: [join(dir, 'cfg', 'acme.yaml')],
+    });
     const flagged = resolveConfig(start, dir, { failOn: 'error', maxFileSize: 99, baseline: '/elsewhere/b.json' });
     expect(flagged).toMatchObject({ failOn: 'error', maxFileSize: 99, baseline: '/elsewhere/b.json' });
   });
@@ -196,7 +238,9 @@ describe('resolveConfig: defaults < file < flags', () => {
   it('--config names a file anywhere, even where the search would not look', () => {
     const dir = track(tempDir());
     writeFiles(dir, { 'repo/.tokenscope.yaml': 'failOn: note\n', 'shared/team.yml': 'failOn: none\n' });
-    expect(resolveConfig(join(dir, 'repo'), join(dir, 'repo'), { configPath: join(dir, 'shared', 'team.yml') }).failOn).toBe('none');
+    expect(
+      resolveConfig(join(dir, 'repo'), join(dir, 'repo'), { configPath: join(dir, 'shared', 'team.yml') }).failOn,
+    ).toBe('none');
   });
 
   it('verify hosts from a file found in the scanned tree are not trusted; from a named file they are', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDetectorSet, type DetectorSet } from '../../src/detect/compile.js';
 import { detectInText, judgeValue, knownPrefix } from '../../src/detect/engine.js';
 import { shannonEntropy } from '../../src/detect/entropy.js';
-import type { DetectorDefinition } from '../../src/detectors/definition.js';
+import type { DetectorDefinition } from '../../src/model/detector.js';
 import { githubPat, githubPatBadChecksum, seededAlnum } from '../helpers/tokens.js';
 
 function detector(id: string, fields: Partial<DetectorDefinition>): DetectorDefinition {
@@ -63,14 +63,20 @@ describe('windows: what text a detector sees', () => {
   });
 
   it('a capped window does not start inside a token, where \\b would match mid-token', () => {
-    const bounded = setOf(detector('acme.bounded', { keywords: ['acme_key'], pattern: '\\b(?<secret>QQ[A-Za-z0-9]{14})\\b' }));
+    const bounded = setOf(
+      detector('acme.bounded', { keywords: ['acme_key'], pattern: '\\b(?<secret>QQ[A-Za-z0-9]{14})\\b' }),
+    );
     // The window would start at the 4096th character before the hit, inside this run of letters.
     const text = `zz${'a'.repeat(4200)}${VALUE.slice(2)} acme_key`;
     expect(detectInText(text, 'a.env', bounded)).toEqual([]);
   });
 
   it('a multi-line detector reads up to maxSpan characters past the keyword’s line', () => {
-    const fields = { keywords: ['begin acme'], pattern: `BEGIN ACME\\n(?:[^\\n]*\\n)*?${valuePattern}`, multiline: true };
+    const fields = {
+      keywords: ['begin acme'],
+      pattern: `BEGIN ACME\\n(?:[^\\n]*\\n)*?${valuePattern}`,
+      multiline: true,
+    };
     const text = `BEGIN ACME\n${'padding line\n'.repeat(3)}${VALUE}\n`;
     expect(detectInText(text, 'key.txt', setOf(detector('acme.block', { ...fields, maxSpan: 200 })))).toHaveLength(1);
     expect(detectInText(text, 'key.txt', setOf(detector('acme.block', { ...fields, maxSpan: 20 })))).toEqual([]);
@@ -87,7 +93,9 @@ describe('windows: what text a detector sees', () => {
   });
 
   it('honours `paths` and the `only` option', () => {
-    const scoped = setOf(detector('acme.env-only', { keywords: ['acme_key'], pattern: valuePattern, paths: ['*.env'] }));
+    const scoped = setOf(
+      detector('acme.env-only', { keywords: ['acme_key'], pattern: valuePattern, paths: ['*.env'] }),
+    );
     expect(detectInText(`ACME_KEY=${VALUE}\n`, 'deploy/app.env', scoped)).toHaveLength(1);
     expect(detectInText(`ACME_KEY=${VALUE}\n`, 'app.py', scoped)).toEqual([]);
     expect(detectInText(`ACME_KEY=${VALUE}\n`, 'a.env', set, { only: new Set(['acme.other']) })).toEqual([]);
@@ -112,7 +120,12 @@ describe('windows: what text a detector sees', () => {
 
 describe('overlapping matches: one per secret range', () => {
   const specific = detector('acme.specific', { keywords: ['acme_key'], pattern: valuePattern, confidence: 'medium' });
-  const generic = detector('acme.generic', { keywords: ['acme_key'], pattern: valuePattern, generic: true, confidence: 'high' });
+  const generic = detector('acme.generic', {
+    keywords: ['acme_key'],
+    pattern: valuePattern,
+    generic: true,
+    confidence: 'high',
+  });
   const text = `ACME_KEY=${VALUE}\n`;
   const ids = (set: DetectorSet, t = text): string[] => detectInText(t, 'a.env', set).map((m) => m.detector.id);
 
@@ -143,18 +156,23 @@ describe('overlapping matches: one per secret range', () => {
 
 describe('the per-detector limit', () => {
   const set = setOf(detector('acme.key', { keywords: ['acme_key'], pattern: valuePattern }));
-  const distinct = (n: number): string => Array.from({ length: n }, (_, i) => `ACME_KEY=QQ${seededAlnum(`engine/limit-${i}`, 14)}`).join('\n');
+  const distinct = (n: number): string =>
+    Array.from({ length: n }, (_, i) => `ACME_KEY=QQ${seededAlnum(`engine/limit-${i}`, 14)}`).join('\n');
 
   it('stops after the limit of distinct values and says so once', () => {
     const limited: string[] = [];
-    expect(detectInText(distinct(5), 'a.env', set, { maxMatchesPerDetector: 3, onLimit: (id) => limited.push(id) })).toHaveLength(3);
+    expect(
+      detectInText(distinct(5), 'a.env', set, { maxMatchesPerDetector: 3, onLimit: (id) => limited.push(id) }),
+    ).toHaveLength(3);
     expect(limited).toEqual(['acme.key']);
   });
 
   it('copies of an accepted value do not count against it', () => {
     const limited: string[] = [];
     const copies = Array.from({ length: 10 }, () => `ACME_KEY=${VALUE}`).join('\n');
-    expect(detectInText(copies, 'a.env', set, { maxMatchesPerDetector: 1, onLimit: (id) => limited.push(id) })).toHaveLength(10);
+    expect(
+      detectInText(copies, 'a.env', set, { maxMatchesPerDetector: 1, onLimit: (id) => limited.push(id) }),
+    ).toHaveLength(10);
     expect(limited).toEqual([]);
   });
 
@@ -164,12 +182,16 @@ describe('the per-detector limit', () => {
 });
 
 describe('judgeValue: entropy, placeholders, validators', () => {
-  const [plain] = setOf(detector('acme.key', { keywords: ['acme_'], pattern: '(?<secret>acme_[A-Za-z0-9]+)' })).detectors;
+  const [plain] = setOf(
+    detector('acme.key', { keywords: ['acme_'], pattern: '(?<secret>acme_[A-Za-z0-9]+)' }),
+  ).detectors;
   const ctx = { groups: {}, path: 'a.env' };
 
   it('keeps a value exactly at the entropy floor and drops it when the floor is a hair higher', () => {
     const value = `acme_${seededAlnum('engine/entropy', 20)}`;
-    const at = (minEntropy: number) => setOf(detector('acme.key', { keywords: ['acme_'], pattern: '(?<secret>acme_[A-Za-z0-9]+)', minEntropy })).detectors[0]!;
+    const at = (minEntropy: number) =>
+      setOf(detector('acme.key', { keywords: ['acme_'], pattern: '(?<secret>acme_[A-Za-z0-9]+)', minEntropy }))
+        .detectors[0]!;
     expect(judgeValue(at(shannonEntropy(value)), value, ctx)).toEqual({ confidence: 'high' });
     expect(judgeValue(at(shannonEntropy(value) + 0.001), value, ctx)).toBeUndefined();
   });
@@ -180,12 +202,20 @@ describe('judgeValue: entropy, placeholders, validators', () => {
   });
 
   it('a generic detector drops the made-up value instead', () => {
-    const [generic] = setOf(detector('acme.generic', { keywords: ['acme_'], pattern: '(?<secret>acme_[A-Za-z0-9]+)', generic: true })).detectors;
+    const [generic] = setOf(
+      detector('acme.generic', { keywords: ['acme_'], pattern: '(?<secret>acme_[A-Za-z0-9]+)', generic: true }),
+    ).detectors;
     expect(judgeValue(generic!, 'acme_abcdefghijkl9Zq', ctx)).toBeUndefined();
   });
 
   it('a checksum validator keeps a wrong checksum as `invalid`, a right one as `valid`', () => {
-    const [pat] = setOf(detector('acme.pat', { keywords: ['ghp_'], pattern: '(?<secret>ghp_[A-Za-z0-9]{36})', validators: ['crc32-base62'] })).detectors;
+    const [pat] = setOf(
+      detector('acme.pat', {
+        keywords: ['ghp_'],
+        pattern: '(?<secret>ghp_[A-Za-z0-9]{36})',
+        validators: ['crc32-base62'],
+      }),
+    ).detectors;
     expect(judgeValue(pat!, githubPat(), ctx)).toMatchObject({ checksum: 'valid' });
     expect(judgeValue(pat!, githubPatBadChecksum(), ctx)).toMatchObject({ checksum: 'invalid' });
   });

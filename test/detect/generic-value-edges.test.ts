@@ -100,8 +100,10 @@ describe('which names vouch for a value', () => {
   const random = seededAlnum('generic/random', 28);
 
   it('credential names do; other names do not, however random the value', () => {
-    for (const name of ['api_key', 'clientSecret', 'AUTH_TOKEN', 'db_password']) expect(judgeGenericValue(random, name, ctx), name).toBe(true);
-    for (const name of ['username', 'token_type', 'sort_key', 'color']) expect(judgeGenericValue(random, name, ctx), name).toBe(false);
+    for (const name of ['api_key', 'clientSecret', 'AUTH_TOKEN', 'db_password'])
+      expect(judgeGenericValue(random, name, ctx), name).toBe(true);
+    for (const name of ['username', 'token_type', 'sort_key', 'color'])
+      expect(judgeGenericValue(random, name, ctx), name).toBe(false);
   });
 
   it('a bare KEY needs 20+ characters, three character classes and entropy 4.2', () => {
@@ -136,7 +138,11 @@ describe('classes of values that are not secrets', () => {
 
   it('accepts random values of every common alphabet', () => {
     const bytes = createHash('sha512').update('generic/alphabets').digest();
-    for (const value of [seededAlnum('generic/alnum-b', 32), bytes.toString('base64').slice(0, 40), bytes.toString('base64url').slice(0, 40)]) {
+    for (const value of [
+      seededAlnum('generic/alnum-b', 32),
+      bytes.toString('base64').slice(0, 40),
+      bytes.toString('base64url').slice(0, 40),
+    ]) {
       expect(judgeGenericValue(value, 'api_key', ctx)).toBe(true);
     }
   });

@@ -88,9 +88,13 @@ describe('the flag and the config together', () => {
     git(dir, 'add', '-A');
     const atError = runCli(['scan', '--staged', '--fail-on', 'error'], { cwd: dir });
     expect(atError.status).toBe(1);
-    expect(atError.stdout + atError.stderr).toContain('Commit blocked: tokenscope found 1 secret in the staged changes.');
+    expect(atError.stdout + atError.stderr).toContain(
+      'Commit blocked: tokenscope found 1 secret in the staged changes.',
+    );
     const atWarning = runCli(['scan', '--staged', '--fail-on', 'warning'], { cwd: dir });
-    expect(atWarning.stdout + atWarning.stderr).toContain('Commit blocked: tokenscope found 2 secrets in the staged changes.');
+    expect(atWarning.stdout + atWarning.stderr).toContain(
+      'Commit blocked: tokenscope found 2 secrets in the staged changes.',
+    );
   });
 
   it('an unknown level in the config is a configuration error (exit 2) naming the file', () => {

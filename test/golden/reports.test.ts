@@ -21,7 +21,7 @@ import { assertBuilt, runCli } from '../helpers/run-cli.js';
 import { sarifErrors } from '../helpers/sarif.js';
 import { removeDir, tempRepo } from '../helpers/tmp.js';
 import { seededAlnum, seededGithubPat } from '../helpers/tokens.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/util/version.js';
 
 const GOLDEN_DIR = import.meta.dirname;
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
