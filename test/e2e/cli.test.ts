@@ -40,6 +40,8 @@ describe('exit codes', () => {
     const run = runCli(['scan', dir, '--format', 'json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { findings: Array<{ level: string; reasons: string[]; evidence: string[] }> };
+    // Reported as a note, not dropped: an empty list would make the level check vacuous.
+    expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.every((f) => f.level === 'note')).toBe(true);
   });
 
@@ -75,6 +77,12 @@ describe('exit codes', () => {
   it('--fail-on none exits 0 and --fail-on error ignores warnings', () => {
     const dir = track(tempRepo({ 'app.py': `token = "${githubPat()}"\n` }));
     expect(runCli(['scan', dir, '--fail-on', 'none']).status).toBe(0);
+    // A fine-grained PAT's grant is chosen at creation: a warning, not an error.
+    const warned = track(tempRepo({ 'deploy.env': `GH=github_pat_${randomAlnum(22)}_${randomAlnum(59)}\n` }));
+    const levels = (JSON.parse(runCli(['scan', warned, '--format', 'json']).stdout) as { findings: Array<{ level: string }> }).findings.map((f) => f.level);
+    expect(levels).toEqual(['warning']);
+    expect(runCli(['scan', warned, '--fail-on', 'error']).status).toBe(0);
+    expect(runCli(['scan', warned, '--fail-on', 'warning']).status).toBe(1);
   });
 });
 

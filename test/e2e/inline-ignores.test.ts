@@ -112,6 +112,7 @@ describe('what an ignore may hide', () => {
     expect(report.findings).toEqual([]);
     expect(status).toBe(0);
     expect(report.stats.suppressed).toBe(Object.keys(files).length);
+    expect(report.suppressed).toHaveLength(Object.keys(files).length);
     expect(report.suppressed.every((f) => f.suppressed?.kind === 'inline')).toBe(true);
   });
 });

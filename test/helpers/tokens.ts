@@ -1,6 +1,6 @@
 // Builds fake but well-formed tokens at test time (valid checksums where the format has one),
 // so no live-looking token is committed.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { completeWithChecksum } from '../../src/providers/index.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -22,4 +22,26 @@ export function githubPatBadChecksum(): string {
   const good = githubPat();
   const last = good.at(-1)!;
   return good.slice(0, -1) + (last === 'A' ? 'B' : 'A');
+}
+
+/**
+ * `length` characters from ALNUM, the same for the same `seed` on every run (SHA-256 in counter
+ * mode): for golden files, whose fingerprints and masked previews must not change between runs.
+ * Still fake: nothing about the seed makes a token any provider issued.
+ */
+export function seededAlnum(seed: string, length: number): string {
+  let out = '';
+  for (let block = 0; out.length < length; block++) {
+    for (const b of createHash('sha256').update(`${seed}\0${block}`).digest()) {
+      // 248 = 4 × 62: rejecting the top bytes keeps every character equally likely.
+      if (b < 248) out += ALNUM[b % ALNUM.length];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+/** A classic GitHub PAT with a valid checksum, the same for the same `seed`. */
+export function seededGithubPat(seed: string, prefix = 'ghp_'): string {
+  return completeWithChecksum('crc32-base62', `${prefix}${seededAlnum(seed, 30)}`);
 }

@@ -36,7 +36,9 @@ async function ask(fixture: ProviderFixture, answer: FakeAnswer, token = fixture
 describe.skipIf(!haveOpenssl)('each provider, against a local server that answers like it', () => {
   it('covers at least 15 providers', () => {
     expect(new Set(FIXTURES.map((f) => f.verifier)).size).toBeGreaterThanOrEqual(15);
-    expect(Object.keys(registry).every((id) => FIXTURES.some((f) => f.verifier === id))).toBe(true);
+    const verifiers = Object.keys(registry);
+    expect(verifiers.length).toBeGreaterThan(0);
+    expect(verifiers.filter((id) => !FIXTURES.some((f) => f.verifier === id))).toEqual([]);
   });
 
   for (const fixture of FIXTURES) {
