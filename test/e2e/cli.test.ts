@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, ftruncateSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sarifErrors } from '../helpers/sarif.js';
 import { assertBuilt, runCli, BIN } from '../helpers/run-cli.js';
 import { tempDir, tempRepo, writeFiles, trackTempDirs } from '../helpers/tmp.js';

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
 import { tempDir, tempRepo, writeFiles, trackTempDirs } from '../helpers/tmp.js';
 import { githubPat, randomAlnum } from '../helpers/tokens.js';
