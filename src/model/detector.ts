@@ -30,6 +30,8 @@ export interface DetectorDefinition {
   public?: boolean;
   decoder?: string;
   verifier?: string;
+  /** The verifier's endpoint, where the token's prefix cannot tell (two endpoints, no prefixes). */
+  verifierEndpoint?: string;
   narrowerAlternative?: string;
   remediation: string;
   references: string[];

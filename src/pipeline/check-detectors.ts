@@ -3,11 +3,11 @@
 // exist, every positive example matches and contains a keyword, no negative example matches.
 // The test suite and `tokenscope detectors --check` run the same code.
 
-import { completeWithChecksum } from '../providers/index.js';
+import { expandExample } from '../catalog/examples.js';
 import { buildDetectorSet, compilePattern, type DetectorSet } from '../detect/compile.js';
 import { detectInText } from '../detect/engine.js';
 import { isDecoderName } from '../providers/decoders.js';
-import { isVerifierName } from '../providers/verifiers.js';
+import { isVerifierName, verifiers } from '../providers/verifiers.js';
 import { checkUserRegex } from '../util/user-regex.js';
 import type { DetectorDefinition, DetectorFile, ExampleDefinition, LoadedDetectorFile } from '../model/detector.js';
 
@@ -17,12 +17,7 @@ export interface DetectorProblem {
   message: string;
 }
 
-const CHECKSUM_TEMPLATE = /\{\{checksum:([a-z0-9-]+):([^}]+)\}\}/g;
-
-/** Replaces `{{checksum:<validator>:<stem>}}` with the stem completed by a valid checksum. */
-export function expandExample(text: string): string {
-  return text.replace(CHECKSUM_TEMPLATE, (_, validator: string, stem: string) => completeWithChecksum(validator, stem));
-}
+export { expandExample };
 
 export interface NormalizedExample {
   text: string;
@@ -73,6 +68,11 @@ function structuralProblems(def: DetectorDefinition, file: DetectorFile, source:
   }
   if (def.decoder !== undefined && !isDecoderName(def.decoder)) report(`unknown decoder "${def.decoder}"`);
   if (def.verifier !== undefined && !isVerifierName(def.verifier)) report(`unknown verifier "${def.verifier}"`);
+  if (def.verifierEndpoint !== undefined) {
+    const endpoints = def.verifier !== undefined && isVerifierName(def.verifier) ? verifiers[def.verifier]!.endpoints.map((e) => e.id) : [];
+    if (def.verifier === undefined) report('verifierEndpoint needs verifier');
+    else if (endpoints.length > 0 && !endpoints.includes(def.verifierEndpoint)) report(`verifier "${def.verifier}" has no endpoint "${def.verifierEndpoint}" (it has ${endpoints.join(', ')})`);
+  }
   if (def.wholeFile && !def.paths) report('wholeFile needs paths');
   for (const keyword of def.keywords ?? []) {
     if (!/^[\x20-\x7e]+$/.test(keyword)) report(`keyword "${keyword}" must be printable ASCII`);

@@ -1,5 +1,5 @@
 // The contract for online verifiers (`--verify`): each provider declares its read-only endpoints
-// as data (method, host, path, auth header form, detectors handled) plus a pure `interpret`
+// as data (method, host, path, auth header form, token prefixes) plus a pure `interpret`
 // function from the provider's answer to an outcome. Only src/verify/http.ts touches the network.
 
 import type { Breadth, Facts, Privilege } from '../model/types.js';
@@ -66,9 +66,11 @@ export type Interpreter = (response: VerifyResponse, context: InterpretContext) 
 export interface Endpoint {
   /** Short id, unique within the verifier. */
   id: string;
-  /** Detector ids this endpoint looks up. */
-  detectors: readonly string[];
-  /** Token prefixes it also accepts (custom detectors pointing at this verifier). */
+  /**
+   * Token prefixes it looks up. A detector's `verifier:` field names the verifier; the endpoint is
+   * the one its YAML names in `verifierEndpoint`, else the longest prefix the token starts with,
+   * else the verifier's only endpoint.
+   */
   prefixes?: readonly string[];
   method: 'GET' | 'HEAD' | 'POST';
   /** The provider's documented API host; may hold `{param}` (a Shopify shop, a Datadog site). */

@@ -3,6 +3,11 @@
 // it is fresh). Locked-down CI can allow exactly these hosts.
 
 import type { AuthForm, Endpoint, Verifier } from '../providers/verifier-types.js';
+import { buildDetectorSet } from '../detect/compile.js';
+import { detectInText } from '../detect/engine.js';
+import { expandExample } from '../catalog/examples.js';
+import type { DetectorFile } from '../model/detector.js';
+import { selectEndpoint } from './guard.js';
 
 function authText(auth: AuthForm): string {
   switch (auth.kind) {
@@ -47,7 +52,42 @@ function why(endpoint: Endpoint): string {
   return `${endpoint.readOnly}${query}${params ? `; ${params}` : ''}${selfHosted}`;
 }
 
-export function renderVerifyDocs(registry: Readonly<Record<string, Verifier>>): string {
+/**
+ * Which built-in detectors each endpoint serves (`verifierId/endpointId` → detector ids): each
+ * detector's YAML names its verifier, and the endpoint is the one it names, else the one its
+ * positive examples' tokens are routed to by prefix.
+ */
+export function routeDetectors(registry: Readonly<Record<string, Verifier>>, files: readonly DetectorFile[]): Map<string, string[]> {
+  const set = buildDetectorSet(files);
+  const routes = new Map<string, string[]>();
+  for (const file of files) {
+    for (const def of file.detectors) {
+      const verifier = def.verifier !== undefined ? registry[def.verifier] : undefined;
+      if (!verifier) continue;
+      const endpoints = new Set<string>();
+      if (def.verifierEndpoint) endpoints.add(def.verifierEndpoint);
+      else if (verifier.endpoints.length === 1) endpoints.add(verifier.endpoints[0]!.id);
+      else {
+        for (const example of def.examples.positive) {
+          const text = expandExample(typeof example === 'string' ? example : example.text);
+          const path = typeof example === 'string' ? 'example.txt' : (example.path ?? 'example.txt');
+          for (const m of detectInText(text, path, set)) {
+            if (m.detector.id !== def.id) continue;
+            const endpoint = selectEndpoint(verifier, undefined, m.secret);
+            if (endpoint) endpoints.add(endpoint.id);
+          }
+        }
+      }
+      for (const id of endpoints) {
+        const key = `${verifier.id}/${id}`;
+        routes.set(key, [...(routes.get(key) ?? []), def.id]);
+      }
+    }
+  }
+  return routes;
+}
+
+export function renderVerifyDocs(registry: Readonly<Record<string, Verifier>>, routes: ReadonlyMap<string, readonly string[]>): string {
   const list = Object.values(registry).sort((a, b) => a.providerName.localeCompare(b.providerName));
   const out: string[] = [
     '# Online lookup endpoints (`--verify`)',
@@ -85,7 +125,7 @@ export function renderVerifyDocs(registry: Readonly<Record<string, Verifier>>): 
   out.push('| --- | --- | --- | --- | --- | --- | --- |');
   for (const verifier of list) {
     for (const endpoint of verifier.endpoints) {
-      const detectors = [...endpoint.detectors.map((d) => `\`${d}\``), ...(endpoint.prefixes ?? []).map((p) => `\`${p}…\``)].join(' ');
+      const detectors = [...(routes.get(`${verifier.id}/${endpoint.id}`) ?? []).map((d) => `\`${d}\``), ...(endpoint.prefixes ?? []).map((p) => `\`${p}…\``)].join(' ');
       out.push(
         `| ${cell(verifier.providerName)} | ${cell(detectors)} | ${methodText(endpoint)} | ${endpointHosts(verifier, endpoint).map((h) => `\`${h}\``).join(' ')} | \`${cell(template(endpoint.path))}\` | ${authText(endpoint.auth)} | ${cell(why(endpoint))} |`,
       );

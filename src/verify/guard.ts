@@ -69,10 +69,12 @@ function hostAllowed(verifier: Verifier, host: string): boolean {
   return verifier.hosts.some((allowed) => (typeof allowed === 'string' ? allowed === host : allowed.test(host)));
 }
 
-/** The endpoint for a detector id, else for the longest token prefix it accepts. */
-export function selectEndpoint(verifier: Verifier, ruleId: string, secret: string): Endpoint | undefined {
-  const byId = verifier.endpoints.find((e) => e.detectors.includes(ruleId));
-  if (byId) return byId;
+/**
+ * The endpoint a token goes to: the one its detector names (`verifierEndpoint`), else the one with
+ * the longest token prefix it starts with, else the verifier's only endpoint.
+ */
+export function selectEndpoint(verifier: Verifier, endpointId: string | undefined, secret: string): Endpoint | undefined {
+  if (endpointId !== undefined) return verifier.endpoints.find((e) => e.id === endpointId);
   let best: Endpoint | undefined;
   let bestLength = 0;
   for (const endpoint of verifier.endpoints) {
@@ -83,7 +85,7 @@ export function selectEndpoint(verifier: Verifier, ruleId: string, secret: strin
       }
     }
   }
-  return best;
+  return best ?? (verifier.endpoints.length === 1 ? verifier.endpoints[0] : undefined);
 }
 
 /** Why a token must never be sent (refresh tokens, app-level tokens), or undefined. */

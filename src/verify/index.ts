@@ -43,20 +43,17 @@ export interface VerifySession extends VerifyStage {
   stats: () => VerifyStats;
 }
 
-/** detector id → the first verifier listing it in an endpoint: the fallback for detectors that name none. Built once. */
-const LISTED_BY: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const verifier of Object.values<Verifier>(verifiers)) {
-    for (const endpoint of verifier.endpoints) for (const id of endpoint.detectors) if (!map.has(id)) map.set(id, verifier.id);
-  }
-  return map;
-})();
+/** A detector's route: the verifier its YAML names and, where a prefix cannot tell, the endpoint. */
+interface Route {
+  verifier: string;
+  endpoint?: string;
+}
 
-/** detector id → verifier, from the `verifier:` field of the built-in and custom detectors the scan runs. */
-function declaredVerifiers(files: readonly DetectorFile[]): ReadonlyMap<string, string> {
-  const map = new Map<string, string>();
+/** detector id → route, from the `verifier:` fields of the built-in and custom detectors the scan runs. */
+function declaredVerifiers(files: readonly DetectorFile[]): ReadonlyMap<string, Route> {
+  const map = new Map<string, Route>();
   for (const file of files) {
-    for (const def of file.detectors) if (def.verifier) map.set(def.id, def.verifier);
+    for (const def of file.detectors) if (def.verifier) map.set(def.id, { verifier: def.verifier, ...(def.verifierEndpoint ? { endpoint: def.verifierEndpoint } : {}) });
   }
   return map;
 }
@@ -81,10 +78,10 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
   const hosts = new Set<string>();
   // Without the scan's detector files (a caller of refine other than scan()), they are read once
   // per distinct custom-detector selection, not on every refine.
-  const declaredBySelection = new Map<string, ReadonlyMap<string, string>>();
-  const declaredByPlan = new WeakMap<readonly DetectorFile[], ReadonlyMap<string, string>>();
+  const declaredBySelection = new Map<string, ReadonlyMap<string, Route>>();
+  const declaredByPlan = new WeakMap<readonly DetectorFile[], ReadonlyMap<string, Route>>();
 
-  function declaredFor(customDetectors: readonly string[], detectors: readonly DetectorFile[] | undefined): ReadonlyMap<string, string> {
+  function declaredFor(customDetectors: readonly string[], detectors: readonly DetectorFile[] | undefined): ReadonlyMap<string, Route> {
     if (detectors) {
       let declared = declaredByPlan.get(detectors);
       if (!declared) declaredByPlan.set(detectors, (declared = declaredVerifiers(detectors)));
@@ -101,8 +98,7 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
 
   async function refine(candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore, detectors?: readonly DetectorFile[]): Promise<void> {
     const declared = declaredFor(config.customDetectors, detectors);
-    /** The verifier id for a detector: its `verifier:` field, else the verifier that lists the id. */
-    const verifierIdFor = (ruleId: string): string | undefined => declared.get(ruleId) ?? LISTED_BY.get(ruleId);
+
     const lookupOptions: LookupOptions = {
       timeoutMs: options.timeoutMs ?? 5000,
       retryAfterCapMs: options.retryAfterCapMs ?? 10_000,
@@ -122,7 +118,8 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
     const jobs: Array<{ group: Candidate[]; verifier: Verifier; run: () => Promise<LookupResult> }> = [];
     for (const group of groups.values()) {
       const first = group[0]!;
-      const verifierId = verifierIdFor(first.ruleId);
+      const route = declared.get(first.ruleId);
+      const verifierId = route?.verifier;
       const verifier: Verifier | undefined = verifierId !== undefined && isVerifierName(verifierId) ? verifiers[verifierId] : undefined;
       const provider = verifier?.providerName ?? first.provider;
       const notSent = (detail: string): void => {
@@ -137,7 +134,7 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
       else if (group.every((c) => c.inlineIgnore !== undefined || c.allowlistedBy !== undefined)) notSent('suppressed by an ignore comment or the allowlist');
       else {
         const refused = refusal(verifier, secret);
-        const endpoint = refused ? undefined : selectEndpoint(verifier, first.ruleId, secret);
+        const endpoint = refused ? undefined : selectEndpoint(verifier, route?.endpoint, secret);
         if (refused) notSent(`never sent: ${refused}`);
         else if (!endpoint) notSent(`${verifier.providerName} has no read-only lookup for this token type`);
         else {

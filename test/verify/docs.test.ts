@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderVerifyDocs, endpointHosts } from '../../src/verify/docs.js';
+import { renderVerifyDocs, endpointHosts, routeDetectors } from '../../src/verify/docs.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 import { verifiers } from '../../src/providers/verifiers.js';
 import type { Verifier } from '../../src/providers/verifier-types.js';
 
@@ -37,7 +38,8 @@ function rows(): Row[] {
 
 describe('docs/verify-endpoints.md', () => {
   it('is generated from the code and up to date (npm run docs:verify)', () => {
-    expect(text).toBe(renderVerifyDocs(registry));
+    const files = loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file);
+    expect(text).toBe(renderVerifyDocs(registry, routeDetectors(registry, files)));
   });
 
   it('lists at least 15 providers', () => {

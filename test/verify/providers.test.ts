@@ -9,6 +9,7 @@ import type { Verifier } from '../../src/providers/verifier-types.js';
 import { startFakeProvider, type FakeAnswer, type FakeProvider } from './support/fake-provider.js';
 import { CATCH_ALL_PAGE, FIXTURES, WAF_PAGE, type ProviderFixture } from './support/fixtures.js';
 import { makeTestPki, opensslAvailable } from './support/tls.js';
+import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 
 const registry: Record<string, Verifier> = verifiers;
 const haveOpenssl = opensslAvailable();
@@ -20,13 +21,18 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
+// The endpoint a detector's YAML names, where its token prefix cannot tell.
+const ENDPOINT_BY_DETECTOR = new Map(
+  loadDetectorFiles(builtinDetectorSources()).files.flatMap((f) => f.file.detectors.flatMap((d) => (d.verifierEndpoint ? [[d.id, d.verifierEndpoint] as const] : []))),
+);
+
 function options(): LookupOptions {
   return { timeoutMs: 3000, retryAfterCapMs: 1000, backoffMs: 10, hosts: { githubHosts: [], gitlabHosts: [] }, transport: server.transport };
 }
 
 async function ask(fixture: ProviderFixture, answer: FakeAnswer, token = fixture.token()) {
   const verifier = registry[fixture.verifier]!;
-  const endpoint = selectEndpoint(verifier, fixture.ruleId, token)!;
+  const endpoint = selectEndpoint(verifier, ENDPOINT_BY_DETECTOR.get(fixture.ruleId), token)!;
   server.setHandler(() => answer);
   const before = server.requests.length;
   const result = await lookup(verifier, endpoint, token, fixture.context ?? {}, options());

@@ -328,10 +328,10 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
     });
 
     it('falls back to the token prefix for detectors a verifier does not list', () => {
-      expect(selectEndpoint(github, 'custom.my-gh-token', 'ghu_abc')?.id).toBe('user-installations');
-      expect(selectEndpoint(registry['openai']!, 'custom.key', 'sk-admin-abc')?.id).toBe('admin-projects');
-      expect(selectEndpoint(registry['openai']!, 'custom.key', 'sk-proj-abc')?.id).toBe('models');
-      expect(selectEndpoint(registry['stripe']!, 'custom.key', 'pk_live_abc')).toBeUndefined();
+      expect(selectEndpoint(github, undefined, 'ghu_abc')?.id).toBe('user-installations');
+      expect(selectEndpoint(registry['openai']!, undefined, 'sk-admin-abc')?.id).toBe('admin-projects');
+      expect(selectEndpoint(registry['openai']!, undefined, 'sk-proj-abc')?.id).toBe('models');
+      expect(selectEndpoint(registry['stripe']!, undefined, 'pk_live_abc')).toBeUndefined();
     });
   });
 });
@@ -347,7 +347,6 @@ describe('lookup: every result leaves scrubbed', () => {
       endpoints: [
         {
           id: 'me',
-          detectors: [],
           method: 'GET',
           host: '{name}.tenant.test',
           path: '/me/{name}',

@@ -57,7 +57,6 @@ export const anthropic = {
   endpoints: [
     {
       id: 'models',
-      detectors: ['anthropic.api-key'],
       prefixes: ['sk-ant-api03-'],
       method: 'GET',
       host: 'api.anthropic.com',
@@ -69,7 +68,6 @@ export const anthropic = {
     },
     {
       id: 'admin-organization',
-      detectors: ['anthropic.admin-key'],
       prefixes: ['sk-ant-admin01-'],
       method: 'GET',
       host: 'api.anthropic.com',

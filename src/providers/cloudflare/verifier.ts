@@ -35,7 +35,6 @@ export const cloudflare = {
   endpoints: [
     {
       id: 'user-token-verify',
-      detectors: ['cloudflare.user-api-token', 'cloudflare.api-token-legacy'],
       prefixes: ['cfut_'],
       method: 'GET',
       host: 'api.cloudflare.com',
@@ -46,7 +45,6 @@ export const cloudflare = {
     },
     {
       id: 'account-token-verify',
-      detectors: ['cloudflare.account-api-token'],
       prefixes: ['cfat_'],
       method: 'GET',
       host: 'api.cloudflare.com',

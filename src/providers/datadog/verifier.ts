@@ -36,7 +36,6 @@ export const datadog = {
   endpoints: [
     {
       id: 'validate',
-      detectors: ['datadog.api-key', 'datadog.agent-api-key'],
       method: 'GET',
       host: 'api.{site}',
       path: '/api/v1/validate',

@@ -32,7 +32,6 @@ export const digitalocean = {
   endpoints: [
     {
       id: 'account',
-      detectors: ['digitalocean.personal-access-token', 'digitalocean.oauth-token'],
       prefixes: ['dop_v1_', 'doo_v1_'],
       method: 'GET',
       host: 'api.digitalocean.com',

@@ -43,7 +43,6 @@ export const doppler = {
   endpoints: [
     {
       id: 'me',
-      detectors: ['doppler.personal-token', 'doppler.cli-token', 'doppler.service-token', 'doppler.service-token-production', 'doppler.service-account-token'],
       prefixes: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.'],
       method: 'GET',
       host: 'api.doppler.com',

@@ -169,7 +169,6 @@ export const github = {
   endpoints: [
     {
       id: 'user',
-      detectors: ['github.classic-pat', 'github.oauth-token', 'github.fine-grained-pat'],
       prefixes: ['ghp_', 'gho_', 'github_pat_'],
       method: 'GET',
       host: 'api.github.com',
@@ -183,7 +182,6 @@ export const github = {
     },
     {
       id: 'installation-repositories',
-      detectors: ['github.installation-token', 'github.installation-token-stateless'],
       prefixes: ['ghs_'],
       method: 'GET',
       host: 'api.github.com',
@@ -197,7 +195,6 @@ export const github = {
     },
     {
       id: 'user-installations',
-      detectors: ['github.user-to-server-token'],
       prefixes: ['ghu_'],
       method: 'GET',
       host: 'api.github.com',

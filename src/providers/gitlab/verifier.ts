@@ -71,7 +71,6 @@ export const gitlab = {
   endpoints: [
     {
       id: 'token-self',
-      detectors: ['gitlab.pat'],
       prefixes: ['glpat-'],
       method: 'GET',
       host: 'gitlab.com',

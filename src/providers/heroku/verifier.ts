@@ -28,7 +28,6 @@ export const heroku = {
   endpoints: [
     {
       id: 'account',
-      detectors: ['heroku.api-key', 'heroku.legacy-api-key', 'heroku.netrc-api-key'],
       prefixes: ['HRKU-'],
       method: 'GET',
       host: 'api.heroku.com',

@@ -71,7 +71,6 @@ export const huggingface = {
   endpoints: [
     {
       id: 'whoami',
-      detectors: ['huggingface.access-token', 'huggingface.org-token'],
       prefixes: ['hf_', 'api_org_'],
       method: 'GET',
       host: 'huggingface.co',

@@ -44,7 +44,6 @@ export const linear = {
   endpoints: [
     {
       id: 'viewer',
-      detectors: ['linear.api-key'],
       prefixes: ['lin_api_'],
       method: 'POST',
       host: 'api.linear.app',
@@ -56,7 +55,6 @@ export const linear = {
     },
     {
       id: 'viewer-oauth',
-      detectors: ['linear.oauth-token'],
       prefixes: ['lin_oauth_'],
       method: 'POST',
       host: 'api.linear.app',

@@ -27,7 +27,6 @@ export const npm = {
   endpoints: [
     {
       id: 'whoami',
-      detectors: ['npm.access-token'],
       prefixes: ['npm_'],
       method: 'GET',
       host: 'registry.npmjs.org',

@@ -56,7 +56,6 @@ export const openai = {
   endpoints: [
     {
       id: 'models',
-      detectors: ['openai.project-key', 'openai.service-account-key', 'openai.user-key'],
       prefixes: ['sk-proj-', 'sk-svcacct-', 'sk-None-', 'sk-'],
       method: 'GET',
       host: 'api.openai.com',
@@ -67,7 +66,6 @@ export const openai = {
     },
     {
       id: 'admin-projects',
-      detectors: ['openai.admin-key'],
       prefixes: ['sk-admin-'],
       method: 'GET',
       host: 'api.openai.com',

@@ -67,7 +67,6 @@ export const railway = {
   endpoints: [
     {
       id: 'me',
-      detectors: ['railway.account-token', 'railway.bearer-token'],
       method: 'POST',
       host: 'backboard.railway.com',
       path: '/graphql/v2',
@@ -78,7 +77,6 @@ export const railway = {
     },
     {
       id: 'project-token',
-      detectors: ['railway.project-token'],
       method: 'POST',
       host: 'backboard.railway.com',
       path: '/graphql/v2',

@@ -40,7 +40,6 @@ export const sendgrid = {
   endpoints: [
     {
       id: 'scopes',
-      detectors: ['sendgrid.api-key'],
       prefixes: ['SG.'],
       method: 'GET',
       host: 'api.sendgrid.com',

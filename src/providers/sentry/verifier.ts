@@ -49,7 +49,6 @@ export const sentry = {
   endpoints: [
     {
       id: 'api-root',
-      detectors: ['sentry.org-token', 'sentry.user-token', 'sentry.legacy-auth-token'],
       prefixes: ['sntrys_', 'sntryu_'],
       method: 'GET',
       host: 'sentry.io',

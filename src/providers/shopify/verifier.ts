@@ -39,7 +39,6 @@ export const shopify = {
   endpoints: [
     {
       id: 'access-scopes',
-      detectors: ['shopify.admin-access-token', 'shopify.custom-app-token', 'shopify.private-app-password'],
       prefixes: ['shpat_', 'shpca_', 'shppa_'],
       method: 'GET',
       host: '{shop}.myshopify.com',

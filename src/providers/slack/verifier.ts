@@ -81,7 +81,6 @@ export const slack = {
   endpoints: [
     {
       id: 'auth-test',
-      detectors: ['slack.bot-token', 'slack.user-token', 'slack.legacy-workspace-token', 'slack.legacy-token', 'slack.rotating-access-token'],
       prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxo-', 'xoxs-', 'xoxe.xoxb-', 'xoxe.xoxp-'],
       method: 'POST',
       host: 'slack.com',

@@ -57,7 +57,6 @@ export const stripe = {
   endpoints: [
     {
       id: 'account',
-      detectors: ['stripe.secret-key-live', 'stripe.secret-key-test'],
       prefixes: ['sk_live_', 'sk_prod_', 'sk_test_'],
       method: 'GET',
       host: 'api.stripe.com',
@@ -68,7 +67,6 @@ export const stripe = {
     },
     {
       id: 'customers',
-      detectors: ['stripe.restricted-key-live', 'stripe.restricted-key-test'],
       prefixes: ['rk_live_', 'rk_prod_', 'rk_test_'],
       method: 'GET',
       host: 'api.stripe.com',

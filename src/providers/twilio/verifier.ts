@@ -37,7 +37,6 @@ export const twilio = {
   endpoints: [
     {
       id: 'account',
-      detectors: ['twilio.auth-token'],
       method: 'GET',
       host: 'api.twilio.com',
       path: '/2010-04-01/Accounts/{sid}.json',

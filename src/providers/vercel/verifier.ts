@@ -47,7 +47,6 @@ export const vercel = {
   endpoints: [
     {
       id: 'token-current',
-      detectors: ['vercel.personal-token', 'vercel.integration-token', 'vercel.app-access-token', 'vercel.legacy-token'],
       prefixes: ['vcp_', 'vci_', 'vca_'],
       method: 'GET',
       host: 'api.vercel.com',

@@ -1,0 +1,11 @@
+// Detector examples are written with checksum templates, so no live-looking token is committed:
+// the loader, the checks and the docs expand them the same way.
+
+import { completeWithChecksum } from '../providers/index.js';
+
+const CHECKSUM_TEMPLATE = /\{\{checksum:([a-z0-9-]+):([^}]+)\}\}/g;
+
+/** Replaces `{{checksum:<validator>:<stem>}}` with the stem completed by a valid checksum. */
+export function expandExample(text: string): string {
+  return text.replace(CHECKSUM_TEMPLATE, (_, validator: string, stem: string) => completeWithChecksum(validator, stem));
+}
