@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
-import { git, tempRepo, trackTempDirs, writeFiles } from '../helpers/tmp.js';
+import { git, gitEnv, tempRepo, trackTempDirs, writeFiles } from '../helpers/tmp.js';
 import { githubPat, randomAlnum } from '../helpers/tokens.js';
 
 const track = trackTempDirs();
@@ -14,20 +14,7 @@ beforeAll(assertBuilt);
 /** A commit with a fixed committer date, so --until has something definite to cut. */
 function commitAt(dir: string, date: string, message: string): void {
   git(dir, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.invalid',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.invalid',
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: dir,
-    },
-  });
+  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: gitEnv(dir, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }) });
 }
 
 interface Repo {

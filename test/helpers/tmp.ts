@@ -19,19 +19,25 @@ export function writeFiles(root: string, files: Record<string, string | Uint8Arr
   }
 }
 
+/** The environment tests run git in: a fixed identity, no system or user config. */
+export function gitEnv(cwd: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.invalid',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: cwd,
+    ...extra,
+  };
+}
+
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.invalid',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.invalid',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: cwd,
-    },
+    env: gitEnv(cwd),
   });
 }
 
