@@ -369,11 +369,31 @@ export function judgePasswordValue(value: string, keyName: string | undefined, c
 }
 
 /**
+ * What is clearly made up wherever it sits: documentation's stand-in phrases (`your_password`,
+ * `<password>`, `changeme`, `xxxx`, `example`, `dummy`), a name with a prefix written where the value
+ * goes (`irc_pass`, `smtp-password`) and runs of one or two characters. A bare weak word (`password`,
+ * `secret`, `testpass`) is not on this list: in a credential store or for a real host it is the
+ * password a tool sends, so there it is a weak password, not a placeholder.
+ */
+const MADE_UP_MARKER = /example|sample|dummy|fake|mock|todo|fixme|tbd|placeholder|replace|change[_-]?(?:me|it)|not[_-]?(?:real|a\b)|x{3,}|^(?:your|my|the|our|some|this|enter|insert|put)(?:[\s_-]|[A-Z]|[a-z]*(?:pass|secret|pwd|token|key))|(?:here|goes)$|sesame|foo|bar|baz|qux|[<>{}*]/i;
+
+/** True for the very words documentation fills a password blank with (`password`, `secret`, `changeme`). */
+export function isDocumentationPassword(value: string): boolean {
+  return PLACEHOLDER_PASSWORDS.has(value.toLowerCase());
+}
+
+/** True for a password value that is clearly made up in any file (see MADE_UP_MARKER). */
+export function isStandInPhrase(value: string): boolean {
+  return new Set(value.toLowerCase()).size < 4 || MADE_UP_MARKER.test(value) || NAMED_STAND_IN.test(value) || placeholderKind(value) === 'template';
+}
+
+/**
  * Files whose whole job is to hold credentials for a tool to log in with (git's credential store,
- * .netrc, .pgpass, .npmrc, Docker's config, .pypirc, AWS's credentials file, shadow and htpasswd):
+ * .netrc, .pgpass, .npmrc, Docker's config, .pypirc, AWS's credentials file, shadow and htpasswd,
+ * FileZilla's site and recent-server lists, DBeaver's saved connections):
  * whatever they hold is in use unless it is clearly made up.
  */
-const CREDENTIAL_STORE = /(?:^|\/)(?:\.git-credentials|[._]netrc|\.pgpass|pgpass\.conf|\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|\.my\.cnf|\.s3cfg|\.esmtprc|\.msmtprc|\.fetchmailrc|\.htpasswd|shadow|gshadow|\.dockercfg|\.docker\/config\.json|\.aws\/credentials|\.m2\/settings(?:-security)?\.xml|\.gem\/credentials|\.config\/hub|sitemanager\.xml|recentservers\.xml)$/i;
+const CREDENTIAL_STORE = /(?:^|\/)(?:\.git-credentials|[._]netrc|\.pgpass|pgpass\.conf|\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|\.my\.cnf|\.s3cfg|\.esmtprc|\.msmtprc|\.fetchmailrc|\.htpasswd|shadow|gshadow|\.dockercfg|\.docker\/config\.json|\.aws\/credentials|\.m2\/settings(?:-security)?\.xml|\.gem\/credentials|\.config\/hub|sitemanager\.xml|recentservers\.xml|filezilla\.xml|[\w.-]*dbeaver[\w.-]*\.xml|\.dbeaver\/(?:data-sources[\w-]*|credentials-config)\.json|org\.jkiss\.dbeaver[\w.-]*\/data-sources[\w-]*\.xml)$/i;
 
 /**
  * Documentation, examples, tests and type declarations: a guessable password there is far more

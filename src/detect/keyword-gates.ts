@@ -108,6 +108,20 @@ const urlUserInfo: KeywordGate = (text, _start, end) => {
   return false;
 };
 
+/**
+ * For a token whose own prefix is its keyword (`API-`, `KEY`, `secret_`): the prefix exactly as
+ * written, after a character outside `notBefore`, with the token's structure after it. `shape` is a
+ * sticky regex starting at the prefix; most hits of such a common prefix fail it in a few characters.
+ */
+function prefixedShape(shape: RegExp, notBefore: RegExp): KeywordGate {
+  return (text, start) => {
+    const c = start > 0 ? text[start - 1]! : '';
+    if (c !== '' && notBefore.test(c)) return false;
+    shape.lastIndex = start;
+    return shape.test(text);
+  };
+}
+
 const RULES: Record<string, GateRule> = {
   '://': { detectors: ['generic.url-credentials', 'generic.git-credentials'], gate: urlUserInfo },
   // (?<![A-Za-z0-9_])pat[A-Za-z0-9]{14}\.
@@ -131,6 +145,12 @@ const RULES: Record<string, GateRule> = {
       return word === 'lob' || word === 'Lob' || word === 'LOB';
     },
   },
+  // Distinctive formats whose prefix is their keyword (detectors/<provider>.yaml says why each is).
+  'api-': { detectors: ['octopus.api-key'], gate: prefixedShape(/API-[A-Z0-9]{26,32}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/) },
+  key: { detectors: ['telnyx.api-key'], gate: prefixedShape(/KEY[0-9A-F]{32}_[A-Za-z0-9]{22}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/) },
+  aqe: { detectors: ['adyen.api-key'], gate: prefixedShape(/AQE[A-Za-z0-9+/]{40,200}={0,2}-/y, /[A-Za-z0-9+/_-]/) },
+  'pa-': { detectors: ['voyage.api-key'], gate: prefixedShape(/pa-[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/) },
+  private_: { detectors: ['imagekit.private-key'], gate: prefixedShape(/private_[A-Za-z0-9+/]{27,40}=/y, /[A-Za-z0-9_]/) },
   ...Object.fromEntries(
     ['login', 'connect', 'bind', 'pdo', 'mysqli', 'authenticate', 'signin', 'sign_in', 'ftp', 'smtp', 'imap4', 'pop3'].map((k) => [k, { detectors: ['generic.login-call'], gate: callOrReceiver }]),
   ),

@@ -4,7 +4,7 @@
 import { luhn } from '../providers/formats/checksums.js';
 import { providerValidators } from '../providers/index.js';
 import type { ValidatorContext, ValidatorVerdict } from '../providers/types.js';
-import { isCredentialStore, isDocumentationHost, isExampleContext, isPasswordKey, isRealHost, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import { isCredentialStore, isDocumentationHost, isDocumentationPassword, isExampleContext, isPasswordKey, isRealHost, isStandInPhrase, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
 import { decodeJwt } from '../providers/formats/jwt.js';
 import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
 import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
@@ -23,6 +23,15 @@ function passwordVerdict(verdict: PasswordVerdict, inUse = false, madeUp = false
   return true;
 }
 
+/**
+ * Inside a file whose whole job is holding live credentials (or for a real host), a bare weak word
+ * (`password`, `secret`, `testpass`) is the password the tool sends, not a placeholder: only a
+ * stand-in phrase (`your_password`, `<password>`, `changeme`, `xxxx`) is clearly made up there.
+ */
+function inUseVerdict(verdict: PasswordVerdict, value: string, inUse: boolean): PasswordVerdict {
+  return verdict === 'placeholder' && inUse && !isStandInPhrase(value) ? 'weak' : verdict;
+}
+
 /** The host a match names (a `host` group, or the authority of its `uri` group). */
 function matchHost(groups: Record<string, string | undefined>): string | undefined {
   if (groups['host']) return groups['host'];
@@ -34,6 +43,14 @@ function matchHost(groups: Record<string, string | undefined>): string | undefin
 export type Validator = (secret: string, ctx: ValidatorContext) => ValidatorVerdict;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** User names documentation writes beside a stand-in password (`user:pass@host`). */
+const STAND_IN_USER = /^(?:user(?:name)?|login|name|foo|me|someone|john(?:doe)?|jdoe|your[\w-]*|my[_-]?user(?:name)?|<[^>]*>)$|^$/i;
+
+/** A password judged in a password slot, where a credential store makes a bare weak word a leak. */
+function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: ValidatorContext): ValidatorVerdict {
+  const store = isCredentialStore(ctx.path);
+  return passwordVerdict(inUseVerdict(verdict, value, store), store, isExampleContext(ctx.path));
+}
 /** Source code, where a password hash is usually seed data or a test fixture. */
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
@@ -54,19 +71,19 @@ export const validators = {
   /** The same, where the pattern places the value inside a string (after `Bearer ` in a header): never bare code. */
   'generic-literal': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
-  'password-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, 'password', ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
+  'password-literal': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, 'password', ctx), secret, ctx),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
-  'password-value': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
+  'password-value': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), secret, ctx),
   /**
    * A value whose name the pattern reads from markup (`<entry key="…">`, `variable "…"`), where one
    * detector covers both kinds: judged as a password under a password name, as a secret otherwise.
    */
   'credential-value': (secret, ctx) =>
     ctx.keyName !== undefined && isPasswordKey(ctx.keyName)
-      ? passwordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), isCredentialStore(ctx.path), isExampleContext(ctx.path))
+      ? storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx)
       : judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
-  'password-value-literal': (secret, ctx) => passwordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), isCredentialStore(ctx.path), isExampleContext(ctx.path)),
+  'password-value-literal': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx),
   /**
    * The password part of `scheme://user:pass@host` is a real value, not a template. A default
    * (`guest:guest`, `postgres:postgres`) is a note on localhost or a documentation host, and a leak
@@ -78,6 +95,12 @@ export const validators = {
     if (verdict !== 'reject' && verdict !== 'placeholder' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) verdict = 'default';
     const host = matchHost(ctx.groups);
     const inUse = host !== undefined ? isRealHost(host) : isCredentialStore(ctx.path);
+    // A bare weak word is in use in a credential store whatever host it names (a .pgpass entry for
+    // the machine's own server). For a real host in any file, a compound one (`testpass`) is too, but
+    // documentation's own words (`admin:password@…`, `user:secret@…`) and stand-in users stay notes.
+    const user = ctx.groups['user'] !== undefined ? decodeUriComponentSafe(ctx.groups['user']) : undefined;
+    const realUse = inUse && user !== undefined && !STAND_IN_USER.test(user) && !isDocumentationPassword(password);
+    verdict = inUseVerdict(verdict, password, isCredentialStore(ctx.path) || realUse);
     // A guessable password for example.com is made up; for localhost or a real host it is a leak.
     return passwordVerdict(verdict, inUse, isDocumentationHost(host) || isExampleContext(ctx.path));
   },

@@ -2,7 +2,7 @@
 // like one's place (references, code, type names, labels, placeholders).
 
 import { describe, expect, it } from 'vitest';
-import { isCredentialStore, isDocumentationHost, isPasswordKey, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, looksLikeIdentifier, readsRandom, rejectsOnShape } from '../../src/detect/generic-value.js';
+import { isCredentialStore, isDocumentationHost, isPasswordKey, isStandInPhrase, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, looksLikeIdentifier, readsRandom, rejectsOnShape } from '../../src/detect/generic-value.js';
 
 describe('judgePasswordValue', () => {
   it.for([
@@ -118,6 +118,14 @@ describe('names, hosts and stores', () => {
   it('knows the credential stores', () => {
     for (const path of ['.git-credentials', 'home/.netrc', 'db/.pgpass', '.npmrc', '.docker/config.json', 'etc/shadow', 'web/.htpasswd']) expect(isCredentialStore(path)).toBe(true);
     for (const path of ['README.md', 'src/netrc.ts', 'config.yml']) expect(isCredentialStore(path)).toBe(false);
+    for (const path of ['db/dbeaver-data-sources.xml', '.dbeaver/data-sources.json', 'ws/.metadata/.plugins/org.jkiss.dbeaver.core/data-sources.xml', 'FileZilla/sitemanager.xml', 'filezilla.xml']) expect(isCredentialStore(path)).toBe(true);
+    for (const path of ['src/data-sources.xml', 'dbeaver.md']) expect(isCredentialStore(path)).toBe(false);
+  });
+
+  it('tells stand-in phrases (made up anywhere) from bare weak words (a leak in a credential store)', () => {
+    for (const value of ['your_password', '<password>', 'changeme', 'xxxxxxxx', 'ExamplePass1', 'dummy-pass', 'irc_pass', 'mysecret', 'thisismypassword', 'open sesame', '${PGPASS}'])
+      expect(isStandInPhrase(value)).toBe(true);
+    for (const value of ['password', 'secret', 'testpass', 'hunter22', 'letmein', 'Tr0ub4dor-Zq81']) expect(isStandInPhrase(value)).toBe(false);
   });
 });
 
@@ -182,6 +190,21 @@ describe('validators for values the pattern places inside a literal', () => {
     expect(judge('Zo4Kepi9UvaXo2BedaLu7Ri3', 'ApiKey', 'Settings.cs')).toBe(true);
     expect(judge('X-Api-Key', 'ApiKeyHeader')).toBe(false);
     expect(judge('user-profile-settings', 'cache.key')).toBe(false);
+  });
+
+  it('a bare weak word is a leak in a credential store and a note elsewhere; a stand-in phrase is a note everywhere', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    const low = { ok: true, confidence: 'low' };
+    expect(validators['password-value']('password', { groups: {}, keyName: 'password', path: 'home/.esmtprc' })).toBe(true);
+    expect(validators['password-value']('password', { groups: {}, keyName: 'password', path: 'config/mail.conf' })).toEqual(low);
+    expect(validators['password-value']('your_password', { groups: {}, keyName: 'password', path: 'home/.esmtprc' })).not.toBe(true);
+    const uri = (secret: string, user: string, host: string, path = 'config/app.yml') => validators['uri-password'](secret, { groups: { user, host }, keyName: undefined, path });
+    expect(uri('secret', 'root', 'localhost', 'db/.pgpass')).toBe(true);
+    expect(uri('postgres', 'postgres', 'localhost', 'db/.pgpass')).toEqual(low);
+    expect(uri('testpass', 'qa_runner', 'ds061234.mlab-host.net')).toBe(true);
+    expect(uri('password', 'qa_runner', 'ds061234.mlab-host.net')).toEqual(low);
+    expect(uri('testpass', 'user', 'ds061234.mlab-host.net')).toEqual(low);
+    expect(uri('testpass', 'qa_runner', 'localhost')).toEqual(low);
   });
 
   it('generic-literal and password-value-literal do not read an unquoted value in code as a variable', async () => {

@@ -44,6 +44,21 @@ describe('keyword gates', () => {
     expect(passes('://', ['generic.git-credentials'], 'https://user:p@ss@word@github.com')).toBe(true);
   });
 
+  it('let a common prefix through only when the token structure follows it', () => {
+    const hex32 = '0F3A9C61D27B48E5A90C3F7D1B6E2A48';
+    expect(passes('key', ['telnyx.api-key'], `x = "KEY${hex32}_Zp4Rw9Lk2QxT7mVb3NcJ8s"`)).toBe(true);
+    expect(passes('key', ['telnyx.api-key'], 'API_KEY=KEY')).toBe(false);
+    expect(passes('key', ['telnyx.api-key'], `monkey${hex32}_Zp4Rw9Lk2QxT7mVb3NcJ8s`)).toBe(false);
+    expect(passes('api-', ['octopus.api-key'], 'key: API-H3JT9WQ6ZKXB2RMN7PCV4LFY8S')).toBe(true);
+    expect(passes('api-', ['octopus.api-key'], 'X-Api-Key: abc')).toBe(false);
+    expect(passes('aqe', ['adyen.api-key'], 'k=AQE' + 'a'.repeat(40) + '-b')).toBe(true);
+    expect(passes('aqe', ['adyen.api-key'], 'k=AQE' + 'a'.repeat(40))).toBe(false);
+    expect(passes('pa-', ['voyage.api-key'], 'k=pa-T4kq_9ZmWx2Lr7Vb-NcY3s8HdJpQ5uGf6AeKo1iRtBz')).toBe(true);
+    expect(passes('pa-', ['voyage.api-key'], 'locale: spa-ES')).toBe(false);
+    expect(passes('private_', ['imagekit.private-key'], 'k="private_Q8vWz3Lk9TmXr2Pb7NcYs4HdJa6Ge1Uo5Rq="')).toBe(true);
+    expect(passes('private_', ['imagekit.private-key'], 'def private_helper(self):')).toBe(false);
+  });
+
   it('apply only to the detectors their rule names', () => {
     expect(keywordGate('connect', 'custom.connect')).toBeUndefined();
     expect(keywordGate('token', 'generic.secret')).toBeUndefined();
