@@ -46,25 +46,29 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   const width = 1 << shift;
 
   // Built on every start-up (each worker's too) while the code is still cold, so it avoids
-  // per-state objects and JavaScript loops over whole rows: the trie is kept as typed-array
-  // child lists and each row is copied from its failure state's row natively (copyWithin).
+  // per-state objects and JavaScript loops over whole rows: the trie is a dense typed array
+  // (0 = no edge: the root is nobody's child) plus child lists for the breadth-first pass, and
+  // each row is copied from its failure state's row natively (copyWithin).
   let capacity = 1;
   for (const word of keywords) capacity += word.length;
+  const trie = new Uint32Array(capacity * width);
   const firstChild = new Int32Array(capacity).fill(-1);
   const lastChild = new Int32Array(capacity).fill(-1);
   const nextSibling = new Int32Array(capacity).fill(-1);
   const childColumn = new Uint8Array(capacity);
   const fail = new Uint32Array(capacity);
-  const own: Array<number[] | undefined> = [];
+  // Filled up front so the array stays packed (assigning far past its end makes it a dictionary).
+  const own = new Array<number[] | undefined>(capacity).fill(undefined);
   let stateCount = 1;
-  keywords.forEach((word, index) => {
+  for (let index = 0; index < keywords.length; index++) {
+    const word = keywords[index]!;
     let state = 0;
     for (let i = 0; i < word.length; i++) {
       const column = charClass[foldChar(word.charCodeAt(i))]!;
-      let next = firstChild[state]!;
-      while (next !== -1 && childColumn[next] !== column) next = nextSibling[next]!;
-      if (next === -1) {
+      let next = trie[state * width + column]!;
+      if (next === 0) {
         next = stateCount++;
+        trie[state * width + column] = next;
         childColumn[next] = column;
         if (lastChild[state] === -1) firstChild[state] = next;
         else nextSibling[lastChild[state]!] = next;
@@ -73,7 +77,7 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       state = next;
     }
     (own[state] ??= []).push(index);
-  });
+  }
   // Breadth-first: failure links, merged outputs, and the dense table, each row built from its
   // failure state's (already complete) row — no inner failure-chain walks.
   const table = stateCount < 65536 ? new Uint16Array(stateCount * width) : new Uint32Array(stateCount * width);
