@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
 import { tempDir, writeFiles } from '../helpers/tmp.js';
-import { closest } from '../../src/detectors/selection.js';
+import { closest } from '../../src/catalog/selection.js';
 
 const CUSTOM = `provider: acme
 providerName: Acme Corp

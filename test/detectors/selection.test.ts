@@ -2,7 +2,7 @@
 // `levels` (an exact id wins over a glob or provider); every selector that matches nothing is a
 // problem with the nearest real id.
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, resolveDetectorSelection, selectIds } from '../../src/detectors/selection.js';
+import { closest, editDistance, resolveDetectorSelection, selectIds } from '../../src/catalog/selection.js';
 
 const catalogue = [
   { id: 'github.classic-pat', provider: 'github' },
