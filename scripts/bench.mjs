@@ -141,7 +141,7 @@ async function benchRipgrep(tree, runs, scanSeconds) {
     console.log('ripgrep: not installed (apt-get install ripgrep), no ratio');
     return;
   }
-  const { buildSelectedSet } = await import(pathToFileURL(join(dist, 'detectors', 'registry.js')).href);
+  const { buildSelectedSet } = await import(pathToFileURL(join(dist, 'pipeline', 'detector-registry.js')).href);
   const keywords = buildSelectedSet({ custom: [], disabled: [] }).automaton.keywords;
   const dir = mkdtempSync(join(tmpdir(), 'tokenscope-bench-rg-'));
   try {

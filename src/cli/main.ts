@@ -6,12 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { TokenscopeError } from '../util/errors.js';
 import { VERSION } from '../util/version.js';
 import { EXIT_CODE_HELP } from './help.js';
-import { runScanCommand, type ScanFlags } from './commands/scan.js';
-import { runDetectorsCommand, type DetectorsFlags } from './commands/detectors.js';
-import { runBaselineCommand } from './commands/baseline.js';
-import { runInitCommand } from './commands/init.js';
-import { runHookCommand } from './commands/hook.js';
-import { runOrgMerge, runOrgPlan, runOrgScan } from './commands/org.js';
+import type { ScanFlags } from './commands/scan.js';
+import type { DetectorsFlags } from './commands/detectors.js';
 import { registerGuardCommand } from './commands/guard.js';
 import type { CliIo, CliResult } from './io.js';
 
@@ -68,6 +64,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--verbose', 'list skipped files and informational notices')
     .option('--debug', 'show stack traces for errors')
     .action(async (paths: string[], flags: ScanFlags) => {
+      // Each command's code is imported when it runs: a pre-commit scan need not evaluate the
+      // org, hook, baseline or report-merging modules at start-up.
+      const { runScanCommand } = await import('./commands/scan.js');
       setExit(await runScanCommand(io, paths, flags));
     });
 
@@ -80,6 +79,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file')
     .option('--debug', 'show stack traces for errors')
     .action(async (paths: string[], flags: { output: string; prune?: boolean; config?: string }) => {
+      const { runBaselineCommand } = await import('./commands/baseline.js');
       setExit(await runBaselineCommand(io, paths, flags));
     });
 
@@ -88,12 +88,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('install')
     .description('add the pre-commit hook (respects core.hooksPath and husky; an existing hook is kept and runs first)')
     .action(async () => {
+      const { runHookCommand } = await import('./commands/hook.js');
       setExit(await runHookCommand(io, 'install'));
     });
   hook
     .command('uninstall')
     .description('remove the pre-commit hook and put back exactly what was there before')
     .action(async () => {
+      const { runHookCommand } = await import('./commands/hook.js');
       setExit(await runHookCommand(io, 'uninstall'));
     });
 
@@ -101,7 +103,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('init')
     .description('write a commented starter .tokenscope.yaml (never overwrites an existing config)')
     .argument('[dir]', 'folder to write it in (default: the current folder)')
-    .action((dir: string | undefined) => {
+    .action(async (dir: string | undefined) => {
+      const { runInitCommand } = await import('./commands/init.js');
       setExit(runInitCommand(io, dir));
     });
 
@@ -113,6 +116,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'configuration whose detectors.custom files are listed too (default: found from here)')
     .action(async (ids: string[], flags: DetectorsFlags) => {
+      const { runDetectorsCommand } = await import('./commands/detectors.js');
       setExit(await runDetectorsCommand(io, flags, ids));
     });
 
@@ -125,7 +129,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--repos-per-shard <n>', 'without --shards: repositories per shard (default 8)')
     .option('--server-url <url>', 'where owner/name repositories live (default $GITHUB_SERVER_URL or https://github.com)')
     .option('-o, --output <file>', 'write the manifest to a file')
-    .action((file: string | undefined, flags: { shards?: string; reposPerShard?: string; serverUrl?: string; output?: string }) => {
+    .action(async (file: string | undefined, flags: { shards?: string; reposPerShard?: string; serverUrl?: string; output?: string }) => {
+      const { runOrgPlan } = await import('./commands/org.js');
       setExit(runOrgPlan(io, file, flags));
     });
   org
@@ -138,6 +143,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file applied to every repository')
     .option('--debug', 'show stack traces for errors')
     .action(async (flags: { shard: string; index?: string; outDir?: string; history?: boolean; config?: string }) => {
+      const { runOrgScan } = await import('./commands/org.js');
       setExit(await runOrgScan(io, flags));
     });
   org
@@ -149,7 +155,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('-o, --output <file>', 'write the report to a file')
     .option('--sarif-dir <dir>', 'also write one SARIF file per repository (and index.json) into this folder')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a credential is at or above this level (default none)').choices(['error', 'warning', 'note', 'none']))
-    .action((results: string[], flags: { shard?: string; format?: string; output?: string; sarifDir?: string; failOn?: 'error' | 'warning' | 'note' | 'none' }) => {
+    .action(async (results: string[], flags: { shard?: string; format?: string; output?: string; sarifDir?: string; failOn?: 'error' | 'warning' | 'note' | 'none' }) => {
+      const { runOrgMerge } = await import('./commands/org.js');
       setExit(runOrgMerge(io, results, flags));
     });
 

@@ -86,6 +86,7 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
   // Compiled the first time a keyword hit runs the detector: most of the ~700 never run on a
   // small scan, and a scan's start-up (and each worker's) need not pay for them.
   let regex: RegExp | undefined;
+  let secretGroups: string[] | undefined;
   const userSupplied = file.userSupplied === true;
   return {
     def,
@@ -97,7 +98,11 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
       regex ??= compilePattern(def, userSupplied);
       return regex;
     },
-    secretGroups: secretGroupNames(def.pattern),
+    // Read only when the regex matched, so found lazily like it (a scan of every pattern at start-up).
+    get secretGroups(): readonly string[] {
+      secretGroups ??= secretGroupNames(def.pattern);
+      return secretGroups;
+    },
     keywords: (def.keywords ?? []).map((k) => k.toLowerCase()),
     validators: compiledValidators,
     multiline: def.multiline === true,
@@ -130,7 +135,9 @@ export function buildDetectorSet(files: readonly DetectorFile[], disabled: Reado
         detectorsByKeyword.push([]);
       }
       const list = detectorsByKeyword[k]!;
-      if (!list.includes(index)) list.push(index);
+      // Detectors come in index order, so a repeat can only be this detector's own (a keyword
+      // listed twice); a full search was quadratic for keywords hundreds of detectors share.
+      if (list[list.length - 1] !== index) list.push(index);
     }
   });
   // The layer pass's keywords ride in the same automaton: one pass over the text finds both.

@@ -22,6 +22,9 @@ export interface Automaton {
   readonly maxLength: number;
 }
 
+/** Shared by every state without a keyword ending there (most of them); never mutated. */
+const NO_OUTPUT: number[] = [];
+
 function foldChar(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
@@ -42,41 +45,64 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   const shift = Math.max(1, Math.ceil(Math.log2(columns)));
   const width = 1 << shift;
 
-  const edges: Array<Map<number, number>> = [new Map()];
-  const fail: number[] = [0];
-  const outputs: number[][] = [[]];
-  keywords.forEach((word, index) => {
+  // Built on every start-up (each worker's too) while the code is still cold, so it avoids
+  // per-state objects and JavaScript loops over whole rows: the trie is a dense typed array
+  // (0 = no edge: the root is nobody's child) plus child lists for the breadth-first pass, and
+  // each row is copied from its failure state's row natively (copyWithin).
+  let capacity = 1;
+  for (const word of keywords) capacity += word.length;
+  const trie = new Uint32Array(capacity * width);
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const lastChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const childColumn = new Uint8Array(capacity);
+  const fail = new Uint32Array(capacity);
+  // Filled up front so the array stays packed (assigning far past its end makes it a dictionary).
+  const own = new Array<number[] | undefined>(capacity).fill(undefined);
+  let stateCount = 1;
+  for (let index = 0; index < keywords.length; index++) {
+    const word = keywords[index]!;
     let state = 0;
     for (let i = 0; i < word.length; i++) {
       const column = charClass[foldChar(word.charCodeAt(i))]!;
-      let next = edges[state]!.get(column);
-      if (next === undefined) {
-        next = edges.length;
-        edges.push(new Map());
-        fail.push(0);
-        outputs.push([]);
-        edges[state]!.set(column, next);
+      let next = trie[state * width + column]!;
+      if (next === 0) {
+        next = stateCount++;
+        trie[state * width + column] = next;
+        childColumn[next] = column;
+        if (lastChild[state] === -1) firstChild[state] = next;
+        else nextSibling[lastChild[state]!] = next;
+        lastChild[state] = next;
       }
       state = next;
     }
-    outputs[state]!.push(index);
-  });
+    (own[state] ??= []).push(index);
+  }
   // Breadth-first: failure links, merged outputs, and the dense table, each row built from its
   // failure state's (already complete) row — no inner failure-chain walks.
-  const stateCount = edges.length;
   const table = stateCount < 65536 ? new Uint16Array(stateCount * width) : new Uint32Array(stateCount * width);
-  for (const [column, next] of edges[0]!) table[column] = next;
-  const queue: number[] = [...edges[0]!.values()];
-  for (let head = 0; head < queue.length; head++) {
+  const outputs: number[][] = new Array<number[]>(stateCount).fill(NO_OUTPUT);
+  if (own[0]) outputs[0] = own[0];
+  const queue = new Uint32Array(stateCount);
+  let tail = 0;
+  for (let child = firstChild[0]!; child !== -1; child = nextSibling[child]!) {
+    table[childColumn[child]!] = child;
+    queue[tail++] = child;
+    outputs[child] = own[child] ?? NO_OUTPUT;
+  }
+  for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
     const failRow = fail[state]! * width;
     const row = state * width;
-    for (let column = 0; column < width; column++) table[row + column] = table[failRow + column]!;
-    for (const [column, next] of edges[state]!) {
-      queue.push(next);
+    table.copyWithin(row, failRow, failRow + width);
+    for (let next = firstChild[state]!; next !== -1; next = nextSibling[next]!) {
+      const column = childColumn[next]!;
+      queue[tail++] = next;
       const target = table[failRow + column]!;
       fail[next] = target !== next ? target : 0;
-      outputs[next] = outputs[next]!.concat(outputs[fail[next]!]!);
+      const inherited = outputs[fail[next]!]!;
+      const mine = own[next];
+      outputs[next] = mine ? (inherited.length > 0 ? mine.concat(inherited) : mine) : inherited;
       table[row + column] = next;
     }
   }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../model/config.js';
 import type { SourceProvider, SkippedFile, SourceFile } from '../model/types.js';
-import { batchCheck, gitToplevel, nulSplitter, RawParser, readBlobs, runGit, unquoteGitPath, type RawEntry } from './git.js';
+import { batchCheck, gitToplevel, isPartialClone, nulSplitter, RawParser, readBlobs, runGit, unquoteGitPath, type RawEntry } from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { tooLargeDetail } from './read.js';
 import { GROUP_BYTES, groupBySize, prefetching, sizeSum } from './git-history.js';
@@ -122,6 +122,10 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
       // plainly is the work tree (it holds .git, no GIT_DIR override) that spawn is saved: this
       // runs on every commit.
       const plainRoot = existsSync(join(root, '.git')) && !process.env['GIT_DIR'] && !process.env['GIT_WORK_TREE'];
+      // batchCheck's partial-clone question (read-only config) asked now, beside the diffs.
+      // Settled here whatever happens, so a failure surfaces only if batchCheck awaits it.
+      const partialClone = plainRoot ? isPartialClone(root) : undefined;
+      partialClone?.catch(() => undefined);
       const [top, rawNumstat, patch] = await Promise.allSettled([
         plainRoot ? Promise.resolve(root) : gitToplevel(root),
         runGit(['diff', ...STAGED, ...PINNED_DIFF_FLAGS, '--raw', '--numstat', '-z', '--no-abbrev'], { cwd: root }),
@@ -160,7 +164,7 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
         wanted.push({ path, blob: entry.dstBlob, lineFilter: ranges });
       }
 
-      const sizes = await batchCheck(toplevel, [...new Set(wanted.map((w) => w.blob))]);
+      const sizes = await batchCheck(toplevel, [...new Set(wanted.map((w) => w.blob))], partialClone);
       const toRead: typeof wanted = [];
       for (const w of wanted) {
         const info = sizes.get(w.blob);

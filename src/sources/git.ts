@@ -227,7 +227,7 @@ export function unquoteGitPath(text: string): string {
 export type BlobInfo = { id: string; type: string; size: number } | { id: string; missing: true };
 
 /** Whether the repository is a partial clone: objects may be missing, and git would fetch them. */
-async function isPartialClone(cwd: string): Promise<boolean> {
+export async function isPartialClone(cwd: string): Promise<boolean> {
   // `extensions.partialClone` names the promisor remote; older clones mark only the remote.
   const out = await runGitStatus(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], { cwd, okExitCodes: [1] });
   if (out.code !== 0) return false;
@@ -257,11 +257,15 @@ async function presentLocally(cwd: string, ids: readonly string[]): Promise<Set<
   return present;
 }
 
-/** Object types and sizes for many ids through one `git cat-file --batch-check` process. */
-export async function batchCheck(cwd: string, ids: readonly string[]): Promise<Map<string, BlobInfo>> {
+/**
+ * Object types and sizes for many ids through one `git cat-file --batch-check` process.
+ * `partialClone` is isPartialClone(cwd) when the caller could start it earlier, beside other
+ * git calls (each spawn costs a pre-commit scan ~5–10 ms).
+ */
+export async function batchCheck(cwd: string, ids: readonly string[], partialClone?: Promise<boolean>): Promise<Map<string, BlobInfo>> {
   const info = new Map<string, BlobInfo>();
   if (ids.length === 0) return info;
-  if (await isPartialClone(cwd)) {
+  if (await (partialClone ?? isPartialClone(cwd))) {
     const present = await presentLocally(cwd, ids);
     const missing = ids.filter((id) => !present.has(id));
     for (const id of missing) info.set(id, { id, missing: true });

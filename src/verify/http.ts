@@ -3,8 +3,6 @@
 // covering connect and body, and a cap on the body size. Tests inject a target resolver and a
 // CA; without them it connects to exactly the host it was given.
 
-import { request } from 'node:https';
-import { isIP } from 'node:net';
 import type { RequestPlan } from './guard.js';
 
 /** Test-only injection: where to connect for a host, and which CA to trust. */
@@ -27,7 +25,10 @@ function flatten(headers: NodeJS.Dict<string | string[]>): Record<string, string
   return out;
 }
 
-export function sendRequest(plan: RequestPlan, timeoutMs: number, transport: Transport = {}): Promise<HttpResult> {
+export async function sendRequest(plan: RequestPlan, timeoutMs: number, transport: Transport = {}): Promise<HttpResult> {
+  // Loaded here, not at the top: the bundled CLI would otherwise load TLS (~5 ms) on every
+  // start-up, a pre-commit scan included, though only --verify ever sends a request.
+  const [{ request }, { isIP }] = await Promise.all([import('node:https'), import('node:net')]);
   const target = transport.resolveTarget ? transport.resolveTarget(plan.host, plan.port) : { host: plan.host, port: plan.port };
   return new Promise((resolve) => {
     let settled = false;

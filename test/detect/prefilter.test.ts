@@ -35,6 +35,25 @@ describe('keyword prefilter (Aho–Corasick)', () => {
     }
   });
 
+  it('agrees with a naive search for many random keywords, repeats and shared suffixes included', () => {
+    // The automaton is built from typed-array child lists; random sets exercise deep failure
+    // chains, a keyword listed twice and keywords ending inside others.
+    let seed = 11;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = (alphabet: string, length: number): string => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let round = 0; round < 20; round++) {
+      const keywords = Array.from({ length: 60 }, () => pick('abcd_', 1 + Math.floor(random() * 6)));
+      keywords.push(keywords[0]!, `x${keywords[1]!}`);
+      const automaton = buildAutomaton(keywords);
+      const text = pick('abcdABx_ .', 3000);
+      const hits = findKeywords(automaton, text);
+      expect(hits.positions.map((p, i) => `${p}:${hits.keywordIds[i]}`).sort()).toEqual(naive(keywords, text));
+    }
+  });
+
   it('cuts long texts into lanes without losing, doubling or reordering hits at the lane edges', () => {
     // Long enough for the interleaved walk; keywords of several lengths (the longest sets the
     // warm-up) planted across every position around the four lane boundaries.
