@@ -8,8 +8,22 @@ process.on('unhandledRejection', (error) => {
   process.exitCode = 2;
 });
 
+// A reader that went away (`tokenscope detectors | head`) is not a crash: the rest of the report
+// is dropped and the command still finishes with its own exit code.
+let stdoutGone = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    stdoutGone = true;
+    return;
+  }
+  process.stderr.write(`tokenscope: cannot write to standard output (${error.code ?? 'error'})\n`);
+  process.exit(2);
+});
+
 const result = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutGone) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   env: process.env,
