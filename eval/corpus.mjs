@@ -20,7 +20,10 @@ export const PROVIDER_ALIASES = JSON.parse(readFileSync(join(here, 'provider-ali
 export function loadCorpus() {
   const file = join(corpusDir, 'rule-examples.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 /** The provider a corpus rule is about, normalized to tokenscope's provider ids where they differ. */
@@ -66,8 +69,10 @@ export function overlapsExpected(text, expected, spans) {
  * bucket names, ARNs) rather than about a credential. tokenscope reports credentials, so recall is
  * measured on credential rules first; the all-rules figure is printed beside it.
  */
-const IDENTIFIER_RULE = /\b(?:id|ids|domain|host|hostname|url|uri|name|username|user|account|email|endpoint|region|instance|org|organization|tenant|subdomain|identifier|project|bucket|resource name)\b/i;
-const CREDENTIAL_RULE = /secret|token|key|password|credential|\bpat\b|\bauth\b|authorization|authentication|passphrase|cookie|session|jwt|webhook|dsn|connection|private/i;
+const IDENTIFIER_RULE =
+  /\b(?:id|ids|domain|host|hostname|url|uri|name|username|user|account|email|endpoint|region|instance|org|organization|tenant|subdomain|identifier|project|bucket|resource name)\b/i;
+const CREDENTIAL_RULE =
+  /secret|token|key|password|credential|\bpat\b|\bauth\b|authorization|authentication|passphrase|cookie|session|jwt|webhook|dsn|connection|private/i;
 
 export function isIdentifierRule(example) {
   return IDENTIFIER_RULE.test(example.ruleName) && !CREDENTIAL_RULE.test(example.ruleName);

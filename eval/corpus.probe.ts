@@ -12,8 +12,14 @@ it('probe', () => {
   const loaded = loadDetectorFiles(builtinDetectorSources());
   const set = buildDetectorSet(loaded.files.map((f) => f.file));
   const ours = new Set(loaded.files.map((f) => f.file.provider));
-  const only = process.env['PROBE']?.split(',').map((s) => s.trim()).filter(Boolean);
-  const rows = new Map<string, { pos: number; found: number; neg: number; flagged: number; misses: string[]; fps: string[] }>();
+  const only = process.env['PROBE']
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const rows = new Map<
+    string,
+    { pos: number; found: number; neg: number; flagged: number; misses: string[]; fps: string[] }
+  >();
   for (const ex of loadCorpus()) {
     const provider = corpusProvider(ex);
     if (only && !only.includes(provider)) continue;
@@ -24,17 +30,28 @@ it('probe', () => {
     const matches = detectInText(ex.text, ex.path ?? 'example.txt', set);
     if (ex.label === 'secret') {
       row.pos++;
-      if (overlapsExpected(ex.text, ex.expected, matches.map((m) => [m.start, m.end]))) row.found++;
+      if (
+        overlapsExpected(
+          ex.text,
+          ex.expected,
+          matches.map((m) => [m.start, m.end]),
+        )
+      )
+        row.found++;
       else row.misses.push(`${ex.id} ${ex.ruleId}: ${ex.text.slice(0, 160).replace(/\n/g, '⏎')}`);
     } else {
       row.neg++;
       const same = matches.filter((m) => m.detector.provider === provider);
       if (process.env['PROBE_NEG'] && matches.length > 0) {
-        console.log(`NEG ${ex.id} ${ex.ruleId}: ${matches.map((m) => `${m.detector.id}[${m.secret.slice(0, 60)}] key=${m.keyName}`).join(' | ')}\n     ${ex.text.slice(0, 200).replace(/\n/g, '⏎')}`);
+        console.log(
+          `NEG ${ex.id} ${ex.ruleId}: ${matches.map((m) => `${m.detector.id}[${m.secret.slice(0, 60)}] key=${m.keyName}`).join(' | ')}\n     ${ex.text.slice(0, 200).replace(/\n/g, '⏎')}`,
+        );
       }
       if (same.length > 0) {
         row.flagged++;
-        row.fps.push(`${ex.id} ${ex.ruleId} → ${same.map((m) => m.detector.id).join(',')}: ${ex.text.slice(0, 120).replace(/\n/g, '⏎')}`);
+        row.fps.push(
+          `${ex.id} ${ex.ruleId} → ${same.map((m) => m.detector.id).join(',')}: ${ex.text.slice(0, 120).replace(/\n/g, '⏎')}`,
+        );
       }
     }
   }

@@ -11,6 +11,8 @@ it('lines', () => {
   const set = buildDetectorSet(loaded.files.map((f) => f.file));
   for (const line of (process.env['LINES'] ?? '').split('\n')) {
     const found = detectInText(line, process.env['PROBE_PATH'] ?? 'example.txt', set);
-    console.log(`${line}\n   → ${found.map((m) => `${m.detector.id} [${m.secret}] key=${m.keyName} ${m.confidence}${m.checksum ? ' ' + m.checksum : ''}`).join(' | ') || 'nothing'}`);
+    console.log(
+      `${line}\n   → ${found.map((m) => `${m.detector.id} [${m.secret}] key=${m.keyName} ${m.confidence}${m.checksum ? ' ' + m.checksum : ''}`).join(' | ') || 'nothing'}`,
+    );
   }
 });

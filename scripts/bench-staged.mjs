@@ -49,13 +49,20 @@ try {
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'initial');
   for (let i = 0; i < 5; i++) {
-    appendFileSync(join(repo, 'src', `pkg${i % 20}`, `module-${i}.ts`), `export const changed${i} = "value ${i}";\nexport const more${i} = ${i * 7};\n`);
+    appendFileSync(
+      join(repo, 'src', `pkg${i % 20}`, `module-${i}.ts`),
+      `export const changed${i} = "value ${i}";\nexport const more${i} = ${i * 7};\n`,
+    );
   }
   git(repo, 'add', '-A');
 
   const once = () => {
     const started = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [bin, 'scan', '--staged'], { cwd: repo, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, 'scan', '--staged'], {
+      cwd: repo,
+      env: { ...env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (run.status !== 0) {
       console.error(`bench-staged: scan --staged exited ${run.status}\n${run.stderr}${run.stdout}`);
@@ -67,15 +74,20 @@ try {
   const times = [];
   for (let i = 0; i < runs; i++) times.push(once().ms);
   times.sort((a, b) => a - b);
-  const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+  const median =
+    times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
   console.log(`scan --staged: ${fileCount + 1} files in the repository, 5 staged changes`);
   console.log(`  ${warm.summary}`);
-  console.log(`  wall time over ${runs} runs: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms`);
-  console.log(`  node -e 0 for comparison: ${(() => {
-    const s = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    return (Number(process.hrtime.bigint() - s) / 1e6).toFixed(0);
-  })()} ms`);
+  console.log(
+    `  wall time over ${runs} runs: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms`,
+  );
+  console.log(
+    `  node -e 0 for comparison: ${(() => {
+      const s = process.hrtime.bigint();
+      spawnSync(process.execPath, ['-e', '0']);
+      return (Number(process.hrtime.bigint() - s) / 1e6).toFixed(0);
+    })()} ms`,
+  );
   console.log(`  target ≤ ${TARGET_MS} ms: ${median <= TARGET_MS ? 'met' : 'NOT met'}`);
 } finally {
   rmSync(repo, { recursive: true, force: true, maxRetries: 3 });

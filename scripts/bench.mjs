@@ -50,7 +50,23 @@ function smallTree() {
   rmSync(building, { recursive: true, force: true });
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 16777216;
-  const words = ['config', 'value', 'path', 'global', 'token', 'user', 'client', 'request', 'options', 'result', 'pattern', 'handler', 'key', 'cache', 'blob'];
+  const words = [
+    'config',
+    'value',
+    'path',
+    'global',
+    'token',
+    'user',
+    'client',
+    'request',
+    'options',
+    'result',
+    'pattern',
+    'handler',
+    'key',
+    'cache',
+    'blob',
+  ];
   const made = new Set();
   for (let i = 0; i < SMALL_FILES; i++) {
     const dir = join(building, `pkg${i % 200}`, `lib${(i >> 8) % 10}`);
@@ -102,7 +118,12 @@ function timed(command, args, stdout) {
 
 /** Order-independent digest of what identifies a finding (never the secret itself). */
 function digest(findings) {
-  const rows = findings.map((f) => `${f.ruleId}\t${f.path}\t${f.line}:${f.column}-${f.endLine}:${f.endColumn}\t${f.fingerprint}\t${f.confidence}`).sort();
+  const rows = findings
+    .map(
+      (f) =>
+        `${f.ruleId}\t${f.path}\t${f.line}:${f.column}-${f.endLine}:${f.endColumn}\t${f.fingerprint}\t${f.confidence}`,
+    )
+    .sort();
   return createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16);
 }
 
@@ -112,14 +133,31 @@ async function benchScan(label, tree, runs) {
   try {
     for (let i = 0; i < runs; i++) {
       const out = join(dir, `run-${i}.json`);
-      const args = [bin, 'scan', tree, '--format', 'json', '-o', out, '--fail-on', 'none', ...(process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean)];
+      const args = [
+        bin,
+        'scan',
+        tree,
+        '--format',
+        'json',
+        '-o',
+        out,
+        '--fail-on',
+        'none',
+        ...(process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean),
+      ];
       const r = await timed(process.execPath, args, 'ignore');
       if (r.code !== 0) {
         console.error(`bench: scan exited with ${r.code}`);
         process.exit(2);
       }
       const report = JSON.parse(readFileSync(out, 'utf8'));
-      results.push({ ...r, bytes: report.stats.bytesScanned, files: report.stats.filesScanned, findings: report.stats.findings, digest: digest(report.findings) });
+      results.push({
+        ...r,
+        bytes: report.stats.bytesScanned,
+        files: report.stats.filesScanned,
+        findings: report.stats.findings,
+        digest: digest(report.findings),
+      });
       console.log(`${label} run ${i + 1}: ${r.seconds.toFixed(2)} s`);
     }
   } finally {
@@ -130,8 +168,12 @@ async function benchScan(label, tree, runs) {
   const median = results[Math.floor(results.length / 2)];
   const mb = median.bytes / 1e6;
   console.log(`${label}: ${tree}`);
-  console.log(`  scanned ${median.files} files, ${mb.toFixed(1)} MB, ${median.findings} findings, digest ${[...digests].join(' / ')}${digests.size > 1 ? ' (runs disagree!)' : ''}`);
-  console.log(`  median of ${runs}: ${median.seconds.toFixed(2)} s → ${(mb / median.seconds).toFixed(1)} MB/s, ${Math.round(median.files / median.seconds)} files/s, peak RSS ${(Math.max(...results.map((r) => r.rss)) / 1048576).toFixed(0)} MB`);
+  console.log(
+    `  scanned ${median.files} files, ${mb.toFixed(1)} MB, ${median.findings} findings, digest ${[...digests].join(' / ')}${digests.size > 1 ? ' (runs disagree!)' : ''}`,
+  );
+  console.log(
+    `  median of ${runs}: ${median.seconds.toFixed(2)} s → ${(mb / median.seconds).toFixed(1)} MB/s, ${Math.round(median.files / median.seconds)} files/s, peak RSS ${(Math.max(...results.map((r) => r.rss)) / 1048576).toFixed(0)} MB`,
+  );
   return median;
 }
 
@@ -153,7 +195,9 @@ async function benchRipgrep(tree, runs, scanSeconds) {
     for (let i = 0; i < runs; i++) times.push((await timed('rg', args, 'ignore')).seconds);
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
-    console.log(`ripgrep (${keywords.length} keywords, -F -i): median of ${runs}: ${median.toFixed(2)} s; tokenscope / ripgrep wall time: ${(scanSeconds / median).toFixed(2)}×`);
+    console.log(
+      `ripgrep (${keywords.length} keywords, -F -i): median of ${runs}: ${median.toFixed(2)} s; tokenscope / ripgrep wall time: ${(scanSeconds / median).toFixed(2)}×`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

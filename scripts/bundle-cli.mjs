@@ -18,17 +18,24 @@ const common = {
   packages: 'bundle',
   external: ['@typescript-eslint/typescript-estree', 'typescript', 'ajv', 'ajv/*', 'ajv-draft-04', 'yaml'],
   // CommonJS dependencies (commander) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: [join(root, 'src', 'bin.ts')], outfile: join(root, 'dist', 'cli.js') });
-await build({ ...common, entryPoints: [join(root, 'src', 'pipeline', 'worker.ts')], outfile: join(root, 'dist', 'worker.js') });
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'pipeline', 'worker.ts')],
+  outfile: join(root, 'dist', 'worker.js'),
+});
 // The agent hook (tokenscope guard) runs on every tool call: its own entry, without commander,
 // split so the detector catalogue and the walker sit in chunks loaded only when a decision needs
 // them; a harmless call pays little more than Node's start-up. Chunks live beside guard.js in
 // dist/, so modules that find the package from import.meta.url still resolve it.
-for (const name of readdirSync(join(root, 'dist'))) if (name.startsWith('guard-chunk-')) rmSync(join(root, 'dist', name));
+for (const name of readdirSync(join(root, 'dist')))
+  if (name.startsWith('guard-chunk-')) rmSync(join(root, 'dist', name));
 await build({
   ...common,
   entryPoints: { guard: join(root, 'src', 'guard', 'bin.ts') },

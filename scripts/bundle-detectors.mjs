@@ -13,7 +13,10 @@ if (problems.length > 0) {
 }
 const bundle = loaded.files.map(({ file }) => ({
   ...file,
-  detectors: file.detectors.map(({ examples: _examples, ...rest }) => ({ ...rest, examples: { positive: [], negative: [] } })),
+  detectors: file.detectors.map(({ examples: _examples, ...rest }) => ({
+    ...rest,
+    examples: { positive: [], negative: [] },
+  })),
 }));
 writeFileSync(detectorBundlePath, JSON.stringify(bundle));
 const count = bundle.reduce((n, f) => n + f.detectors.length, 0);

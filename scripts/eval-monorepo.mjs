@@ -38,12 +38,18 @@ const work = mkdtempSync(join(tmpdir(), 'tokenscope-monorepo-'));
 const repoDir = keep ? resolve(keep) : join(work, 'repo');
 const labels = generate(repoDir, seed, join(work, 'labels.json'));
 const reportPath = join(work, 'report.json');
-const run = spawnSync(process.execPath, [bin, 'scan', repoDir, '--format', 'json', '-o', reportPath, '--fail-on', 'none'], {
-  encoding: 'utf8',
-  maxBuffer: 256 * 1024 * 1024,
-});
+const run = spawnSync(
+  process.execPath,
+  [bin, 'scan', repoDir, '--format', 'json', '-o', reportPath, '--fail-on', 'none'],
+  {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  },
+);
 if (run.status !== 0 || !existsSync(reportPath)) {
-  console.error(`eval:monorepo: scan of ${repoDir} exited with ${run.status}: ${(run.stderr || '').trim().split('\n')[0]}`);
+  console.error(
+    `eval:monorepo: scan of ${repoDir} exited with ${run.status}: ${(run.stderr || '').trim().split('\n')[0]}`,
+  );
   process.exit(2);
 }
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
@@ -97,29 +103,57 @@ for (const f of report.findings.filter(reported)) {
   const decoy = labels.decoys.find((d) => d.path === f.path && within(f, d));
   const category = labels.files[f.path] ?? 'unlabelled';
   cat(category).fp++;
-  fps.set(key, { path: f.path, line: f.line, category, decoy: decoy?.what, redacted: f.redacted, found: [describe(f)] });
+  fps.set(key, {
+    path: f.path,
+    line: f.line,
+    category,
+    decoy: decoy?.what,
+    redacted: f.redacted,
+    found: [describe(f)],
+  });
 }
 
 const ratio = (n, d) => (d === 0 ? '   -' : (n / d).toFixed(3));
 const total = [...categories.values()].reduce(
-  (a, c) => ({ secrets: a.secrets + c.secrets, tp: a.tp + c.tp, fn: a.fn + c.fn, fp: a.fp + c.fp, providerMatched: a.providerMatched + c.providerMatched, noteOnly: a.noteOnly + c.noteOnly }),
+  (a, c) => ({
+    secrets: a.secrets + c.secrets,
+    tp: a.tp + c.tp,
+    fn: a.fn + c.fn,
+    fp: a.fp + c.fp,
+    providerMatched: a.providerMatched + c.providerMatched,
+    noteOnly: a.noteOnly + c.noteOnly,
+  }),
   { secrets: 0, tp: 0, fn: 0, fp: 0, providerMatched: 0, noteOnly: 0 },
 );
 
 const lines = [];
-lines.push(`monorepo eval (seed ${seed}): ${Object.keys(labels.files).length} files, ${labels.secrets.length} planted secrets, ${labels.decoys.length} decoys; CLI ${bin}`);
-lines.push(`recall ${ratio(total.tp, total.secrets)}  precision ${ratio(total.tp, total.tp + total.fp)}  TP ${total.tp}  FN ${total.fn} (note only ${total.noteOnly})  FP ${total.fp}  provider matched ${total.providerMatched}/${total.tp}`);
+lines.push(
+  `monorepo eval (seed ${seed}): ${Object.keys(labels.files).length} files, ${labels.secrets.length} planted secrets, ${labels.decoys.length} decoys; CLI ${bin}`,
+);
+lines.push(
+  `recall ${ratio(total.tp, total.secrets)}  precision ${ratio(total.tp, total.tp + total.fp)}  TP ${total.tp}  FN ${total.fn} (note only ${total.noteOnly})  FP ${total.fp}  provider matched ${total.providerMatched}/${total.tp}`,
+);
 lines.push('');
-lines.push(`${'category'.padEnd(12)} ${'secrets'.padStart(7)} ${'TP'.padStart(4)} ${'FN'.padStart(4)} ${'note'.padStart(4)} ${'FP'.padStart(4)} ${'recall'.padStart(7)} ${'precis.'.padStart(7)} ${'prov.ok'.padStart(7)}`);
+lines.push(
+  `${'category'.padEnd(12)} ${'secrets'.padStart(7)} ${'TP'.padStart(4)} ${'FN'.padStart(4)} ${'note'.padStart(4)} ${'FP'.padStart(4)} ${'recall'.padStart(7)} ${'precis.'.padStart(7)} ${'prov.ok'.padStart(7)}`,
+);
 for (const [name, c] of [...categories].sort(([a], [b]) => a.localeCompare(b))) {
-  lines.push(`${name.padEnd(12)} ${String(c.secrets).padStart(7)} ${String(c.tp).padStart(4)} ${String(c.fn).padStart(4)} ${String(c.noteOnly).padStart(4)} ${String(c.fp).padStart(4)} ${ratio(c.tp, c.secrets).padStart(7)} ${ratio(c.tp, c.tp + c.fp).padStart(7)} ${String(c.providerMatched).padStart(7)}`);
+  lines.push(
+    `${name.padEnd(12)} ${String(c.secrets).padStart(7)} ${String(c.tp).padStart(4)} ${String(c.fn).padStart(4)} ${String(c.noteOnly).padStart(4)} ${String(c.fp).padStart(4)} ${ratio(c.tp, c.secrets).padStart(7)} ${ratio(c.tp, c.tp + c.fp).padStart(7)} ${String(c.providerMatched).padStart(7)}`,
+  );
 }
 lines.push('');
 lines.push(`false negatives (${fns.length}):`);
-for (const l of fns) lines.push(`  FN ${l.path}:${l.line} ${l.kind} ${l.redacted} (${l.found.length ? `only ${l.found.join(', ')}` : 'not found'})`);
+for (const l of fns)
+  lines.push(
+    `  FN ${l.path}:${l.line} ${l.kind} ${l.redacted} (${l.found.length ? `only ${l.found.join(', ')}` : 'not found'})`,
+  );
 lines.push('');
 lines.push(`false positives (${fps.size}):`);
-for (const p of fps.values()) lines.push(`  FP ${p.path}:${p.line} ${p.decoy ? `decoy: ${p.decoy}` : 'unlabelled line'} ${p.redacted} (${p.found.join(', ')})`);
+for (const p of fps.values())
+  lines.push(
+    `  FP ${p.path}:${p.line} ${p.decoy ? `decoy: ${p.decoy}` : 'unlabelled line'} ${p.redacted} (${p.found.join(', ')})`,
+  );
 const mismatched = tps.filter((t) => !t.matched);
 lines.push('');
 lines.push(`found, but not as the planted provider (${mismatched.length}):`);
@@ -127,5 +161,19 @@ for (const t of mismatched) lines.push(`  ${t.path}:${t.line} ${t.kind} ${t.reda
 console.log(lines.join('\n'));
 
 if (jsonOut) {
-  writeFileSync(jsonOut, JSON.stringify({ seed, total, categories: Object.fromEntries(categories), fn: fns, fp: [...fps.values()], providerMismatch: mismatched }, null, 2) + '\n');
+  writeFileSync(
+    jsonOut,
+    JSON.stringify(
+      {
+        seed,
+        total,
+        categories: Object.fromEntries(categories),
+        fn: fns,
+        fp: [...fps.values()],
+        providerMismatch: mismatched,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
 }

@@ -13,7 +13,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusDir, corpusProvider, expectedSpans, isIdentifierRule, loadCorpus, overlapsExpected } from '../eval/corpus.mjs';
+import {
+  corpusDir,
+  corpusProvider,
+  expectedSpans,
+  isIdentifierRule,
+  loadCorpus,
+  overlapsExpected,
+} from '../eval/corpus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = resolve(here, '..', 'dist', 'cli.js');
@@ -56,7 +63,9 @@ function offsetOf(text, line, column) {
 
 // ---- (a) and (b): rule examples -------------------------------------------------------------
 const examples = loadCorpus();
-const detectorList = JSON.parse(spawnSync(process.execPath, [bin, 'detectors', '--format', 'json'], { encoding: 'utf8' }).stdout);
+const detectorList = JSON.parse(
+  spawnSync(process.execPath, [bin, 'detectors', '--format', 'json'], { encoding: 'utf8' }).stdout,
+);
 const covered = new Set(detectorList.map((d) => d.provider));
 const root = mkdtempSync(join(tmpdir(), 'tokenscope-eval-'));
 const byDir = new Map();
@@ -79,10 +88,26 @@ for (const finding of report.findings) {
 
 const sources = ['noseyparker', 'kingfisher', 'gitleaks', 'secretlint'];
 const emptyRow = () => ({
-  pos: 0, found: 0, foundLive: 0, posCovered: 0, foundCovered: 0, foundCoveredLive: 0, posCred: 0, foundCred: 0, foundCredLive: 0,
-  neg: 0, flaggedSame: 0, flaggedAny: 0, flaggedSameLive: 0, flaggedAnyLive: 0,
+  pos: 0,
+  found: 0,
+  foundLive: 0,
+  posCovered: 0,
+  foundCovered: 0,
+  foundCoveredLive: 0,
+  posCred: 0,
+  foundCred: 0,
+  foundCredLive: 0,
+  neg: 0,
+  flaggedSame: 0,
+  flaggedAny: 0,
+  flaggedSameLive: 0,
+  flaggedAnyLive: 0,
   // Line-level scoring: each line that holds an expected secret is one positive; each flagged line of a negative is one false positive.
-  posLines: 0, posLinesFound: 0, posLinesFoundLive: 0, negLinesFlagged: 0, negLinesFlaggedLive: 0,
+  posLines: 0,
+  posLinesFound: 0,
+  posLinesFoundLive: 0,
+  negLinesFlagged: 0,
+  negLinesFlaggedLive: 0,
 });
 const rows = Object.fromEntries(sources.map((s) => [s, emptyRow()]));
 const misses = [];
@@ -108,7 +133,8 @@ for (const [dir, { example }] of byDir) {
   const isCovered = covered.has(provider);
   const findings = findingsByDir.get(dir) ?? [];
   const live = findings.filter((f) => f.level !== 'note');
-  const spansOf = (list) => list.map((f) => [offsetOf(example.text, f.line, f.column), offsetOf(example.text, f.endLine, f.endColumn)]);
+  const spansOf = (list) =>
+    list.map((f) => [offsetOf(example.text, f.line, f.column), offsetOf(example.text, f.endLine, f.endColumn)]);
   if (example.label === 'secret') {
     const found = overlapsExpected(example.text, example.expected, spansOf(findings));
     const foundLive = overlapsExpected(example.text, example.expected, spansOf(live));
@@ -138,7 +164,9 @@ for (const [dir, { example }] of byDir) {
     row.neg++;
     if (findings.length > 0) {
       row.flaggedAny++;
-      flagged.push(`${example.source} ${example.ruleId} (${provider}) → ${[...new Set(findings.map((f) => `${f.ruleId}${f.level === 'note' ? ' [note]' : ''}`))].join(', ')}`);
+      flagged.push(
+        `${example.source} ${example.ruleId} (${provider}) → ${[...new Set(findings.map((f) => `${f.ruleId}${f.level === 'note' ? ' [note]' : ''}`))].join(', ')}`,
+      );
     }
     if (live.length > 0) row.flaggedAnyLive++;
     if (findings.some((f) => f.provider === provider)) row.flaggedSame++;
@@ -161,13 +189,17 @@ console.log(`tokenscope ${report.tool.version}: ${detectorList.length} detectors
 table(
   '(a) positives found       ── covered providers, credential rules ──   ── covered providers, all rules ──   ──────── all examples ────────\n' +
     '                           any level          error/warning          any level          error/warning     any level          error/warning',
-  (r) => `${cell(r.foundCred, r.posCred)}  ${cell(r.foundCredLive, r.posCred)}  ${cell(r.foundCovered, r.posCovered)}  ${cell(r.foundCoveredLive, r.posCovered)}  ${cell(r.found, r.pos)}  ${cell(r.foundLive, r.pos)}`,
+  (r) =>
+    `${cell(r.foundCred, r.posCred)}  ${cell(r.foundCredLive, r.posCred)}  ${cell(r.foundCovered, r.posCovered)}  ${cell(r.foundCoveredLive, r.posCovered)}  ${cell(r.found, r.pos)}  ${cell(r.foundLive, r.pos)}`,
 );
-console.log('    (identifier rules — client ids, hostnames, account and bucket names — are not credentials; "any level" counts notes as found)');
+console.log(
+  '    (identifier rules — client ids, hostnames, account and bucket names — are not credentials; "any level" counts notes as found)',
+);
 table(
   '\n(b) negatives flagged      ── same provider ──                        ── any detector ──\n' +
     '                           any level          error/warning          any level          error/warning',
-  (r) => `${cell(r.flaggedSame, r.neg)}  ${cell(r.flaggedSameLive, r.neg)}  ${cell(r.flaggedAny, r.neg)}  ${cell(r.flaggedAnyLive, r.neg)}`,
+  (r) =>
+    `${cell(r.flaggedSame, r.neg)}  ${cell(r.flaggedSameLive, r.neg)}  ${cell(r.flaggedAny, r.neg)}  ${cell(r.flaggedAnyLive, r.neg)}`,
 );
 // ---- (c): leaky-repo --------------------------------------------------------------------------
 const leakyTree = join(corpusDir, 'leaky-repo', 'tree');
@@ -198,14 +230,18 @@ for (const [path, t] of Object.entries(truth.files)) {
   expectedFound += Math.min(lines, t.expected);
   expectedFoundLive += Math.min(liveLines, t.expected);
   if (lines > t.expected) over.push(`${path} (${lines} > ${t.expected})`);
-  leakyRows.push(`    ${path.padEnd(44)} ${String(lines).padStart(3)} lines (${String(liveLines).padStart(3)} error/warning)   risk ${t.risk}  expected ${t.expected}`);
+  leakyRows.push(
+    `    ${path.padEnd(44)} ${String(lines).padStart(3)} lines (${String(liveLines).padStart(3)} error/warning)   risk ${t.risk}  expected ${t.expected}`,
+  );
 }
 for (const [path, lines] of linesByFile) {
   if (!truth.files[path]) over.push(`${path} (${lines.size} > 0)`);
 }
 console.log('\n(c) leaky-repo             any level          error/warning');
 console.log(`    risk lines found    ${cell(riskFound, riskTotal)}  ${cell(riskFoundLive, riskTotal)}`);
-console.log(`    risk+informative    ${cell(expectedFound, truth.totals.expected)}  ${cell(expectedFoundLive, truth.totals.expected)}`);
+console.log(
+  `    risk+informative    ${cell(expectedFound, truth.totals.expected)}  ${cell(expectedFoundLive, truth.totals.expected)}`,
+);
 console.log(`    files over-reported   ${over.length}${over.length ? `: ${over.join(', ')}` : ''}`);
 
 // ---- (d): line-level precision and recall over every rule example ----------------------------
@@ -215,7 +251,8 @@ table(
   '\n(d) line level, all examples: each line holding an expected secret is a positive, each flagged line of a negative a false positive\n' +
     '                           ───────── error/warning ─────────          ──────────── any level ────────────\n' +
     '                           recall  precision  (found/lines, FP lines)  recall  precision  (found/lines, FP lines)',
-  (r) => `  ${recall(r.posLinesFoundLive, r.posLines)}    ${precision(r.posLinesFoundLive, r.negLinesFlaggedLive)}   ${`${r.posLinesFoundLive}/${r.posLines}, ${r.negLinesFlaggedLive}`.padStart(16)}        ${recall(r.posLinesFound, r.posLines)}    ${precision(r.posLinesFound, r.negLinesFlagged)}   ${`${r.posLinesFound}/${r.posLines}, ${r.negLinesFlagged}`.padStart(16)}`,
+  (r) =>
+    `  ${recall(r.posLinesFoundLive, r.posLines)}    ${precision(r.posLinesFoundLive, r.negLinesFlaggedLive)}   ${`${r.posLinesFoundLive}/${r.posLines}, ${r.negLinesFlaggedLive}`.padStart(16)}        ${recall(r.posLinesFound, r.posLines)}    ${precision(r.posLinesFound, r.negLinesFlagged)}   ${`${r.posLinesFound}/${r.posLines}, ${r.negLinesFlagged}`.padStart(16)}`,
 );
 
 if (verbose) {

@@ -7,4 +7,7 @@ import { loadBuiltinDetectors } from '../dist/catalog/load.js';
 import { writeGenerated } from './lib-generated.mjs';
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'providers.md');
-writeGenerated(target, renderProviderDocs(loadBuiltinDetectors()), { name: 'gen-provider-docs', command: 'npm run docs:providers' });
+writeGenerated(target, renderProviderDocs(loadBuiltinDetectors()), {
+  name: 'gen-provider-docs',
+  command: 'npm run docs:providers',
+});

@@ -12,11 +12,16 @@ import { writeGenerated } from './lib-generated.mjs';
 function withGeneratedEnums(schema) {
   const props = schema.$defs.detector.properties;
   props.validators.items.enum = Object.keys(validators);
-  props.decoder.description = 'Offline decoder that refines scope from the token (a provider module in src/providers/; this list is generated).';
-  props.verifier.description = 'Online verifier used under --verify (a provider module in src/providers/; this list is generated).';
+  props.decoder.description =
+    'Offline decoder that refines scope from the token (a provider module in src/providers/; this list is generated).';
+  props.verifier.description =
+    'Online verifier used under --verify (a provider module in src/providers/; this list is generated).';
   return schema;
 }
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas', 'detector.schema.json');
 const schema = withGeneratedEnums(JSON.parse(readFileSync(target, 'utf8')));
-writeGenerated(target, `${JSON.stringify(schema, null, 2)}\n`, { name: 'gen-schema-enums', command: 'npm run docs:schema' });
+writeGenerated(target, `${JSON.stringify(schema, null, 2)}\n`, {
+  name: 'gen-schema-enums',
+  command: 'npm run docs:schema',
+});

@@ -9,4 +9,7 @@ import { writeGenerated } from './lib-generated.mjs';
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'verify-endpoints.md');
 const files = loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file);
-writeGenerated(target, renderVerifyDocs(verifiers, routeDetectors(verifiers, files)), { name: 'gen-verify-docs', command: 'npm run docs:verify' });
+writeGenerated(target, renderVerifyDocs(verifiers, routeDetectors(verifiers, files)), {
+  name: 'gen-verify-docs',
+  command: 'npm run docs:verify',
+});

@@ -4,7 +4,9 @@ import { main } from './cli/main.js';
 import { readAll } from './sources/stdin.js';
 
 process.on('unhandledRejection', (error) => {
-  process.stderr.write(`tokenscope: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.stderr.write(
+    `tokenscope: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+  );
   process.exitCode = 2;
 });
 

@@ -12,7 +12,13 @@ export { loadBuiltinDetectors, loadDetectorFiles } from './catalog/load.js';
 export { checkDetectorFiles } from './pipeline/check-detectors.js';
 export { TokenscopeError } from './util/errors.js';
 // Opt-in online lookups: scan({ verify: createVerifySession() }).
-export { createVerifySession, verifySummary, type VerifyOptions, type VerifySession, type VerifyStats } from './verify/index.js';
+export {
+  createVerifySession,
+  verifySummary,
+  type VerifyOptions,
+  type VerifySession,
+  type VerifyStats,
+} from './verify/index.js';
 export type * from './model/types.js';
 export type { ConfigFile, ResolvedConfig, PolicyLimit } from './model/config.js';
 export type { DetectorDefinition, DetectorFile } from './model/detector.js';

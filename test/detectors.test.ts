@@ -31,11 +31,16 @@ describe.for(loaded.files.map((f) => [f.source, f.file] as const))('%s', ([, fil
     const keywords = (def.keywords ?? []).map((k) => k.toLowerCase());
     it.for(def.examples.positive.map((e, i) => [i, e] as const))('positive[%i] is found', ([, raw]) => {
       const example = normalizeExample(raw);
-      if (!def.wholeFile) expect(keywords.some((k) => example.text.toLowerCase().includes(k)), 'contains a keyword').toBe(true);
+      if (!def.wholeFile)
+        expect(
+          keywords.some((k) => example.text.toLowerCase().includes(k)),
+          'contains a keyword',
+        ).toBe(true);
       const found = liveSecretsFoundIn(set, id, example);
       expect(found.length, 'matches').toBeGreaterThan(0);
       // Compared as a boolean so a failure never prints the (fake) secret.
-      if (example.secret !== undefined) expect(found.includes(example.secret), 'captures the declared secret').toBe(true);
+      if (example.secret !== undefined)
+        expect(found.includes(example.secret), 'captures the declared secret').toBe(true);
     });
     it.for(def.examples.negative.map((e, i) => [i, e] as const))('negative[%i] is not found', ([, raw]) => {
       expect(liveSecretsFoundIn(set, id, normalizeExample(raw)).length).toBe(0);

@@ -61,13 +61,20 @@ function makeTokens(rand) {
     return `${w}${pick(DIGIT, 2)}${pick('!#%*-_', 1)}${mixed(ALNUM, 8)}`;
   };
   const pem = (label, headerHex, bodyBytes) => {
-    const bytes = Buffer.concat([Buffer.from(headerHex, 'hex'), Buffer.from(Array.from({ length: bodyBytes }, () => Math.floor(rand() * 256)))]);
+    const bytes = Buffer.concat([
+      Buffer.from(headerHex, 'hex'),
+      Buffer.from(Array.from({ length: bodyBytes }, () => Math.floor(rand() * 256))),
+    ]);
     const b64 = bytes.toString('base64');
     const lines = b64.match(/.{1,64}/g);
     return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`];
   };
   return {
-    pick, mixed, hex, uuid, password,
+    pick,
+    mixed,
+    hex,
+    uuid,
+    password,
     alnum: (n) => mixed(ALNUM, n),
     lower: (n) => pick(LOWER + DIGIT, n),
     digits: (n) => pick('123456789', 1) + pick(DIGIT, n - 1),
@@ -83,7 +90,8 @@ function makeTokens(rand) {
     stripeLiveLong: () => `sk_live_51${mixed(ALNUM, 97)}`,
     stripeTest: () => `sk_test_${mixed(ALNUM, 24)}`,
     slackBot: () => `xoxb-${pick(DIGIT, 12)}-${pick(DIGIT, 13)}-${mixed(ALNUM, 24)}`,
-    slackWebhook: () => `https://hooks.slack.com/services/T${mixed(UPPER + DIGIT, 10)}/B${mixed(UPPER + DIGIT, 10)}/${mixed(ALNUM, 24)}`,
+    slackWebhook: () =>
+      `https://hooks.slack.com/services/T${mixed(UPPER + DIGIT, 10)}/B${mixed(UPPER + DIGIT, 10)}/${mixed(ALNUM, 24)}`,
     twilioSid: () => `AC${hex(32)}`,
     twilioToken: () => hex(32),
     sendgrid: () => `SG.${mixed(URLSAFE, 22)}.${mixed(URLSAFE, 43)}`,
@@ -99,7 +107,8 @@ function makeTokens(rand) {
     heroku: () => `HRKU-AA${mixed(URLSAFE, 58)}`,
     vercel: () => mixed(ALNUM, 24),
     vercelNew: () => crcToken('vcp_', 50),
-    supabaseServiceRole: () => jwt({ iss: 'supabase', ref: pick(LOWER, 20), role: 'service_role', iat: 1735689600, exp: 2051222400 }),
+    supabaseServiceRole: () =>
+      jwt({ iss: 'supabase', ref: pick(LOWER, 20), role: 'service_role', iat: 1735689600, exp: 2051222400 }),
     jwt: () => jwt({ sub: uuid(), email: 'ops@acme-corp.io', scope: 'admin', iat: 1764547200, exp: 2079907200 }),
     rsaPem: () => pem('RSA PRIVATE KEY', '308204a40201000282010100', 1180),
     pkcs8Pem: () => pem('PRIVATE KEY', '308204bd020100300d06092a864886f70d0101010500048204a7', 1190),
@@ -141,7 +150,13 @@ class RepoFile {
     const parts = Array.isArray(text) ? text : text.split('\n');
     const line = this.lines.length + 1;
     this.lines.push(...parts);
-    this.repo.labels.push({ path: this.path, line, endLine: line + parts.length - 1, category: this.category, ...entry });
+    this.repo.labels.push({
+      path: this.path,
+      line,
+      endLine: line + parts.length - 1,
+      category: this.category,
+      ...entry,
+    });
     return this;
   }
   /** A planted secret: text (one or more lines), provider id or "generic", the level expected, its value. */
@@ -149,8 +164,11 @@ class RepoFile {
     // A label that points at a line without its value would score the scanner against a typo.
     const joined = Array.isArray(text) ? text.join('\n') : text;
     const plain = value.split('\n').every((part) => joined.includes(part));
-    const encoded = (joined.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []).some((b) => Buffer.from(b, 'base64').toString('latin1').includes(value));
-    if (!plain && !encoded) throw new Error(`generate: the label for ${this.path}:${this.lines.length + 1} does not hold its value`);
+    const encoded = (joined.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []).some((b) =>
+      Buffer.from(b, 'base64').toString('latin1').includes(value),
+    );
+    if (!plain && !encoded)
+      throw new Error(`generate: the label for ${this.path}:${this.lines.length + 1} does not hold its value`);
     return this.#label(text, { kind, expectLevel, redacted: redact(value) });
   }
   /** A decoy: must not be reported at error/warning. */
@@ -160,8 +178,10 @@ class RepoFile {
 }
 
 export function redact(value) {
-  const prefix = /^(?:[a-z]+(?:\+[a-z]+)?:\/\/|[A-Za-z]{1,12}[_-](?:[a-z0-9]{1,6}[_-])?|-----BEGIN [A-Z ]+-----)/.exec(value)?.[0] ?? '';
-  return `${prefix}${value.slice(prefix.length).replace(/\s/g, "").slice(0, 4)}…`;
+  const prefix =
+    /^(?:[a-z]+(?:\+[a-z]+)?:\/\/|[A-Za-z]{1,12}[_-](?:[a-z0-9]{1,6}[_-])?|-----BEGIN [A-Z ]+-----)/.exec(value)?.[0] ??
+    '';
+  return `${prefix}${value.slice(prefix.length).replace(/\s/g, '').slice(0, 4)}…`;
 }
 
 // ---- the repository ----------------------------------------------------------------------
@@ -192,7 +212,15 @@ function kubernetes(repo, t) {
   const pg = t.password();
   const sk = t.stripeLive();
   const f = repo.file('deploy/k8s/base/payments-secret.yaml', 'k8s');
-  f.l('apiVersion: v1', 'kind: Secret', 'metadata:', '  name: payments', '  namespace: prod', 'type: Opaque', 'stringData:');
+  f.l(
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: payments',
+    '  namespace: prod',
+    'type: Opaque',
+    'stringData:',
+  );
   f.s(`  STRIPE_SECRET_KEY: ${sk}`, 'stripe', sk);
   f.s(`  DATABASE_URL: postgres://payments:${pg}@pg-primary.prod.svc.cluster.local:5432/payments`, 'database', pg);
   const sg = t.sendgrid();
@@ -209,7 +237,11 @@ function kubernetes(repo, t) {
   g.s(`  AWS_ACCESS_KEY_ID: ${Buffer.from(ak).toString('base64')}`, 'aws', ak);
   g.s(`  AWS_SECRET_ACCESS_KEY: ${Buffer.from(as).toString('base64')}`, 'aws', as);
   const redisPw = t.password().replace(/[^A-Za-z0-9]/g, '');
-  g.s(`  REDIS_URL: ${Buffer.from(`redis://default:${redisPw}@redis-master:6379/0`).toString('base64')}`, 'database', redisPw);
+  g.s(
+    `  REDIS_URL: ${Buffer.from(`redis://default:${redisPw}@redis-master:6379/0`).toString('base64')}`,
+    'database',
+    redisPw,
+  );
   g.d(`  LOG_LEVEL: ${Buffer.from('info').toString('base64')}`, 'base64 of a plain setting');
 
   const cm = repo.file('deploy/k8s/base/configmap.yaml', 'k8s');
@@ -223,9 +255,24 @@ function kubernetes(repo, t) {
   cm.s(`  ALERT_WEBHOOK: ${slack}`, 'slack', slack);
 
   const dep = repo.file('deploy/k8s/base/deployment.yaml', 'k8s');
-  dep.l('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: api', 'spec:', '  template:', '    spec:', '      containers:', '        - name: api');
+  dep.l(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+  );
   dep.d(`          image: ghcr.io/acme-corp/api@sha256:${t.sha256()}`, 'image digest');
-  dep.l('          env:', '            - name: DB_PASSWORD', '              valueFrom:', '                secretKeyRef:');
+  dep.l(
+    '          env:',
+    '            - name: DB_PASSWORD',
+    '              valueFrom:',
+    '                secretKeyRef:',
+  );
   dep.d('                  name: db-credentials', 'secretKeyRef name');
   dep.d('                  key: password', 'secretKeyRef key');
   dep.l('            - name: API_TOKEN');
@@ -262,11 +309,23 @@ function kubernetes(repo, t) {
   tpl.d('  TWILIO_AUTH_TOKEN: "{{ required "twilio token" .Values.secrets.twilioAuthToken }}"', 'helm template');
 
   const k = repo.file('deploy/k8s/overlays/prod/kustomization.yaml', 'k8s');
-  k.l('apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources:', '  - ../../base', 'secretGenerator:', '  - name: api-keys', '    literals:');
+  k.l(
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    'resources:',
+    '  - ../../base',
+    'secretGenerator:',
+    '  - name: api-keys',
+    '    literals:',
+  );
   const anth = t.anthropic();
   k.s(`      - ANTHROPIC_API_KEY=${anth}`, 'anthropic', anth);
   const mongoPw = t.password().replace(/[^A-Za-z0-9]/g, 'x');
-  k.s(`      - MONGO_URL=mongodb+srv://api:${mongoPw}@cluster0.${t.lower(5)}.mongodb.net/app?retryWrites=true&w=majority`, 'mongodb', mongoPw);
+  k.s(
+    `      - MONGO_URL=mongodb+srv://api:${mongoPw}@cluster0.${t.lower(5)}.mongodb.net/app?retryWrites=true&w=majority`,
+    'mongodb',
+    mongoPw,
+  );
   k.d('      - VAULT_PATH=secret/data/prod/api', 'vault path');
   k.l('    envs:');
   k.d('      - secrets.env', 'file reference');
@@ -274,42 +333,103 @@ function kubernetes(repo, t) {
   const sh = repo.file('deploy/k8s/install.sh', 'k8s');
   sh.l('#!/usr/bin/env bash', 'set -euo pipefail');
   const lit = t.password().replace(/[^A-Za-z0-9]/g, '');
-  sh.s(`kubectl create secret generic grafana-admin --from-literal=admin-user=admin --from-literal=admin-password=${lit}`, 'generic', lit);
+  sh.s(
+    `kubectl create secret generic grafana-admin --from-literal=admin-user=admin --from-literal=admin-password=${lit}`,
+    'generic',
+    lit,
+  );
   const setpw = t.password().replace(/[^A-Za-z0-9]/g, '');
-  sh.s(`helm upgrade --install api ./deploy/helm/api --set postgresql.auth.password=${setpw} --set image.tag=v1.4.2`, 'generic', setpw);
+  sh.s(
+    `helm upgrade --install api ./deploy/helm/api --set postgresql.auth.password=${setpw} --set image.tag=v1.4.2`,
+    'generic',
+    setpw,
+  );
   sh.d('helm upgrade --install api ./deploy/helm/api --set postgresql.auth.password="$DB_PASSWORD"', 'variable');
   sh.d('kubectl create secret generic api --from-env-file=.env.production --dry-run=client -o yaml', 'file reference');
 
   const kc = repo.file('ops/home/.kube/config', 'k8s');
   const saTok = t.jwt();
   const clientKey = t.ecPem();
-  kc.l('apiVersion: v1', 'kind: Config', 'clusters:', '  - name: prod', '    cluster:', '      server: https://k8s.prod.acme-corp.io:6443');
-  kc.d(`      certificate-authority-data: ${Buffer.from(['-----BEGIN CERTIFICATE-----', `MIIB${t.mixed(B64, 60)}`, '-----END CERTIFICATE-----'].join('\n')).toString('base64')}`, 'ca certificate');
+  kc.l(
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '  - name: prod',
+    '    cluster:',
+    '      server: https://k8s.prod.acme-corp.io:6443',
+  );
+  kc.d(
+    `      certificate-authority-data: ${Buffer.from(['-----BEGIN CERTIFICATE-----', `MIIB${t.mixed(B64, 60)}`, '-----END CERTIFICATE-----'].join('\n')).toString('base64')}`,
+    'ca certificate',
+  );
   kc.l('users:', '  - name: ci-deployer', '    user:');
   kc.s(`      token: ${saTok}`, 'generic', saTok);
   kc.l('  - name: admin', '    user:');
-  kc.s(`      client-key-data: ${Buffer.from(clientKey.join('\n')).toString('base64')}`, 'private-key', clientKey.join('\n'));
+  kc.s(
+    `      client-key-data: ${Buffer.from(clientKey.join('\n')).toString('base64')}`,
+    'private-key',
+    clientKey.join('\n'),
+  );
   kc.l('contexts:', '  - name: prod', '    context: { cluster: prod, user: ci-deployer }', 'current-context: prod');
 
   const sealed = repo.file('deploy/k8s/base/sealed-secret.yaml', 'k8s');
-  sealed.l('apiVersion: bitnami.com/v1alpha1', 'kind: SealedSecret', 'metadata:', '  name: api', 'spec:', '  encryptedData:');
+  sealed.l(
+    'apiVersion: bitnami.com/v1alpha1',
+    'kind: SealedSecret',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  encryptedData:',
+  );
   sealed.d(`    password: AgB${t.mixed(B64, 600)}==`, 'sealed (encrypted) value');
   sealed.d(`    apiKey: AgC${t.mixed(B64, 600)}==`, 'sealed (encrypted) value');
   const sops = repo.file('deploy/k8s/overlays/prod/secrets.enc.yaml', 'k8s');
   sops.l('apiVersion: v1', 'kind: Secret', 'metadata:', '  name: api', 'stringData:');
-  sops.d(`  DB_PASSWORD: ENC[AES256_GCM,data:${t.mixed(B64, 24)},iv:${t.mixed(B64, 43)}=,tag:${t.mixed(B64, 22)}==,type:str]`, 'sops encrypted');
-  sops.d(`  STRIPE_KEY: ENC[AES256_GCM,data:${t.mixed(B64, 44)},iv:${t.mixed(B64, 43)}=,tag:${t.mixed(B64, 22)}==,type:str]`, 'sops encrypted');
+  sops.d(
+    `  DB_PASSWORD: ENC[AES256_GCM,data:${t.mixed(B64, 24)},iv:${t.mixed(B64, 43)}=,tag:${t.mixed(B64, 22)}==,type:str]`,
+    'sops encrypted',
+  );
+  sops.d(
+    `  STRIPE_KEY: ENC[AES256_GCM,data:${t.mixed(B64, 44)},iv:${t.mixed(B64, 43)}=,tag:${t.mixed(B64, 22)}==,type:str]`,
+    'sops encrypted',
+  );
   sops.l('sops:', '  kms:', '    - arn: arn:aws:kms:eu-west-1:123456789012:alias/sops', '  version: 3.8.1');
 
   const ext = repo.file('deploy/k8s/base/external-secret.yaml', 'k8s');
-  ext.l('apiVersion: external-secrets.io/v1beta1', 'kind: ExternalSecret', 'metadata:', '  name: api', 'spec:', '  data:', '    - secretKey: password', '      remoteRef:');
+  ext.l(
+    'apiVersion: external-secrets.io/v1beta1',
+    'kind: ExternalSecret',
+    'metadata:',
+    '  name: api',
+    'spec:',
+    '  data:',
+    '    - secretKey: password',
+    '      remoteRef:',
+  );
   ext.d('        key: vault:secret/data/prod/db#password', 'vault reference');
   ext.d('        property: password', 'property name');
 
   const sa = repo.file('deploy/k8s/base/registry-pull.yaml', 'k8s');
   const regPw = t.password();
-  const dockercfg = Buffer.from(JSON.stringify({ auths: { 'registry.acme-corp.io': { username: 'robot', password: regPw, auth: Buffer.from(`robot:${regPw}`).toString('base64') } } })).toString('base64');
-  sa.l('apiVersion: v1', 'kind: Secret', 'metadata:', '  name: regcred', 'type: kubernetes.io/dockerconfigjson', 'data:');
+  const dockercfg = Buffer.from(
+    JSON.stringify({
+      auths: {
+        'registry.acme-corp.io': {
+          username: 'robot',
+          password: regPw,
+          auth: Buffer.from(`robot:${regPw}`).toString('base64'),
+        },
+      },
+    }),
+  ).toString('base64');
+  sa.l(
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: regcred',
+    'type: kubernetes.io/dockerconfigjson',
+    'data:',
+  );
   sa.s(`  .dockerconfigjson: ${dockercfg}`, 'generic', regPw);
 }
 
@@ -374,7 +494,13 @@ function terraform(repo, t) {
   const be = repo.file('infra/terraform/backend.tf', 'terraform');
   const bk = t.awsId();
   const bs = t.awsSecret();
-  be.l('terraform {', '  backend "s3" {', '    bucket = "acme-tfstate"', '    key    = "prod/terraform.tfstate"', '    region = "eu-west-1"');
+  be.l(
+    'terraform {',
+    '  backend "s3" {',
+    '    bucket = "acme-tfstate"',
+    '    key    = "prod/terraform.tfstate"',
+    '    region = "eu-west-1"',
+  );
   be.s(`    access_key = "${bk}"`, 'aws', bk);
   be.s(`    secret_key = "${bs}"`, 'aws', bs);
   be.d('    dynamodb_table = "tf-locks"', 'plain');
@@ -391,9 +517,33 @@ function terraform(repo, t) {
   const stateSecret = t.awsSecret();
   st8.l('{', '  "version": 4,', '  "terraform_version": "1.7.5",', '  "serial": 42,');
   st8.d(`  "lineage": "${t.uuid()}",`, 'uuid lineage');
-  st8.l('  "outputs": {},', '  "resources": [', '    {', '      "mode": "managed",', '      "type": "aws_db_instance",', '      "name": "main",', '      "instances": [', '        {', '          "attributes": {', '            "address": "main.c9akciq32.eu-west-1.rds.amazonaws.com",');
+  st8.l(
+    '  "outputs": {},',
+    '  "resources": [',
+    '    {',
+    '      "mode": "managed",',
+    '      "type": "aws_db_instance",',
+    '      "name": "main",',
+    '      "instances": [',
+    '        {',
+    '          "attributes": {',
+    '            "address": "main.c9akciq32.eu-west-1.rds.amazonaws.com",',
+  );
   st8.s(`            "password": "${stateDb}",`, 'generic', stateDb);
-  st8.l('            "username": "app"', '          }', '        }', '      ]', '    },', '    {', '      "mode": "managed",', '      "type": "aws_iam_access_key",', '      "name": "deploy",', '      "instances": [', '        {', '          "attributes": {');
+  st8.l(
+    '            "username": "app"',
+    '          }',
+    '        }',
+    '      ]',
+    '    },',
+    '    {',
+    '      "mode": "managed",',
+    '      "type": "aws_iam_access_key",',
+    '      "name": "deploy",',
+    '      "instances": [',
+    '        {',
+    '          "attributes": {',
+  );
   st8.s(`            "id": "${stateKey}",`, 'aws', stateKey);
   st8.s(`            "secret": "${stateSecret}",`, 'aws', stateSecret);
   st8.d(`            "ses_smtp_password_v4": null,`, 'null');
@@ -463,7 +613,11 @@ function ci(repo, t) {
   gh.d('          GITHUB_TOKEN: ${{ github.token }}', 'actions expression');
   gh.l('        run: npm publish', '      - name: notify', '        run: |');
   const hook = t.slackWebhook();
-  gh.s(`          curl -X POST -H 'Content-type: application/json' --data '{"text":"deployed"}' ${hook}`, 'slack', hook);
+  gh.s(
+    `          curl -X POST -H 'Content-type: application/json' --data '{"text":"deployed"}' ${hook}`,
+    'slack',
+    hook,
+  );
   gh.l('      - uses: actions/github-script@v7', '        with:');
   const ghw = t.github();
   gh.s(`          github-token: ${ghw}`, 'github', ghw);
@@ -489,7 +643,15 @@ function ci(repo, t) {
   gl.s(`    - docker login -u deploy -p '${regpw}' registry.acme-corp.io`, 'generic', regpw);
 
   const cc = repo.file('.circleci/config.yml', 'ci');
-  cc.l('version: 2.1', 'jobs:', '  build:', '    docker:', '      - image: cimg/python:3.12', '        auth:', '          username: acmebot');
+  cc.l(
+    'version: 2.1',
+    'jobs:',
+    '  build:',
+    '    docker:',
+    '      - image: cimg/python:3.12',
+    '        auth:',
+    '          username: acmebot',
+  );
   const dhpw = t.password();
   cc.s(`          password: ${dhpw}`, 'generic', dhpw);
   cc.d('      - image: cimg/postgres:16', 'image');
@@ -507,11 +669,18 @@ function ci(repo, t) {
   const jpw = t.password();
   j.s(`    NEXUS_PASSWORD = "${jpw}"`, 'generic', jpw);
   j.l('  }', '  stages {', "    stage('deploy') {", '      steps {');
-  j.d("        withCredentials([string(credentialsId: 'github-token', variable: 'GITHUB_TOKEN')]) {", 'credentials binding');
-  j.d('          sh \'git push https://x-access-token:${GITHUB_TOKEN}@github.com/acme-corp/api.git\'', 'variable in url');
+  j.d(
+    "        withCredentials([string(credentialsId: 'github-token', variable: 'GITHUB_TOKEN')]) {",
+    'credentials binding',
+  );
+  j.d("          sh 'git push https://x-access-token:${GITHUB_TOKEN}@github.com/acme-corp/api.git'", 'variable in url');
   j.l('        }');
   const ghTok = t.github('ghs_');
-  j.s(`        sh "curl -H 'Authorization: token ${ghTok}' https://api.github.com/repos/acme-corp/api/releases"`, 'github', ghTok);
+  j.s(
+    `        sh "curl -H 'Authorization: token ${ghTok}' https://api.github.com/repos/acme-corp/api/releases"`,
+    'github',
+    ghTok,
+  );
   j.l('      }', '    }', '  }', '}');
 }
 
@@ -521,27 +690,97 @@ function notebooks(repo, t) {
   const pg = t.password().replace(/[^A-Za-z0-9]/g, '');
   const token = t.github();
   const nb = repo.file('notebooks/churn-analysis.ipynb', 'notebook');
-  nb.l('{', ' "cells": [', '  {', '   "cell_type": "code",', '   "execution_count": 1,', '   "metadata": {},', '   "outputs": [],', '   "source": [', '    "import os\\n",', '    "import openai\\n",');
+  nb.l(
+    '{',
+    ' "cells": [',
+    '  {',
+    '   "cell_type": "code",',
+    '   "execution_count": 1,',
+    '   "metadata": {},',
+    '   "outputs": [],',
+    '   "source": [',
+    '    "import os\\n",',
+    '    "import openai\\n",',
+  );
   nb.s(`    ${JSON.stringify(`openai.api_key = "${oa}"\n`)},`, 'openai', oa);
-  nb.d(`    ${JSON.stringify('client = anthropic.Anthropic(api_key=os.environ["ANTHROPIC_API_KEY"])\n')},`, 'os.environ');
+  nb.d(
+    `    ${JSON.stringify('client = anthropic.Anthropic(api_key=os.environ["ANTHROPIC_API_KEY"])\n')},`,
+    'os.environ',
+  );
   nb.s(`    ${JSON.stringify(`claude = anthropic.Anthropic(api_key="${hf}")\n`)},`, 'anthropic', hf);
-  nb.s(`    ${JSON.stringify(`engine = create_engine("postgresql://analyst:${pg}@warehouse.acme-corp.io:5432/dw")`)}`, 'database', pg);
-  nb.l('   ]', '  },', '  {', '   "cell_type": "code",', '   "execution_count": 2,', '   "metadata": {},', '   "outputs": [', '    {', '     "name": "stdout",', '     "output_type": "stream",', '     "text": [');
+  nb.s(
+    `    ${JSON.stringify(`engine = create_engine("postgresql://analyst:${pg}@warehouse.acme-corp.io:5432/dw")`)}`,
+    'database',
+    pg,
+  );
+  nb.l(
+    '   ]',
+    '  },',
+    '  {',
+    '   "cell_type": "code",',
+    '   "execution_count": 2,',
+    '   "metadata": {},',
+    '   "outputs": [',
+    '    {',
+    '     "name": "stdout",',
+    '     "output_type": "stream",',
+    '     "text": [',
+  );
   nb.s(`      ${JSON.stringify(`using token ${token}\n`)}`, 'github', token);
   nb.l('     ]', '    },', '    {', '     "data": {');
   nb.d(`      "image/png": "${t.pngBase64()}",`, 'base64 image');
-  nb.l('      "text/plain": [', '       "<Figure size 640x480 with 1 Axes>"', '      ]', '     },', '     "metadata": {},', '     "output_type": "display_data"', '    }', '   ],', '   "source": [');
+  nb.l(
+    '      "text/plain": [',
+    '       "<Figure size 640x480 with 1 Axes>"',
+    '      ]',
+    '     },',
+    '     "metadata": {},',
+    '     "output_type": "display_data"',
+    '    }',
+    '   ],',
+    '   "source": [',
+  );
   nb.d(`    ${JSON.stringify('token = os.getenv("GITHUB_TOKEN", "")\n')},`, 'os.getenv');
-  nb.l('    "print(f\\"using token {token}\\")"', '   ]', '  }', ' ],', ' "metadata": {', '  "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}', ' },', ' "nbformat": 4,', ' "nbformat_minor": 5', '}');
+  nb.l(
+    '    "print(f\\"using token {token}\\")"',
+    '   ]',
+    '  }',
+    ' ],',
+    ' "metadata": {',
+    '  "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}',
+    ' },',
+    ' "nbformat": 4,',
+    ' "nbformat_minor": 5',
+    '}',
+  );
 
   const nb2 = repo.file('notebooks/etl/load-s3.ipynb', 'notebook');
   const ak = t.awsId();
   const as = t.awsSecret();
-  nb2.l('{', ' "cells": [', '  {', '   "cell_type": "code",', '   "execution_count": null,', '   "metadata": {},', '   "outputs": [],', '   "source": [', '    "import boto3\\n",');
+  nb2.l(
+    '{',
+    ' "cells": [',
+    '  {',
+    '   "cell_type": "code",',
+    '   "execution_count": null,',
+    '   "metadata": {},',
+    '   "outputs": [],',
+    '   "source": [',
+    '    "import boto3\\n",',
+  );
   nb2.s(`    ${JSON.stringify(`s3 = boto3.client("s3", aws_access_key_id="${ak}",\n`)},`, 'aws', ak);
   nb2.s(`    ${JSON.stringify(`                  aws_secret_access_key="${as}")\n`)},`, 'aws', as);
   nb2.d(`    ${JSON.stringify('# example from the AWS docs: AKIAIOSFODNN7EXAMPLE\n')},`, 'vendor example key');
-  nb2.l('    "s3.list_buckets()"', '   ]', '  }', ' ],', ' "metadata": {},', ' "nbformat": 4,', ' "nbformat_minor": 5', '}');
+  nb2.l(
+    '    "s3.list_buckets()"',
+    '   ]',
+    '  }',
+    ' ],',
+    ' "metadata": {},',
+    ' "nbformat": 4,',
+    ' "nbformat_minor": 5',
+    '}',
+  );
 }
 
 function languages(repo, t) {
@@ -556,7 +795,12 @@ function languages(repo, t) {
     f.s(`DJANGO_SECRET_KEY = "${dj}"`, 'generic', dj, 'warning');
     f.d('DEBUG_PASSWORD = os.getenv("DEBUG_PASSWORD", "changeme")', 'placeholder default');
     const pw = t.password();
-    f.l('DATABASES = {', '    "default": {', '        "ENGINE": "django.db.backends.postgresql",', '        "USER": "ml",');
+    f.l(
+      'DATABASES = {',
+      '    "default": {',
+      '        "ENGINE": "django.db.backends.postgresql",',
+      '        "USER": "ml",',
+    );
     f.s(`        "PASSWORD": "${pw}",`, 'generic', pw);
     f.l('    }', '}');
     f.d('LABELS = {"password": "Password", "confirm": "Confirm password"}', 'i18n');
@@ -579,7 +823,11 @@ function languages(repo, t) {
     const fb = t.password();
     g.s(`SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "${fb}")`, 'generic', fb);
     const rq = t.password();
-    g.s(`resp = requests.get("https://nexus.acme-corp.io/service/rest/v1/status", auth=("deploy", "${rq}"))`, 'generic', rq);
+    g.s(
+      `resp = requests.get("https://nexus.acme-corp.io/service/rest/v1/status", auth=("deploy", "${rq}"))`,
+      'generic',
+      rq,
+    );
     g.d('resp = requests.get(url, auth=(user, os.environ["NEXUS_PASSWORD"]))', 'os.environ');
   }
   // Go
@@ -619,11 +867,19 @@ function languages(repo, t) {
     const pw = t.password();
     f.s(`    private static final String DB_PASSWORD = "${pw}";`, 'generic', pw);
     const jpw = t.password().replace(/[^A-Za-z0-9]/g, '');
-    f.s(`    static final String JDBC = "jdbc:postgresql://db.internal:5432/billing?user=billing&password=${jpw}";`, 'database', jpw);
+    f.s(
+      `    static final String JDBC = "jdbc:postgresql://db.internal:5432/billing?user=billing&password=${jpw}";`,
+      'database',
+      jpw,
+    );
     f.d('    private static final String PASSWORD_FIELD = "password";', 'field name');
     f.d('    private final String token = System.getenv("BILLING_TOKEN");', 'env read');
     const cpw = t.password();
-    f.s(`    DataSource ds = DataSourceBuilder.create().username("billing").password("${cpw}").build();`, 'generic', cpw);
+    f.s(
+      `    DataSource ds = DataSourceBuilder.create().username("billing").password("${cpw}").build();`,
+      'generic',
+      cpw,
+    );
     f.l('}');
     const p = repo.file('services/billing/src/main/resources/application.properties', 'java');
     p.l('spring.datasource.url=jdbc:postgresql://db.internal:5432/billing', 'spring.datasource.username=billing');
@@ -641,8 +897,16 @@ function languages(repo, t) {
     const pw = t.password();
     const azk = t.azureStorageKey();
     f.l('{', '  "ConnectionStrings": {');
-    f.s(`    "Default": "Server=tcp:acme.database.windows.net,1433;Database=portal;User ID=portal;Password=${pw};Encrypt=True;",`, 'database', pw);
-    f.s(`    "Storage": "DefaultEndpointsProtocol=https;AccountName=acmeportal;AccountKey=${azk};EndpointSuffix=core.windows.net"`, 'azure', azk);
+    f.s(
+      `    "Default": "Server=tcp:acme.database.windows.net,1433;Database=portal;User ID=portal;Password=${pw};Encrypt=True;",`,
+      'database',
+      pw,
+    );
+    f.s(
+      `    "Storage": "DefaultEndpointsProtocol=https;AccountName=acmeportal;AccountKey=${azk};EndpointSuffix=core.windows.net"`,
+      'azure',
+      azk,
+    );
     f.l('  },');
     f.d('  "Logging": { "LogLevel": { "Default": "Information" } },', 'plain');
     f.l('  "AzureAd": {');
@@ -658,7 +922,11 @@ function languages(repo, t) {
     const npw = t.password();
     c.s(`    private readonly NetworkCredential _cred = new NetworkCredential("svc-mail", "${npw}");`, 'generic', npw);
     const sig = t.azureSasSig();
-    c.s(`    private const string BlobSas = "https://acmeportal.blob.core.windows.net/exports?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2027-06-30T00:00:00Z&st=2025-01-01T00:00:00Z&spr=https&sig=${sig}";`, 'azure', sig);
+    c.s(
+      `    private const string BlobSas = "https://acmeportal.blob.core.windows.net/exports?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2027-06-30T00:00:00Z&st=2025-01-01T00:00:00Z&spr=https&sig=${sig}";`,
+      'azure',
+      sig,
+    );
     c.d('    private string Password => _config["Smtp:Password"];', 'config lookup');
     const opw = t.password();
     c.s(`    public void Configure(RabbitOptions o) { o.UserName = "portal"; o.Password = "${opw}"; }`, 'generic', opw);
@@ -678,7 +946,11 @@ function languages(repo, t) {
     const tok = t.twilioToken();
     f.s(`TWILIO = Twilio::REST::Client.new('${sid}', '${tok}')`, 'twilio', tok);
     const rpw = t.password();
-    f.s(`Redis.current = Redis.new(url: "redis://:${rpw.replace(/[^A-Za-z0-9]/g, '')}@cache.internal:6379/1")`, 'database', rpw.replace(/[^A-Za-z0-9]/g, ''));
+    f.s(
+      `Redis.current = Redis.new(url: "redis://:${rpw.replace(/[^A-Za-z0-9]/g, '')}@cache.internal:6379/1")`,
+      'database',
+      rpw.replace(/[^A-Za-z0-9]/g, ''),
+    );
     const d = repo.file('services/storefront/config/database.yml', 'ruby');
     d.l('production:', '  adapter: postgresql', '  database: storefront', '  username: storefront');
     const dpw = t.password();
@@ -733,7 +1005,7 @@ function languages(repo, t) {
     f.d("export const supabaseUrl = process.env.NEXT_PUBLIC_SUPABASE_URL ?? '';", 'process.env');
     const an = t.anthropic();
     f.s(`const anthropic = new Anthropic({ apiKey: '${an}' });`, 'anthropic', an);
-    f.d("const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });", 'process.env');
+    f.d('const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });', 'process.env');
     const rw = t.uuid();
     f.s(`export const RAILWAY_TOKEN = '${rw}';`, 'railway', rw);
     f.d(`export const SESSION_ID_NAMESPACE = '${t.uuid()}';`, 'uuid id');
@@ -746,7 +1018,11 @@ function languages(repo, t) {
     const cmp = t.password();
     g.s(`if (req.body.password === '${cmp}') return grantAdmin(req);`, 'generic', cmp);
     const kn = t.password();
-    g.s(`const knex = require('knex')({ client: 'pg', connection: { host: 'db', user: 'web', password: '${kn}' } });`, 'generic', kn);
+    g.s(
+      `const knex = require('knex')({ client: 'pg', connection: { host: 'db', user: 'web', password: '${kn}' } });`,
+      'generic',
+      kn,
+    );
     g.d("const t = i18n({ password: 'Passwort', token: 'Zugangstoken' });", 'i18n');
     const h = repo.file('apps/web/src/server/github.ts', 'js');
     const ght = t.github('gho_');
@@ -766,7 +1042,11 @@ function shell(repo, t) {
   f.s(`export AWS_SECRET_ACCESS_KEY=${as}`, 'aws', as);
   f.d('export AWS_SESSION_TOKEN="${AWS_SESSION_TOKEN:-}"', 'variable');
   const pw = t.password();
-  f.s(`curl -u deploy:${pw.replace(/[^A-Za-z0-9]/g, '')} https://nexus.acme-corp.io/repository/releases/ -T build.tgz`, 'generic', pw.replace(/[^A-Za-z0-9]/g, ''));
+  f.s(
+    `curl -u deploy:${pw.replace(/[^A-Za-z0-9]/g, '')} https://nexus.acme-corp.io/repository/releases/ -T build.tgz`,
+    'generic',
+    pw.replace(/[^A-Za-z0-9]/g, ''),
+  );
   const dop = t.digitalocean();
   f.s(`curl -H "Authorization: Bearer ${dop}" https://api.digitalocean.com/v2/droplets`, 'digitalocean', dop);
   f.d('curl -H "Authorization: Bearer $DO_TOKEN" https://api.digitalocean.com/v2/account', 'variable');
@@ -835,7 +1115,11 @@ function credentialStores(repo, t) {
   n.s(`//registry.npmjs.org/:_authToken=${npmTok}`, 'npm', npmTok);
   n.d('//registry.acme-corp.io/:_authToken=${NPM_TOKEN}', 'variable');
   const npmAuth = t.password().replace(/[^A-Za-z0-9]/g, '');
-  n.s(`//nexus.acme-corp.io/repository/npm/:_auth=${Buffer.from(`deploy:${npmAuth}`).toString('base64')}`, 'npm', npmAuth);
+  n.s(
+    `//nexus.acme-corp.io/repository/npm/:_auth=${Buffer.from(`deploy:${npmAuth}`).toString('base64')}`,
+    'npm',
+    npmAuth,
+  );
 
   const p = repo.file('.pypirc', 'credstore');
   p.l('[distutils]', 'index-servers =', '    pypi', '    internal', '', '[pypi]', 'username = __token__');
@@ -883,7 +1167,11 @@ function logs(repo, t) {
   const sk = t.stripeLive();
   f.l('2026-11-30T09:12:01.114Z INFO  server listening on :8080');
   f.d(`2026-11-30T09:12:02.201Z INFO  request_id=${t.uuid()} GET /healthz 200 1ms`, 'uuid request id');
-  f.s(`2026-11-30T09:12:03.551Z DEBUG outgoing request headers={"Authorization":"Bearer ${bearer}","Accept":"application/json"}`, 'github', bearer);
+  f.s(
+    `2026-11-30T09:12:03.551Z DEBUG outgoing request headers={"Authorization":"Bearer ${bearer}","Accept":"application/json"}`,
+    'github',
+    bearer,
+  );
   f.s(`2026-11-30T09:12:04.002Z INFO  connecting to postgres://api:${pw}@pg-primary:5432/api`, 'database', pw);
   f.s(`[DEBUG] token=${tok}`, 'generic', tok);
   f.s(`2026-11-30T09:13:10.000Z ERROR stripe: invalid request (key=${sk})`, 'stripe', sk);
@@ -892,7 +1180,11 @@ function logs(repo, t) {
   f.d('2026-11-30T09:13:13.000Z INFO  Authorization: Bearer [REDACTED]', 'redacted');
   const g = repo.file('logs/worker.log', 'logs');
   const basic = t.password().replace(/[^A-Za-z0-9]/g, '');
-  g.s(`12:00:01 worker: POST https://hooks.internal/ingest Authorization: Basic ${Buffer.from(`ingest:${basic}`).toString('base64')}`, 'generic', basic);
+  g.s(
+    `12:00:01 worker: POST https://hooks.internal/ingest Authorization: Basic ${Buffer.from(`ingest:${basic}`).toString('base64')}`,
+    'generic',
+    basic,
+  );
   const sl = t.slackBot();
   g.s(`12:00:02 worker: slack client init token=${sl}`, 'slack', sl);
   g.d(`12:00:03 worker: job ${t.uuid()} done in 2.1s`, 'uuid');
@@ -905,7 +1197,15 @@ function logs(repo, t) {
 
 function docs(repo, t) {
   const r = repo.file('README.md', 'docs');
-  r.l('# acme-corp platform', '', 'Monorepo for the api, web, billing and ml services.', '', '## Quick start', '', '```sh');
+  r.l(
+    '# acme-corp platform',
+    '',
+    'Monorepo for the api, web, billing and ml services.',
+    '',
+    '## Quick start',
+    '',
+    '```sh',
+  );
   r.d('export OPENAI_API_KEY=sk-...your key...', 'placeholder');
   r.l('docker compose up', '```', '');
   const oa = t.openai();
@@ -934,17 +1234,52 @@ function keys(repo, t) {
   sa.l('{', '  "type": "service_account",', `  "project_id": "${proj}",`);
   sa.d(`  "private_key_id": "${t.sha1()}",`, 'key id');
   sa.s(`  "private_key": ${JSON.stringify(p8.join('\n') + '\n')},`, 'gcp', p8.join('\n'));
-  sa.l(`  "client_email": "deployer@${proj}.iam.gserviceaccount.com",`, `  "client_id": "${t.digits(21)}",`, '  "auth_uri": "https://accounts.google.com/o/oauth2/auth",', '  "token_uri": "https://oauth2.googleapis.com/token"', '}');
+  sa.l(
+    `  "client_email": "deployer@${proj}.iam.gserviceaccount.com",`,
+    `  "client_id": "${t.digits(21)}",`,
+    '  "auth_uri": "https://accounts.google.com/o/oauth2/auth",',
+    '  "token_uri": "https://oauth2.googleapis.com/token"',
+    '}',
+  );
   const y = repo.file('deploy/k8s/base/tls-secret.yaml', 'keys');
   const ec = t.ecPem();
-  y.l('apiVersion: v1', 'kind: Secret', 'metadata:', '  name: webhook-tls', 'type: kubernetes.io/tls', 'stringData:', '  tls.crt: |');
-  y.d(['    -----BEGIN CERTIFICATE-----', `    MIIB${t.mixed(B64, 60)}`, `    ${t.mixed(B64, 64)}`, '    -----END CERTIFICATE-----'], 'certificate');
+  y.l(
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: webhook-tls',
+    'type: kubernetes.io/tls',
+    'stringData:',
+    '  tls.crt: |',
+  );
+  y.d(
+    [
+      '    -----BEGIN CERTIFICATE-----',
+      `    MIIB${t.mixed(B64, 60)}`,
+      `    ${t.mixed(B64, 64)}`,
+      '    -----END CERTIFICATE-----',
+    ],
+    'certificate',
+  );
   y.l('  tls.key: |');
-  y.s(ec.map((l) => `    ${l}`), 'private-key', ec.join('\n'));
+  y.s(
+    ec.map((l) => `    ${l}`),
+    'private-key',
+    ec.join('\n'),
+  );
   const pub = repo.file('ops/keys/deploy_rsa.pub', 'keys');
   pub.d(`ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ${t.mixed(B64, 340)} deploy@acme`, 'public key');
   const pubpem = repo.file('ops/keys/jwt-public.pem', 'keys');
-  pubpem.d(['-----BEGIN PUBLIC KEY-----', `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA${t.mixed(B64, 20)}`, t.mixed(B64, 64), t.mixed(B64, 64), '-----END PUBLIC KEY-----'], 'public key');
+  pubpem.d(
+    [
+      '-----BEGIN PUBLIC KEY-----',
+      `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA${t.mixed(B64, 20)}`,
+      t.mixed(B64, 64),
+      t.mixed(B64, 64),
+      '-----END PUBLIC KEY-----',
+    ],
+    'public key',
+  );
   const ssh = repo.file('ops/keys/bastion_ed25519', 'keys');
   const os = t.opensshPem();
   ssh.s(os, 'private-key', os.join('\n'));
@@ -969,13 +1304,21 @@ function noise(repo, t) {
   const lock = repo.file('package-lock.json', 'decoys');
   lock.l('{', '  "name": "acme-platform",', '  "lockfileVersion": 3,', '  "packages": {');
   for (const name of ['express', 'react', 'zod', 'pg', 'ioredis', 'stripe']) {
-    lock.l(`    "node_modules/${name}": {`, '      "version": "1.2.3",', `      "resolved": "https://registry.npmjs.org/${name}/-/${name}-1.2.3.tgz",`);
+    lock.l(
+      `    "node_modules/${name}": {`,
+      '      "version": "1.2.3",',
+      `      "resolved": "https://registry.npmjs.org/${name}/-/${name}-1.2.3.tgz",`,
+    );
     lock.d(`      "integrity": "sha512-${Buffer.from(t.pick(HEX, 128), 'hex').toString('base64')}"`, 'integrity hash');
     lock.l('    },');
   }
   lock.l('    "": {}', '  }', '}');
   const sum = repo.file('services/gateway/go.sum', 'decoys');
-  for (const m of ['github.com/redis/go-redis/v9 v9.5.1', 'github.com/sendgrid/sendgrid-go v3.14.0+incompatible', 'golang.org/x/crypto v0.24.0']) {
+  for (const m of [
+    'github.com/redis/go-redis/v9 v9.5.1',
+    'github.com/sendgrid/sendgrid-go v3.14.0+incompatible',
+    'golang.org/x/crypto v0.24.0',
+  ]) {
     sum.d(`${m} h1:${Buffer.from(t.pick(HEX, 64), 'hex').toString('base64')}`, 'go.sum hash');
   }
   const fx = repo.file('services/billing/src/test/resources/fixtures/fake-credentials.json', 'decoys');
@@ -986,13 +1329,21 @@ function noise(repo, t) {
   fx.l('}');
   const i18n = repo.file('apps/web/src/locales/en.json', 'decoys');
   i18n.l('{');
-  for (const [k, v] of [['password', 'Password'], ['password_confirm', 'Confirm password'], ['api_key', 'API key'], ['token_help', 'Paste your personal access token'], ['secret_label', 'Client secret'], ['forgot_password', 'Forgot your password?']]) {
+  for (const [k, v] of [
+    ['password', 'Password'],
+    ['password_confirm', 'Confirm password'],
+    ['api_key', 'API key'],
+    ['token_help', 'Paste your personal access token'],
+    ['secret_label', 'Client secret'],
+    ['forgot_password', 'Forgot your password?'],
+  ]) {
     i18n.d(`  "${k}": "${v}",`, 'i18n');
   }
   i18n.l('  "ok": "OK"', '}');
   const min = repo.file('apps/web/public/vendor/chart.min.js', 'decoys');
   let body = '!function(t,e){"object"==typeof exports?module.exports=e():t.Chart=e()}(this,function(){';
-  for (let i = 0; i < 60; i++) body += `var ${t.pick(LOWER, 1)}${i}=function(${t.pick(LOWER, 1)}){return ${t.pick(LOWER, 1)}.${t.pick(LOWER, 6)}(${i},"${t.pick(ALNUM, 12)}")};`;
+  for (let i = 0; i < 60; i++)
+    body += `var ${t.pick(LOWER, 1)}${i}=function(${t.pick(LOWER, 1)}){return ${t.pick(LOWER, 1)}.${t.pick(LOWER, 6)}(${i},"${t.pick(ALNUM, 12)}")};`;
   body += 'return{}});';
   min.d(body, 'minified js');
   const css = repo.file('apps/web/src/styles/logo.css', 'decoys');
@@ -1013,7 +1364,10 @@ function noise(repo, t) {
   tl.l('  ]', '}');
   const av = repo.file('deploy/ansible/group_vars/prod/vault.yml', 'decoys');
   av.l('db_password: !vault |');
-  av.d(['          $ANSIBLE_VAULT;1.1;AES256', ...Array.from({ length: 5 }, () => `          ${t.pick(HEX, 80)}`)], 'ansible vault ciphertext');
+  av.d(
+    ['          $ANSIBLE_VAULT;1.1;AES256', ...Array.from({ length: 5 }, () => `          ${t.pick(HEX, 80)}`)],
+    'ansible vault ciphertext',
+  );
   av.d('api_token: "{{ vault_api_token }}"', 'jinja reference');
   const ja = repo.file('services/billing/src/main/java/com/acme/billing/DbConfig.java', 'decoys');
   ja.l('package com.acme.billing;', '', 'class DbConfig {');
@@ -1041,7 +1395,12 @@ export function generate(outDir, seed = 1, labelsPath = join(outDir, 'labels.jso
     writeFileSync(full, f.lines.join('\n') + '\n');
   }
   const files = Object.fromEntries([...repo.files].map(([path, f]) => [path, f.category]));
-  const labels = { seed, files, secrets: repo.labels.filter((l) => l.kind !== 'decoy'), decoys: repo.labels.filter((l) => l.kind === 'decoy') };
+  const labels = {
+    seed,
+    files,
+    secrets: repo.labels.filter((l) => l.kind !== 'decoy'),
+    decoys: repo.labels.filter((l) => l.kind === 'decoy'),
+  };
   writeFileSync(labelsPath, JSON.stringify(labels, null, 2) + '\n');
   return labels;
 }
@@ -1060,5 +1419,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const labels = generate(out, seed, labelsPath ?? join(out, 'labels.json'));
-  console.log(`wrote ${Object.keys(labels.files).length} files to ${out}: ${labels.secrets.length} secrets, ${labels.decoys.length} decoys (seed ${seed})`);
+  console.log(
+    `wrote ${Object.keys(labels.files).length} files to ${out}: ${labels.secrets.length} secrets, ${labels.decoys.length} decoys (seed ${seed})`,
+  );
 }

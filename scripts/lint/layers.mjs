@@ -37,7 +37,9 @@ export function layerOf(file) {
 export const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'imports follow the data flow: only from the same layer or a lower one (scripts/lint/layers.mjs)' },
+    docs: {
+      description: 'imports follow the data flow: only from the same layer or a lower one (scripts/lint/layers.mjs)',
+    },
     messages: {
       up: '{{from}} (layer {{fromRank}}) must not import {{to}} (layer {{toRank}}): imports point down the data flow; move the shared part to a lower layer',
       unknown: '{{name}} is not in the layer map (scripts/lint/layers.mjs): add it there and to CONTRIBUTING.md',
@@ -50,7 +52,12 @@ export const layersRule = {
     if (!from) {
       const rel = file.split(path.sep).join('/');
       const at = rel.lastIndexOf('src/');
-      if (at >= 0) context.report({ loc: { line: 1, column: 0 }, messageId: 'unknown', data: { name: rel.slice(at + 4).split('/')[0] } });
+      if (at >= 0)
+        context.report({
+          loc: { line: 1, column: 0 },
+          messageId: 'unknown',
+          data: { name: rel.slice(at + 4).split('/')[0] },
+        });
       return {};
     }
     function check(node, spec) {

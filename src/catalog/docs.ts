@@ -26,12 +26,21 @@ export function renderProviderDocs(files: readonly DetectorFile[]): string {
     '',
   ];
   for (const f of sorted) {
-    out.push(`## ${f.provider}`, '', `**${cell(f.providerName)}**${f.revokeUrl ? ` — revoke at <${f.revokeUrl}>` : ''}`, '');
+    out.push(
+      `## ${f.provider}`,
+      '',
+      `**${cell(f.providerName)}**${f.revokeUrl ? ` — revoke at <${f.revokeUrl}>` : ''}`,
+      '',
+    );
     out.push('| detector | token | privilege | breadth | narrower alternative |', '| --- | --- | --- | --- | --- |');
     for (const d of f.detectors) {
-      out.push(`| \`${d.id}\` | ${cell(d.name)} | ${d.privilege} | ${d.breadth} | ${d.narrowerAlternative ? cell(d.narrowerAlternative) : '—'} |`);
+      out.push(
+        `| \`${d.id}\` | ${cell(d.name)} | ${d.privilege} | ${d.breadth} | ${d.narrowerAlternative ? cell(d.narrowerAlternative) : '—'} |`,
+      );
     }
-    const references = [...new Set(f.detectors.flatMap((d) => d.references))].filter((r) => /^https?:\/\//.test(r)).sort();
+    const references = [...new Set(f.detectors.flatMap((d) => d.references))]
+      .filter((r) => /^https?:\/\//.test(r))
+      .sort();
     if (references.length > 0) out.push('', 'Sources:', ...references.map((r) => `- <${r}>`));
     out.push('');
   }

@@ -28,11 +28,17 @@ export function parseDetectorDocument(text: string, source: string): DetectorLoa
  * them as a user's (custom detectors, `detectors --check FILE`): their patterns are checked as
  * hostile input and run in the linear-time engine.
  */
-export function loadDetectorFiles(paths: readonly string[], options: { userSupplied?: boolean } = {}): DetectorLoadResult {
+export function loadDetectorFiles(
+  paths: readonly string[],
+  options: { userSupplied?: boolean } = {},
+): DetectorLoadResult {
   const result: DetectorLoadResult = { files: [], errors: [] };
   for (const path of paths) {
     const entries = isDirectory(path)
-      ? readdirSync(path).filter((name) => /\.(?:ya?ml|json)$/i.test(name)).sort().map((name) => join(path, name))
+      ? readdirSync(path)
+          .filter((name) => /\.(?:ya?ml|json)$/i.test(name))
+          .sort()
+          .map((name) => join(path, name))
       : [path];
     for (const entry of entries) {
       const source = displayPath(packageRoot, entry);
@@ -85,6 +91,9 @@ export interface DetectorSelection {
 /** The detector files a scan runs (built-in first, so ties go to them). */
 export function selectDetectorFiles(selection: DetectorSelection): DetectorFile[] {
   const builtins = loadBuiltinDetectors();
-  const custom = selection.custom.length > 0 ? loadDetectorFiles(selection.custom, { userSupplied: true }).files.map((f) => f.file) : [];
+  const custom =
+    selection.custom.length > 0
+      ? loadDetectorFiles(selection.custom, { userSupplied: true }).files.map((f) => f.file)
+      : [];
   return [...builtins, ...custom];
 }

@@ -38,7 +38,8 @@ export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
@@ -65,7 +66,12 @@ function isGlob(selector: string): boolean {
 
 /** `*` matches any run of characters (dots included): `generic.*`, `*.api-key`, `*`. */
 function globRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 /** The catalogue ids a selector names: the id itself, every detector of a provider, or a glob's matches. */
@@ -88,7 +94,10 @@ function unknownSelector(label: string, selector: string, catalogue: readonly Ca
  * Resolves the selection. `only` first (what runs), then `disable`, then `levels` (`off` disables;
  * globs and providers apply in the order written, then exact ids, so an id always wins).
  */
-export function resolveDetectorSelection(catalogue: readonly CatalogueEntry[], input: SelectionInput): DetectorSelectionResult {
+export function resolveDetectorSelection(
+  catalogue: readonly CatalogueEntry[],
+  input: SelectionInput,
+): DetectorSelectionResult {
   const problems: string[] = [];
   const disabled = new Set<string>();
   const select = (label: string, selector: string): string[] => {
@@ -107,7 +116,10 @@ export function resolveDetectorSelection(catalogue: readonly CatalogueEntry[], i
   for (const selector of input.disable) for (const id of select('detectors.disable', selector)) disabled.add(id);
   const levels = new Map<string, Level>();
   const entries = Object.entries(input.levels);
-  const ordered = [...entries.filter(([s]) => isGlob(s) || !s.includes('.')), ...entries.filter(([s]) => !isGlob(s) && s.includes('.'))];
+  const ordered = [
+    ...entries.filter(([s]) => isGlob(s) || !s.includes('.')),
+    ...entries.filter(([s]) => !isGlob(s) && s.includes('.')),
+  ];
   const off = new Set<string>();
   for (const [selector, level] of ordered) {
     for (const id of select(`detectors.levels`, selector)) {

@@ -21,16 +21,27 @@ export function pullRequestFromEvent(eventPath: string | undefined): PullRequest
   } catch {
     return undefined;
   }
-  const pr = (event as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } } | null)?.pull_request;
+  const pr = (
+    event as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } } | null
+  )?.pull_request;
   const base = pr?.base?.sha;
   const head = pr?.head?.sha;
-  if (typeof base !== 'string' || typeof head !== 'string' || !/^[0-9a-f]{7,64}$/i.test(base) || !/^[0-9a-f]{7,64}$/i.test(head)) return undefined;
+  if (
+    typeof base !== 'string' ||
+    typeof head !== 'string' ||
+    !/^[0-9a-f]{7,64}$/i.test(base) ||
+    !/^[0-9a-f]{7,64}$/i.test(head)
+  )
+    return undefined;
   return { base, head, ...(typeof pr?.number === 'number' ? { number: pr.number } : {}) };
 }
 
 async function diff(toplevel: string, ...revs: string[]): Promise<Map<string, Array<[number, number]>> | undefined> {
   try {
-    const out = await runGitStatus(['diff', ...ADDED_LINES_DIFF_FLAGS, ...revs, '--'], { cwd: toplevel, okExitCodes: [128, 129] });
+    const out = await runGitStatus(['diff', ...ADDED_LINES_DIFF_FLAGS, ...revs, '--'], {
+      cwd: toplevel,
+      okExitCodes: [128, 129],
+    });
     return out.code === 0 ? parseAddedLines(out.stdout.toString('utf8')) : undefined;
   } catch {
     return undefined;
@@ -42,7 +53,10 @@ async function diff(toplevel: string, ...revs: string[]): Promise<Map<string, Ar
  * merge commit (HEAD^2 is the PR head), diffing against HEAD^1 gives exact line numbers for the
  * files on disk; otherwise the PR's own diff (base...head, then base..head).
  */
-export async function changedLines(toplevel: string, pr: PullRequestCommits): Promise<{ ranges: Map<string, Array<[number, number]>>; via: string } | undefined> {
+export async function changedLines(
+  toplevel: string,
+  pr: PullRequestCommits,
+): Promise<{ ranges: Map<string, Array<[number, number]>>; via: string } | undefined> {
   // No HEAD (or a failing git) resolves no second parent either: one spawn answers both.
   const second = await resolveCommit(toplevel, 'HEAD^2').catch(() => undefined);
   if (second && second.startsWith(pr.head.toLowerCase())) {

@@ -42,7 +42,11 @@ interface AnnotationScope {
   notice?: string;
 }
 
-async function annotationScope(result: ScanResult, env: NodeJS.ProcessEnv, historyScan: boolean): Promise<AnnotationScope> {
+async function annotationScope(
+  result: ScanResult,
+  env: NodeJS.ProcessEnv,
+  historyScan: boolean,
+): Promise<AnnotationScope> {
   const toplevel = await gitToplevel(result.root).catch(() => undefined);
   const repoPath = (f: Finding): string => toPosix(relative(toplevel ?? result.root, join(result.root, f.path)));
   // Only findings in the files on disk can be placed on a line; a secret that exists only in an
@@ -53,7 +57,8 @@ async function annotationScope(result: ScanResult, env: NodeJS.ProcessEnv, histo
     onDisk = (f) => !f.commit?.blob || blobs.get(repoPath(f)) === f.commit.blob;
   }
   const pr = pullRequestFromEvent(env['GITHUB_EVENT_PATH']);
-  if (!pr) return { annotatable: onDisk, scope: 'annotated (not a pull request: every finding in the checked-out files)' };
+  if (!pr)
+    return { annotatable: onDisk, scope: 'annotated (not a pull request: every finding in the checked-out files)' };
   const changed = toplevel ? await changedLines(toplevel, pr) : undefined;
   if (!changed) {
     return {
@@ -84,7 +89,10 @@ function refuseLinkedFolder(workspace: string, target: string): void {
   let folder = dirname(target);
   while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
   if (!inside(realpathSync(workspace), realpathSync(folder))) {
-    throw new TokenscopeError('E_IO', `${target}: its folder is a symbolic link out of the workspace; refusing to write there`);
+    throw new TokenscopeError(
+      'E_IO',
+      `${target}: its folder is a symbolic link out of the workspace; refusing to write there`,
+    );
   }
 }
 
@@ -93,11 +101,20 @@ function writeSarif(workspace: string, path: string, result: ScanResult, showSup
   mkdirSync(dirname(path), { recursive: true });
   // A committed `tokenscope.sarif` may be a symlink to a file outside the workspace: never
   // written through (one-line error), and a regular file keeps its mode.
-  writeFileAtomic(path, formatSarif(result, { showSuppressed }), { mode: 0o644, failure: 'cannot write the SARIF report' });
+  writeFileAtomic(path, formatSarif(result, { showSuppressed }), {
+    mode: 0o644,
+    failure: 'cannot write the SARIF report',
+  });
 }
 
 /** Renders and writes the GitHub report of a finished scan; `exitCode` is what the scan will exit with. */
-export async function writeGithubReport(io: CliIo, result: ScanResult, flags: GithubReportFlags, failOn: FailOn, exitCode: number): Promise<void> {
+export async function writeGithubReport(
+  io: CliIo,
+  result: ScanResult,
+  flags: GithubReportFlags,
+  failOn: FailOn,
+  exitCode: number,
+): Promise<void> {
   const workspace = resolve(io.cwd);
   const sarifPath = flags.sarifOutput ? resolve(workspace, flags.sarifOutput) : undefined;
   // SARIF first: if it cannot be written the step fails before it claims anything.
@@ -117,9 +134,17 @@ export async function writeGithubReport(io: CliIo, result: ScanResult, flags: Gi
   // Outside GitHub (npm run action:local, a local try of --format github) the summary goes to the log.
   if (summaryFile) append(summaryFile, report.summary, 'cannot append the job summary');
   else io.stdout(escapeLog(`\n${report.summary}`));
-  const outputs: Array<[string, string]> = [['findings', String(result.findings.length)], ...(sarifPath ? [['sarif', sarifPath] as [string, string]] : [])];
+  const outputs: Array<[string, string]> = [
+    ['findings', String(result.findings.length)],
+    ...(sarifPath ? [['sarif', sarifPath] as [string, string]] : []),
+  ];
   const outputFile = io.env['GITHUB_OUTPUT'];
-  if (outputFile) append(outputFile, outputs.map(([name, value]) => outputEntry(name, value)).join(''), 'cannot write the step outputs');
+  if (outputFile)
+    append(
+      outputFile,
+      outputs.map(([name, value]) => outputEntry(name, value)).join(''),
+      'cannot write the step outputs',
+    );
   else io.stdout(escapeLog(`outputs: ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')}\n`));
 }
 

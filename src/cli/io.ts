@@ -39,7 +39,10 @@ export function emit(io: CliIo, report: string | Iterable<string>, output: strin
       const target = fd;
       forEachBuffered(chunks, (text) => writeSync(target, text));
     } catch (error) {
-      throw new TokenscopeError('E_IO', `${output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new TokenscopeError(
+        'E_IO',
+        `${output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     } finally {
       if (fd !== undefined) closeSync(fd);
     }

@@ -38,10 +38,22 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('scan')
     .description('scan files for credentials and report their scope')
     .argument('[paths...]', 'files or folders to scan; `-` reads standard input', [])
-    .addOption(new Option('--format <format>', 'report format (default: from the -o extension, else text)').choices(['text', 'json', 'sarif', 'compact', 'html', 'github']))
+    .addOption(
+      new Option('--format <format>', 'report format (default: from the -o extension, else text)').choices([
+        'text',
+        'json',
+        'sarif',
+        'compact',
+        'html',
+        'github',
+      ]),
+    )
     .option('-o, --output <file>', 'write the report to a file, `-` for standard output (the exit code is unchanged)')
     .option('--sarif-output <file>', 'with --format github: also write the SARIF report to this file')
-    .option('--stdin-filename <name>', 'with `scan -`: the name standard input is reported under (decides its role: config, source, test…)')
+    .option(
+      '--stdin-filename <name>',
+      'with `scan -`: the name standard input is reported under (decides its role: config, source, test…)',
+    )
     .option('--no-gitignore', 'also scan git-ignored files (without the rest of --agent-view)')
     .option('-q, --quiet', 'no progress line and no summary on stderr')
     .option('--staged', 'scan what is staged in the git index (pre-commit)')
@@ -51,16 +63,30 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--all', 'with --history: commits reachable from every ref (branches, tags, remotes, stash), not only HEAD')
     .option('--until <date>', 'with --history: only commits made on or before this date (YYYY-MM-DD or ISO 8601)')
     .option('--config <file>', 'configuration file (default: .tokenscope.yaml/.yml/.json found upward)')
-    .option('--detectors <list>', 'run only these detectors: comma-separated ids, providers or globs (github.*,stripe); replaces detectors.only')
+    .option(
+      '--detectors <list>',
+      'run only these detectors: comma-separated ids, providers or globs (github.*,stripe); replaces detectors.only',
+    )
     .option('--baseline <file>', 'hide the findings recorded in this baseline file')
     .option('--prune-baseline', 'with --baseline: remove stale entries from the baseline file')
     .option('--verify', 'look each token up with its provider (read-only, network): off by default')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices(['error', 'warning', 'note', 'none']))
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices([
+        'error',
+        'warning',
+        'note',
+        'none',
+      ]),
+    )
     .option('--agent-view', 'audit what a coding agent in this checkout can read (includes git-ignored files)')
     .option('--show-suppressed', 'list findings hidden by ignores, baseline or allowlist')
     .option('--report-unused-ignores', 'list tokenscope:ignore comments that hide nothing')
     .option('--max-file-size <size>', 'skip files larger than this (default 10MB)')
-    .addOption(new Option('--workers <n>', 'worker threads (0 = scan in-process)').argParser((v) => Number.parseInt(v, 10)).hideHelp())
+    .addOption(
+      new Option('--workers <n>', 'worker threads (0 = scan in-process)')
+        .argParser((v) => Number.parseInt(v, 10))
+        .hideHelp(),
+    )
     .option('--verbose', 'list skipped files and informational notices')
     .option('--debug', 'show stack traces for errors')
     .action(async (paths: string[], flags: ScanFlags) => {
@@ -83,7 +109,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(await runBaselineCommand(io, paths, flags));
     });
 
-  const hook = program.command('hook').description('install or remove the git pre-commit hook that runs `tokenscope scan --staged`');
+  const hook = program
+    .command('hook')
+    .description('install or remove the git pre-commit hook that runs `tokenscope scan --staged`');
   hook
     .command('install')
     .description('add the pre-commit hook (respects core.hooksPath and husky; an existing hook is kept and runs first)')
@@ -110,7 +138,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('detectors')
-    .description('list the detectors with provider, privilege and breadth (details and remediation for the ids given), or check detector files')
+    .description(
+      'list the detectors with provider, privilege and breadth (details and remediation for the ids given), or check detector files',
+    )
     .argument('[ids...]', 'detector ids (or provider names) to show in full')
     .option('--check [files...]', 'validate detector files (default: the built-in ones), running every example')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -120,19 +150,31 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(await runDetectorsCommand(io, flags, ids));
     });
 
-  const org = program.command('org').description('organisation-wide scans sharded over a CI matrix: plan, scan one shard, merge');
+  const org = program
+    .command('org')
+    .description('organisation-wide scans sharded over a CI matrix: plan, scan one shard, merge');
   org
     .command('plan')
-    .description('split a list of repositories (owner/name, clone URL or path; or `gh repo list --json` output) into a shard manifest')
+    .description(
+      'split a list of repositories (owner/name, clone URL or path; or `gh repo list --json` output) into a shard manifest',
+    )
     .argument('[file]', 'the repository list (default: standard input)')
     .option('--shards <n>', 'number of shards (at most 256)')
     .option('--repos-per-shard <n>', 'without --shards: repositories per shard (default 8)')
-    .option('--server-url <url>', 'where owner/name repositories live (default $GITHUB_SERVER_URL or https://github.com)')
+    .option(
+      '--server-url <url>',
+      'where owner/name repositories live (default $GITHUB_SERVER_URL or https://github.com)',
+    )
     .option('-o, --output <file>', 'write the manifest to a file')
-    .action(async (file: string | undefined, flags: { shards?: string; reposPerShard?: string; serverUrl?: string; output?: string }) => {
-      const { runOrgPlan } = await import('./commands/org.js');
-      setExit(runOrgPlan(io, file, flags));
-    });
+    .action(
+      async (
+        file: string | undefined,
+        flags: { shards?: string; reposPerShard?: string; serverUrl?: string; output?: string },
+      ) => {
+        const { runOrgPlan } = await import('./commands/org.js');
+        setExit(runOrgPlan(io, file, flags));
+      },
+    );
   org
     .command('scan')
     .description('clone and scan the repositories of one shard, writing a result per repository and a coverage record')
@@ -151,14 +193,38 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('merge shard results into one organisation report, grouping each credential across repositories')
     .argument('<results...>', 'result and coverage files, or folders holding them')
     .option('--shard <file>', 'the shard manifest, so that coverage names repositories no shard reported')
-    .addOption(new Option('--format <format>', 'report format (default: from the -o extension, else text)').choices(['text', 'json', 'sarif']))
+    .addOption(
+      new Option('--format <format>', 'report format (default: from the -o extension, else text)').choices([
+        'text',
+        'json',
+        'sarif',
+      ]),
+    )
     .option('-o, --output <file>', 'write the report to a file')
     .option('--sarif-dir <dir>', 'also write one SARIF file per repository (and index.json) into this folder')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a credential is at or above this level (default none)').choices(['error', 'warning', 'note', 'none']))
-    .action(async (results: string[], flags: { shard?: string; format?: string; output?: string; sarifDir?: string; failOn?: 'error' | 'warning' | 'note' | 'none' }) => {
-      const { runOrgMerge } = await import('./commands/org.js');
-      setExit(runOrgMerge(io, results, flags));
-    });
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a credential is at or above this level (default none)').choices([
+        'error',
+        'warning',
+        'note',
+        'none',
+      ]),
+    )
+    .action(
+      async (
+        results: string[],
+        flags: {
+          shard?: string;
+          format?: string;
+          output?: string;
+          sarifDir?: string;
+          failOn?: 'error' | 'warning' | 'note' | 'none';
+        },
+      ) => {
+        const { runOrgMerge } = await import('./commands/org.js');
+        setExit(runOrgMerge(io, results, flags));
+      },
+    );
 
   registerGuardCommand(program, io, setExit);
 
@@ -182,7 +248,12 @@ export async function main(argv: string[], io: CliIo): Promise<CliResult> {
     return { exitCode };
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return { exitCode: 0 };
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return { exitCode: 0 };
       return { exitCode: 2 };
     }
     io.stderr(renderError(error, debug));

@@ -19,12 +19,21 @@ export const MAX_EXTENDS_DEPTH = 8;
  */
 export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
 /** Files a package offers when `extends` names only the package. */
-const PACKAGE_ENTRIES = ['.tokenscope.yaml', '.tokenscope.yml', '.tokenscope.json', 'tokenscope.yaml', 'tokenscope.yml', 'tokenscope.json'];
+const PACKAGE_ENTRIES = [
+  '.tokenscope.yaml',
+  '.tokenscope.yml',
+  '.tokenscope.json',
+  'tokenscope.yaml',
+  'tokenscope.yml',
+  'tokenscope.json',
+];
 
 /** A path as errors show it: relative to `base` when that is short, else absolute. */
 export function shownPath(path: string, base: string): string {
   const rel = relative(base, path);
-  return rel !== '' && !isAbsolute(rel) && rel.split(sep).filter((p) => p === '..').length <= 2 ? rel.split(sep).join('/') : path;
+  return rel !== '' && !isAbsolute(rel) && rel.split(sep).filter((p) => p === '..').length <= 2
+    ? rel.split(sep).join('/')
+    : path;
 }
 
 /** Where an `extends` entry of the file `from` points, or a one-line error. */
@@ -33,12 +42,16 @@ export function resolveExtends(spec: string, from: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) {
     // The URL may carry a token in its query: show the scheme and host only.
     const shown = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@]*)/i.exec(spec.replace(/\/\/[^/@]*@/, '//'))?.[1] ?? 'a URL';
-    throw configError(`${from}: extends ${shown}/…: URLs are not fetched (tokenscope makes no network requests); download the file, or install it as a package, and extend that`);
+    throw configError(
+      `${from}: extends ${shown}/…: URLs are not fetched (tokenscope makes no network requests); download the file, or install it as a package, and extend that`,
+    );
   }
   if (spec.startsWith('.') || isAbsolute(spec)) return resolve(dir, spec);
   const m = /^((?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*)(?:\/(.+))?$/i.exec(spec);
   if (!m || (m[2] !== undefined && m[2].split('/').includes('..'))) {
-    throw configError(`${from}: extends ${JSON.stringify(spec)}: not a relative path (./org.yaml) or a package name (@acme/tokenscope-config)`);
+    throw configError(
+      `${from}: extends ${JSON.stringify(spec)}: not a relative path (./org.yaml) or a package name (@acme/tokenscope-config)`,
+    );
   }
   const [, name, subpath] = m;
   for (let at = dir; ; at = dirname(at)) {
@@ -47,12 +60,17 @@ export function resolveExtends(spec: string, from: string): string {
       if (subpath) return join(pkg, subpath);
       const main = packageMain(pkg);
       const entry = main ?? PACKAGE_ENTRIES.map((e) => join(pkg, e)).find((p) => existsSync(p));
-      if (!entry) throw configError(`${from}: extends ${JSON.stringify(spec)}: package ${pkg} has no "main" YAML or JSON file and none of ${PACKAGE_ENTRIES.join(', ')}`);
+      if (!entry)
+        throw configError(
+          `${from}: extends ${JSON.stringify(spec)}: package ${pkg} has no "main" YAML or JSON file and none of ${PACKAGE_ENTRIES.join(', ')}`,
+        );
       return entry;
     }
     if (dirname(at) === at) break;
   }
-  throw configError(`${from}: extends ${JSON.stringify(spec)}: package not found in any node_modules above ${dir} (install it${name!.startsWith('@') ? '' : `, or use a relative path such as ./${spec}.yaml`})`);
+  throw configError(
+    `${from}: extends ${JSON.stringify(spec)}: package not found in any node_modules above ${dir} (install it${name!.startsWith('@') ? '' : `, or use a relative path such as ./${spec}.yaml`})`,
+  );
 }
 
 /** The package's `main`, when it is a YAML or JSON file inside the package. */
@@ -77,7 +95,8 @@ export function checkConfigFile(path: string, what: string): void {
   }
   // `--config /dev/null` is the usual way to say "no configuration": it reads as empty.
   if (!stats.isFile() && path !== devNull) throw configError(`${path}: cannot read ${what} (not a regular file)`);
-  if (stats.size > MAX_CONFIG_BYTES) throw configError(`${path}: ${what} is larger than 64 MiB; that is not a configuration`);
+  if (stats.size > MAX_CONFIG_BYTES)
+    throw configError(`${path}: ${what} is larger than 64 MiB; that is not a configuration`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -107,9 +126,11 @@ export function anchorPaths(file: ConfigFile, path: string, label: string): Conf
   const dir = dirname(path);
   const out: ConfigFile = { ...file };
   if (out.baseline) out.baseline = resolve(dir, out.baseline);
-  if (out.detectors?.custom) out.detectors = { ...out.detectors, custom: out.detectors.custom.map((p) => resolve(dir, p)) };
+  if (out.detectors?.custom)
+    out.detectors = { ...out.detectors, custom: out.detectors.custom.map((p) => resolve(dir, p)) };
   if (out.guard && typeof out.guard.log === 'string') out.guard = { ...out.guard, log: resolve(dir, out.guard.log) };
-  if (out.allowlist) out.allowlist = out.allowlist.map((entry, i) => ({ ...entry, origin: `${label} allowlist[${i}]` }));
+  if (out.allowlist)
+    out.allowlist = out.allowlist.map((entry, i) => ({ ...entry, origin: `${label} allowlist[${i}]` }));
   return out;
 }
 
@@ -117,13 +138,20 @@ export function anchorPaths(file: ConfigFile, path: string, label: string): Conf
  * Loads `path` and everything it extends, merged. `parse` reads and validates one file (throws a
  * configError naming it); `chain` is the files above this one, for the cycle check.
  */
-export function loadConfigChain(path: string, parse: (path: string) => ConfigFile, top = path, chain: readonly string[] = []): { file: ConfigFile; sources: string[] } {
+export function loadConfigChain(
+  path: string,
+  parse: (path: string) => ConfigFile,
+  top = path,
+  chain: readonly string[] = [],
+): { file: ConfigFile; sources: string[] } {
   const base = dirname(top);
   if (chain.includes(path)) {
     throw configError(`${chain[0]}: extends cycle: ${[...chain, path].map((p) => shownPath(p, base)).join(' → ')}`);
   }
   if (chain.length > MAX_EXTENDS_DEPTH) {
-    throw configError(`${chain[0]}: extends goes more than ${MAX_EXTENDS_DEPTH} files deep (${[...chain, path].map((p) => shownPath(p, base)).join(' → ')})`);
+    throw configError(
+      `${chain[0]}: extends goes more than ${MAX_EXTENDS_DEPTH} files deep (${[...chain, path].map((p) => shownPath(p, base)).join(' → ')})`,
+    );
   }
   checkConfigFile(path, chain.length === 0 ? 'config file' : `config file (extended by ${chain.at(-1)})`);
   const own = parse(path);
@@ -131,7 +159,15 @@ export function loadConfigChain(path: string, parse: (path: string) => ConfigFil
   const { extends: _extends, $schema: _schema, ...rest } = own;
   const label = shownPath(path, base);
   // The top file's paths stay relative: the resolver anchors them to its folder as before.
-  const anchored = chain.length === 0 ? { ...rest, ...(rest.allowlist ? { allowlist: rest.allowlist.map((e, i) => ({ ...e, origin: `${label} allowlist[${i}]` })) } : {}) } : anchorPaths(rest, path, label);
+  const anchored =
+    chain.length === 0
+      ? {
+          ...rest,
+          ...(rest.allowlist
+            ? { allowlist: rest.allowlist.map((e, i) => ({ ...e, origin: `${label} allowlist[${i}]` })) }
+            : {}),
+        }
+      : anchorPaths(rest, path, label);
   let merged: ConfigFile = {};
   const sources = [path];
   for (const spec of specs) {

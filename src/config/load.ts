@@ -24,7 +24,8 @@ export function findConfigFile(start: string, stop: string | undefined): string 
     }
     if (limit === undefined || dir === limit) return undefined;
     const parent = dirname(dir);
-    if (parent === dir || relative(limit, parent).startsWith('..') || isAbsolute(relative(limit, parent))) return undefined;
+    if (parent === dir || relative(limit, parent).startsWith('..') || isAbsolute(relative(limit, parent)))
+      return undefined;
     dir = parent;
   }
 }
@@ -45,7 +46,9 @@ export function parseConfig(text: string, source: string): ConfigFile {
   const { document } = parsed;
   if (document === null || document === undefined) return {};
   if (typeof document !== 'object' || Array.isArray(document)) {
-    throw configError(`${source}: must be a mapping of settings (received ${Array.isArray(document) ? 'a list' : describeReceived(document)})`);
+    throw configError(
+      `${source}: must be a mapping of settings (received ${Array.isArray(document) ? 'a list' : describeReceived(document)})`,
+    );
   }
   const lines = validateDocument(document, 'config.schema.json', source, schemaProblems);
   for (const line of semanticProblems(document as Record<string, unknown>)) lines.push(`${source}: ${line}`);
@@ -79,9 +82,15 @@ export interface ConfigFlags {
 }
 
 /** Resolves the effective configuration for a scan rooted at `root`, starting the search at `start`. */
-export function resolveConfig(start: string, root: string | undefined, flags: ConfigFlags = {}, inline?: ConfigFile): ResolvedConfig {
+export function resolveConfig(
+  start: string,
+  root: string | undefined,
+  flags: ConfigFlags = {},
+  inline?: ConfigFile,
+): ResolvedConfig {
   const source = flags.configPath ? resolve(flags.configPath) : inline ? undefined : findConfigFile(start, root);
-  if (inline?.extends !== undefined) throw configError('config: extends works in a configuration file only (its paths are relative to that file)');
+  if (inline?.extends !== undefined)
+    throw configError('config: extends works in a configuration file only (its paths are relative to that file)');
   const chain = !inline && source ? loadConfigChainAt(source) : undefined;
   const file: ConfigFile = inline ?? chain?.file ?? {};
   const base = source ? dirname(source) : resolve(root ?? start);
@@ -95,7 +104,8 @@ export function resolveConfig(start: string, root: string | undefined, flags: Co
     ...(source ? { source } : {}),
     exclude: file.exclude ?? [],
     defaultExcludes: file.defaultExcludes ?? true,
-    maxFileSize: flags.maxFileSize ?? (file.maxFileSize !== undefined ? parseSize(file.maxFileSize) : DEFAULT_MAX_FILE_SIZE),
+    maxFileSize:
+      flags.maxFileSize ?? (file.maxFileSize !== undefined ? parseSize(file.maxFileSize) : DEFAULT_MAX_FILE_SIZE),
     failOn: flags.failOn ?? file.failOn ?? 'warning',
     ...(baseline ? { baseline } : {}),
     disabledDetectors: file.detectors?.disable ?? [],

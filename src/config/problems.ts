@@ -10,7 +10,8 @@ import { describeReceived, describeUnknownKey, formatSchemaErrors, loadSchema } 
 const PATTERN_HINTS: Record<string, string> = {
   '^[0-9]+(?:\\.[0-9]+)?\\s*(?:[kKmMgG]i?[bB]?|[bB])?$': 'must be a size such as 10MB, 512k or a number of bytes',
   '^[a-z0-9]+(?:-[a-z0-9]+)*\\.[a-z0-9]+(?:-[a-z0-9]+)*$': 'must be a detector id such as github.classic-pat',
-  '^[a-z0-9*]+(?:-[a-z0-9*]+)*(?:\\.[a-z0-9*]+(?:-[a-z0-9*]+)*)?$': 'must be a detector id, provider or glob such as github.classic-pat, stripe or generic.* (lower case)',
+  '^[a-z0-9*]+(?:-[a-z0-9*]+)*(?:\\.[a-z0-9*]+(?:-[a-z0-9*]+)*)?$':
+    'must be a detector id, provider or glob such as github.classic-pat, stripe or generic.* (lower case)',
   '^[0-9a-f]{32}$': 'must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output)',
   '^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$': 'must be a host name, optionally with :port',
 };
@@ -26,7 +27,8 @@ function allowedKeys(errorSchemaPath: string): string[] {
       const record = node as Record<string, unknown>;
       if (record['properties'] && typeof record['properties'] === 'object') {
         schemaKeys!.set(path, Object.keys(record['properties']));
-        for (const [key, child] of Object.entries(record['properties'] as Record<string, unknown>)) visit(child, `${path}/properties/${key}`);
+        for (const [key, child] of Object.entries(record['properties'] as Record<string, unknown>))
+          visit(child, `${path}/properties/${key}`);
       }
       if (record['items']) visit(record['items'], `${path}/items`);
     };
@@ -42,7 +44,11 @@ function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        row[j]! + 1,
+        row[j - 1]! + 1,
+        previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
       previous = current;
     }
   }
@@ -60,11 +66,21 @@ export function schemaProblems(errors: ErrorObject[], document: unknown): string
   // An unknown key is shown in full only as a near miss of a real one (then it is a typo, not a
   // token pasted as a key), with the suggestion.
   const unknownKey = (error: ErrorObject, key: string): string => {
-    const best = allowedKeys(error.schemaPath).map((k) => ({ k, d: editDistance(key, k) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= 2 ? `unknown key ${JSON.stringify(key)}: did you mean "${best.k}"?` : `unknown key ${describeUnknownKey(key)}`;
+    const best = allowedKeys(error.schemaPath)
+      .map((k) => ({ k, d: editDistance(key, k) }))
+      .sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= 2
+      ? `unknown key ${JSON.stringify(key)}: did you mean "${best.k}"?`
+      : `unknown key ${describeUnknownKey(key)}`;
   };
   return formatSchemaErrors(
-    errors.filter((e) => e.keyword !== 'type' || !errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type' && o.keyword !== 'oneOf')),
+    errors.filter(
+      (e) =>
+        e.keyword !== 'type' ||
+        !errors.some(
+          (o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type' && o.keyword !== 'oneOf',
+        ),
+    ),
     document,
     unknownKey,
   );
@@ -91,10 +107,16 @@ export function semanticProblems(document: Record<string, unknown>): string[] {
       const verdict = checkUserRegex(pattern);
       if ('problem' in verdict) problems.push(`allowlist[${i}].pathRegexes[${j}]: ${verdict.problem}`);
     });
-    const criteria = ['paths', 'pathRegexes', 'detectors', 'values', 'stopwords', 'fingerprints'].filter((key) => Array.isArray(entry[key]) && (entry[key] as unknown[]).length > 0);
-    if (criteria.length === 0) problems.push(`allowlist[${i}]: names no paths, pathRegexes, detectors, values, stopwords or fingerprints, so it would match nothing`);
+    const criteria = ['paths', 'pathRegexes', 'detectors', 'values', 'stopwords', 'fingerprints'].filter(
+      (key) => Array.isArray(entry[key]) && (entry[key] as unknown[]).length > 0,
+    );
+    if (criteria.length === 0)
+      problems.push(
+        `allowlist[${i}]: names no paths, pathRegexes, detectors, values, stopwords or fingerprints, so it would match nothing`,
+      );
   });
   const size = document['maxFileSize'];
-  if (typeof size === 'string' && Number.parseFloat(size) === 0) problems.push(`maxFileSize: must be at least 1 byte (received ${describeReceived(size)})`);
+  if (typeof size === 'string' && Number.parseFloat(size) === 0)
+    problems.push(`maxFileSize: must be at least 1 byte (received ${describeReceived(size)})`);
   return problems;
 }

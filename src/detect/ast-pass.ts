@@ -30,7 +30,8 @@ const JS_FILE = /(?<!\.d)\.(?:[cm]?[jt]s|jsx|tsx)$/i;
 const MAX_FILE = 1024 * 1024;
 const MAX_LINE = 5000;
 /** Calls whose later arguments are a password or a key: login(user, pass), createClient(url, key). */
-const AUTH_CALL = /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
+const AUTH_CALL =
+  /(?:^|\.)(?:login|logIn|signIn|signin|authenticate|auth|connect|createClient|createConnection|setCredentials|basicAuth|useBasicAuth|withCredentials)$/;
 
 /** Calls that set a credential: the name ends with the credential word. */
 const SETTER = /(?:password|passwd|pwd|passphrase|secret|token|apikey|api_key|key|credentials?|auth)$/i;
@@ -64,7 +65,8 @@ function overlaps(found: readonly RawMatch[], start: number, end: number): boole
  * call right before it, whose binding the text pass cannot see (the value on the next line, a
  * later call argument). Searched binding-first: names are rarer than string literals.
  */
-const BINDING = /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]{0,64}['"\]]?\s{0,16}([:=(])/gi;
+const BINDING =
+  /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]{0,64}['"\]]?\s{0,16}([:=(])/gi;
 /** The literals right after a binding: one after `=`/`:`, any argument after `(`. */
 const LITERAL_AFTER = /\s*(["'`])/y;
 const ARGUMENT_LITERAL = /(["'`])/g;
@@ -86,7 +88,12 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
     const call = m[1] === '(';
     // The name must be about a credential (Keyword( or tokenize( are not), or be an auth call.
     const header = /^authorization$/i.test(name);
-    if (call ? !AUTH_CALL.test(name) && !isSecretKey(name) && !isPasswordKey(name) : !header && !isSecretKey(name) && !isPasswordKey(name) && name.toLowerCase() !== 'auth') continue;
+    if (
+      call
+        ? !AUTH_CALL.test(name) && !isSecretKey(name) && !isPasswordKey(name)
+        : !header && !isSecretKey(name) && !isPasswordKey(name) && name.toLowerCase() !== 'auth'
+    )
+      continue;
     const quotes: number[] = [];
     if (call) {
       // Call arguments up to the closing parenthesis (or 200 characters).
@@ -112,7 +119,11 @@ export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]
       if (TYPE_POSITION.test(text.slice(Math.max(0, m.index - 80), after))) continue;
       const context = { quote };
       if (judgeGenericValue(value, undefined, context)) return true;
-      if ((isPasswordKey(name) || (call && AUTH_CALL.test(name))) && judgePasswordValue(value, 'password', context) !== 'reject') return true;
+      if (
+        (isPasswordKey(name) || (call && AUTH_CALL.test(name))) &&
+        judgePasswordValue(value, 'password', context) !== 'reject'
+      )
+        return true;
     }
   }
   return false;
@@ -203,7 +214,8 @@ function collectBindings(program: TSESTree.Program, visit: (name: string, litera
             const literal = literalOf(argument);
             if (!literal) return;
             // login(user, "…") / createClient(url, "…"): a later argument is the credential.
-            if (index > 0 && AUTH_CALL.test(callee)) call(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
+            if (index > 0 && AUTH_CALL.test(callee))
+              call(/login|signin|auth|credential/i.test(callee) ? 'password' : 'apiKey', literal);
             // setApiKey("…"), withToken("…"): the callee must end with the credential word
             // (judgePasswordValue(x, 'password') is about a password, it does not set one).
             else if (SETTER.test(callee)) call(callee, literal);
@@ -287,10 +299,21 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
     if (looksMinified(text, longLines)) return { matches: [] };
     let program: TSESTree.Program;
     try {
-      program = loadParser()(text, { jsx: /x$/i.test(path), range: true, loc: false, comment: false, tokens: false, errorOnUnknownASTType: false, suppressDeprecatedPropertyWarnings: true });
+      program = loadParser()(text, {
+        jsx: /x$/i.test(path),
+        range: true,
+        loc: false,
+        comment: false,
+        tokens: false,
+        errorOnUnknownASTType: false,
+        suppressDeprecatedPropertyWarnings: true,
+      });
     } catch (error) {
       const line = (error as { lineNumber?: number }).lineNumber;
-      return { matches: [], notice: `not valid JavaScript/TypeScript${line ? ` (line ${line})` : ''}: scanned as text only` };
+      return {
+        matches: [],
+        notice: `not valid JavaScript/TypeScript${line ? ` (line ${line})` : ''}: scanned as text only`,
+      };
     }
     const matches: RawMatch[] = [];
     // Literals never overlap one another: one already taken is the same node met again.
@@ -312,7 +335,8 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
         detector = secret;
         if (name === 'auth') keyName = 'authToken';
       }
-      if (!detector || inRanges(longLines, start) || claimed.has(start) || overlaps(found, start, start + value.length)) return;
+      if (!detector || inRanges(longLines, start) || claimed.has(start) || overlaps(found, start, start + value.length))
+        return;
       const judged = judgeValue(detector, value, { groups: {}, keyName, path, quote: text[literal.start - 1] ?? '"' });
       if (!judged) return;
       claimed.add(start);

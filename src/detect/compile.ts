@@ -55,7 +55,10 @@ export interface DetectorSet {
  * group offsets). A user-supplied pattern runs in the linear-time engine (or, when it needs what
  * that lacks, on V8 only if provably bounded: src/util/user-regex.ts); built-ins on V8.
  */
-export function compilePattern(def: Pick<DetectorDefinition, 'pattern' | 'caseInsensitive'>, userSupplied = false): RegExp {
+export function compilePattern(
+  def: Pick<DetectorDefinition, 'pattern' | 'caseInsensitive'>,
+  userSupplied = false,
+): RegExp {
   const flags = def.caseInsensitive ? 'gdi' : 'gd';
   return userSupplied ? compileUserRegex(def.pattern, flags) : new RegExp(def.pattern, flags);
 }
@@ -116,7 +119,10 @@ export function compileDetector(def: DetectorDefinition, file: DetectorFile, ord
 }
 
 /** Builds the runnable set: compiled detectors plus one prefilter automaton over all their keywords. */
-export function buildDetectorSet(files: readonly DetectorFile[], disabled: ReadonlySet<string> = new Set()): DetectorSet {
+export function buildDetectorSet(
+  files: readonly DetectorFile[],
+  disabled: ReadonlySet<string> = new Set(),
+): DetectorSet {
   const detectors: CompiledDetector[] = [];
   for (const file of files) {
     for (const def of file.detectors) {

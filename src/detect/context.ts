@@ -25,7 +25,9 @@ export function extractKeyName(text: string, start: number): string | undefined 
   m = /\b(?:key|name)\s*=\s*["']([^"']{1,80})["'][^<>]*?\b(?:value|password|connectionString)\s*=\s*$/i.exec(before);
   if (m) return m[1];
   // name = / name: / name := / name => / name ?= ...
-  m = /(["'`]?)([A-Za-z_$@][\w$@.-]*)\1\]?\s*(?::=|=>|\?=|\|\|=|\?\?=|\+=|=|:)\s*(?:[A-Za-z_$][\w$.]*\()?\s*$/.exec(before);
+  m = /(["'`]?)([A-Za-z_$@][\w$@.-]*)\1\]?\s*(?::=|=>|\?=|\|\|=|\?\?=|\+=|=|:)\s*(?:[A-Za-z_$][\w$.]*\()?\s*$/.exec(
+    before,
+  );
   if (m) return m[2];
   // headers['X-Api-Key'] = / env["TOKEN"] =
   m = /\[\s*["'`]([^"'`\]]{1,80})["'`]\s*\]\s*(?:=|:)?\s*$/.exec(before);

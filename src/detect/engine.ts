@@ -50,11 +50,29 @@ function mergeWindows(list: Window[]): Window[] {
 
 /** Characters of a variable or key name: letters, digits, `_ . $ @ -`. */
 function isNameChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 64 || c === 45;
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 46 ||
+    c === 36 ||
+    c === 64 ||
+    c === 45
+  );
 }
 
 function isTokenChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 47 || c === 61;
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 45 ||
+    c === 43 ||
+    c === 47 ||
+    c === 61
+  );
 }
 
 export interface DetectOptions {
@@ -146,20 +164,37 @@ export function detectInText(text: string, path: string, set: DetectorSet, optio
   return detectAtDepth(text, path, set, options, 0);
 }
 
-function detectAtDepth(text: string, path: string, set: DetectorSet, options: DetectOptions, depth: number): RawMatch[] {
+function detectAtDepth(
+  text: string,
+  path: string,
+  set: DetectorSet,
+  options: DetectOptions,
+  depth: number,
+): RawMatch[] {
   const hits = findKeywords(set.automaton, text);
   const raw = detectRaw(text, path, set, options, hits, depth);
-  const detect = (inner: string, innerDepth: number, innerPath: string): RawMatch[] => detectAtDepth(inner, innerPath, set, options, innerDepth);
+  const detect = (inner: string, innerDepth: number, innerPath: string): RawMatch[] =>
+    detectAtDepth(inner, innerPath, set, options, innerDepth);
   const layered = withLayers({ text, path, set, hits, raw, depth, detect });
   return layered === raw ? raw : resolveOverlaps(layered);
 }
 
-function detectRaw(text: string, path: string, set: DetectorSet, options: DetectOptions, hits: Hits, depth: number): RawMatch[] {
+function detectRaw(
+  text: string,
+  path: string,
+  set: DetectorSet,
+  options: DetectOptions,
+  hits: Hits,
+  depth: number,
+): RawMatch[] {
   // Whole-file detectors read a credential file's own layout; a decoded value inside it is not that file.
-  const whole = depth > 0 ? [] : set.wholeFile.filter((d) => {
-    const detector = set.detectors[d]!;
-    return (!options.only || options.only.has(detector.id)) && detector.pathFilter!(path);
-  });
+  const whole =
+    depth > 0
+      ? []
+      : set.wholeFile.filter((d) => {
+          const detector = set.detectors[d]!;
+          return (!options.only || options.only.has(detector.id)) && detector.pathFilter!(path);
+        });
   if (hits.positions.length === 0 && whole.length === 0) return [];
 
   // Per-detector windows, built in one walk over the hits (already in text order). Line bounds
@@ -179,7 +214,10 @@ function detectRaw(text: string, path: string, set: DetectorSet, options: Detect
     const pos = positions[h]!;
     const keyword = keywordIds[h]!;
     const gated = keywordGates[keyword];
-    const candidates = gated !== undefined && !gated.gate(text, pos - keywords[keyword]!.length, pos) ? gated.ungated : set.detectorsByKeyword[keyword]!;
+    const candidates =
+      gated !== undefined && !gated.gate(text, pos - keywords[keyword]!.length, pos)
+        ? gated.ungated
+        : set.detectorsByKeyword[keyword]!;
     if (candidates.length === 0) continue;
     if (pos > lineEnd || lineStart < 0) {
       lineStart = pos - 1;
@@ -193,7 +231,10 @@ function detectRaw(text: string, path: string, set: DetectorSet, options: Detect
       let status = state[d]!;
       if (status === 0) {
         const detector = set.detectors[d]!;
-        status = (options.only && !options.only.has(detector.id)) || (detector.pathFilter && !detector.pathFilter(path)) ? -1 : 1;
+        status =
+          (options.only && !options.only.has(detector.id)) || (detector.pathFilter && !detector.pathFilter(path))
+            ? -1
+            : 1;
         state[d] = status;
       }
       if (status < 0) continue;
@@ -226,7 +267,12 @@ function detectRaw(text: string, path: string, set: DetectorSet, options: Detect
   }
 
   const matches: RawMatch[] = [];
-  const budget = new MatchBudget(options.maxMatchesPerDetector ?? Number.POSITIVE_INFINITY, options.onLimit, options.deadline, options.onTimeout);
+  const budget = new MatchBudget(
+    options.maxMatchesPerDetector ?? Number.POSITIVE_INFINITY,
+    options.onLimit,
+    options.deadline,
+    options.onTimeout,
+  );
   for (const [d, list] of windows) {
     const detector = set.detectors[d]!;
     for (const window of list) {
@@ -252,7 +298,14 @@ const ALIGN_SLACK = 2048;
  * line shares the same inline ignore. Pieces start where the previous piece's opening text
  * recurs, so a periodic line yields identical pieces and costs one piece, not the whole line.
  */
-function collectLongWindow(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[], budget: MatchBudget): void {
+function collectLongWindow(
+  text: string,
+  path: string,
+  detector: CompiledDetector,
+  window: Window,
+  out: RawMatch[],
+  budget: MatchBudget,
+): void {
   const seen = new Set<string>();
   let start = window.start;
   // Where the current line began: pieces overlap, so every newline passes through one.
@@ -278,7 +331,8 @@ function collectLongWindow(text: string, path: string, detector: CompiledDetecto
     const near = text.slice(nominal, Math.min(window.end, nominal + ALIGN_SLACK + head.length));
     const again = near.indexOf(head);
     let next = nominal;
-    if (again >= 0) next += again; // opens like this piece, whose start was already fine
+    if (again >= 0)
+      next += again; // opens like this piece, whose start was already fine
     else {
       // Not inside a token: `\b` and look-behinds at the piece start would see a boundary there.
       const limit = Math.min(window.end, next + 256);
@@ -288,7 +342,15 @@ function collectLongWindow(text: string, path: string, detector: CompiledDetecto
   }
 }
 
-function collectMatches(text: string, path: string, detector: CompiledDetector, window: Window, out: RawMatch[], budget: MatchBudget, cutEnd = false): void {
+function collectMatches(
+  text: string,
+  path: string,
+  detector: CompiledDetector,
+  window: Window,
+  out: RawMatch[],
+  budget: MatchBudget,
+  cutEnd = false,
+): void {
   const slice = text.slice(window.start, window.end);
   const regex = detector.regex;
   regex.lastIndex = 0;
@@ -335,7 +397,12 @@ function collectMatches(text: string, path: string, detector: CompiledDetector, 
     keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;
     const quote = before === '"' || before === "'" || before === '`' ? before : undefined;
-    const judged = budget.judge(detector, secret, { groups, ...(keyName ? { keyName } : {}), path, ...(quote ? { quote } : {}) });
+    const judged = budget.judge(detector, secret, {
+      groups,
+      ...(keyName ? { keyName } : {}),
+      path,
+      ...(quote ? { quote } : {}),
+    });
     if (judged === undefined) continue;
     if (!budget.take(detector, secret)) return;
     out.push({ detector, secret, start, end, groups, ...(keyName ? { keyName } : {}), ...judged });
@@ -353,7 +420,11 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
 }
 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
-export function judgeValue(detector: CompiledDetector, secret: string, ctx: ValidatorContext): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
+export function judgeValue(
+  detector: CompiledDetector,
+  secret: string,
+  ctx: ValidatorContext,
+): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
   const def = detector.def;
   if (isWellKnownDemoJwt(secret)) return undefined;
   let synthetic = false;
@@ -388,7 +459,7 @@ function prefer(a: RawMatch, b: RawMatch): number {
   // The same reading with fewer layers undone points at the exact text.
   const layers = (a.encoding?.length ?? 0) - (b.encoding?.length ?? 0);
   if (layers !== 0) return layers;
-  const length = (b.end - b.start) - (a.end - a.start);
+  const length = b.end - b.start - (a.end - a.start);
   if (length !== 0) return length;
   return a.detector.order - b.detector.order;
 }

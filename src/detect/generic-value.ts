@@ -22,7 +22,8 @@ const NOT_VALUES: ReadonlySet<string> = new Set(WORDS.notValues);
 const PLACEHOLDER_PASSWORDS: ReadonlySet<string> = new Set(WORDS.placeholderPasswords);
 
 /** `mypassword`, `thisismysecret`, `supersecret`: nothing but the words documentation fills a blank with. */
-const STAND_IN_PHRASE = /^(?:(?:this|is|my|your|the|a|our|some|super|secret|password|passwd|pass|pwd|token|key|here|goes|test|example|sample|dummy|fake|very|strong)[\s_-]?)+$/i;
+const STAND_IN_PHRASE =
+  /^(?:(?:this|is|my|your|the|a|our|some|super|secret|password|passwd|pass|pwd|token|key|here|goes|test|example|sample|dummy|fake|very|strong)[\s_-]?)+$/i;
 
 /**
  * Products' shipped defaults (the database images', RabbitMQ's, MinIO's, Oracle's scott/tiger): a
@@ -60,7 +61,12 @@ export function isPasswordKey(name: string): boolean {
   let at = -1;
   words.forEach((w, i) => {
     if (NOT_PASS_WORDS.has(w)) return;
-    if (/passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$/.test(w) || (w.endsWith('pass') && w.length <= 12) || /pwd$/.test(w)) at = i;
+    if (
+      /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$/.test(w) ||
+      (w.endsWith('pass') && w.length <= 12) ||
+      /pwd$/.test(w)
+    )
+      at = i;
   });
   if (at < 0) return false;
   // `password_length`, `passwordField`: a word after the password word describes it.
@@ -69,7 +75,8 @@ export function isPasswordKey(name: string): boolean {
   return !words.slice(0, at).some((w) => PASSWORD_META_BEFORE.has(w));
 }
 
-const SECRET_WORDS = /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
+const SECRET_WORDS =
+  /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
 /** Words after a credential word that make the name about the credential, not the credential itself. */
 const SECRET_META: ReadonlySet<string> = new Set(WORDS.secretMeta);
@@ -84,9 +91,21 @@ export function isSecretKey(name: string): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (TOKEN_META.has(w)) return false;
-    if (NOT_CREDENTIAL_QUALIFIERS.has(w) && i + 1 < words.length && /^(?:tokens?|keys?|secrets?)$/.test(words[i + 1]!) && !(w === 'access' && words[i + 1] === 'key') && !(w === 'access' && words[i + 1] === 'token') && !(w === 'storage' && words[i + 1] === 'key')) return false;
+    if (
+      NOT_CREDENTIAL_QUALIFIERS.has(w) &&
+      i + 1 < words.length &&
+      /^(?:tokens?|keys?|secrets?)$/.test(words[i + 1]!) &&
+      !(w === 'access' && words[i + 1] === 'key') &&
+      !(w === 'access' && words[i + 1] === 'token') &&
+      !(w === 'storage' && words[i + 1] === 'key')
+    )
+      return false;
     // WordPress's LOGGED_IN_KEY: the qualifier is two words back.
-    const isCredentialWord = SECRET_WORDS.test(w) || (w === 'key' && i > 0 && (KEY_QUALIFIERS.has(words[i - 1]!) || (words[i - 1] === 'in' && words[i - 2] === 'logged')));
+    const isCredentialWord =
+      SECRET_WORDS.test(w) ||
+      (w === 'key' &&
+        i > 0 &&
+        (KEY_QUALIFIERS.has(words[i - 1]!) || (words[i - 1] === 'in' && words[i - 2] === 'logged')));
     if (!isCredentialWord) continue;
     hit = true;
     const next = words[i + 1];
@@ -103,14 +122,22 @@ export function isSecretKey(name: string): boolean {
 function isVendorKey(name: string): boolean {
   const words = keyWords(name);
   if (words.length < 2 || words[words.length - 1] !== 'key') return false;
-  return !words.some((w) => NOT_CREDENTIAL_QUALIFIERS.has(w) || SECRET_META.has(w) || TOKEN_META.has(w) || PASSWORD_META.has(w) || NOT_KEY_WORDS.has(w));
+  return !words.some(
+    (w) =>
+      NOT_CREDENTIAL_QUALIFIERS.has(w) ||
+      SECRET_META.has(w) ||
+      TOKEN_META.has(w) ||
+      PASSWORD_META.has(w) ||
+      NOT_KEY_WORDS.has(w),
+  );
 }
 
 /** Words before `key` that name a lookup or a setting, not a vendor. */
 const NOT_KEY_WORDS: ReadonlySet<string> = new Set(WORDS.notKeyWords);
 
 /** Source files: an unquoted right-hand side there is a variable or an expression, not a literal. */
-const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte)$/i;
+const CODE_FILE =
+  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte)$/i;
 
 const REJECT_SHAPES: RegExp[] = [
   /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs (credentials in URLs have their own detector)
@@ -137,7 +164,8 @@ function isEncodedProse(value: string): boolean {
 }
 
 /** Digests of the empty string (MD5, SHA-1, SHA-256, SHA-512): a hash of nothing protects nothing. */
-const EMPTY_DIGESTS = /^(?:d41d8cd98f00b204e9800998ecf8427e|da39a3ee5e6b4b0d3255bfef95601890afd80709|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855|cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e)$/i;
+const EMPTY_DIGESTS =
+  /^(?:d41d8cd98f00b204e9800998ecf8427e|da39a3ee5e6b4b0d3255bfef95601890afd80709|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855|cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e)$/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
@@ -235,10 +263,12 @@ function hasInterpolation(value: string): boolean {
 }
 
 /** Files whose strings keep `$name` literally (data formats, and languages that interpolate otherwise or not at all). */
-const LITERAL_DOLLAR_FILE = /\.(?:json|jsonc|ya?ml|toml|ini|cfg|properties|xml|config|py|go|java|kt|kts|scala|cs|rs|swift|c|cc|cpp|h|hpp|[cm]?[jt]sx?|sql|tf|tfvars)$/i;
+const LITERAL_DOLLAR_FILE =
+  /\.(?:json|jsonc|ya?ml|toml|ini|cfg|properties|xml|config|py|go|java|kt|kts|scala|cs|rs|swift|c|cc|cpp|h|hpp|[cm]?[jt]sx?|sql|tf|tfvars)$/i;
 
 /** Files whose double-quoted strings interpolate `$name` (shell, PHP, Perl, PowerShell, Makefiles, dotenv). */
-const INTERPOLATING_FILE = /(?:\.(?:sh|bash|zsh|ksh|fish|php|phtml|pl|pm|ps1|psm1|mk|env)|(?:^|\/)(?:\.env(?:\.[\w.-]+)?|Makefile|GNUmakefile|\.bash_profile|\.bashrc|\.zshrc|\.profile))$/i;
+const INTERPOLATING_FILE =
+  /(?:\.(?:sh|bash|zsh|ksh|fish|php|phtml|pl|pm|ps1|psm1|mk|env)|(?:^|\/)(?:\.env(?:\.[\w.-]+)?|Makefile|GNUmakefile|\.bash_profile|\.bashrc|\.zshrc|\.profile))$/i;
 
 /**
  * Whether `$name` in the value would be expanded: always in shell-like files, never in data formats
@@ -251,7 +281,8 @@ function interpolates(value: string, context: ValueContext): boolean {
 }
 
 /** `password_here`, `smtp_password`: a name written where the value goes, not a password. */
-const NAMED_STAND_IN = /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secret|token|key)(?:[_-][a-z0-9]+)*$|^(?:passw(?:or)?d|passwd|secret|token)(?:[_-][a-z0-9]+)+$/i;
+const NAMED_STAND_IN =
+  /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secret|token|key)(?:[_-][a-z0-9]+)*$|^(?:passw(?:or)?d|passwd|secret|token)(?:[_-][a-z0-9]+)+$/i;
 
 /**
  * Shared judgement of a value: `reject` for references, templates, code and non-values;
@@ -259,7 +290,11 @@ const NAMED_STAND_IN = /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secr
  * `default` for a product's shipped default; `weak` for a keyboard walk; undefined when nothing
  * here objects.
  */
-function standInKind(value: string, keyName: string | undefined, context: ValueContext): 'reject' | 'placeholder' | 'default' | 'weak' | undefined {
+function standInKind(
+  value: string,
+  keyName: string | undefined,
+  context: ValueContext,
+): 'reject' | 'placeholder' | 'default' | 'weak' | undefined {
   if (bareInCode(value, context)) return 'reject';
   const kind = placeholderKind(value);
   if (kind === 'template') return 'reject';
@@ -269,12 +304,20 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   if (REJECT_SHAPES.some((re) => re.test(value))) return 'reject';
   if (/\s{2,}|\t|\n/.test(value)) return 'reject';
   // A made-up example (EXAMPLE, dummy, aaaaaaaa) is a placeholder; a keyboard walk (`abuser123456`) is how people pick weak passwords.
-  if (kind === 'synthetic') return /example|dummy|sample|fake|notreal|not[_-]a|todo|fixme/i.test(value) || new Set(value).size <= 5 ? 'placeholder' : 'weak';
+  if (kind === 'synthetic')
+    return /example|dummy|sample|fake|notreal|not[_-]a|todo|fixme/i.test(value) || new Set(value).size <= 5
+      ? 'placeholder'
+      : 'weak';
   // `super$ecret` where the shell, PHP or dotenv would interpolate it: the file does not hold the
   // value that is used. YAML, JSON, Python or Go keep it as written.
   if (context.quote !== "'" && hasInterpolation(value) && interpolates(value, context)) return 'placeholder';
   // A form label (`password: "Password"`, `"Passwort"`): the field's caption, not its value.
-  if (keyName && /^[A-Z][a-z]+$/.test(value) && keyWords(keyName).some((w) => w.length >= 4 && (w.startsWith(lower.slice(0, 4)) || lower.startsWith(w)))) return 'reject';
+  if (
+    keyName &&
+    /^[A-Z][a-z]+$/.test(value) &&
+    keyWords(keyName).some((w) => w.length >= 4 && (w.startsWith(lower.slice(0, 4)) || lower.startsWith(w)))
+  )
+    return 'reject';
   if (PLACEHOLDER_PASSWORDS.has(lower) || STAND_IN_PHRASE.test(value)) return 'placeholder';
   if (PRODUCT_DEFAULTS.has(lower)) return 'default';
   const words = keyWords(value);
@@ -284,7 +327,12 @@ function standInKind(value: string, keyName: string | undefined, context: ValueC
   if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'placeholder';
   if (NAMED_STAND_IN.test(value)) return 'placeholder';
   // `my_rootPassword`, `your-api-key`, `SomeKindOfPassword1`: the field's name dressed up as its value.
-  if (/^(?:my|your|some|the)[_-]?[A-Za-z]/i.test(value) && /[A-Z_-]/.test(value.slice(2)) && /passw|secret|token|key/i.test(value)) return 'placeholder';
+  if (
+    /^(?:my|your|some|the)[_-]?[A-Za-z]/i.test(value) &&
+    /[A-Z_-]/.test(value.slice(2)) &&
+    /passw|secret|token|key/i.test(value)
+  )
+    return 'placeholder';
   if (keyName && keyWords(keyName).length >= 2) {
     const name = keyName.replace(/^[$@]+/, '').toLowerCase();
     const at = lower.indexOf(name);
@@ -314,7 +362,11 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
   const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!));
   if (!named && !bareKey) return false;
-  if (bareKey && !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= ENTROPY.bareKey)) return false;
+  if (
+    bareKey &&
+    !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= ENTROPY.bareKey)
+  )
+    return false;
   // Generated secrets are ASCII; a value in another script is a message (translations, labels).
   if (/[^\x00-\x7f]/.test(value)) return false;
   if (standInKind(value, keyName, context) !== undefined) return false;
@@ -322,7 +374,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   // as an identifier; a bare value or a vendor's `…_key` gets no such benefit of the doubt.
   if (looksLikeIdentifier(value) && !(keyName !== undefined && named && readsRandom(value))) return false;
   // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
-  if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4)) return false;
+  if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4))
+    return false;
   if (isWordy(value)) return false;
   if (EMPTY_DIGESTS.test(value)) return false;
   if (isEncodedProse(value)) return false;
@@ -347,7 +400,11 @@ export type PasswordVerdict = 'reject' | 'placeholder' | 'default' | 'weak' | 'o
  * prose; call made-up ones placeholders; call guessable ones weak, which is still a leak (a weak
  * password on a real host works as well as a strong one); accept the rest.
  */
-export function judgePasswordValue(value: string, keyName: string | undefined, context: ValueContext = {}): PasswordVerdict {
+export function judgePasswordValue(
+  value: string,
+  keyName: string | undefined,
+  context: ValueContext = {},
+): PasswordVerdict {
   if (value.length < 4 || value.length > 256) return 'reject';
   if (keyName !== undefined && !isPasswordKey(keyName)) return 'reject';
   const standIn = standInKind(value, keyName, context);
@@ -375,7 +432,8 @@ export function judgePasswordValue(value: string, keyName: string | undefined, c
  * `secret`, `testpass`) is not on this list: in a credential store or for a real host it is the
  * password a tool sends, so there it is a weak password, not a placeholder.
  */
-const MADE_UP_MARKER = /example|sample|dummy|fake|mock|todo|fixme|tbd|placeholder|replace|change[_-]?(?:me|it)|not[_-]?(?:real|a\b)|x{3,}|^(?:your|my|the|our|some|this|enter|insert|put)(?:[\s_-]|[A-Z]|[a-z]*(?:pass|secret|pwd|token|key))|(?:here|goes)$|sesame|foo|bar|baz|qux|[<>{}*]/i;
+const MADE_UP_MARKER =
+  /example|sample|dummy|fake|mock|todo|fixme|tbd|placeholder|replace|change[_-]?(?:me|it)|not[_-]?(?:real|a\b)|x{3,}|^(?:your|my|the|our|some|this|enter|insert|put)(?:[\s_-]|[A-Z]|[a-z]*(?:pass|secret|pwd|token|key))|(?:here|goes)$|sesame|foo|bar|baz|qux|[<>{}*]/i;
 
 /** True for the very words documentation fills a password blank with (`password`, `secret`, `changeme`). */
 export function isDocumentationPassword(value: string): boolean {
@@ -384,7 +442,12 @@ export function isDocumentationPassword(value: string): boolean {
 
 /** True for a password value that is clearly made up in any file (see MADE_UP_MARKER). */
 export function isStandInPhrase(value: string): boolean {
-  return new Set(value.toLowerCase()).size < 4 || MADE_UP_MARKER.test(value) || NAMED_STAND_IN.test(value) || placeholderKind(value) === 'template';
+  return (
+    new Set(value.toLowerCase()).size < 4 ||
+    MADE_UP_MARKER.test(value) ||
+    NAMED_STAND_IN.test(value) ||
+    placeholderKind(value) === 'template'
+  );
 }
 
 /**
@@ -393,13 +456,15 @@ export function isStandInPhrase(value: string): boolean {
  * FileZilla's site and recent-server lists, DBeaver's saved connections):
  * whatever they hold is in use unless it is clearly made up.
  */
-const CREDENTIAL_STORE = /(?:^|\/)(?:\.git-credentials|[._]netrc|\.pgpass|pgpass\.conf|\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|\.my\.cnf|\.s3cfg|\.esmtprc|\.msmtprc|\.fetchmailrc|\.htpasswd|shadow|gshadow|\.dockercfg|\.docker\/config\.json|\.aws\/credentials|\.m2\/settings(?:-security)?\.xml|\.gem\/credentials|\.config\/hub|sitemanager\.xml|recentservers\.xml|filezilla\.xml|[\w.-]*dbeaver[\w.-]*\.xml|\.dbeaver\/(?:data-sources[\w-]*|credentials-config)\.json|org\.jkiss\.dbeaver[\w.-]*\/data-sources[\w-]*\.xml)$/i;
+const CREDENTIAL_STORE =
+  /(?:^|\/)(?:\.git-credentials|[._]netrc|\.pgpass|pgpass\.conf|\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|\.my\.cnf|\.s3cfg|\.esmtprc|\.msmtprc|\.fetchmailrc|\.htpasswd|shadow|gshadow|\.dockercfg|\.docker\/config\.json|\.aws\/credentials|\.m2\/settings(?:-security)?\.xml|\.gem\/credentials|\.config\/hub|sitemanager\.xml|recentservers\.xml|filezilla\.xml|[\w.-]*dbeaver[\w.-]*\.xml|\.dbeaver\/(?:data-sources[\w-]*|credentials-config)\.json|org\.jkiss\.dbeaver[\w.-]*\/data-sources[\w-]*\.xml)$/i;
 
 /**
  * Documentation, examples, tests and type declarations: a guessable password there is far more
  * often a made-up one than a working one.
  */
-const EXAMPLE_CONTEXT = /(?:^|[/._-])(?:examples?|samples?|docs?|demos?|fixtures?|mocks?|tests?|specs?|__tests__|testdata)(?:[/._-]|$)|\.d\.ts$|\.md$/i;
+const EXAMPLE_CONTEXT =
+  /(?:^|[/._-])(?:examples?|samples?|docs?|demos?|fixtures?|mocks?|tests?|specs?|__tests__|testdata)(?:[/._-]|$)|\.d\.ts$|\.md$/i;
 
 /** True for a path whose guessable passwords are most likely made up (see EXAMPLE_CONTEXT). */
 export function isExampleContext(path: string | undefined): boolean {
@@ -415,7 +480,9 @@ export function isCredentialStore(path: string | undefined): boolean {
 export function isDocumentationHost(host: string | undefined): boolean {
   if (!host) return false;
   const h = host.toLowerCase().replace(/:\d+$/, '');
-  return /(?:^|\.)(?:example|invalid|test)$|(?:^|\.)example\.(?:com|org|net)$|^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(h);
+  return /(?:^|\.)(?:example|invalid|test)$|(?:^|\.)example\.(?:com|org|net)$|^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(
+    h,
+  );
 }
 
 /**
@@ -424,7 +491,10 @@ export function isDocumentationHost(host: string | undefined): boolean {
  */
 export function isRealHost(host: string | undefined): boolean {
   if (!host) return false;
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/:\d+$/, '');
+  const h = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/:\d+$/, '');
   if (/^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?|host\.docker\.internal)$/.test(h)) return false;
   if (/(?:^|\.)(?:example|invalid|localhost|local|test|internal|lan|home|localdomain)$/.test(h)) return false;
   if (/(?:^|\.)example\.(?:com|org|net)$/.test(h)) return false;

@@ -129,7 +129,7 @@ const RULES: Record<string, GateRule> = {
     detectors: ['airtable.personal-access-token'],
     gate: (text, start, end) => exactAfterBoundary('pat', '_')(text, start, end) && text.charCodeAt(end + 14) === 46,
   },
-  'ion_': { detectors: ['ionic.personal-access-token'], gate: exactAfterBoundary('ion_', '_+/-') },
+  ion_: { detectors: ['ionic.personal-access-token'], gate: exactAfterBoundary('ion_', '_+/-') },
   'ser.': { detectors: ['flagsmith.server-key'], gate: exactAfterBoundary('ser.', '_.-') },
   sua: { detectors: ['nats.user-seed'], gate: exactAfterBoundary('SUA', '') },
   saa: { detectors: ['nats.account-seed'], gate: exactAfterBoundary('SAA', '') },
@@ -146,13 +146,38 @@ const RULES: Record<string, GateRule> = {
     },
   },
   // Distinctive formats whose prefix is their keyword (detectors/<provider>.yaml says why each is).
-  'api-': { detectors: ['octopus.api-key'], gate: prefixedShape(/API-[A-Z0-9]{26,32}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/) },
-  key: { detectors: ['telnyx.api-key'], gate: prefixedShape(/KEY[0-9A-F]{32}_[A-Za-z0-9]{22}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/) },
+  'api-': {
+    detectors: ['octopus.api-key'],
+    gate: prefixedShape(/API-[A-Z0-9]{26,32}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/),
+  },
+  key: {
+    detectors: ['telnyx.api-key'],
+    gate: prefixedShape(/KEY[0-9A-F]{32}_[A-Za-z0-9]{22}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/),
+  },
   aqe: { detectors: ['adyen.api-key'], gate: prefixedShape(/AQE[A-Za-z0-9+/]{40,200}={0,2}-/y, /[A-Za-z0-9+/_-]/) },
-  'pa-': { detectors: ['voyage.api-key'], gate: prefixedShape(/pa-[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/) },
-  private_: { detectors: ['imagekit.private-key'], gate: prefixedShape(/private_[A-Za-z0-9+/]{27,40}=/y, /[A-Za-z0-9_]/) },
+  'pa-': {
+    detectors: ['voyage.api-key'],
+    gate: prefixedShape(/pa-[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/y, /[A-Za-z0-9_-]/),
+  },
+  private_: {
+    detectors: ['imagekit.private-key'],
+    gate: prefixedShape(/private_[A-Za-z0-9+/]{27,40}=/y, /[A-Za-z0-9_]/),
+  },
   ...Object.fromEntries(
-    ['login', 'connect', 'bind', 'pdo', 'mysqli', 'authenticate', 'signin', 'sign_in', 'ftp', 'smtp', 'imap4', 'pop3'].map((k) => [k, { detectors: ['generic.login-call'], gate: callOrReceiver }]),
+    [
+      'login',
+      'connect',
+      'bind',
+      'pdo',
+      'mysqli',
+      'authenticate',
+      'signin',
+      'sign_in',
+      'ftp',
+      'smtp',
+      'imap4',
+      'pop3',
+    ].map((k) => [k, { detectors: ['generic.login-call'], gate: callOrReceiver }]),
   ),
 };
 

@@ -51,13 +51,13 @@ export const LAYER_TRIGGERS = {
   '"kind":"secret"': 'k8s-secret',
   'basic ': 'base64-after',
   '"auth"': 'base64-after',
-  'base64': 'base64-near',
-  'b64': 'base64-near',
+  base64: 'base64-near',
+  b64: 'base64-near',
   // Base64 of `{"` and of `{\n  "`: a JSON document (a service-account key, a config) wrapped in base64.
-  'eyj': 'base64-json',
-  'ewog': 'base64-json',
+  eyj: 'base64-json',
+  ewog: 'base64-json',
   // Base64 of `-----BEGIN `: a PEM block wrapped in base64 (a TLS key in a Secret or a CI variable).
-  'ls0tls1crudjt': 'base64-json',
+  ls0tls1crudjt: 'base64-json',
   // `://` with its slashes escaped, or percent-encoded: a URL whose credentials the keyword misses.
   ':\\/\\/': 'escape',
   '%3a%2f%2f': 'escape',
@@ -200,7 +200,16 @@ class LayerBuilder {
   }
 }
 
-const JSON_SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', '/': '/', '\\': '\\' };
+const JSON_SIMPLE: Record<string, string> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
 
 /** Undoes JSON string escapes in [start, end); undefined when there were none. */
 export function decodeJsonEscapes(text: string, start: number, end: number): Layer | undefined {
@@ -300,7 +309,12 @@ function isPlainText(bytes: Uint8Array): string | undefined {
  * well formed and decodes to text. `prefix` (a key name, `KEY: `) is put before a one-line value
  * so that the value is judged as what it is assigned to; it maps to `prefixAt`.
  */
-export function decodeBase64Run(text: string, start: number, end: number, prefix?: { text: string; at: number }): Layer | undefined {
+export function decodeBase64Run(
+  text: string,
+  start: number,
+  end: number,
+  prefix?: { text: string; at: number },
+): Layer | undefined {
   // A cheap look at the first bytes turns away embedded fonts, images and hashes before the
   // whole run is copied.
   const probeEnd = Math.min(end, start + 64);
@@ -386,13 +400,18 @@ function base64RunNear(text: string, pos: number, keywordLength: number): [numbe
 }
 
 /** `key: value` pairs of a Kubernetes Secret (YAML document or JSON object) holding base64. */
-function secretDataRuns(text: string, pos: number, out: Array<{ start: number; end: number; key?: { text: string; at: number } }>): void {
+function secretDataRuns(
+  text: string,
+  pos: number,
+  out: Array<{ start: number; end: number; key?: { text: string; at: number } }>,
+): void {
   const docStart = Math.max(0, text.lastIndexOf('\n---', pos) + 1);
   const next = text.indexOf('\n---', pos);
   const docEnd = Math.min(next < 0 ? text.length : next, docStart + 4 * MAX_RUN);
   const doc = text.slice(docStart, docEnd);
   // YAML `  name: <base64>` and JSON `"name": "<base64>"`; Kubernetes always pads, so the length is a multiple of 4.
-  const pair = /^[ \t]+(["']?)([\w.-]{1,253})\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9+/]{8,}={0,2})\3[ \t]*,?[ \t]*\r?$|"([\w.-]{1,253})"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,}={0,2})"/gm;
+  const pair =
+    /^[ \t]+(["']?)([\w.-]{1,253})\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9+/]{8,}={0,2})\3[ \t]*,?[ \t]*\r?$|"([\w.-]{1,253})"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,}={0,2})"/gm;
   let m: RegExpExecArray | null;
   while ((m = pair.exec(doc)) !== null) {
     const key = m[2] ?? m[5]!;
@@ -457,7 +476,12 @@ export function withLayers(input: LayerInput): RawMatch[] {
       seen.add(key);
       const start = layer.map[match.start]!;
       const end = Math.max(start + 1, match.end > 0 ? layer.map[match.end - 1]! + 1 : start + 1);
-      decoded.push({ ...match, start, end: Math.min(end, layer.end), encoding: [layer.encoding, ...(match.encoding ?? [])] });
+      decoded.push({
+        ...match,
+        start,
+        end: Math.min(end, layer.end),
+        encoding: [layer.encoding, ...(match.encoding ?? [])],
+      });
     }
   }
   return mergeLayered(raw, decoded, layers);
@@ -472,7 +496,8 @@ function escapeEligible(set: DetectorSet): Uint8Array {
   let table = ELIGIBLE.get(set);
   if (!table) {
     table = new Uint8Array(set.detectorsByKeyword.length);
-    for (let k = 0; k < table.length; k++) table[k] = set.layerTriggers.get(k) === 'escape' ? 2 : set.detectorsByKeyword[k]!.length > 0 ? 1 : 0;
+    for (let k = 0; k < table.length; k++)
+      table[k] = set.layerTriggers.get(k) === 'escape' ? 2 : set.detectorsByKeyword[k]!.length > 0 ? 1 : 0;
     ELIGIBLE.set(set, table);
   }
   return table;
@@ -488,9 +513,18 @@ function layerPath(path: string, layer: Layer): string {
 
 /** JSON-escape, percent and HTML-entity windows around keyword hits with an escape nearby. */
 /** Files where HTML entities stand for characters of a value (markup, templates, XML configs, docs). */
-const MARKUP_PATH = /\.(?:html?|xhtml|xml|jsp|aspx?|cshtml|razor|php|erb|vue|svelte|hbs|njk|twig|md|markdown|rst|txt|log|config|plist|svg|j2)$/i;
+const MARKUP_PATH =
+  /\.(?:html?|xhtml|xml|jsp|aspx?|cshtml|razor|php|erb|vue|svelte|hbs|njk|twig|md|markdown|rst|txt|log|config|plist|svg|j2)$/i;
 
-function collectEscapeLayers(text: string, path: string, set: DetectorSet, hits: Hits, raw: readonly RawMatch[], take: Take, budget: Budget): void {
+function collectEscapeLayers(
+  text: string,
+  path: string,
+  set: DetectorSet,
+  hits: Hits,
+  raw: readonly RawMatch[],
+  take: Take,
+  budget: Budget,
+): void {
   const finders: Array<[EscapeFinder, (text: string, start: number, end: number) => Layer | undefined]> = [
     [new EscapeFinder(text, '\\', isJsonEscape), decodeJsonEscapes],
     [new EscapeFinder(text, '%', isPercentEscape), decodePercent],
@@ -537,7 +571,9 @@ function collectEscapeLayers(text: string, path: string, set: DetectorSet, hits:
   const jsonWindows: Array<[number, number]> = [];
   for (const match of raw) {
     if (match.secret.indexOf('\\') < 0) continue;
-    const start = match.detector.multiline ? match.start : lineStartOf(text, match.start, Math.max(0, match.start - WINDOW_BEFORE));
+    const start = match.detector.multiline
+      ? match.start
+      : lineStartOf(text, match.start, Math.max(0, match.start - WINDOW_BEFORE));
     const end = match.detector.multiline ? match.end : lineEndOf(text, match.end, match.end + WINDOW_AFTER);
     jsonWindows.push([start, end]);
   }
@@ -591,7 +627,15 @@ function collectBase64Layers(text: string, set: DetectorSet, hits: Hits, take: T
       // The document starts the run (`eyJ` is `{"`); a run right before or after a dot is a JWT
       // segment, and one glued to `_` or `-` is the body of a provider's token: their detectors read those.
       const before = text[run[0] - 1];
-      if (isBase64Char(text.charCodeAt(run[0] - 1)) || text[run[1]] === '.' || before === '.' || before === '_' || before === '-' || run[1] - run[0] < 24) run = undefined;
+      if (
+        isBase64Char(text.charCodeAt(run[0] - 1)) ||
+        text[run[1]] === '.' ||
+        before === '.' ||
+        before === '_' ||
+        before === '-' ||
+        run[1] - run[0] < 24
+      )
+        run = undefined;
     }
     if (run) runs.push({ start: run[0], end: run[1] });
   }
@@ -636,7 +680,12 @@ function mergeLayered(raw: RawMatch[], decoded: RawMatch[], layers: readonly Lay
     return true;
   });
   const fresh = decoded.filter(
-    (d) => !kept.some((r) => overlapsRange(r, d.start, d.end) && (r.detector === d.detector || r.secret === d.secret || !r.detector.generic)),
+    (d) =>
+      !kept.some(
+        (r) =>
+          overlapsRange(r, d.start, d.end) &&
+          (r.detector === d.detector || r.secret === d.secret || !r.detector.generic),
+      ),
   );
   return fresh.length === 0 && kept.length === raw.length ? raw : kept.concat(fresh);
 }

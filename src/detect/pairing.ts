@@ -74,7 +74,9 @@ export const PAIR_RULES: readonly PairRule[] = [
   },
   {
     target: 'algolia.admin-api-key',
-    siblingPatterns: [/(?<![A-Za-z0-9])(?:app|APP|App)(?:lication|LICATION)?[_.-]?(?:id|ID|Id)["']?\s*(?::=|=>|[:=])\s*["']?([A-Z0-9]{10})(?![A-Za-z0-9])/],
+    siblingPatterns: [
+      /(?<![A-Za-z0-9])(?:app|APP|App)(?:lication|LICATION)?[_.-]?(?:id|ID|Id)["']?\s*(?::=|=>|[:=])\s*["']?([A-Z0-9]{10})(?![A-Za-z0-9])/,
+    ],
     siblingGroup: 'appId',
     shape: /^[0-9a-f]{32}$/,
     keyWord: /^(?:admin|write)$/,
@@ -83,7 +85,10 @@ export const PAIR_RULES: readonly PairRule[] = [
     target: 'azure.client-secret',
     siblingPatterns: [
       new RegExp(`(?<![A-Za-z0-9])(?:client|app(?:lication)?)[_.-]?id["']?\\s*(?::=|=>|[:=])\\s*["']?(${GUID})`, 'i'),
-      new RegExp(`(?<![A-Za-z0-9])tenant(?:[_.-]?id)?["']?\\s*(?::=|=>|[:=])\\s*["']?${GUID}|login\\.microsoftonline\\.com`, 'i'),
+      new RegExp(
+        `(?<![A-Za-z0-9])tenant(?:[_.-]?id)?["']?\\s*(?::=|=>|[:=])\\s*["']?${GUID}|login\\.microsoftonline\\.com`,
+        'i',
+      ),
     ],
     siblingGroup: 'clientId',
     shape: /^[A-Za-z0-9._~+/=-]{32,44}$/,
@@ -111,16 +116,57 @@ export interface ContextRule {
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
-  { target: 'datadog.api-key', vendor: /datadog/i, shape: /^[a-f0-9]{32}$/, keyWord: /^(?:api|apikey|key)$/, notKeyWord: /^(?:app|application|appkey)$/ },
-  { target: 'datadog.application-key', vendor: /datadog/i, shape: /^[a-z0-9]{40}$/, keyWord: /^(?:app|application|appkey)$/ },
-  { target: 'cloudflare.api-token-legacy', vendor: /cloudflare/i, shape: /^(?=[A-Za-z0-9_-]*[g-zG-Z_-])[A-Za-z0-9_-]{40}$/, keyWord: /^(?:token|apitoken)$/ },
-  { target: 'cloudflare.global-api-key-legacy', vendor: /cloudflare/i, shape: /^[a-f0-9]{37}$/, keyWord: /^(?:key|apikey)$/ },
-  { target: 'linode.personal-access-token', vendor: /linode/i, shape: /^[a-f0-9]{64}$/, keyWord: /^(?:token|apitoken|key|apikey)$/ },
-  { target: 'hetzner.cloud-api-token', vendor: /hcloud|hetzner/i, shape: /^[A-Za-z0-9]{64}$/, keyWord: /^(?:token|apitoken|key|apikey)$/ },
+  {
+    target: 'datadog.api-key',
+    vendor: /datadog/i,
+    shape: /^[a-f0-9]{32}$/,
+    keyWord: /^(?:api|apikey|key)$/,
+    notKeyWord: /^(?:app|application|appkey)$/,
+  },
+  {
+    target: 'datadog.application-key',
+    vendor: /datadog/i,
+    shape: /^[a-z0-9]{40}$/,
+    keyWord: /^(?:app|application|appkey)$/,
+  },
+  {
+    target: 'cloudflare.api-token-legacy',
+    vendor: /cloudflare/i,
+    shape: /^(?=[A-Za-z0-9_-]*[g-zG-Z_-])[A-Za-z0-9_-]{40}$/,
+    keyWord: /^(?:token|apitoken)$/,
+  },
+  {
+    target: 'cloudflare.global-api-key-legacy',
+    vendor: /cloudflare/i,
+    shape: /^[a-f0-9]{37}$/,
+    keyWord: /^(?:key|apikey)$/,
+  },
+  {
+    target: 'linode.personal-access-token',
+    vendor: /linode/i,
+    shape: /^[a-f0-9]{64}$/,
+    keyWord: /^(?:token|apitoken|key|apikey)$/,
+  },
+  {
+    target: 'hetzner.cloud-api-token',
+    vendor: /hcloud|hetzner/i,
+    shape: /^[A-Za-z0-9]{64}$/,
+    keyWord: /^(?:token|apitoken|key|apikey)$/,
+  },
   { target: 'heroku.legacy-api-key', vendor: /heroku/i, shape: UUID_SHAPE, keyWord: /^(?:key|apikey|token|apitoken)$/ },
   { target: 'opsgenie.api-key', vendor: /opsgenie/i, shape: UUID_SHAPE, keyWord: /^(?:key|apikey|token)$/ },
-  { target: 'sentry.legacy-auth-token', vendor: /sentry/i, shape: /^[a-f0-9]{64}$/, keyWord: /^(?:token|authtoken|auth)$/ },
-  { target: 'pagerduty.api-key', vendor: /pagerduty/i, shape: /^[A-Za-z0-9_+-]{20}$/, keyWord: /^(?:token|apitoken|key|apikey)$/ },
+  {
+    target: 'sentry.legacy-auth-token',
+    vendor: /sentry/i,
+    shape: /^[a-f0-9]{64}$/,
+    keyWord: /^(?:token|authtoken|auth)$/,
+  },
+  {
+    target: 'pagerduty.api-key',
+    vendor: /pagerduty/i,
+    shape: /^[A-Za-z0-9_+-]{20}$/,
+    keyWord: /^(?:token|apitoken|key|apikey)$/,
+  },
 ];
 
 /** How far back a setting's enclosing block header is sought. */
@@ -166,7 +212,14 @@ const STORE_SLOTS = new Set(['generic.git-credentials', 'generic.netrc-password'
 /** A provider detector's reading of the whole of `secret`, when its format is that provider's. */
 function providerReading(secret: string, path: string, set: DetectorSet): RawMatch | undefined {
   if (secret.length < 16 || secret.length > 512) return undefined;
-  return detectInText(secret, path, set).find((m) => m.start === 0 && m.end === secret.length && !m.encoding && m.detector.provider !== 'generic' && !m.detector.generic);
+  return detectInText(secret, path, set).find(
+    (m) =>
+      m.start === 0 &&
+      m.end === secret.length &&
+      !m.encoding &&
+      m.detector.provider !== 'generic' &&
+      !m.detector.generic,
+  );
 }
 
 /** Returns `matches` with each store-slot match whose value is a provider's token attributed to that provider. */
@@ -225,7 +278,8 @@ export function pairSiblings(
     const words = keyWords(match.keyName);
     for (const rule of rules) {
       if (!rule.shape.test(match.secret)) continue;
-      if (!words.some((w) => rule.keyWord.test(w)) || (rule.notKeyWord && words.some((w) => rule.notKeyWord!.test(w)))) continue;
+      if (!words.some((w) => rule.keyWord.test(w)) || (rule.notKeyWord && words.some((w) => rule.notKeyWord!.test(w))))
+        continue;
       const target = set.byId.get(rule.target);
       if (!target) continue;
       const siblingValue = sibling(rule);
@@ -239,7 +293,8 @@ export function pairSiblings(
     let context: string | undefined;
     for (const rule of contextRules) {
       if (!rule.shape.test(match.secret)) continue;
-      if (!words.some((w) => rule.keyWord.test(w)) || (rule.notKeyWord && words.some((w) => rule.notKeyWord!.test(w)))) continue;
+      if (!words.some((w) => rule.keyWord.test(w)) || (rule.notKeyWord && words.some((w) => rule.notKeyWord!.test(w))))
+        continue;
       const target = set.byId.get(rule.target);
       if (!target) continue;
       context ??= settingContext(text, match.start);

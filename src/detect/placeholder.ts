@@ -21,7 +21,8 @@ const TEMPLATE_WORDS =
   /placeholder|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd|id)|yourkey|yourtoken|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|redacted|put[_-]?your|enter[_-]?your|secret[_-]?here|token[_-]?here|key[_-]?here/i;
 
 /** Words that mark a value as a made-up example. */
-const EXAMPLE_WORDS = /example|dummy|notreal|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|todo|fixme/i;
+const EXAMPLE_WORDS =
+  /example|dummy|notreal|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|todo|fixme/i;
 
 /** Template, environment and interpolation references: the value lives elsewhere. */
 const REFERENCE =
@@ -65,7 +66,9 @@ function isSynthetic(body: string): boolean {
   if (body.length >= 8 && Math.max(...counts.values()) / body.length >= 0.6) return true;
   const distinct = counts.size;
   if (body.length >= 8 && distinct <= 3) return true;
-  return /0123456789|123456789|abcdefghij|1234567890|qwertyuiop|abcdef012345/.test(body.toLowerCase()) && distinct <= 16;
+  return (
+    /0123456789|123456789|abcdefghij|1234567890|qwertyuiop|abcdef012345/.test(body.toLowerCase()) && distinct <= 16
+  );
 }
 
 export type PlaceholderKind = 'template' | 'synthetic';

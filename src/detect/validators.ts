@@ -4,7 +4,18 @@
 import { luhn } from '../providers/formats/checksums.js';
 import { providerValidators } from '../providers/index.js';
 import type { ValidatorContext, ValidatorVerdict } from '../providers/types.js';
-import { isCredentialStore, isDocumentationHost, isDocumentationPassword, isExampleContext, isPasswordKey, isRealHost, isStandInPhrase, judgeGenericValue, judgePasswordValue, type PasswordVerdict } from './generic-value.js';
+import {
+  isCredentialStore,
+  isDocumentationHost,
+  isDocumentationPassword,
+  isExampleContext,
+  isPasswordKey,
+  isRealHost,
+  isStandInPhrase,
+  judgeGenericValue,
+  judgePasswordValue,
+  type PasswordVerdict,
+} from './generic-value.js';
 import { decodeJwt } from '../providers/formats/jwt.js';
 import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
 import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
@@ -19,7 +30,8 @@ export type { ValidatorContext, ValidatorVerdict };
  */
 function passwordVerdict(verdict: PasswordVerdict, inUse = false, madeUp = false): ValidatorVerdict {
   if (verdict === 'reject') return false;
-  if (verdict === 'placeholder' || (verdict === 'default' && !inUse) || (verdict === 'weak' && madeUp && !inUse)) return { ok: true, confidence: 'low' };
+  if (verdict === 'placeholder' || (verdict === 'default' && !inUse) || (verdict === 'weak' && madeUp && !inUse))
+    return { ok: true, confidence: 'low' };
   return true;
 }
 
@@ -44,7 +56,8 @@ export type Validator = (secret: string, ctx: ValidatorContext) => ValidatorVerd
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** User names documentation writes beside a stand-in password (`user:pass@host`). */
-const STAND_IN_USER = /^(?:user(?:name)?|login|name|foo|me|someone|john(?:doe)?|jdoe|your[\w-]*|my[_-]?user(?:name)?|<[^>]*>)$|^$/i;
+const STAND_IN_USER =
+  /^(?:user(?:name)?|login|name|foo|me|someone|john(?:doe)?|jdoe|your[\w-]*|my[_-]?user(?:name)?|<[^>]*>)$|^$/i;
 
 /** A password judged in a password slot, where a credential store makes a bare weak word a leak. */
 function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: ValidatorContext): ValidatorVerdict {
@@ -52,7 +65,8 @@ function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: Vali
   return passwordVerdict(inUseVerdict(verdict, value, store), store, isExampleContext(ctx.path));
 }
 /** Source code, where a password hash is usually seed data or a test fixture. */
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
+const SOURCE_FILE =
+  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 export const validators = {
@@ -83,7 +97,8 @@ export const validators = {
       ? storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx)
       : judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
-  'password-value-literal': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx),
+  'password-value-literal': (secret, ctx) =>
+    storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx),
   /**
    * The password part of `scheme://user:pass@host` is a real value, not a template. A default
    * (`guest:guest`, `postgres:postgres`) is a note on localhost or a documentation host, and a leak
@@ -92,7 +107,13 @@ export const validators = {
   'uri-password': (secret, ctx) => {
     const password = decodeUriComponentSafe(secret);
     let verdict = judgePasswordValue(password, 'password', { quote: '"' });
-    if (verdict !== 'reject' && verdict !== 'placeholder' && ctx.groups['user'] !== undefined && decodeUriComponentSafe(ctx.groups['user']) === password) verdict = 'default';
+    if (
+      verdict !== 'reject' &&
+      verdict !== 'placeholder' &&
+      ctx.groups['user'] !== undefined &&
+      decodeUriComponentSafe(ctx.groups['user']) === password
+    )
+      verdict = 'default';
     const host = matchHost(ctx.groups);
     const inUse = host !== undefined ? isRealHost(host) : isCredentialStore(ctx.path);
     // A bare weak word is in use in a credential store whatever host it names (a .pgpass entry for
@@ -109,9 +130,12 @@ export const validators = {
    * in source code, docs and tests, where hashes are mostly seed data and fixtures.
    */
   'password-hash-store': (_secret, ctx) =>
-    isCredentialStore(ctx.path) || !(SOURCE_FILE.test(ctx.path) || isExampleContext(ctx.path)) ? { ok: true, confidence: 'medium' } : true,
+    isCredentialStore(ctx.path) || !(SOURCE_FILE.test(ctx.path) || isExampleContext(ctx.path))
+      ? { ok: true, confidence: 'medium' }
+      : true,
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */
-  'aws-secret-near-id': (secret) => /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),
+  'aws-secret-near-id': (secret) =>
+    /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),
   /** A Supabase key JWT whose `role` claim is `service_role`. */
   'supabase-service-role': (secret) => decodeJwt(secret)?.payload['role'] === 'service_role',
   /** A Supabase key JWT whose `role` claim is `anon`. */
@@ -150,7 +174,10 @@ export const validators = {
     const password = decoded.slice(colon + 1);
     const verdict = judgePasswordValue(password, 'password', { quote: '"' });
     // user == password (admin:admin): a product's default, a note unless a credential store holds it.
-    return passwordVerdict(verdict !== 'reject' && verdict !== 'placeholder' && password === decoded.slice(0, colon) ? 'default' : verdict, isCredentialStore(ctx.path));
+    return passwordVerdict(
+      verdict !== 'reject' && verdict !== 'placeholder' && password === decoded.slice(0, colon) ? 'default' : verdict,
+      isCredentialStore(ctx.path),
+    );
   },
 } satisfies Record<string, Validator>;
 

@@ -21,7 +21,15 @@ export interface AuditEntry {
   /** Matches a `ran` record to its ask: the agent's tool-use id, or a hash of the call. */
   key: string;
   cwd: string;
-  findings?: Array<{ ruleId: string; provider: string; privilege: string; breadth: string; redacted: string; fingerprint: string; where: string }>;
+  findings?: Array<{
+    ruleId: string;
+    provider: string;
+    privilege: string;
+    breadth: string;
+    redacted: string;
+    fingerprint: string;
+    where: string;
+  }>;
   /** The guard failed (bad input, internal error, time-out) and answered failOpen/deny. */
   error?: boolean;
 }
@@ -31,7 +39,10 @@ export function callKey(event: GuardEvent): string {
   if (event.toolUseId) return event.toolUseId;
   const a = event.action;
   const what = a.kind === 'shell' ? a.command : a.kind === 'ran' ? a.key : JSON.stringify(a);
-  return createHash('sha256').update(`${event.agent}\0${event.sessionId ?? ''}\0${what}`).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(`${event.agent}\0${event.sessionId ?? ''}\0${what}`)
+    .digest('hex')
+    .slice(0, 24);
 }
 
 export function entryFor(event: GuardEvent, decision: Decision, now: Date, error = false): AuditEntry {
@@ -95,7 +106,9 @@ function tail(path: string, bytes: number): string {
 /** The recent ask with this key, if any (a `ran` record is written only after an ask). */
 export function findAsk(path: string, key: string): AuditEntry | undefined {
   if (!key || !existsSync(path)) return undefined;
-  const lines = tail(path, 512 * 1024).split('\n').reverse();
+  const lines = tail(path, 512 * 1024)
+    .split('\n')
+    .reverse();
   for (const line of lines) {
     if (!line.includes(key)) continue;
     try {
@@ -172,7 +185,9 @@ export function formatSummary(path: string, summary: LogSummary): string {
     lines.push('  recent:');
     for (const e of summary.recent) {
       const what = e.what ?? e.reason?.split('. ')[0] ?? e.class;
-      lines.push(`    ${e.time} ${e.agent} ${e.tool} ${e.decision.toUpperCase()} ${e.class}: ${what.length > 160 ? `${what.slice(0, 157)}…` : what}`);
+      lines.push(
+        `    ${e.time} ${e.agent} ${e.tool} ${e.decision.toUpperCase()} ${e.class}: ${what.length > 160 ? `${what.slice(0, 157)}…` : what}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

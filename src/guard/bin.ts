@@ -33,7 +33,9 @@ const read = flag(argv, '--read');
 const configPath = flag(argv, '--config');
 const known = agent === undefined || AGENTS.has(agent as AgentId);
 if (!known) {
-  process.stderr.write(`tokenscope guard: unknown --agent ${JSON.stringify(agent)} (expected claude-code, cursor or gemini); the call is blocked\n`);
+  process.stderr.write(
+    `tokenscope guard: unknown --agent ${JSON.stringify(agent)} (expected claude-code, cursor or gemini); the call is blocked\n`,
+  );
   process.exitCode = 2;
 } else {
   const stdin = command === undefined && read === undefined ? await readEvent(5000) : undefined;

@@ -37,7 +37,11 @@ async function builtinDetectors(): Promise<DetectorFile[]> {
   return (await import('../catalog/load.js')).loadBuiltinDetectors();
 }
 
-export async function createScanner(options: { disabled?: readonly string[]; env: NodeJS.ProcessEnv; now?: Date }): Promise<CredentialScanner> {
+export async function createScanner(options: {
+  disabled?: readonly string[];
+  env: NodeJS.ProcessEnv;
+  now?: Date;
+}): Promise<CredentialScanner> {
   const disabledKey = [...(options.disabled ?? [])].sort().join(',');
   if (!cachedSet || cachedDisabled !== disabledKey) {
     const files = await builtinDetectors();
@@ -47,7 +51,13 @@ export async function createScanner(options: { disabled?: readonly string[]; env
     cachedDisabled = disabledKey;
   }
   const set = cachedSet;
-  const analyzeOptions = { maxFileSize: READ_CAP, fingerprintKey: fingerprintKey(options.env), keepSecrets: false, now: options.now ?? new Date(), valueAllowlist: [] };
+  const analyzeOptions = {
+    maxFileSize: READ_CAP,
+    fingerprintKey: fingerprintKey(options.env),
+    keepSecrets: false,
+    now: options.now ?? new Date(),
+    valueAllowlist: [],
+  };
   const facts = (candidates: Candidate[], where: (c: Candidate) => string, text?: string): CredentialFact[] =>
     candidates.filter(isLive).map((c) => ({
       ruleId: c.ruleId,
@@ -64,7 +74,11 @@ export async function createScanner(options: { disabled?: readonly string[]; env
     }));
   return {
     inText(text, path, where) {
-      const analysis = analyzeFile({ path, content: Buffer.from(text, 'utf8'), origin: 'worktree' }, set, analyzeOptions);
+      const analysis = analyzeFile(
+        { path, content: Buffer.from(text, 'utf8'), origin: 'worktree' },
+        set,
+        analyzeOptions,
+      );
       return facts(analysis.candidates, (c) => where ?? `\`${path}\` line ${c.line}`, text);
     },
     inFile(absPath, root) {
@@ -79,7 +93,13 @@ export async function createScanner(options: { disabled?: readonly string[]; env
 
 /** A credential counts when it could work: not a bad checksum, not a placeholder, not public, not expired, not marked ignored. */
 function isLive(c: Candidate): boolean {
-  return c.checksum !== 'invalid' && c.confidence !== 'low' && c.scope.public !== true && c.scope.expired !== true && !c.inlineIgnore;
+  return (
+    c.checksum !== 'invalid' &&
+    c.confidence !== 'low' &&
+    c.scope.public !== true &&
+    c.scope.expired !== true &&
+    !c.inlineIgnore
+  );
 }
 
 /**
@@ -89,7 +109,10 @@ function isLive(c: Candidate): boolean {
 function variableOf(c: Candidate, text: string | undefined): { variable?: string } {
   if (text !== undefined) {
     const line = lineAt(text, c.line);
-    const assigned = /^\s*(?:export\s+|(?:const|let|var)\s+|(?:process\.env|os\.environ)\s*(?:\.|\[\s*['"]))?["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:\]\s*)?(?::=|[:=])/.exec(line);
+    const assigned =
+      /^\s*(?:export\s+|(?:const|let|var)\s+|(?:process\.env|os\.environ)\s*(?:\.|\[\s*['"]))?["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:\]\s*)?(?::=|[:=])/.exec(
+        line,
+      );
     if (assigned) return { variable: assigned[1]! };
   }
   return c.keyName ? { variable: variableName(c.keyName) } : {};
@@ -108,7 +131,10 @@ function lineAt(text: string, line: number): string {
 
 /** `process.env.RAILWAY_API_TOKEN`, `"RAILWAY_API_TOKEN"` → `RAILWAY_API_TOKEN`. */
 function variableName(keyName: string): string {
-  const parts = keyName.replace(/["'`[\]]/g, '').split(/[.\s]/).filter(Boolean);
+  const parts = keyName
+    .replace(/["'`[\]]/g, '')
+    .split(/[.\s]/)
+    .filter(Boolean);
   return parts[parts.length - 1] ?? keyName;
 }
 
@@ -143,10 +169,35 @@ export function readCapped(absPath: string): Buffer | undefined {
 }
 
 /** Variables every shell has, never credentials: not worth a search. */
-const PLAIN_VARS = new Set(['HOME', 'PATH', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'TERM', 'EDITOR', 'HOSTNAME', 'IFS', 'RANDOM', 'UID', 'CI', 'NODE_ENV', 'XDG_CONFIG_HOME', 'XDG_STATE_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME']);
+const PLAIN_VARS = new Set([
+  'HOME',
+  'PATH',
+  'PWD',
+  'OLDPWD',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'LANG',
+  'TERM',
+  'EDITOR',
+  'HOSTNAME',
+  'IFS',
+  'RANDOM',
+  'UID',
+  'CI',
+  'NODE_ENV',
+  'XDG_CONFIG_HOME',
+  'XDG_STATE_HOME',
+  'XDG_DATA_HOME',
+  'XDG_CACHE_HOME',
+]);
 
 /** Names that hold credentials even when no detector knows the value's shape. */
-const CREDENTIAL_NAME = /(?:^|_)(?:TOKEN|API_?KEY|SECRET|PASSWORD|PASSWD|PAT|AUTH|CREDENTIALS?|ACCESS_KEY|PRIVATE_KEY)(?:_|$)/i;
+const CREDENTIAL_NAME =
+  /(?:^|_)(?:TOKEN|API_?KEY|SECRET|PASSWORD|PASSWD|PAT|AUTH|CREDENTIALS?|ACCESS_KEY|PRIVATE_KEY)(?:_|$)/i;
 
 export interface VariableSearch {
   root: string;
@@ -185,18 +236,23 @@ export async function findVariables(names: readonly string[], search: VariableSe
   const wanted = [...new Set(names)].filter((n) => !PLAIN_VARS.has(n) && !/^[0-9]/.test(n));
   const facts: CredentialFact[] = [];
   if (wanted.length === 0) return { facts, incomplete: false };
-  const matches = (fact: CredentialFact, name: string): boolean => fact.variable !== undefined && fact.variable.toUpperCase() === name.toUpperCase();
+  const matches = (fact: CredentialFact, name: string): boolean =>
+    fact.variable !== undefined && fact.variable.toUpperCase() === name.toUpperCase();
   for (const name of wanted) {
     const value = search.env[name];
     if (value === undefined || value.length === 0) continue;
-    const found = search.scanner.inText(`${name}=${value}\n`, '.env', `the agent's environment ($${name})`).map((f) => ({ ...f, variable: name }));
+    const found = search.scanner
+      .inText(`${name}=${value}\n`, '.env', `the agent's environment ($${name})`)
+      .map((f) => ({ ...f, variable: name }));
     if (found.length > 0) facts.push(...found);
-    else if (CREDENTIAL_NAME.test(name) && value.length >= 12) facts.push(unrecognised(name, value, `the agent's environment ($${name})`));
+    else if (CREDENTIAL_NAME.test(name) && value.length >= 12)
+      facts.push(unrecognised(name, value, `the agent's environment ($${name})`));
   }
   const seen = new Set<string>();
   for (const file of envFiles(search.root)) {
     seen.add(file);
-    for (const fact of search.scanner.inFile(file, search.root)) if (wanted.some((n) => matches(fact, n))) facts.push(fact);
+    for (const fact of search.scanner.inFile(file, search.root))
+      if (wanted.some((n) => matches(fact, n))) facts.push(fact);
   }
   // Then any file of the checkout that assigns the variable (a deploy script, a config module).
   let incomplete = false;
@@ -218,7 +274,8 @@ export async function findVariables(names: readonly string[], search: VariableSe
     if (seen.has(abs) || (file.size ?? 0) > READ_CAP) continue;
     const bytes = readCapped(abs);
     if (!bytes || !needles.some((n) => bytes.includes(n))) continue;
-    for (const fact of search.scanner.inFile(abs, search.root)) if (wanted.some((n) => matches(fact, n))) facts.push(fact);
+    for (const fact of search.scanner.inFile(abs, search.root))
+      if (wanted.some((n) => matches(fact, n))) facts.push(fact);
   }
   return { facts, incomplete };
 }
@@ -253,22 +310,134 @@ interface CliLogin {
 }
 
 const CLI_LOGINS: Record<string, CliLogin> = {
-  railway: { provider: 'railway', name: 'Railway CLI login', env: ['RAILWAY_API_TOKEN', 'RAILWAY_TOKEN'], files: ['.railway/config.json'], privilege: 'destructive', breadth: 'account' },
-  fly: { provider: 'flyio', name: 'Fly.io CLI login', env: ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN'], files: ['.fly/config.yml'], privilege: 'destructive', breadth: 'account' },
-  heroku: { provider: 'heroku', name: 'Heroku CLI login', env: ['HEROKU_API_KEY'], files: ['.netrc', '_netrc'], privilege: 'admin', breadth: 'account' },
-  doctl: { provider: 'digitalocean', name: 'doctl login', env: ['DIGITALOCEAN_ACCESS_TOKEN', 'DIGITALOCEAN_TOKEN'], files: ['.config/doctl/config.yaml'], privilege: 'unknown', breadth: 'account' },
-  supabase: { provider: 'supabase', name: 'Supabase CLI login', env: ['SUPABASE_ACCESS_TOKEN', 'SUPABASE_DB_PASSWORD'], files: ['.supabase/access-token'], privilege: 'admin', breadth: 'account' },
-  vercel: { provider: 'vercel', name: 'Vercel CLI login', env: ['VERCEL_TOKEN'], files: ['.local/share/com.vercel.cli/auth.json', '.vercel/auth.json'], privilege: 'destructive', breadth: 'account' },
-  netlify: { provider: 'netlify', name: 'Netlify CLI login', env: ['NETLIFY_AUTH_TOKEN'], files: ['.netlify/config.json', '.config/netlify/config.json'], privilege: 'destructive', breadth: 'account' },
-  wrangler: { provider: 'cloudflare', name: 'Wrangler login', env: ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CF_API_TOKEN'], files: ['.wrangler/config/default.toml', '.config/.wrangler/config/default.toml'], privilege: 'unknown', breadth: 'account' },
-  gh: { provider: 'github', name: 'GitHub CLI login', env: ['GH_TOKEN', 'GITHUB_TOKEN'], files: ['.config/gh/hosts.yml'], privilege: 'unknown', breadth: 'account' },
-  glab: { provider: 'gitlab', name: 'GitLab CLI login', env: ['GITLAB_TOKEN', 'GLAB_TOKEN'], files: ['.config/glab-cli/config.yml'], privilege: 'unknown', breadth: 'account' },
-  git: { provider: 'github', name: 'git credentials', env: ['GH_TOKEN', 'GITHUB_TOKEN', 'GITLAB_TOKEN'], files: ['.git-credentials', '.config/gh/hosts.yml'], privilege: 'unknown', breadth: 'unknown' },
-  aws: { provider: 'aws', name: 'AWS CLI credentials', env: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'], files: ['.aws/credentials'], privilege: 'unknown', breadth: 'unknown' },
-  gcloud: { provider: 'gcp', name: 'gcloud login', env: ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_ACCESS_TOKEN'], files: ['.config/gcloud/application_default_credentials.json', '.config/gcloud/credentials.db'], privilege: 'unknown', breadth: 'unknown' },
-  az: { provider: 'azure', name: 'Azure CLI login', env: ['AZURE_CLIENT_SECRET'], files: ['.azure/msal_token_cache.json', '.azure/accessTokens.json'], privilege: 'unknown', breadth: 'unknown' },
-  kubectl: { provider: 'kubernetes', name: 'kubeconfig', env: ['KUBECONFIG'], files: ['.kube/config'], privilege: 'unknown', breadth: 'unknown' },
-  render: { provider: 'render', name: 'Render CLI login', env: ['RENDER_API_KEY'], files: ['.render/cli.yaml'], privilege: 'destructive', breadth: 'account' },
+  railway: {
+    provider: 'railway',
+    name: 'Railway CLI login',
+    env: ['RAILWAY_API_TOKEN', 'RAILWAY_TOKEN'],
+    files: ['.railway/config.json'],
+    privilege: 'destructive',
+    breadth: 'account',
+  },
+  fly: {
+    provider: 'flyio',
+    name: 'Fly.io CLI login',
+    env: ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN'],
+    files: ['.fly/config.yml'],
+    privilege: 'destructive',
+    breadth: 'account',
+  },
+  heroku: {
+    provider: 'heroku',
+    name: 'Heroku CLI login',
+    env: ['HEROKU_API_KEY'],
+    files: ['.netrc', '_netrc'],
+    privilege: 'admin',
+    breadth: 'account',
+  },
+  doctl: {
+    provider: 'digitalocean',
+    name: 'doctl login',
+    env: ['DIGITALOCEAN_ACCESS_TOKEN', 'DIGITALOCEAN_TOKEN'],
+    files: ['.config/doctl/config.yaml'],
+    privilege: 'unknown',
+    breadth: 'account',
+  },
+  supabase: {
+    provider: 'supabase',
+    name: 'Supabase CLI login',
+    env: ['SUPABASE_ACCESS_TOKEN', 'SUPABASE_DB_PASSWORD'],
+    files: ['.supabase/access-token'],
+    privilege: 'admin',
+    breadth: 'account',
+  },
+  vercel: {
+    provider: 'vercel',
+    name: 'Vercel CLI login',
+    env: ['VERCEL_TOKEN'],
+    files: ['.local/share/com.vercel.cli/auth.json', '.vercel/auth.json'],
+    privilege: 'destructive',
+    breadth: 'account',
+  },
+  netlify: {
+    provider: 'netlify',
+    name: 'Netlify CLI login',
+    env: ['NETLIFY_AUTH_TOKEN'],
+    files: ['.netlify/config.json', '.config/netlify/config.json'],
+    privilege: 'destructive',
+    breadth: 'account',
+  },
+  wrangler: {
+    provider: 'cloudflare',
+    name: 'Wrangler login',
+    env: ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CF_API_TOKEN'],
+    files: ['.wrangler/config/default.toml', '.config/.wrangler/config/default.toml'],
+    privilege: 'unknown',
+    breadth: 'account',
+  },
+  gh: {
+    provider: 'github',
+    name: 'GitHub CLI login',
+    env: ['GH_TOKEN', 'GITHUB_TOKEN'],
+    files: ['.config/gh/hosts.yml'],
+    privilege: 'unknown',
+    breadth: 'account',
+  },
+  glab: {
+    provider: 'gitlab',
+    name: 'GitLab CLI login',
+    env: ['GITLAB_TOKEN', 'GLAB_TOKEN'],
+    files: ['.config/glab-cli/config.yml'],
+    privilege: 'unknown',
+    breadth: 'account',
+  },
+  git: {
+    provider: 'github',
+    name: 'git credentials',
+    env: ['GH_TOKEN', 'GITHUB_TOKEN', 'GITLAB_TOKEN'],
+    files: ['.git-credentials', '.config/gh/hosts.yml'],
+    privilege: 'unknown',
+    breadth: 'unknown',
+  },
+  aws: {
+    provider: 'aws',
+    name: 'AWS CLI credentials',
+    env: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+    files: ['.aws/credentials'],
+    privilege: 'unknown',
+    breadth: 'unknown',
+  },
+  gcloud: {
+    provider: 'gcp',
+    name: 'gcloud login',
+    env: ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_ACCESS_TOKEN'],
+    files: ['.config/gcloud/application_default_credentials.json', '.config/gcloud/credentials.db'],
+    privilege: 'unknown',
+    breadth: 'unknown',
+  },
+  az: {
+    provider: 'azure',
+    name: 'Azure CLI login',
+    env: ['AZURE_CLIENT_SECRET'],
+    files: ['.azure/msal_token_cache.json', '.azure/accessTokens.json'],
+    privilege: 'unknown',
+    breadth: 'unknown',
+  },
+  kubectl: {
+    provider: 'kubernetes',
+    name: 'kubeconfig',
+    env: ['KUBECONFIG'],
+    files: ['.kube/config'],
+    privilege: 'unknown',
+    breadth: 'unknown',
+  },
+  render: {
+    provider: 'render',
+    name: 'Render CLI login',
+    env: ['RENDER_API_KEY'],
+    files: ['.render/cli.yaml'],
+    privilege: 'destructive',
+    breadth: 'account',
+  },
 };
 CLI_LOGINS['flyctl'] = CLI_LOGINS['fly']!;
 CLI_LOGINS['oc'] = CLI_LOGINS['kubectl']!;
@@ -281,25 +450,38 @@ const PROVISIONERS = new Set(['terraform', 'tofu', 'terragrunt', 'pulumi', 'cdk'
 /** Environment variables a CLI reads implicitly (searched like expanded ones). */
 export function implicitVariables(cli: string | undefined): string[] {
   if (!cli) return [];
-  if (PROVISIONERS.has(cli)) return [...new Set(Object.values(CLI_LOGINS).flatMap((l) => l.env))].filter((n) => n !== 'KUBECONFIG');
+  if (PROVISIONERS.has(cli))
+    return [...new Set(Object.values(CLI_LOGINS).flatMap((l) => l.env))].filter((n) => n !== 'KUBECONFIG');
   return CLI_LOGINS[cli]?.env.filter((n) => n !== 'KUBECONFIG' && n !== 'GOOGLE_APPLICATION_CREDENTIALS') ?? [];
 }
 
 /** The CLI's stored login: credentials in its login file, or the file itself when nothing in it is recognised. */
-export function storedLogin(cli: string | undefined, env: NodeJS.ProcessEnv, scanner: CredentialScanner, root: string): CredentialFact[] {
+export function storedLogin(
+  cli: string | undefined,
+  env: NodeJS.ProcessEnv,
+  scanner: CredentialScanner,
+  root: string,
+): CredentialFact[] {
   const login = cli ? CLI_LOGINS[cli] : undefined;
   if (!login) return [];
   const home = env['HOME'] && env['HOME'].length > 0 ? env['HOME'] : homedir();
   const files = login.files.map((f) => join(home, f));
   if (cli === 'kubectl' || cli === 'oc' || cli === 'helm') {
     const kubeconfig = env['KUBECONFIG'];
-    if (kubeconfig) files.unshift(...kubeconfig.split(':').filter(Boolean).map((p) => resolve(p)));
+    if (kubeconfig)
+      files.unshift(
+        ...kubeconfig
+          .split(':')
+          .filter(Boolean)
+          .map((p) => resolve(p)),
+      );
   }
   // A token in a remote URL (https://x-access-token:…@github.com/…) rides along with every push;
   // the file itself is no login, so only what a detector finds in it counts.
   const scanOnly = cli === 'git' ? join(root, '.git', 'config') : undefined;
   if (scanOnly) files.unshift(scanOnly);
-  if (login.provider === 'gcp' && env['GOOGLE_APPLICATION_CREDENTIALS']) files.unshift(resolve(root, env['GOOGLE_APPLICATION_CREDENTIALS']));
+  if (login.provider === 'gcp' && env['GOOGLE_APPLICATION_CREDENTIALS'])
+    files.unshift(resolve(root, env['GOOGLE_APPLICATION_CREDENTIALS']));
   const facts: CredentialFact[] = [];
   for (const file of files) {
     if (!existsSync(file)) continue;
@@ -327,13 +509,24 @@ export function storedLogin(cli: string | undefined, env: NodeJS.ProcessEnv, sca
 /** MCP server configurations an agent may hold credentials in (project first, then the user's). */
 export function mcpConfigFiles(root: string, env: NodeJS.ProcessEnv): string[] {
   const home = env['HOME'] && env['HOME'].length > 0 ? env['HOME'] : homedir();
-  return [join(root, '.mcp.json'), join(root, '.cursor', 'mcp.json'), join(root, '.gemini', 'settings.json'), join(root, '.vscode', 'mcp.json'), join(home, '.cursor', 'mcp.json'), join(home, '.gemini', 'settings.json'), join(home, '.claude.json')].filter(
-    (p) => existsSync(p),
-  );
+  return [
+    join(root, '.mcp.json'),
+    join(root, '.cursor', 'mcp.json'),
+    join(root, '.gemini', 'settings.json'),
+    join(root, '.vscode', 'mcp.json'),
+    join(home, '.cursor', 'mcp.json'),
+    join(home, '.gemini', 'settings.json'),
+    join(home, '.claude.json'),
+  ].filter((p) => existsSync(p));
 }
 
 /** Credentials the named MCP server is configured with (its `env`, `headers`, `args`), by file. */
-export function mcpServerCredentials(server: string | undefined, root: string, env: NodeJS.ProcessEnv, scanner: CredentialScanner): CredentialFact[] {
+export function mcpServerCredentials(
+  server: string | undefined,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  scanner: CredentialScanner,
+): CredentialFact[] {
   const facts: CredentialFact[] = [];
   for (const file of mcpConfigFiles(root, env)) {
     const bytes = readCapped(file);
@@ -353,7 +546,14 @@ export function mcpServerCredentials(server: string | undefined, root: string, e
       // `"env": {"TOKEN": "${TOKEN}"}`: the value comes from the agent's environment.
       for (const m of text.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)) {
         const value = env[m[1]!];
-        if (value) facts.push(...scanner.inText(`${m[1]}=${value}\n`, '.env', `the agent's environment ($${m[1]}, used by the \`${name}\` MCP server)`));
+        if (value)
+          facts.push(
+            ...scanner.inText(
+              `${m[1]}=${value}\n`,
+              '.env',
+              `the agent's environment ($${m[1]}, used by the \`${name}\` MCP server)`,
+            ),
+          );
       }
     }
   }
@@ -365,7 +565,8 @@ function collectServers(doc: unknown, depth = 0): Array<[string, unknown]> {
   if (!doc || typeof doc !== 'object' || depth > 3) return [];
   const out: Array<[string, unknown]> = [];
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
-    if ((key === 'mcpServers' || key === 'servers') && value && typeof value === 'object') out.push(...Object.entries(value as Record<string, unknown>));
+    if ((key === 'mcpServers' || key === 'servers') && value && typeof value === 'object')
+      out.push(...Object.entries(value as Record<string, unknown>));
     else if (value && typeof value === 'object') out.push(...collectServers(value, depth + 1));
   }
   return out;

@@ -9,7 +9,15 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { classifyLine, type DestructiveCall } from './destructive.js';
 import { baseName, effectiveArgv, parseShell, type ParsedLine, type SimpleCommand } from './shell-words.js';
-import type { CredentialFact, Decision, GuardAction, GuardEvent, GuardPolicy, GuardVerdict, PolicyChoice } from './types.js';
+import type {
+  CredentialFact,
+  Decision,
+  GuardAction,
+  GuardEvent,
+  GuardPolicy,
+  GuardVerdict,
+  PolicyChoice,
+} from './types.js';
 import type { CredentialScanner } from './credentials.js';
 import { describeCredential, describeDamage } from './wording.js';
 
@@ -50,7 +58,11 @@ function strongest(decisions: Decision[]): Decision {
   for (const d of decisions) {
     if (RANK[d.verdict] > RANK[best.verdict] || (best === ALLOW && d.verdict !== 'allow')) best = d;
     else if (d !== best && d.verdict === best.verdict && d.verdict !== 'allow' && !best.reason.includes(d.reason)) {
-      best = { ...best, reason: `${best.reason} Also: ${d.reason}`, credentials: [...best.credentials, ...d.credentials] };
+      best = {
+        ...best,
+        reason: `${best.reason} Also: ${d.reason}`,
+        credentials: [...best.credentials, ...d.credentials],
+      };
     }
   }
   return best;
@@ -58,11 +70,19 @@ function strongest(decisions: Decision[]): Decision {
 
 /** Broad enough to ask before a destructive call: can delete (or more), or reaches an org or account. */
 function isBroad(fact: CredentialFact): boolean {
-  return fact.privilege === 'destructive' || fact.privilege === 'admin' || fact.breadth === 'account' || fact.breadth === 'org';
+  return (
+    fact.privilege === 'destructive' ||
+    fact.privilege === 'admin' ||
+    fact.breadth === 'account' ||
+    fact.breadth === 'org'
+  );
 }
 
 function isUnknown(fact: CredentialFact): boolean {
-  return fact.privilege === 'unknown' && (fact.breadth === 'unknown' || fact.breadth === 'resource' || fact.breadth === 'project');
+  return (
+    fact.privilege === 'unknown' &&
+    (fact.breadth === 'unknown' || fact.breadth === 'resource' || fact.breadth === 'project')
+  );
 }
 
 function dedupe(facts: CredentialFact[]): CredentialFact[] {
@@ -78,17 +98,29 @@ function dedupe(facts: CredentialFact[]): CredentialFact[] {
 /** The credential that matters most for the message: broadest first, provider-matching first. */
 function rank(facts: CredentialFact[], provider: string | undefined): CredentialFact[] {
   const score = (f: CredentialFact): number =>
-    (provider && f.provider === provider ? 100 : 0) + (f.privilege === 'admin' ? 20 : f.privilege === 'destructive' ? 18 : 0) + (f.breadth === 'account' ? 9 : f.breadth === 'org' ? 8 : 0);
+    (provider && f.provider === provider ? 100 : 0) +
+    (f.privilege === 'admin' ? 20 : f.privilege === 'destructive' ? 18 : 0) +
+    (f.breadth === 'account' ? 9 : f.breadth === 'org' ? 8 : 0);
   return [...facts].sort((a, b) => score(b) - score(a));
 }
 
-function destructiveDecision(call: DestructiveCall, facts: CredentialFact[], ctx: DecideContext, incomplete: boolean): Decision | undefined {
-  const relevant = call.provider ? facts.filter((f) => f.provider === call.provider || f.provider === 'unknown' || f.variable !== undefined) : facts;
+function destructiveDecision(
+  call: DestructiveCall,
+  facts: CredentialFact[],
+  ctx: DecideContext,
+  incomplete: boolean,
+): Decision | undefined {
+  const relevant = call.provider
+    ? facts.filter((f) => f.provider === call.provider || f.provider === 'unknown' || f.variable !== undefined)
+    : facts;
   const broad = rank(relevant.filter(isBroad), call.provider);
   if (broad.length > 0) {
     const top = broad[0]!;
-    const others = broad.length > 1 ? ` (and ${broad.length - 1} more credential${broad.length > 2 ? 's' : ''} in reach)` : '';
-    const alternative = top.narrowerAlternative ? ` A narrower credential would limit the damage: ${top.narrowerAlternative}.` : '';
+    const others =
+      broad.length > 1 ? ` (and ${broad.length - 1} more credential${broad.length > 2 ? 's' : ''} in reach)` : '';
+    const alternative = top.narrowerAlternative
+      ? ` A narrower credential would limit the damage: ${top.narrowerAlternative}.`
+      : '';
     return {
       verdict: ctx.policy.destructive,
       class: 'destructive',
@@ -123,14 +155,87 @@ function destructiveDecision(call: DestructiveCall, facts: CredentialFact[], ctx
 // ---- shell ----------------------------------------------------------------------------------
 
 /** Commands that print a file's contents. */
-const READERS = new Set(['cat', 'tac', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'nl', 'strings', 'xxd', 'hexdump', 'od', 'base64', 'sed', 'awk', 'gawk', 'cut', 'sort', 'uniq', 'diff', 'jq', 'yq', 'column', 'fold', 'paste', 'rev', 'tr', 'view', 'source', '.', 'dotenv', 'env-cmd', 'openssl', 'iconv', 'expand', 'fmt', 'pr', 'cmp', 'comm', 'join', 'split', 'zcat', 'zless']);
+const READERS = new Set([
+  'cat',
+  'tac',
+  'less',
+  'more',
+  'head',
+  'tail',
+  'bat',
+  'batcat',
+  'nl',
+  'strings',
+  'xxd',
+  'hexdump',
+  'od',
+  'base64',
+  'sed',
+  'awk',
+  'gawk',
+  'cut',
+  'sort',
+  'uniq',
+  'diff',
+  'jq',
+  'yq',
+  'column',
+  'fold',
+  'paste',
+  'rev',
+  'tr',
+  'view',
+  'source',
+  '.',
+  'dotenv',
+  'env-cmd',
+  'openssl',
+  'iconv',
+  'expand',
+  'fmt',
+  'pr',
+  'cmp',
+  'comm',
+  'join',
+  'split',
+  'zcat',
+  'zless',
+]);
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git-grep']);
 /** Commands that print the whole environment when run without arguments. */
 const ENV_DUMPERS = new Set(['printenv', 'env', 'export', 'set', 'declare', 'typeset', 'compgen']);
 const PRINTERS = new Set(['echo', 'printf', 'print']);
 const WRITERS = new Set(['tee', 'cp', 'install', 'dd', 'sponge']);
 
-const GREP_VALUED = new Set(['-e', '-f', '-m', '-A', '-B', '-C', '--include', '--exclude', '--exclude-dir', '-g', '--glob', '-t', '--type', '-T', '--type-not', '--max-count', '--context', '--after-context', '--before-context', '--regexp', '--file', '-E', '--encoding', '-j', '--threads', '-M', '--max-columns']);
+const GREP_VALUED = new Set([
+  '-e',
+  '-f',
+  '-m',
+  '-A',
+  '-B',
+  '-C',
+  '--include',
+  '--exclude',
+  '--exclude-dir',
+  '-g',
+  '--glob',
+  '-t',
+  '--type',
+  '-T',
+  '--type-not',
+  '--max-count',
+  '--context',
+  '--after-context',
+  '--before-context',
+  '--regexp',
+  '--file',
+  '-E',
+  '--encoding',
+  '-j',
+  '--threads',
+  '-M',
+  '--max-columns',
+]);
 
 interface ReadTarget {
   path: string;
@@ -152,7 +257,12 @@ function expandGlob(path: string): string[] {
   const dir = dirname(path);
   const base = path.slice(dir.length + 1);
   if (/[*?[]/.test(dir)) return [];
-  const re = new RegExp(`^${base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${base
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   try {
     return readdirSync(dir)
       .filter((name) => re.test(name) && (!name.startsWith('.') || base.startsWith('.')))
@@ -202,7 +312,8 @@ function readTargets(argv: string[], cwd: string, env: NodeJS.ProcessEnv): ReadT
       if (a.startsWith('-') && a.length > 1) {
         // File names, counts or a status only: no line is shown.
         if (/^-[a-zA-Z]*[lLcq]/.test(a) && !/^-[a-zA-Z]*[ABCe]/.test(a)) return [];
-        if (['--files-with-matches', '--files-without-match', '--count', '--quiet', '--silent', '--files'].includes(a)) return [];
+        if (['--files-with-matches', '--files-without-match', '--count', '--quiet', '--silent', '--files'].includes(a))
+          return [];
         if (/^-[a-zA-Z]*i/.test(a) || a === '--ignore-case') ignoreCase = true;
         if (/^-[a-zA-Z]*F/.test(a) || a === '--fixed-strings') fixed = true;
         if (/^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive') recursive = true;
@@ -214,10 +325,16 @@ function readTargets(argv: string[], cwd: string, env: NodeJS.ProcessEnv): ReadT
     }
     const re = toRegExp(pattern ?? '', ignoreCase, fixed);
     if (files.length === 0 && recursive) files.push('.');
-    for (const f of files) add(f, { pattern: re, recursive, gitignore: name !== 'grep' && name !== 'egrep' && name !== 'fgrep' });
+    for (const f of files)
+      add(f, { pattern: re, recursive, gitignore: name !== 'grep' && name !== 'egrep' && name !== 'fgrep' });
     return targets;
   }
-  const valued = name === 'head' || name === 'tail' ? new Set(['-n', '-c']) : name === 'sed' || name === 'awk' ? new Set(['-e', '-f']) : new Set<string>();
+  const valued =
+    name === 'head' || name === 'tail'
+      ? new Set(['-n', '-c'])
+      : name === 'sed' || name === 'awk'
+        ? new Set(['-e', '-f'])
+        : new Set<string>();
   let positional = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -227,7 +344,17 @@ function readTargets(argv: string[], cwd: string, env: NodeJS.ProcessEnv): ReadT
     }
     positional++;
     // sed/awk/jq take a program first; openssl a subcommand.
-    if ((name === 'sed' || name === 'awk' || name === 'gawk' || name === 'jq' || name === 'yq' || name === 'openssl' || name === 'tr') && positional === 1) continue;
+    if (
+      (name === 'sed' ||
+        name === 'awk' ||
+        name === 'gawk' ||
+        name === 'jq' ||
+        name === 'yq' ||
+        name === 'openssl' ||
+        name === 'tr') &&
+      positional === 1
+    )
+      continue;
     if ((name === 'dotenv' || name === 'env-cmd') && a !== '-f' && !existsSync(resolve(cwd, a))) continue;
     add(a);
   }
@@ -238,7 +365,10 @@ function readDecision(facts: CredentialFact[], source: string, ctx: DecideContex
   if (facts.length === 0 || ctx.policy.reads === 'allow') return undefined;
   const top = rank(facts, undefined)[0]!;
   const names = [...new Set(facts.map((f) => f.variable).filter((v): v is string => v !== undefined))];
-  const instead = names.length > 0 ? `refer to ${names.map((n) => `$${n}`).join(', ')} by name in code or commands (the program reads the value; you never need to see it)` : 'refer to the credential through its variable or secret store by name instead of reading its value';
+  const instead =
+    names.length > 0
+      ? `refer to ${names.map((n) => `$${n}`).join(', ')} by name in code or commands (the program reads the value; you never need to see it)`
+      : 'refer to the credential through its variable or secret store by name instead of reading its value';
   return {
     verdict: ctx.policy.reads,
     class: 'read-credential',
@@ -248,7 +378,12 @@ function readDecision(facts: CredentialFact[], source: string, ctx: DecideContex
 }
 
 /** Live credentials on the lines a pattern selects (grep), or in the whole file. */
-function exposedIn(target: ReadTarget, scanner: CredentialScanner, root: string, lines: (path: string) => string[] | undefined): CredentialFact[] {
+function exposedIn(
+  target: ReadTarget,
+  scanner: CredentialScanner,
+  root: string,
+  lines: (path: string) => string[] | undefined,
+): CredentialFact[] {
   const found = scanner.inFile(target.path, root);
   if (!target.pattern || found.length === 0) return found;
   const text = lines(target.path);
@@ -260,7 +395,11 @@ function exposedIn(target: ReadTarget, scanner: CredentialScanner, root: string,
   });
 }
 
-async function filesUnder(target: ReadTarget, root: string, deadline: number): Promise<{ files: string[]; incomplete: boolean }> {
+async function filesUnder(
+  target: ReadTarget,
+  root: string,
+  deadline: number,
+): Promise<{ files: string[]; incomplete: boolean }> {
   let stat;
   try {
     stat = statSync(target.path);
@@ -290,7 +429,12 @@ function lineReader(mod: Credentials): (path: string) => string[] | undefined {
   };
 }
 
-async function readFromTargets(targets: ReadTarget[], label: (path: string) => string, ctx: DecideContext, l: Lazy): Promise<Decision[]> {
+async function readFromTargets(
+  targets: ReadTarget[],
+  label: (path: string) => string,
+  ctx: DecideContext,
+  l: Lazy,
+): Promise<Decision[]> {
   const decisions: Decision[] = [];
   const lines = lineReader(l.mod);
   for (const target of targets) {
@@ -304,7 +448,12 @@ async function readFromTargets(targets: ReadTarget[], label: (path: string) => s
     const d = readDecision(dedupe(facts), what, ctx);
     if (d) decisions.push(d);
     else if (incomplete && files.length > 1) {
-      decisions.push({ verdict: 'deny', class: 'error', credentials: [], reason: `tokenscope could not check every file under ${label(target.path)} in time. Narrow the search to a path or glob so it can be checked.` });
+      decisions.push({
+        verdict: 'deny',
+        class: 'error',
+        credentials: [],
+        reason: `tokenscope could not check every file under ${label(target.path)} in time. Narrow the search to a path or glob so it can be checked.`,
+      });
     }
   }
   return decisions;
@@ -312,7 +461,10 @@ async function readFromTargets(targets: ReadTarget[], label: (path: string) => s
 
 function envText(env: NodeJS.ProcessEnv, names?: readonly string[]): string {
   const keys = names ?? Object.keys(env);
-  return `${keys.filter((k) => env[k] !== undefined).map((k) => `${k}=${env[k]}`).join('\n')}\n`;
+  return `${keys
+    .filter((k) => env[k] !== undefined)
+    .map((k) => `${k}=${env[k]}`)
+    .join('\n')}\n`;
 }
 
 /** Does a command print the environment, or named variables of it? Returns the names (empty = all). */
@@ -320,9 +472,12 @@ function envRead(argv: string[], command: SimpleCommand): string[] | 'all' | und
   const name = baseName(argv[0]!);
   const args = argv.slice(1);
   if (ENV_DUMPERS.has(name)) {
-    if (name === 'printenv') return args.filter((a) => !a.startsWith('-')).length === 0 ? 'all' : args.filter((a) => !a.startsWith('-'));
-    if (name === 'env') return args.every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) ? 'all' : undefined;
-    if (name === 'export' || name === 'declare' || name === 'typeset') return args.every((a) => /^-[a-zA-Z]*[px]?$/.test(a)) ? 'all' : undefined;
+    if (name === 'printenv')
+      return args.filter((a) => !a.startsWith('-')).length === 0 ? 'all' : args.filter((a) => !a.startsWith('-'));
+    if (name === 'env')
+      return args.every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) ? 'all' : undefined;
+    if (name === 'export' || name === 'declare' || name === 'typeset')
+      return args.every((a) => /^-[a-zA-Z]*[px]?$/.test(a)) ? 'all' : undefined;
     if (name === 'set') return args.length === 0 ? 'all' : undefined;
     if (name === 'compgen') return args.includes('-e') || args.includes('-v') ? 'all' : undefined;
   }
@@ -344,11 +499,20 @@ function envFilter(command: SimpleCommand, line: ParsedLine): { filter?: RegExp 
   const argv = effectiveArgv(next);
   const name = baseName(argv[0] ?? '');
   if (!GREPS.has(name)) return {};
-  if (argv.slice(1).some((a) => /^-[a-zA-Z]*[lLcq]/.test(a) || a === '--count' || a === '--quiet')) return { filter: NOTHING_SHOWN };
+  if (argv.slice(1).some((a) => /^-[a-zA-Z]*[lLcq]/.test(a) || a === '--count' || a === '--quiet'))
+    return { filter: NOTHING_SHOWN };
   if (argv.slice(1).some((a) => /^-[a-zA-Z]*v/.test(a))) return {};
   const pattern = argv.slice(1).find((a, i, list) => !a.startsWith('-') && !GREP_VALUED.has(list[i - 1] ?? ''));
   const ignoreCase = argv.some((a) => /^-[a-zA-Z]*i/.test(a));
-  return pattern ? { filter: toRegExp(pattern, ignoreCase, argv.some((a) => /^-[a-zA-Z]*F/.test(a))) } : {};
+  return pattern
+    ? {
+        filter: toRegExp(
+          pattern,
+          ignoreCase,
+          argv.some((a) => /^-[a-zA-Z]*F/.test(a)),
+        ),
+      }
+    : {};
 }
 
 /** A literal that may be a credential: worth loading the detectors for. */
@@ -357,7 +521,10 @@ const TOKENISH = /[A-Za-z0-9_+/=.:@-]{16,}/;
 async function decideShell(command: string, cwdIn: string | undefined, ctx: DecideContext): Promise<Decision> {
   const cwd = cwdIn ? resolve(ctx.root, cwdIn) : ctx.root;
   const line: ParsedLine = parseShell(command);
-  const calls = classifyLine(line, { allowedHosts: ctx.policy.allowedHosts, extraPatterns: ctx.policy.destructivePatterns });
+  const calls = classifyLine(line, {
+    allowedHosts: ctx.policy.allowedHosts,
+    extraPatterns: ctx.policy.destructivePatterns,
+  });
 
   const reads: Array<{ command: SimpleCommand; argv: string[] }> = [];
   const envReads: Array<{ names: string[] | 'all'; filter?: RegExp }> = [];
@@ -367,7 +534,11 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
     if (argv.length === 0) {
       // `env` alone (a wrapper with nothing to run) prints the environment.
       const raw = c.argv.map((w) => w.value);
-      if (raw.length > 0 && baseName(raw[0]!) === 'env' && raw.slice(1).every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))) {
+      if (
+        raw.length > 0 &&
+        baseName(raw[0]!) === 'env' &&
+        raw.slice(1).every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+      ) {
         envReads.push({ names: 'all', ...envFilter(c, line) });
       }
       if (c.inputs.length > 0) reads.push({ command: c, argv: ['cat', ...c.inputs] });
@@ -377,15 +548,22 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
     // `python -c "print(open('.env').read())"`: files a one-line script names are read by it.
     const script = INTERPRETERS.has(name) ? argv[argv.findIndex((a) => SCRIPT_FLAGS.has(a)) + 1] : undefined;
     if (script) {
-      const named = [...script.matchAll(/['"`]([^'"`\s]{1,200})['"`]/g)].map((m) => m[1]!).filter((p) => /[./]/.test(p) && !/^[a-z]+:\/\//i.test(p) && existsSync(resolve(cwd, expandHome(p, ctx.env))));
+      const named = [...script.matchAll(/['"`]([^'"`\s]{1,200})['"`]/g)]
+        .map((m) => m[1]!)
+        .filter((p) => /[./]/.test(p) && !/^[a-z]+:\/\//i.test(p) && existsSync(resolve(cwd, expandHome(p, ctx.env))));
       if (named.length > 0) reads.push({ command: c, argv: ['cat', ...named] });
     }
-    if (READERS.has(name) || GREPS.has(name) || (name === 'git' && argv[1] === 'grep')) reads.push({ command: c, argv });
+    if (READERS.has(name) || GREPS.has(name) || (name === 'git' && argv[1] === 'grep'))
+      reads.push({ command: c, argv });
     // `cmd < .env` feeds the file to any command; treated as printing it.
     if (c.inputs.length > 0) reads.push({ command: c, argv: ['cat', ...c.inputs] });
     const env = envRead(argv, c);
     if (env) envReads.push({ names: env, ...envFilter(c, line) });
-    if ((c.outputs.length > 0 || WRITERS.has(name)) && TOKENISH.test([...c.argv.map((w) => w.value), ...c.stdin].join(' '))) writesLiteral = true;
+    if (
+      (c.outputs.length > 0 || WRITERS.has(name)) &&
+      TOKENISH.test([...c.argv.map((w) => w.value), ...c.stdin].join(' '))
+    )
+      writesLiteral = true;
   }
   if (calls.length === 0 && reads.length === 0 && envReads.length === 0 && !writesLiteral) return ALLOW;
 
@@ -397,8 +575,15 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
     const literal = TOKENISH.test(command) ? l.scanner.inText(command, 'command.sh', 'the command line itself') : [];
     const assigned = new Set(line.commands.flatMap((c) => c.assignments.map((a) => a.name)));
     for (const call of calls) {
-      const names = [...call.vars, ...l.mod.implicitVariables(call.cli)].filter((n) => !assigned.has(n) || call.vars.includes(n));
-      const found = await l.mod.findVariables(names, { root: ctx.root, env: ctx.env, scanner: l.scanner, deadline: ctx.deadline });
+      const names = [...call.vars, ...l.mod.implicitVariables(call.cli)].filter(
+        (n) => !assigned.has(n) || call.vars.includes(n),
+      );
+      const found = await l.mod.findVariables(names, {
+        root: ctx.root,
+        env: ctx.env,
+        scanner: l.scanner,
+        deadline: ctx.deadline,
+      });
       const login = l.mod.storedLogin(call.cli, ctx.env, l.scanner, ctx.root);
       const d = destructiveDecision(call, dedupe([...literal, ...found.facts, ...login]), ctx, found.incomplete);
       if (d) decisions.push(d);
@@ -413,9 +598,19 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
   for (const { names, filter } of envReads) {
     if (filter === NOTHING_SHOWN) continue;
     const all = envText(ctx.env, names === 'all' ? undefined : names);
-    const text = filter ? all.split('\n').filter((l) => filter.test(l)).join('\n') : all;
-    const facts = l.scanner.inText(text, '.env', names === 'all' ? "the agent's environment" : `the agent's environment (${names.map((n) => `$${n}`).join(', ')})`);
-    const where = names === 'all' ? "The agent's environment" : `The agent's environment (${names.map((n) => `$${n}`).join(', ')})`;
+    const text = filter
+      ? all
+          .split('\n')
+          .filter((l) => filter.test(l))
+          .join('\n')
+      : all;
+    const facts = l.scanner.inText(
+      text,
+      '.env',
+      names === 'all' ? "the agent's environment" : `the agent's environment (${names.map((n) => `$${n}`).join(', ')})`,
+    );
+    const where =
+      names === 'all' ? "The agent's environment" : `The agent's environment (${names.map((n) => `$${n}`).join(', ')})`;
     const d = readDecision(
       facts.map((f) => ({ ...f, where: `the agent's environment${f.variable ? ` ($${f.variable})` : ''}` })),
       where,
@@ -430,7 +625,13 @@ async function decideShell(command: string, cwdIn: string | undefined, ctx: Deci
     if (facts.length > 0) {
       const targets = line.commands.flatMap((c) => c.outputs).filter((o) => !o.startsWith('/dev/'));
       if (targets.length > 0 || line.commands.some((c) => WRITERS.has(baseName(effectiveArgv(c)[0] ?? '')))) {
-        decisions.push(writeDecision(facts, targets.length > 0 ? targets.map((t) => `\`${t}\``).join(', ') : 'a file', ctx.policy.writes));
+        decisions.push(
+          writeDecision(
+            facts,
+            targets.length > 0 ? targets.map((t) => `\`${t}\``).join(', ') : 'a file',
+            ctx.policy.writes,
+          ),
+        );
       }
     }
   }
@@ -449,7 +650,8 @@ function writeDecision(facts: CredentialFact[], target: string, policy: PolicyCh
 
 // ---- other tools ----------------------------------------------------------------------------
 
-const DESTRUCTIVE_TOOL = /(?:delete|destroy|drop|purge|truncate|wipe|terminate|uninstall|remove|erase|reset|rollback|revoke)/i;
+const DESTRUCTIVE_TOOL =
+  /(?:delete|destroy|drop|purge|truncate|wipe|terminate|uninstall|remove|erase|reset|rollback|revoke)/i;
 const READ_TOOL = /(?:read|get_file|cat|view|open|download|show)/i;
 
 function stringLeaves(value: unknown, out: Array<[string, string]> = [], key = ''): Array<[string, string]> {
@@ -461,8 +663,12 @@ function stringLeaves(value: unknown, out: Array<[string, string]> = [], key = '
 
 async function decideMcp(action: Extract<GuardAction, { kind: 'mcp' }>, ctx: DecideContext): Promise<Decision> {
   const leaves = stringLeaves(action.input);
-  const sql = leaves.find(([, v]) => /\b(?:drop\s+(?:database|schema|table)|truncate\s+|delete\s+from\s+\w+\s*(?:;|$))/i.test(v));
-  const mutation = leaves.find(([k, v]) => (k === 'query' || k === 'mutation' || k === 'document') && /^\s*mutation\b/.test(v));
+  const sql = leaves.find(([, v]) =>
+    /\b(?:drop\s+(?:database|schema|table)|truncate\s+|delete\s+from\s+\w+\s*(?:;|$))/i.test(v),
+  );
+  const mutation = leaves.find(
+    ([k, v]) => (k === 'query' || k === 'mutation' || k === 'document') && /^\s*mutation\b/.test(v),
+  );
   const byName = DESTRUCTIVE_TOOL.exec(action.tool);
   const decisions: Decision[] = [];
   const server = action.server ?? '';
@@ -473,7 +679,9 @@ async function decideMcp(action: Extract<GuardAction, { kind: 'mcp' }>, ctx: Dec
       : byName
         ? `the MCP tool \`${action.tool}\`${server ? ` of the \`${server}\` server` : ''}`
         : undefined;
-  const pathLeaf = READ_TOOL.test(action.tool) ? leaves.find(([k]) => /^(?:path|file|file_?path|filename|uri)$/i.test(k)) : undefined;
+  const pathLeaf = READ_TOOL.test(action.tool)
+    ? leaves.find(([k]) => /^(?:path|file|file_?path|filename|uri)$/i.test(k))
+    : undefined;
   if (!what && !pathLeaf) return ALLOW;
   const l = await lazy(ctx);
   if (what) {
@@ -481,7 +689,12 @@ async function decideMcp(action: Extract<GuardAction, { kind: 'mcp' }>, ctx: Dec
     const literal = TOKENISH.test(text) ? l.scanner.inText(text, 'mcp-input.txt', `the MCP call's input`) : [];
     const configured = l.mod.mcpServerCredentials(action.server, ctx.root, ctx.env, l.scanner);
     const cli = server.toLowerCase().replace(/[-_]?mcp[-_]?|[-_]?server/g, '');
-    const found = await l.mod.findVariables(l.mod.implicitVariables(cli), { root: ctx.root, env: ctx.env, scanner: l.scanner, deadline: ctx.deadline });
+    const found = await l.mod.findVariables(l.mod.implicitVariables(cli), {
+      root: ctx.root,
+      env: ctx.env,
+      scanner: l.scanner,
+      deadline: ctx.deadline,
+    });
     const d = destructiveDecision({ what, vars: [] }, dedupe([...literal, ...configured, ...found.facts]), ctx, false);
     if (d) decisions.push(d);
   }
@@ -535,7 +748,11 @@ export async function decide(event: GuardEvent, ctx: DecideContext): Promise<Dec
       const path = resolve(event.cwd, expandHome(action.path ?? '.', ctx.env));
       const pattern = toRegExp(action.pattern, action.caseInsensitive === true, false);
       const glob = action.glob ? globMatcher(action.glob) : undefined;
-      const { files, incomplete } = await filesUnder({ path, recursive: true, gitignore: true }, ctx.root, ctx.deadline);
+      const { files, incomplete } = await filesUnder(
+        { path, recursive: true, gitignore: true },
+        ctx.root,
+        ctx.deadline,
+      );
       const lines = lineReader(l.mod);
       const facts: CredentialFact[] = [];
       for (const file of files) {
@@ -546,7 +763,13 @@ export async function decide(event: GuardEvent, ctx: DecideContext): Promise<Dec
       const label = `\`${l.mod.displayFile(files.length === 1 ? files[0]! : path, ctx.root)}\``;
       const d = readDecision(dedupe(facts), files.length === 1 ? label : `The search of ${label}`, ctx);
       if (d) return d;
-      if (incomplete) return { verdict: 'deny', class: 'error', credentials: [], reason: `tokenscope could not check every file under ${label} in time. Narrow the search (a path or glob) so it can be checked.` };
+      if (incomplete)
+        return {
+          verdict: 'deny',
+          class: 'error',
+          credentials: [],
+          reason: `tokenscope could not check every file under ${label} in time. Narrow the search (a path or glob) so it can be checked.`,
+        };
       return ALLOW;
     }
     case 'write': {

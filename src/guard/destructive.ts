@@ -52,7 +52,8 @@ function positionals(args: readonly string[], valued: ReadonlySet<string> = new 
   return out;
 }
 
-const has = (args: readonly string[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a === f || a.startsWith(`${f}=`)));
+const has = (args: readonly string[], ...flags: string[]): boolean =>
+  args.some((a) => flags.some((f) => a === f || a.startsWith(`${f}=`)));
 
 /** A delete verb among the first `depth` positionals: `gcloud sql instances delete x`. */
 function verbAt(positional: readonly string[], verbs: ReadonlySet<string>, depth: number): string | undefined {
@@ -87,7 +88,8 @@ const CLI_RULES: Record<string, CliRule> = {
   terraform: {
     test: (args, pos) => {
       if (pos[0] === 'destroy') return '`terraform destroy` (every resource in the state)';
-      if (pos[0] === 'apply' && has(args, '-destroy', '--destroy')) return '`terraform apply -destroy` (every resource in the state)';
+      if (pos[0] === 'apply' && has(args, '-destroy', '--destroy'))
+        return '`terraform apply -destroy` (every resource in the state)';
       if (pos[0] === 'state' && pos[1] === 'rm') return '`terraform state rm`';
       if (pos[0] === 'workspace' && pos[1] === 'delete') return '`terraform workspace delete`';
       return undefined;
@@ -104,7 +106,8 @@ const CLI_RULES: Record<string, CliRule> = {
       const [service, op] = pos;
       if (!service || !op) return undefined;
       if (service === 's3' && op === 'rb') return '`aws s3 rb` (a bucket)';
-      if (service === 's3' && op === 'rm') return has(args, '--recursive') ? '`aws s3 rm --recursive` (every object under the prefix)' : '`aws s3 rm`';
+      if (service === 's3' && op === 'rm')
+        return has(args, '--recursive') ? '`aws s3 rm --recursive` (every object under the prefix)' : '`aws s3 rm`';
       if (service === 's3' && op === 'sync' && has(args, '--delete')) return '`aws s3 sync --delete`';
       if (/^(?:delete|remove|terminate|deregister|purge|disable)-/.test(op)) return `\`aws ${service} ${op}\``;
       return undefined;
@@ -154,14 +157,23 @@ const CLI_RULES: Record<string, CliRule> = {
   git: {
     test: (args, pos) => {
       if (pos[0] !== 'push') return undefined;
-      if (has(args, '--force', '--force-with-lease', '--force-if-includes') || args.some((a) => /^-[a-zA-Z]*f[a-zA-Z]*$/.test(a))) return '`git push --force` (overwrites the remote branch history)';
-      if (has(args, '--delete', '--mirror') || args.some((a) => /^-[a-zA-Z]*d$/.test(a))) return '`git push --delete` (remote branches or tags)';
-      if (pos.slice(1).some((p) => p.startsWith('+') || /^:[^/]/.test(p))) return '`git push` with a forced or deleting refspec';
+      if (
+        has(args, '--force', '--force-with-lease', '--force-if-includes') ||
+        args.some((a) => /^-[a-zA-Z]*f[a-zA-Z]*$/.test(a))
+      )
+        return '`git push --force` (overwrites the remote branch history)';
+      if (has(args, '--delete', '--mirror') || args.some((a) => /^-[a-zA-Z]*d$/.test(a)))
+        return '`git push --delete` (remote branches or tags)';
+      if (pos.slice(1).some((p) => p.startsWith('+') || /^:[^/]/.test(p)))
+        return '`git push` with a forced or deleting refspec';
       return undefined;
     },
   },
 };
-CLI_RULES['flyctl'] = { ...CLI_RULES['fly']!, test: (a, p) => CLI_RULES['fly']!.test(a, p)?.replace('`fly ', '`flyctl ') };
+CLI_RULES['flyctl'] = {
+  ...CLI_RULES['fly']!,
+  test: (a, p) => CLI_RULES['fly']!.test(a, p)?.replace('`fly ', '`flyctl '),
+};
 CLI_RULES['tofu'] = { test: (a, p) => CLI_RULES['terraform']!.test(a, p)?.replace('terraform', 'tofu') };
 CLI_RULES['terragrunt'] = { test: (a, p) => CLI_RULES['terraform']!.test(a, p)?.replace('terraform', 'terragrunt') };
 
@@ -170,7 +182,10 @@ export function providerForHost(host: string): string | undefined {
 }
 
 function isLocalHost(host: string): boolean {
-  return /^(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/.test(host) || /\.(?:localhost|local|internal|test)$/.test(host);
+  return (
+    /^(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/.test(host) ||
+    /\.(?:localhost|local|internal|test)$/.test(host)
+  );
 }
 
 export function hostAllowed(host: string, allowed: readonly string[]): boolean {
@@ -200,7 +215,10 @@ const GRAPHQL_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(mutation|query|subscription|fra
 export function graphqlMutation(document: string): string | undefined {
   const unescaped = document.replace(/\\n/g, '\n').replace(/\\"/g, '"');
   // Any `mutation` operation in the document counts (a document may hold several operations).
-  const m = /(?:^|[\s{}"'])mutation\b\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*)?(?:\([^)]*\)\s*)?(?:@[^{]*)?\{\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s*)?([A-Za-z_][A-Za-z0-9_]*)?/.exec(unescaped);
+  const m =
+    /(?:^|[\s{}"'])mutation\b\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*)?(?:\([^)]*\)\s*)?(?:@[^{]*)?\{\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s*)?([A-Za-z_][A-Za-z0-9_]*)?/.exec(
+      unescaped,
+    );
   if (!m) return undefined;
   // `{"query":"query { … mutation … }"}`: only an operation keyword at the start of a document counts.
   return m[1] ?? 'mutation';
@@ -214,7 +232,8 @@ function graphqlDocuments(body: string): string[] {
     try {
       const parsed = JSON.parse(trimmed) as unknown;
       for (const item of Array.isArray(parsed) ? parsed : [parsed]) {
-        if (item && typeof item === 'object' && typeof (item as { query?: unknown }).query === 'string') docs.push((item as { query: string }).query);
+        if (item && typeof item === 'object' && typeof (item as { query?: unknown }).query === 'string')
+          docs.push((item as { query: string }).query);
       }
       if (docs.length > 0) return docs;
     } catch {
@@ -254,8 +273,69 @@ interface HttpRequest {
   bodies: string[];
 }
 
-const CURL_VALUED = new Set(['-X', '--request', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '--json', '-F', '--form', '--form-string', '-u', '--user', '-o', '--output', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '--url', '-m', '--max-time', '--connect-timeout', '-x', '--proxy', '-w', '--write-out', '-T', '--upload-file', '--retry', '-K', '--config', '--cacert', '--cert', '--key', '--oauth2-bearer', '-r', '--range', '-z', '--resolve', '--connect-to', '-Y', '-y', '--limit-rate', '--max-redirs']);
-const DATA_FLAGS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '--json']);
+const CURL_VALUED = new Set([
+  '-X',
+  '--request',
+  '-H',
+  '--header',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '--data-urlencode',
+  '--data-ascii',
+  '--json',
+  '-F',
+  '--form',
+  '--form-string',
+  '-u',
+  '--user',
+  '-o',
+  '--output',
+  '-A',
+  '--user-agent',
+  '-e',
+  '--referer',
+  '-b',
+  '--cookie',
+  '-c',
+  '--cookie-jar',
+  '--url',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-x',
+  '--proxy',
+  '-w',
+  '--write-out',
+  '-T',
+  '--upload-file',
+  '--retry',
+  '-K',
+  '--config',
+  '--cacert',
+  '--cert',
+  '--key',
+  '--oauth2-bearer',
+  '-r',
+  '--range',
+  '-z',
+  '--resolve',
+  '--connect-to',
+  '-Y',
+  '-y',
+  '--limit-rate',
+  '--max-redirs',
+]);
+const DATA_FLAGS = new Set([
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '--data-urlencode',
+  '--data-ascii',
+  '--json',
+]);
 
 function readCurl(args: readonly string[]): HttpRequest {
   let method: string | undefined;
@@ -304,12 +384,29 @@ function readWget(args: readonly string[]): HttpRequest {
   const bodies: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     if (flag === '--method') method = (inline ?? args[++i] ?? '').toUpperCase();
     else if (flag === '--post-data' || flag === '--body-data') {
       bodies.push(inline ?? args[++i] ?? '');
       method ??= 'POST';
-    } else if (['--header', '-O', '--output-document', '-o', '--output-file', '--user', '--password', '-U', '--user-agent', '--post-file', '--body-file'].includes(flag)) {
+    } else if (
+      [
+        '--header',
+        '-O',
+        '--output-document',
+        '-o',
+        '--output-file',
+        '--user',
+        '--password',
+        '-U',
+        '--user-agent',
+        '--post-file',
+        '--body-file',
+      ].includes(flag)
+    ) {
       if (inline === undefined) i++;
     } else if (!a.startsWith('-')) urls.push(a);
   }
@@ -328,10 +425,12 @@ function readHttpie(args: readonly string[]): HttpRequest {
   }
   const url = pos[i];
   const items = pos.slice(i + 1);
-  const bodies = items.filter((item) => /^[^=:]+:?=/.test(item)).map((item) => {
-    const m = /^([^=:]+):?=(.*)$/s.exec(item)!;
-    return JSON.stringify({ [m[1]!]: m[2] });
-  });
+  const bodies = items
+    .filter((item) => /^[^=:]+:?=/.test(item))
+    .map((item) => {
+      const m = /^([^=:]+):?=(.*)$/s.exec(item)!;
+      return JSON.stringify({ [m[1]!]: m[2] });
+    });
   return { method: method ?? (bodies.length > 0 ? 'POST' : 'GET'), urls: url ? [url] : [], bodies };
 }
 
@@ -341,7 +440,9 @@ function readScript(script: string): HttpRequest[] {
   if (urls.length === 0) return [];
   const method =
     /method\s*[:=]\s*['"`](DELETE|PUT|PATCH)['"`]/i.exec(script)?.[1] ??
-    /\b(?:axios|requests|httpx|got|ky|superagent|http|session|client)\s*\.\s*(delete|put|patch)\s*\(/i.exec(script)?.[1] ??
+    /\b(?:axios|requests|httpx|got|ky|superagent|http|session|client)\s*\.\s*(delete|put|patch)\s*\(/i.exec(
+      script,
+    )?.[1] ??
     /\.request\s*\(\s*['"](DELETE|PUT|PATCH)['"]/i.exec(script)?.[1];
   const bodies = [...script.matchAll(/['"`]\s*(mutation\b[^'"`]*)/g)].map((m) => m[1]!);
   return [{ method: (method ?? (bodies.length > 0 ? 'POST' : 'GET')).toUpperCase(), urls, bodies }];
@@ -379,7 +480,8 @@ function classifyRequest(request: HttpRequest, options: ClassifyOptions): Omit<D
     if (!host || isLocalHost(host) || hostAllowed(host, options.allowedHosts ?? [])) continue;
     const provider = providerForHost(host);
     const mutation = request.method === 'GET' || request.method === 'HEAD' ? undefined : isMutationBody(request.bodies);
-    if (mutation) return { what: `GraphQL mutation \`${mutation}\` on ${host}`, host, ...(provider ? { provider } : {}) };
+    if (mutation)
+      return { what: `GraphQL mutation \`${mutation}\` on ${host}`, host, ...(provider ? { provider } : {}) };
     if (request.method === 'DELETE' || request.method === 'PUT' || request.method === 'PATCH') {
       const path = /^(?:[a-z]+:\/\/)?[^/?#]+([^?#\s]*)/i.exec(url)?.[1] || '/';
       return { what: `HTTP ${request.method} ${host}${safePath(path)}`, host, ...(provider ? { provider } : {}) };
@@ -396,7 +498,11 @@ function commandVars(command: SimpleCommand): string[] {
 }
 
 /** Classifies one simple command; `line` is the whole parse (pipelines feed SQL on stdin). */
-export function classifyCommand(command: SimpleCommand, line: ParsedLine, options: ClassifyOptions = {}): DestructiveCall | undefined {
+export function classifyCommand(
+  command: SimpleCommand,
+  line: ParsedLine,
+  options: ClassifyOptions = {},
+): DestructiveCall | undefined {
   const argv = effectiveArgv(command);
   if (argv.length === 0) return undefined;
   const name = baseName(argv[0]!).replace(/\.exe$/i, '');
@@ -415,18 +521,48 @@ export function classifyCommand(command: SimpleCommand, line: ParsedLine, option
   let ruleArgs = args;
   if (SQL_CLIS.has(name)) {
     // SQL may arrive on stdin: a heredoc, a here-string, or an earlier stage of the pipeline.
-    const fed = line.commands.filter((c) => c.pipeline === command.pipeline && c.stage < command.stage).flatMap((c) => c.argv.map((w) => w.value));
+    const fed = line.commands
+      .filter((c) => c.pipeline === command.pipeline && c.stage < command.stage)
+      .flatMap((c) => c.argv.map((w) => w.value));
     ruleArgs = [...args, ...command.stdin, ...fed];
   }
   const what = rule.test(ruleArgs, positionals(args, GLOBAL_VALUED[name]));
   return what ? { what, vars, cli: name, ...(rule.provider ? { provider: rule.provider } : {}) } : undefined;
 }
 
-const SQL_CLIS = new Set(['psql', 'mysql', 'mariadb', 'sqlcmd', 'pgcli', 'mycli', 'cockroach', 'clickhouse', 'clickhouse-client', 'mongosh', 'mongo', 'redis-cli']);
+const SQL_CLIS = new Set([
+  'psql',
+  'mysql',
+  'mariadb',
+  'sqlcmd',
+  'pgcli',
+  'mycli',
+  'cockroach',
+  'clickhouse',
+  'clickhouse-client',
+  'mongosh',
+  'mongo',
+  'redis-cli',
+]);
 
 /** Options that take a value, per CLI, so their values are not read as subcommands. */
 const GLOBAL_VALUED: Record<string, ReadonlySet<string>> = {
-  kubectl: new Set(['-n', '--namespace', '--context', '--kubeconfig', '-l', '--selector', '-o', '--output', '--cluster', '--user', '-f', '--filename', '-c', '--container']),
+  kubectl: new Set([
+    '-n',
+    '--namespace',
+    '--context',
+    '--kubeconfig',
+    '-l',
+    '--selector',
+    '-o',
+    '--output',
+    '--cluster',
+    '--user',
+    '-f',
+    '--filename',
+    '-c',
+    '--container',
+  ]),
   helm: new Set(['-n', '--namespace', '--kube-context', '--kubeconfig']),
   aws: new Set(['--profile', '--region', '--output', '--endpoint-url', '--query']),
   gcloud: new Set(['--project', '--account', '--zone', '--region', '--format', '--configuration']),

@@ -31,7 +31,8 @@ export interface InstallOutcome {
 
 /** Claude Code tools the guard has something to say about. */
 const CLAUDE_MATCHER = 'Bash|Read|Grep|Edit|Write|MultiEdit|NotebookEdit|WebFetch|mcp__.*';
-const GEMINI_MATCHER = 'run_shell_command|read_file|write_file|replace|search_file_content|grep_search|web_fetch|mcp__.*';
+const GEMINI_MATCHER =
+  'run_shell_command|read_file|write_file|replace|search_file_content|grep_search|web_fetch|mcp__.*';
 
 function home(env: NodeJS.ProcessEnv): string {
   return env['HOME'] && env['HOME'].length > 0 ? env['HOME'] : homedir();
@@ -39,7 +40,11 @@ function home(env: NodeJS.ProcessEnv): string {
 
 export function settingsPath(agent: InstallAgent, cwd: string, user: boolean, env: NodeJS.ProcessEnv): string {
   const base = user ? home(env) : (findRepoRoot(cwd) ?? cwd);
-  const file = { 'claude-code': ['.claude', 'settings.json'], cursor: ['.cursor', 'hooks.json'], gemini: ['.gemini', 'settings.json'] }[agent];
+  const file = {
+    'claude-code': ['.claude', 'settings.json'],
+    cursor: ['.cursor', 'hooks.json'],
+    gemini: ['.gemini', 'settings.json'],
+  }[agent];
   return join(base, ...file);
 }
 
@@ -50,7 +55,12 @@ export function hookCommand(command: string, agent: InstallAgent): string {
 /** Is this hook entry one of ours? (our command, whatever path it was installed from) */
 function isOurs(entry: unknown, agent: InstallAgent): boolean {
   const command = entry && typeof entry === 'object' ? (entry as { command?: unknown }).command : undefined;
-  return typeof command === 'string' && /\btokenscope\b|guard\.js/.test(command) && command.includes(`guard`) && command.endsWith(`--agent ${agent}`);
+  return (
+    typeof command === 'string' &&
+    /\btokenscope\b|guard\.js/.test(command) &&
+    command.includes(`guard`) &&
+    command.endsWith(`--agent ${agent}`)
+  );
 }
 
 type Json = Record<string, unknown>;
@@ -62,7 +72,8 @@ function hooksObject(doc: Json): Json {
     doc['hooks'] = created;
     return created;
   }
-  if (!hooks || typeof hooks !== 'object' || Array.isArray(hooks)) throw new TokenscopeError('E_CONFIG', 'the settings file has a `hooks` key that is not an object; not changed');
+  if (!hooks || typeof hooks !== 'object' || Array.isArray(hooks))
+    throw new TokenscopeError('E_CONFIG', 'the settings file has a `hooks` key that is not an object; not changed');
   return hooks as Json;
 }
 
@@ -73,7 +84,8 @@ function eventList(hooks: Json, event: string): unknown[] {
     hooks[event] = created;
     return created;
   }
-  if (!Array.isArray(list)) throw new TokenscopeError('E_CONFIG', `the settings file's \`hooks.${event}\` is not a list; not changed`);
+  if (!Array.isArray(list))
+    throw new TokenscopeError('E_CONFIG', `the settings file's \`hooks.${event}\` is not a list; not changed`);
   return list;
 }
 
@@ -83,7 +95,13 @@ function addEntries(doc: Json, agent: InstallAgent, command: string): boolean {
   let changed = false;
   if (agent === 'cursor') {
     if (doc['version'] === undefined) doc['version'] = 1;
-    for (const event of ['beforeShellExecution', 'beforeReadFile', 'beforeMCPExecution', 'beforeSubmitPrompt', 'afterShellExecution']) {
+    for (const event of [
+      'beforeShellExecution',
+      'beforeReadFile',
+      'beforeMCPExecution',
+      'beforeSubmitPrompt',
+      'afterShellExecution',
+    ]) {
       const list = eventList(hooks, event);
       if (list.some((e) => isOurs(e, agent))) continue;
       list.push({ command });
@@ -104,9 +122,18 @@ function addEntries(doc: Json, agent: InstallAgent, command: string): boolean {
         ];
   for (const [event, matcher] of groups) {
     const list = eventList(hooks, event);
-    const present = list.some((group) => group && typeof group === 'object' && Array.isArray((group as Json)['hooks']) && ((group as Json)['hooks'] as unknown[]).some((h) => isOurs(h, agent)));
+    const present = list.some(
+      (group) =>
+        group &&
+        typeof group === 'object' &&
+        Array.isArray((group as Json)['hooks']) &&
+        ((group as Json)['hooks'] as unknown[]).some((h) => isOurs(h, agent)),
+    );
     if (present) continue;
-    const handler = agent === 'claude-code' ? { type: 'command', command, timeout: 15 } : { name: 'tokenscope-guard', type: 'command', command, timeout: 15000 };
+    const handler =
+      agent === 'claude-code'
+        ? { type: 'command', command, timeout: 15 }
+        : { name: 'tokenscope-guard', type: 'command', command, timeout: 15000 };
     list.push({ ...(matcher ? { matcher } : {}), hooks: [handler] });
     changed = true;
   }
@@ -148,7 +175,10 @@ interface Backup {
 }
 
 function stateDir(env: NodeJS.ProcessEnv): string {
-  const state = env['XDG_STATE_HOME'] && isAbsolute(env['XDG_STATE_HOME']) ? env['XDG_STATE_HOME'] : join(home(env), '.local', 'state');
+  const state =
+    env['XDG_STATE_HOME'] && isAbsolute(env['XDG_STATE_HOME'])
+      ? env['XDG_STATE_HOME']
+      : join(home(env), '.local', 'state');
   return join(state, 'tokenscope', 'guard-install');
 }
 
@@ -166,7 +196,8 @@ function parseSettings(path: string, bytes: Buffer): Json {
   } catch {
     throw new TokenscopeError('E_CONFIG', `${path}: not valid JSON; not changed`);
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new TokenscopeError('E_CONFIG', `${path}: not a JSON object; not changed`);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new TokenscopeError('E_CONFIG', `${path}: not a JSON object; not changed`);
   return doc as Json;
 }
 
@@ -185,13 +216,23 @@ export function installGuardHook(options: InstallOptions): InstallOutcome {
   if (!addEntries(doc, options.agent, command)) return { action: 'unchanged', path };
   const text = `${JSON.stringify(doc, null, indentOf(bytes.toString('utf8')))}\n`;
   const mode = existed ? statSync(path).mode & 0o777 : 0o644;
-  const backup: Backup = { path, existed, ...(existed ? { original: bytes.toString('base64'), mode } : {}), installed: sha256(text) };
+  const backup: Backup = {
+    path,
+    existed,
+    ...(existed ? { original: bytes.toString('base64'), mode } : {}),
+    installed: sha256(text),
+  };
   const store = backupPath(path, options.env);
   // Keep the first original: a second install over our own edit must not overwrite it.
   const previous = readBackup(store);
   mkdirSync(dirname(store), { recursive: true });
-  if (!previous || previous.installed !== sha256(bytes)) writeFileAtomic(store, `${JSON.stringify(backup)}\n`, { mode: 0o600, exactMode: true });
-  else writeFileAtomic(store, `${JSON.stringify({ ...previous, installed: sha256(text) })}\n`, { mode: 0o600, exactMode: true });
+  if (!previous || previous.installed !== sha256(bytes))
+    writeFileAtomic(store, `${JSON.stringify(backup)}\n`, { mode: 0o600, exactMode: true });
+  else
+    writeFileAtomic(store, `${JSON.stringify({ ...previous, installed: sha256(text) })}\n`, {
+      mode: 0o600,
+      exactMode: true,
+    });
   mkdirSync(dirname(path), { recursive: true });
   writeFileAtomic(path, text, { mode, exactMode: existed });
   return { action: 'installed', path };
@@ -227,10 +268,20 @@ export function uninstallGuardHook(options: Omit<InstallOptions, 'command'>): In
   }
   const doc = parseSettings(path, bytes);
   if (!removeEntries(doc, options.agent)) return { action: 'not-installed', path };
-  if (options.agent === 'cursor' && doc['hooks'] === undefined && Object.keys(doc).length === 1 && doc['version'] === 1 && backup && !backup.existed) {
+  if (
+    options.agent === 'cursor' &&
+    doc['hooks'] === undefined &&
+    Object.keys(doc).length === 1 &&
+    doc['version'] === 1 &&
+    backup &&
+    !backup.existed
+  ) {
     unlinkSync(path);
   } else {
-    writeFileAtomic(path, `${JSON.stringify(doc, null, indentOf(bytes.toString('utf8')))}\n`, { mode: statSync(path).mode & 0o777, exactMode: true });
+    writeFileAtomic(path, `${JSON.stringify(doc, null, indentOf(bytes.toString('utf8')))}\n`, {
+      mode: statSync(path).mode & 0o777,
+      exactMode: true,
+    });
   }
   if (backup) unlinkSync(store);
   return { action: 'entries-removed', path };

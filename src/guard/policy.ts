@@ -19,7 +19,10 @@ export interface LoadedPolicy {
 
 /** `$XDG_STATE_HOME/tokenscope/guard.jsonl` (else `~/.local/state/…`): outside every checkout, one log for all of them. */
 export function defaultLogPath(env: NodeJS.ProcessEnv): string {
-  const state = env['XDG_STATE_HOME'] && isAbsolute(env['XDG_STATE_HOME']) ? env['XDG_STATE_HOME'] : join(env['HOME'] || homedir(), '.local', 'state');
+  const state =
+    env['XDG_STATE_HOME'] && isAbsolute(env['XDG_STATE_HOME'])
+      ? env['XDG_STATE_HOME']
+      : join(env['HOME'] || homedir(), '.local', 'state');
   return join(state, 'tokenscope', 'guard.jsonl');
 }
 
@@ -49,14 +52,24 @@ export function defaultPolicy(env: NodeJS.ProcessEnv): GuardPolicy {
 }
 
 /** Turns a validated `guard:` section into the policy; `source` names the file in errors. */
-export function toPolicy(config: ConfigFile, source: string | undefined, env: NodeJS.ProcessEnv, base: string): GuardPolicy {
+export function toPolicy(
+  config: ConfigFile,
+  source: string | undefined,
+  env: NodeJS.ProcessEnv,
+  base: string,
+): GuardPolicy {
   const guard = config.guard ?? {};
   const patterns = (guard.destructivePatterns ?? []).map((entry, i) => {
     const { pattern, description } = typeof entry === 'string' ? { pattern: entry, description: undefined } : entry;
     try {
-      return { pattern: new RegExp(pattern, 'i'), description: description ?? `a command matching the configured pattern \`${pattern}\`` };
+      return {
+        pattern: new RegExp(pattern, 'i'),
+        description: description ?? `a command matching the configured pattern \`${pattern}\``,
+      };
     } catch (error) {
-      throw configError(`${source ?? 'config'}: guard.destructivePatterns[${i}]: not a valid regular expression (${(error as Error).message.split('\n')[0]})`);
+      throw configError(
+        `${source ?? 'config'}: guard.destructivePatterns[${i}]: not a valid regular expression (${(error as Error).message.split('\n')[0]})`,
+      );
     }
   });
   return {
@@ -78,12 +91,22 @@ export function toPolicy(config: ConfigFile, source: string | undefined, env: No
  * Finds and loads the checkout's config (or the named one), validated by the config schema;
  * throws a configError when it is invalid. The parser and validator load only when there is a file.
  */
-export async function loadPolicy(cwd: string, root: string, env: NodeJS.ProcessEnv, configPath?: string): Promise<LoadedPolicy> {
+export async function loadPolicy(
+  cwd: string,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  configPath?: string,
+): Promise<LoadedPolicy> {
   const source = configPath ? resolve(cwd, configPath) : configFileFor(cwd, root);
   const config: ConfigFile = source ? (await import('../config/load.js')).loadConfigFile(source) : {};
   return {
     policy: toPolicy(config, source, env, source ? dirname(source) : root),
     // `levels: { id: off }` means does not run, as `disable` does.
-    disabledDetectors: [...(config.detectors?.disable ?? []), ...Object.entries(config.detectors?.levels ?? {}).filter(([, level]) => level === 'off').map(([id]) => id)],
+    disabledDetectors: [
+      ...(config.detectors?.disable ?? []),
+      ...Object.entries(config.detectors?.levels ?? {})
+        .filter(([, level]) => level === 'off')
+        .map(([id]) => id),
+    ],
   };
 }

@@ -57,7 +57,8 @@ function parsePayload(stdin: string | undefined): Record<string, unknown> {
   } catch (error) {
     throw new GuardInputError(jsonProblem(error));
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new GuardInputError('the hook event is not a JSON object');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new GuardInputError('the hook event is not a JSON object');
   return parsed as Record<string, unknown>;
 }
 
@@ -99,15 +100,18 @@ class GuardTimeout extends Error {
 
 function describeFailure(error: unknown): string {
   if (error instanceof GuardInputError) return `${error.message}; the call is blocked because it could not be checked.`;
-  if (error instanceof GuardTimeout) return `${error.message}; the call is blocked because it could not be checked in time.`;
-  if (error instanceof Error && error.name === 'TokenscopeError') return `${error.message.split('\n')[0]}; the call is blocked until the configuration is fixed.`;
+  if (error instanceof GuardTimeout)
+    return `${error.message}; the call is blocked because it could not be checked in time.`;
+  if (error instanceof Error && error.name === 'TokenscopeError')
+    return `${error.message.split('\n')[0]}; the call is blocked until the configuration is fixed.`;
   const name = error instanceof Error ? error.name : 'error';
   return `internal error (${name}); the call is blocked because it could not be checked.`;
 }
 
 function plainEvent(options: GuardRunOptions): GuardEvent {
   const base = { agent: 'plain' as const, hookEvent: 'plain', cwd: options.cwd };
-  if (options.command !== undefined) return { ...base, tool: 'command', action: { kind: 'shell', command: options.command } };
+  if (options.command !== undefined)
+    return { ...base, tool: 'command', action: { kind: 'shell', command: options.command } };
   return { ...base, tool: 'read', action: { kind: 'read', path: resolve(options.cwd, options.read!) } };
 }
 
@@ -124,9 +128,25 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
     // The answer matters more than the record: a log that cannot be written does not change it.
     if (event && policy.log) {
       const { appendEntry, entryFor } = await import('./audit-log.js');
-      appendEntry(policy.log, entryFor(event, { verdict: policy.failOpen ? 'allow' : 'deny', class: 'error', reason, credentials: [] }, now(), true));
+      appendEntry(
+        policy.log,
+        entryFor(
+          event,
+          { verdict: policy.failOpen ? 'allow' : 'deny', class: 'error', reason, credentials: [] },
+          now(),
+          true,
+        ),
+      );
     }
-    if (policy.failOpen) return { stdout: adapter && event ? adapter.render({ verdict: 'allow', class: 'error', reason: '', credentials: [] }, event).stdout : '', stderr: `tokenscope guard: ${reason} (guard.failOpen: allowed)\n`, exitCode: 0 };
+    if (policy.failOpen)
+      return {
+        stdout:
+          adapter && event
+            ? adapter.render({ verdict: 'allow', class: 'error', reason: '', credentials: [] }, event).stdout
+            : '',
+        stderr: `tokenscope guard: ${reason} (guard.failOpen: allowed)\n`,
+        exitCode: 0,
+      };
     return adapter ? adapter.renderFailure(reason, event?.hookEvent ?? hookEvent) : universalFailure(reason);
   };
   try {
@@ -144,10 +164,17 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
     const cwd = resolve(options.cwd, claimed ?? '.');
     // A checkout that cannot be read cannot be checked: fail closed rather than guess.
     if (!isReadableFolder(cwd)) {
-      inputError ??= new GuardInputError(`the working folder ${JSON.stringify(cwd.slice(0, 200))} does not exist or cannot be read`);
+      inputError ??= new GuardInputError(
+        `the working folder ${JSON.stringify(cwd.slice(0, 200))} does not exist or cannot be read`,
+      );
     }
     const projectDir = options.env['CLAUDE_PROJECT_DIR'];
-    const root = (projectDir && (adapter === claudeCode || (payload && claudeCode.recognises(payload))) ? resolve(projectDir) : undefined) ?? checkoutRoot(cwd) ?? cwd;
+    const root =
+      (projectDir && (adapter === claudeCode || (payload && claudeCode.recognises(payload)))
+        ? resolve(projectDir)
+        : undefined) ??
+      checkoutRoot(cwd) ??
+      cwd;
     const loaded: LoadedPolicy = await loadPolicy(cwd, root, options.env, options.configPath);
     policy = loaded.policy;
     if (payload && !adapter) adapter = recognise(payload);
@@ -158,12 +185,25 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
       adapter ??= recognise(payload!);
       if (!adapter) {
         const name = payload!['hook_event_name'];
-        throw new GuardInputError(typeof name === 'string' ? `unknown hook event \`${name.slice(0, 60)}\`` : 'the event has no `hook_event_name`');
+        throw new GuardInputError(
+          typeof name === 'string'
+            ? `unknown hook event \`${name.slice(0, 60)}\``
+            : 'the event has no `hook_event_name`',
+        );
       }
       event = adapter.toEvent(payload!, cwd);
     }
     const decision = await withTimeout(
-      decide({ ...event, cwd: resolve(cwd, event.cwd) }, { env: options.env, root, policy, disabledDetectors: loaded.disabledDetectors, deadline: started + policy.timeoutMs * 0.7 }),
+      decide(
+        { ...event, cwd: resolve(cwd, event.cwd) },
+        {
+          env: options.env,
+          root,
+          policy,
+          disabledDetectors: loaded.disabledDetectors,
+          deadline: started + policy.timeoutMs * 0.7,
+        },
+      ),
       policy.timeoutMs,
     );
     let stderr = '';
@@ -171,10 +211,17 @@ export async function runGuard(options: GuardRunOptions): Promise<GuardRun> {
       // Loaded only to write: a silent allow needs neither the log nor node:crypto.
       const { appendEntry, callKey, entryFor, findAsk } = await import('./audit-log.js');
       if (event.action.kind === 'ran') {
-        const key = event.action.key ? (event.toolUseId ?? callKey({ ...event, action: { kind: 'shell', command: event.action.key } })) : callKey(event);
+        const key = event.action.key
+          ? (event.toolUseId ?? callKey({ ...event, action: { kind: 'shell', command: event.action.key } }))
+          : callKey(event);
         const ask = findAsk(policy.log, key);
         if (ask) {
-          const note = appendEntry(policy.log, { ...entryFor(event, { verdict: 'allow', class: ask.class, reason: '', credentials: [] }, now()), decision: 'ran', key, ...(ask.what ? { what: ask.what } : {}) });
+          const note = appendEntry(policy.log, {
+            ...entryFor(event, { verdict: 'allow', class: ask.class, reason: '', credentials: [] }, now()),
+            decision: 'ran',
+            key,
+            ...(ask.what ? { what: ask.what } : {}),
+          });
           if (note) stderr += `tokenscope guard: ${note}\n`;
         }
       } else if (decision.verdict !== 'allow') {

@@ -264,7 +264,25 @@ const REDIRECT_OPS = new Set(['<', '>', '>>', '>&', '<&', '>|', '<>', '&>', '&>>
 const SEPARATORS = new Set([';', '&&', '||', '&', ';;', '(', ')']);
 const PIPES = new Set(['|', '|&']);
 /** Words that run the rest of the line as a command (`sudo rm …`, `env A=1 cmd`). */
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nohup', 'time', 'nice', 'ionice', 'command', 'exec', 'builtin', 'stdbuf', 'caffeinate', 'chronic', 'unbuffer', 'timeout', 'watch', 'xargs']);
+const WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'env',
+  'nohup',
+  'time',
+  'nice',
+  'ionice',
+  'command',
+  'exec',
+  'builtin',
+  'stdbuf',
+  'caffeinate',
+  'chronic',
+  'unbuffer',
+  'timeout',
+  'watch',
+  'xargs',
+]);
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'ash']);
 
 /** Reads a command line into simple commands. */
@@ -275,7 +293,16 @@ export function parseShell(text: string, depth = 0): ParsedLine {
   let pipeline = 0;
   let stage = 0;
   let cmd: SimpleCommand | undefined;
-  const fresh = (): SimpleCommand => ({ assignments: [], argv: [], inputs: [], outputs: [], stdin: [], redirectVars: [], pipeline, stage });
+  const fresh = (): SimpleCommand => ({
+    assignments: [],
+    argv: [],
+    inputs: [],
+    outputs: [],
+    stdin: [],
+    redirectVars: [],
+    pipeline,
+    stage,
+  });
   const end = (): void => {
     if (cmd && (cmd.argv.length > 0 || cmd.assignments.length > 0)) commands.push(cmd);
     cmd = undefined;
@@ -311,7 +338,11 @@ export function parseShell(text: string, depth = 0): ParsedLine {
     cmd ??= fresh();
     const word = token.word!;
     const assignment = cmd.argv.length === 0 ? /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(word.value) : null;
-    if (assignment) cmd.assignments.push({ name: assignment[1]!, value: { value: word.value.slice(assignment[0].length), vars: word.vars } });
+    if (assignment)
+      cmd.assignments.push({
+        name: assignment[1]!,
+        value: { value: word.value.slice(assignment[0].length), vars: word.vars },
+      });
     else cmd.argv.push(word);
   }
   end();
@@ -369,7 +400,8 @@ export function effectiveArgv(command: SimpleCommand): string[] {
       while (i < argv.length) {
         const a = argv[i]!;
         if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) i++;
-        else if (a.startsWith('-')) i += /^-(?:u|g|C|n|s|k|p|P|I|L|d)$/.test(a) || a === '--user' || a === '--signal' ? 2 : 1;
+        else if (a.startsWith('-'))
+          i += /^-(?:u|g|C|n|s|k|p|P|I|L|d)$/.test(a) || a === '--user' || a === '--signal' ? 2 : 1;
         else if ((name === 'timeout' || name === 'nice') && /^[0-9.]+[smhd]?$/.test(a)) i++;
         else break;
       }

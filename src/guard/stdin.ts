@@ -18,7 +18,10 @@ export async function readEvent(timeoutMs: number): Promise<string | undefined> 
   }
 }
 
-export function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolean }, timeoutMs: number): Promise<string | undefined> {
+export function readStdin(
+  stream: NodeJS.ReadableStream & { isTTY?: boolean },
+  timeoutMs: number,
+): Promise<string | undefined> {
   if (stream.isTTY) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

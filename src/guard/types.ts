@@ -39,7 +39,8 @@ export interface GuardEvent {
 }
 
 /** Why a decision was taken, in the vocabulary the audit log and the summary use. */
-export type DecisionClass = 'destructive' | 'read-credential' | 'write-credential' | 'send-credential' | 'error' | 'none';
+export type DecisionClass =
+  'destructive' | 'read-credential' | 'write-credential' | 'send-credential' | 'error' | 'none';
 
 /** A credential the decision is about, redacted: never the value. */
 export interface CredentialFact {

@@ -50,7 +50,8 @@ export interface HookLocation {
 
 export interface HookOutcome {
   hookPath: string;
-  action: 'installed' | 'chained' | 'added-to-husky' | 'updated' | 'unchanged' | 'restored' | 'removed' | 'not-installed';
+  action:
+    'installed' | 'chained' | 'added-to-husky' | 'updated' | 'unchanged' | 'restored' | 'removed' | 'not-installed';
   backupPath?: string;
   note?: string;
   warning?: string;
@@ -63,7 +64,10 @@ function shellQuote(text: string): string {
 /** Where the pre-commit hook goes: husky first, then core.hooksPath, then the git dir's hooks/. */
 export async function locateHook(cwd: string): Promise<HookLocation> {
   const toplevel = await gitToplevel(cwd);
-  const configured = await runGitStatus(['config', '--type=path', '--get', 'core.hooksPath'], { cwd: toplevel, okExitCodes: [1] });
+  const configured = await runGitStatus(['config', '--type=path', '--get', 'core.hooksPath'], {
+    cwd: toplevel,
+    okExitCodes: [1],
+  });
   const hooksPath = configured.code === 0 ? configured.stdout.toString('utf8').replace(/\n$/, '') : '';
   const huskyDir = join(toplevel, '.husky');
   const hasHusky = existsSync(huskyDir) && statSync(huskyDir).isDirectory();
@@ -74,7 +78,11 @@ export async function locateHook(cwd: string): Promise<HookLocation> {
       toplevel,
       hookPath: join(huskyDir, 'pre-commit'),
       style: 'husky',
-      ...(!hooksDir ? { note: 'husky is not set up in this clone yet (core.hooksPath is unset): run `npx husky` so git runs .husky/pre-commit' } : {}),
+      ...(!hooksDir
+        ? {
+            note: 'husky is not set up in this clone yet (core.hooksPath is unset): run `npx husky` so git runs .husky/pre-commit',
+          }
+        : {}),
     };
   }
   if (hooksDir) {
@@ -85,11 +93,15 @@ export async function locateHook(cwd: string): Promise<HookLocation> {
       hookPath: join(hooksDir, 'pre-commit'),
       style: 'file',
       ...(outside
-        ? { warning: `core.hooksPath points outside this repository (${hooksDir}): the hook goes there and runs for every repository that uses that folder` }
+        ? {
+            warning: `core.hooksPath points outside this repository (${hooksDir}): the hook goes there and runs for every repository that uses that folder`,
+          }
         : {}),
     };
   }
-  const gitPath = (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: toplevel })).toString('utf8').replace(/\n$/, '');
+  const gitPath = (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: toplevel }))
+    .toString('utf8')
+    .replace(/\n$/, '');
   return { toplevel, hookPath: join(resolve(toplevel, gitPath), 'pre-commit'), style: 'file' };
 }
 
@@ -103,14 +115,19 @@ export function scanCommandLines(nodePath: string, binPath: string, portable = f
   // The clone that installed it keeps its own paths in its local git config, never committed.
   const own = portable
     ? []
-    : [`if [ -x ${shellQuote(nodePath)} ] && [ -f ${shellQuote(binPath)} ]; then`, `  ${shellQuote(nodePath)} ${shellQuote(binPath)} scan --staged || exit $?`];
+    : [
+        `if [ -x ${shellQuote(nodePath)} ] && [ -f ${shellQuote(binPath)} ]; then`,
+        `  ${shellQuote(nodePath)} ${shellQuote(binPath)} scan --staged || exit $?`,
+      ];
   const local = portable
     ? [
         `elif ts_node="$(git config --get ${LOCAL_NODE_KEY})" && ts_cli="$(git config --get ${LOCAL_CLI_KEY})" && [ -x "$ts_node" ] && [ -f "$ts_cli" ]; then`,
         '  "$ts_node" "$ts_cli" scan --staged || exit $?',
       ]
     : [];
-  const looked = portable ? `node_modules/.bin, PATH and git config ${LOCAL_CLI_KEY}` : `${binPath.replace(/["`$\\]/g, '')}, node_modules/.bin and PATH`;
+  const looked = portable
+    ? `node_modules/.bin, PATH and git config ${LOCAL_CLI_KEY}`
+    : `${binPath.replace(/["`$\\]/g, '')}, node_modules/.bin and PATH`;
   return [
     ...own,
     `${portable ? 'if' : 'elif'} [ -x ./node_modules/.bin/tokenscope ]; then`,
@@ -155,13 +172,20 @@ async function rememberLocalPaths(toplevel: string, nodePath: string, binPath: s
 }
 
 async function forgetLocalPaths(toplevel: string): Promise<void> {
-  for (const key of [LOCAL_NODE_KEY, LOCAL_CLI_KEY]) await runGitStatus(['config', '--local', '--unset', key], { cwd: toplevel, okExitCodes: [5] });
+  for (const key of [LOCAL_NODE_KEY, LOCAL_CLI_KEY])
+    await runGitStatus(['config', '--local', '--unset', key], { cwd: toplevel, okExitCodes: [5] });
 }
 
 /** Our block inside husky's pre-commit file; `flags` tell uninstall what else to undo. */
 function huskyBlock(nodePath: string, binPath: string, flags: string[]): string {
   const begin = flags.length > 0 ? `${BEGIN_MARK.slice(0, -' >>>'.length)} (${flags.join(', ')}) >>>` : BEGIN_MARK;
-  return [begin, '# Added by `tokenscope hook install`; `tokenscope hook uninstall` removes exactly this block.', ...scanCommandLines(nodePath, binPath, true), END_MARK, ''].join('\n');
+  return [
+    begin,
+    '# Added by `tokenscope hook install`; `tokenscope hook uninstall` removes exactly this block.',
+    ...scanCommandLines(nodePath, binPath, true),
+    END_MARK,
+    '',
+  ].join('\n');
 }
 
 /**
@@ -236,7 +260,10 @@ function splitBlock(bytes: Buffer): { before: Buffer; block: Buffer; after: Buff
   for (let from = 0; (at = bytes.indexOf(BEGIN_PREFIX, from)) >= 0; from = at + 1) {
     if (at > 0 && bytes[at - 1] !== 0x0a) continue;
     const lineEnd = bytes.indexOf(0x0a, at);
-    const line = bytes.subarray(at, lineEnd < 0 ? bytes.length : lineEnd).toString('latin1').replace(/\r$/, '');
+    const line = bytes
+      .subarray(at, lineEnd < 0 ? bytes.length : lineEnd)
+      .toString('latin1')
+      .replace(/\r$/, '');
     begin = BEGIN_RE.exec(line);
     if (begin) break;
   }
@@ -261,7 +288,10 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
   const binPath = options.binPath ?? cliPath;
   const location = await locateHook(options.cwd);
   const { hookPath } = location;
-  const note = { ...(location.note ? { note: location.note } : {}), ...(location.warning ? { warning: location.warning } : {}) };
+  const note = {
+    ...(location.note ? { note: location.note } : {}),
+    ...(location.warning ? { warning: location.warning } : {}),
+  };
   mkdirSync(dirname(hookPath), { recursive: true });
   const current = readIfExists(hookPath);
 
@@ -282,7 +312,11 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
       return { hookPath, action: 'added-to-husky', ...note };
     }
     const needsNewline = current.length > 0 && current[current.length - 1] !== 0x0a;
-    const content = Buffer.concat([current, Buffer.from(needsNewline ? '\n' : ''), Buffer.from(huskyBlock(nodePath, binPath, needsNewline ? ['added a newline before'] : []))]);
+    const content = Buffer.concat([
+      current,
+      Buffer.from(needsNewline ? '\n' : ''),
+      Buffer.from(huskyBlock(nodePath, binPath, needsNewline ? ['added a newline before'] : [])),
+    ]);
     writeAtomic(hookPath, content, mode);
     return { hookPath, action: 'added-to-husky', ...note };
   }
@@ -301,7 +335,10 @@ export async function installHook(options: HookOptions): Promise<HookOutcome> {
   }
   if (current !== undefined || exists(hookPath)) {
     if (exists(backupPath)) {
-      throw new TokenscopeError('E_IO', `${backupPath}: a backup from an earlier install is still there; restore or remove it before installing again`);
+      throw new TokenscopeError(
+        'E_IO',
+        `${backupPath}: a backup from an earlier install is still there; restore or remove it before installing again`,
+      );
     }
     backUp(hookPath, backupPath);
     writeAtomic(hookPath, ours, 0o755, true);
@@ -321,7 +358,8 @@ export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<
     await forgetLocalPaths(location.toplevel);
     if (!parts) return { hookPath, action: 'not-installed' };
     let before = parts.before;
-    if (parts.flags.includes('added a newline before') && before[before.length - 1] === 0x0a) before = before.subarray(0, -1);
+    if (parts.flags.includes('added a newline before') && before[before.length - 1] === 0x0a)
+      before = before.subarray(0, -1);
     const rest = Buffer.concat([before, parts.after]);
     if (parts.flags.includes('created the file') && rest.length === 0) {
       unlinkSync(hookPath);
@@ -350,7 +388,10 @@ export async function uninstallHook(options: Pick<HookOptions, 'cwd'>): Promise<
     try {
       renameSync(backupPath, hookPath);
     } catch (error) {
-      throw new TokenscopeError('E_IO', `${backupPath}: cannot restore the original hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new TokenscopeError(
+        'E_IO',
+        `${backupPath}: cannot restore the original hook (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
     return { hookPath, action: 'restored', backupPath };
   }

@@ -42,5 +42,10 @@ export type SecretStore = ReadonlyMap<Candidate, Plaintext>;
 /** The online stage of a scan (`--verify`): refines candidates in place before policy runs. */
 export interface VerifyStage {
   /** `detectors`: the scan's detector files (its plan), so the stage need not load them again. */
-  refine: (candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore, detectors?: readonly DetectorFile[]) => Promise<void>;
+  refine: (
+    candidates: Candidate[],
+    config: ResolvedConfig,
+    secrets: SecretStore,
+    detectors?: readonly DetectorFile[],
+  ) => Promise<void>;
 }

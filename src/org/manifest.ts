@@ -61,7 +61,8 @@ const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 export function toRepository(entry: string, size: number | undefined, serverUrl: string): PlannedRepository | string {
   const text = entry.trim();
   if (text.length === 0) return 'empty entry';
-  if (text.startsWith('-')) return `"${text.slice(0, 40)}" is not a repository (a leading dash would reach git as an option)`;
+  if (text.startsWith('-'))
+    return `"${text.slice(0, 40)}" is not a repository (a leading dash would reach git as an option)`;
   const sized = (r: Omit<PlannedRepository, 'size'>): PlannedRepository => (size !== undefined ? { ...r, size } : r);
   if (OWNER_NAME.test(text) && !text.startsWith('.')) {
     return sized({ name: text, url: `${serverUrl.replace(/\/+$/, '')}/${text}.git` });
@@ -75,7 +76,10 @@ export function toRepository(entry: string, size: number | undefined, serverUrl:
     const name =
       url[1]!.toLowerCase() === 'file'
         ? decodeURIComponent(new URL(clean).pathname)
-        : clean.replace(/^[a-z]+:\/\//i, '').replace(/\.git\/?$/, '').replace(/\/+$/, '');
+        : clean
+            .replace(/^[a-z]+:\/\//i, '')
+            .replace(/\.git\/?$/, '')
+            .replace(/\/+$/, '');
     return sized({ name, url: clean });
   }
   return `"${text.slice(0, 60)}" is neither owner/name, a clone URL nor an absolute path`;
@@ -107,7 +111,9 @@ export function parseRepositoryList(text: string, source: string, serverUrl = 'h
       if (typeof item === 'string') raw.push({ entry: item, size: undefined, where: `${source}[${i}]` });
       else if (item && typeof item === 'object') {
         const o = item as Record<string, unknown>;
-        const entry = [o['nameWithOwner'], o['full_name'], o['url'], o['clone_url'], o['name']].find((v): v is string => typeof v === 'string');
+        const entry = [o['nameWithOwner'], o['full_name'], o['url'], o['clone_url'], o['name']].find(
+          (v): v is string => typeof v === 'string',
+        );
         if (!entry) throw usageError(`${source}[${i}]: no nameWithOwner, full_name, url or name`);
         raw.push({ entry, size: numberOrUndefined(o['diskUsage'] ?? o['size']), where: `${source}[${i}]` });
       } else throw usageError(`${source}[${i}]: expected a string or an object`);
@@ -119,7 +125,8 @@ export function parseRepositoryList(text: string, source: string, serverUrl = 'h
       const [entry, sizeText, ...rest] = content.split(/\s+/);
       if (rest.length > 0) throw usageError(`${source}:${i + 1}: expected "repository [size]"`);
       const size = sizeText === undefined ? undefined : numberOrUndefined(sizeText);
-      if (sizeText !== undefined && size === undefined) throw usageError(`${source}:${i + 1}: size "${sizeText.slice(0, 20)}" is not a number`);
+      if (sizeText !== undefined && size === undefined)
+        throw usageError(`${source}:${i + 1}: size "${sizeText.slice(0, 20)}" is not a number`);
       raw.push({ entry: entry!, size, where: `${source}:${i + 1}` });
     });
   }
@@ -138,7 +145,9 @@ export function parseRepositoryList(text: string, source: string, serverUrl = 'h
     repositories.push(repo);
   }
   if (withCredentials > 0) {
-    warnings.push(`${source}: credentials removed from ${withCredentials} clone URL(s); shard scans take them from TOKENSCOPE_GIT_TOKEN or GH_TOKEN`);
+    warnings.push(
+      `${source}: credentials removed from ${withCredentials} clone URL(s); shard scans take them from TOKENSCOPE_GIT_TOKEN or GH_TOKEN`,
+    );
   }
   return { repositories, warnings };
 }
@@ -150,17 +159,23 @@ export interface PlanOptions {
 }
 
 /** Splits repositories into shards: largest first onto the lightest shard (LPT), ties by name and index. */
-export function planShards(input: readonly PlannedRepository[], options: PlanOptions = {}): { manifest: ShardManifest; warnings: string[] } {
+export function planShards(
+  input: readonly PlannedRepository[],
+  options: PlanOptions = {},
+): { manifest: ShardManifest; warnings: string[] } {
   const warnings: string[] = [];
   if (input.length === 0) throw usageError('the repository list is empty: nothing to plan');
   if (options.shards !== undefined && (!Number.isInteger(options.shards) || options.shards < 1)) {
     throw usageError(`--shards: expected a whole number from 1 to ${MAX_SHARDS} (received ${String(options.shards)})`);
   }
   if (options.shards !== undefined && options.shards > MAX_SHARDS) {
-    throw usageError(`--shards: at most ${MAX_SHARDS} shards (a GitHub Actions matrix runs at most ${MAX_SHARDS} jobs); received ${options.shards}`);
+    throw usageError(
+      `--shards: at most ${MAX_SHARDS} shards (a GitHub Actions matrix runs at most ${MAX_SHARDS} jobs); received ${options.shards}`,
+    );
   }
   const perShard = options.reposPerShard ?? DEFAULT_REPOS_PER_SHARD;
-  if (!Number.isInteger(perShard) || perShard < 1) throw usageError(`--repos-per-shard: expected a whole number ≥ 1 (received ${String(perShard)})`);
+  if (!Number.isInteger(perShard) || perShard < 1)
+    throw usageError(`--repos-per-shard: expected a whole number ≥ 1 (received ${String(perShard)})`);
   let count = options.shards ?? Math.ceil(input.length / perShard);
   if (options.shards === undefined && count > MAX_SHARDS) {
     warnings.push(
@@ -169,7 +184,8 @@ export function planShards(input: readonly PlannedRepository[], options: PlanOpt
     count = MAX_SHARDS;
   }
   if (count > input.length) {
-    if (options.shards !== undefined) warnings.push(`--shards ${count}: only ${input.length} repositories, so ${input.length} shards`);
+    if (options.shards !== undefined)
+      warnings.push(`--shards ${count}: only ${input.length} repositories, so ${input.length} shards`);
     count = input.length;
   }
   const known = input.filter((r) => r.size !== undefined);
@@ -178,12 +194,18 @@ export function planShards(input: readonly PlannedRepository[], options: PlanOpt
     warnings.push(`${input.length - known.length} repositories have no size; balanced as if of average size`);
   }
   const weightOf = (r: PlannedRepository): number => Math.max(1, r.size ?? fallback);
-  const sorted = [...input].sort((a, b) => weightOf(b) - weightOf(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...input].sort(
+    (a, b) => weightOf(b) - weightOf(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   const shards: Shard[] = Array.from({ length: count }, (_, index) => ({ index, weight: 0, repositories: [] }));
   for (const repo of sorted) {
     let target = shards[0]!;
     for (const shard of shards) {
-      if (shard.weight < target.weight || (shard.weight === target.weight && shard.repositories.length < target.repositories.length)) target = shard;
+      if (
+        shard.weight < target.weight ||
+        (shard.weight === target.weight && shard.repositories.length < target.repositories.length)
+      )
+        target = shard;
     }
     target.repositories.push(repo);
     target.weight += weightOf(repo);
@@ -218,13 +240,18 @@ export function parseManifest(text: string, source: string): ShardManifest {
     throw usageError(`${source}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
   const m = data as Partial<ShardManifest> | null;
-  if (!m || typeof m !== 'object' || m.kind !== MANIFEST_KIND) throw usageError(`${source}: not a tokenscope shard manifest (kind "${MANIFEST_KIND}" expected)`);
-  if (m.formatVersion !== MANIFEST_FORMAT_VERSION) throw usageError(`${source}: manifest format ${String(m.formatVersion)} is not supported (expected ${MANIFEST_FORMAT_VERSION})`);
+  if (!m || typeof m !== 'object' || m.kind !== MANIFEST_KIND)
+    throw usageError(`${source}: not a tokenscope shard manifest (kind "${MANIFEST_KIND}" expected)`);
+  if (m.formatVersion !== MANIFEST_FORMAT_VERSION)
+    throw usageError(
+      `${source}: manifest format ${String(m.formatVersion)} is not supported (expected ${MANIFEST_FORMAT_VERSION})`,
+    );
   if (!Array.isArray(m.shards) || typeof m.planId !== 'string') throw usageError(`${source}: manifest has no shards`);
   m.shards.forEach((s, i) => {
     if (!s || s.index !== i || !Array.isArray(s.repositories)) throw usageError(`${source}: shard ${i} is malformed`);
     for (const r of s.repositories) {
-      if (!r || typeof r.name !== 'string' || typeof r.url !== 'string' || r.url.startsWith('-')) throw usageError(`${source}: shard ${i} holds a malformed repository`);
+      if (!r || typeof r.name !== 'string' || typeof r.url !== 'string' || r.url.startsWith('-'))
+        throw usageError(`${source}: shard ${i} holds a malformed repository`);
     }
   });
   return m as ShardManifest;

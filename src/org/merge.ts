@@ -8,10 +8,26 @@ import { join } from 'node:path';
 import { usageError } from '../util/errors.js';
 import { formatSarif } from '../report/sarif.js';
 import { plural } from '../util/format.js';
-import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Level, type PolicyTag, type Privilege, type ScanResult } from '../model/types.js';
+import {
+  BREADTHS,
+  PRIVILEGES,
+  type Breadth,
+  type Finding,
+  type Level,
+  type PolicyTag,
+  type Privilege,
+  type ScanResult,
+} from '../model/types.js';
 import { VERSION } from '../util/version.js';
 import type { ShardManifest } from './manifest.js';
-import { COVERAGE_KIND, ORG_FORMAT_VERSION, RESULT_KIND, type CoverageRecord, type RepositoryResult, type ShardCoverage } from './scan-shard.js';
+import {
+  COVERAGE_KIND,
+  ORG_FORMAT_VERSION,
+  RESULT_KIND,
+  type CoverageRecord,
+  type RepositoryResult,
+  type ShardCoverage,
+} from './scan-shard.js';
 
 export const ORG_REPORT_KIND = 'tokenscope-org-report';
 
@@ -129,10 +145,12 @@ export function readMergeInputs(files: readonly string[]): MergeInput {
     if (kind !== RESULT_KIND && kind !== COVERAGE_KIND) {
       throw usageError(`${file}: not a tokenscope shard output (kind "${RESULT_KIND}" or "${COVERAGE_KIND}" expected)`);
     }
-    if (version !== ORG_FORMAT_VERSION) throw usageError(`${file}: format ${String(version)} is not supported (expected ${ORG_FORMAT_VERSION})`);
+    if (version !== ORG_FORMAT_VERSION)
+      throw usageError(`${file}: format ${String(version)} is not supported (expected ${ORG_FORMAT_VERSION})`);
     if (kind === RESULT_KIND) {
       const r = data as RepositoryResult;
-      if (!r.repository || typeof r.repository.name !== 'string' || !Array.isArray(r.result?.findings)) throw usageError(`${file}: malformed repository result`);
+      if (!r.repository || typeof r.repository.name !== 'string' || !Array.isArray(r.result?.findings))
+        throw usageError(`${file}: malformed repository result`);
       results.push(r);
     } else {
       const c = data as ShardCoverage;
@@ -150,19 +168,27 @@ function pickOne<T>(items: T[], better: (a: T, b: T) => number): T {
 
 export function mergeOrg(input: MergeInput): OrgReport {
   const resultsByRepo = new Map<string, RepositoryResult[]>();
-  for (const r of input.results) resultsByRepo.set(r.repository.name, [...(resultsByRepo.get(r.repository.name) ?? []), r]);
+  for (const r of input.results)
+    resultsByRepo.set(r.repository.name, [...(resultsByRepo.get(r.repository.name) ?? []), r]);
   const results = new Map<string, RepositoryResult>();
-  for (const [name, list] of resultsByRepo) results.set(name, pickOne(list, (a, b) => byString(JSON.stringify(b), JSON.stringify(a))));
+  for (const [name, list] of resultsByRepo)
+    results.set(
+      name,
+      pickOne(list, (a, b) => byString(JSON.stringify(b), JSON.stringify(a))),
+    );
 
   const recordsByRepo = new Map<string, CoverageRecord[]>();
-  for (const c of input.coverage) for (const rec of c.records) recordsByRepo.set(rec.repository, [...(recordsByRepo.get(rec.repository) ?? []), rec]);
+  for (const c of input.coverage)
+    for (const rec of c.records) recordsByRepo.set(rec.repository, [...(recordsByRepo.get(rec.repository) ?? []), rec]);
   // A result without its shard's coverage file still counts: its own coverage record travels with it.
   for (const [name, r] of results) if (!recordsByRepo.has(name)) recordsByRepo.set(name, [r.coverage]);
   const records = new Map<string, CoverageRecord>();
   for (const [name, list] of recordsByRepo) {
     records.set(
       name,
-      pickOne(list, (a, b) => (a.status === b.status ? byString(JSON.stringify(b), JSON.stringify(a)) : a.status === 'scanned' ? -1 : 1)),
+      pickOne(list, (a, b) =>
+        a.status === b.status ? byString(JSON.stringify(b), JSON.stringify(a)) : a.status === 'scanned' ? -1 : 1,
+      ),
     );
   }
 
@@ -199,13 +225,32 @@ export function mergeOrg(input: MergeInput): OrgReport {
   const credentials: OrgCredential[] = [...groups.entries()].map(([fingerprint, list]) => {
     const worst = pickOne(
       list.map((l) => l.finding),
-      (a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.securitySeverity - a.securitySeverity || byString(a.path, b.path) || a.line - b.line,
+      (a, b) =>
+        LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
+        b.securitySeverity - a.securitySeverity ||
+        byString(a.path, b.path) ||
+        a.line - b.line,
     );
-    const privilege = list.map((l) => l.finding.privilege).reduce((a, b) => (privilegeRank(b) > privilegeRank(a) ? b : a));
+    const privilege = list
+      .map((l) => l.finding.privilege)
+      .reduce((a, b) => (privilegeRank(b) > privilegeRank(a) ? b : a));
     const breadth = list.map((l) => l.finding.breadth).reduce((a, b) => (breadthRank(b) > breadthRank(a) ? b : a));
     const locations = list
-      .map((l) => ({ repository: l.repository, commit: l.commit, path: l.finding.path, line: l.finding.line, column: l.finding.column }))
-      .sort((a, b) => byString(a.repository, b.repository) || byString(a.path, b.path) || a.line - b.line || a.column - b.column || byString(a.commit, b.commit));
+      .map((l) => ({
+        repository: l.repository,
+        commit: l.commit,
+        path: l.finding.path,
+        line: l.finding.line,
+        column: l.finding.column,
+      }))
+      .sort(
+        (a, b) =>
+          byString(a.repository, b.repository) ||
+          byString(a.path, b.path) ||
+          a.line - b.line ||
+          a.column - b.column ||
+          byString(a.commit, b.commit),
+      );
     return {
       fingerprint,
       ruleId: worst.ruleId,
@@ -259,7 +304,12 @@ export function mergeOrg(input: MergeInput): OrgReport {
       missingRepositories: missing.map((r) => r.name),
       incompleteRepositories: incomplete.map((r) => r.name),
     },
-    summary: { credentials: credentials.length, reusedCredentials: credentials.filter((c) => c.repositories.length > 1).length, findings, findingsByLevel },
+    summary: {
+      credentials: credentials.length,
+      reusedCredentials: credentials.filter((c) => c.repositories.length > 1).length,
+      findings,
+      findingsByLevel,
+    },
     credentials,
     repositories,
   };
@@ -270,14 +320,21 @@ export function formatOrgJson(report: OrgReport): string {
 }
 
 /** One SARIF log per scanned repository, each run naming its repository and commit. */
-export function sarifPerRepository(input: MergeInput, report: OrgReport): Map<string, { $schema: string; version: string; runs: unknown[] }> {
+export function sarifPerRepository(
+  input: MergeInput,
+  report: OrgReport,
+): Map<string, { $schema: string; version: string; runs: unknown[] }> {
   const byName = new Map(input.results.map((r) => [r.repository.name, r]));
   const logs = new Map<string, { $schema: string; version: string; runs: unknown[] }>();
   for (const repo of report.repositories) {
     const r = repo.status === 'scanned' ? byName.get(repo.name) : undefined;
     if (!r) continue;
     const scanResult: ScanResult = { ...r.result, suppressed: [], rules: r.rules };
-    const log = JSON.parse(formatSarif(scanResult)) as { $schema: string; version: string; runs: Array<Record<string, unknown>> };
+    const log = JSON.parse(formatSarif(scanResult)) as {
+      $schema: string;
+      version: string;
+      runs: Array<Record<string, unknown>>;
+    };
     logs.set(repo.name, {
       ...log,
       runs: log.runs.map((run) => ({
@@ -309,11 +366,15 @@ export function formatOrgText(report: OrgReport): string {
       `${report.summary.reusedCredentials ? `; ${report.summary.reusedCredentials} reused across repositories` : ''}`,
   );
   for (const cred of report.credentials) {
-    const where = cred.repositories.length > 1 ? `reused in ${cred.repositories.length} repositories` : cred.repositories[0]!;
+    const where =
+      cred.repositories.length > 1 ? `reused in ${cred.repositories.length} repositories` : cred.repositories[0]!;
     lines.push('');
     lines.push(`${cred.level.toUpperCase()} ${cred.ruleId} ${cred.redacted} (${cred.secretLength} chars): ${where}`);
-    lines.push(`  privilege ${cred.privilege}, reach ${cred.breadth}${cred.policy.length ? `, ${cred.policy.join(', ')}` : ''}`);
-    for (const loc of cred.locations.slice(0, 20)) lines.push(`  ${loc.repository}: ${loc.path}:${loc.line}:${loc.column}`);
+    lines.push(
+      `  privilege ${cred.privilege}, reach ${cred.breadth}${cred.policy.length ? `, ${cred.policy.join(', ')}` : ''}`,
+    );
+    for (const loc of cred.locations.slice(0, 20))
+      lines.push(`  ${loc.repository}: ${loc.path}:${loc.line}:${loc.column}`);
     if (cred.locations.length > 20) lines.push(`  … and ${cred.locations.length - 20} more locations`);
   }
   for (const f of c.failedRepositories) lines.push(`failed: ${f.repository}: ${f.error}`);

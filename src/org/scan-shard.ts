@@ -70,7 +70,11 @@ export interface ShardScanOptions {
 
 /** File name for a repository's result: readable, unique, safe on every file system. */
 export function resultFileName(name: string): string {
-  const slug = name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[._]+/, '').slice(-80) || 'repository';
+  const slug =
+    name
+      .replace(/[^A-Za-z0-9_.-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(-80) || 'repository';
   return `repo-${slug}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}.json`;
 }
 
@@ -92,7 +96,12 @@ function gitEnv(options: ShardScanOptions, url: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function runGit(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
+function runGit(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise) => {
     const child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -123,7 +132,10 @@ function gitFailure(stderr: string, secrets: string[]): string {
     .map((l) => l.trim())
     .filter((l) => l && !/^(hint:|Cloning into)/.test(l));
   const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'git failed';
-  return scrub(stripCredentials(line.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (u) => stripCredentials(u))), secrets).slice(0, 300);
+  return scrub(
+    stripCredentials(line.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (u) => stripCredentials(u))),
+    secrets,
+  ).slice(0, 300);
 }
 
 function stripDuration(result: ScanResult): ScanResult['stats'] {
@@ -136,7 +148,11 @@ function referencedRules(findings: readonly Finding[], rules: readonly RuleInfo[
   return rules.filter((r) => used.has(r.id));
 }
 
-async function scanOne(repo: PlannedRepository, options: ShardScanOptions, scratch: string): Promise<{ record: CoverageRecord; result?: RepositoryResult }> {
+async function scanOne(
+  repo: PlannedRepository,
+  options: ShardScanOptions,
+  scratch: string,
+): Promise<{ record: CoverageRecord; result?: RepositoryResult }> {
   const base = { repository: repo.name, url: repo.url, shard: options.index, filesScanned: 0, filesSkipped: 0 };
   const secrets = [options.gitToken ?? ''].filter((s) => s.length >= 4);
   const dir = join(scratch, 'clone');
@@ -144,14 +160,29 @@ async function scanOne(repo: PlannedRepository, options: ShardScanOptions, scrat
   const env = gitEnv(options, repo.url);
   const timeout = options.cloneTimeoutMs ?? 10 * 60_000;
   const depth = options.history ? [] : ['--depth', '1'];
-  const clone = await runGit(['clone', '--quiet', '--no-tags', '--single-branch', ...depth, '--', repo.url, dir], scratch, env, timeout);
+  const clone = await runGit(
+    ['clone', '--quiet', '--no-tags', '--single-branch', ...depth, '--', repo.url, dir],
+    scratch,
+    env,
+    timeout,
+  );
   if (clone.code !== 0) {
-    return { record: { ...base, status: 'failed', complete: false, error: `clone failed: ${gitFailure(clone.stderr, secrets)}` } };
+    return {
+      record: {
+        ...base,
+        status: 'failed',
+        complete: false,
+        error: `clone failed: ${gitFailure(clone.stderr, secrets)}`,
+      },
+    };
   }
   try {
     const head = await runGit(['rev-parse', '--verify', '-q', 'HEAD'], dir, env, 60_000);
     const commit = head.code === 0 ? head.stdout.trim() : '';
-    if (!commit) return { record: { ...base, status: 'scanned', complete: true, commit: '', error: 'empty repository (no commits)' } };
+    if (!commit)
+      return {
+        record: { ...base, status: 'scanned', complete: true, commit: '', error: 'empty repository (no commits)' },
+      };
     const result = await scan({
       paths: [dir],
       cwd: dir,
@@ -186,7 +217,14 @@ async function scanOne(repo: PlannedRepository, options: ShardScanOptions, scrat
     };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { record: { ...base, status: 'failed', complete: false, error: `scan failed: ${scrub(message.split(dir).join('.'), secrets).slice(0, 300)}` } };
+    return {
+      record: {
+        ...base,
+        status: 'failed',
+        complete: false,
+        error: `scan failed: ${scrub(message.split(dir).join('.'), secrets).slice(0, 300)}`,
+      },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -207,7 +245,8 @@ export async function scanShard(options: ShardScanOptions): Promise<ShardCoverag
     for (const repo of shard.repositories) {
       const { record, result } = await scanOne(repo, options, scratch);
       records.push(record);
-      if (result) writeFileSync(join(options.outDir, resultFileName(repo.name)), `${JSON.stringify(result, null, 2)}\n`);
+      if (result)
+        writeFileSync(join(options.outDir, resultFileName(repo.name)), `${JSON.stringify(result, null, 2)}\n`);
       options.onRepository?.(record);
     }
   } finally {
@@ -221,6 +260,9 @@ export async function scanShard(options: ShardScanOptions): Promise<ShardCoverag
     shard: options.index,
     records,
   };
-  writeFileSync(join(options.outDir, `coverage-${String(options.index).padStart(3, '0')}.json`), `${JSON.stringify(coverage, null, 2)}\n`);
+  writeFileSync(
+    join(options.outDir, `coverage-${String(options.index).padStart(3, '0')}.json`),
+    `${JSON.stringify(coverage, null, 2)}\n`,
+  );
   return coverage;
 }

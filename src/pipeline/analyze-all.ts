@@ -24,7 +24,9 @@ function defaultWorkers(): number {
 
 /** The bundled worker (one file, quick to start) when the build made it, else tsc's module. */
 function workerUrl(): URL {
-  return pathToFileURL(existsSync(workerBundlePath) ? workerBundlePath : join(packageRoot, 'dist', 'pipeline', 'worker.js'));
+  return pathToFileURL(
+    existsSync(workerBundlePath) ? workerBundlePath : join(packageRoot, 'dist', 'pipeline', 'worker.js'),
+  );
 }
 
 /** The worker pool of one scan: started early by the walk, or when analysis begins, or never. */
@@ -50,13 +52,16 @@ export class Workers {
 
   /** How many workers the collected files call for (0: in process). */
   countFor(collected: CollectedSources): number {
-    const totalBytes = collected.files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0) + (collected.later?.bytes ?? 0);
+    const totalBytes =
+      collected.files.reduce((sum, f) => sum + (f.size ?? f.content?.length ?? 0), 0) + (collected.later?.bytes ?? 0);
     const totalFiles = collected.files.length + (collected.later?.files ?? 0);
     // Never more workers than files: each one costs tens of MB at start (one large file needs one).
     return (
       this.early?.size ??
       this.requested ??
-      (totalFiles <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES ? 0 : Math.max(1, Math.min(defaultWorkers(), totalFiles)))
+      (totalFiles <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES
+        ? 0
+        : Math.max(1, Math.min(defaultWorkers(), totalFiles)))
     );
   }
 
@@ -104,7 +109,9 @@ export async function analyzeAll(
     pool = running;
     analyzeBatch = async (batch) => {
       const before = { done: analyses.length, bytes: doneBytes };
-      const results = await running.run(batch, (done, bytes) => onProgress?.({ phase: 'scan', done: before.done + done, total: totalFiles, bytes: before.bytes + bytes }));
+      const results = await running.run(batch, (done, bytes) =>
+        onProgress?.({ phase: 'scan', done: before.done + done, total: totalFiles, bytes: before.bytes + bytes }),
+      );
       for (const r of results) {
         analyses.push(r);
         doneBytes += r.bytes;

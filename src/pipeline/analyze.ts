@@ -81,7 +81,11 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   if (file.content) {
     outcome =
       file.content.length > options.maxFileSize
-        ? ({ kind: 'skip', reason: 'too-large', detail: tooLargeDetail(file.content.length, options.maxFileSize) } as const)
+        ? ({
+            kind: 'skip',
+            reason: 'too-large',
+            detail: tooLargeDetail(file.content.length, options.maxFileSize),
+          } as const)
         : decodeBytes(file.content);
   } else if (file.absPath || file.rawPath) {
     outcome = readFileForScan(file.rawPath ? Buffer.from(file.rawPath) : file.absPath!, options.maxFileSize);
@@ -95,7 +99,11 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   const { text } = outcome;
   result.bytes = outcome.bytes;
   if (outcome.invalidUtf8) {
-    result.notices.push({ path: file.path, level: 'info', message: 'invalid UTF-8: decoded with replacement characters' });
+    result.notices.push({
+      path: file.path,
+      level: 'info',
+      message: 'invalid UTF-8: decoded with replacement characters',
+    });
   }
 
   let matches: RawMatch[];
@@ -124,11 +132,22 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
     return result;
   }
   if (limited.length > 0) {
-    result.notices.push({ path: file.path, level: 'warning', message: `${limited.join(', ')}: more than ${MAX_FINDINGS_PER_FILE} matches; the rest of the file was not searched for ${limited.length === 1 ? 'it' : 'them'}` });
-    result.incomplete = { kind: 'finding-limit', detail: `${limited.join(', ')} stopped after ${MAX_FINDINGS_PER_FILE} matches` };
+    result.notices.push({
+      path: file.path,
+      level: 'warning',
+      message: `${limited.join(', ')}: more than ${MAX_FINDINGS_PER_FILE} matches; the rest of the file was not searched for ${limited.length === 1 ? 'it' : 'them'}`,
+    });
+    result.incomplete = {
+      kind: 'finding-limit',
+      detail: `${limited.join(', ')} stopped after ${MAX_FINDINGS_PER_FILE} matches`,
+    };
   }
   if (timedOut) {
-    result.notices.push({ path: file.path, level: 'warning', message: `detection stopped after ${budgetMs / 1000} s (the per-file time budget); the rest of the file was not searched` });
+    result.notices.push({
+      path: file.path,
+      level: 'warning',
+      message: `detection stopped after ${budgetMs / 1000} s (the per-file time budget); the rest of the file was not searched`,
+    });
     result.incomplete = { kind: 'time-budget', detail: `stopped after ${budgetMs / 1000} s` };
   }
   if (options.collectIgnoreComments) result.ignoreComments = listIgnoreComments(text);
@@ -145,11 +164,21 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
 function failDetection(result: FileAnalysis, error: unknown): void {
   const name = error instanceof Error ? error.name : 'error';
   // The name only: a message may quote the text being matched.
-  result.notices.push({ path: result.path, level: 'error', message: `detection failed (${name}): the file was not fully examined` });
+  result.notices.push({
+    path: result.path,
+    level: 'error',
+    message: `detection failed (${name}): the file was not fully examined`,
+  });
   result.incomplete = { kind: 'detection-failed', detail: name };
 }
 
-function collectCandidates(file: SourceFile, text: string, matches: readonly RawMatch[], options: AnalyzeOptions, result: FileAnalysis): void {
+function collectCandidates(
+  file: SourceFile,
+  text: string,
+  matches: readonly RawMatch[],
+  options: AnalyzeOptions,
+  result: FileAnalysis,
+): void {
   const lines = lineIndex(text);
   const ignoreCache = new Map<number, InlineIgnore | null>();
   const repeats = new Map<string, number>();
@@ -177,7 +206,10 @@ function collectCandidates(file: SourceFile, text: string, matches: readonly Raw
     const scope = describeScope(match, { path: file.path, now: options.now });
     if (scope.decodeFailed) {
       delete scope.decodeFailed;
-      result.incomplete ??= { kind: 'decode-failed', detail: `${detector.id}: the token's decoder failed; its scope is the detector's default` };
+      result.incomplete ??= {
+        kind: 'decode-failed',
+        detail: `${detector.id}: the token's decoder failed; its scope is the detector's default`,
+      };
     }
     const prefix = knownPrefix(detector, match.secret);
     const candidate: Candidate = {
@@ -213,15 +245,29 @@ function collectCandidates(file: SourceFile, text: string, matches: readonly Raw
     }
     result.candidates.push(candidate);
     if (options.keepSecrets) {
-      (result.plaintexts ??= []).push({ secret: match.secret, ...(Object.keys(match.groups).length > 0 ? { context: { ...match.groups } } : {}) });
+      (result.plaintexts ??= []).push({
+        secret: match.secret,
+        ...(Object.keys(match.groups).length > 0 ? { context: { ...match.groups } } : {}),
+      });
     }
   }
   if (repeated > 0) {
-    result.notices.push({ path: file.path, level: 'info', message: `${repeated} more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed` });
+    result.notices.push({
+      path: file.path,
+      level: 'info',
+      message: `${repeated} more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed`,
+    });
   }
   if (overLimit > 0) {
-    result.notices.push({ path: file.path, level: 'warning', message: `${overLimit} more findings past the first ${MAX_FINDINGS_PER_FILE} in this file are not listed` });
-    result.incomplete = { kind: 'finding-limit', detail: `${overLimit} findings past the first ${MAX_FINDINGS_PER_FILE} not listed` };
+    result.notices.push({
+      path: file.path,
+      level: 'warning',
+      message: `${overLimit} more findings past the first ${MAX_FINDINGS_PER_FILE} in this file are not listed`,
+    });
+    result.incomplete = {
+      kind: 'finding-limit',
+      detail: `${overLimit} findings past the first ${MAX_FINDINGS_PER_FILE} not listed`,
+    };
   }
   // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
   // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
@@ -236,8 +282,27 @@ function collectCandidates(file: SourceFile, text: string, matches: readonly Raw
  * must keep exact even when a short secret happens to be part of a path.
  */
 const SCRUB_EXEMPT: ReadonlySet<string> = new Set([
-  'path', 'ruleId', 'ruleName', 'provider', 'tokenType', 'redacted', 'fingerprint', 'commit', 'origin',
+  'path',
+  'ruleId',
+  'ruleName',
+  'provider',
+  'tokenType',
+  'redacted',
+  'fingerprint',
+  'commit',
+  'origin',
   // Vocabulary and metadata, never taken from the scanned text: a short secret that happens to be
   // a word ("unknown", "repo") must not rewrite a finding's privilege, reach or scope names.
-  'privilege', 'breadth', 'scopeSource', 'scopes', 'confidence', 'checksum', 'environment', 'narrowerAlternative', 'encoding', 'public', 'expired', 'expiresAt',
+  'privilege',
+  'breadth',
+  'scopeSource',
+  'scopes',
+  'confidence',
+  'checksum',
+  'environment',
+  'narrowerAlternative',
+  'encoding',
+  'public',
+  'expired',
+  'expiresAt',
 ]);

@@ -69,9 +69,13 @@ function structuralProblems(def: DetectorDefinition, file: DetectorFile, source:
   if (def.decoder !== undefined && !isDecoderName(def.decoder)) report(`unknown decoder "${def.decoder}"`);
   if (def.verifier !== undefined && !isVerifierName(def.verifier)) report(`unknown verifier "${def.verifier}"`);
   if (def.verifierEndpoint !== undefined) {
-    const endpoints = def.verifier !== undefined && isVerifierName(def.verifier) ? verifiers[def.verifier]!.endpoints.map((e) => e.id) : [];
+    const endpoints =
+      def.verifier !== undefined && isVerifierName(def.verifier)
+        ? verifiers[def.verifier]!.endpoints.map((e) => e.id)
+        : [];
     if (def.verifier === undefined) report('verifierEndpoint needs verifier');
-    else if (endpoints.length > 0 && !endpoints.includes(def.verifierEndpoint)) report(`verifier "${def.verifier}" has no endpoint "${def.verifierEndpoint}" (it has ${endpoints.join(', ')})`);
+    else if (endpoints.length > 0 && !endpoints.includes(def.verifierEndpoint))
+      report(`verifier "${def.verifier}" has no endpoint "${def.verifierEndpoint}" (it has ${endpoints.join(', ')})`);
   }
   if (def.wholeFile && !def.paths) report('wholeFile needs paths');
   for (const keyword of def.keywords ?? []) {
@@ -121,7 +125,11 @@ export function checkDetectorFiles(
       const structural = structuralProblems(def, file, source);
       const previous = seen.get(def.id);
       if (previous !== undefined || options.reservedIds?.has(def.id)) {
-        structural.push({ source, detectorId: def.id, message: `duplicate id (also in ${previous ?? 'the built-in detectors'})` });
+        structural.push({
+          source,
+          detectorId: def.id,
+          message: `duplicate id (also in ${previous ?? 'the built-in detectors'})`,
+        });
       }
       seen.set(def.id, source);
       problems.push(...structural);

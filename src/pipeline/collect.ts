@@ -40,7 +40,11 @@ export async function collectSources(plan: ScanPlan, source: SourceProvider): Pr
   const { maxFileSize } = plan.config;
   const files = collected.files.filter((file) => {
     if ((file.size ?? 0) > maxFileSize) {
-      collected.skipped.push({ path: file.path, reason: 'too-large', detail: tooLargeDetail(file.size ?? 0, maxFileSize) });
+      collected.skipped.push({
+        path: file.path,
+        reason: 'too-large',
+        detail: tooLargeDetail(file.size ?? 0, maxFileSize),
+      });
       return false;
     }
     return true;

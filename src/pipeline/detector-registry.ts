@@ -34,7 +34,8 @@ export async function loadCustomDetectors(
       else if (verdict.engine === 'v8') jobs.push({ key: `${source}\0${d.id}`, pattern: d.pattern, flags });
     }
   }
-  for (const [key, risk] of await checkBacktracking(jobs, options.backtrackingBudgetMs)) rejected.set(key, `pattern rejected: ${risk.message}`);
+  for (const [key, risk] of await checkBacktracking(jobs, options.backtrackingBudgetMs))
+    rejected.set(key, `pattern rejected: ${risk.message}`);
   const riskProblems: DetectorProblem[] = [];
   const safe: LoadedDetectorFile[] = loaded.files.map(({ source, file }) => ({
     source,
@@ -47,9 +48,16 @@ export async function loadCustomDetectors(
       }),
     },
   }));
-  const reserved = options.reserveBuiltinIds === false ? new Set<string>() : new Set(builtins.flatMap((f) => f.detectors.map((d) => d.id)));
+  const reserved =
+    options.reserveBuiltinIds === false
+      ? new Set<string>()
+      : new Set(builtins.flatMap((f) => f.detectors.map((d) => d.id)));
   const problems = checkDetectorFiles(safe, { reservedIds: reserved }).map(formatProblem);
-  return { files: safe.map((f) => f.file), loaded: safe, errors: [...loaded.errors, ...riskProblems.map(formatProblem), ...problems] };
+  return {
+    files: safe.map((f) => f.file),
+    loaded: safe,
+    errors: [...loaded.errors, ...riskProblems.map(formatProblem), ...problems],
+  };
 }
 
 export function buildSelectedSet(selection: DetectorSelection): DetectorSet {

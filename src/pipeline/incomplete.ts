@@ -16,7 +16,8 @@ const INCOMPLETE_MESSAGES: Record<IncompleteKind, (n: number) => string> = {
   'detection-failed': (n) => `detection failed on ${plural(n, 'file')}`,
   'decode-failed': (n) => `a token decoder failed in ${plural(n, 'file')}; scope shown is the detector default`,
   'finding-limit': (n) => `${plural(n, 'file')} held more findings than are listed`,
-  'time-budget': (n) => `${plural(n, 'file')} took longer than the per-file time budget and ${n === 1 ? 'was' : 'were'} not searched to the end`,
+  'time-budget': (n) =>
+    `${plural(n, 'file')} took longer than the per-file time budget and ${n === 1 ? 'was' : 'were'} not searched to the end`,
 };
 
 /** Incomplete reasons by kind, with the first few paths of each. */
@@ -31,7 +32,11 @@ export class IncompleteTally {
   }
 
   reasons(): IncompleteReason[] {
-    return [...this.byKind].map(([kind, { count, paths }]) => ({ kind, count, message: INCOMPLETE_MESSAGES[kind](count), paths: paths.sort() }));
+    return [...this.byKind].map(([kind, { count, paths }]) => ({
+      kind,
+      count,
+      message: INCOMPLETE_MESSAGES[kind](count),
+      paths: paths.sort(),
+    }));
   }
 }
-

@@ -22,7 +22,15 @@ export interface Gathered {
 
 /** Collects what the per-file analyses found; skipped files join the collected skips. */
 export function gather(analyses: readonly FileAnalysis[], collected: CollectedSources): Gathered {
-  const out: Gathered = { candidates: [], secrets: new Map(), notices: collected.notices ?? [], ignoreComments: [], incomplete: new IncompleteTally(), filesScanned: 0, bytesScanned: 0 };
+  const out: Gathered = {
+    candidates: [],
+    secrets: new Map(),
+    notices: collected.notices ?? [],
+    ignoreComments: [],
+    incomplete: new IncompleteTally(),
+    filesScanned: 0,
+    bytesScanned: 0,
+  };
   for (const analysis of analyses) {
     if (analysis.skipped) collected.skipped.push(analysis.skipped);
     else {
@@ -47,7 +55,11 @@ export function gather(analyses: readonly FileAnalysis[], collected: CollectedSo
 }
 
 /** The opt-in online stage: refines candidates in place, then the plaintexts are let go. */
-export async function verifyCandidates(plan: ScanPlan, gathered: Gathered, verify: VerifyStage | undefined): Promise<void> {
+export async function verifyCandidates(
+  plan: ScanPlan,
+  gathered: Gathered,
+  verify: VerifyStage | undefined,
+): Promise<void> {
   const { config } = plan;
   if (verify) {
     if (config.untrustedVerifyHosts) {
@@ -71,11 +83,23 @@ export interface Judged {
 }
 
 function sortFindings(list: Finding[]): Finding[] {
-  return list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.commit?.sha ?? '').localeCompare(b.commit?.sha ?? '')));
+  return list.sort((a, b) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : a.line - b.line || a.column - b.column || (a.commit?.sha ?? '').localeCompare(b.commit?.sha ?? ''),
+  );
 }
 
 /** Policy (level, tags, message; the config's level overrides), then suppression and the baseline. */
-export function judge(plan: ScanPlan, gathered: Gathered, analyses: readonly FileAnalysis[], collected: CollectedSources, partialSource: boolean): Judged {
+export function judge(
+  plan: ScanPlan,
+  gathered: Gathered,
+  analyses: readonly FileAnalysis[],
+  collected: CollectedSources,
+  partialSource: boolean,
+): Judged {
   const { config, baseline } = plan;
   const inputs = gathered.candidates.map((candidate) => {
     const finding = toFinding(candidate, config.limits);
@@ -95,5 +119,10 @@ export function judge(plan: ScanPlan, gathered: Gathered, analyses: readonly Fil
     .filter((e) => !skippedPaths.has(e.path) && (fullScan || scannedPaths.has(e.path)))
     .map(({ ruleId, path, fingerprint }) => ({ ruleId, path, fingerprint }));
   const unusedIgnores = gathered.ignoreComments.filter((c) => !outcome.usedIgnores.has(`${c.path}:${c.line}`));
-  return { findings: sortFindings(outcome.findings), suppressed: sortFindings(outcome.suppressed), staleBaseline, unusedIgnores };
+  return {
+    findings: sortFindings(outcome.findings),
+    suppressed: sortFindings(outcome.suppressed),
+    staleBaseline,
+    unusedIgnores,
+  };
 }

@@ -120,32 +120,48 @@ export async function planScan(options: ScanOptions): Promise<ScanPlan> {
   }
   const repo = findRepoRoot(targets[0]!);
   const root = resolveRoot(targets, repo);
-  const config = resolveConfig(targets[0]!, repo ?? root, {
-    ...(options.configPath ? { configPath: resolve(cwd, options.configPath) } : {}),
-    ...(options.failOn ? { failOn: options.failOn } : {}),
-    ...(options.baseline ? { baseline: resolve(cwd, options.baseline) } : {}),
-    ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
-  }, options.config);
+  const config = resolveConfig(
+    targets[0]!,
+    repo ?? root,
+    {
+      ...(options.configPath ? { configPath: resolve(cwd, options.configPath) } : {}),
+      ...(options.failOn ? { failOn: options.failOn } : {}),
+      ...(options.baseline ? { baseline: resolve(cwd, options.baseline) } : {}),
+      ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
+    },
+    options.config,
+  );
 
   const builtins = loadBuiltinDetectors();
   const custom = await loadCustomDetectors(config.customDetectors, builtins);
   if (custom.errors.length > 0) {
-    throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`, custom.errors);
+    throw new TokenscopeError(
+      'E_DETECTOR',
+      `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`,
+      custom.errors,
+    );
   }
-  const catalogue = [...builtins, ...custom.files].flatMap((f) => f.detectors.map((d) => ({ id: d.id, provider: f.provider })));
+  const catalogue = [...builtins, ...custom.files].flatMap((f) =>
+    f.detectors.map((d) => ({ id: d.id, provider: f.provider })),
+  );
   const only = options.detectors ?? config.onlyDetectors;
   const chosen = resolveDetectorSelection(catalogue, {
     ...(only ? { only, onlyLabel: options.detectors ? '--detectors' : 'detectors.only' } : {}),
     disable: config.disabledDetectors,
     levels: config.detectorLevels,
-    exactIds: config.allowlist.flatMap((entry, i) => (entry.detectors ? [[`allowlist[${i}].detectors`, entry.detectors] as const] : [])),
+    exactIds: config.allowlist.flatMap((entry, i) =>
+      entry.detectors ? [[`allowlist[${i}].detectors`, entry.detectors] as const] : [],
+    ),
   });
   const cliProblems = chosen.problems.filter((p) => p.startsWith('--detectors'));
   if (cliProblems.length > 0) throw usageError(cliProblems.join('; '));
   if (chosen.problems.length > 0) {
     const where = config.source ?? 'config';
     if (chosen.problems.length === 1) throw configError(`${where}: ${chosen.problems[0]}`);
-    throw configError(`${where}: invalid detector selection (${plural(chosen.problems.length, 'problem')})`, chosen.problems.map((p) => `${where}: ${p}`));
+    throw configError(
+      `${where}: invalid detector selection (${plural(chosen.problems.length, 'problem')})`,
+      chosen.problems.map((p) => `${where}: ${p}`),
+    );
   }
   const baseline = config.baseline ? readBaseline(config.baseline) : undefined;
   const now = options.now ?? new Date();
@@ -174,5 +190,9 @@ export async function planScan(options: ScanOptions): Promise<ScanPlan> {
 /** The plan's detection settings for an in-process scan (patterns compiled, the time as a Date). */
 export function inProcessAnalyzeOptions(plan: ScanPlan): AnalyzeOptions {
   const { now, valueAllowlist, ...rest } = plan.analyze;
-  return { ...rest, now: new Date(now), valueAllowlist: valueAllowlist.map(([source, flags, key]) => [compileUserRegex(source, flags), key]) };
+  return {
+    ...rest,
+    now: new Date(now),
+    valueAllowlist: valueAllowlist.map(([source, flags, key]) => [compileUserRegex(source, flags), key]),
+  };
 }

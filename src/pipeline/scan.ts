@@ -49,7 +49,6 @@ function toRuleInfo(file: DetectorFile): RuleInfo[] {
   }));
 }
 
-
 function assembleResult(
   plan: ScanPlan,
   options: ScanOptions,

@@ -10,7 +10,10 @@ import type { SourceFile } from '../model/types.js';
 
 interface WorkerInit {
   selection: DetectorSelection;
-  options: Omit<AnalyzeOptions, 'valueAllowlist' | 'extraPass' | 'now'> & { now: string; valueAllowlist: Array<[string, string, string]> };
+  options: Omit<AnalyzeOptions, 'valueAllowlist' | 'extraPass' | 'now'> & {
+    now: string;
+    valueAllowlist: Array<[string, string, string]>;
+  };
 }
 
 const init = workerData as WorkerInit;
@@ -18,7 +21,10 @@ const set = buildSelectedSet(init.selection);
 const options: AnalyzeOptions = {
   ...init.options,
   now: new Date(init.options.now),
-  valueAllowlist: init.options.valueAllowlist.map(([source, flags, reason]) => [compileUserRegex(source, flags), reason]),
+  valueAllowlist: init.options.valueAllowlist.map(([source, flags, reason]) => [
+    compileUserRegex(source, flags),
+    reason,
+  ]),
 };
 const astPass = createAstPass(set);
 if (astPass) options.extraPass = astPass;

@@ -4,7 +4,14 @@
 
 import type { PolicyLimit } from '../model/config.js';
 import { matchesPathPatterns } from '../util/path-patterns.js';
-import { type Breadth, type Confidence, type Level, type PolicyTag, type Privilege, type ScopeInfo } from '../model/types.js';
+import {
+  type Breadth,
+  type Confidence,
+  type Level,
+  type PolicyTag,
+  type Privilege,
+  type ScopeInfo,
+} from '../model/types.js';
 import { classifyFile, MISPLACED_ROLES, pathEnvironment, ROLE_DESCRIPTIONS, type FileRole } from './file-role.js';
 import { breadthRank, privilegeRank } from '../model/ranks.js';
 
@@ -63,7 +70,14 @@ export function describeReach(breadth: Breadth): string {
   return breadth === 'unknown' ? BREADTH_WORDS.unknown : `reaches ${BREADTH_WORDS[breadth]}`;
 }
 
-const SEVERITY_BASE: Record<Privilege, number> = { public: 1, read: 4, write: 6, destructive: 8, admin: 8.5, unknown: 6.5 };
+const SEVERITY_BASE: Record<Privilege, number> = {
+  public: 1,
+  read: 4,
+  write: 6,
+  destructive: 8,
+  admin: 8.5,
+  unknown: 6.5,
+};
 const SEVERITY_REACH: Record<Breadth, number> = { resource: 0, project: 0.5, org: 1, account: 1.5, unknown: 0.5 };
 
 /** 0–10 score: privilege sets the base, reach and placement add to it (GitHub: ≥9 critical, ≥7 high). */
@@ -86,10 +100,14 @@ function limitViolations(input: PolicyInput, limits: readonly PolicyLimit[]): st
     if (limit.maxPrivilege && privilegeRank(privilege) > privilegeRank(limit.maxPrivilege)) {
       out.push(`exceeds the limit for ${where(limit)}: ${privilege} is above the allowed ${limit.maxPrivilege}${why}`);
     } else if (limit.maxPrivilege && privilege === 'unknown' && limit.maxPrivilege !== 'admin') {
-      out.push(`exceeds the limit for ${where(limit)}: its privilege is unknown offline, the limit is ${limit.maxPrivilege}${why}`);
+      out.push(
+        `exceeds the limit for ${where(limit)}: its privilege is unknown offline, the limit is ${limit.maxPrivilege}${why}`,
+      );
     }
     if (limit.maxBreadth && breadthRank(breadth) > breadthRank(limit.maxBreadth)) {
-      out.push(`exceeds the limit for ${where(limit)}: ${breadth}-wide reach is above the allowed ${limit.maxBreadth}${why}`);
+      out.push(
+        `exceeds the limit for ${where(limit)}: ${breadth}-wide reach is above the allowed ${limit.maxBreadth}${why}`,
+      );
     }
     if (limit.providers && !limit.providers.includes(input.provider)) {
       out.push(`exceeds the limit for ${where(limit)}: ${input.provider} credentials are not allowed there${why}`);
@@ -119,11 +137,16 @@ export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[
   const wide = scope.privilege !== 'unknown' && (scope.breadth === 'org' || scope.breadth === 'account');
   if (scope.privilege === 'unknown' && !scope.public && (scope.narrowerAlternative || input.verifiable)) {
     const ask = input.verifiable && input.verification === undefined ? '; --verify asks the provider' : '';
-    reasons.push(`privilege unknown: what it can do was chosen when it was created and is not visible offline, so it is not called overbroad${ask}`);
+    reasons.push(
+      `privilege unknown: what it can do was chosen when it was created and is not visible offline, so it is not called overbroad${ask}`,
+    );
   }
   if (scope.narrowerAlternative && (heavy || wide) && !scope.public) {
     policy.push('overbroad');
-    const what = [heavy ? describePrivilege(scope.privilege) : '', wide ? `reaches ${describeBreadth(scope.breadth)}` : '']
+    const what = [
+      heavy ? describePrivilege(scope.privilege) : '',
+      wide ? `reaches ${describeBreadth(scope.breadth)}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     reasons.push(`overbroad: ${what}; use ${scope.narrowerAlternative}`);
@@ -136,7 +159,8 @@ export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[
 
   // misplaced: the file's job is not holding configuration, or production meets non-production.
   const misplacedReasons: string[] = [];
-  if (MISPLACED_ROLES.has(role)) misplacedReasons.push(`misplaced: ${ROLE_DESCRIPTIONS[role]} is not where credentials belong`);
+  if (MISPLACED_ROLES.has(role))
+    misplacedReasons.push(`misplaced: ${ROLE_DESCRIPTIONS[role]} is not where credentials belong`);
   if (scope.facts['browserExposed'] === true && !scope.public) {
     misplacedReasons.push(`misplaced: ${input.keyName ?? 'its name'} ships the value to browsers`);
   }
@@ -153,15 +177,20 @@ export function evaluatePolicy(input: PolicyInput, limits: readonly PolicyLimit[
   let level: Level;
   if (!live || scope.public || input.confidence === 'low') {
     level = 'note';
-    if (scope.expired) reasons.push(`expired${scope.expiresAt ? ` on ${scope.expiresAt.slice(0, 10)}` : ''}: no longer usable, but remove it`);
-    if (input.verification === 'inactive') reasons.push('inactive: the provider says it is invalid or revoked; remove it anyway');
+    if (scope.expired)
+      reasons.push(
+        `expired${scope.expiresAt ? ` on ${scope.expiresAt.slice(0, 10)}` : ''}: no longer usable, but remove it`,
+      );
+    if (input.verification === 'inactive')
+      reasons.push('inactive: the provider says it is invalid or revoked; remove it anyway');
   } else if (policy.includes('overbroad') || production) {
     level = 'error';
   } else {
     level = 'warning';
   }
-  const severity = live && !scope.public
-    ? scoreSeverity(scope.privilege, scope.breadth, policy.includes('misplaced'), production)
-    : Math.min(3, scoreSeverity(scope.privilege, scope.breadth, false, false));
+  const severity =
+    live && !scope.public
+      ? scoreSeverity(scope.privilege, scope.breadth, policy.includes('misplaced'), production)
+      : Math.min(3, scoreSeverity(scope.privilege, scope.breadth, false, false));
   return { policy, reasons, level, securitySeverity: severity, role };
 }

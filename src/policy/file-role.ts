@@ -35,7 +35,7 @@ export const ROLE_DESCRIPTIONS: Record<FileRole, string> = {
   'secret-store': 'a secret store',
   config: 'a configuration file',
   ci: 'a CI workflow (credentials belong in the CI secret store, referenced by name)',
-  'agent-config': "an agent tool configuration (it hands the token to the coding agent)",
+  'agent-config': 'an agent tool configuration (it hands the token to the coding agent)',
   example: 'an example or template file (copied around and committed by design)',
   test: 'a test or fixture file',
   docs: 'documentation',
@@ -46,17 +46,26 @@ export const ROLE_DESCRIPTIONS: Record<FileRole, string> = {
   source: 'source code',
 };
 
-const SECRET_STORE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|\.npmrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.dockercfg|credentials(?:\.\w+)?|secrets?\.(?:ya?ml|json|toml|ini|env|properties)|[\w.-]*\.tfvars(?:\.json)?|\.htpasswd|htpasswd|master\.key|[\w.-]+\.(?:pem|key|p12|pfx|jks|keystore|ppk|kdbx)|id_(?:rsa|dsa|ecdsa|ed25519)|kubeconfig|\.kube\/config|\.docker\/config\.json|\.aws\/credentials|\.s3cfg|\.boto|\.vault-token|\.terraformrc|terraform\.rc)$/i;
-const AGENT_CONFIG = /(?:^|\/)(?:\.mcp\.json|\.cursor\/mcp\.json|\.vscode\/mcp\.json|\.claude\/settings(?:\.local)?\.json|\.gemini\/settings\.json|\.codeium\/[\w/.-]*mcp[\w.-]*\.json|\.roo\/mcp\.json|\.cline\/[\w/.-]*\.json|mcp_config\.json|claude_desktop_config\.json)$/i;
-const CI = /(?:^|\/)(?:\.github\/workflows\/[^/]+\.ya?ml|\.github\/actions\/.+\.ya?ml|\.gitlab-ci\.ya?ml|\.gitlab\/ci\/.+\.ya?ml|\.circleci\/config\.ya?ml|Jenkinsfile[\w.-]*|azure-pipelines[\w.-]*\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/[^/]+\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml|\.woodpecker\.ya?ml|appveyor\.ya?ml)$/i;
-const EXAMPLE = /(?:^|[/._-])(?:example|examples|sample|samples|template|templates)(?:[/._-]|$)|\.(?:example|sample|template|tmpl|tpl|dist)$/i;
-const TEST = /(?:^|\/)(?:tests?|__tests__|specs?|fixtures?|testdata|test-data|mocks?|__mocks__|__fixtures__|e2e|cypress|playwright)(?:\/|$)|(?:^|\/)(?:test_[^/]*|[^/]*_test\.\w+|[^/]*\.(?:test|spec|e2e)\.\w+|conftest\.py)$/i;
-const DOCS = /(?:^|\/)(?:docs?|documentation|wiki|man)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|rtf|html?|org|tex)$/i;
+const SECRET_STORE =
+  /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|\.npmrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.dockercfg|credentials(?:\.\w+)?|secrets?\.(?:ya?ml|json|toml|ini|env|properties)|[\w.-]*\.tfvars(?:\.json)?|\.htpasswd|htpasswd|master\.key|[\w.-]+\.(?:pem|key|p12|pfx|jks|keystore|ppk|kdbx)|id_(?:rsa|dsa|ecdsa|ed25519)|kubeconfig|\.kube\/config|\.docker\/config\.json|\.aws\/credentials|\.s3cfg|\.boto|\.vault-token|\.terraformrc|terraform\.rc)$/i;
+const AGENT_CONFIG =
+  /(?:^|\/)(?:\.mcp\.json|\.cursor\/mcp\.json|\.vscode\/mcp\.json|\.claude\/settings(?:\.local)?\.json|\.gemini\/settings\.json|\.codeium\/[\w/.-]*mcp[\w.-]*\.json|\.roo\/mcp\.json|\.cline\/[\w/.-]*\.json|mcp_config\.json|claude_desktop_config\.json)$/i;
+const CI =
+  /(?:^|\/)(?:\.github\/workflows\/[^/]+\.ya?ml|\.github\/actions\/.+\.ya?ml|\.gitlab-ci\.ya?ml|\.gitlab\/ci\/.+\.ya?ml|\.circleci\/config\.ya?ml|Jenkinsfile[\w.-]*|azure-pipelines[\w.-]*\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/[^/]+\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml|\.woodpecker\.ya?ml|appveyor\.ya?ml)$/i;
+const EXAMPLE =
+  /(?:^|[/._-])(?:example|examples|sample|samples|template|templates)(?:[/._-]|$)|\.(?:example|sample|template|tmpl|tpl|dist)$/i;
+const TEST =
+  /(?:^|\/)(?:tests?|__tests__|specs?|fixtures?|testdata|test-data|mocks?|__mocks__|__fixtures__|e2e|cypress|playwright)(?:\/|$)|(?:^|\/)(?:test_[^/]*|[^/]*_test\.\w+|[^/]*\.(?:test|spec|e2e)\.\w+|conftest\.py)$/i;
+const DOCS =
+  /(?:^|\/)(?:docs?|documentation|wiki|man)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|rtf|html?|org|tex)$/i;
 const NOTEBOOK = /\.(?:ipynb|rmd|qmd)$/i;
 const LOG = /\.log(?:\.\d+)?$|(?:^|\/)logs?\//i;
-const BUILD_OUTPUT = /(?:^|\/)(?:dist|build|out|target|\.next|\.nuxt|\.output|\.svelte-kit|public\/build|static\/js|bin\/(?:Debug|Release)|obj)\/|\.(?:min\.js|min\.css|map|bundle\.js|chunk\.js)$/i;
-const SCRIPT = /\.(?:sh|bash|zsh|fish|ps1|psm1|bat|cmd)$|(?:^|\/)(?:scripts?|bin)\/[^/]+$|(?:^|\/)(?:Makefile|Dockerfile[\w.-]*|Containerfile|Vagrantfile|Procfile|\.bashrc|\.bash_profile|\.zshrc|\.profile)$/i;
-const SOURCE = /\.(?:[cm]?[jt]sx?|py|pyw|rb|go|java|kt|kts|scala|groovy|cs|fs|vb|php|rs|swift|m|mm|c|cc|cpp|cxx|h|hpp|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|cljs|elm|hs|ml|vue|svelte|astro|sol|tf|hcl|sql|gradle|cshtml|razor|jsp|asp|aspx|erb|ejs|hbs|twig|jinja2?)$/i;
+const BUILD_OUTPUT =
+  /(?:^|\/)(?:dist|build|out|target|\.next|\.nuxt|\.output|\.svelte-kit|public\/build|static\/js|bin\/(?:Debug|Release)|obj)\/|\.(?:min\.js|min\.css|map|bundle\.js|chunk\.js)$/i;
+const SCRIPT =
+  /\.(?:sh|bash|zsh|fish|ps1|psm1|bat|cmd)$|(?:^|\/)(?:scripts?|bin)\/[^/]+$|(?:^|\/)(?:Makefile|Dockerfile[\w.-]*|Containerfile|Vagrantfile|Procfile|\.bashrc|\.bash_profile|\.zshrc|\.profile)$/i;
+const SOURCE =
+  /\.(?:[cm]?[jt]sx?|py|pyw|rb|go|java|kt|kts|scala|groovy|cs|fs|vb|php|rs|swift|m|mm|c|cc|cpp|cxx|h|hpp|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|cljs|elm|hs|ml|vue|svelte|astro|sol|tf|hcl|sql|gradle|cshtml|razor|jsp|asp|aspx|erb|ejs|hbs|twig|jinja2?)$/i;
 
 /** Classifies a repo-relative POSIX path. More specific roles win over broader ones. */
 export function classifyFile(path: string): FileRole {

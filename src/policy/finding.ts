@@ -12,10 +12,28 @@ import { describePrivilege, describeReach, evaluatePolicy } from './evaluate.js'
  * SecretOccurrence gains a field this list lacks.
  */
 const OCCURRENCE_FIELDS = [
-  'ruleId', 'ruleName', 'provider', 'tokenType', 'path', 'origin', 'line', 'column', 'endLine', 'endColumn',
-  'redacted', 'secretLength', 'fingerprint', 'confidence', 'keyName', 'encoding', 'commit', 'verification',
+  'ruleId',
+  'ruleName',
+  'provider',
+  'tokenType',
+  'path',
+  'origin',
+  'line',
+  'column',
+  'endLine',
+  'endColumn',
+  'redacted',
+  'secretLength',
+  'fingerprint',
+  'confidence',
+  'keyName',
+  'encoding',
+  'commit',
+  'verification',
 ] as const satisfies ReadonlyArray<keyof SecretOccurrence>;
-const _everyOccurrenceField: Exclude<keyof SecretOccurrence, (typeof OCCURRENCE_FIELDS)[number]> extends never ? true : never = true;
+const _everyOccurrenceField: Exclude<keyof SecretOccurrence, (typeof OCCURRENCE_FIELDS)[number]> extends never
+  ? true
+  : never = true;
 void _everyOccurrenceField;
 
 function occurrenceOf(candidate: Candidate): SecretOccurrence {
@@ -26,7 +44,9 @@ function occurrenceOf(candidate: Candidate): SecretOccurrence {
 
 function sentence(text: string): string {
   const trimmed = text.trim();
-  return trimmed.length === 0 ? '' : `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
+  return trimmed.length === 0
+    ? ''
+    : `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
 }
 
 export function toFinding(candidate: Candidate, limits: readonly PolicyLimit[]): Finding {

@@ -74,7 +74,10 @@ export const PROVIDER_MODULES: readonly ProviderModule[] = [
   vercel,
 ];
 
-function collect<T>(pick: (m: ProviderModule) => Readonly<Record<string, T>> | undefined, what: string): Readonly<Record<string, T>> {
+function collect<T>(
+  pick: (m: ProviderModule) => Readonly<Record<string, T>> | undefined,
+  what: string,
+): Readonly<Record<string, T>> {
   const out: Record<string, T> = {};
   for (const module of PROVIDER_MODULES) {
     for (const [name, value] of Object.entries(pick(module) ?? {})) {
@@ -87,7 +90,10 @@ function collect<T>(pick: (m: ProviderModule) => Readonly<Record<string, T>> | u
 
 export const providerValidators = collect<ProviderValidator>((m) => m.validators, 'validator');
 export const providerDecoders = collect<Decoder>((m) => m.decoders, 'decoder');
-export const providerVerifiers = collect<Verifier>((m) => (m.verifier ? { [m.verifier.id]: m.verifier } : undefined), 'verifier');
+export const providerVerifiers = collect<Verifier>(
+  (m) => (m.verifier ? { [m.verifier.id]: m.verifier } : undefined),
+  'verifier',
+);
 
 /** API host patterns and the provider each names, in module order (the first match wins). */
 export const PROVIDER_API_HOSTS: ReadonlyArray<readonly [RegExp, string]> = PROVIDER_MODULES.flatMap((m) =>

@@ -37,12 +37,20 @@ export function safeCode(value: unknown): string | undefined {
 /** A comma-separated header as a list (`X-OAuth-Scopes: repo, gist`); undefined when the header is absent. */
 export function headerList(response: VerifyResponse, name: string): string[] | undefined {
   const header = response.headers[name];
-  return header === undefined ? undefined : header.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return header === undefined
+    ? undefined
+    : header
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 
 /** `https://App.Example.com/path` → `app.example.com`: a host from a match, without scheme or path (for endpoint params). */
 export function bareHost(raw: string): string {
-  return raw.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return raw
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
 }
 
 export function looksLikeHtml(response: VerifyResponse): boolean {
@@ -61,7 +69,12 @@ export function unexpected(response: VerifyResponse, provider: string): Outcome 
 }
 
 /** The provider's own "invalid or revoked"; `what` names the credential (default "credential"), `on` the host asked. */
-export function rejected(provider: string, response: VerifyResponse, code?: string, wording: { what?: string; on?: string } = {}): Outcome {
+export function rejected(
+  provider: string,
+  response: VerifyResponse,
+  code?: string,
+  wording: { what?: string; on?: string } = {},
+): Outcome {
   const where = wording.on ? ` on ${wording.on}` : '';
   return {
     status: 'inactive',
@@ -97,7 +110,10 @@ export interface ScopeTable {
 }
 
 /** Privilege (the strongest scope) and a phrase per scope. */
-export function readScopes(scopes: readonly string[], table: ScopeTable): { privilege: Privilege; capabilities: string[] } {
+export function readScopes(
+  scopes: readonly string[],
+  table: ScopeTable,
+): { privilege: Privilege; capabilities: string[] } {
   const privileges: Privilege[] = [];
   const capabilities: string[] = [];
   for (const scope of scopes) {
@@ -119,5 +135,8 @@ export function readScopes(scopes: readonly string[], table: ScopeTable): { priv
   }
   // Most dangerous first, so a report line leads with what matters.
   const order = scopes.map((_, i) => i).sort((a, b) => privilegeRank(privileges[b]!) - privilegeRank(privileges[a]!));
-  return { privilege: strongest(privileges, table.empty), capabilities: [...new Set(order.map((i) => capabilities[i]!))] };
+  return {
+    privilege: strongest(privileges, table.empty),
+    capabilities: [...new Set(order.map((i) => capabilities[i]!))],
+  };
 }

@@ -11,11 +11,13 @@ export function levelCounts(stats: Pick<ScanResult['stats'], 'findingsByLevel'>)
 }
 
 /** `3 files scanned (1.2 KB) from 4 commits`; `detail` goes in the parentheses, if given. */
-export function filesScannedPhrase(stats: Pick<ScanResult['stats'], 'filesScanned' | 'commitsScanned'>, detail?: string): string {
+export function filesScannedPhrase(
+  stats: Pick<ScanResult['stats'], 'filesScanned' | 'commitsScanned'>,
+  detail?: string,
+): string {
   const commits = stats.commitsScanned !== undefined ? ` from ${plural(stats.commitsScanned, 'commit')}` : '';
   return `${plural(stats.filesScanned, 'file')} scanned${detail ? ` (${detail})` : ''}${commits}`;
 }
-
 
 /** Said in a report whose entries were capped: how many there were and how many are listed. */
 export interface ReportTruncation {
@@ -34,8 +36,15 @@ export const REPORT_MAX_RESULTS = 25_000;
 const LEVEL_RANK: Record<Level, number> = { note: 0, warning: 1, error: 2 };
 
 /** Orders findings most severe first: unsuppressed before suppressed, then level, then security-severity. */
-export function compareSeverity(a: Pick<Finding, 'level' | 'securitySeverity' | 'suppressed'>, b: Pick<Finding, 'level' | 'securitySeverity' | 'suppressed'>): number {
-  return (a.suppressed ? 1 : 0) - (b.suppressed ? 1 : 0) || LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.securitySeverity - a.securitySeverity;
+export function compareSeverity(
+  a: Pick<Finding, 'level' | 'securitySeverity' | 'suppressed'>,
+  b: Pick<Finding, 'level' | 'securitySeverity' | 'suppressed'>,
+): number {
+  return (
+    (a.suppressed ? 1 : 0) - (b.suppressed ? 1 : 0) ||
+    LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
+    b.securitySeverity - a.securitySeverity
+  );
 }
 
 /**

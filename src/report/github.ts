@@ -6,7 +6,15 @@
 // on disk) is decided by the caller, which can read git.
 
 import { relative, join } from 'node:path';
-import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Level, type Privilege, type ScanResult } from '../model/types.js';
+import {
+  BREADTHS,
+  PRIVILEGES,
+  type Breadth,
+  type Finding,
+  type Level,
+  type Privilege,
+  type ScanResult,
+} from '../model/types.js';
 import type { FailOn } from '../model/config.js';
 import { filesScannedPhrase, levelCounts } from './common.js';
 import { formatText, summaryLine } from './text.js';
@@ -53,7 +61,11 @@ const BREADTH_COLUMNS: Breadth[] = [...[...BREADTHS].reverse(), 'unknown'];
 
 /** Text for a markdown table cell: pipes, backticks, line breaks and bidi controls cannot break the table. */
 function cell(text: string): string {
-  return printable(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
+  return printable(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'")
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function code(text: string): string {
@@ -62,7 +74,8 @@ function code(text: string): string {
 
 export function privilegeReachTable(findings: readonly Finding[]): string {
   const counts = new Map<string, number>();
-  for (const f of findings) counts.set(`${f.privilege}/${f.breadth}`, (counts.get(`${f.privilege}/${f.breadth}`) ?? 0) + 1);
+  for (const f of findings)
+    counts.set(`${f.privilege}/${f.breadth}`, (counts.get(`${f.privilege}/${f.breadth}`) ?? 0) + 1);
   const lines = [
     `| privilege \\ reach | ${BREADTH_COLUMNS.join(' | ')} | total |`,
     `| --- | ${BREADTH_COLUMNS.map(() => '---:').join(' | ')} | ---: |`,
@@ -78,11 +91,17 @@ export function privilegeReachTable(findings: readonly Finding[]): string {
 
 /** Most severe first; ties by location, so the output is the same on every run. */
 function rank(a: Finding, b: Finding): number {
-  return b.securitySeverity - a.securitySeverity || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column);
+  return (
+    b.securitySeverity - a.securitySeverity ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column)
+  );
 }
 
 export function topFindingsTable(findings: readonly Finding[], limit: number): string {
-  const lines = ['| location | detector | privilege | reach | policy | value |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| location | detector | privilege | reach | policy | value |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const f of [...findings].sort(rank).slice(0, limit)) {
     const where = `${f.path}:${f.line}${f.commit ? ` @ ${f.commit.sha.slice(0, 7)}` : ''}`;
     lines.push(
@@ -115,12 +134,16 @@ interface SummaryCounts {
 
 function annotationsParagraph(result: ScanResult, options: GithubReportOptions, counts: SummaryCounts): string[] {
   const scope = options.scope ?? 'annotated';
-  const lines = [`Annotations: ${plural(counts.annotated, 'finding')} ${scope}.${options.sarif ? ` SARIF: ${code(options.sarif)}.` : ''}`];
+  const lines = [
+    `Annotations: ${plural(counts.annotated, 'finding')} ${scope}.${options.sarif ? ` SARIF: ${code(options.sarif)}.` : ''}`,
+  ];
   const notAnnotated = result.findings.length - counts.annotated;
   if (notAnnotated > 0) {
     const why: string[] = [];
     if (counts.overLimit > 0) {
-      why.push(`${counts.overLimit} over GitHub's limit of ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step`);
+      why.push(
+        `${counts.overLimit} over GitHub's limit of ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step`,
+      );
     }
     const outside = result.findings.length - counts.eligible;
     if (outside > 0) why.push(`${outside} outside what is annotated (see above)`);
@@ -157,14 +180,18 @@ export function formatGithubSummary(result: ScanResult, options: GithubReportOpt
     '',
   ];
   if (result.incomplete) {
-    out.push(`**Scan incomplete**: ${cell(result.incompleteReasons.map((r) => r.message).join('; '))}. A clean result does not cover what was not read.`, '');
+    out.push(
+      `**Scan incomplete**: ${cell(result.incompleteReasons.map((r) => r.message).join('; '))}. A clean result does not cover what was not read.`,
+      '',
+    );
   }
   if (result.findings.length === 0) {
     out.push(result.incomplete ? 'No credentials found in what could be read.' : 'No credentials found.', '');
   } else {
     out.push('### By privilege and reach', '', privilegeReachTable(result.findings), '');
     out.push(`### Top findings`, '', topFindingsTable(result.findings, top), '');
-    if (result.findings.length > top) out.push(`Showing the ${top} most severe of ${result.findings.length}; the SARIF report has them all.`, '');
+    if (result.findings.length > top)
+      out.push(`Showing the ${top} most severe of ${result.findings.length}; the SARIF report has them all.`, '');
   }
   out.push(...annotationsParagraph(result, options, counts), '');
   return `${out.join('\n')}\n`;
@@ -194,7 +221,11 @@ export function formatGithub(result: ScanResult, options: GithubReportOptions): 
     );
   }
   if (overLimit > 0) {
-    lines.push(escapeLog(`tokenscope: ${plural(overLimit, 'more finding')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level and step); the report above and the job summary list them`));
+    lines.push(
+      escapeLog(
+        `tokenscope: ${plural(overLimit, 'more finding')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level and step); the report above and the job summary list them`,
+      ),
+    );
   }
   lines.push(escapeLog(summaryLine(result)));
   return {

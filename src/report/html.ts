@@ -8,20 +8,38 @@
 import { createHash } from 'node:crypto';
 import { describeBreadth, describePrivilege } from '../policy/evaluate.js';
 import { formatSize, plural } from '../util/format.js';
-import { BREADTHS, PRIVILEGES, type Breadth, type Finding, type Privilege, type RuleInfo, type ScanResult } from '../model/types.js';
+import {
+  BREADTHS,
+  PRIVILEGES,
+  type Breadth,
+  type Finding,
+  type Privilege,
+  type RuleInfo,
+  type ScanResult,
+} from '../model/types.js';
 import { levelCounts } from './common.js';
 
 export interface HtmlOptions {
   showSuppressed?: boolean;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 /** Escapes text for element content and quoted attribute values; controls and bidi overrides become visible. */
 export function escapeHtml(value: unknown): string {
   return String(value)
     .replace(/[&<>"'`]/g, (c) => ESCAPES[c]!)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
 }
 
 const PRIVILEGE_ROWS: Privilege[] = [...[...PRIVILEGES].reverse(), 'unknown'];
@@ -39,8 +57,11 @@ function cellDanger(privilege: Privilege, breadth: Breadth): number {
 
 function matrix(findings: readonly Finding[]): string {
   const counts = new Map<string, number>();
-  for (const f of findings) counts.set(`${f.privilege}|${f.breadth}`, (counts.get(`${f.privilege}|${f.breadth}`) ?? 0) + 1);
-  const head = BREADTH_COLUMNS.map((b) => `<th scope="col" title="${escapeHtml(describeBreadth(b))}">${escapeHtml(b)}</th>`).join('');
+  for (const f of findings)
+    counts.set(`${f.privilege}|${f.breadth}`, (counts.get(`${f.privilege}|${f.breadth}`) ?? 0) + 1);
+  const head = BREADTH_COLUMNS.map(
+    (b) => `<th scope="col" title="${escapeHtml(describeBreadth(b))}">${escapeHtml(b)}</th>`,
+  ).join('');
   const rows = PRIVILEGE_ROWS.map((p) => {
     const cells = BREADTH_COLUMNS.map((b) => {
       const n = counts.get(`${p}|${b}`) ?? 0;
@@ -57,7 +78,9 @@ ${rows}
 }
 
 function worstFinding(findings: readonly Finding[]): Finding | undefined {
-  return [...findings].sort((a, b) => b.securitySeverity - a.securitySeverity || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line))[0];
+  return [...findings].sort(
+    (a, b) => b.securitySeverity - a.securitySeverity || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line),
+  )[0];
 }
 
 function findingRow(f: Finding, rules: ReadonlyMap<string, RuleInfo>): string {
@@ -73,7 +96,9 @@ function findingRow(f: Finding, rules: ReadonlyMap<string, RuleInfo>): string {
 <td>${escapeHtml(describePrivilege(f.privilege))}<br><small>${escapeHtml(describeBreadth(f.breadth))} · ${escapeHtml(f.scopeSource)}</small></td>
 <td>${tags}</td>
 <td>${reasons ? `<ul class="reasons">${reasons}</ul>` : escapeHtml(f.message)}${evidence ? `<ul class="evidence">${evidence}</ul>` : ''}${
-    rule ? `<details><summary>Remediation</summary><p>${escapeHtml(rule.remediation)}</p>${f.narrowerAlternative ? `<p>Narrower alternative: ${escapeHtml(f.narrowerAlternative)}</p>` : ''}</details>` : ''
+    rule
+      ? `<details><summary>Remediation</summary><p>${escapeHtml(rule.remediation)}</p>${f.narrowerAlternative ? `<p>Narrower alternative: ${escapeHtml(f.narrowerAlternative)}</p>` : ''}</details>`
+      : ''
   }${f.commit ? `<br><small>commit ${escapeHtml(f.commit.sha.slice(0, 12))}</small>` : ''}</td>
 </tr>`;
 }
@@ -95,7 +120,10 @@ ${list.map((f) => findingRow(f, rules)).join('\n')}
 }
 
 function options(values: readonly string[], all: string): string {
-  return [`<option value="">${escapeHtml(all)}</option>`, ...[...new Set(values)].sort().map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`)].join('');
+  return [
+    `<option value="">${escapeHtml(all)}</option>`,
+    ...[...new Set(values)].sort().map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`),
+  ].join('');
 }
 
 // Filters rows by level, provider and policy tag; the state lives in the URL fragment
@@ -150,7 +178,8 @@ export function formatHtml(result: ScanResult, opts: HtmlOptions = {}): string {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const s = result.stats;
   const worst = worstFinding(findings);
-  const incomplete = (result as ScanResult & { incomplete?: boolean; incompleteReasons?: string[] }).incomplete === true;
+  const incomplete =
+    (result as ScanResult & { incomplete?: boolean; incompleteReasons?: string[] }).incomplete === true;
   const reasons = (result as ScanResult & { incompleteReasons?: string[] }).incompleteReasons ?? [];
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
@@ -176,9 +205,18 @@ ${callout}
 ${matrix(findings)}
 <h2>Findings (<span id="shown">${findings.length}</span> shown)</h2>
 <form id="filters">
-<label>Level <select name="level">${options(findings.map((f) => f.level), 'all levels')}</select></label>
-<label>Provider <select name="provider">${options(findings.map((f) => f.provider), 'all providers')}</select></label>
-<label>Policy <select name="policy">${options(findings.flatMap((f) => f.policy), 'any policy')}</select></label>
+<label>Level <select name="level">${options(
+    findings.map((f) => f.level),
+    'all levels',
+  )}</select></label>
+<label>Provider <select name="provider">${options(
+    findings.map((f) => f.provider),
+    'all providers',
+  )}</select></label>
+<label>Policy <select name="policy">${options(
+    findings.flatMap((f) => f.policy),
+    'any policy',
+  )}</select></label>
 </form>
 ${fileSections(findings, rules)}
 <script>${SCRIPT}</script>

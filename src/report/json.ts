@@ -15,15 +15,30 @@ export interface JsonOptions {
 }
 
 /** What a JSON report lists, and what it left out under `maxFindings`. */
-export function planJsonFindings(result: ScanResult, options: JsonOptions = {}): { findings: ScanResult['findings']; truncated?: ReportTruncation } {
+export function planJsonFindings(
+  result: ScanResult,
+  options: JsonOptions = {},
+): { findings: ScanResult['findings']; truncated?: ReportTruncation } {
   const limit = options.maxFindings;
   if (limit === undefined || result.findings.length <= limit) return { findings: result.findings };
   const findings = keepMostSevere(result.findings, limit, compareSeverity);
-  return { findings, truncated: { limit, total: result.findings.length, listed: findings.length, omittedFindings: result.findings.length - findings.length } };
+  return {
+    findings,
+    truncated: {
+      limit,
+      total: result.findings.length,
+      listed: findings.length,
+      omittedFindings: result.findings.length - findings.length,
+    },
+  };
 }
 
 /** The JSON report in pieces, each finding serialised on its own (see formatJson). */
-export function* jsonReportChunks(result: ScanResult, options: JsonOptions = {}, plan = planJsonFindings(result, options)): Generator<string> {
+export function* jsonReportChunks(
+  result: ScanResult,
+  options: JsonOptions = {},
+  plan = planJsonFindings(result, options),
+): Generator<string> {
   const { rules: _rules, suppressed, ...rest } = result;
   yield* jsonChunks({
     formatVersion: JSON_FORMAT_VERSION,

@@ -42,7 +42,13 @@ export function groupOccurrences(findings: readonly Finding[], maxLocations = SA
   const open = new Map<string, ResultGroup>();
   for (const finding of findings) {
     const s = finding.suppressed;
-    const key = [finding.ruleId, finding.path, finding.fingerprint, finding.commit?.sha ?? '', s ? `${s.kind}\0${s.by}\0${s.reason ?? ''}` : ''].join('\0');
+    const key = [
+      finding.ruleId,
+      finding.path,
+      finding.fingerprint,
+      finding.commit?.sha ?? '',
+      s ? `${s.kind}\0${s.by}\0${s.reason ?? ''}` : '',
+    ].join('\0');
     let group = open.get(key);
     if (!group || group.occurrences.length >= maxLocations) {
       group = { representative: finding, occurrences: [] };
@@ -67,7 +73,10 @@ export function planSarifResults(result: ScanResult, options: SarifOptions = {})
   if (all.length <= limit) return { groups: all };
   const groups = keepMostSevere(all, limit, (a, b) => compareSeverity(a.representative, b.representative));
   const listedFindings = groups.reduce((n, g) => n + g.occurrences.length, 0);
-  return { groups, truncated: { limit, total: all.length, listed: groups.length, omittedFindings: findings.length - listedFindings } };
+  return {
+    groups,
+    truncated: { limit, total: all.length, listed: groups.length, omittedFindings: findings.length - listedFindings },
+  };
 }
 
 function ruleHelp(rule: RuleInfo): { text: string; markdown: string } {
@@ -118,7 +127,10 @@ function toRule(rule: RuleInfo): Sarif.ReportingDescriptor {
 
 /** Stable across line moves: depends on detector, path and the keyed secret fingerprint only. */
 export function partialFingerprint(finding: Pick<Finding, 'ruleId' | 'path' | 'fingerprint'>): string {
-  return createHash('sha256').update(`${finding.ruleId}\0${finding.path}\0${finding.fingerprint}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${finding.ruleId}\0${finding.path}\0${finding.fingerprint}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function toLocation(finding: Finding): Sarif.Location {
@@ -158,7 +170,9 @@ function toResult(group: ResultGroup, ruleIndex: number): Sarif.Result {
     ...(finding.expiresAt ? { expiresAt: finding.expiresAt } : {}),
     ...(finding.expired !== undefined ? { expired: finding.expired } : {}),
     ...(Object.keys(finding.facts).length > 0 ? { facts: finding.facts } : {}),
-    ...(finding.commit ? { commit: finding.commit.sha, ...(finding.commit.date ? { commitDate: finding.commit.date } : {}) } : {}),
+    ...(finding.commit
+      ? { commit: finding.commit.sha, ...(finding.commit.date ? { commitDate: finding.commit.date } : {}) }
+      : {}),
     ...(finding.verification ? { verification: finding.verification } : {}),
     ...(finding.agentIgnoredBy ? { agentIgnoredBy: finding.agentIgnoredBy } : {}),
     ...(group.occurrences.length > 1 ? { occurrences: group.occurrences.length } : {}),
@@ -200,7 +214,11 @@ export function relativeUri(path: string): string {
 }
 
 /** The SARIF log in pieces, results built one at a time (see formatSarif). */
-export function sarifChunks(result: ScanResult, options: SarifOptions = {}, plan = planSarifResults(result, options)): Generator<string> {
+export function sarifChunks(
+  result: ScanResult,
+  options: SarifOptions = {},
+  plan = planSarifResults(result, options),
+): Generator<string> {
   const { groups, truncated } = plan;
   // Only the rules that results reference: the whole catalogue would be ~1 MB for three results.
   const referenced = new Set(groups.map((g) => g.representative.ruleId));
@@ -219,7 +237,9 @@ export function sarifChunks(result: ScanResult, options: SarifOptions = {}, plan
       : []),
     ...result.incompleteReasons.map((r) => ({
       level: 'error' as const,
-      message: { text: `scan incomplete: ${r.message}${r.paths.length > 0 ? ` (${r.paths.join(', ')}${r.count > r.paths.length ? ', …' : ''})` : ''}` },
+      message: {
+        text: `scan incomplete: ${r.message}${r.paths.length > 0 ? ` (${r.paths.join(', ')}${r.count > r.paths.length ? ', …' : ''})` : ''}`,
+      },
     })),
     ...result.notices.map((n) => ({
       level: n.level === 'info' ? ('note' as const) : n.level,
@@ -255,7 +275,9 @@ export function sarifChunks(result: ScanResult, options: SarifOptions = {}, plan
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${result.root.replace(/\/?$/, '/')}`).href } },
         columnKind: 'utf16CodeUnits',
         // Built and written one at a time by jsonChunks, never held as one array.
-        results: new JsonArrayStream(mapLazily(groups, (g) => toResult(g, index.get(g.representative.ruleId) ?? -1))) as unknown as Sarif.Result[],
+        results: new JsonArrayStream(
+          mapLazily(groups, (g) => toResult(g, index.get(g.representative.ruleId) ?? -1)),
+        ) as unknown as Sarif.Result[],
         properties: {
           stats: result.stats,
           ...(result.staleBaseline ? { staleBaseline: result.staleBaseline } : {}),

@@ -22,9 +22,20 @@ export interface TextOptions {
 
 type Paint = (text: string) => string;
 
-function painter(enabled: boolean): Record<'red' | 'yellow' | 'blue' | 'dim' | 'bold' | 'green' | 'cyan' | 'magenta', Paint> {
+function painter(
+  enabled: boolean,
+): Record<'red' | 'yellow' | 'blue' | 'dim' | 'bold' | 'green' | 'cyan' | 'magenta', Paint> {
   const c = pc.createColors(enabled);
-  return { red: c.red, yellow: c.yellow, blue: c.blue, dim: c.dim, bold: c.bold, green: c.green, cyan: c.cyan, magenta: c.magenta };
+  return {
+    red: c.red,
+    yellow: c.yellow,
+    blue: c.blue,
+    dim: c.dim,
+    bold: c.bold,
+    green: c.green,
+    cyan: c.cyan,
+    magenta: c.magenta,
+  };
 }
 
 function levelLabel(level: Level, p: ReturnType<typeof painter>): string {
@@ -70,13 +81,15 @@ function withoutRepeatedScope(reason: string, f: Finding): string {
 function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boolean, width?: number): string[] {
   const where = `${f.line}:${f.column}`.padEnd(8);
   const head = `  ${p.dim(where)} ${levelLabel(f.level, p)}  ${p.bold(f.ruleName)} · ${p.cyan(printable(f.redacted))} ${p.dim(`(${f.secretLength} chars) · ${f.ruleId}`)}`;
-  const scope = f.privilege === 'public'
-    ? 'public by design'
-    : `${describePrivilege(f.privilege)} · ${describeReach(f.breadth)} · ${f.scopeSource}`;
+  const scope =
+    f.privilege === 'public'
+      ? 'public by design'
+      : `${describePrivilege(f.privilege)} · ${describeReach(f.breadth)} · ${f.scopeSource}`;
   const tags = f.policy.length > 0 ? ` · ${p.magenta(f.policy.join(', '))}` : '';
   const lines = [head, `  ${' '.repeat(8)} ${scope}${tags}`];
   const indent = `  ${' '.repeat(8)} `;
-  for (const evidence of f.evidence) for (const line of wrapLine(`${indent}${printable(evidence)}`, width)) lines.push(p.dim(line));
+  for (const evidence of f.evidence)
+    for (const line of wrapLine(`${indent}${printable(evidence)}`, width)) lines.push(p.dim(line));
   for (const reason of f.reasons) {
     const arrow = reason.startsWith('overbroad') || reason.startsWith('misplaced') ? '→ ' : '';
     lines.push(...wrapLine(`${indent}${arrow}${printable(withoutRepeatedScope(reason, f))}`, width, arrow ? 2 : 0));
@@ -85,11 +98,20 @@ function formatFinding(f: Finding, p: ReturnType<typeof painter>, verbose: boole
     // What an active token can do, in words, is in the detail (src/verify/apply.ts).
     const v = f.verification;
     const paint = v.status === 'active' ? p.red : v.status === 'inactive' ? p.green : p.dim;
-    lines.push(`${indent}verified: ${paint(v.status)}${v.identity ? ` as ${v.identity}` : ''}: ${v.detail}${v.endpoint ? p.dim(` [${v.endpoint}]`) : ''}`);
+    lines.push(
+      `${indent}verified: ${paint(v.status)}${v.identity ? ` as ${v.identity}` : ''}: ${v.detail}${v.endpoint ? p.dim(` [${v.endpoint}]`) : ''}`,
+    );
   }
-  if (f.commit) lines.push(`${indent}${p.dim(`commit ${f.commit.sha.slice(0, 12)}${f.commit.date ? ` (${f.commit.date.slice(0, 10)})` : ''}`)}`);
-  if (f.agentIgnoredBy && f.agentIgnoredBy.length > 0) lines.push(`${indent}agent ignore rules cover it (best effort only): ${f.agentIgnoredBy.join('; ')}`);
-  if (f.suppressed) lines.push(`${indent}${p.dim(printable(`suppressed by ${f.suppressed.by}${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}`))}`);
+  if (f.commit)
+    lines.push(
+      `${indent}${p.dim(`commit ${f.commit.sha.slice(0, 12)}${f.commit.date ? ` (${f.commit.date.slice(0, 10)})` : ''}`)}`,
+    );
+  if (f.agentIgnoredBy && f.agentIgnoredBy.length > 0)
+    lines.push(`${indent}agent ignore rules cover it (best effort only): ${f.agentIgnoredBy.join('; ')}`);
+  if (f.suppressed)
+    lines.push(
+      `${indent}${p.dim(printable(`suppressed by ${f.suppressed.by}${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}`))}`,
+    );
   if (verbose) lines.push(`${indent}${p.dim(`fingerprint ${f.fingerprint}`)}`);
   return lines;
 }
@@ -121,7 +143,11 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
     out.push('');
   }
   if (result.staleBaseline && result.staleBaseline.length > 0) {
-    out.push(p.bold(`Stale baseline entries (${result.staleBaseline.length}): the secret is gone; remove them with --prune-baseline`));
+    out.push(
+      p.bold(
+        `Stale baseline entries (${result.staleBaseline.length}): the secret is gone; remove them with --prune-baseline`,
+      ),
+    );
     for (const e of result.staleBaseline) out.push(`  ${printable(e.path)}  ${e.ruleId}  ${p.dim(e.fingerprint)}`);
     out.push('');
   }
@@ -133,12 +159,16 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   if (options.verbose) {
     if (result.skipped.length > 0) {
       out.push(p.bold('Skipped files'));
-      for (const s of result.skipped) out.push(`  ${printable(s.path)}  ${p.dim(printable(`${s.reason}${s.detail ? `: ${s.detail}` : ''}`))}`);
+      for (const s of result.skipped)
+        out.push(`  ${printable(s.path)}  ${p.dim(printable(`${s.reason}${s.detail ? `: ${s.detail}` : ''}`))}`);
       out.push('');
     }
   }
   const problems = result.notices.filter((n) => options.verbose || n.level !== 'info');
-  for (const n of problems) out.push(`${n.level === 'error' ? p.red('error') : n.level === 'warning' ? p.yellow('warning') : p.dim('info')}: ${printable(`${n.path ? `${n.path}: ` : ''}${n.message}`)}`);
+  for (const n of problems)
+    out.push(
+      `${n.level === 'error' ? p.red('error') : n.level === 'warning' ? p.yellow('warning') : p.dim('info')}: ${printable(`${n.path ? `${n.path}: ` : ''}${n.message}`)}`,
+    );
   if (problems.length > 0) out.push('');
   if (result.agentView) {
     const a = result.agentView;
@@ -148,7 +178,9 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
         ? '  no credentials readable from this checkout'
         : `  ${plural(a.credentials, 'credential')}; highest privilege: ${a.highestPrivilege} (${describePrivilege(a.highestPrivilege)}); broadest reach: ${a.broadestReach} (${describeBreadth(a.broadestReach)})`,
     );
-    out.push(`  ${a.coveredByIgnoreRules} covered by agent ignore rules${a.ignoreFiles.length > 0 ? ` (${a.ignoreFiles.join(', ')})` : ''}; ignore rules are best effort: a shell command still reads the file`);
+    out.push(
+      `  ${a.coveredByIgnoreRules} covered by agent ignore rules${a.ignoreFiles.length > 0 ? ` (${a.ignoreFiles.join(', ')})` : ''}; ignore rules are best effort: a shell command still reads the file`,
+    );
     out.push('');
   }
   if (options.staged) out.push(...blockedCommitMessage(result, p));
@@ -163,10 +195,17 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
 export function blockedCommitMessage(result: ScanResult, p = painter(false)): string[] {
   const blocking = result.findings.filter((f) => atOrAbove(f.level, result.settings.failOn));
   if (blocking.length === 0) return [];
-  const out = [p.bold(p.red(`Commit blocked: tokenscope found ${plural(blocking.length, 'secret')} in the staged changes.`))];
+  const out = [
+    p.bold(p.red(`Commit blocked: tokenscope found ${plural(blocking.length, 'secret')} in the staged changes.`)),
+  ];
   for (const f of blocking) {
-    const danger = f.privilege === 'public' ? 'public by design' : `${f.privilege}: ${describePrivilege(f.privilege)}; ${describeReach(f.breadth)}`;
-    out.push(`  ${p.bold(`${printable(f.path)}:${f.line}`)}  ${f.ruleName} (${f.ruleId}) ${p.cyan(printable(f.redacted))}`);
+    const danger =
+      f.privilege === 'public'
+        ? 'public by design'
+        : `${f.privilege}: ${describePrivilege(f.privilege)}; ${describeReach(f.breadth)}`;
+    out.push(
+      `  ${p.bold(`${printable(f.path)}:${f.line}`)}  ${f.ruleName} (${f.ruleId}) ${p.cyan(printable(f.redacted))}`,
+    );
     out.push(`      ${danger}${f.policy.length > 0 ? ` · ${f.policy.join(', ')}` : ''}`);
   }
   const example = blocking[0]!.ruleId;
@@ -215,7 +254,9 @@ function leftOutPhrase(result: ScanResult): string | undefined {
   const excluded = Object.entries(s.excludedByDefault ?? {});
   if (excluded.length > 0) {
     const total = excluded.reduce((sum, [, n]) => sum + n, 0);
-    parts.push(`${plural(total, 'folder')} excluded by default (${excluded.map(([pattern, n]) => `${pattern} ${n}`).join(', ')})`);
+    parts.push(
+      `${plural(total, 'folder')} excluded by default (${excluded.map(([pattern, n]) => `${pattern} ${n}`).join(', ')})`,
+    );
   }
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -9,7 +9,8 @@ import { isExpired } from '../providers/formats/expiry.js';
 import type { DecodedScope } from '../providers/decoder-types.js';
 
 /** Variable prefixes that bundlers inline into client code: the value ships to every browser. */
-const BROWSER_EXPOSED_NAME = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|GATSBY_|NUXT_PUBLIC_|PUBLIC_|VUE_APP_|STORYBOOK_)/;
+const BROWSER_EXPOSED_NAME =
+  /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|GATSBY_|NUXT_PUBLIC_|PUBLIC_|VUE_APP_|STORYBOOK_)/;
 
 /** Key names that say a value is the production/live one. */
 const PRODUCTION_NAME = /(?:^|[^a-z])(?:prod|production|live|prd)(?:[^a-z]|$)/i;
@@ -23,7 +24,9 @@ const MIN_REDACTED_LENGTH = 3;
  */
 function withoutSensitive(decoded: DecodedScope, secret: string): void {
   // Case-insensitive: decoders lowercase hosts and names, and that still spells the secret.
-  const sensitive = [secret, ...(decoded.redact?.() ?? [])].filter((s) => s.length >= MIN_REDACTED_LENGTH).map((s) => s.toLowerCase());
+  const sensitive = [secret, ...(decoded.redact?.() ?? [])]
+    .filter((s) => s.length >= MIN_REDACTED_LENGTH)
+    .map((s) => s.toLowerCase());
   const leaks = (text: string): boolean => {
     const lower = text.toLowerCase();
     return sensitive.some((s) => lower.includes(s));
@@ -102,7 +105,11 @@ export function describeScope(match: RawMatch, ctx: ScopeContext): ScopeInfo {
   }
 
   if (info.expiresAt) info.expired = isExpired(info.expiresAt, ctx.now);
-  if (match.checksum === 'invalid') info.evidence.push('checksum does not verify: not a live token (a fake, a typo or a test value)');
-  if (match.synthetic) info.evidence.push('the value looks made up (a keyboard sequence, a repeated character or an example marker): probably a fake, worth a look');
+  if (match.checksum === 'invalid')
+    info.evidence.push('checksum does not verify: not a live token (a fake, a typo or a test value)');
+  if (match.synthetic)
+    info.evidence.push(
+      'the value looks made up (a keyboard sequence, a repeated character or an example marker): probably a fake, worth a look',
+    );
   return info;
 }

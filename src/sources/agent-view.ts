@@ -121,17 +121,29 @@ export function applyAgentView(findings: Finding[], sources: readonly AgentIgnor
     if (rules.length > 0) {
       covered++;
       finding.agentIgnoredBy = rules;
-      finding.reasons.push(`agent-exposed: ${rules.join('; ')} asks agents not to read this file, but a shell command still can`);
+      finding.reasons.push(
+        `agent-exposed: ${rules.join('; ')} asks agents not to read this file, but a shell command still can`,
+      );
     } else {
-      finding.reasons.push('agent-exposed: no agent ignore rule covers this file: a coding agent here reads it like any other');
+      finding.reasons.push(
+        'agent-exposed: no agent ignore rule covers this file: a coding agent here reads it like any other',
+      );
     }
   }
   const live = findings.filter((f) => f.level !== 'note');
   const pool = live.length > 0 ? live : findings;
   return {
     credentials: findings.length,
-    highestPrivilege: highest(pool.map((f) => f.privilege), 'unknown', privilegeRank),
-    broadestReach: highest(pool.map((f) => f.breadth), 'unknown', breadthRank),
+    highestPrivilege: highest(
+      pool.map((f) => f.privilege),
+      'unknown',
+      privilegeRank,
+    ),
+    broadestReach: highest(
+      pool.map((f) => f.breadth),
+      'unknown',
+      breadthRank,
+    ),
     coveredByIgnoreRules: covered,
     ignoreFiles: sources.map((s) => s.file),
   };

@@ -57,7 +57,9 @@ export class ExcludeRules {
       else (dirOnly ? this.dirNames : this.names).add(body);
     }
     this.rest = others.length > 0 ? ignore({ allowRelativePaths: true }).add(others) : undefined;
-    this.empty = this.rest === undefined && this.names.size + this.dirNames.size + this.paths.size + this.dirPaths.size + this.suffixes.size === 0;
+    this.empty =
+      this.rest === undefined &&
+      this.names.size + this.dirNames.size + this.paths.size + this.dirPaths.size + this.suffixes.size === 0;
   }
 
   /** `rel` is root-relative POSIX; a folder ends with '/'. Folders above `rel` count too. */

@@ -5,7 +5,16 @@
 import type { ResolvedConfig } from '../model/config.js';
 import { usageError } from '../util/errors.js';
 import type { SourceProvider, CommitInfo, Notice, SkippedFile, SourceFile } from '../model/types.js';
-import { batchCheck, type BlobInfo, gitToplevel, nulSplitter, RawParser, readBlobs, resolveCommit, streamGit } from './git.js';
+import {
+  batchCheck,
+  type BlobInfo,
+  gitToplevel,
+  nulSplitter,
+  RawParser,
+  readBlobs,
+  resolveCommit,
+  streamGit,
+} from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { isBinaryContent, tooLargeDetail } from './read.js';
 
@@ -64,7 +73,12 @@ export async function listHistoryBlobs(
       return;
     }
     if (!commit || entry.status === 'D' || seen.has(entry.dstBlob) || /^0+$/.test(entry.dstBlob)) return;
-    seen.set(entry.dstBlob, { blob: entry.dstBlob, path: entry.path, mode: entry.dstMode, commit: { ...commit, blob: entry.dstBlob } });
+    seen.set(entry.dstBlob, {
+      blob: entry.dstBlob,
+      path: entry.path,
+      mode: entry.dstMode,
+      commit: { ...commit, blob: entry.dstBlob },
+    });
   });
   await streamGit(
     [
@@ -143,7 +157,10 @@ export function sizeSum(ids: readonly string[], sizes: ReadonlyMap<string, BlobI
 }
 
 /** Reads each group in turn, the next one while the consumer works on the current one. */
-export async function* prefetching<T>(groups: readonly string[][], read: (ids: readonly string[]) => Promise<T>): AsyncGenerator<T> {
+export async function* prefetching<T>(
+  groups: readonly string[][],
+  read: (ids: readonly string[]) => Promise<T>,
+): AsyncGenerator<T> {
   let next = groups.length > 0 ? read(groups[0]!) : undefined;
   for (let i = 0; i < groups.length; i++) {
     const current = next!;
@@ -158,7 +175,9 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
   // A leading dash would reach git as an option.
   if (options.since?.startsWith('-')) throw usageError(`--since: not a revision (received "${options.since}")`);
   if (options.until !== undefined && !isHistoryDate(options.until)) {
-    throw usageError(`--until: expected a date such as 2024-06-30 or 2024-06-30T12:00:00Z (received "${options.until}")`);
+    throw usageError(
+      `--until: expected a date such as 2024-06-30 or 2024-06-30T12:00:00Z (received "${options.until}")`,
+    );
   }
   return {
     partial: true,
@@ -177,13 +196,21 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
         range.push(`^${since}`);
       }
       // git reads a bare date as that day at the current time of day: make it the whole day.
-      if (options.until !== undefined) range.push(`--until=${/^\d{4}-\d{2}-\d{2}$/.test(options.until) ? `${options.until} 23:59:59` : options.until}`);
+      if (options.until !== undefined)
+        range.push(
+          `--until=${/^\d{4}-\d{2}-\d{2}$/.test(options.until) ? `${options.until} 23:59:59` : options.until}`,
+        );
       const filter = gitPathFilter(toplevel, root, config, options.targets);
       // Pathspecs narrow the log itself; the filter still applies excludes and maps paths.
       const pathspecs = (options.targets ?? [])
         .map((t) => filter.pathspec(t))
         .filter((p): p is string => p !== undefined);
-      const listed = await listHistoryBlobs(toplevel, range, pathspecs.includes('') ? [] : pathspecs, options.onProgress);
+      const listed = await listHistoryBlobs(
+        toplevel,
+        range,
+        pathspecs.includes('') ? [] : pathspecs,
+        options.onProgress,
+      );
 
       const skipped: SkippedFile[] = [];
       const candidates: Array<BlobSighting & { reportPath: string }> = [];
@@ -191,18 +218,33 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
         const path = filter.map(sighting.path);
         if (path === undefined) continue;
         if (sighting.mode === '120000') {
-          skipped.push({ path, reason: 'symlink', detail: `symbolic link in commit ${sighting.commit.sha.slice(0, 12)} (not followed)` });
+          skipped.push({
+            path,
+            reason: 'symlink',
+            detail: `symbolic link in commit ${sighting.commit.sha.slice(0, 12)} (not followed)`,
+          });
         } else if (sighting.mode.startsWith('100')) candidates.push({ ...sighting, reportPath: path });
       }
-      const sizes = await batchCheck(toplevel, candidates.map((c) => c.blob));
+      const sizes = await batchCheck(
+        toplevel,
+        candidates.map((c) => c.blob),
+      );
       const toRead = new Map<string, BlobSighting & { reportPath: string }>();
       for (const c of candidates) {
         const info = sizes.get(c.blob);
         if (!info || 'missing' in info) {
           // A shallow or partial clone: say so instead of pretending the blob was scanned.
-          skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${c.blob.slice(0, 12)} in commit ${c.commit.sha.slice(0, 12)} is not in the local object store (not fetched)` });
+          skipped.push({
+            path: c.reportPath,
+            reason: 'missing-blob',
+            detail: `blob ${c.blob.slice(0, 12)} in commit ${c.commit.sha.slice(0, 12)} is not in the local object store (not fetched)`,
+          });
         } else if (info.size > config.maxFileSize) {
-          skipped.push({ path: c.reportPath, reason: 'too-large', detail: tooLargeDetail(info.size, config.maxFileSize, `in commit ${c.commit.sha.slice(0, 12)}`) });
+          skipped.push({
+            path: c.reportPath,
+            reason: 'too-large',
+            detail: tooLargeDetail(info.size, config.maxFileSize, `in commit ${c.commit.sha.slice(0, 12)}`),
+          });
         } else if (info.size === 0) {
           continue;
         } else toRead.set(c.blob, c);
@@ -218,7 +260,11 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
           delivered.add(id);
           // Dropped at once, from the first 8 KB: history can hold gigabytes of binaries.
           if (isBinaryContent(blob)) {
-            skipped.push({ path: c.reportPath, reason: 'binary', detail: `binary content (commit ${c.commit.sha.slice(0, 12)})` });
+            skipped.push({
+              path: c.reportPath,
+              reason: 'binary',
+              detail: `binary content (commit ${c.commit.sha.slice(0, 12)})`,
+            });
             return;
           }
           files.push({ path: c.reportPath, content: blob, origin: 'history', size: blob.length, commit: c.commit });
@@ -226,12 +272,24 @@ export function historySource(options: HistorySourceOptions = {}): SourceProvide
         // An object batch-check saw but cat-file did not return (pruned meanwhile): not scanned.
         for (const id of ids) {
           const c = toRead.get(id)!;
-          if (!delivered.has(id)) skipped.push({ path: c.reportPath, reason: 'missing-blob', detail: `blob ${id.slice(0, 12)} could not be read` });
+          if (!delivered.has(id))
+            skipped.push({
+              path: c.reportPath,
+              reason: 'missing-blob',
+              detail: `blob ${id.slice(0, 12)} could not be read`,
+            });
         }
         return files;
       };
       const first = groups.length > 0 ? await readGroup(groups[0]!) : [];
-      const later = groups.length > 1 ? { files: toRead.size - groups[0]!.length, bytes: bytes - sizeSum(groups[0]!, sizes), groups: prefetching(groups.slice(1), readGroup) } : undefined;
+      const later =
+        groups.length > 1
+          ? {
+              files: toRead.size - groups[0]!.length,
+              bytes: bytes - sizeSum(groups[0]!, sizes),
+              groups: prefetching(groups.slice(1), readGroup),
+            }
+          : undefined;
       return { files: first, skipped, notices, commits: listed.commits, ...(later ? { later } : {}) };
     },
   };

@@ -28,14 +28,17 @@ function realOrSelf(path: string): string {
  * `toplevel` is git's work-tree root, `root` the scan root (normally the same folder; they differ
  * only through symlinks or an unusual layout). `targets` are the absolute PATH arguments.
  */
-export function gitPathFilter(toplevel: string, root: string, config: ResolvedConfig, targets: readonly string[] = []): GitPathFilter {
+export function gitPathFilter(
+  toplevel: string,
+  root: string,
+  config: ResolvedConfig,
+  targets: readonly string[] = [],
+): GitPathFilter {
   const realTop = realOrSelf(toplevel);
   const realRoot = realOrSelf(root);
   const prefix = realTop === realRoot ? '' : toPosix(relative(realTop, realRoot));
   const excludes = new ExcludeRules([...(config.defaultExcludes ? DEFAULT_EXCLUDES : []), ...config.exclude]);
-  const restrict = targets
-    .map((t) => toPosix(relative(realRoot, realOrSelf(t))))
-    .filter((r) => !leavesBase(r));
+  const restrict = targets.map((t) => toPosix(relative(realRoot, realOrSelf(t)))).filter((r) => !leavesBase(r));
   const anywhere = targets.length === 0 || restrict.includes('');
   // Read from the work tree folder by folder as paths need them, with the walk's precedence.
   const ownRules = new IgnoreTree((dir) => readIgnoreFile(join(root, dir, '.tokenscopeignore')));

@@ -6,7 +6,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../model/config.js';
 import type { SourceProvider, SkippedFile, SourceFile } from '../model/types.js';
-import { batchCheck, gitToplevel, isPartialClone, nulSplitter, RawParser, readBlobs, runGit, unquoteGitPath, type RawEntry } from './git.js';
+import {
+  batchCheck,
+  gitToplevel,
+  isPartialClone,
+  nulSplitter,
+  RawParser,
+  readBlobs,
+  runGit,
+  unquoteGitPath,
+  type RawEntry,
+} from './git.js';
 import { gitPathFilter } from './git-paths.js';
 import { tooLargeDetail } from './read.js';
 import { GROUP_BYTES, groupBySize, prefetching, sizeSum } from './git-history.js';
@@ -64,7 +74,12 @@ export function parseRawNumstat(out: Buffer): { entries: RawEntry[]; binary: Set
 export const PINNED_DIFF_FLAGS: readonly string[] = ['--no-color', '--no-ext-diff', '--no-textconv', '-M'];
 
 /** `git diff` flags for the patch parseAddedLines reads: zero context, a/ and b/ prefixes, pinned. */
-export const ADDED_LINES_DIFF_FLAGS: readonly string[] = [...PINNED_DIFF_FLAGS, '-U0', '--src-prefix=a/', '--dst-prefix=b/'];
+export const ADDED_LINES_DIFF_FLAGS: readonly string[] = [
+  ...PINNED_DIFF_FLAGS,
+  '-U0',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
 
 /**
  * 1-based line ranges of the new (index) side of each file in a `-U0` patch, by path. Hunk line
@@ -129,7 +144,9 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
       const [top, rawNumstat, patch] = await Promise.allSettled([
         plainRoot ? Promise.resolve(root) : gitToplevel(root),
         runGit(['diff', ...STAGED, ...PINNED_DIFF_FLAGS, '--raw', '--numstat', '-z', '--no-abbrev'], { cwd: root }),
-        options.full ? Promise.resolve(Buffer.alloc(0)) : runGit(['diff', ...STAGED, ...ADDED_LINES_DIFF_FLAGS], { cwd: root }),
+        options.full
+          ? Promise.resolve(Buffer.alloc(0))
+          : runGit(['diff', ...STAGED, ...ADDED_LINES_DIFF_FLAGS], { cwd: root }),
       ]);
       if (top.status === 'rejected') throw top.reason;
       if (rawNumstat.status === 'rejected' || patch.status === 'rejected') {
@@ -139,7 +156,9 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
       }
       const toplevel = top.value;
       const { entries, binary } = parseRawNumstat(rawNumstat.value);
-      const added = options.full ? new Map<string, Array<[number, number]>>() : parseAddedLines(patch.value.toString('utf8'));
+      const added = options.full
+        ? new Map<string, Array<[number, number]>>()
+        : parseAddedLines(patch.value.toString('utf8'));
       const filter = gitPathFilter(toplevel, root, config, options.targets);
 
       const skipped: SkippedFile[] = [];
@@ -169,7 +188,11 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
       for (const w of wanted) {
         const info = sizes.get(w.blob);
         if (!info || 'missing' in info) {
-          skipped.push({ path: w.path, reason: 'missing-blob', detail: 'staged blob missing from the object store (not fetched)' });
+          skipped.push({
+            path: w.path,
+            reason: 'missing-blob',
+            detail: 'staged blob missing from the object store (not fetched)',
+          });
         } else if (info.size > config.maxFileSize) {
           skipped.push({ path: w.path, reason: 'too-large', detail: tooLargeDetail(info.size, config.maxFileSize) });
         } else toRead.push(w);
@@ -190,7 +213,13 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
               skipped.push({ path: w.path, reason: 'missing-blob', detail: 'staged blob could not be read' });
               continue;
             }
-            files.push({ path: w.path, content, origin: 'staged', size: content.length, ...(w.lineFilter ? { lineFilter: w.lineFilter } : {}) });
+            files.push({
+              path: w.path,
+              content,
+              origin: 'staged',
+              size: content.length,
+              ...(w.lineFilter ? { lineFilter: w.lineFilter } : {}),
+            });
           }
         }
         return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -200,7 +229,11 @@ export function stagedSource(options: StagedSourceOptions = {}): SourceProvider 
         const rest = groups.slice(1);
         // A blob staged under two paths is two files to scan.
         const restFiles = rest.flat().flatMap((id) => byBlob.get(id)!.map(() => sizeSum([id], sizes)));
-        const later = { files: restFiles.length, bytes: restFiles.reduce((n, size) => n + size, 0), groups: prefetching(rest, readGroup) };
+        const later = {
+          files: restFiles.length,
+          bytes: restFiles.reduce((n, size) => n + size, 0),
+          groups: prefetching(rest, readGroup),
+        };
         return { files, skipped, later };
       }
       return { files, skipped };

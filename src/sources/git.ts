@@ -39,9 +39,15 @@ export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv
 }
 
 function describeFailure(args: readonly string[], cwd: string, code: number | null, stderr: string): TokenscopeError {
-  const first = stderr.split('\n').map((l) => l.replace(/^(fatal|error): /, '').trim()).find((l) => l.length > 0);
+  const first = stderr
+    .split('\n')
+    .map((l) => l.replace(/^(fatal|error): /, '').trim())
+    .find((l) => l.length > 0);
   if (/not a git repository/i.test(stderr)) return new TokenscopeError('E_GIT', `${cwd}: not a git repository`);
-  return new TokenscopeError('E_GIT', `${cwd}: git ${args.find((a) => !a.startsWith('-')) ?? args[0]} failed${first ? `: ${first}` : ` (exit ${code})`}`);
+  return new TokenscopeError(
+    'E_GIT',
+    `${cwd}: git ${args.find((a) => !a.startsWith('-')) ?? args[0]} failed${first ? `: ${first}` : ` (exit ${code})`}`,
+  );
 }
 
 function spawnFailure(error: NodeJS.ErrnoException, cwd: string): TokenscopeError {
@@ -53,11 +59,20 @@ function spawnFailure(error: NodeJS.ErrnoException, cwd: string): TokenscopeErro
  * Runs git and hands each stdout chunk to `onData` as it arrives. Resolves with the exit code
  * once git has exited; rejects with an E_GIT error when it fails.
  */
-export function streamGit(args: readonly string[], options: GitOptions, onData: (chunk: Buffer) => void): Promise<number> {
+export function streamGit(
+  args: readonly string[],
+  options: GitOptions,
+  onData: (chunk: Buffer) => void,
+): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     let child;
     try {
-      child = spawn('git', args, { cwd: options.cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn('git', args, {
+        cwd: options.cwd,
+        env: gitEnv(),
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
     } catch (error) {
       reject(spawnFailure(error as NodeJS.ErrnoException, options.cwd));
       return;
@@ -106,7 +121,10 @@ export async function runGit(args: readonly string[], options: GitOptions): Prom
 }
 
 /** Like runGit, also returning the exit code (for commands whose non-zero exit is an answer). */
-export async function runGitStatus(args: readonly string[], options: GitOptions): Promise<{ code: number; stdout: Buffer }> {
+export async function runGitStatus(
+  args: readonly string[],
+  options: GitOptions,
+): Promise<{ code: number; stdout: Buffer }> {
   const chunks: Buffer[] = [];
   const code = await streamGit(args, options, (chunk) => chunks.push(chunk));
   return { code, stdout: Buffer.concat(chunks) };
@@ -182,7 +200,9 @@ export class RawParser {
       const needed = this.header.status === 'R' || this.header.status === 'C' ? 2 : 1;
       if (this.paths.length < needed) return undefined;
       const entry: RawEntry =
-        needed === 2 ? { ...this.header, fromPath: this.paths[0]!, path: this.paths[1]! } : { ...this.header, path: this.paths[0]! };
+        needed === 2
+          ? { ...this.header, fromPath: this.paths[0]!, path: this.paths[1]! }
+          : { ...this.header, path: this.paths[0]! };
       this.header = undefined;
       this.paths = [];
       return entry;
@@ -229,13 +249,19 @@ export type BlobInfo = { id: string; type: string; size: number } | { id: string
 /** Whether the repository is a partial clone: objects may be missing, and git would fetch them. */
 export async function isPartialClone(cwd: string): Promise<boolean> {
   // `extensions.partialClone` names the promisor remote; older clones mark only the remote.
-  const out = await runGitStatus(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], { cwd, okExitCodes: [1] });
+  const out = await runGitStatus(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], {
+    cwd,
+    okExitCodes: [1],
+  });
   if (out.code !== 0) return false;
   return out.stdout
     .toString('utf8')
     .split('\n')
     .some((line) => {
-      const value = line.slice(line.indexOf(' ') + 1).trim().toLowerCase();
+      const value = line
+        .slice(line.indexOf(' ') + 1)
+        .trim()
+        .toLowerCase();
       return line.includes(' ') && value !== '' && value !== 'false';
     });
 }
@@ -262,7 +288,11 @@ async function presentLocally(cwd: string, ids: readonly string[]): Promise<Set<
  * `partialClone` is isPartialClone(cwd) when the caller could start it earlier, beside other
  * git calls (each spawn costs a pre-commit scan ~5–10 ms).
  */
-export async function batchCheck(cwd: string, ids: readonly string[], partialClone?: Promise<boolean>): Promise<Map<string, BlobInfo>> {
+export async function batchCheck(
+  cwd: string,
+  ids: readonly string[],
+  partialClone?: Promise<boolean>,
+): Promise<Map<string, BlobInfo>> {
   const info = new Map<string, BlobInfo>();
   if (ids.length === 0) return info;
   if (await (partialClone ?? isPartialClone(cwd))) {
@@ -288,7 +318,11 @@ export async function batchCheck(cwd: string, ids: readonly string[], partialClo
  * `onBlob` once per id in order. Callers size-check with batchCheck first: only ids that fit the
  * cap are read at all.
  */
-export async function readBlobs(cwd: string, ids: readonly string[], onBlob: (id: string, bytes: Buffer) => void): Promise<void> {
+export async function readBlobs(
+  cwd: string,
+  ids: readonly string[],
+  onBlob: (id: string, bytes: Buffer) => void,
+): Promise<void> {
   if (ids.length === 0) return;
   // Parser state: either waiting for a header line, or filling the current object's bytes.
   let pending = Buffer.alloc(0);

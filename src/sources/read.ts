@@ -125,7 +125,8 @@ function swapBytes(bytes: Uint8Array): Buffer {
  * anything: no UTF-16 byte order mark or zero-byte pattern, and a NUL or mostly control characters.
  */
 export function isBinaryContent(bytes: Uint8Array): boolean {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return false;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    return false;
   return sniffUtf16(bytes) === undefined && looksBinary(bytes);
 }
 
@@ -144,17 +145,34 @@ export function decodeBytes(input: Uint8Array): ReadOutcome {
     return { kind: 'text', text, bytes: bytes.length, encoding, invalidUtf8: false };
   }
   const utf16 = sniffUtf16(bytes);
-  if (utf16 === 'utf-16le') return { kind: 'text', text: bytes.toString('utf16le'), bytes: bytes.length, encoding: utf16, invalidUtf8: false };
-  if (utf16 === 'utf-16be') return { kind: 'text', text: swapBytes(bytes).toString('utf16le'), bytes: bytes.length, encoding: utf16, invalidUtf8: false };
+  if (utf16 === 'utf-16le')
+    return { kind: 'text', text: bytes.toString('utf16le'), bytes: bytes.length, encoding: utf16, invalidUtf8: false };
+  if (utf16 === 'utf-16be')
+    return {
+      kind: 'text',
+      text: swapBytes(bytes).toString('utf16le'),
+      bytes: bytes.length,
+      encoding: utf16,
+      invalidUtf8: false,
+    };
   if (looksBinary(bytes)) return { kind: 'skip', reason: 'binary', detail: 'binary content' };
   return decodeUtf8(bytes, 0);
 }
 
 /** UTF-8 from `from` on, a UTF-8 BOM there stripped. */
 function decodeUtf8(bytes: Buffer, from: number): ReadOutcome {
-  const start = bytes.length >= from + 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? from + 3 : from;
+  const start =
+    bytes.length >= from + 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf
+      ? from + 3
+      : from;
   const text = bytes.toString('utf8', start);
-  return { kind: 'text', text, bytes: bytes.length, encoding: 'utf-8', invalidUtf8: text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes) };
+  return {
+    kind: 'text',
+    text,
+    bytes: bytes.length,
+    encoding: 'utf-8',
+    invalidUtf8: text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes),
+  };
 }
 
 function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

@@ -248,13 +248,17 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
   // Folders whose listing the walk has read: their ignore files were added then, so the lazy
   // loaders below only read from disk for folders above a target.
   const listed = new Set<string>();
-  const loader = (file: string) => (dir: string) => (listed.has(dir) ? undefined : readIgnoreFile(join(root, dir, file)));
+  const loader = (file: string) => (dir: string) =>
+    listed.has(dir) ? undefined : readIgnoreFile(join(root, dir, file));
   const gitRules = new IgnoreTree(useGitignore ? loader('.gitignore') : undefined);
   const ownRules = new IgnoreTree(loader('.tokenscopeignore'));
   // The root's rules are read up front (info/exclude first: the lowest precedence), whether or
   // not the root itself is walked: a folder named as the target still obeys them.
   if (useGitignore) {
-    const rootRules = [readIgnoreFile(join(root, '.git', 'info', 'exclude')), readIgnoreFile(join(root, '.gitignore'))].filter((c) => c !== undefined);
+    const rootRules = [
+      readIgnoreFile(join(root, '.git', 'info', 'exclude')),
+      readIgnoreFile(join(root, '.gitignore')),
+    ].filter((c) => c !== undefined);
     if (rootRules.length > 0) gitRules.add('', rootRules.join('\n'));
   }
   const rootOwn = readIgnoreFile(join(root, '.tokenscopeignore'));
@@ -340,8 +344,14 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
         continue;
       }
       if (kind === 'dir') stack.push({ abs, rel, exact });
-      else if (kind === 'symlink') result.skipped.push({ path: rel, reason: 'symlink', detail: 'symbolic link (not followed)' });
-      else if (kind === 'special') result.skipped.push({ path: rel, reason: 'special-file', detail: 'not a regular file (FIFO, socket or device)' });
+      else if (kind === 'symlink')
+        result.skipped.push({ path: rel, reason: 'symlink', detail: 'symbolic link (not followed)' });
+      else if (kind === 'special')
+        result.skipped.push({
+          path: rel,
+          reason: 'special-file',
+          detail: 'not a regular file (FIFO, socket or device)',
+        });
       else {
         result.files.push({
           path: rel,

@@ -21,7 +21,11 @@ export function writableTarget(target: string): { mode?: number } {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new TokenscopeError('E_IO', `${target}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (stat.isSymbolicLink()) throw new TokenscopeError('E_IO', `${target}: is a symbolic link; refusing to write through it (remove it or choose another path)`);
+  if (stat.isSymbolicLink())
+    throw new TokenscopeError(
+      'E_IO',
+      `${target}: is a symbolic link; refusing to write through it (remove it or choose another path)`,
+    );
   if (!stat.isFile()) throw new TokenscopeError('E_IO', `${target}: is not a regular file; refusing to replace it`);
   return { mode: stat.mode & 0o7777 };
 }
@@ -32,7 +36,10 @@ export function writableTarget(target: string): { mode?: number } {
  */
 export function replaceAtomically(target: string, fill: (temp: string) => void, failure: string): void {
   // A fresh name (the fill creates it exclusively): a planted temp symlink cannot be followed.
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tokenscope-tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tokenscope-tmp`,
+  );
   try {
     fill(temp);
     renameSync(temp, target);

@@ -59,7 +59,9 @@ function stopwordPattern(words: readonly string[]): string {
 export function valueAllowlistPatterns(allowlist: readonly AllowlistEntry[]): Array<[string, string, string]> {
   return allowlist.flatMap((entry, i): Array<[string, string, string]> => [
     ...(entry.values ?? []).map((v): [string, string, string] => [v, '', entryKey(entry, i)]),
-    ...(hasItems(entry.stopwords) ? [[stopwordPattern(entry.stopwords), 'i', entryKey(entry, i)] as [string, string, string]] : []),
+    ...(hasItems(entry.stopwords)
+      ? [[stopwordPattern(entry.stopwords), 'i', entryKey(entry, i)] as [string, string, string]]
+      : []),
   ]);
 }
 
@@ -76,7 +78,9 @@ function pathRegexes(entry: AllowlistEntry): RegExp[] {
 
 /** The criteria an entry names, for `by`: `paths, stopwords`. */
 function criteria(entry: AllowlistEntry): string[] {
-  return (['paths', 'pathRegexes', 'detectors', 'values', 'stopwords', 'fingerprints'] as const).filter((k) => hasItems(entry[k]));
+  return (['paths', 'pathRegexes', 'detectors', 'values', 'stopwords', 'fingerprints'] as const).filter((k) =>
+    hasItems(entry[k]),
+  );
 }
 
 /**
@@ -86,18 +90,24 @@ function criteria(entry: AllowlistEntry): string[] {
 function allowlistMatch(entry: AllowlistEntry, index: number, finding: Finding, candidate: Candidate): boolean {
   const named = criteria(entry);
   if (named.length === 0) return false;
-  if ((hasItems(entry.values) || hasItems(entry.stopwords)) && candidate.allowlistedBy !== entryKey(entry, index)) return false;
+  if ((hasItems(entry.values) || hasItems(entry.stopwords)) && candidate.allowlistedBy !== entryKey(entry, index))
+    return false;
   if (entry.detectors && !entry.detectors.includes(finding.ruleId)) return false;
   if (entry.fingerprints && !entry.fingerprints.includes(finding.fingerprint)) return false;
   if (!matchesPathPatterns(entry.paths, finding.path)) return false;
-  if (hasItems(entry.pathRegexes) && !pathRegexes(entry).some((re) => {
-    re.lastIndex = 0;
-    return re.test(finding.path);
-  })) return false;
+  if (
+    hasItems(entry.pathRegexes) &&
+    !pathRegexes(entry).some((re) => {
+      re.lastIndex = 0;
+      return re.test(finding.path);
+    })
+  )
+    return false;
   return true;
 }
 
-type InlineVerdict = { kind: 'applies'; suppression: Suppression } | { kind: 'refused'; reason: string } | { kind: 'other-detector' };
+type InlineVerdict =
+  { kind: 'applies'; suppression: Suppression } | { kind: 'refused'; reason: string } | { kind: 'other-detector' };
 
 function judgeInline(inline: InlineIgnore, finding: Finding): InlineVerdict {
   const named = inline.ruleId !== undefined;
@@ -130,14 +140,22 @@ export function applySuppressions(inputs: readonly SuppressInput[], options: Sup
     const index = options.allowlist.findIndex((e, i) => allowlistMatch(e, i, finding, candidate));
     if (index >= 0) {
       const entry = options.allowlist[index]!;
-      suppression = { kind: 'allowlist', by: `config ${entryKey(entry, index)} (${criteria(entry).join(', ')})`, reason: entry.reason };
+      suppression = {
+        kind: 'allowlist',
+        by: `config ${entryKey(entry, index)} (${criteria(entry).join(', ')})`,
+        reason: entry.reason,
+      };
     }
     const key = baselineKey(finding);
     const baselined = baselineEntries.get(key);
     if (baselined) {
       // Matched even when something else hides the finding: the entry is not stale.
       matchedBaseline.add(key);
-      suppression ??= { kind: 'baseline', by: options.baseline!.path, ...(baselined.reason ? { reason: baselined.reason } : {}) };
+      suppression ??= {
+        kind: 'baseline',
+        by: options.baseline!.path,
+        ...(baselined.reason ? { reason: baselined.reason } : {}),
+      };
     }
     // An ignore that would hide the finding counts as used even when the allowlist or the
     // baseline hid it first: --report-unused-ignores must not invite deleting a needed one.
@@ -151,6 +169,8 @@ export function applySuppressions(inputs: readonly SuppressInput[], options: Sup
     if (suppression) suppressed.push({ ...finding, suppressed: suppression });
     else findings.push(finding);
   }
-  const unmatchedBaseline = [...baselineEntries.entries()].filter(([key]) => !matchedBaseline.has(key)).map(([, e]) => e);
+  const unmatchedBaseline = [...baselineEntries.entries()]
+    .filter(([key]) => !matchedBaseline.has(key))
+    .map(([, e]) => e);
   return { findings, suppressed, unmatchedBaseline, usedIgnores };
 }

@@ -34,7 +34,11 @@ export function readBaseline(path: string): Baseline {
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  return a.path.localeCompare(b.path, 'en') || a.ruleId.localeCompare(b.ruleId, 'en') || a.fingerprint.localeCompare(b.fingerprint, 'en');
+  return (
+    a.path.localeCompare(b.path, 'en') ||
+    a.ruleId.localeCompare(b.ruleId, 'en') ||
+    a.fingerprint.localeCompare(b.fingerprint, 'en')
+  );
 }
 
 /** Serializes deterministically: sorted, one entry per line block, trailing newline. */
@@ -63,7 +67,10 @@ export function writeBaselineFile(path: string, content: string): void {
  * Rewrites the baseline at `path` without the given stale entries (atomically, keeping every
  * other entry and its reason). Returns how many entries were removed.
  */
-export function pruneBaselineFile(path: string, stale: ReadonlyArray<Pick<BaselineEntry, 'ruleId' | 'path' | 'fingerprint'>>): number {
+export function pruneBaselineFile(
+  path: string,
+  stale: ReadonlyArray<Pick<BaselineEntry, 'ruleId' | 'path' | 'fingerprint'>>,
+): number {
   const current = readBaseline(path);
   const drop = new Set(stale.map(baselineKey));
   const kept = current.findings.filter((e) => !drop.has(baselineKey(e)));

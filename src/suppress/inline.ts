@@ -50,7 +50,12 @@ function parseOwn(text: string, line: number): InlineIgnore | undefined {
  * long line holding many matches is then read once, not once per match (which made a 1 MB
  * single-line file quadratic).
  */
-export function findInlineIgnore(text: string, starts: readonly number[], line: number, cache?: Map<number, InlineIgnore | null>): InlineIgnore | undefined {
+export function findInlineIgnore(
+  text: string,
+  starts: readonly number[],
+  line: number,
+  cache?: Map<number, InlineIgnore | null>,
+): InlineIgnore | undefined {
   if (!cache) return lookupInlineIgnore(text, starts, line);
   let found = cache.get(line);
   if (found === undefined) {

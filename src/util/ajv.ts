@@ -29,7 +29,9 @@ export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     if (!ajv) {
-      const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      const { Ajv2020: AjvClass } = createRequire(import.meta.url)(
+        'ajv/dist/2020.js',
+      ) as typeof import('ajv/dist/2020.js');
       ajv = new AjvClass({ strict: true, allErrors: true, allowUnionTypes: true });
     }
     validate = ajv.compile(loadSchema(name));
@@ -46,9 +48,32 @@ const SECRET_KEYS = new Set(['values', 'fingerprints', 'fingerprint']);
  * typo in `detectors.disable` or `failOn` can be read and fixed.
  */
 const READABLE_KEYS = new Set([
-  'failOn', 'disable', 'only', 'enable', 'levels', 'custom', 'exclude', 'paths', 'pathRegexes', 'detectors', 'baseline',
-  'extends', 'maxFileSize', 'maxPrivilege', 'maxBreadth', 'providers', 'denyProviders', 'gitlabHosts', 'githubHosts',
-  'destructive', 'unknownScope', 'reads', 'writes', 'prompts', 'allowedHosts', 'log',
+  'failOn',
+  'disable',
+  'only',
+  'enable',
+  'levels',
+  'custom',
+  'exclude',
+  'paths',
+  'pathRegexes',
+  'detectors',
+  'baseline',
+  'extends',
+  'maxFileSize',
+  'maxPrivilege',
+  'maxBreadth',
+  'providers',
+  'denyProviders',
+  'gitlabHosts',
+  'githubHosts',
+  'destructive',
+  'unknownScope',
+  'reads',
+  'writes',
+  'prompts',
+  'allowedHosts',
+  'log',
 ]);
 /**
  * A run this long of letters, digits and `_+=` (no `.`, `/`, `-` or `*` between) is what tokens,
@@ -75,7 +100,9 @@ function maskStrings(value: unknown, hidden: boolean): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => maskStrings(item, hidden));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskStrings(item, hidden || SECRET_KEYS.has(key))]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, maskStrings(item, hidden || SECRET_KEYS.has(key))]),
+    );
   }
   return value;
 }
@@ -160,9 +187,10 @@ export function formatSchemaErrors(
     } else if (error.keyword === 'enum') {
       message = `must be one of ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
     }
-    const received = error.keyword === 'required' || error.keyword === 'additionalProperties'
-      ? ''
-      : ` (received ${receivedAt(document, error.instancePath)})`;
+    const received =
+      error.keyword === 'required' || error.keyword === 'additionalProperties'
+        ? ''
+        : ` (received ${receivedAt(document, error.instancePath)})`;
     lines.add(`${path || '(top level)'}: ${message}${received}`);
   }
   return [...lines];

@@ -70,7 +70,11 @@ export function nestingDepth(value: unknown, limit = Number.POSITIVE_INFINITY): 
 }
 
 /** The parsed document, or `<source>: not valid JSON|YAML: <reason>` (one line, no excerpt). */
-export function parseDocument(text: string, source: string, format = formatFor(source)): { document: unknown } | { error: string } {
+export function parseDocument(
+  text: string,
+  source: string,
+  format = formatFor(source),
+): { document: unknown } | { error: string } {
   const tooDeep = { error: `${source}: nested more than ${MAX_DOCUMENT_DEPTH} levels deep` };
   let document: unknown;
   try {

@@ -98,7 +98,7 @@ export function scrubberFor(secrets: readonly string[]): (text: string) => strin
   return (text) => {
     let out = '';
     let last = 0;
-    for (let i = 0; i + SCRUB_MIN_LENGTH <= text.length; ) {
+    for (let i = 0; i + SCRUB_MIN_LENGTH <= text.length;) {
       const hit = byHead.get(text.slice(i, i + SCRUB_MIN_LENGTH))?.find((secret) => text.startsWith(secret, i));
       if (hit) {
         out += `${text.slice(last, i)}[REDACTED]`;

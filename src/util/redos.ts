@@ -97,7 +97,8 @@ function neighbours(loop: Quant, path: RegexNode[], inner: RegexNode, direction:
       for (const item of rest) {
         // Looking back, a fixed atom (`#` in `#[^\n]*`) pins where the repetition starts: it
         // cannot trade characters with it, so only variable items before it count.
-        if (direction === 'before' && !nullable(item) && !(item.type === 'quant' && varies(item))) return union(...sets);
+        if (direction === 'before' && !nullable(item) && !(item.type === 'quant' && varies(item)))
+          return union(...sets);
         sets.push(direction === 'after' ? firstChars(item) : lastChars(item));
         if (!nullable(item)) return union(...sets);
       }
@@ -170,10 +171,12 @@ export function adjacentRepetitionRisks(pattern: string, flags = ''): Backtracki
           // Trading needs a character the first can give back that the second can take.
           // A few hundred ways per start position are harmless; unbounded ones are not.
           if (range(first) * range(second) >= 1000 && overlaps(lastChars(first), firstChars(second))) {
-            return [{
-              kind: 'adjacent-repetition',
-              message: `adjacent repetitions "${fragment(first)}" and "${fragment(second)}" can split the same text in many ways`,
-            }];
+            return [
+              {
+                kind: 'adjacent-repetition',
+                message: `adjacent repetitions "${fragment(first)}" and "${fragment(second)}" can split the same text in many ways`,
+              },
+            ];
           }
         }
         if (!nullable(second)) break;
@@ -221,8 +224,14 @@ export function staticBacktrackingRisks(pattern: string, flags = ''): Backtracki
         }
       }
       // An alternation under a deeper repetition is that repetition's own check.
-      if (node.type === 'alt' && loopIterations >= 10 && !ancestors.some((a) => a !== loop && a.type === 'quant' && a.max > 1)) {
-        const options = node.options.filter((o) => !nullable(o) || firstChars(o).length > 0).map((o) => ({ o, sig: signature(o) }));
+      if (
+        node.type === 'alt' &&
+        loopIterations >= 10 &&
+        !ancestors.some((a) => a !== loop && a.type === 'quant' && a.max > 1)
+      ) {
+        const options = node.options
+          .filter((o) => !nullable(o) || firstChars(o).length > 0)
+          .map((o) => ({ o, sig: signature(o) }));
         let clash: [RegexNode, RegexNode] | undefined;
         for (let i = 0; i < options.length && !clash; i++) {
           for (let j = i + 1; j < options.length && !clash; j++) {
@@ -397,7 +406,10 @@ export async function timeAdversarialRuns(jobs: readonly PatternJob[], budgetMs 
  * Both passes over a list of patterns; returns each failing key with its reason. Patterns that
  * do not compile are left to the caller's other checks.
  */
-export async function checkBacktracking(jobs: readonly PatternJob[], budgetMs = 1000): Promise<Map<string, BacktrackingRisk>> {
+export async function checkBacktracking(
+  jobs: readonly PatternJob[],
+  budgetMs = 1000,
+): Promise<Map<string, BacktrackingRisk>> {
   const failures = new Map<string, BacktrackingRisk>();
   const dynamic: PatternJob[] = [];
   for (const job of jobs) {

@@ -22,12 +22,29 @@ export type RegexNode =
 const MAX = 0xffff;
 export const ANY: CharSet = [[0, MAX]];
 const DIGIT: CharSet = [[0x30, 0x39]];
-const WORD: CharSet = normalize([[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]]);
-const SPACE: CharSet = normalize([
-  [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a],
-  [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+const WORD: CharSet = normalize([
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
 ]);
-const DOT: CharSet = complement([[0x0a, 0x0a], [0x0d, 0x0d], [0x2028, 0x2029]]);
+const SPACE: CharSet = normalize([
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+]);
+const DOT: CharSet = complement([
+  [0x0a, 0x0a],
+  [0x0d, 0x0d],
+  [0x2028, 0x2029],
+]);
 
 export function normalize(ranges: ReadonlyArray<readonly [number, number]>): CharSet {
   const sorted = [...ranges].filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
@@ -177,7 +194,9 @@ class Parser {
         const body = this.alternation();
         if (this.peek() !== ')') throw new SyntaxError(`unclosed group at ${start}`);
         this.pos++;
-        return look ? { type: 'look', body, behind, start, end: this.pos } : { type: 'group', body, start, end: this.pos };
+        return look
+          ? { type: 'look', body, behind, start, end: this.pos }
+          : { type: 'group', body, start, end: this.pos };
       }
       case '[':
         return this.chars(this.classBody(), start);
@@ -277,7 +296,13 @@ class Parser {
     const parts: CharSet[] = [];
     while (this.pos < this.src.length && this.peek() !== ']') {
       const left = this.classAtom();
-      if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== undefined && left.length === 1 && left[0]![0] === left[0]![1]) {
+      if (
+        this.peek() === '-' &&
+        this.peek(1) !== ']' &&
+        this.peek(1) !== undefined &&
+        left.length === 1 &&
+        left[0]![0] === left[0]![1]
+      ) {
         const save = this.pos;
         this.pos++;
         const right = this.classAtom();

@@ -23,7 +23,10 @@ export type UserRegexVerdict = { engine: UserRegexEngine } | { problem: string }
 
 function compileRe2(pattern: string, flags: string): RE2JSClass {
   const RE2JS = engine();
-  return RE2JS.compile(RE2JS.translateRegExp(pattern), RE2JS.LOOKBEHINDS | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0));
+  return RE2JS.compile(
+    RE2JS.translateRegExp(pattern),
+    RE2JS.LOOKBEHINDS | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0),
+  );
 }
 
 /**
@@ -35,7 +38,9 @@ export function checkUserRegex(pattern: string, flags = ''): UserRegexVerdict {
   try {
     new RegExp(pattern, flags.replace(/[^imsu]/g, ''));
   } catch (error) {
-    return { problem: `not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})` };
+    return {
+      problem: `not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})`,
+    };
   }
   const risks = [...staticBacktrackingRisks(pattern, flags), ...adjacentRepetitionRisks(pattern, flags)];
   if (risks.length > 0) return { problem: `pattern rejected: ${risks[0]!.message}` };

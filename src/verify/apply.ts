@@ -52,6 +52,10 @@ export function applyOutcome(candidate: Candidate, outcome: Outcome, providerNam
   if (decided) scope.scopeSource = 'online';
   if (outcome.facts) Object.assign(scope.facts, outcome.facts);
   const who = outcome.identity ? ` as ${outcome.identity}` : '';
-  const scopes = outcome.scopes ? (outcome.scopes.length > 0 ? `, scopes ${list(outcome.scopes, MAX_SCOPES, ', ')}` : ', no scopes') : '';
+  const scopes = outcome.scopes
+    ? outcome.scopes.length > 0
+      ? `, scopes ${list(outcome.scopes, MAX_SCOPES, ', ')}`
+      : ', no scopes'
+    : '';
   scope.evidence.push(`${providerName} confirms it is active${who}${scopes} (--verify)`);
 }

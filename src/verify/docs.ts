@@ -47,7 +47,10 @@ function why(endpoint: Endpoint): string {
   const selfHosted = endpoint.selfHosted ? `; also the hosts listed in \`verify.${endpoint.selfHosted}\`` : '';
   const query = endpoint.graphqlQuery !== undefined ? `; body \`{"query": "${endpoint.graphqlQuery}"}\`` : '';
   const params = Object.entries(endpoint.params ?? {})
-    .map(([name, p]) => `\`<${name}>\` is ${p.describe}${p.default ? ` (default \`${p.default}\`)` : ', from the match; without it nothing is sent'}`)
+    .map(
+      ([name, p]) =>
+        `\`<${name}>\` is ${p.describe}${p.default ? ` (default \`${p.default}\`)` : ', from the match; without it nothing is sent'}`,
+    )
     .join('; ');
   return `${endpoint.readOnly}${query}${params ? `; ${params}` : ''}${selfHosted}`;
 }
@@ -57,7 +60,10 @@ function why(endpoint: Endpoint): string {
  * detector's YAML names its verifier, and the endpoint is the one it names, else the one its
  * positive examples' tokens are routed to by prefix.
  */
-export function routeDetectors(registry: Readonly<Record<string, Verifier>>, files: readonly DetectorFile[]): Map<string, string[]> {
+export function routeDetectors(
+  registry: Readonly<Record<string, Verifier>>,
+  files: readonly DetectorFile[],
+): Map<string, string[]> {
   const set = buildDetectorSet(files);
   const routes = new Map<string, string[]>();
   for (const file of files) {
@@ -87,7 +93,10 @@ export function routeDetectors(registry: Readonly<Record<string, Verifier>>, fil
   return routes;
 }
 
-export function renderVerifyDocs(registry: Readonly<Record<string, Verifier>>, routes: ReadonlyMap<string, readonly string[]>): string {
+export function renderVerifyDocs(
+  registry: Readonly<Record<string, Verifier>>,
+  routes: ReadonlyMap<string, readonly string[]>,
+): string {
   const list = Object.values(registry).sort((a, b) => a.providerName.localeCompare(b.providerName));
   const out: string[] = [
     '# Online lookup endpoints (`--verify`)',
@@ -118,23 +127,40 @@ export function renderVerifyDocs(registry: Readonly<Record<string, Verifier>>, r
   for (const verifier of list) {
     const hosts = [...new Set(verifier.endpoints.flatMap((e) => endpointHosts(verifier, e)))];
     const selfHosted = [...new Set(verifier.endpoints.map((e) => e.selfHosted).filter((s) => s !== undefined))];
-    hostLines.add(`- ${verifier.providerName}: ${hosts.map((h) => `\`${h}\``).join(', ')}${selfHosted.length > 0 ? ` (and the hosts in \`verify.${selfHosted.join('`, `verify.')}\`)` : ''}`);
+    hostLines.add(
+      `- ${verifier.providerName}: ${hosts.map((h) => `\`${h}\``).join(', ')}${selfHosted.length > 0 ? ` (and the hosts in \`verify.${selfHosted.join('`, `verify.')}\`)` : ''}`,
+    );
   }
   out.push(...hostLines, '', '## Requests', '');
   out.push('| Provider | Detectors | Method | Host | Path | Credential sent as | Why it is read-only |');
   out.push('| --- | --- | --- | --- | --- | --- | --- |');
   for (const verifier of list) {
     for (const endpoint of verifier.endpoints) {
-      const detectors = [...(routes.get(`${verifier.id}/${endpoint.id}`) ?? []).map((d) => `\`${d}\``), ...(endpoint.prefixes ?? []).map((p) => `\`${p}…\``)].join(' ');
+      const detectors = [
+        ...(routes.get(`${verifier.id}/${endpoint.id}`) ?? []).map((d) => `\`${d}\``),
+        ...(endpoint.prefixes ?? []).map((p) => `\`${p}…\``),
+      ].join(' ');
       out.push(
-        `| ${cell(verifier.providerName)} | ${cell(detectors)} | ${methodText(endpoint)} | ${endpointHosts(verifier, endpoint).map((h) => `\`${h}\``).join(' ')} | \`${cell(template(endpoint.path))}\` | ${authText(endpoint.auth)} | ${cell(why(endpoint))} |`,
+        `| ${cell(verifier.providerName)} | ${cell(detectors)} | ${methodText(endpoint)} | ${endpointHosts(
+          verifier,
+          endpoint,
+        )
+          .map((h) => `\`${h}\``)
+          .join(' ')} | \`${cell(template(endpoint.path))}\` | ${authText(endpoint.auth)} | ${cell(why(endpoint))} |`,
       );
     }
   }
-  out.push('', '## Never sent', '', 'These credentials are recognised but never sent anywhere, whichever detector found them:', '');
+  out.push(
+    '',
+    '## Never sent',
+    '',
+    'These credentials are recognised but never sent anywhere, whichever detector found them:',
+    '',
+  );
   out.push('| Provider | Token prefix | Why |', '| --- | --- | --- |');
   for (const verifier of list) {
-    for (const r of verifier.refuse ?? []) out.push(`| ${cell(verifier.providerName)} | \`${cell(r.prefix)}\` | ${cell(r.why)} |`);
+    for (const r of verifier.refuse ?? [])
+      out.push(`| ${cell(verifier.providerName)} | \`${cell(r.prefix)}\` | ${cell(r.why)} |`);
   }
   out.push(
     '',

@@ -56,7 +56,9 @@ export function parseHostEntry(entry: string): { host: string; port: number } | 
 
 function configuredHosts(endpoint: Endpoint, hosts: HostConfig): Array<{ host: string; port: number }> {
   if (!endpoint.selfHosted) return [];
-  return hosts[endpoint.selfHosted].map(parseHostEntry).filter((h): h is { host: string; port: number } => h !== undefined);
+  return hosts[endpoint.selfHosted]
+    .map(parseHostEntry)
+    .filter((h): h is { host: string; port: number } => h !== undefined);
 }
 
 /** The path on a configured self-managed host: the endpoint's path under its declared prefix, if any. */
@@ -73,7 +75,11 @@ function hostAllowed(verifier: Verifier, host: string): boolean {
  * The endpoint a token goes to: the one its detector names (`verifierEndpoint`), else the one with
  * the longest token prefix it starts with, else the verifier's only endpoint.
  */
-export function selectEndpoint(verifier: Verifier, endpointId: string | undefined, secret: string): Endpoint | undefined {
+export function selectEndpoint(
+  verifier: Verifier,
+  endpointId: string | undefined,
+  secret: string,
+): Endpoint | undefined {
   if (endpointId !== undefined) return verifier.endpoints.find((e) => e.id === endpointId);
   let best: Endpoint | undefined;
   let bestLength = 0;
@@ -158,16 +164,30 @@ export function planRequests(
     body = JSON.stringify({ query: endpoint.graphqlQuery });
     headers['content-type'] = 'application/json';
   }
-  const base = { verifier: verifier.id, endpoint: endpoint.id, method: endpoint.method, headers, ...(body !== undefined ? { body } : {}), defaulted };
+  const base = {
+    verifier: verifier.id,
+    endpoint: endpoint.id,
+    method: endpoint.method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    defaulted,
+  };
   const targets = [
     ...configuredHosts(endpoint, hosts).map((h) => ({ ...h, path: selfHostedPath(endpoint, h.host, path) })),
     { host: fill(endpoint.host, values, false).toLowerCase(), port: 443, path },
   ];
-  return { plans: targets.map((t) => ({ ...base, headers: { ...headers }, host: t.host, port: t.port, path: t.path })) };
+  return {
+    plans: targets.map((t) => ({ ...base, headers: { ...headers }, host: t.host, port: t.port, path: t.path })),
+  };
 }
 
 /** Every rule a request must satisfy; returns the violation in words, or undefined when it is safe. */
-export function checkRequest(plan: RequestPlan, verifier: Verifier, endpoint: Endpoint, hosts: HostConfig): string | undefined {
+export function checkRequest(
+  plan: RequestPlan,
+  verifier: Verifier,
+  endpoint: Endpoint,
+  hosts: HostConfig,
+): string | undefined {
   let url: URL;
   try {
     url = new URL(`https://${plan.host}${plan.port === 443 ? '' : `:${plan.port}`}${plan.path}`);
@@ -175,8 +195,10 @@ export function checkRequest(plan: RequestPlan, verifier: Verifier, endpoint: En
     return `not a valid URL: ${plan.host}${plan.path}`;
   }
   if (url.protocol !== 'https:') return 'only HTTPS is allowed';
-  if (url.hostname !== plan.host || url.username !== '' || url.password !== '') return `host ${plan.host} is not a plain host name`;
-  if (!/^\/(?!\/)[^\s#\\]*$/.test(plan.path) || url.pathname + url.search !== plan.path) return `path ${plan.path} is not a plain absolute path`;
+  if (url.hostname !== plan.host || url.username !== '' || url.password !== '')
+    return `host ${plan.host} is not a plain host name`;
+  if (!/^\/(?!\/)[^\s#\\]*$/.test(plan.path) || url.pathname + url.search !== plan.path)
+    return `path ${plan.path} is not a plain absolute path`;
   const selfHosted = configuredHosts(endpoint, hosts).some((h) => h.host === plan.host && h.port === plan.port);
   if (!selfHosted && !(hostAllowed(verifier, plan.host) && plan.port === 443)) {
     return `${plan.host}:${plan.port} is not an allowed host for ${verifier.id}`;
@@ -186,7 +208,8 @@ export function checkRequest(plan: RequestPlan, verifier: Verifier, endpoint: En
     return plan.body === undefined ? undefined : `${plan.method} must not carry a body`;
   }
   if (plan.method === 'POST') {
-    if (endpoint.graphqlQuery !== undefined) return isGraphqlQueryBody(plan.body) ? undefined : 'a GraphQL POST must be a query, never a mutation';
+    if (endpoint.graphqlQuery !== undefined)
+      return isGraphqlQueryBody(plan.body) ? undefined : 'a GraphQL POST must be a query, never a mutation';
     if (READ_ONLY_POSTS.has(`${plan.host} ${plan.path}`) && plan.body === undefined) return undefined;
     return `POST ${plan.host}${plan.path} is not a documented read-only call`;
   }

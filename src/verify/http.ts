@@ -25,11 +25,17 @@ function flatten(headers: NodeJS.Dict<string | string[]>): Record<string, string
   return out;
 }
 
-export async function sendRequest(plan: RequestPlan, timeoutMs: number, transport: Transport = {}): Promise<HttpResult> {
+export async function sendRequest(
+  plan: RequestPlan,
+  timeoutMs: number,
+  transport: Transport = {},
+): Promise<HttpResult> {
   // Loaded here, not at the top: the bundled CLI would otherwise load TLS (~5 ms) on every
   // start-up, a pre-commit scan included, though only --verify ever sends a request.
   const [{ request }, { isIP }] = await Promise.all([import('node:https'), import('node:net')]);
-  const target = transport.resolveTarget ? transport.resolveTarget(plan.host, plan.port) : { host: plan.host, port: plan.port };
+  const target = transport.resolveTarget
+    ? transport.resolveTarget(plan.host, plan.port)
+    : { host: plan.host, port: plan.port };
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: HttpResult): void => {
@@ -75,9 +81,16 @@ export async function sendRequest(plan: RequestPlan, timeoutMs: number, transpor
         chunks.push(chunk);
       });
       res.on('end', () => {
-        finish({ kind: 'response', status: res.statusCode ?? 0, headers: flatten(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+        finish({
+          kind: 'response',
+          status: res.statusCode ?? 0,
+          headers: flatten(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       });
-      res.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'error', code: error.code ?? 'EIO', message: error.code ?? error.name }));
+      res.on('error', (error: NodeJS.ErrnoException) =>
+        finish({ kind: 'error', code: error.code ?? 'EIO', message: error.code ?? error.name }),
+      );
     });
     req.end(body);
   });

@@ -53,7 +53,12 @@ interface Route {
 function declaredVerifiers(files: readonly DetectorFile[]): ReadonlyMap<string, Route> {
   const map = new Map<string, Route>();
   for (const file of files) {
-    for (const def of file.detectors) if (def.verifier) map.set(def.id, { verifier: def.verifier, ...(def.verifierEndpoint ? { endpoint: def.verifierEndpoint } : {}) });
+    for (const def of file.detectors)
+      if (def.verifier)
+        map.set(def.id, {
+          verifier: def.verifier,
+          ...(def.verifierEndpoint ? { endpoint: def.verifierEndpoint } : {}),
+        });
   }
   return map;
 }
@@ -81,7 +86,10 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
   const declaredBySelection = new Map<string, ReadonlyMap<string, Route>>();
   const declaredByPlan = new WeakMap<readonly DetectorFile[], ReadonlyMap<string, Route>>();
 
-  function declaredFor(customDetectors: readonly string[], detectors: readonly DetectorFile[] | undefined): ReadonlyMap<string, Route> {
+  function declaredFor(
+    customDetectors: readonly string[],
+    detectors: readonly DetectorFile[] | undefined,
+  ): ReadonlyMap<string, Route> {
     if (detectors) {
       let declared = declaredByPlan.get(detectors);
       if (!declared) declaredByPlan.set(detectors, (declared = declaredVerifiers(detectors)));
@@ -96,7 +104,12 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
     return declared;
   }
 
-  async function refine(candidates: Candidate[], config: ResolvedConfig, secrets: SecretStore, detectors?: readonly DetectorFile[]): Promise<void> {
+  async function refine(
+    candidates: Candidate[],
+    config: ResolvedConfig,
+    secrets: SecretStore,
+    detectors?: readonly DetectorFile[],
+  ): Promise<void> {
     const declared = declaredFor(config.customDetectors, detectors);
 
     const lookupOptions: LookupOptions = {
@@ -120,18 +133,25 @@ export function createVerifySession(options: VerifyOptions = {}): VerifySession 
       const first = group[0]!;
       const route = declared.get(first.ruleId);
       const verifierId = route?.verifier;
-      const verifier: Verifier | undefined = verifierId !== undefined && isVerifierName(verifierId) ? verifiers[verifierId] : undefined;
+      const verifier: Verifier | undefined =
+        verifierId !== undefined && isVerifierName(verifierId) ? verifiers[verifierId] : undefined;
       const provider = verifier?.providerName ?? first.provider;
       const notSent = (detail: string): void => {
         stats.notLookedUp++;
         for (const c of group) applyOutcome(c, skip(detail), provider);
       };
       const secret = group.map((c) => secrets.get(c)?.secret).find((s) => s !== undefined);
-      if (!verifier) notSent(verifierId ? `unknown verifier "${verifierId}"` : 'tokenscope has no read-only lookup for this credential type');
+      if (!verifier)
+        notSent(
+          verifierId
+            ? `unknown verifier "${verifierId}"`
+            : 'tokenscope has no read-only lookup for this credential type',
+        );
       else if (secret === undefined) notSent('the secret was not kept for lookup');
       else if (first.checksum === 'invalid') notSent('its checksum fails, so it is not a live token');
       else if (first.scope.expired === true) notSent('it has expired');
-      else if (group.every((c) => c.inlineIgnore !== undefined || c.allowlistedBy !== undefined)) notSent('suppressed by an ignore comment or the allowlist');
+      else if (group.every((c) => c.inlineIgnore !== undefined || c.allowlistedBy !== undefined))
+        notSent('suppressed by an ignore comment or the allowlist');
       else {
         const refused = refusal(verifier, secret);
         const endpoint = refused ? undefined : selectEndpoint(verifier, route?.endpoint, secret);

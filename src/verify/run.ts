@@ -44,7 +44,8 @@ function describeEndpoint(plan: RequestPlan): string {
 
 function networkOutcome(result: Extract<HttpResult, { kind: 'error' }>): Outcome {
   if (result.code === 'ETIMEDOUT') return { status: 'unknown', detail: `timed out: ${result.message}` };
-  if (/CERT|SSL|TLS|SELF_SIGNED|VERIFY|ISSUER/i.test(result.code)) return { status: 'unknown', detail: `TLS certificate not trusted (${result.code})` };
+  if (/CERT|SSL|TLS|SELF_SIGNED|VERIFY|ISSUER/i.test(result.code))
+    return { status: 'unknown', detail: `TLS certificate not trusted (${result.code})` };
   return { status: 'unknown', detail: `network error (${result.code})` };
 }
 
@@ -69,7 +70,10 @@ async function attempt(plan: RequestPlan, endpoint: Endpoint, options: LookupOpt
   if (result.status === 429) {
     const asked = parseRetryAfter(result.headers['retry-after']);
     if (asked !== undefined && asked > options.retryAfterCapMs) {
-      return { status: 'unknown', detail: `rate limited (HTTP 429); Retry-After ${Math.round(asked / 1000)} s is over the ${Math.round(options.retryAfterCapMs / 1000)} s cap` };
+      return {
+        status: 'unknown',
+        detail: `rate limited (HTTP 429); Retry-After ${Math.round(asked / 1000)} s is over the ${Math.round(options.retryAfterCapMs / 1000)} s cap`,
+      };
     }
     await sleep(Math.max(asked ?? 0, options.backoffMs));
     result = await send(plan, options);
@@ -81,7 +85,12 @@ async function attempt(plan: RequestPlan, endpoint: Endpoint, options: LookupOpt
   }
   if (result.status >= 500) return { status: 'unknown', detail: `provider error (HTTP ${result.status})` };
   const json = parseJson(result.body);
-  const response: VerifyResponse = { status: result.status, headers: result.headers, body: result.body, ...(json !== undefined ? { json } : {}) };
+  const response: VerifyResponse = {
+    status: result.status,
+    headers: result.headers,
+    body: result.body,
+    ...(json !== undefined ? { json } : {}),
+  };
   let outcome: Outcome;
   try {
     outcome = endpoint.interpret(response, { host: plan.host, defaulted: plan.defaulted });
@@ -108,7 +117,11 @@ function scrubOutcome(outcome: Outcome, secret: string): Outcome {
     ...(outcome.scopes ? { scopes: outcome.scopes.map(clean) } : {}),
     ...(outcome.capabilities ? { capabilities: outcome.capabilities.map(clean) } : {}),
     ...(outcome.facts
-      ? { facts: Object.fromEntries(Object.entries(outcome.facts).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v])) }
+      ? {
+          facts: Object.fromEntries(
+            Object.entries(outcome.facts).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v]),
+          ),
+        }
       : {}),
   };
 }
@@ -141,7 +154,12 @@ async function lookupUnscrubbed(
 ): Promise<LookupResult> {
   const planned = planRequests(verifier, endpoint, secret, context, options.hosts);
   if ('missing' in planned) {
-    return { outcome: { status: 'unknown', detail: `not looked up: needs ${planned.missing}, which was not found next to the token` } };
+    return {
+      outcome: {
+        status: 'unknown',
+        detail: `not looked up: needs ${planned.missing}, which was not found next to the token`,
+      },
+    };
   }
   const outcomes: Array<{ outcome: Outcome; endpoint: string }> = [];
   for (const plan of planned.plans) {

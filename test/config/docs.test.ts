@@ -26,7 +26,9 @@ describe('configuration examples in the documentation', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const doc = readFileSync(join(root, 'docs', 'configuration.md'), 'utf8');
   const configSection = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Baselines and ignores'));
-  const blocks = [...configSection.matchAll(/```yaml\n([\s\S]*?)```/g), ...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const blocks = [...configSection.matchAll(/```yaml\n([\s\S]*?)```/g), ...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
+    (m) => m[1]!,
+  );
 
   it('every YAML example validates against the config schema', async () => {
     const { parseConfig } = await import('../../src/config/load.js');

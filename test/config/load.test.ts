@@ -164,7 +164,9 @@ describe('loadConfigFile', () => {
     expect(configFailure(() => loadConfigFile(join(dir, 'nope.yaml'))).message).toBe(
       `${join(dir, 'nope.yaml')}: cannot read config file (ENOENT)`,
     );
-    expect(configFailure(() => loadConfigFile(dir)).message).toBe(`${dir}: cannot read config file (not a regular file)`);
+    expect(configFailure(() => loadConfigFile(dir)).message).toBe(
+      `${dir}: cannot read config file (not a regular file)`,
+    );
   });
 
   it('errors from the file name the file as given', () => {

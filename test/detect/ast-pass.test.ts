@@ -12,7 +12,11 @@ const pass = createAstPass(set)!;
 function astFindings(code: string, path = 'src/client.ts') {
   const text = detectInText(code, path, set);
   const extra = pass(code, path, text);
-  return { text, extra, all: [...text, ...extra.matches].map((m) => ({ id: m.detector.id, value: m.secret, key: m.keyName })) };
+  return {
+    text,
+    extra,
+    all: [...text, ...extra.matches].map((m) => ({ id: m.detector.id, value: m.secret, key: m.keyName })),
+  };
 }
 
 describe('AST pass', () => {
@@ -38,7 +42,7 @@ describe('AST pass', () => {
     const code = [
       'fetch(url, {',
       '  headers: {',
-      "    Authorization:",
+      '    Authorization:',
       "      'Bearer q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3Tq',",
       '  },',
       '});',
@@ -60,7 +64,8 @@ describe('AST pass', () => {
   });
 
   it('falls back to the text pass with a one-line notice when the file does not parse', () => {
-    const code = "const password = 'Hx7q!m2Pz';\nconst = = broken {{{\nclient.login(user, 'Vq3x_Lm8Rt2zKp0wYc6hNb4d')\n";
+    const code =
+      "const password = 'Hx7q!m2Pz';\nconst = = broken {{{\nclient.login(user, 'Vq3x_Lm8Rt2zKp0wYc6hNb4d')\n";
     const { text, extra } = astFindings(code, 'broken.ts');
     expect(text.length).toBeGreaterThan(0);
     expect(extra.matches).toEqual([]);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkCrc32Base62, checkGitlabRoutable, checkGrafanaSa, crc32, gitlabRoutableSuffix } from '../../src/providers/formats/checksums.js';
+import {
+  checkCrc32Base62,
+  checkGitlabRoutable,
+  checkGrafanaSa,
+  crc32,
+  gitlabRoutableSuffix,
+} from '../../src/providers/formats/checksums.js';
 import { completeWithChecksum } from '../../src/providers/index.js';
 
 describe('checksums', () => {

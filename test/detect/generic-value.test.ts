@@ -2,7 +2,19 @@
 // like one's place (references, code, type names, labels, placeholders).
 
 import { describe, expect, it } from 'vitest';
-import { isCredentialStore, isDocumentationHost, isPasswordKey, isStandInPhrase, isRealHost, isSecretKey, judgeGenericValue, judgePasswordValue, looksLikeIdentifier, readsRandom, rejectsOnShape } from '../../src/detect/generic-value.js';
+import {
+  isCredentialStore,
+  isDocumentationHost,
+  isPasswordKey,
+  isStandInPhrase,
+  isRealHost,
+  isSecretKey,
+  judgeGenericValue,
+  judgePasswordValue,
+  looksLikeIdentifier,
+  readsRandom,
+  rejectsOnShape,
+} from '../../src/detect/generic-value.js';
 
 describe('judgePasswordValue', () => {
   it.for([
@@ -99,55 +111,114 @@ describe('judgeGenericValue', () => {
 
 describe('names, hosts and stores', () => {
   it('knows short and decorated password names', () => {
-    for (const name of ['pw', 'pwd', 'pswd', 'passwd', 'X3_PSWD', 'db.pass', 'dbPassword']) expect(isPasswordKey(name)).toBe(true);
-    for (const name of ['password_length', 'passport', 'bypass', 'forgotPassword']) expect(isPasswordKey(name)).toBe(false);
+    for (const name of ['pw', 'pwd', 'pswd', 'passwd', 'X3_PSWD', 'db.pass', 'dbPassword'])
+      expect(isPasswordKey(name)).toBe(true);
+    for (const name of ['password_length', 'passport', 'bypass', 'forgotPassword'])
+      expect(isPasswordKey(name)).toBe(false);
     expect(isSecretKey('auth_token')).toBe(true);
     expect(isSecretKey('token_type')).toBe(false);
   });
 
   it('tells real hosts from loopback, documentation and compose service names', () => {
     for (const host of ['db.prod.corp.net', 'ds048537.mongolab.com', '10.20.0.5']) expect(isRealHost(host)).toBe(true);
-    for (const host of ['localhost', '127.0.0.1', 'example.com', 'api.example.org', 'db', 'svc.local', '192.0.2.7', undefined]) expect(isRealHost(host)).toBe(false);
+    for (const host of [
+      'localhost',
+      '127.0.0.1',
+      'example.com',
+      'api.example.org',
+      'db',
+      'svc.local',
+      '192.0.2.7',
+      undefined,
+    ])
+      expect(isRealHost(host)).toBe(false);
   });
 
   it('tells documentation hosts (where a guessable password is made up) from localhost', () => {
-    for (const host of ['www.example.com', 'db.example', 'svc.test', '203.0.113.9']) expect(isDocumentationHost(host)).toBe(true);
+    for (const host of ['www.example.com', 'db.example', 'svc.test', '203.0.113.9'])
+      expect(isDocumentationHost(host)).toBe(true);
     for (const host of ['localhost', 'db.prod.corp.net', undefined]) expect(isDocumentationHost(host)).toBe(false);
   });
 
   it('knows the credential stores', () => {
-    for (const path of ['.git-credentials', 'home/.netrc', 'db/.pgpass', '.npmrc', '.docker/config.json', 'etc/shadow', 'web/.htpasswd']) expect(isCredentialStore(path)).toBe(true);
+    for (const path of [
+      '.git-credentials',
+      'home/.netrc',
+      'db/.pgpass',
+      '.npmrc',
+      '.docker/config.json',
+      'etc/shadow',
+      'web/.htpasswd',
+    ])
+      expect(isCredentialStore(path)).toBe(true);
     for (const path of ['README.md', 'src/netrc.ts', 'config.yml']) expect(isCredentialStore(path)).toBe(false);
-    for (const path of ['db/dbeaver-data-sources.xml', '.dbeaver/data-sources.json', 'ws/.metadata/.plugins/org.jkiss.dbeaver.core/data-sources.xml', 'FileZilla/sitemanager.xml', 'filezilla.xml']) expect(isCredentialStore(path)).toBe(true);
+    for (const path of [
+      'db/dbeaver-data-sources.xml',
+      '.dbeaver/data-sources.json',
+      'ws/.metadata/.plugins/org.jkiss.dbeaver.core/data-sources.xml',
+      'FileZilla/sitemanager.xml',
+      'filezilla.xml',
+    ])
+      expect(isCredentialStore(path)).toBe(true);
     for (const path of ['src/data-sources.xml', 'dbeaver.md']) expect(isCredentialStore(path)).toBe(false);
   });
 
   it('tells stand-in phrases (made up anywhere) from bare weak words (a leak in a credential store)', () => {
-    for (const value of ['your_password', '<password>', 'changeme', 'xxxxxxxx', 'ExamplePass1', 'dummy-pass', 'irc_pass', 'mysecret', 'thisismypassword', 'open sesame', '${PGPASS}'])
+    for (const value of [
+      'your_password',
+      '<password>',
+      'changeme',
+      'xxxxxxxx',
+      'ExamplePass1',
+      'dummy-pass',
+      'irc_pass',
+      'mysecret',
+      'thisismypassword',
+      'open sesame',
+      '${PGPASS}',
+    ])
       expect(isStandInPhrase(value)).toBe(true);
-    for (const value of ['password', 'secret', 'testpass', 'hunter22', 'letmein', 'Tr0ub4dor-Zq81']) expect(isStandInPhrase(value)).toBe(false);
+    for (const value of ['password', 'secret', 'testpass', 'hunter22', 'letmein', 'Tr0ub4dor-Zq81'])
+      expect(isStandInPhrase(value)).toBe(false);
   });
 });
 
 describe('rejectsOnShape', () => {
   it('rejects templates and literal non-values before anything is built, and nothing else', () => {
-    for (const value of ['${DB_PASSWORD}', '{{ vault_pw }}', '$(cat /run/secret)', '<password>', 'null', 'None', 'undefined']) expect(rejectsOnShape(value)).toBe(true);
-    for (const value of ['Xk9!qLm2Rt', '$2y$12$abc', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'nonesuch-Zq81']) expect(rejectsOnShape(value)).toBe(false);
+    for (const value of [
+      '${DB_PASSWORD}',
+      '{{ vault_pw }}',
+      '$(cat /run/secret)',
+      '<password>',
+      'null',
+      'None',
+      'undefined',
+    ])
+      expect(rejectsOnShape(value)).toBe(true);
+    for (const value of ['Xk9!qLm2Rt', '$2y$12$abc', 'q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3', 'nonesuch-Zq81'])
+      expect(rejectsOnShape(value)).toBe(false);
   });
 });
 
 describe('random tokens under credential names', () => {
   // Alphanumerics whose case-split fragments hold vowels, which the identifier test alone reads as names.
-  it.for(['J2LhAWCHOt9jIpgv9Udr0xIo', 'GeHTYXZqZPs7vMhZ0nxCLEGc', 'Zo4Kepi9UvaXo2BedaLu7Ri3'])('reads %s as random', (value) => {
-    expect(readsRandom(value)).toBe(true);
-  });
-
-  it.for(['base64EncodedKey', 'oauth2ClientToken', 'userProfile2Settings', 'sha256HmacDigest', 'h264Video1080pStream', 'AES256GCMKey128Bits'])(
-    'reads the name %s as a name',
+  it.for(['J2LhAWCHOt9jIpgv9Udr0xIo', 'GeHTYXZqZPs7vMhZ0nxCLEGc', 'Zo4Kepi9UvaXo2BedaLu7Ri3'])(
+    'reads %s as random',
     (value) => {
-      expect(readsRandom(value)).toBe(false);
+      expect(readsRandom(value)).toBe(true);
     },
   );
+
+  it.for([
+    'base64EncodedKey',
+    'oauth2ClientToken',
+    'userProfile2Settings',
+    'sha256HmacDigest',
+    'h264Video1080pStream',
+    'AES256GCMKey128Bits',
+  ])('reads the name %s as a name', (value) => {
+    expect(readsRandom(value)).toBe(false);
+  });
 
   it('accepts a random value under a credential name that the identifier test misreads', () => {
     const value = 'Zo4Kepi9UvaXo2BedaLu7Ri3';
@@ -184,7 +255,8 @@ describe('unquoted values in source code', () => {
 describe('validators for values the pattern places inside a literal', () => {
   it('credential-value judges a password name as a password and any other name as a secret', async () => {
     const { validators } = await import('../../src/detect/validators.js');
-    const judge = (secret: string, keyName: string, path = 'app.config') => validators['credential-value'](secret, { groups: {}, keyName, path });
+    const judge = (secret: string, keyName: string, path = 'app.config') =>
+      validators['credential-value'](secret, { groups: {}, keyName, path });
     expect(judge('Hx7q!m2Pz9', 'password')).toBe(true);
     expect(judge('thisismypassword', 'password')).toEqual({ ok: true, confidence: 'low' });
     expect(judge('Zo4Kepi9UvaXo2BedaLu7Ri3', 'ApiKey', 'Settings.cs')).toBe(true);
@@ -195,10 +267,17 @@ describe('validators for values the pattern places inside a literal', () => {
   it('a bare weak word is a leak in a credential store and a note elsewhere; a stand-in phrase is a note everywhere', async () => {
     const { validators } = await import('../../src/detect/validators.js');
     const low = { ok: true, confidence: 'low' };
-    expect(validators['password-value']('password', { groups: {}, keyName: 'password', path: 'home/.esmtprc' })).toBe(true);
-    expect(validators['password-value']('password', { groups: {}, keyName: 'password', path: 'config/mail.conf' })).toEqual(low);
-    expect(validators['password-value']('your_password', { groups: {}, keyName: 'password', path: 'home/.esmtprc' })).not.toBe(true);
-    const uri = (secret: string, user: string, host: string, path = 'config/app.yml') => validators['uri-password'](secret, { groups: { user, host }, keyName: undefined, path });
+    expect(validators['password-value']('password', { groups: {}, keyName: 'password', path: 'home/.esmtprc' })).toBe(
+      true,
+    );
+    expect(
+      validators['password-value']('password', { groups: {}, keyName: 'password', path: 'config/mail.conf' }),
+    ).toEqual(low);
+    expect(
+      validators['password-value']('your_password', { groups: {}, keyName: 'password', path: 'home/.esmtprc' }),
+    ).not.toBe(true);
+    const uri = (secret: string, user: string, host: string, path = 'config/app.yml') =>
+      validators['uri-password'](secret, { groups: { user, host }, keyName: undefined, path });
     expect(uri('secret', 'root', 'localhost', 'db/.pgpass')).toBe(true);
     expect(uri('postgres', 'postgres', 'localhost', 'db/.pgpass')).toEqual(low);
     expect(uri('testpass', 'qa_runner', 'ds061234.mlab-host.net')).toBe(true);
@@ -209,9 +288,17 @@ describe('validators for values the pattern places inside a literal', () => {
 
   it('generic-literal and password-value-literal do not read an unquoted value in code as a variable', async () => {
     const { validators } = await import('../../src/detect/validators.js');
-    expect(validators['generic-literal']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' })).toBe(true);
-    expect(validators['generic-value']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' })).toBe(false);
-    expect(validators['password-value-literal']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(true);
-    expect(validators['password-value']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(false);
+    expect(
+      validators['generic-literal']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' }),
+    ).toBe(true);
+    expect(
+      validators['generic-value']('TNQni1h1fInfgw9mq2U4e275', { groups: {}, keyName: 'bearer', path: 'main.go' }),
+    ).toBe(false);
+    expect(
+      validators['password-value-literal']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' }),
+    ).toBe(true);
+    expect(validators['password-value']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(
+      false,
+    );
   });
 });

@@ -77,14 +77,20 @@ describe('detection through encoded layers', () => {
     const password = `Pq${randomAlnum(14)}`;
     const value = b64(`DB_PASSWORD=${password}\n`.repeat(200_000));
     const matches = detectInText(`kind: Secret\ndata:\n  app.env: ${value}\n`, 'k8s/big.yaml', set);
-    expect(matches.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.password', ['base64'], true]]);
+    expect(matches.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([
+      ['generic.password', ['base64'], true],
+    ]);
   });
 
   it('values named as base64, and values piped into base64 -d, are decoded', () => {
     const token = githubPat();
     const named = detectInText(`DEPLOY_ENV_B64=${b64(`GITHUB_TOKEN=${token}\n`)}\n`, 'ci/vars.env', set);
     expect(named.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
-    const piped = detectInText(`echo "${b64(`machine github.com login ci password ${token}`)}" | base64 -d > ~/.netrc\n`, 'ci/setup.sh', set);
+    const piped = detectInText(
+      `echo "${b64(`machine github.com login ci password ${token}`)}" | base64 -d > ~/.netrc\n`,
+      'ci/setup.sh',
+      set,
+    );
     expect(piped.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
   });
 
@@ -106,10 +112,22 @@ describe('detection through encoded layers', () => {
 
   it('percent-encoded and entity-encoded URLs give up their credentials', () => {
     const password = `Rv${randomAlnum(14)}`;
-    const percent = detectInText(`next=https%3A%2F%2Fdeploy%3A${password}%40git.internal.example.org%2Frepo\n`, 'logs/access.log', set);
-    expect(percent.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.url-credentials', ['percent'], true]]);
-    const html = detectInText(`<a href="https&#58;//admin:${password}@db.internal.example.org/">db</a>\n`, 'docs/db.html', set);
-    expect(html.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.url-credentials', ['html-entity'], true]]);
+    const percent = detectInText(
+      `next=https%3A%2F%2Fdeploy%3A${password}%40git.internal.example.org%2Frepo\n`,
+      'logs/access.log',
+      set,
+    );
+    expect(percent.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([
+      ['generic.url-credentials', ['percent'], true],
+    ]);
+    const html = detectInText(
+      `<a href="https&#58;//admin:${password}@db.internal.example.org/">db</a>\n`,
+      'docs/db.html',
+      set,
+    );
+    expect(html.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([
+      ['generic.url-credentials', ['html-entity'], true],
+    ]);
   });
 
   it('`\\n` inside a JSON string ends a line: code in a source map is not read as one long value', () => {
@@ -126,7 +144,9 @@ describe('detection through encoded layers', () => {
     ].join('\n');
     const map = JSON.stringify({ version: 3, sources: ['a.ts'], sourcesContent: [source], mappings: 'AAAA' });
     expect(detectInText(map, 'dist/a.js.map', set)).toEqual([]);
-    const sarifLike = JSON.stringify({ markdown: 'set allowSharedKeyAccess=false\n\n**Remediation.** Rotate the key.' });
+    const sarifLike = JSON.stringify({
+      markdown: 'set allowSharedKeyAccess=false\n\n**Remediation.** Rotate the key.',
+    });
     expect(detectInText(sarifLike, 'report.sarif', set)).toEqual([]);
   });
 
@@ -135,12 +155,16 @@ describe('detection through encoded layers', () => {
     const source = `export function connect() {\n  const password = "${password}";\n  return login(password);\n}\n`;
     const map = JSON.stringify({ version: 3, sourcesContent: [source] });
     const matches = detectInText(map, 'dist/a.js.map', set);
-    expect(matches.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([['generic.password', ['json-escape'], true]]);
+    expect(matches.map((m) => [m.detector.id, m.encoding, m.secret === password])).toEqual([
+      ['generic.password', ['json-escape'], true],
+    ]);
   });
 
   it('ordinary base64 (hashes, images, identifiers) adds nothing', () => {
     const text = [
-      '"integrity": "sha512-' + Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 91) % 256)).toString('base64') + '"',
+      '"integrity": "sha512-' +
+        Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 91) % 256)).toString('base64') +
+        '"',
       'const img = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";',
       `const encoded = Buffer.from(name).toString('base64');`,
     ].join('\n');

@@ -10,7 +10,17 @@ function file(pattern: string, paths?: string[]): DetectorFile {
   return {
     provider: 'acme',
     providerName: 'Acme',
-    detectors: [{ id: 'acme.key', name: 'Acme key', pattern, keywords: ['acme_'], confidence: 'high', tokenType: 'api-key', ...(paths ? { paths } : {}) }],
+    detectors: [
+      {
+        id: 'acme.key',
+        name: 'Acme key',
+        pattern,
+        keywords: ['acme_'],
+        confidence: 'high',
+        tokenType: 'api-key',
+        ...(paths ? { paths } : {}),
+      },
+    ],
   } as unknown as DetectorFile;
 }
 

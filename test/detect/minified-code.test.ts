@@ -12,7 +12,8 @@ const ids = (text: string, path: string): string[] => detectInText(text, path, s
 
 describe('generic values in minified code', () => {
   it('a ternary whose branch is a comparison chain is not a secret', () => {
-    const text = 'function f(e){return e.x?!e.currentTokenParent.initializer:e.currentTokenParent.kind!==249&&e.currentTokenParent.kind!==243&&e.y}';
+    const text =
+      'function f(e){return e.x?!e.currentTokenParent.initializer:e.currentTokenParent.kind!==249&&e.currentTokenParent.kind!==243&&e.y}';
     expect(ids(text, 'dist/chunk.js')).toEqual([]);
   });
 

@@ -27,13 +27,17 @@ describe('pairSiblings', () => {
   });
 
   it('an AWS secret under a plain `secret` name, with the key id on another line', () => {
-    const text = '[default]\naws_access_key_id = AKIAQ3EGRTNKZ7XWPL4M\nsecret = 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\n';
+    const text =
+      '[default]\naws_access_key_id = AKIAQ3EGRTNKZ7XWPL4M\nsecret = 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\n';
     expect(ids(text, 'creds.ini')).toEqual(['aws.access-key-id', 'aws.secret-access-key']);
   });
 
   it('an Algolia admin key beside an application id, an Azure secret beside client and tenant ids', () => {
-    expect(ids('ALGOLIA_APP_ID=QX7RT2MK9V\nADMIN_KEY=8f3a1c9e7b2d4f6a0c5e9b1d3f7a2c4e\n', 'search.env')).toEqual(['algolia.admin-api-key']);
-    const azure = 'TENANT_ID=3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c\nCLIENT_ID=7c6b5a49-3827-4160-9f8e-7d6c5b4a3928\nCLIENT_SECRET=Qm8~Zt2xLp0Vc7Nb3Kw9Rs4yTq6Hd1Jf5Ga\n';
+    expect(ids('ALGOLIA_APP_ID=QX7RT2MK9V\nADMIN_KEY=8f3a1c9e7b2d4f6a0c5e9b1d3f7a2c4e\n', 'search.env')).toEqual([
+      'algolia.admin-api-key',
+    ]);
+    const azure =
+      'TENANT_ID=3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c\nCLIENT_ID=7c6b5a49-3827-4160-9f8e-7d6c5b4a3928\nCLIENT_SECRET=Qm8~Zt2xLp0Vc7Nb3Kw9Rs4yTq6Hd1Jf5Ga\n';
     expect(ids(azure, 'app.env')).toEqual(['azure.client-secret']);
   });
 
@@ -86,26 +90,37 @@ describe('credential-store slots holding a provider token', () => {
   });
 
   it('an ordinary password in the slot stays a store password', () => {
-    expect(ids('machine files.acmecorp.io login deploy password Vt8qLm3Zx1Rw\n', '.netrc')).toEqual(['generic.netrc-password']);
+    expect(ids('machine files.acmecorp.io login deploy password Vt8qLm3Zx1Rw\n', '.netrc')).toEqual([
+      'generic.netrc-password',
+    ]);
   });
 });
 
 describe('a setting attributed from its enclosing block or line', () => {
   it('api_key and app_key inside a Terraform datadog provider block are Datadog keys', () => {
-    const text = 'provider "aws" {\n  region = "eu-west-1"\n}\n\nprovider "datadog" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n  app_key = "6de298c1c44cf374d4f88c26e6ff51d95b9022d6"\n}\n';
+    const text =
+      'provider "aws" {\n  region = "eu-west-1"\n}\n\nprovider "datadog" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n  app_key = "6de298c1c44cf374d4f88c26e6ff51d95b9022d6"\n}\n';
     expect(ids(text, 'infra/main.tf')).toEqual(['datadog.api-key', 'datadog.application-key']);
   });
 
   it('a YAML section, an INI section and a constructor on the same line name the vendor too', () => {
-    expect(ids('monitoring:\n  cloudflare:\n    api_token: "qnNwqTE4_27c8klizafUeInH182RUYLwyDc0xqkc"\n', 'config/app.yml')).toEqual(['cloudflare.api-token-legacy']);
-    expect(ids(`[linode]\ntoken = ${randomBytes(32).toString('hex')}\n`, 'tool.ini')).toEqual(['linode.personal-access-token']);
-    expect(ids('var cfg = datadog.Config{APIKey: "42093e53400511caa7c66086c453e244", Site: "datadoghq.eu"}\n', 'clients.go')).toEqual(['datadog.api-key']);
+    expect(
+      ids('monitoring:\n  cloudflare:\n    api_token: "qnNwqTE4_27c8klizafUeInH182RUYLwyDc0xqkc"\n', 'config/app.yml'),
+    ).toEqual(['cloudflare.api-token-legacy']);
+    expect(ids(`[linode]\ntoken = ${randomBytes(32).toString('hex')}\n`, 'tool.ini')).toEqual([
+      'linode.personal-access-token',
+    ]);
+    expect(
+      ids('var cfg = datadog.Config{APIKey: "42093e53400511caa7c66086c453e244", Site: "datadoghq.eu"}\n', 'clients.go'),
+    ).toEqual(['datadog.api-key']);
   });
 
   it('a block that names another vendor, or a shape that does not fit, keeps the generic attribution', () => {
-    const other = 'provider "aws" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n}\n# datadog dashboards are elsewhere\n';
+    const other =
+      'provider "aws" {\n  api_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n}\n# datadog dashboards are elsewhere\n';
     expect(ids(other, 'infra/main.tf')).toEqual(['generic.secret']);
-    const closed = 'provider "datadog" {\n  site = "datadoghq.eu"\n}\nsecret_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n';
+    const closed =
+      'provider "datadog" {\n  site = "datadoghq.eu"\n}\nsecret_key = "0f580c9b1cd3ce58857075056c5ba1a2"\n';
     expect(ids(closed, 'infra/main.tf')).toEqual(['generic.secret']);
     const shape = 'provider "datadog" {\n  api_key = "Qm7vTz2Lp9xWc4Rk8Nb3Hy6Jd1Fs5Ga0"\n}\n';
     expect(ids(shape, 'infra/main.tf')).not.toContain('datadog.api-key');

@@ -43,7 +43,8 @@ describe('keyword prefilter (Aho–Corasick)', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    const pick = (alphabet: string, length: number): string => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const pick = (alphabet: string, length: number): string =>
+      Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     for (let round = 0; round < 20; round++) {
       const keywords = Array.from({ length: 60 }, () => pick('abcd_', 1 + Math.floor(random() * 6)));
       keywords.push(keywords[0]!, `x${keywords[1]!}`);

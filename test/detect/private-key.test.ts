@@ -47,19 +47,54 @@ function opensshBlock(cipher: string, kdf: string): string {
     Buffer.from([0, 0, 0, 1]),
     randomBytes(300),
   ]).toString('base64');
-  return ['-----BEGIN OPENSSH PRIVATE KEY-----', ...(blob.match(/.{1,70}/g) ?? []), '-----END OPENSSH PRIVATE KEY-----', ''].join('\n');
+  return [
+    '-----BEGIN OPENSSH PRIVATE KEY-----',
+    ...(blob.match(/.{1,70}/g) ?? []),
+    '-----END OPENSSH PRIVATE KEY-----',
+    '',
+  ].join('\n');
 }
 
 const lines = (pem: string): string[] => pem.trim().split('\n');
 
 describe('private keys in context', () => {
   it.each([
-    ['# comments', (pem: string) => lines(pem).map((l) => `# ${l}`).join('\n')],
-    ['// comments', (pem: string) => lines(pem).map((l) => `// ${l}`).join('\n')],
+    [
+      '# comments',
+      (pem: string) =>
+        lines(pem)
+          .map((l) => `# ${l}`)
+          .join('\n'),
+    ],
+    [
+      '// comments',
+      (pem: string) =>
+        lines(pem)
+          .map((l) => `// ${l}`)
+          .join('\n'),
+    ],
     ['block-comment stars', (pem: string) => ['/*', ...lines(pem).map((l) => ` * ${l}`), ' */'].join('\n')],
-    ['log timestamps', (pem: string) => lines(pem).map((l, i) => `2026-05-01 10:00:0${i % 10} DEBUG ${l}`).join('\n')],
-    ['JS concatenation', (pem: string) => `const key = ${lines(pem).map((l) => `"${l}\\n"`).join(' +\n  ')};`],
-    ['Python implicit concatenation', (pem: string) => `KEY = (\n${lines(pem).map((l) => `    "${l}\\n"`).join('\n')}\n)`],
+    [
+      'log timestamps',
+      (pem: string) =>
+        lines(pem)
+          .map((l, i) => `2026-05-01 10:00:0${i % 10} DEBUG ${l}`)
+          .join('\n'),
+    ],
+    [
+      'JS concatenation',
+      (pem: string) =>
+        `const key = ${lines(pem)
+          .map((l) => `"${l}\\n"`)
+          .join(' +\n  ')};`,
+    ],
+    [
+      'Python implicit concatenation',
+      (pem: string) =>
+        `KEY = (\n${lines(pem)
+          .map((l) => `    "${l}\\n"`)
+          .join('\n')}\n)`,
+    ],
     ['JSON \\n escapes', (pem: string) => JSON.stringify({ private_key: pem })],
     ['JSON \\r\\n escapes', (pem: string) => JSON.stringify({ private_key: pem.replace(/\n/g, '\r\n') })],
   ])('an RSA key written with %s is found at high confidence', (_, shape) => {
@@ -68,8 +103,16 @@ describe('private keys in context', () => {
   });
 
   it('placeholder bodies and prose between the markers are not key material', () => {
-    expect(privateKeyBody('-----BEGIN RSA PRIVATE KEY-----\n# paste your private key here, the one from the vault\n-----END RSA PRIVATE KEY-----')).toBe('');
-    expect(find('-----BEGIN RSA PRIVATE KEY-----\n// TODO: load from the secret manager instead of this file please\n-----END RSA PRIVATE KEY-----')).toEqual([]);
+    expect(
+      privateKeyBody(
+        '-----BEGIN RSA PRIVATE KEY-----\n# paste your private key here, the one from the vault\n-----END RSA PRIVATE KEY-----',
+      ),
+    ).toBe('');
+    expect(
+      find(
+        '-----BEGIN RSA PRIVATE KEY-----\n// TODO: load from the secret manager instead of this file please\n-----END RSA PRIVATE KEY-----',
+      ),
+    ).toEqual([]);
   });
 
   it('a base64-wrapped PEM is read through its layer', () => {
@@ -80,17 +123,24 @@ describe('private keys in context', () => {
   it('a JWK with its private member is found; the public half is not', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = privateKey.export({ format: 'jwk' });
-    expect(find(JSON.stringify({ keys: [{ ...jwk, kid: 'k1', use: 'sig' }] }, null, 2), 'keys/jwks.json').map((f) => f.id)).toEqual(['private-key.jwk']);
+    expect(
+      find(JSON.stringify({ keys: [{ ...jwk, kid: 'k1', use: 'sig' }] }, null, 2), 'keys/jwks.json').map((f) => f.id),
+    ).toEqual(['private-key.jwk']);
     // Keys sorted alphabetically (Go's encoding/json): "d" before "kty".
     const sorted = Object.fromEntries(Object.entries(jwk).sort(([a], [b]) => a.localeCompare(b)));
     expect(find(JSON.stringify(sorted, null, 2), 'keys/jwk.json').map((f) => f.id)).toEqual(['private-key.jwk']);
     expect(find(JSON.stringify(publicKey.export({ format: 'jwk' })), 'keys/public.json')).toEqual([]);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'jwk' });
-    expect(find(`{"jwk": ${JSON.stringify(JSON.stringify(rsa))}}`, 'cfg/idp.json').map((f) => f.id)).toEqual(['private-key.jwk']);
+    expect(find(`{"jwk": ${JSON.stringify(JSON.stringify(rsa))}}`, 'cfg/idp.json').map((f) => f.id)).toEqual([
+      'private-key.jwk',
+    ]);
   });
 
   it('a PGP private key block is found', () => {
-    const body = randomBytes(600).toString('base64').match(/.{1,64}/g)!.join('\n');
+    const body = randomBytes(600)
+      .toString('base64')
+      .match(/.{1,64}/g)!
+      .join('\n');
     const block = `-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQ${body}\n=Ab3x\n-----END PGP PRIVATE KEY BLOCK-----\n`;
     expect(find(block).map((f) => f.id)).toEqual(['private-key.pgp']);
   });
@@ -100,7 +150,9 @@ describe('encrypted private keys are notes that say why', () => {
   it('traditional PEM with Proc-Type: 4,ENCRYPTED', () => {
     const found = find(rsaPem({ passphrase: 'correct horse battery staple' }));
     expect(found.map((f) => [f.id, f.confidence])).toEqual([['private-key.rsa', 'low']]);
-    expect(found[0]!.evidence).toMatch(/encrypted \(Proc-Type: 4,ENCRYPTED, AES-256-CBC\): useless without its passphrase/);
+    expect(found[0]!.evidence).toMatch(
+      /encrypted \(Proc-Type: 4,ENCRYPTED, AES-256-CBC\): useless without its passphrase/,
+    );
   });
 
   it('PKCS#8 EncryptedPrivateKeyInfo', () => {
@@ -115,11 +167,16 @@ describe('encrypted private keys are notes that say why', () => {
     const found = find(encrypted);
     expect(found.map((f) => [f.id, f.confidence])).toEqual([['private-key.openssh', 'low']]);
     expect(found[0]!.evidence).toMatch(/cipher aes256-ctr, KDF bcrypt/);
-    expect(find(opensshBlock('none', 'none')).map((f) => [f.id, f.confidence])).toEqual([['private-key.openssh', 'high']]);
+    expect(find(opensshBlock('none', 'none')).map((f) => [f.id, f.confidence])).toEqual([
+      ['private-key.openssh', 'high'],
+    ]);
   });
 
   it('PuTTY with an Encryption other than none', () => {
-    const lines64 = (n: number) => randomBytes(n).toString('base64').match(/.{1,64}/g)!;
+    const lines64 = (n: number) =>
+      randomBytes(n)
+        .toString('base64')
+        .match(/.{1,64}/g)!;
     const ppk = (encryption: string) =>
       [
         'PuTTY-User-Key-File-3: ssh-ed25519',
@@ -132,7 +189,9 @@ describe('encrypted private keys are notes that say why', () => {
         `Private-MAC: ${randomBytes(32).toString('hex')}`,
         '',
       ].join('\n');
-    expect(find(ppk('aes256-cbc'), 'keys/id.ppk').map((f) => [f.id, f.confidence])).toEqual([['private-key.putty', 'low']]);
+    expect(find(ppk('aes256-cbc'), 'keys/id.ppk').map((f) => [f.id, f.confidence])).toEqual([
+      ['private-key.putty', 'low'],
+    ]);
     expect(find(ppk('none'), 'keys/id.ppk').map((f) => [f.id, f.confidence])).toEqual([['private-key.putty', 'high']]);
   });
 });

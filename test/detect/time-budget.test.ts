@@ -12,7 +12,10 @@ const text = Array.from({ length: 400 }, () => `GITHUB_TOKEN=${githubPat()}`).jo
 describe('per-file time budget', () => {
   it('finds everything when the deadline is far', () => {
     let timedOut = false;
-    const matches = detectInText(text, 'a.env', set, { deadline: performance.now() + 60_000, onTimeout: () => (timedOut = true) });
+    const matches = detectInText(text, 'a.env', set, {
+      deadline: performance.now() + 60_000,
+      onTimeout: () => (timedOut = true),
+    });
     expect(timedOut).toBe(false);
     expect(matches.filter((m) => m.detector.id === 'github.classic-pat')).toHaveLength(400);
   });

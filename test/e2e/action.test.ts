@@ -30,7 +30,9 @@ function track(dir: string): string {
 
 /** The test process's environment without anything a real Actions run would have set. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|TOKENSCOPE_)/.test(key)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|TOKENSCOPE_)/.test(key)),
+  );
 }
 
 interface ActionRun {
@@ -58,7 +60,12 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 function unescapeProperty(value: string): string {
-  return value.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+  return value
+    .replace(/%2C/g, ',')
+    .replace(/%3A/g, ':')
+    .replace(/%0A/g, '\n')
+    .replace(/%0D/g, '\r')
+    .replace(/%25/g, '%');
 }
 
 function parseAnnotations(stdout: string): ActionRun['annotations'] {
@@ -68,7 +75,12 @@ function parseAnnotations(stdout: string): ActionRun['annotations'] {
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({
       level: m[1]!,
-      props: Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), unescapeProperty(p.slice(p.indexOf('=') + 1))])),
+      props: Object.fromEntries(
+        (m[2] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((p) => [p.slice(0, p.indexOf('=')), unescapeProperty(p.slice(p.indexOf('=') + 1))]),
+      ),
       message: m[3]!,
     }));
 }
@@ -124,14 +136,19 @@ function pullRequestRepo(): { dir: string; base: string; head: string; secrets: 
 
 function expectNoSecrets(run: ActionRun, secrets: readonly string[], sarif?: string): void {
   for (const secret of secrets) {
-    for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), sarif ?? '']) expect(text.includes(secret)).toBe(false);
+    for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), sarif ?? ''])
+      expect(text.includes(secret)).toBe(false);
   }
 }
 
 describe('the Action on a pull request', () => {
   it('writes valid SARIF, the summary table, the outputs, and annotations on changed lines only; exits 1', () => {
     const { dir, base, head, secrets } = pullRequestRepo();
-    const run = runAction(dir, { 'fail-on': 'warning', sarif: 'reports/tokenscope.sarif' }, { pull_request: { number: 7, base: { sha: base }, head: { sha: head } } });
+    const run = runAction(
+      dir,
+      { 'fail-on': 'warning', sarif: 'reports/tokenscope.sarif' },
+      { pull_request: { number: 7, base: { sha: base }, head: { sha: head } } },
+    );
     expect(run.status).toBe(1);
 
     // SARIF: where the input says, valid against the 2.1.0 schema, one result per secret.
@@ -139,7 +156,11 @@ describe('the Action on a pull request', () => {
     const sarifText = readFileSync(sarifPath, 'utf8');
     const sarif = JSON.parse(sarifText);
     expect(sarifErrors(sarif)).toEqual([]);
-    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['github.classic-pat', 'stripe.secret-key-test', 'stripe.secret-key-test']);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      'github.classic-pat',
+      'stripe.secret-key-test',
+      'stripe.secret-key-test',
+    ]);
 
     // Outputs, in the multi-line-safe format.
     expect(run.outputs).toEqual({ findings: '3', sarif: sarifPath });
@@ -152,15 +173,27 @@ describe('the Action on a pull request', () => {
     expect(run.summary).toMatch(/^\| write \| 2 \| 0 \| 0 \| 0 \| 0 \| 2 \|$/m);
     expect(run.summary).toMatch(/^\| \*\*total\*\* \| 3 \| 0 \| 0 \| 0 \| 0 \| 3 \|$/m);
     expect(run.summary).toContain('| location | detector | privilege | reach | policy | value |');
-    expect(run.summary).toContain(`| \`config/old.env:2\` | \`github.classic-pat\` | destructive | account | overbroad | \`${secrets[0]!.slice(0, 8)}… (40 chars)\` |`);
-    expect(run.summary).toMatch(/\| `src\/new\.py:2` \| `stripe\.secret-key-test` \| write \| account \| overbroad, misplaced \| `sk_test_\w{4}… \(32 chars\)` \|/);
+    expect(run.summary).toContain(
+      `| \`config/old.env:2\` | \`github.classic-pat\` | destructive | account | overbroad | \`${secrets[0]!.slice(0, 8)}… (40 chars)\` |`,
+    );
+    expect(run.summary).toMatch(
+      /\| `src\/new\.py:2` \| `stripe\.secret-key-test` \| write \| account \| overbroad, misplaced \| `sk_test_\w{4}… \(32 chars\)` \|/,
+    );
     expect(run.summary).toMatch(/Annotations: 2 findings annotated on lines this pull request changes/);
 
     // Annotations: the two secrets the PR adds, not the old one on an unchanged line.
     const placed = run.annotations.filter((a) => a.props['file']);
-    expect(placed.map((a) => `${a.level} ${a.props['file']}:${a.props['line']}`).sort()).toEqual(['error config/old.env:3', 'error src/new.py:2']);
+    expect(placed.map((a) => `${a.level} ${a.props['file']}:${a.props['line']}`).sort()).toEqual([
+      'error config/old.env:3',
+      'error src/new.py:2',
+    ]);
     const first = placed.find((a) => a.props['file'] === 'src/new.py')!;
-    expect(first.props).toMatchObject({ line: '2', endLine: '2', col: '8', title: expect.stringMatching(/^Stripe test-mode secret key \(stripe\.secret-key-test\): write, reaches account$/) });
+    expect(first.props).toMatchObject({
+      line: '2',
+      endLine: '2',
+      col: '8',
+      title: expect.stringMatching(/^Stripe test-mode secret key \(stripe\.secret-key-test\): write, reaches account$/),
+    });
     expect(first.message).toMatch(/sk_test_\w{4}… \(32 chars\)/);
 
     expect(run.stdout).toMatch(/^::group::tokenscope report$/m);
@@ -185,8 +218,12 @@ describe('the Action on a pull request', () => {
     git(dir, 'merge', '-q', '--no-ff', '-m', 'merge pr', head);
     const run = runAction(dir, {}, { pull_request: { base: { sha: base }, head: { sha: head } } });
     expect(run.status).toBe(1);
-    expect(run.annotations.filter((a) => a.props['file']).map((a) => `${a.props['file']}:${a.props['line']}`)).toEqual(['app.env:2']);
-    expect(run.summary).toMatch(/annotated on lines this pull request changes \(HEAD\^1\.\.HEAD \(the merge commit\)\)/);
+    expect(run.annotations.filter((a) => a.props['file']).map((a) => `${a.props['file']}:${a.props['line']}`)).toEqual([
+      'app.env:2',
+    ]);
+    expect(run.summary).toMatch(
+      /annotated on lines this pull request changes \(HEAD\^1\.\.HEAD \(the merge commit\)\)/,
+    );
   });
 
   it('annotates every finding, with a notice saying why, when the PR commits are not in a shallow clone', () => {
@@ -206,7 +243,11 @@ describe('the Action outside pull requests', () => {
     const { dir, secrets } = pullRequestRepo();
     const run = runAction(dir, { 'fail-on': 'none' }, { ref: 'refs/heads/main', after: 'abc' });
     expect(run.status).toBe(0);
-    expect(run.annotations.map((a) => `${a.props['file']}:${a.props['line']}`).sort()).toEqual(['config/old.env:2', 'config/old.env:3', 'src/new.py:2']);
+    expect(run.annotations.map((a) => `${a.props['file']}:${a.props['line']}`).sort()).toEqual([
+      'config/old.env:2',
+      'config/old.env:3',
+      'src/new.py:2',
+    ]);
     expect(run.outputs['findings']).toBe('3');
     expect(existsSync(join(dir, 'tokenscope.sarif'))).toBe(true);
     expect(run.summary).toMatch(/not failing \(fail-on: none\)/);
@@ -226,7 +267,11 @@ describe('the Action outside pull requests', () => {
   it('path, config and baseline inputs: only the path is scanned, the config applies, baselined findings are hidden', () => {
     const { dir } = pullRequestRepo();
     writeFiles(dir, { 'ci/scan.yaml': 'exclude: ["src/**"]\n' });
-    const recorded = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'baseline', 'config', '-o', 'ci/baseline.json'], { cwd: dir, encoding: 'utf8' });
+    const recorded = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'baseline', 'config', '-o', 'ci/baseline.json'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(recorded.status).toBe(0);
     writeFiles(dir, { 'config/new.env': `C=${stripeTestKey()}\n` });
     const run = runAction(dir, { config: 'ci/scan.yaml', baseline: 'ci/baseline.json' });
@@ -242,7 +287,13 @@ describe('the Action outside pull requests', () => {
     const run = runAction(dir, { 'fail-on': 'sometimes' });
     expect(run.status).toBe(2);
     // The CLI validates the input (one place for fail-on); the annotation names the input.
-    expect(run.annotations).toEqual([{ level: 'error', props: { title: 'tokenscope' }, message: "fail-on: argument 'sometimes' is invalid. Allowed choices are error, warning, note, none." }]);
+    expect(run.annotations).toEqual([
+      {
+        level: 'error',
+        props: { title: 'tokenscope' },
+        message: "fail-on: argument 'sometimes' is invalid. Allowed choices are error, warning, note, none.",
+      },
+    ]);
     expect(run.outputs).toEqual({});
     expect(existsSync(join(dir, 'tokenscope.sarif'))).toBe(false);
   });
@@ -298,7 +349,10 @@ describe('the history input', () => {
 
 describe('the committed entry, run the way the runner runs it', () => {
   it("action.yml's runs.main from a copy of the action without node_modules or dist/: annotations, outputs, summary, SARIF, exit", () => {
-    const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; main: string } };
+    const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default: string }>;
+      runs: { using: string; main: string };
+    };
     expect(action.runs.using).toBe('node24');
     // The runner checks the action's repository out under _actions/ and runs `node <main>` there:
     // only what is committed, no install, no build.
@@ -311,7 +365,10 @@ describe('the committed entry, run the way the runner runs it', () => {
     writeFileSync(summaryFile, '');
     writeFileSync(outputFile, '');
     // INPUT_<NAME> for every input: its default, the way the runner fills them in, fail-on overridden.
-    const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), 'fail-on': 'error' };
+    const inputs = {
+      ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])),
+      'fail-on': 'error',
+    };
     const env: NodeJS.ProcessEnv = {
       ...cleanEnv(),
       GITHUB_ACTIONS: 'true',
@@ -322,12 +379,24 @@ describe('the committed entry, run the way the runner runs it', () => {
       GITHUB_OUTPUT: outputFile,
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    const run = spawnSync(process.execPath, [join(actionDir, action.runs.main)], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [join(actionDir, action.runs.main)], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const annotations = parseAnnotations(run.stdout);
-    expect(annotations.map((a) => `${a.level} ${a.props['file']}:${a.props['line']}`).sort()).toEqual(['error config/old.env:2', 'error config/old.env:3', 'error src/new.py:2']);
-    expect(parseOutputs(readFileSync(outputFile, 'utf8'))).toEqual({ findings: '3', sarif: join(dir, 'tokenscope.sarif') });
+    expect(annotations.map((a) => `${a.level} ${a.props['file']}:${a.props['line']}`).sort()).toEqual([
+      'error config/old.env:2',
+      'error config/old.env:3',
+      'error src/new.py:2',
+    ]);
+    expect(parseOutputs(readFileSync(outputFile, 'utf8'))).toEqual({
+      findings: '3',
+      sarif: join(dir, 'tokenscope.sarif'),
+    });
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toMatch(/^## tokenscope: 3 findings/m);
     expect(summary).toMatch(/\*\*failed\*\*: findings at or above error/);
@@ -337,20 +406,28 @@ describe('the committed entry, run the way the runner runs it', () => {
     expect(sarifErrors(sarif)).toEqual([]);
     expect(sarif.runs[0].results).toHaveLength(3);
     expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(true);
-    for (const secret of secrets) for (const text of [run.stdout, summary, sarifText]) expect(text.includes(secret)).toBe(false);
+    for (const secret of secrets)
+      for (const text of [run.stdout, summary, sarifText]) expect(text.includes(secret)).toBe(false);
   });
 });
 
 describe("GitHub's annotation limit", () => {
   it('annotates the 10 most severe errors and says in the summary and the log how many were not annotated', () => {
-    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`config/app${String(i).padStart(2, '0')}.env`, `GITHUB_TOKEN=${githubPat()}\n`]));
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        `config/app${String(i).padStart(2, '0')}.env`,
+        `GITHUB_TOKEN=${githubPat()}\n`,
+      ]),
+    );
     const dir = track(tempRepo(files));
     const run = runAction(dir);
     expect(run.status).toBe(1);
     expect(run.outputs['findings']).toBe('12');
     expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(10);
     expect(run.summary).toMatch(/Annotations: 10 findings annotated/);
-    expect(run.summary).toMatch(/\*\*2 findings are not annotated\*\* \(2 over GitHub's limit of 10 error and 10 warning annotations per step\)/);
+    expect(run.summary).toMatch(
+      /\*\*2 findings are not annotated\*\* \(2 over GitHub's limit of 10 error and 10 warning annotations per step\)/,
+    );
     expect(run.stdout).toMatch(/^tokenscope: 2 more findings not annotated/m);
     // Every finding is still in the SARIF report.
     expect(JSON.parse(readFileSync(join(dir, 'tokenscope.sarif'), 'utf8')).runs[0].results).toHaveLength(12);
@@ -374,7 +451,10 @@ describe('incomplete scans', () => {
   }
 
   it('says "Scan incomplete" in the summary and the log, SARIF says executionSuccessful: false, and it exits by its findings', () => {
-    const clone = bloblessClone({ 'old.env': `GITHUB_TOKEN=${githubPat()}\n` }, { 'new.env': `GITHUB_TOKEN=${githubPat()}\n` });
+    const clone = bloblessClone(
+      { 'old.env': `GITHUB_TOKEN=${githubPat()}\n` },
+      { 'new.env': `GITHUB_TOKEN=${githubPat()}\n` },
+    );
     const run = runAction(clone, { history: 'all' });
     expect(run.status).toBe(1);
     expect(run.outputs['findings']).toBe('1');
@@ -403,7 +483,13 @@ describe('npm run action:local', () => {
     writeFileSync(outputFile, '');
     const run = spawnSync('npm', ['run', '--silent', 'action:local'], {
       cwd: ROOT,
-      env: { ...cleanEnv(), GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: outputFile, 'INPUT_FAIL-ON': 'error', INPUT_SARIF: join(files, 'r.sarif') },
+      env: {
+        ...cleanEnv(),
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: outputFile,
+        'INPUT_FAIL-ON': 'error',
+        INPUT_SARIF: join(files, 'r.sarif'),
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

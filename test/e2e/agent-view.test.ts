@@ -16,8 +16,21 @@ function anthropicAdminKey(): string {
 }
 
 interface Report {
-  findings: Array<{ path: string; ruleId: string; privilege: string; policy: string[]; agentIgnoredBy?: string[]; reasons: string[] }>;
-  agentView?: { credentials: number; highestPrivilege: string; broadestReach: string; coveredByIgnoreRules: number; ignoreFiles: string[] };
+  findings: Array<{
+    path: string;
+    ruleId: string;
+    privilege: string;
+    policy: string[];
+    agentIgnoredBy?: string[];
+    reasons: string[];
+  }>;
+  agentView?: {
+    credentials: number;
+    highestPrivilege: string;
+    broadestReach: string;
+    coveredByIgnoreRules: number;
+    ignoreFiles: string[];
+  };
 }
 
 function scanJson(dir: string, ...args: string[]): Report {
@@ -29,7 +42,11 @@ function scanJson(dir: string, ...args: string[]): Report {
 describe('--agent-view', () => {
   it('reports a git-ignored .env.local with an admin key as agent-exposed, which a plain scan skips', () => {
     const key = anthropicAdminKey();
-    const dir = tempRepo({ '.gitignore': '.env.local\n', '.env.local': `ANTHROPIC_ADMIN_KEY=${key}\n`, 'README.md': '# app\n' });
+    const dir = tempRepo({
+      '.gitignore': '.env.local\n',
+      '.env.local': `ANTHROPIC_ADMIN_KEY=${key}\n`,
+      'README.md': '# app\n',
+    });
     dirs.push(dir);
     expect(scanJson(dir).findings).toEqual([]);
     const report = scanJson(dir, '--agent-view');
@@ -44,7 +61,10 @@ describe('--agent-view', () => {
   });
 
   it('keeps reporting a file an agent ignore rule covers, and names the rule', () => {
-    const dir = tempRepo({ '.gitignore': '.env.local\n', '.env.local': `ANTHROPIC_ADMIN_KEY=${anthropicAdminKey()}\n` });
+    const dir = tempRepo({
+      '.gitignore': '.env.local\n',
+      '.env.local': `ANTHROPIC_ADMIN_KEY=${anthropicAdminKey()}\n`,
+    });
     dirs.push(dir);
     writeFiles(dir, { '.cursorignore': '# keep secrets away from the agent\n.env.local\n' });
     const report = scanJson(dir, '--agent-view');
@@ -58,7 +78,9 @@ describe('--agent-view', () => {
     const dir = tempRepo({ 'secrets/prod.env': `GITHUB_TOKEN=${githubPat()}\n` });
     dirs.push(dir);
     writeFiles(dir, {
-      '.claude/settings.json': JSON.stringify({ permissions: { deny: ['Read(./secrets/**)', 'Bash(rm:*)', 'Read(~/.aws/**)'] } }),
+      '.claude/settings.json': JSON.stringify({
+        permissions: { deny: ['Read(./secrets/**)', 'Bash(rm:*)', 'Read(~/.aws/**)'] },
+      }),
       '.aiexclude': 'secrets/\n',
     });
     const finding = scanJson(dir, '--agent-view').findings.find((f) => f.path === 'secrets/prod.env')!;
@@ -67,7 +89,11 @@ describe('--agent-view', () => {
 
   it('treats agent tool configurations (.mcp.json) as misplaced: they hand the token to the agent', () => {
     const dir = tempRepo({
-      '.mcp.json': JSON.stringify({ mcpServers: { github: { env: { GITHUB_PERSONAL_ACCESS_TOKEN: githubPat() } } } }, null, 2),
+      '.mcp.json': JSON.stringify(
+        { mcpServers: { github: { env: { GITHUB_PERSONAL_ACCESS_TOKEN: githubPat() } } } },
+        null,
+        2,
+      ),
       '.cursor/mcp.json': JSON.stringify({ mcpServers: { gh: { env: { GITHUB_TOKEN: githubPat() } } } }, null, 2),
     });
     dirs.push(dir);

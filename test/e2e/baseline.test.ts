@@ -61,10 +61,16 @@ describe('baseline round trip', () => {
 
     // A second, different secret on the baselined line is reported.
     const other = githubPat();
-    writeFileSync(join(dir, 'deploy/settings.py'), `NAME = "app"\n${lines(20)}\nTOKEN = "${token}"; OTHER = "${other}"\n`);
+    writeFileSync(
+      join(dir, 'deploy/settings.py'),
+      `NAME = "app"\n${lines(20)}\nTOKEN = "${token}"; OTHER = "${other}"\n`,
+    );
     const added = runCli(['scan', '.', '--baseline', BASELINE, '--format', 'json'], { cwd: dir });
     expect(added.status).toBe(1);
-    const addedReport = JSON.parse(added.stdout) as { findings: Array<{ line: number; redacted: string }>; stats: { suppressed: number } };
+    const addedReport = JSON.parse(added.stdout) as {
+      findings: Array<{ line: number; redacted: string }>;
+      stats: { suppressed: number };
+    };
     expect(addedReport.findings).toHaveLength(1);
     expect(addedReport.findings[0]!.line).toBe(22);
     expect(addedReport.findings[0]!.redacted).toBe(`${other.slice(0, 8)}…`);
@@ -77,8 +83,12 @@ describe('baseline round trip', () => {
     expect(text.stdout).toMatch(/Stale baseline entries \(1\)/);
     expect(text.stdout).toMatch(/deploy\/settings\.py\s+github\.classic-pat\s+[0-9a-f]{32}/);
     const json = runCli(['scan', '.', '--baseline', BASELINE, '--format', 'json'], { cwd: dir });
-    const stale = (JSON.parse(json.stdout) as { staleBaseline: Array<{ ruleId: string; path: string; fingerprint: string }> }).staleBaseline;
-    expect(stale).toEqual([{ ruleId: 'github.classic-pat', path: 'deploy/settings.py', fingerprint: readDoc(dir).findings[0]!.fingerprint }]);
+    const stale = (
+      JSON.parse(json.stdout) as { staleBaseline: Array<{ ruleId: string; path: string; fingerprint: string }> }
+    ).staleBaseline;
+    expect(stale).toEqual([
+      { ruleId: 'github.classic-pat', path: 'deploy/settings.py', fingerprint: readDoc(dir).findings[0]!.fingerprint },
+    ]);
 
     // --prune-baseline rewrites the file without it; a second scan has nothing stale.
     const prune = runCli(['scan', '.', '--baseline', BASELINE, '--prune-baseline'], { cwd: dir });
@@ -92,7 +102,10 @@ describe('baseline round trip', () => {
   it('an entry for a file skipped this time (too large) is not stale, so --prune-baseline keeps it', () => {
     const dir = repo({ 'big.env': `T=${githubPat()}\n${'#'.repeat(4000)}\n` });
     expect(runCli(['baseline', '-o', BASELINE], { cwd: dir }).status).toBe(0);
-    const run = runCli(['scan', '.', '--baseline', BASELINE, '--max-file-size', '1KB', '--format', 'json', '--prune-baseline'], { cwd: dir });
+    const run = runCli(
+      ['scan', '.', '--baseline', BASELINE, '--max-file-size', '1KB', '--format', 'json', '--prune-baseline'],
+      { cwd: dir },
+    );
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { staleBaseline: unknown[] }).staleBaseline).toEqual([]);
     expect(readDoc(dir).findings).toHaveLength(1);
@@ -191,6 +204,8 @@ describe('baseline file', () => {
     const run = runCli(['scan', '.', '--baseline', BASELINE], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).not.toContain(token.slice(4, 12));
-    expect(run.stderr).toMatch(/findings\[0\]\.fingerprint: must match pattern "\^\[0-9a-f\]\{32\}\$" \(received a string of 40 characters, not shown\)/);
+    expect(run.stderr).toMatch(
+      /findings\[0\]\.fingerprint: must match pattern "\^\[0-9a-f\]\{32\}\$" \(received a string of 40 characters, not shown\)/,
+    );
   });
 });

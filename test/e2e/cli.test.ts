@@ -39,7 +39,9 @@ describe('exit codes', () => {
     const dir = track(tempRepo({ '.env': `GITHUB_TOKEN=${githubPatBadChecksum()}\n` }));
     const run = runCli(['scan', dir, '--format', 'json']);
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { findings: Array<{ level: string; reasons: string[]; evidence: string[] }> };
+    const report = JSON.parse(run.stdout) as {
+      findings: Array<{ level: string; reasons: string[]; evidence: string[] }>;
+    };
     // Reported as a note, not dropped: an empty list would make the level check vacuous.
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.every((f) => f.level === 'note')).toBe(true);
@@ -79,7 +81,9 @@ describe('exit codes', () => {
     expect(runCli(['scan', dir, '--fail-on', 'none']).status).toBe(0);
     // A fine-grained PAT's grant is chosen at creation: a warning, not an error.
     const warned = track(tempRepo({ 'deploy.env': `GH=github_pat_${randomAlnum(22)}_${randomAlnum(59)}\n` }));
-    const levels = (JSON.parse(runCli(['scan', warned, '--format', 'json']).stdout) as { findings: Array<{ level: string }> }).findings.map((f) => f.level);
+    const levels = (
+      JSON.parse(runCli(['scan', warned, '--format', 'json']).stdout) as { findings: Array<{ level: string }> }
+    ).findings.map((f) => f.level);
     expect(levels).toEqual(['warning']);
     expect(runCli(['scan', warned, '--fail-on', 'error']).status).toBe(0);
     expect(runCli(['scan', warned, '--fail-on', 'warning']).status).toBe(1);
@@ -89,7 +93,9 @@ describe('exit codes', () => {
 describe('SARIF contract', () => {
   it('every result has the contract properties, a repo-relative uri and a masked message', () => {
     const tokens = [githubPat(), githubPat('gho_')];
-    const dir = track(tempRepo({ 'src/client.ts': `const a = "${tokens[0]}";\n`, 'deploy/.env': `OAUTH=${tokens[1]}\n` }));
+    const dir = track(
+      tempRepo({ 'src/client.ts': `const a = "${tokens[0]}";\n`, 'deploy/.env': `OAUTH=${tokens[1]}\n` }),
+    );
     const run = runCli(['scan', dir, '--format', 'sarif']);
     const sarif = JSON.parse(run.stdout);
     expect(sarifErrors(sarif)).toEqual([]);
@@ -97,7 +103,16 @@ describe('SARIF contract', () => {
     expect(results).toHaveLength(2);
     for (const result of results) {
       expect(Object.keys(result.properties)).toEqual(
-        expect.arrayContaining(['provider', 'tokenType', 'privilege', 'breadth', 'scopeSource', 'scopes', 'policy', 'confidence']),
+        expect.arrayContaining([
+          'provider',
+          'tokenType',
+          'privilege',
+          'breadth',
+          'scopeSource',
+          'scopes',
+          'policy',
+          'confidence',
+        ]),
       );
       const location = result.locations[0].physicalLocation;
       expect(location.artifactLocation.uriBaseId).toBe('%SRCROOT%');
@@ -140,11 +155,15 @@ describe('hostile tree', () => {
     const run = asRoot
       ? (() => {
           try {
-            const stdout = execFileSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-              encoding: 'utf8',
-              env: { ...process.env, NO_COLOR: '1' },
-              timeout: 60_000,
-            });
+            const stdout = execFileSync(
+              '/usr/bin/setpriv',
+              ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args],
+              {
+                encoding: 'utf8',
+                env: { ...process.env, NO_COLOR: '1' },
+                timeout: 60_000,
+              },
+            );
             return { status: 0, stdout };
           } catch (error) {
             const e = error as { status: number; stdout: string };
@@ -161,7 +180,13 @@ describe('hostile tree', () => {
       notices: Array<{ path: string; message: string }>;
     };
     const skipped = Object.fromEntries(report.skipped.map((s) => [s.path, s.reason]));
-    expect(skipped).toMatchObject({ 'huge.log': 'too-large', pipe: 'special-file', loop: 'symlink', 'binary.bin': 'binary', 'unreadable.env': 'unreadable' });
+    expect(skipped).toMatchObject({
+      'huge.log': 'too-large',
+      pipe: 'special-file',
+      loop: 'symlink',
+      'binary.bin': 'binary',
+      'unreadable.env': 'unreadable',
+    });
     expect(report.findings.map((f) => `${f.path}:${f.ruleId}`)).toContain('utf16.env:github.classic-pat');
     expect(report.notices.some((n) => n.path === 'invalid-utf8.txt')).toBe(true);
     expect(run.stdout.includes(utf16Token)).toBe(false);

@@ -11,7 +11,11 @@ const track = trackTempDirs();
 
 function piped(args: string[], cwd?: string): { status: string; stderr: string } {
   const quoted = args.map((a) => `'${a}'`).join(' ');
-  const run = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' ${quoted} | head -c 64 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(
+    'bash',
+    ['-c', `'${process.execPath}' '${BIN}' ${quoted} | head -c 64 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+    { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   return { status: run.stdout.trim(), stderr: run.stderr };
 }
 

@@ -37,11 +37,15 @@ const stripeTest = (): string => `sk_test_${randomAlnum(24)}`;
 describe('extends', () => {
   it('a repository config extends a shared file outside the repository and an installed package', () => {
     const outer = track(tempDir());
-    writeFiles(outer, { 'org/tokenscope.yaml': 'failOn: error\nexclude: [generated/]\ndetectors:\n  levels: { github.classic-pat: error }\n' });
+    writeFiles(outer, {
+      'org/tokenscope.yaml':
+        'failOn: error\nexclude: [generated/]\ndetectors:\n  levels: { github.classic-pat: error }\n',
+    });
     const repo = join(outer, 'repo');
     execFileSync('git', ['init', '-q', repo]);
     writeFiles(repo, {
-      'node_modules/@acme/tokenscope-config/package.json': '{ "name": "@acme/tokenscope-config", "main": "config.yaml" }\n',
+      'node_modules/@acme/tokenscope-config/package.json':
+        '{ "name": "@acme/tokenscope-config", "main": "config.yaml" }\n',
       'node_modules/@acme/tokenscope-config/config.yaml': 'exclude: [fixtures/]\n',
       '.tokenscope.yaml': 'extends: [../org/tokenscope.yaml, "@acme/tokenscope-config"]\nexclude: [vendor/]\n',
       'generated/a.env': `T=${githubPat()}\n`,
@@ -56,7 +60,12 @@ describe('extends', () => {
   });
 
   it('a URL is refused in one line, without fetching and without its query', () => {
-    const dir = track(tempRepo({ '.tokenscope.yaml': 'extends: https://config.example.com/org.yaml?access_token=abc123def\n', 'a.txt': 'x\n' }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml': 'extends: https://config.example.com/org.yaml?access_token=abc123def\n',
+        'a.txt': 'x\n',
+      }),
+    );
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -65,10 +74,18 @@ describe('extends', () => {
   });
 
   it('a cycle names the files in one line', () => {
-    const dir = track(tempRepo({ '.tokenscope.yaml': 'extends: ./ci/base.yaml\n', 'ci/base.yaml': 'extends: ../.tokenscope.yaml\n', 'a.txt': 'x\n' }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml': 'extends: ./ci/base.yaml\n',
+        'ci/base.yaml': 'extends: ../.tokenscope.yaml\n',
+        'a.txt': 'x\n',
+      }),
+    );
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe(`tokenscope: ${join(dir, '.tokenscope.yaml')}: extends cycle: .tokenscope.yaml → ci/base.yaml → .tokenscope.yaml`);
+    expect(run.stderr.trim()).toBe(
+      `tokenscope: ${join(dir, '.tokenscope.yaml')}: extends cycle: .tokenscope.yaml → ci/base.yaml → .tokenscope.yaml`,
+    );
   });
 });
 
@@ -110,8 +127,14 @@ describe('detector selection and levels', () => {
   it('only in the config, and --detectors replacing it (in workers too); globs and providers', () => {
     const dir = repo('detectors:\n  only: [stripe]\n');
     expect(scanJson(dir, '.').report.findings.map((f) => f.ruleId)).toEqual(['stripe.secret-key-test']);
-    expect(scanJson(dir, '.', '--detectors', 'github.*').report.findings.map((f) => f.ruleId)).toEqual(['github.classic-pat']);
-    expect(scanJson(dir, '.', '--detectors', 'github.classic-pat,stripe.*', '--workers', '1').report.findings.map((f) => f.ruleId).sort()).toEqual(['github.classic-pat', 'stripe.secret-key-test']);
+    expect(scanJson(dir, '.', '--detectors', 'github.*').report.findings.map((f) => f.ruleId)).toEqual([
+      'github.classic-pat',
+    ]);
+    expect(
+      scanJson(dir, '.', '--detectors', 'github.classic-pat,stripe.*', '--workers', '1')
+        .report.findings.map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['github.classic-pat', 'stripe.secret-key-test']);
   });
 
   it('disable takes globs; an unknown id anywhere gets the nearest real one', () => {
@@ -119,12 +142,18 @@ describe('detector selection and levels', () => {
     expect(scanJson(dir, '.').report.findings.map((f) => f.ruleId)).toEqual(['stripe.secret-key-test']);
     const typo = runCli(['scan', '.', '--detectors', 'github.clasic-pat'], { cwd: dir });
     expect(typo.status).toBe(2);
-    expect(typo.stderr.trim()).toBe('tokenscope: --detectors: "github.clasic-pat" is not a detector id or provider (did you mean github.classic-pat?); `tokenscope detectors` lists them');
-    expect(runCli(['scan', '.', '--detectors', ' , '], { cwd: dir }).stderr).toContain('--detectors: name at least one detector id');
+    expect(typo.stderr.trim()).toBe(
+      'tokenscope: --detectors: "github.clasic-pat" is not a detector id or provider (did you mean github.classic-pat?); `tokenscope detectors` lists them',
+    );
+    expect(runCli(['scan', '.', '--detectors', ' , '], { cwd: dir }).stderr).toContain(
+      '--detectors: name at least one detector id',
+    );
     writeFileSync(join(dir, '.tokenscope.yaml'), 'detectors:\n  levels: { stripe.secret-key-tset: note }\n');
     const config = runCli(['scan', '.'], { cwd: dir });
     expect(config.status).toBe(2);
-    expect(config.stderr.trim()).toBe(`tokenscope: ${join(dir, '.tokenscope.yaml')}: detectors.levels: "stripe.secret-key-tset" is not a detector id or provider (did you mean stripe.secret-key-test?); \`tokenscope detectors\` lists them`);
+    expect(config.stderr.trim()).toBe(
+      `tokenscope: ${join(dir, '.tokenscope.yaml')}: detectors.levels: "stripe.secret-key-tset" is not a detector id or provider (did you mean stripe.secret-key-test?); \`tokenscope detectors\` lists them`,
+    );
   });
 
   it('tokenscope detectors shows what the configuration turns off or re-levels (text and JSON)', () => {
@@ -145,28 +174,43 @@ describe('detector selection and levels', () => {
 
 describe('allowlist by path regex and stop word', () => {
   it('pathRegexes: a regular expression over the root-relative path; the JSON names the entry and its criteria', () => {
-    const dir = track(tempRepo({
-      '.tokenscope.yaml': 'allowlist:\n  - pathRegexes: ["^services/[^/]+/testdata/"]\n    reason: recorded fixtures\n',
-      'services/billing/testdata/a.env': `T=${githubPat()}\n`,
-      'services/billing/src/b.env': `T=${githubPat()}\n`,
-    }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml':
+          'allowlist:\n  - pathRegexes: ["^services/[^/]+/testdata/"]\n    reason: recorded fixtures\n',
+        'services/billing/testdata/a.env': `T=${githubPat()}\n`,
+        'services/billing/src/b.env': `T=${githubPat()}\n`,
+      }),
+    );
     const { report } = scanJson(dir, '.');
     expect(report.findings.map((f) => f.path)).toEqual(['services/billing/src/b.env']);
     expect(report.suppressed.map((f) => [f.path, f.suppressed])).toEqual([
-      ['services/billing/testdata/a.env', { kind: 'allowlist', by: 'config .tokenscope.yaml allowlist[0] (pathRegexes)', reason: 'recorded fixtures' }],
+      [
+        'services/billing/testdata/a.env',
+        { kind: 'allowlist', by: 'config .tokenscope.yaml allowlist[0] (pathRegexes)', reason: 'recorded fixtures' },
+      ],
     ]);
   });
 
   it('stopwords: a value containing one (any case) is covered; others are reported (in workers too)', () => {
     const marked = `sk_test_${randomAlnum(8)}SandBox${randomAlnum(12)}`;
-    const dir = track(tempRepo({
-      '.tokenscope.yaml': 'allowlist:\n  - paths: ["**/*.md"]\n    reason: docs\n  - stopwords: [sandbox]\n    detectors: [stripe.secret-key-test]\n    reason: sandbox keys are named so\n',
-      'app.env': `S=${marked}\nT=${stripeTest()}\n`,
-    }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml':
+          'allowlist:\n  - paths: ["**/*.md"]\n    reason: docs\n  - stopwords: [sandbox]\n    detectors: [stripe.secret-key-test]\n    reason: sandbox keys are named so\n',
+        'app.env': `S=${marked}\nT=${stripeTest()}\n`,
+      }),
+    );
     for (const workers of ['0', '1']) {
       const { report } = scanJson(dir, '.', '--workers', workers);
       expect(report.findings).toHaveLength(1);
-      expect(report.suppressed.map((f) => f.suppressed)).toEqual([{ kind: 'allowlist', by: 'config .tokenscope.yaml allowlist[1] (detectors, stopwords)', reason: 'sandbox keys are named so' }]);
+      expect(report.suppressed.map((f) => f.suppressed)).toEqual([
+        {
+          kind: 'allowlist',
+          by: 'config .tokenscope.yaml allowlist[1] (detectors, stopwords)',
+          reason: 'sandbox keys are named so',
+        },
+      ]);
     }
     // Without the entry both are findings: the stop word, not the shape, covered the first.
     writeFileSync(join(dir, '.tokenscope.yaml'), 'failOn: none\n');
@@ -174,30 +218,44 @@ describe('allowlist by path regex and stop word', () => {
   });
 
   it('an entry from an extended file is named by that file', () => {
-    const dir = track(tempRepo({
-      'ci/org.yaml': 'allowlist:\n  - paths: [docs/**]\n    reason: org-wide docs\n',
-      '.tokenscope.yaml': 'extends: ./ci/org.yaml\n',
-      'docs/a.md': `token: ${githubPat()}\n`,
-    }));
-    expect(scanJson(dir, '.').report.suppressed.map((f) => f.suppressed?.by)).toEqual(['config ci/org.yaml allowlist[0] (paths)']);
+    const dir = track(
+      tempRepo({
+        'ci/org.yaml': 'allowlist:\n  - paths: [docs/**]\n    reason: org-wide docs\n',
+        '.tokenscope.yaml': 'extends: ./ci/org.yaml\n',
+        'docs/a.md': `token: ${githubPat()}\n`,
+      }),
+    );
+    expect(scanJson(dir, '.').report.suppressed.map((f) => f.suppressed?.by)).toEqual([
+      'config ci/org.yaml allowlist[0] (paths)',
+    ]);
   });
 });
 
 describe('config errors', () => {
   it('YAML errors give the line and column, in one line naming the file', () => {
-    const dir = track(tempRepo({ '.tokenscope.yaml': 'failOn: none\nexclude:\n  - dist/\n   - x: *nowhere\n', 'a.txt': 'x\n' }));
+    const dir = track(
+      tempRepo({ '.tokenscope.yaml': 'failOn: none\nexclude:\n  - dist/\n   - x: *nowhere\n', 'a.txt': 'x\n' }),
+    );
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toMatch(new RegExp(`^tokenscope: ${join(dir, '.tokenscope.yaml').replace(/[.]/g, '\\.')}: not valid YAML: .+ at line \\d+ column \\d+$`));
+    expect(run.stderr.trim()).toMatch(
+      new RegExp(
+        `^tokenscope: ${join(dir, '.tokenscope.yaml').replace(/[.]/g, '\\.')}: not valid YAML: .+ at line \\d+ column \\d+$`,
+      ),
+    );
   });
 
   it('detector ids and level names are shown as written; a token in their place is masked', () => {
     const token = githubPat();
-    const dir = track(tempRepo({ '.tokenscope.yaml': `failOn: warnings\ndetectors:\n  only: [Stripe, ${token}]\n`, 'a.txt': 'x\n' }));
+    const dir = track(
+      tempRepo({ '.tokenscope.yaml': `failOn: warnings\ndetectors:\n  only: [Stripe, ${token}]\n`, 'a.txt': 'x\n' }),
+    );
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('failOn: must be one of error, warning, note, none (received "warnings")');
-    expect(run.stderr).toContain('detectors.only[0]: must be a detector id, provider or glob such as github.classic-pat, stripe or generic.* (lower case) (received "Stripe")');
+    expect(run.stderr).toContain(
+      'detectors.only[0]: must be a detector id, provider or glob such as github.classic-pat, stripe or generic.* (lower case) (received "Stripe")',
+    );
     expect(run.stderr.includes(token)).toBe(false);
   });
 });

@@ -68,7 +68,13 @@ describe('finding the config file', () => {
   });
 
   it('--config overrides the file that would be found, and a missing one is an error naming it', () => {
-    const dir = track(tempRepo({ '.tokenscope.yaml': 'failOn: none\n', 'ci/strict.yaml': 'failOn: note\n', 'app.env': `T=${githubPat()}\n` }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml': 'failOn: none\n',
+        'ci/strict.yaml': 'failOn: note\n',
+        'app.env': `T=${githubPat()}\n`,
+      }),
+    );
     const { status, report } = scanJson(dir, '.', '--config', 'ci/strict.yaml');
     expect(report.settings.configFile).toBe(join(dir, 'ci', 'strict.yaml'));
     expect(status).toBe(1);
@@ -105,7 +111,12 @@ describe('an invalid config', () => {
     const file = join(dir, '.tokenscope.yaml');
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toBe(`tokenscope: ${file}: invalid configuration (11 problems)`);
-    expect(lines.slice(1).map((l) => l.trim().replace(`${file}: `, '')).sort()).toEqual(
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim().replace(`${file}: `, ''))
+        .sort(),
+    ).toEqual(
       [
         '(top level): unknown key "exlude": did you mean "exclude"?',
         'maxFileSize: must be a size such as 10MB, 512k or a number of bytes (received "huge")',
@@ -144,10 +155,17 @@ describe('an invalid config', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).not.toContain(token.slice(4, 12));
     expect(run.stderr).not.toContain(short);
-    const lines = run.stderr.trim().split('\n').map((l) => l.trim().replace(`${join(dir, '.tokenscope.yaml')}: `, ''));
-    expect(lines).toContain('allowlist[0].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 40 characters, not shown)');
+    const lines = run.stderr
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().replace(`${join(dir, '.tokenscope.yaml')}: `, ''));
+    expect(lines).toContain(
+      'allowlist[0].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 40 characters, not shown)',
+    );
     expect(lines).toContain('allowlist[1].values: must be array (received a string of 40 characters, not shown)');
-    expect(lines).toContain('allowlist[2].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 6 characters, not shown)');
+    expect(lines).toContain(
+      'allowlist[2].fingerprints[0]: must be a finding fingerprint: 32 lower-case hex characters (from the JSON or SARIF output) (received a string of 6 characters, not shown)',
+    );
     expect(lines).toContain(`failOn: must be one of error, warning, note, none (received "ghp_…", 40 characters)`);
     expect(lines).toContain('detectors.custom: must be array (received {"a":"ghp_… (40 characters)"})');
   });
@@ -175,7 +193,9 @@ describe('a JSON syntax error never quotes the file', () => {
     );
     const config = runCli(['scan', '.'], { cwd: dir });
     expect(config.status).toBe(2);
-    expect(config.stderr.trim()).toBe(`tokenscope: ${join(dir, '.tokenscope.json')}: not valid JSON: Unexpected token 'g'`);
+    expect(config.stderr.trim()).toBe(
+      `tokenscope: ${join(dir, '.tokenscope.json')}: not valid JSON: Unexpected token 'g'`,
+    );
     writeFileSync(join(dir, '.tokenscope.json'), '{"detectors": {"custom": ["custom.json"]}}');
     const detectors = runCli(['scan', '.'], { cwd: dir });
     expect(detectors.status).toBe(2);
@@ -183,37 +203,61 @@ describe('a JSON syntax error never quotes the file', () => {
     writeFileSync(join(dir, '.tokenscope.json'), '{"baseline": "baseline.json"}');
     const baseline = runCli(['scan', '.'], { cwd: dir });
     expect(baseline.status).toBe(2);
-    expect(baseline.stderr.trim()).toBe(`tokenscope: ${join(dir, 'baseline.json')}: not valid JSON: Unexpected token 'g'`);
+    expect(baseline.stderr.trim()).toBe(
+      `tokenscope: ${join(dir, 'baseline.json')}: not valid JSON: Unexpected token 'g'`,
+    );
     writeFileSync(join(dir, 'baseline.json'), `{"version": 1,\n "findings": [] "${token}"}`);
     const positioned = runCli(['scan', '.'], { cwd: dir });
-    expect(positioned.stderr.trim()).toBe(`tokenscope: ${join(dir, 'baseline.json')}: not valid JSON: Expected ',' or '}' after property value in JSON at line 2 column 17`);
+    expect(positioned.stderr.trim()).toBe(
+      `tokenscope: ${join(dir, 'baseline.json')}: not valid JSON: Expected ',' or '}' after property value in JSON at line 2 column 17`,
+    );
     for (const run of [config, detectors, baseline, positioned]) expect(run.stderr).not.toContain(token.slice(4, 12));
   });
 });
 
 describe('config keys', () => {
   it('maxFileSize: a larger file is skipped and counted', () => {
-    const dir = track(tempRepo({ '.tokenscope.yaml': 'maxFileSize: 1KB\n', 'big.env': `T=${githubPat()}\n${'#'.repeat(2000)}\n`, 'small.txt': 'x\n' }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml': 'maxFileSize: 1KB\n',
+        'big.env': `T=${githubPat()}\n${'#'.repeat(2000)}\n`,
+        'small.txt': 'x\n',
+      }),
+    );
     const { status, report } = scanJson(dir, '.');
     expect(status).toBe(0);
     expect(report.skipped).toContainEqual(expect.objectContaining({ path: 'big.env', reason: 'too-large' }));
   });
 
   it('exclude: matching paths are not scanned', () => {
-    const dir = track(tempRepo({ '.tokenscope.yaml': 'exclude: [fixtures/, "*.snap"]\n', 'fixtures/a.env': `T=${githubPat()}\n`, 'x.snap': `T=${githubPat()}\n`, 'app.env': `T=${githubPat()}\n` }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml': 'exclude: [fixtures/, "*.snap"]\n',
+        'fixtures/a.env': `T=${githubPat()}\n`,
+        'x.snap': `T=${githubPat()}\n`,
+        'app.env': `T=${githubPat()}\n`,
+      }),
+    );
     const { report } = scanJson(dir, '.');
     expect(report.findings.map((f) => f.path)).toEqual(['app.env']);
   });
 
   it('detectors.disable: the detector does not run; an unknown id is an error', () => {
-    const dir = track(tempRepo({ '.tokenscope.yaml': 'detectors:\n  disable: [github.classic-pat]\n', 'app.env': `T=${githubPat()}\n` }));
+    const dir = track(
+      tempRepo({
+        '.tokenscope.yaml': 'detectors:\n  disable: [github.classic-pat]\n',
+        'app.env': `T=${githubPat()}\n`,
+      }),
+    );
     const { status, report } = scanJson(dir, '.');
     expect(report.findings).toEqual([]);
     expect(status).toBe(0);
     writeFileSync(join(dir, '.tokenscope.yaml'), 'detectors:\n  disable: [github.no-such-token]\n');
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^tokenscope: \S+\.tokenscope\.yaml: detectors\.disable: "github\.no-such-token" is not a detector id or provider( \(did you mean [a-z0-9.-]+\?\))?; `tokenscope detectors` lists them$/);
+    expect(run.stderr.trim()).toMatch(
+      /^tokenscope: \S+\.tokenscope\.yaml: detectors\.disable: "github\.no-such-token" is not a detector id or provider( \(did you mean [a-z0-9.-]+\?\))?; `tokenscope detectors` lists them$/,
+    );
   });
 
   it('failOn: sets the exit threshold; --fail-on overrides it', () => {
@@ -239,7 +283,13 @@ describe('config keys', () => {
 
     function repoWith(allowlist: string): { dir: string; t: ReturnType<typeof tokens> } {
       const t = tokens();
-      const dir = track(tempRepo({ 'docs/guide.md': `token: ${t.docs}\n`, 'app.env': `T=${t.app}\nS=${t.test}\n`, '.tokenscope.yaml': `allowlist:\n${allowlist}` }));
+      const dir = track(
+        tempRepo({
+          'docs/guide.md': `token: ${t.docs}\n`,
+          'app.env': `T=${t.app}\nS=${t.test}\n`,
+          '.tokenscope.yaml': `allowlist:\n${allowlist}`,
+        }),
+      );
       return { dir, t };
     }
 
@@ -247,7 +297,16 @@ describe('config keys', () => {
       const { dir } = repoWith('  - paths: ["docs/**"]\n    reason: documentation examples\n');
       const { report } = scanJson(dir, '.');
       expect(report.findings.map((f) => f.path).sort()).toEqual(['app.env', 'app.env']);
-      expect(report.suppressed).toEqual([expect.objectContaining({ path: 'docs/guide.md', suppressed: { kind: 'allowlist', by: 'config .tokenscope.yaml allowlist[0] (paths)', reason: 'documentation examples' } })]);
+      expect(report.suppressed).toEqual([
+        expect.objectContaining({
+          path: 'docs/guide.md',
+          suppressed: {
+            kind: 'allowlist',
+            by: 'config .tokenscope.yaml allowlist[0] (paths)',
+            reason: 'documentation examples',
+          },
+        }),
+      ]);
     });
 
     it('detectors', () => {
@@ -258,10 +317,23 @@ describe('config keys', () => {
 
     it('values (a regular expression over the secret, never printed)', () => {
       const t = tokens();
-      const dir = track(tempRepo({ 'app.env': `T=${t.app}\nS=${t.test}\n`, '.tokenscope.yaml': 'allowlist:\n  - values: ["^sk_test_"]\n    reason: test-mode keys\n' }));
+      const dir = track(
+        tempRepo({
+          'app.env': `T=${t.app}\nS=${t.test}\n`,
+          '.tokenscope.yaml': 'allowlist:\n  - values: ["^sk_test_"]\n    reason: test-mode keys\n',
+        }),
+      );
       const { report } = scanJson(dir, '.');
       expect(report.findings.map((f) => f.ruleId)).toEqual(['github.classic-pat']);
-      expect(report.suppressed).toEqual([expect.objectContaining({ suppressed: { kind: 'allowlist', by: 'config .tokenscope.yaml allowlist[0] (values)', reason: 'test-mode keys' } })]);
+      expect(report.suppressed).toEqual([
+        expect.objectContaining({
+          suppressed: {
+            kind: 'allowlist',
+            by: 'config .tokenscope.yaml allowlist[0] (values)',
+            reason: 'test-mode keys',
+          },
+        }),
+      ]);
     });
 
     it('values combined with paths apply only under those paths', () => {
@@ -282,7 +354,10 @@ describe('config keys', () => {
       const { dir } = repoWith('  - paths: [none/]\n    reason: placeholder\n');
       const before = scanJson(dir, '.').report.findings;
       const target = before.find((f) => f.path === 'docs/guide.md')!;
-      writeFileSync(join(dir, '.tokenscope.yaml'), `allowlist:\n  - fingerprints: [${target.fingerprint}]\n    reason: revoked, kept in the guide\n`);
+      writeFileSync(
+        join(dir, '.tokenscope.yaml'),
+        `allowlist:\n  - fingerprints: [${target.fingerprint}]\n    reason: revoked, kept in the guide\n`,
+      );
       const { report } = scanJson(dir, '.');
       expect(report.findings).toHaveLength(before.length - 1);
       expect(report.findings.some((f) => f.fingerprint === target.fingerprint)).toBe(false);
@@ -294,21 +369,27 @@ describe('custom detectors', () => {
   const detectorYaml = (id: string, pattern: string, positive: string): string =>
     acmeDetectorYaml({ id, pattern, positive: `ACME_KEY=${positive}`, negative: 'ACME_KEY=acme_short' });
 
-
   it('a custom detector finds its tokens (paths relative to the config file)', () => {
     const key = `acme_${randomAlnum(32).toLowerCase()}`;
     const dir = track(
       tempRepo({
         '.tokenscope.yaml': 'detectors:\n  custom: [.tokenscope/detectors/]\n',
         // tokenscope:ignore generic.secret -- a detector pattern, not a secret
-        '.tokenscope/detectors/acme.yaml': detectorYaml('acme.api-key', '(?<![a-z0-9_])(?<secret>acme_[a-z0-9]{32})(?![a-z0-9])', `acme_${randomAlnum(32).toLowerCase()}`),
+        '.tokenscope/detectors/acme.yaml': detectorYaml(
+          'acme.api-key',
+          '(?<![a-z0-9_])(?<secret>acme_[a-z0-9]{32})(?![a-z0-9])',
+          `acme_${randomAlnum(32).toLowerCase()}`,
+        ),
         'app.env': `ACME_KEY=${key}\n`,
       }),
     );
     const { status, report } = scanJson(dir, '.');
     expect(status).toBe(1);
     // The detector file's own positive example is found too: it is a file in the tree.
-    expect(report.findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual(['acme.api-key .tokenscope/detectors/acme.yaml', 'acme.api-key app.env']);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual([
+      'acme.api-key .tokenscope/detectors/acme.yaml',
+      'acme.api-key app.env',
+    ]);
   });
 
   it('a pattern with nested repetition is a configuration error naming the file, the detector and the reason', () => {
@@ -316,14 +397,22 @@ describe('custom detectors', () => {
       tempRepo({
         '.tokenscope.yaml': 'detectors:\n  custom: [acme.yaml]\n',
         // tokenscope:ignore generic.secret -- a detector pattern, not a secret
-        'acme.yaml': detectorYaml('acme.api-key', '(?<secret>acme_(?:[a-z0-9]+_?)+)', `acme_${randomAlnum(32).toLowerCase()}`),
+        'acme.yaml': detectorYaml(
+          'acme.api-key',
+          '(?<secret>acme_(?:[a-z0-9]+_?)+)',
+          `acme_${randomAlnum(32).toLowerCase()}`,
+        ),
         'app.env': 'ACME_KEY=acme_x\n',
       }),
     );
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`tokenscope: ${join(dir, '.tokenscope.yaml')}: detectors.custom: custom detectors are invalid (1 problem)`);
-    expect(run.stderr).toContain(`${join(dir, 'acme.yaml')}: acme.api-key: pattern rejected: nested repetition: "[a-z0-9]+" inside "(?:[a-z0-9]+_?)+"`);
+    expect(run.stderr).toContain(
+      `tokenscope: ${join(dir, '.tokenscope.yaml')}: detectors.custom: custom detectors are invalid (1 problem)`,
+    );
+    expect(run.stderr).toContain(
+      `${join(dir, 'acme.yaml')}: acme.api-key: pattern rejected: nested repetition: "[a-z0-9]+" inside "(?:[a-z0-9]+_?)+"`,
+    );
   });
 
   it('a polynomial pattern (adjacent repetitions) is rejected too, before its examples run', () => {
@@ -331,14 +420,20 @@ describe('custom detectors', () => {
       tempRepo({
         '.tokenscope.yaml': 'detectors:\n  custom: [acme.yaml]\n',
         // Its positive example is itself adversarial: running it would hang the example check.
-        'acme.yaml': detectorYaml('acme.slow-key', '(?<secret>acme_[a-z]*[a-z]*[a-z]*[0-9])', `acme_${'a'.repeat(3000)}`),
+        'acme.yaml': detectorYaml(
+          'acme.slow-key',
+          '(?<secret>acme_[a-z]*[a-z]*[a-z]*[0-9])',
+          `acme_${'a'.repeat(3000)}`,
+        ),
         'app.env': 'x\n',
       }),
     );
     const started = Date.now();
     const run = runCli(['scan', '.'], { cwd: dir, timeout: 20_000 });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/acme\.yaml: acme\.slow-key: pattern rejected: adjacent repetitions "\[a-z\]\*" and "\[a-z\]\*"/);
+    expect(run.stderr).toMatch(
+      /acme\.yaml: acme\.slow-key: pattern rejected: adjacent repetitions "\[a-z\]\*" and "\[a-z\]\*"/,
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
@@ -377,7 +472,9 @@ describe('tokenscope init', () => {
     const mtime = statSync(path).mtimeMs;
     const second = runCli(['init'], { cwd: dir });
     expect(second.status).toBe(2);
-    expect(second.stderr.trim()).toBe(`tokenscope: ${path}: a configuration file already exists; edit it, or delete it to start over`);
+    expect(second.stderr.trim()).toBe(
+      `tokenscope: ${path}: a configuration file already exists; edit it, or delete it to start over`,
+    );
     expect(statSync(path).mtimeMs).toBe(mtime);
   });
 

@@ -31,22 +31,37 @@ interface JsonReport {
   notices: Array<{ path?: string; message: string }>;
   incomplete: boolean;
   incompleteReasons: Array<{ kind: string; count: number; message: string; paths: string[] }>;
-  stats: { filesScanned: number; filesSkipped: number; ignored?: number; gitIgnored?: number; excludedByDefault?: Record<string, number> };
+  stats: {
+    filesScanned: number;
+    filesSkipped: number;
+    ignored?: number;
+    gitIgnored?: number;
+    excludedByDefault?: Record<string, number>;
+  };
 }
 
-function scanJson(dir: string, ...args: string[]): { status: number; report: JsonReport; stdout: string; stderr: string } {
+function scanJson(
+  dir: string,
+  ...args: string[]
+): { status: number; report: JsonReport; stdout: string; stderr: string } {
   const run = runCli(['scan', dir, '--format', 'json', ...args], { timeout: 120_000 });
   return { status: run.status, report: JSON.parse(run.stdout) as JsonReport, stdout: run.stdout, stderr: run.stderr };
 }
 
 function pathsOf(report: JsonReport, ruleId = 'github.classic-pat'): string[] {
-  return report.findings.filter((f) => f.ruleId === ruleId).map((f) => f.path).sort();
+  return report.findings
+    .filter((f) => f.ruleId === ruleId)
+    .map((f) => f.path)
+    .sort();
 }
 
 describe('silent drops', () => {
   it('a Latin-1 file name at the root loses nothing: the token elsewhere and the one inside it are reported', () => {
     const dir = track(tempRepo({ 'config/deploy.env': `GITHUB_TOKEN=${githubPat()}\n` }));
-    writeFileSync(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), `token: ${githubPat()}\n`);
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]),
+      `token: ${githubPat()}\n`,
+    );
     const { status, report, stdout } = scanJson(dir);
     expect(status).toBe(1);
     expect(pathsOf(report)).toEqual(['caf\\xE9.txt', 'config/deploy.env']);
@@ -72,11 +87,15 @@ describe('silent drops', () => {
     const dir = track(tempRepo({ 'stable/deploy.env': `GITHUB_TOKEN=${githubPat()}\n` }));
     for (let i = 0; i < 200; i++) writeFiles(dir, { [`churn/f${i}.txt`]: 'x\n' });
     // Another process creates and deletes files for as long as the scans run.
-    const churn = spawn(process.execPath, [
-      '-e',
-      `const fs = require('fs'); const p = require('path'); const d = ${JSON.stringify(join(dir, 'churn'))};
+    const churn = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs'); const p = require('path'); const d = ${JSON.stringify(join(dir, 'churn'))};
        for (let n = 0; ; n++) { const f = p.join(d, 'f' + (n % 200) + '.txt'); try { fs.rmSync(f); fs.writeFileSync(f, 'x'); fs.mkdirSync(f + '.d'); fs.rmdirSync(f + '.d'); } catch {} }`,
-    ], { stdio: 'ignore' });
+      ],
+      { stdio: 'ignore' },
+    );
     try {
       await new Promise((resolve) => setTimeout(resolve, 200));
       for (let run = 0; run < 4; run++) {
@@ -96,9 +115,19 @@ describe('silent drops', () => {
     const segment = 'd'.repeat(200);
     // mkdir by relative steps: no single path handed to the kernel is too long.
     // The token goes through the environment: a failing command's message quotes its arguments.
-    execFileSync('bash', ['-c', `cd "$1" && for i in $(seq 1 24); do mkdir "$2" && cd "$2" || exit 1; done && echo "GITHUB_TOKEN=$DEEP_TOKEN" > deep.env`, 'bash', dir, segment], {
-      env: { ...process.env, DEEP_TOKEN: githubPat() },
-    });
+    execFileSync(
+      'bash',
+      [
+        '-c',
+        `cd "$1" && for i in $(seq 1 24); do mkdir "$2" && cd "$2" || exit 1; done && echo "GITHUB_TOKEN=$DEEP_TOKEN" > deep.env`,
+        'bash',
+        dir,
+        segment,
+      ],
+      {
+        env: { ...process.env, DEEP_TOKEN: githubPat() },
+      },
+    );
     const { status, report } = scanJson(dir);
     expect(status).toBe(1);
     expect(pathsOf(report)).toEqual(['top.env']);
@@ -106,7 +135,9 @@ describe('silent drops', () => {
     expect(report.incompleteReasons.map((r) => r.kind)).toEqual(['unreadable']);
     expect(report.skipped.some((s) => s.reason === 'unreadable' && /PATH_MAX/.test(s.detail ?? ''))).toBe(true);
 
-    const sarif = JSON.parse(runCli(['scan', dir, '--format', 'sarif'], { timeout: 120_000 }).stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean }> }> };
+    const sarif = JSON.parse(runCli(['scan', dir, '--format', 'sarif'], { timeout: 120_000 }).stdout) as {
+      runs: Array<{ invocations: Array<{ executionSuccessful: boolean }> }>;
+    };
     expect(sarifErrors(sarif)).toEqual([]);
     expect(sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
     const text = runCli(['scan', dir], { timeout: 120_000 });
@@ -114,33 +145,41 @@ describe('silent drops', () => {
   });
 
   it('counts default excludes and git-ignored files, and says --agent-view scans the latter', () => {
-    const dir = track(tempRepo({
-      'src/app.ts': 'export const x = 1;\n',
-      'packages/a/node_modules/dep/index.js': `module.exports = "${githubPat()}";\n`,
-      '.gitignore': '.env.local\n',
-      '.env.local': `GITHUB_TOKEN=${githubPat()}\n`,
-    }));
+    const dir = track(
+      tempRepo({
+        'src/app.ts': 'export const x = 1;\n',
+        'packages/a/node_modules/dep/index.js': `module.exports = "${githubPat()}";\n`,
+        '.gitignore': '.env.local\n',
+        '.env.local': `GITHUB_TOKEN=${githubPat()}\n`,
+      }),
+    );
     const { status, report } = scanJson(dir);
     expect(status).toBe(0);
     expect(report.stats.excludedByDefault).toEqual({ 'node_modules/': 1 });
     expect(report.stats.gitIgnored).toBe(1);
     expect(report.incomplete).toBe(false);
     const text = runCli(['scan', dir]);
-    expect(text.stdout).toMatch(/1 ignored by ignore rules \(1 git-ignored: --agent-view scans them\), 1 folder excluded by default \(node_modules\/ 1\)/);
+    expect(text.stdout).toMatch(
+      /1 ignored by ignore rules \(1 git-ignored: --agent-view scans them\), 1 folder excluded by default \(node_modules\/ 1\)/,
+    );
     expect(pathsOf(scanJson(dir, '--agent-view').report)).toEqual(['.env.local']);
   });
 
   it('a UTF-16 byte order mark in front of UTF-8 text does not hide the token', () => {
     const dir = track(tempRepo({}));
-    writeFiles(dir, { 'app.env': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`GITHUB_TOKEN=${githubPat()}\nNAME=café\n`)]) });
+    writeFiles(dir, {
+      'app.env': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`GITHUB_TOKEN=${githubPat()}\nNAME=café\n`)]),
+    });
     expect(pathsOf(scanJson(dir).report)).toEqual(['app.env']);
   });
 
   it('one long line keeps the AST pass for the rest of a TypeScript file', () => {
     const password = `${randomAlnum(10)}!${randomAlnum(5)}`;
-    const dir = track(tempRepo({
-      'src/config.ts': `export const blob = "${'QUJD'.repeat(1600)}";\nexport const config = {\n  dbPassword:\n    "${password}",\n};\n`,
-    }));
+    const dir = track(
+      tempRepo({
+        'src/config.ts': `export const blob = "${'QUJD'.repeat(1600)}";\nexport const config = {\n  dbPassword:\n    "${password}",\n};\n`,
+      }),
+    );
     const { report, stdout } = scanJson(dir);
     expect(report.findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual(['generic.password src/config.ts']);
     expect(stdout.includes(password)).toBe(false);
@@ -172,7 +211,9 @@ describe('hangs and crashes', () => {
     expect(report.findings.filter((f) => f.path === 'dump.txt').length).toBe(10_000);
     expect(pathsOf(report).includes('other.env')).toBe(true);
     expect(report.incomplete).toBe(true);
-    expect(report.incompleteReasons).toEqual([expect.objectContaining({ kind: 'finding-limit', count: 1, paths: ['dump.txt'] })]);
+    expect(report.incompleteReasons).toEqual([
+      expect.objectContaining({ kind: 'finding-limit', count: 1, paths: ['dump.txt'] }),
+    ]);
   }, 90_000);
 
   it('a config nested 100,000 levels deep is a one-line error naming the file', () => {
@@ -180,7 +221,9 @@ describe('hangs and crashes', () => {
     writeFiles(dir, { '.tokenscope.json': `{"exclude": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` });
     const run = runCli(['scan', dir]);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([`tokenscope: ${join(dir, '.tokenscope.json')}: nested more than 64 levels deep`]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `tokenscope: ${join(dir, '.tokenscope.json')}: nested more than 64 levels deep`,
+    ]);
     const baseline = join(dir, 'baseline.json');
     writeFileSync(baseline, `{"findings": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
     writeFileSync(join(dir, '.tokenscope.json'), '{}');
@@ -191,8 +234,12 @@ describe('hangs and crashes', () => {
   });
 
   it('200,000 exclude entries: the scan finishes and still excludes', () => {
-    const dir = track(tempRepo({ 'src/app.env': `GITHUB_TOKEN=${githubPat()}\n`, 'gen/out.env': `GITHUB_TOKEN=${githubPat()}\n` }));
-    const exclude = Array.from({ length: 200_000 }, (_, i) => (i % 3 === 0 ? `gen${i}/file${i}.txt` : i % 3 === 1 ? `**/cache${i}/**` : `*.tmp${i}`));
+    const dir = track(
+      tempRepo({ 'src/app.env': `GITHUB_TOKEN=${githubPat()}\n`, 'gen/out.env': `GITHUB_TOKEN=${githubPat()}\n` }),
+    );
+    const exclude = Array.from({ length: 200_000 }, (_, i) =>
+      i % 3 === 0 ? `gen${i}/file${i}.txt` : i % 3 === 1 ? `**/cache${i}/**` : `*.tmp${i}`,
+    );
     exclude.push('gen/');
     writeFiles(dir, { '.tokenscope.json': JSON.stringify({ exclude }) });
     const { status, report } = scanJson(dir);

@@ -4,7 +4,16 @@
 // and the hook keeps every byte a user wrote.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/run-cli.js';
@@ -18,8 +27,16 @@ const ACTION = join(import.meta.dirname, '..', '..', 'dist', 'action', 'main.js'
 /** The Action's entry point in a clean Actions-like environment; stdout is the job log. */
 function runAction(workspace: string, inputs: Record<string, string> = {}): { status: number; log: string } {
   const files = track(tempDir('tokenscope-action-'));
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|TOKENSCOPE_)/.test(key)));
-  Object.assign(env, { NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: join(files, 'summary.md'), GITHUB_OUTPUT: join(files, 'out.txt') });
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|TOKENSCOPE_)/.test(key)),
+  );
+  Object.assign(env, {
+    NO_COLOR: '1',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: join(files, 'summary.md'),
+    GITHUB_OUTPUT: join(files, 'out.txt'),
+  });
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const run = spawnSync(process.execPath, [ACTION], { cwd: files, env, encoding: 'utf8', timeout: 60_000 });
   return { status: run.status ?? -1, log: run.stdout + run.stderr };
@@ -137,8 +154,14 @@ describe('a planted short secret never reaches any output', () => {
       runCli(['scan', '.', '--format', 'json', '--show-suppressed', '--report-unused-ignores'], { cwd: dir }),
       runCli(['scan', '.', '--format', 'sarif', '--show-suppressed', '--report-unused-ignores'], { cwd: dir }),
     ];
-    const report = JSON.parse(outputs[1]!.stdout) as { suppressed: Array<{ suppressed: { reason?: string } }>; unusedIgnores: unknown[] };
-    expect(report.suppressed.map((f) => f.suppressed.reason)).toEqual(['[REDACTED] was rotated', 'see [REDACTED] and [REDACTED]']);
+    const report = JSON.parse(outputs[1]!.stdout) as {
+      suppressed: Array<{ suppressed: { reason?: string } }>;
+      unusedIgnores: unknown[];
+    };
+    expect(report.suppressed.map((f) => f.suppressed.reason)).toEqual([
+      '[REDACTED] was rotated',
+      'see [REDACTED] and [REDACTED]',
+    ]);
     expect(report.unusedIgnores).toHaveLength(1);
     for (const run of outputs) {
       const all = run.stdout + run.stderr;
@@ -150,7 +173,9 @@ describe('a planted short secret never reaches any output', () => {
 
   it('a token used as a config key is masked in the error, and YAML warnings stay quiet', () => {
     const token = githubPat();
-    const dir = track(tempRepo({ '.tokenscope.yaml': `${token}: 1\nfailOn: !${token.slice(0, 20)} error\n`, 'a.txt': 'x\n' }));
+    const dir = track(
+      tempRepo({ '.tokenscope.yaml': `${token}: 1\nfailOn: !${token.slice(0, 20)} error\n`, 'a.txt': 'x\n' }),
+    );
     const run = runCli(['scan', '.'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('unknown key "ghp_…" (40 characters)');
@@ -160,7 +185,7 @@ describe('a planted short secret never reaches any output', () => {
 });
 
 describe('file names cannot inject', () => {
-  it('a file named ::stop-commands::x does not switch off the Action\'s workflow commands', () => {
+  it("a file named ::stop-commands::x does not switch off the Action's workflow commands", () => {
     const dir = track(tempRepo({ '::stop-commands::x': `TOKEN=${githubPat()}\n`, 'b.env': `TOKEN=${githubPat()}\n` }));
     const run = runAction(dir, { sarif: join(tempDir(), 'r.sarif') });
     expect(run.status).toBe(1);
@@ -189,7 +214,11 @@ describe('file names cannot inject', () => {
     const text = runCli(['scan', '.'], { cwd: dir });
     expect(text.stdout).toContain('evil\\u202egnp.env\\x1b[2J\\x07x');
     expect(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/.test(text.stdout)).toBe(false);
-    const sarif = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], { cwd: dir }).stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const sarif = JSON.parse(runCli(['scan', '.', '--format', 'sarif'], { cwd: dir }).stdout) as {
+      runs: Array<{
+        results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+      }>;
+    };
     const uris = sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri).sort();
     expect(uris).toEqual(['a%23b%3Fc.env', 'evil%E2%80%AEgnp.env%1B%5B2J%07x']);
   });
@@ -219,7 +248,7 @@ describe('writes never follow a symlink', () => {
     expect(existsSync(join(outside, 'sub'))).toBe(false);
   });
 
-  it('the baseline writer refuses a symlink and keeps an existing file\'s mode', () => {
+  it("the baseline writer refuses a symlink and keeps an existing file's mode", () => {
     const dir = track(tempRepo({ 'b.env': `TOKEN=${githubPat()}\n` }));
     const outside = track(tempDir());
     writeFileSync(join(outside, 'target.json'), '{"version": 1, "findings": []}\n');
@@ -266,7 +295,12 @@ describe('fingerprint keys', () => {
   it('differ per repository by default; the Action takes a key input and masks it in the log', () => {
     const token = githubPat();
     const fingerprint = (dir: string, env: NodeJS.ProcessEnv = {}): string =>
-      (JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: dir, env: { TOKENSCOPE_FINGERPRINT_KEY: '', ...env } }).stdout) as { findings: Array<{ fingerprint: string }> }).findings[0]!.fingerprint;
+      (
+        JSON.parse(
+          runCli(['scan', '.', '--format', 'json'], { cwd: dir, env: { TOKENSCOPE_FINGERPRINT_KEY: '', ...env } })
+            .stdout,
+        ) as { findings: Array<{ fingerprint: string }> }
+      ).findings[0]!.fingerprint;
     const a = track(tempRepo({ 'a.env': `T=${token}\n` }));
     const b = track(tempRepo({ 'a.env': `T=${token}\n` }));
     git(a, 'add', '-A');
@@ -274,14 +308,18 @@ describe('fingerprint keys', () => {
     git(b, 'add', '-A');
     git(b, 'commit', '-qm', 'two');
     expect(fingerprint(a)).not.toBe(fingerprint(b));
-    expect(fingerprint(a, { TOKENSCOPE_FINGERPRINT_KEY: 'k' })).toBe(fingerprint(b, { TOKENSCOPE_FINGERPRINT_KEY: 'k' }));
+    expect(fingerprint(a, { TOKENSCOPE_FINGERPRINT_KEY: 'k' })).toBe(
+      fingerprint(b, { TOKENSCOPE_FINGERPRINT_KEY: 'k' }),
+    );
 
     const sarif = join(track(tempDir()), 'r.sarif');
     const run = runAction(a, { sarif, 'fingerprint-key': 'k' });
     expect(run.log).toContain('::add-mask::k');
     type Sarif = { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> };
-    const partial = (text: string): Record<string, string> => (JSON.parse(text) as Sarif).runs[0]!.results[0]!.partialFingerprints;
-    const cli = (key: string): string => runCli(['scan', '.', '--format', 'sarif'], { cwd: a, env: { TOKENSCOPE_FINGERPRINT_KEY: key } }).stdout;
+    const partial = (text: string): Record<string, string> =>
+      (JSON.parse(text) as Sarif).runs[0]!.results[0]!.partialFingerprints;
+    const cli = (key: string): string =>
+      runCli(['scan', '.', '--format', 'sarif'], { cwd: a, env: { TOKENSCOPE_FINGERPRINT_KEY: key } }).stdout;
     expect(partial(readFileSync(sarif, 'utf8'))).toEqual(partial(cli('k')));
     expect(partial(readFileSync(sarif, 'utf8'))).not.toEqual(partial(cli('other')));
   });

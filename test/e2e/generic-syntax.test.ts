@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlantedSecrets } from '../helpers/planted.js';
 
-
 // Obviously fake, shaped like real values; each appears once, so a leak in the output is detectable.
 const secrets: Record<string, string> = {
   'app/db.py': 'Pq7!vLm2Xz',
@@ -33,9 +32,9 @@ const files: Record<string, string> = {
   'scripts/connect.ps1': `$pw = ConvertTo-SecureString "${secrets['scripts/connect.ps1']}" -AsPlainText -Force\nConnect-VIServer -Server vc01 -User svc -Password $env:VC_PASSWORD\n`,
   'db/init.sql': `CREATE USER 'report'@'%' IDENTIFIED BY '${secrets['db/init.sql']}';\nALTER ROLE app WITH PASSWORD 'changeme';\n`,
   'native/fetch.c': `curl_easy_setopt(curl, CURLOPT_PASSWORD, "${secrets['native/fetch.c']}");\ncurl_easy_setopt(curl, CURLOPT_USERNAME, user);\n`,
-  'config/twilio.yml': 'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\nauth_token: 7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d\n',
+  'config/twilio.yml':
+    'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\nauth_token: 7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d\n',
 };
-
 
 describe('credentials in every syntax a repository holds', () => {
   const findings = checkPlantedSecrets(files, secrets, ['config/twilio.yml:2']);

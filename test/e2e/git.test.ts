@@ -44,8 +44,19 @@ interface Run {
 }
 
 function run(command: string, args: string[], cwd: string): Run {
-  const result = spawnSync(command, args, { cwd, env: env(cwd), encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
+  const result = spawnSync(command, args, {
+    cwd,
+    env: env(cwd),
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    status: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    output: result.stdout + result.stderr,
+  };
 }
 
 const cli = (root: string, ...args: string[]): Run => run(process.execPath, [BIN, ...args], root);
@@ -102,7 +113,10 @@ describe('pre-commit hook', () => {
     const marker = join(outside, 'marker');
     const failFlag = join(outside, 'fail');
     const hook = join(root, '.git', 'hooks', 'pre-commit');
-    writeFileSync(hook, `#!/bin/sh\n# team hook\necho ran >> '${marker}'\nif [ -f '${failFlag}' ]; then echo "team hook says no" >&2; exit 3; fi\n`);
+    writeFileSync(
+      hook,
+      `#!/bin/sh\n# team hook\necho ran >> '${marker}'\nif [ -f '${failFlag}' ]; then echo "team hook says no" >&2; exit 3; fi\n`,
+    );
     chmodSync(hook, 0o755);
     const original = snapshot(hook);
 
@@ -146,13 +160,17 @@ describe('pre-commit hook', () => {
     expect(existsSync(join(root, '.githooks', 'pre-commit'))).toBe(false);
   });
 
-  it('adds itself to husky\'s .husky/pre-commit, which husky runs, and takes itself out again', () => {
+  it("adds itself to husky's .husky/pre-commit, which husky runs, and takes itself out again", () => {
     const root = repo({ 'a.txt': 'a\n' });
     const outside = tempDir();
     dirs.push(outside);
     // Husky 9 points core.hooksPath at .husky/_ whose scripts run .husky/<hook> with `sh -e`.
     mkdirSync(join(root, '.husky', '_'), { recursive: true });
-    writeFileSync(join(root, '.husky', '_', 'pre-commit'), '#!/bin/sh\nexec sh -e "$(dirname "$0")/../pre-commit" "$@"\n', { mode: 0o755 });
+    writeFileSync(
+      join(root, '.husky', '_', 'pre-commit'),
+      '#!/bin/sh\nexec sh -e "$(dirname "$0")/../pre-commit" "$@"\n',
+      { mode: 0o755 },
+    );
     writeFileSync(join(root, '.husky', 'pre-commit'), `echo husky >> '${join(outside, 'marker')}'\n`);
     git(root, 'config', 'core.hooksPath', '.husky/_');
     const before = snapshot(join(root, '.husky', 'pre-commit'));
@@ -225,7 +243,9 @@ describe('scan --history', () => {
     expect(text.stdout).toMatch(/from 3 commits/);
     expect(text.stderr).not.toContain('\r'); // progress only on a terminal
 
-    const json = report<{ findings: Array<{ path: string; commit: { sha: string; date: string } }> }>(cli(root, 'scan', '--history', '--format', 'json'));
+    const json = report<{ findings: Array<{ path: string; commit: { sha: string; date: string } }> }>(
+      cli(root, 'scan', '--history', '--format', 'json'),
+    );
     expect(json.findings.map((f) => [f.path, f.commit.sha])).toEqual([['ci/secrets.env', sha]]);
     expect(json.findings[0]!.commit.date).toMatch(/^\d{4}-/);
 

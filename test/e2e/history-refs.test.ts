@@ -14,7 +14,10 @@ beforeAll(assertBuilt);
 /** A commit with a fixed committer date, so --until has something definite to cut. */
 function commitAt(dir: string, date: string, message: string): void {
   git(dir, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], { cwd: dir, env: gitEnv(dir, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }) });
+  execFileSync('git', ['commit', '-q', '-m', message], {
+    cwd: dir,
+    env: gitEnv(dir, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
+  });
 }
 
 interface Repo {
@@ -57,7 +60,9 @@ describe('scan --history --all', () => {
     const all = runCli(['scan', '--history', '--all', '--format', 'json'], { cwd: dir });
     expect(all.status).toBe(1);
     expect(paths(all.stdout)).toEqual(['config/new.env', 'config/old.env', 'side/app.env']);
-    const side = (JSON.parse(all.stdout) as { findings: Array<{ path: string; commit?: { sha: string } }> }).findings.find((f) => f.path === 'side/app.env')!;
+    const side = (
+      JSON.parse(all.stdout) as { findings: Array<{ path: string; commit?: { sha: string } }> }
+    ).findings.find((f) => f.path === 'side/app.env')!;
     expect(side.commit?.sha).toBe(git(dir, 'rev-parse', 'side').trim());
     expectNoSecret(all.stdout + all.stderr, secrets);
   });
@@ -85,7 +90,10 @@ describe('scan --history --until', () => {
   it('with --since: the commits between a revision and a date', () => {
     const { dir } = twoBranches();
     const first = git(dir, 'rev-list', '--max-parents=0', 'main').trim();
-    const run = runCli(['scan', '--history', '--all', '--since', first, '--until', '2024-02-15T00:00:00Z', '--format', 'json'], { cwd: dir });
+    const run = runCli(
+      ['scan', '--history', '--all', '--since', first, '--until', '2024-02-15T00:00:00Z', '--format', 'json'],
+      { cwd: dir },
+    );
     expect(paths(run.stdout)).toEqual(['side/app.env']);
   });
 });

@@ -58,7 +58,10 @@ describe('what an ignore may hide', () => {
   });
 
   it('gitleaks:allow and secretlint-disable-line do not hide it either', () => {
-    const dir = repo({ 'a.py': `A = "${githubPat()}"  # gitleaks:allow\n`, 'b.js': `const b = "${githubPat()}"; // secretlint-disable-line\n` });
+    const dir = repo({
+      'a.py': `A = "${githubPat()}"  # gitleaks:allow\n`,
+      'b.js': `const b = "${githubPat()}"; // secretlint-disable-line\n`,
+    });
     const { status, report } = json(dir);
     expect(status).toBe(1);
     expect(report.findings).toHaveLength(2);
@@ -80,7 +83,9 @@ describe('what an ignore may hide', () => {
   });
 
   it('an ignore naming another detector hides nothing', () => {
-    const dir = repo({ 'app.py': `TOKEN = "${githubPat()}"  # tokenscope:ignore stripe.secret-key-live -- wrong id\n` });
+    const dir = repo({
+      'app.py': `TOKEN = "${githubPat()}"  # tokenscope:ignore stripe.secret-key-live -- wrong id\n`,
+    });
     const { status, report } = json(dir);
     expect(status).toBe(1);
     expect(report.stats.suppressed).toBe(0);
@@ -92,7 +97,9 @@ describe('what an ignore may hide', () => {
     const a = json(anonymous);
     expect(a.status).toBe(1);
     expect(a.report.findings[0]!.reasons.join('\n')).toMatch(/without a detector id cannot hide/);
-    const named = repo({ 'billing.py': `# tokenscope:ignore stripe.restricted-key-live -- read-only reporting key\nSTRIPE_KEY = "${key}"\n` });
+    const named = repo({
+      'billing.py': `# tokenscope:ignore stripe.restricted-key-live -- read-only reporting key\nSTRIPE_KEY = "${key}"\n`,
+    });
     expect(json(named).status).toBe(0);
   });
 
@@ -137,7 +144,11 @@ describe('--show-suppressed and the summary', () => {
     expect(hidden.report.suppressed).toEqual([]);
     const shown = json(dir, '--show-suppressed');
     expect(shown.report.suppressed).toHaveLength(1);
-    expect(shown.report.suppressed[0]).toMatchObject({ ruleId: 'stripe.secret-key-test', line: 1, suppressed: { kind: 'inline' } });
+    expect(shown.report.suppressed[0]).toMatchObject({
+      ruleId: 'stripe.secret-key-test',
+      line: 1,
+      suppressed: { kind: 'inline' },
+    });
   });
 });
 
@@ -158,7 +169,11 @@ describe('--report-unused-ignores', () => {
     const withoutFlag = runCli(['scan', '.'], { cwd: dir });
     expect(withoutFlag.stdout).not.toMatch(/Unused ignore comments/);
     const { report } = json(dir, '--report-unused-ignores');
-    expect(report.unusedIgnores.map((u) => `${u.path}:${u.line}`).sort()).toEqual(['clean.py:1', 'refused.py:1', 'wrong.py:1']);
+    expect(report.unusedIgnores.map((u) => `${u.path}:${u.line}`).sort()).toEqual([
+      'clean.py:1',
+      'refused.py:1',
+      'wrong.py:1',
+    ]);
   });
 
   it('an ignore whose finding the baseline already hides is still in use', () => {

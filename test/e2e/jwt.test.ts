@@ -12,7 +12,8 @@ beforeAll(assertBuilt);
 afterAll(() => dirs.forEach(removeDir));
 
 const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
-const jwt = (claims: Record<string, unknown>): string => `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.${randomAlnum(43)}`;
+const jwt = (claims: Record<string, unknown>): string =>
+  `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.${randomAlnum(43)}`;
 const inDays = (days: number): number => Math.floor(Date.now() / 1000) + days * 86400;
 
 it('JWT levels: unexpired and exp-less ones warn, expired ones and public ones are notes, the jwt.io sample is not reported', () => {
@@ -27,7 +28,8 @@ it('JWT levels: unexpired and exp-less ones warn, expired ones and public ones a
   const dir = tempRepo({ 'config/app.env': lines.join('\n') });
   dirs.push(dir);
   const run = runCli(['scan', dir, '--format', 'json']);
-  const findings = (JSON.parse(run.stdout) as { findings: Array<{ line: number; ruleId: string; level: string }> }).findings;
+  const findings = (JSON.parse(run.stdout) as { findings: Array<{ line: number; ruleId: string; level: string }> })
+    .findings;
   expect(findings.map((f) => [f.line, f.ruleId, f.level])).toEqual([
     [1, 'generic.jwt', 'warning'],
     [2, 'generic.jwt', 'warning'],

@@ -28,11 +28,20 @@ describe('repeated occurrences in reports', () => {
     expect(r.status).toBe(1);
     const text = readFileSync(join(repo, 'out.sarif'), 'utf8');
     expect(text.includes(token)).toBe(false);
-    const log = JSON.parse(text) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { region: { startLine: number } } }>; properties: { occurrences: number } }> }> };
+    const log = JSON.parse(text) as {
+      runs: Array<{
+        results: Array<{
+          locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+          properties: { occurrences: number };
+        }>;
+      }>;
+    };
     expect(sarifErrors(log)).toEqual([]);
     const results = log.runs[0]!.results;
     expect(results).toHaveLength(1);
-    expect(results[0]!.locations.map((l) => l.physicalLocation.region.startLine)).toEqual(Array.from({ length: COPIES }, (_, i) => i + 1));
+    expect(results[0]!.locations.map((l) => l.physicalLocation.region.startLine)).toEqual(
+      Array.from({ length: COPIES }, (_, i) => i + 1),
+    );
     expect(results[0]!.properties.occurrences).toBe(COPIES);
     expect(r.stderr).not.toMatch(/most severe of/);
   });
@@ -53,7 +62,10 @@ describe('repeated occurrences in reports', () => {
     }
     const r = runCli(['scan', '.', '--history', '--format', 'json', '--workers', '2'], { cwd: history });
     expect(r.status).toBe(1);
-    const json = JSON.parse(r.stdout) as { findings: Array<{ commit: { sha: string } }>; stats: { commitsScanned: number } };
+    const json = JSON.parse(r.stdout) as {
+      findings: Array<{ commit: { sha: string } }>;
+      stats: { commitsScanned: number };
+    };
     expect(json.findings).toHaveLength(3);
     expect(new Set(json.findings.map((f) => f.commit.sha)).size).toBe(3);
     expect(r.stdout.includes(tokens[0]!)).toBe(false);

@@ -25,14 +25,27 @@ interface JsonFinding {
 
 function scanJson(dir: string): { status: number; stdout: string; findings: JsonFinding[] } {
   const run = runCli(['scan', dir, '--format', 'json']);
-  return { status: run.status, stdout: run.stdout, findings: (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings };
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    findings: (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings,
+  };
 }
 
 describe('encoded layers', () => {
   it('a Kubernetes Secret with a base64 Stripe live key: a Stripe finding at the outer line, encoding ["base64"], overbroad', () => {
     const key = ['sk', 'live', randomAlnum(24)].join('_');
     const encoded = Buffer.from(key).toString('base64');
-    const manifest = ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: payments', 'type: Opaque', 'data:', `  stripe-key: ${encoded}`, ''].join('\n');
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: payments',
+      'type: Opaque',
+      'data:',
+      `  stripe-key: ${encoded}`,
+      '',
+    ].join('\n');
     const dir = track(tempRepo({ 'deploy/secret.yaml': manifest }));
     const { status, stdout, findings } = scanJson(dir);
     expect(status).toBe(1);
@@ -44,7 +57,11 @@ describe('encoded layers', () => {
     expect(stdout.includes(encoded)).toBe(false);
 
     const sarif = runCli(['scan', dir, '--format', 'sarif']);
-    const result = (JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties: { encoding?: string[] } }> }> }).runs[0]!.results[0]!;
+    const result = (
+      JSON.parse(sarif.stdout) as {
+        runs: Array<{ results: Array<{ ruleId: string; properties: { encoding?: string[] } }> }>;
+      }
+    ).runs[0]!.results[0]!;
     expect([result.ruleId, result.properties.encoding]).toEqual(['stripe.secret-key-live', ['base64']]);
     expect(sarif.stdout.includes(key)).toBe(false);
   });
@@ -61,7 +78,13 @@ describe('encoded layers', () => {
       '}',
       '',
     ].join('\n');
-    const map = JSON.stringify({ version: 3, file: 'app.js', sources: ['../src/app.ts'], sourcesContent: [source], mappings: 'AAAA,SAAS' });
+    const map = JSON.stringify({
+      version: 3,
+      file: 'app.js',
+      sources: ['../src/app.ts'],
+      sourcesContent: [source],
+      mappings: 'AAAA,SAAS',
+    });
     const dir = track(tempRepo({ 'dist/app.js.map': map }));
     const { status, findings } = scanJson(dir);
     expect(findings).toEqual([]);

@@ -31,7 +31,12 @@ describe('report formats and outputs', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/1 finding/);
-    const sarif = JSON.parse(readFileSync(join(repo, 'report.sarif'), 'utf8')) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
+    const sarif = JSON.parse(readFileSync(join(repo, 'report.sarif'), 'utf8')) as {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string }> } };
+        results: Array<{ ruleId: string; ruleIndex: number }>;
+      }>;
+    };
     expect(sarifErrors(sarif)).toEqual([]);
     const run = sarif.runs[0]!;
     expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(['github.classic-pat']);
@@ -64,18 +69,28 @@ describe('report formats and outputs', () => {
   });
 
   it('scan - reads standard input, named by --stdin-filename', () => {
-    const piped = runCli(['scan', '-', '--format', 'json'], { cwd: repo, input: `apiVersion: v1\nkind: ConfigMap\ndata:\n  token: ${token}\n` });
+    const piped = runCli(['scan', '-', '--format', 'json'], {
+      cwd: repo,
+      input: `apiVersion: v1\nkind: ConfigMap\ndata:\n  token: ${token}\n`,
+    });
     const result = JSON.parse(piped.stdout) as { findings: Array<{ path: string; line: number }> };
     expect(result.findings.map((f) => [f.path, f.line])).toEqual([['stdin', 4]]);
-    const named = runCli(['scan', '-', '--stdin-filename', 'k8s/config.yaml', '--format', 'compact'], { cwd: repo, input: `token: ${token}\n` });
+    const named = runCli(['scan', '-', '--stdin-filename', 'k8s/config.yaml', '--format', 'compact'], {
+      cwd: repo,
+      input: `token: ${token}\n`,
+    });
     expect(named.stdout).toMatch(/^k8s\/config\.yaml:1:/);
     expect(piped.stdout.includes(token) || named.stdout.includes(token)).toBe(false);
     expect(runCli(['scan', '-', '.'], { cwd: repo, input: '' }).status).toBe(2);
   });
 
   it('--no-gitignore scans git-ignored files', () => {
-    const plain = JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: repo }).stdout) as { findings: Array<{ path: string }> };
-    const all = JSON.parse(runCli(['scan', '.', '--format', 'json', '--no-gitignore'], { cwd: repo }).stdout) as { findings: Array<{ path: string }> };
+    const plain = JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: repo }).stdout) as {
+      findings: Array<{ path: string }>;
+    };
+    const all = JSON.parse(runCli(['scan', '.', '--format', 'json', '--no-gitignore'], { cwd: repo }).stdout) as {
+      findings: Array<{ path: string }>;
+    };
     expect(plain.findings.map((f) => f.path)).toEqual(['deploy.sh']);
     expect(all.findings.map((f) => f.path).sort()).toEqual(['deploy.sh', 'local.env']);
   });

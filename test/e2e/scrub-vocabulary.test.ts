@@ -10,7 +10,9 @@ describe('scrub and vocabulary', () => {
     const dir = tempDir();
     writeFiles(dir, { 'notes.md': 'Run: htpasswd -b /etc/nginx/.htpasswd admin unknown\n' });
     const r = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
-    const findings = (JSON.parse(r.stdout) as { findings: Array<{ privilege: string; breadth: string; message: string }> }).findings;
+    const findings = (
+      JSON.parse(r.stdout) as { findings: Array<{ privilege: string; breadth: string; message: string }> }
+    ).findings;
     expect(findings).toHaveLength(1);
     expect(findings[0]!.privilege).toBe('unknown');
     expect(findings[0]!.breadth).toBe('resource');

@@ -8,7 +8,10 @@ const isDestructive = (command: string, options = {}): boolean => classify(comma
 
 const DESTRUCTIVE: Array<[string, string]> = [
   // HTTP APIs
-  ['curl -X DELETE https://api.digitalocean.com/v2/droplets/123 -H "Authorization: Bearer $DO_TOKEN"', 'HTTP DELETE api.digitalocean.com'],
+  [
+    'curl -X DELETE https://api.digitalocean.com/v2/droplets/123 -H "Authorization: Bearer $DO_TOKEN"',
+    'HTTP DELETE api.digitalocean.com',
+  ],
   ['curl -XDELETE https://api.cloudflare.com/client/v4/zones/abc', 'HTTP DELETE'],
   ['curl --request DELETE https://api.github.com/repos/acme/app', 'HTTP DELETE api.github.com'],
   ['curl --request=PATCH https://api.vercel.com/v9/projects/app -d \'{"name":"x"}\'', 'HTTP PATCH'],
@@ -18,14 +21,32 @@ const DESTRUCTIVE: Array<[string, string]> = [
   ['wget --method DELETE https://api.render.com/v1/services/srv-1', 'HTTP DELETE'],
   ['http DELETE https://api.netlify.com/api/v1/sites/abc Authorization:"Bearer $T"', 'HTTP DELETE'],
   ['xh delete https://api.supabase.com/v1/projects/ref', 'HTTP DELETE'],
-  ['node -e "fetch(\'https://api.vercel.com/v9/projects/x\', { method: \'DELETE\', headers })"', 'HTTP DELETE api.vercel.com'],
-  ["python3 -c \"import requests; requests.delete('https://api.heroku.com/apps/x')\"", 'HTTP DELETE api.heroku.com'],
+  [
+    "node -e \"fetch('https://api.vercel.com/v9/projects/x', { method: 'DELETE', headers })\"",
+    'HTTP DELETE api.vercel.com',
+  ],
+  ['python3 -c "import requests; requests.delete(\'https://api.heroku.com/apps/x\')"', 'HTTP DELETE api.heroku.com'],
   // GraphQL mutations
-  ['curl -X POST https://backboard.railway.com/graphql/v2 -H "Authorization: Bearer $RAILWAY_API_TOKEN" -d \'{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}\'', 'GraphQL mutation `volumeDelete` on backboard.railway.com'],
-  ['curl https://backboard.railway.app/graphql/v2 --json \'{"query":"mutation DeleteIt($id: String!) { projectDelete(id: $id) }","variables":{"id":"p"}}\'', 'GraphQL mutation `projectDelete`'],
-  ['curl -d "query=mutation%20%7B%20serviceDelete(id%3A%221%22)%20%7D" https://backboard.railway.com/graphql/v2', 'GraphQL mutation `serviceDelete`'],
-  ['curl -H "Content-Type: application/graphql" --data-binary "mutation { issueDelete(id: 1) }" https://api.linear.app/graphql', 'GraphQL mutation `issueDelete` on api.linear.app'],
-  ['curl -s https://api.github.com/graphql -d \'{"query": "  mutation { deleteRepository(input: {}) { clientMutationId } }"}\'', 'GraphQL mutation `deleteRepository`'],
+  [
+    'curl -X POST https://backboard.railway.com/graphql/v2 -H "Authorization: Bearer $RAILWAY_API_TOKEN" -d \'{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}\'',
+    'GraphQL mutation `volumeDelete` on backboard.railway.com',
+  ],
+  [
+    'curl https://backboard.railway.app/graphql/v2 --json \'{"query":"mutation DeleteIt($id: String!) { projectDelete(id: $id) }","variables":{"id":"p"}}\'',
+    'GraphQL mutation `projectDelete`',
+  ],
+  [
+    'curl -d "query=mutation%20%7B%20serviceDelete(id%3A%221%22)%20%7D" https://backboard.railway.com/graphql/v2',
+    'GraphQL mutation `serviceDelete`',
+  ],
+  [
+    'curl -H "Content-Type: application/graphql" --data-binary "mutation { issueDelete(id: 1) }" https://api.linear.app/graphql',
+    'GraphQL mutation `issueDelete` on api.linear.app',
+  ],
+  [
+    'curl -s https://api.github.com/graphql -d \'{"query": "  mutation { deleteRepository(input: {}) { clientMutationId } }"}\'',
+    'GraphQL mutation `deleteRepository`',
+  ],
   // Infrastructure CLIs
   ['terraform destroy -auto-approve', '`terraform destroy`'],
   ['terraform apply -destroy -auto-approve', '`terraform apply -destroy`'],
@@ -80,7 +101,7 @@ const DESTRUCTIVE: Array<[string, string]> = [
   ['env AWS_PROFILE=prod aws s3 rb s3://b', '`aws s3 rb`'],
   ['npx vercel rm app --yes', '`vercel rm`'],
   ['bash -c "railway down -y"', '`railway down`'],
-  ['sh -c \'curl -X DELETE https://api.github.com/repos/a/b\'', 'HTTP DELETE'],
+  ["sh -c 'curl -X DELETE https://api.github.com/repos/a/b'", 'HTTP DELETE'],
   ['echo $(curl -s -X DELETE https://api.heroku.com/apps/x)', 'HTTP DELETE'],
   ['timeout 30 terraform destroy', '`terraform destroy`'],
   ['/usr/local/bin/terraform destroy', '`terraform destroy`'],
@@ -158,7 +179,9 @@ describe('destructive-call classifier', () => {
   });
 
   it('names the provider and the variables a call expands', () => {
-    const [call] = classify('curl -X DELETE https://api.heroku.com/apps/x -H "Authorization: Bearer ${HEROKU_API_KEY}"');
+    const [call] = classify(
+      'curl -X DELETE https://api.heroku.com/apps/x -H "Authorization: Bearer ${HEROKU_API_KEY}"',
+    );
     expect(call!.provider).toBe('heroku');
     expect(call!.vars).toContain('HEROKU_API_KEY');
     const [railway] = classify('railway down');
@@ -167,8 +190,12 @@ describe('destructive-call classifier', () => {
   });
 
   it('never treats an allowed host as destructive', () => {
-    expect(isDestructive('curl -X DELETE https://api.internal.example.com/items/1', { allowedHosts: ['*.example.com'] })).toBe(false);
-    expect(isDestructive('curl -X DELETE https://api.internal.example.com/items/1', { allowedHosts: ['other.example.com'] })).toBe(true);
+    expect(
+      isDestructive('curl -X DELETE https://api.internal.example.com/items/1', { allowedHosts: ['*.example.com'] }),
+    ).toBe(false);
+    expect(
+      isDestructive('curl -X DELETE https://api.internal.example.com/items/1', { allowedHosts: ['other.example.com'] }),
+    ).toBe(true);
   });
 
   it('applies extra patterns from the config', () => {
@@ -178,7 +205,9 @@ describe('destructive-call classifier', () => {
   });
 
   it('keeps token-like URL segments out of what it reports', () => {
-    const [call] = classify('curl -X DELETE https://api.telegram.org/bot123456789:AAH4fakeFAKEfake0000fake/deleteWebhook');
+    const [call] = classify(
+      'curl -X DELETE https://api.telegram.org/bot123456789:AAH4fakeFAKEfake0000fake/deleteWebhook',
+    );
     expect(call!.what).not.toContain('AAH4fakeFAKEfake0000fake');
   });
 });

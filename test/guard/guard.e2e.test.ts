@@ -40,23 +40,58 @@ afterAll(() => {
 });
 
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { HOME: home, XDG_STATE_HOME: join(home, '.state'), TOKENSCOPE_GUARD_LOG: log, RAILWAY_API_TOKEN: '', GITHUB_TOKEN: '', GH_TOKEN: '', ...extra };
+  return {
+    HOME: home,
+    XDG_STATE_HOME: join(home, '.state'),
+    TOKENSCOPE_GUARD_LOG: log,
+    RAILWAY_API_TOKEN: '',
+    GITHUB_TOKEN: '',
+    GH_TOKEN: '',
+    ...extra,
+  };
 }
 
 function claude(hookEvent: string, fields: Record<string, unknown>): string {
-  return JSON.stringify({ session_id: 'sess-1', transcript_path: join(home, 't.jsonl'), cwd: repo, permission_mode: 'default', hook_event_name: hookEvent, ...fields });
+  return JSON.stringify({
+    session_id: 'sess-1',
+    transcript_path: join(home, 't.jsonl'),
+    cwd: repo,
+    permission_mode: 'default',
+    hook_event_name: hookEvent,
+    ...fields,
+  });
 }
 
-function preToolUse(tool: string, input: Record<string, unknown>, id = `toolu_${Math.random().toString(36).slice(2)}`): string {
+function preToolUse(
+  tool: string,
+  input: Record<string, unknown>,
+  id = `toolu_${Math.random().toString(36).slice(2)}`,
+): string {
   return claude('PreToolUse', { tool_name: tool, tool_input: input, tool_use_id: id });
 }
 
 function cursorEvent(hookEvent: string, fields: Record<string, unknown>): string {
-  return JSON.stringify({ conversation_id: 'conv-1', generation_id: 'gen-1', model: 'm', hook_event_name: hookEvent, cursor_version: '1.7.2', workspace_roots: [repo], user_email: null, ...fields });
+  return JSON.stringify({
+    conversation_id: 'conv-1',
+    generation_id: 'gen-1',
+    model: 'm',
+    hook_event_name: hookEvent,
+    cursor_version: '1.7.2',
+    workspace_roots: [repo],
+    user_email: null,
+    ...fields,
+  });
 }
 
 function geminiEvent(fields: Record<string, unknown>): string {
-  return JSON.stringify({ session_id: 'g-1', transcript_path: join(home, 'g.json'), cwd: repo, hook_event_name: 'BeforeTool', timestamp: new Date().toISOString(), ...fields });
+  return JSON.stringify({
+    session_id: 'g-1',
+    transcript_path: join(home, 'g.json'),
+    cwd: repo,
+    hook_event_name: 'BeforeTool',
+    timestamp: new Date().toISOString(),
+    ...fields,
+  });
 }
 
 function guard(input: string, args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): CliRun {
@@ -70,7 +105,9 @@ function leaks(run: CliRun | string): boolean {
 
 function claudeDecision(run: CliRun): { permissionDecision: string; permissionDecisionReason: string } | undefined {
   if (!run.stdout.trim()) return undefined;
-  return (JSON.parse(run.stdout) as { hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string } }).hookSpecificOutput;
+  return (
+    JSON.parse(run.stdout) as { hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string } }
+  ).hookSpecificOutput;
 }
 
 describe('the incident: a Railway account token in src/deploy.ts and a volumeDelete mutation', () => {
@@ -101,17 +138,26 @@ describe('the incident: a Railway account token in src/deploy.ts and a volumeDel
     expect(answer.permission).toBe('ask');
     expect(answer.user_message).toContain('Railway account token');
     expect(leaks(cursorRun)).toBe(false);
-    expect(JSON.parse(guard(cursorEvent('beforeShellExecution', { command: HARMLESS_QUERY, cwd: repo })).stdout)).toEqual({ permission: 'allow' });
+    expect(
+      JSON.parse(guard(cursorEvent('beforeShellExecution', { command: HARMLESS_QUERY, cwd: repo })).stdout),
+    ).toEqual({ permission: 'allow' });
 
     const geminiRun = guard(geminiEvent({ tool_name: 'run_shell_command', tool_input: { command: INCIDENT } }));
     const gemini = JSON.parse(geminiRun.stdout) as { decision: string; reason: string };
     expect(gemini.decision).toBe('deny');
     expect(gemini.reason).toContain('can delete every project and volume of the account');
-    expect(JSON.parse(guard(geminiEvent({ tool_name: 'run_shell_command', tool_input: { command: 'ls' } })).stdout)).toEqual({});
+    expect(
+      JSON.parse(guard(geminiEvent({ tool_name: 'run_shell_command', tool_input: { command: 'ls' } })).stdout),
+    ).toEqual({});
   });
 
   it('answers the same through the hook bundle dist/guard.js', () => {
-    const result = spawnSync(process.execPath, [GUARD_BUNDLE, '--agent', 'claude-code'], { cwd: repo, env: { ...process.env, ...env() }, input: preToolUse('Bash', { command: INCIDENT }), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [GUARD_BUNDLE, '--agent', 'claude-code'], {
+      cwd: repo,
+      env: { ...process.env, ...env() },
+      input: preToolUse('Bash', { command: INCIDENT }),
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
   });
@@ -128,20 +174,34 @@ describe('destructive calls with other credentials in reach', () => {
   });
 
   it('asks when a literal token sits in the command', () => {
-    const run = guard(preToolUse('Bash', { command: `curl -X DELETE https://api.github.com/repos/acme/app -H "Authorization: token ${githubToken}"` }));
+    const run = guard(
+      preToolUse('Bash', {
+        command: `curl -X DELETE https://api.github.com/repos/acme/app -H "Authorization: token ${githubToken}"`,
+      }),
+    );
     expect(claudeDecision(run)!.permissionDecision).toBe('ask');
     expect(leaks(run)).toBe(false);
   });
 
   it('asks when the variable comes from the checkout .env', () => {
-    const run = guard(preToolUse('Bash', { command: 'curl -X DELETE https://api.github.com/repos/acme/app -H "Authorization: token $GITHUB_TOKEN"' }));
+    const run = guard(
+      preToolUse('Bash', {
+        command: 'curl -X DELETE https://api.github.com/repos/acme/app -H "Authorization: token $GITHUB_TOKEN"',
+      }),
+    );
     const d = claudeDecision(run)!;
     expect(d.permissionDecision).toBe('ask');
     expect(d.permissionDecisionReason).toContain('`.env`');
   });
 
   it('allows a destructive call with no credential in reach, and harmless commands', () => {
-    for (const command of ['kubectl delete pod web-1', 'ls -la && git status', 'npm test', 'terraform plan', 'kubectl get pods']) {
+    for (const command of [
+      'kubectl delete pod web-1',
+      'ls -la && git status',
+      'npm test',
+      'terraform plan',
+      'kubectl get pods',
+    ]) {
       const run = guard(preToolUse('Bash', { command }));
       expect(run.status).toBe(0);
       expect(run.stdout).toBe('');
@@ -178,7 +238,14 @@ describe('reading a credential', () => {
   });
 
   it('denies cat, grep, source and printenv that would print a credential', () => {
-    for (const command of ['cat .env', 'cat src/deploy.ts', 'grep -r RAILWAY .', 'source .env && npm start', 'head -5 .env | cut -d= -f2', 'cat < .env']) {
+    for (const command of [
+      'cat .env',
+      'cat src/deploy.ts',
+      'grep -r RAILWAY .',
+      'source .env && npm start',
+      'head -5 .env | cut -d= -f2',
+      'cat < .env',
+    ]) {
       const d = claudeDecision(guard(preToolUse('Bash', { command })));
       expect(d?.permissionDecision, command).toBe('deny');
     }
@@ -191,7 +258,12 @@ describe('reading a credential', () => {
 
   it('follows env, pipes into grep and one-line scripts', () => {
     const withToken = { GITHUB_TOKEN: githubToken };
-    for (const command of ['env', 'env | grep TOKEN', 'printenv | grep -i github', `python3 -c "print(open('.env').read())"`]) {
+    for (const command of [
+      'env',
+      'env | grep TOKEN',
+      'printenv | grep -i github',
+      `python3 -c "print(open('.env').read())"`,
+    ]) {
       const run = guard(preToolUse('Bash', { command }), [], withToken);
       expect(claudeDecision(run)?.permissionDecision, command).toBe('deny');
       expect(leaks(run)).toBe(false);
@@ -208,7 +280,10 @@ describe('reading a credential', () => {
   });
 
   it('denies a Grep whose matching lines hold a credential, allows file-name-only searches', () => {
-    expect(claudeDecision(guard(preToolUse('Grep', { pattern: 'TOKEN', path: repo, output_mode: 'content' })))!.permissionDecision).toBe('deny');
+    expect(
+      claudeDecision(guard(preToolUse('Grep', { pattern: 'TOKEN', path: repo, output_mode: 'content' })))!
+        .permissionDecision,
+    ).toBe('deny');
     expect(guard(preToolUse('Grep', { pattern: 'TOKEN', path: repo })).stdout).toBe('');
     expect(guard(preToolUse('Grep', { pattern: '3000', path: repo, output_mode: 'content' })).stdout).toBe('');
   });
@@ -217,7 +292,9 @@ describe('reading a credential', () => {
     const config = join(repo, '.tokenscope.yaml');
     writeFiles(repo, { '.tokenscope.yaml': 'guard:\n  reads: ask\n' });
     try {
-      expect(claudeDecision(guard(preToolUse('Read', { file_path: join(repo, '.env') })))!.permissionDecision).toBe('ask');
+      expect(claudeDecision(guard(preToolUse('Read', { file_path: join(repo, '.env') })))!.permissionDecision).toBe(
+        'ask',
+      );
     } finally {
       removeDir(config);
     }
@@ -236,7 +313,9 @@ describe('reading a credential', () => {
     });
     try {
       expect(guard(preToolUse('Bash', { command: INCIDENT })).stdout).toBe('');
-      const wipe = claudeDecision(guard(preToolUse('Bash', { command: 'RAILWAY_API_TOKEN=$RAILWAY_API_TOKEN make wipe' })))!;
+      const wipe = claudeDecision(
+        guard(preToolUse('Bash', { command: 'RAILWAY_API_TOKEN=$RAILWAY_API_TOKEN make wipe' })),
+      )!;
       expect(wipe.permissionDecision).toBe('deny');
       expect(wipe.permissionDecisionReason).toContain('`make wipe` (drops the staging database)');
     } finally {
@@ -245,24 +324,58 @@ describe('reading a credential', () => {
   });
 
   it('denies Cursor beforeReadFile of a credential (it has no ask) and allows the rest', () => {
-    const run = guard(cursorEvent('beforeReadFile', { file_path: join(repo, '.env'), content: readFileSync(join(repo, '.env'), 'utf8'), attachments: [] }));
+    const run = guard(
+      cursorEvent('beforeReadFile', {
+        file_path: join(repo, '.env'),
+        content: readFileSync(join(repo, '.env'), 'utf8'),
+        attachments: [],
+      }),
+    );
     expect(JSON.parse(run.stdout).permission).toBe('deny');
     expect(leaks(run)).toBe(false);
-    expect(JSON.parse(guard(cursorEvent('beforeReadFile', { file_path: join(repo, 'README.md'), content: '# app\n' })).stdout)).toEqual({ permission: 'allow' });
+    expect(
+      JSON.parse(
+        guard(cursorEvent('beforeReadFile', { file_path: join(repo, 'README.md'), content: '# app\n' })).stdout,
+      ),
+    ).toEqual({ permission: 'allow' });
   });
 });
 
 describe('writing a credential', () => {
   it('asks before Write or Edit puts a credential in a file', () => {
-    const write = guard(preToolUse('Write', { file_path: join(repo, 'src', 'config.ts'), content: `export const token = '${githubToken}';\n` }));
+    const write = guard(
+      preToolUse('Write', {
+        file_path: join(repo, 'src', 'config.ts'),
+        content: `export const token = '${githubToken}';\n`,
+      }),
+    );
     expect(claudeDecision(write)!.permissionDecision).toBe('ask');
     expect(leaks(write)).toBe(false);
-    const edit = guard(preToolUse('Edit', { file_path: join(repo, 'src', 'app.ts'), old_string: '3000', new_string: `3000; const key = "${githubToken}"` }));
+    const edit = guard(
+      preToolUse('Edit', {
+        file_path: join(repo, 'src', 'app.ts'),
+        old_string: '3000',
+        new_string: `3000; const key = "${githubToken}"`,
+      }),
+    );
     expect(claudeDecision(edit)!.permissionDecision).toBe('ask');
-    const multi = guard(preToolUse('MultiEdit', { file_path: join(repo, 'src', 'app.ts'), edits: [{ old_string: 'a', new_string: 'b' }, { old_string: 'c', new_string: `GITHUB_TOKEN=${githubToken}` }] }));
+    const multi = guard(
+      preToolUse('MultiEdit', {
+        file_path: join(repo, 'src', 'app.ts'),
+        edits: [
+          { old_string: 'a', new_string: 'b' },
+          { old_string: 'c', new_string: `GITHUB_TOKEN=${githubToken}` },
+        ],
+      }),
+    );
     expect(claudeDecision(multi)!.permissionDecision).toBe('ask');
-    expect(guard(preToolUse('Write', { file_path: join(repo, 'src', 'x.ts'), content: 'export const x = 1;\n' })).stdout).toBe('');
-    for (const command of [`echo "GITHUB_TOKEN=${githubToken}" >> .env.local`, `cat > .env.ci <<EOF\nGITHUB_TOKEN=${githubToken}\nEOF`]) {
+    expect(
+      guard(preToolUse('Write', { file_path: join(repo, 'src', 'x.ts'), content: 'export const x = 1;\n' })).stdout,
+    ).toBe('');
+    for (const command of [
+      `echo "GITHUB_TOKEN=${githubToken}" >> .env.local`,
+      `cat > .env.ci <<EOF\nGITHUB_TOKEN=${githubToken}\nEOF`,
+    ]) {
       const run = guard(preToolUse('Bash', { command }));
       expect(claudeDecision(run)?.permissionDecision).toBe('ask');
       expect(leaks(run)).toBe(false);
@@ -276,15 +389,27 @@ describe('writing a credential', () => {
     expect(answer.reason).toContain('GitHub personal access token');
     expect(leaks(prompt)).toBe(false);
     expect(guard(claude('UserPromptSubmit', { prompt: 'fix the failing test' })).stdout).toBe('');
-    const cursorPrompt = JSON.parse(guard(cursorEvent('beforeSubmitPrompt', { prompt: `token ${githubToken}`, attachments: [] })).stdout) as { continue: boolean };
+    const cursorPrompt = JSON.parse(
+      guard(cursorEvent('beforeSubmitPrompt', { prompt: `token ${githubToken}`, attachments: [] })).stdout,
+    ) as { continue: boolean };
     expect(cursorPrompt.continue).toBe(false);
-    expect(JSON.parse(guard(cursorEvent('beforeSubmitPrompt', { prompt: 'hello' })).stdout)).toEqual({ continue: true });
+    expect(JSON.parse(guard(cursorEvent('beforeSubmitPrompt', { prompt: 'hello' })).stdout)).toEqual({
+      continue: true,
+    });
   });
 });
 
 describe('MCP calls', () => {
   it('asks before a destructive MCP tool whose server is configured with a broad token', () => {
-    writeFiles(repo, { '.mcp.json': JSON.stringify({ mcpServers: { railway: { command: 'npx', args: ['railway-mcp'], env: { RAILWAY_API_TOKEN: railwayToken } } } }, null, 2) });
+    writeFiles(repo, {
+      '.mcp.json': JSON.stringify(
+        {
+          mcpServers: { railway: { command: 'npx', args: ['railway-mcp'], env: { RAILWAY_API_TOKEN: railwayToken } } },
+        },
+        null,
+        2,
+      ),
+    });
     try {
       const run = guard(preToolUse('mcp__railway__volume_delete', { volumeId: 'v1' }));
       const d = claudeDecision(run)!;
@@ -292,7 +417,13 @@ describe('MCP calls', () => {
       expect(d.permissionDecisionReason).toContain('Railway account token');
       expect(leaks(run)).toBe(false);
       expect(guard(preToolUse('mcp__railway__list_projects', {})).stdout).toBe('');
-      const cursorRun = guard(cursorEvent('beforeMCPExecution', { tool_name: 'volume_delete', tool_input: JSON.stringify({ volumeId: 'v1' }), command: 'npx railway-mcp' }));
+      const cursorRun = guard(
+        cursorEvent('beforeMCPExecution', {
+          tool_name: 'volume_delete',
+          tool_input: JSON.stringify({ volumeId: 'v1' }),
+          command: 'npx railway-mcp',
+        }),
+      );
       expect(JSON.parse(cursorRun.stdout).permission).toBe('ask');
     } finally {
       removeDir(join(repo, '.mcp.json'));
@@ -301,7 +432,17 @@ describe('MCP calls', () => {
 });
 
 describe('fail closed', () => {
-  const malformed = ['{', '', '[]', 'null', '{"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"comm', '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":"ls"}', '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{}}', '{"hook_event_name":"Nope"}', '{"tool_name":"Bash"}'];
+  const malformed = [
+    '{',
+    '',
+    '[]',
+    'null',
+    '{"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"comm',
+    '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":"ls"}',
+    '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{}}',
+    '{"hook_event_name":"Nope"}',
+    '{"tool_name":"Bash"}',
+  ];
 
   it.each(malformed)('blocks malformed input %j for Claude Code (exit 2)', (input) => {
     const run = guard(input, ['--agent', 'claude-code']);
@@ -335,7 +476,18 @@ describe('fail closed', () => {
   it('works without a config, and in a folder that is not a checkout', () => {
     const plain = tempDir('tokenscope-guard-nogit-');
     try {
-      const run = runCli(['guard'], { cwd: plain, env: env(), input: JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: plain, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } }) });
+      const run = runCli(['guard'], {
+        cwd: plain,
+        env: env(),
+        input: JSON.stringify({
+          session_id: 's',
+          transcript_path: '/t',
+          cwd: plain,
+          hook_event_name: 'PreToolUse',
+          tool_name: 'Bash',
+          tool_input: { command: 'ls' },
+        }),
+      });
       expect(run.status).toBe(0);
       expect(run.stdout).toBe('');
     } finally {
@@ -345,11 +497,22 @@ describe('fail closed', () => {
 
   it('blocks when the working folder the event names cannot be read', () => {
     const missing = join(repo, 'no-such-folder');
-    const event = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: missing, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } });
+    const event = JSON.stringify({
+      session_id: 's',
+      transcript_path: '/t',
+      cwd: missing,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'ls' },
+    });
     const run = runCli(['guard'], { cwd: repo, env: env(), input: event });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('cannot be read');
-    const cursorRun = runCli(['guard'], { cwd: repo, env: env(), input: cursorEvent('beforeShellExecution', { command: 'ls', cwd: missing, workspace_roots: [missing] }) });
+    const cursorRun = runCli(['guard'], {
+      cwd: repo,
+      env: env(),
+      input: cursorEvent('beforeShellExecution', { command: 'ls', cwd: missing, workspace_roots: [missing] }),
+    });
     expect(JSON.parse(cursorRun.stdout).permission).toBe('deny');
   });
 
@@ -369,11 +532,21 @@ describe('audit log', () => {
   it('records every non-silent decision without a secret, and guard log summarises it', () => {
     const id = 'toolu_logged_1';
     guard(preToolUse('Bash', { command: INCIDENT }, id));
-    guard(claude('PostToolUse', { tool_name: 'Bash', tool_input: { command: INCIDENT }, tool_response: { stdout: '' }, tool_use_id: id }));
+    guard(
+      claude('PostToolUse', {
+        tool_name: 'Bash',
+        tool_input: { command: INCIDENT },
+        tool_response: { stdout: '' },
+        tool_use_id: id,
+      }),
+    );
     expect(existsSync(log)).toBe(true);
     const text = readFileSync(log, 'utf8');
     expect(leaks(text)).toBe(false);
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const ask = lines.find((l) => l['key'] === id && l['decision'] === 'ask')!;
     expect(ask['agent']).toBe('claude-code');
     expect(ask['session']).toBe('sess-1');

@@ -24,7 +24,8 @@ const env = (): NodeJS.ProcessEnv => ({ HOME: home, XDG_STATE_HOME: join(home, '
 const cli = (...args: string[]) => runCli(['guard', ...args], { cwd: repo, env: env() });
 
 // Odd but valid formatting: tabs, a trailing space, no final newline. Must come back exactly.
-const CLAUDE_SETTINGS = '{\n\t"permissions": { "allow": ["Bash(npm test)"] },\n\t"hooks": {\n\t\t"PreToolUse": [ { "matcher": "Write", "hooks": [ { "type": "command", "command": "./format.sh" } ] } ]\n\t},  \n\t"model": "opus"\n}';
+const CLAUDE_SETTINGS =
+  '{\n\t"permissions": { "allow": ["Bash(npm test)"] },\n\t"hooks": {\n\t\t"PreToolUse": [ { "matcher": "Write", "hooks": [ { "type": "command", "command": "./format.sh" } ] } ]\n\t},  \n\t"model": "opus"\n}';
 
 describe('guard install / uninstall', () => {
   it('claude-code: keeps every hook and setting, installs once, uninstall restores byte for byte', () => {
@@ -71,12 +72,15 @@ describe('guard install / uninstall', () => {
     expect(cli('uninstall', '--agent', 'claude-code').stdout).toContain('only the guard');
     const after = JSON.parse(readFileSync(path, 'utf8'));
     expect(after.env).toEqual({ FOO: '1' });
-    expect(after.hooks.PreToolUse).toEqual([{ matcher: 'Write', hooks: [{ type: 'command', command: './format.sh' }] }]);
+    expect(after.hooks.PreToolUse).toEqual([
+      { matcher: 'Write', hooks: [{ type: 'command', command: './format.sh' }] },
+    ]);
     expect(after.hooks.UserPromptSubmit).toBeUndefined();
   });
 
   it('cursor: merges into .cursor/hooks.json with version 1 and restores it', () => {
-    const original = '{\n  "version": 1,\n  "hooks": {\n    "afterFileEdit": [{ "command": "./hooks/format.sh" }]\n  }\n}\n';
+    const original =
+      '{\n  "version": 1,\n  "hooks": {\n    "afterFileEdit": [{ "command": "./hooks/format.sh" }]\n  }\n}\n';
     writeFiles(repo, { '.cursor/hooks.json': original });
     const path = join(repo, '.cursor', 'hooks.json');
     cli('install', '--agent', 'cursor');

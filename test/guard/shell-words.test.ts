@@ -6,17 +6,29 @@ const argvs = (line: string): string[][] => parseShell(line).commands.map((c) =>
 
 describe('parseShell', () => {
   it('splits on ; && || | & and newlines, removing quotes', () => {
-    expect(argvs(`cd "my dir" && ls -la; echo 'a b' | wc -l || true & sleep 1\nexit`)).toEqual([['cd', 'my dir'], ['ls', '-la'], ['echo', 'a b'], ['wc', '-l'], ['true'], ['sleep', '1'], ['exit']]);
+    expect(argvs(`cd "my dir" && ls -la; echo 'a b' | wc -l || true & sleep 1\nexit`)).toEqual([
+      ['cd', 'my dir'],
+      ['ls', '-la'],
+      ['echo', 'a b'],
+      ['wc', '-l'],
+      ['true'],
+      ['sleep', '1'],
+      ['exit'],
+    ]);
   });
 
   it('tracks $VAR and ${VAR} expansions outside single quotes', () => {
-    const line = parseShell(`curl -H "Authorization: Bearer $RAILWAY_API_TOKEN" -u "\${USER_NAME:-x}:$PASS" '$NOT_EXPANDED'`);
+    const line = parseShell(
+      `curl -H "Authorization: Bearer $RAILWAY_API_TOKEN" -u "\${USER_NAME:-x}:$PASS" '$NOT_EXPANDED'`,
+    );
     expect(line.vars.sort()).toEqual(['PASS', 'RAILWAY_API_TOKEN', 'USER_NAME']);
     expect(line.commands[0]!.argv[2]!.value).toBe('Authorization: Bearer $RAILWAY_API_TOKEN');
   });
 
   it('reads command substitutions, bash -c and eval as commands of their own', () => {
-    expect(argvs('echo $(terraform destroy -auto-approve)').some((a) => a[0] === 'terraform' && a[1] === 'destroy')).toBe(true);
+    expect(
+      argvs('echo $(terraform destroy -auto-approve)').some((a) => a[0] === 'terraform' && a[1] === 'destroy'),
+    ).toBe(true);
     expect(argvs('x=`kubectl delete ns a`').some((a) => a[0] === 'kubectl')).toBe(true);
     expect(argvs(`bash -lc 'railway down -y'`).some((a) => a[0] === 'railway')).toBe(true);
     expect(argvs(`eval "helm uninstall api"`).some((a) => a[0] === 'helm')).toBe(true);

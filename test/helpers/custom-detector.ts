@@ -10,7 +10,13 @@ export interface AcmeDetector {
   negative?: string;
 }
 
-export function acmeDetectorYaml({ id, pattern, positive, keyword = 'acme_', negative = 'nothing here' }: AcmeDetector): string {
+export function acmeDetectorYaml({
+  id,
+  pattern,
+  positive,
+  keyword = 'acme_',
+  negative = 'nothing here',
+}: AcmeDetector): string {
   return [
     'provider: acme',
     'providerName: Acme',

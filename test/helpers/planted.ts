@@ -17,7 +17,11 @@ export interface PlantedFinding {
  * Registers the scan and the three checks inside the calling `describe`; `alsoExpected` lists
  * other `path:line` entries that may be reported. Returns the findings, for further checks.
  */
-export function checkPlantedSecrets(files: Record<string, string>, secrets: Record<string, string>, alsoExpected: readonly string[] = []): () => PlantedFinding[] {
+export function checkPlantedSecrets(
+  files: Record<string, string>,
+  secrets: Record<string, string>,
+  alsoExpected: readonly string[] = [],
+): () => PlantedFinding[] {
   let dir = '';
   let findings: PlantedFinding[] = [];
   let output = '';
@@ -41,7 +45,9 @@ export function checkPlantedSecrets(files: Record<string, string>, secrets: Reco
   it('reports nothing at warning or error for the references and made-up values beside them', () => {
     const expected = new Set([...Object.keys(secrets).map((path) => `${path}:${lineOf(path)}`), ...alsoExpected]);
     const live = findings.filter((f) => f.level !== 'note');
-    expect(live.filter((f) => !expected.has(`${f.path}:${f.line}`)).map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual([]);
+    expect(
+      live.filter((f) => !expected.has(`${f.path}:${f.line}`)).map((f) => `${f.path}:${f.line} ${f.ruleId}`),
+    ).toEqual([]);
   });
 
   it('never prints a full secret', () => {

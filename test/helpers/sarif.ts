@@ -14,7 +14,9 @@ let validate: ValidateFunction | undefined;
 export function sarifErrors(document: unknown): string[] {
   if (!validate) {
     const ajv = new Ajv04({ unicodeRegExp: false, strict: false, allErrors: true, validateFormats: false });
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'sarif-2.1.0.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'sarif-2.1.0.schema.json'), 'utf8'),
+    ) as object;
     validate = ajv.compile(schema);
   }
   return validate(document) ? [] : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath} ${e.message}`);

@@ -35,7 +35,12 @@ export function macaroonPacket(type: number, data: string | Buffer): Buffer {
 /** `pypi-…` with the given caveat predicates (JSON values), e.g. `[1, ["acme-widgets"]]`. */
 export function pypiToken(caveats: unknown[], location = 'pypi.org'): string {
   const EOS = Buffer.from([0]);
-  const parts: Buffer[] = [Buffer.from([0x02]), macaroonPacket(1, location), macaroonPacket(2, randomBytes(24).toString('hex')), EOS];
+  const parts: Buffer[] = [
+    Buffer.from([0x02]),
+    macaroonPacket(1, location),
+    macaroonPacket(2, randomBytes(24).toString('hex')),
+    EOS,
+  ];
   for (const caveat of caveats) parts.push(macaroonPacket(2, JSON.stringify(caveat)), EOS);
   parts.push(EOS, macaroonPacket(6, randomBytes(32)));
   return `pypi-${Buffer.concat(parts).toString('base64url')}`;
@@ -71,7 +76,10 @@ export function dopplerServiceToken(config: string): string {
 
 // --- JWTs ----------------------------------------------------------------------------------------
 
-export function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+export function jwt(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): string {
   return `${b64url(header)}.${b64url(claims)}.${randomBytes(32).toString('base64url')}`;
 }
 
@@ -117,7 +125,9 @@ export function awsSecretAccessKey(): string {
 // --- Google Cloud service-account key file -------------------------------------------------------
 
 export function gcpKeyFile(clientEmail: string, projectId: string): string {
-  const body = randomBytes(120).toString('base64').replace(/(.{64})/g, '$1\n');
+  const body = randomBytes(120)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return JSON.stringify(
     {
       type: 'service_account',
@@ -142,7 +152,8 @@ export function sasSignature(): string {
 
 // --- Fly.io macaroons: MessagePack arrays (src/providers/flyio/macaroon.ts) -----------------
 
-export type MsgValue = null | boolean | number | string | Uint8Array | MsgValue[] | { map: Array<[MsgValue, MsgValue]> };
+export type MsgValue =
+  null | boolean | number | string | Uint8Array | MsgValue[] | { map: Array<[MsgValue, MsgValue]> };
 
 function uint(n: number, bytes: number): Buffer {
   const b = Buffer.alloc(bytes);
@@ -164,11 +175,14 @@ function msgpack(v: MsgValue): Buffer {
   }
   if (typeof v === 'string') {
     const s = Buffer.from(v, 'utf8');
-    return s.length < 32 ? Buffer.concat([Buffer.from([0xa0 | s.length]), s]) : Buffer.concat([Buffer.from([0xd9]), uint(s.length, 1), s]);
+    return s.length < 32
+      ? Buffer.concat([Buffer.from([0xa0 | s.length]), s])
+      : Buffer.concat([Buffer.from([0xd9]), uint(s.length, 1), s]);
   }
   if (v instanceof Uint8Array) return Buffer.concat([Buffer.from([0xc4]), uint(v.length, 1), Buffer.from(v)]);
   if (Array.isArray(v)) {
-    const head = v.length < 16 ? Buffer.from([0x90 | v.length]) : Buffer.concat([Buffer.from([0xdc]), uint(v.length, 2)]);
+    const head =
+      v.length < 16 ? Buffer.from([0x90 | v.length]) : Buffer.concat([Buffer.from([0xdc]), uint(v.length, 2)]);
     return Buffer.concat([head, ...v.map(msgpack)]);
   }
   const head = Buffer.from([0x80 | v.map.length]);

@@ -20,7 +20,14 @@ function commit(dir: string, message: string): { status: number; output: string 
   const run = spawnSync('git', ['commit', '-q', '-m', message], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.invalid',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.invalid',
+      NO_COLOR: '1',
+    },
   });
   return { status: run.status ?? -1, output: run.stdout + run.stderr };
 }
@@ -43,7 +50,11 @@ describe('husky: the committed hook works on another clone', () => {
     git(clone, 'config', 'core.hooksPath', '.husky');
     mkdirSync(join(clone, 'node_modules', '.bin'), { recursive: true });
     writeFiles(clone, { 'node_modules/.bin/tokenscope': `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n` });
-    execFileSync('chmod', ['+x', join(clone, 'node_modules', '.bin', 'tokenscope'), join(clone, '.husky', 'pre-commit')]);
+    execFileSync('chmod', [
+      '+x',
+      join(clone, 'node_modules', '.bin', 'tokenscope'),
+      join(clone, '.husky', 'pre-commit'),
+    ]);
     writeFiles(clone, { '.gitignore': 'node_modules/\n', 'deploy.env': `GITHUB_TOKEN=${githubPat()}\n` });
     git(clone, 'add', '-A');
     const blocked = commit(clone, 'token');
@@ -77,19 +88,34 @@ describe('hooks that stay on this machine name absolute paths, quoted', () => {
 
   it('the guard hook in the agent settings names node and the guard bundle absolutely, quoted when a path has a space', () => {
     const pkg = join(track(tempDir('tokenscope-guard-pkg-')), 'tokenscope copy');
-    for (const part of ['dist', 'detectors', 'schemas', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    for (const part of ['dist', 'detectors', 'schemas', 'package.json'])
+      cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
     const repo = track(tempRepo());
     const home = track(tempDir('tokenscope-guard-home-'));
     const env = { ...process.env, HOME: home, XDG_STATE_HOME: join(home, '.state'), NO_COLOR: '1' };
-    const install = spawnSync(process.execPath, [join(pkg, 'dist', 'cli.js'), 'guard', 'install', '--agent', 'claude-code'], { cwd: repo, env, encoding: 'utf8' });
+    const install = spawnSync(
+      process.execPath,
+      [join(pkg, 'dist', 'cli.js'), 'guard', 'install', '--agent', 'claude-code'],
+      { cwd: repo, env, encoding: 'utf8' },
+    );
     expect(install.status, install.stderr).toBe(0);
-    const settings = JSON.parse(readFileSync(join(repo, '.claude', 'settings.json'), 'utf8')) as { hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>> };
-    const commands = Object.values(settings.hooks).flatMap((groups) => groups.flatMap((g) => g.hooks.map((h) => h.command)));
+    const settings = JSON.parse(readFileSync(join(repo, '.claude', 'settings.json'), 'utf8')) as {
+      hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>>;
+    };
+    const commands = Object.values(settings.hooks).flatMap((groups) =>
+      groups.flatMap((g) => g.hooks.map((h) => h.command)),
+    );
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands) expect(command).toContain(`'${join(pkg, 'dist', 'guard.js')}' --agent claude-code`);
     // The agent runs the command through a shell: it must start and answer a harmless call.
-    const event = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' }, cwd: repo, session_id: 's' });
+    const event = JSON.stringify({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'ls' },
+      cwd: repo,
+      session_id: 's',
+    });
     const ran = spawnSync('sh', ['-c', commands[0]!], { cwd: repo, env, input: event, encoding: 'utf8' });
     expect(ran.status, ran.stderr).toBe(0);
   });
@@ -102,6 +128,8 @@ describe('core.hooksPath outside the repository', () => {
     git(dir, 'config', 'core.hooksPath', shared);
     const run = runCli(['hook', 'install'], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/^warning: core\.hooksPath points outside this repository \(.*\): the hook goes there and runs for every repository that uses that folder$/m);
+    expect(run.stderr).toMatch(
+      /^warning: core\.hooksPath points outside this repository \(.*\): the hook goes there and runs for every repository that uses that folder$/m,
+    );
   });
 });

@@ -1,10 +1,27 @@
 // The hook installer: where the hook goes (git dir, core.hooksPath, husky), chaining an existing
 // hook with a byte-for-byte backup, idempotence, and an uninstall that restores exactly what was there.
 
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BACKUP_SUFFIX, BEGIN_MARK, hookFileContent, installHook, locateHook, uninstallHook } from '../../src/hook/install.js';
+import {
+  BACKUP_SUFFIX,
+  BEGIN_MARK,
+  hookFileContent,
+  installHook,
+  locateHook,
+  uninstallHook,
+} from '../../src/hook/install.js';
 import { TokenscopeError } from '../../src/util/errors.js';
 import { git, removeDir, tempDir, tempRepo } from '../helpers/tmp.js';
 
@@ -29,7 +46,10 @@ describe('locateHook', () => {
     expect((await locateHook(root)).hookPath).toBe(join(root, '.git', 'hooks', 'pre-commit'));
     mkdirSync(join(root, 'sub'));
     git(root, 'config', 'core.hooksPath', 'tools/hooks');
-    expect(await locateHook(join(root, 'sub'))).toMatchObject({ hookPath: join(root, 'tools', 'hooks', 'pre-commit'), style: 'file' });
+    expect(await locateHook(join(root, 'sub'))).toMatchObject({
+      hookPath: join(root, 'tools', 'hooks', 'pre-commit'),
+      style: 'file',
+    });
     mkdirSync(join(root, '.husky'));
     // core.hooksPath points elsewhere: that is what git runs, husky or not.
     expect((await locateHook(root)).style).toBe('file');
@@ -65,7 +85,10 @@ describe('installHook / uninstallHook (git hooks folder)', () => {
     const root = repo();
     const hook = join(root, '.git', 'hooks', 'pre-commit');
     // No trailing newline, CRLF and a non-UTF-8 byte: the restore must not "normalise" anything.
-    writeFileSync(hook, Buffer.concat([Buffer.from('#!/bin/sh\r\necho original\r\n# caf'), Buffer.from([0xe9]), Buffer.from('\nexit 0')]));
+    writeFileSync(
+      hook,
+      Buffer.concat([Buffer.from('#!/bin/sh\r\necho original\r\n# caf'), Buffer.from([0xe9]), Buffer.from('\nexit 0')]),
+    );
     chmodSync(hook, 0o750);
     const before = snapshot(hook);
     const first = await installHook({ cwd: root, ...BIN });
@@ -76,7 +99,9 @@ describe('installHook / uninstallHook (git hooks folder)', () => {
     expect(second.action).toBe('unchanged');
     expect(snapshot(`${hook}${BACKUP_SUFFIX}`)).toEqual(before);
     // tokenscope moved: the hook is rewritten, the backup left alone.
-    expect((await installHook({ cwd: root, nodePath: BIN.nodePath, binPath: '/elsewhere/bin.js' })).action).toBe('updated');
+    expect((await installHook({ cwd: root, nodePath: BIN.nodePath, binPath: '/elsewhere/bin.js' })).action).toBe(
+      'updated',
+    );
     expect((await uninstallHook({ cwd: root })).action).toBe('restored');
     expect(snapshot(hook)).toEqual(before);
     expect(existsSync(`${hook}${BACKUP_SUFFIX}`)).toBe(false);
@@ -164,7 +189,11 @@ describe('bytes the user wrote', () => {
     expect(snapshot(hook)).toEqual({ bytes: edited, mode: 0o700 });
     expect((await installHook({ cwd: root, nodePath: BIN.nodePath, binPath: '/moved/bin.js' })).action).toBe('updated');
     const after = readFileSync(hook);
-    expect(after.subarray(after.length - latin1.length - 'echo mine'.length).equals(Buffer.concat([latin1, Buffer.from('echo mine')]))).toBe(true);
+    expect(
+      after
+        .subarray(after.length - latin1.length - 'echo mine'.length)
+        .equals(Buffer.concat([latin1, Buffer.from('echo mine')])),
+    ).toBe(true);
     expect(after.includes(Buffer.from('/moved/bin.js'))).toBe(true);
     expect(statSync(hook).mode & 0o7777).toBe(0o700);
   });
@@ -204,7 +233,9 @@ describe('bytes the user wrote', () => {
     mkdirSync(join(linked, '.husky'));
     writeFileSync(join(linked, 'shared-hook'), 'npm test\n');
     symlinkSync('../shared-hook', join(linked, '.husky', 'pre-commit'));
-    await expect(installHook({ cwd: linked, ...BIN })).rejects.toThrow(/is a symbolic link; refusing to write through it/);
+    await expect(installHook({ cwd: linked, ...BIN })).rejects.toThrow(
+      /is a symbolic link; refusing to write through it/,
+    );
     expect(readFileSync(join(linked, 'shared-hook'), 'utf8')).toBe('npm test\n');
     expect(lstatSync(join(linked, '.husky', 'pre-commit')).isSymbolicLink()).toBe(true);
   });

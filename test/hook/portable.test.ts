@@ -16,7 +16,11 @@ describe('hook install paths', () => {
     const root = tempRepo({ '.husky/.gitkeep': '' });
     made.push(root);
     git(root, 'config', 'core.hooksPath', '.husky');
-    const outcome = await installHook({ cwd: root, nodePath: '/opt/node-20/bin/node', binPath: '/home/dev/tokenscope/dist/cli.js' });
+    const outcome = await installHook({
+      cwd: root,
+      nodePath: '/opt/node-20/bin/node',
+      binPath: '/home/dev/tokenscope/dist/cli.js',
+    });
     expect(outcome.action).toBe('added-to-husky');
     const hook = readFileSync(join(root, '.husky', 'pre-commit'), 'utf8');
     expect(hook).toContain('./node_modules/.bin/tokenscope scan --staged');

@@ -17,7 +17,18 @@ const HOSTILE = '<img src=x onerror=alert(1)>.env';
 function browser(args: string[], profile: string): string {
   const r = spawnSync(
     chromium!,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...args],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
     { encoding: 'utf8', timeout: 90_000, maxBuffer: 32 * 1024 * 1024 },
   );
   return r.stdout;
@@ -50,7 +61,9 @@ describe.skipIf(!chromium)('HTML report in headless Chromium', () => {
     const dom = browser(['--dump-dom', url], join(dir, 'profile-a'));
     expect(dom).toContain('id="summary" data-findings="2"');
     // Both PATs are destructive with account reach: the alarming cell holds 2.
-    expect(dom).toMatch(/<td class="cell d3" data-privilege="destructive" data-breadth="account" data-count="2">2<\/td>/);
+    expect(dom).toMatch(
+      /<td class="cell d3" data-privilege="destructive" data-breadth="account" data-count="2">2<\/td>/,
+    );
     // The script ran (CSP allowed it by hash): the shown-count was written by it.
     expect(dom).toContain('<span id="shown">2</span>');
     expect(dom).toContain('&lt;img src=x onerror=alert(1)&gt;.env');

@@ -37,7 +37,10 @@ function gitOk(cwd: string, ...args: string[]): string {
 /** A hook repository holding exactly this checkout's files as one commit (uncommitted edits included). */
 function snapshotCheckout(into: string): string {
   mkdirSync(into);
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: projectRoot, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  })
     .split('\0')
     .filter(Boolean);
   for (const file of files) {

@@ -56,7 +56,17 @@ describe.skipIf(!haveTmux)('progress on a terminal', () => {
 
   it('draws nothing when piped', async () => {
     const out = join(dir, 'piped.txt');
-    tmux('new-session', '-d', '-s', 'b', '-x', '160', '-y', '40', `env -u CI node ${BIN} scan ${tree} > ${out} 2>&1; echo PIPED-DONE > ${out}.done; sleep 30`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'b',
+      '-x',
+      '160',
+      '-y',
+      '40',
+      `env -u CI node ${BIN} scan ${tree} > ${out} 2>&1; echo PIPED-DONE > ${out}.done; sleep 30`,
+    );
     expect(await waitFor(`${out}.done`, 'PIPED-DONE', 60_000)).toBe(true);
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/600 files scanned/);

@@ -1,10 +1,21 @@
 // Unit tests of the shard planner: list parsing, balancing, limits and determinism.
 import { describe, expect, it } from 'vitest';
-import { MAX_SHARDS, parseManifest, parseRepositoryList, planShards, stripCredentials, type PlannedRepository } from '../../src/org/manifest.js';
+import {
+  MAX_SHARDS,
+  parseManifest,
+  parseRepositoryList,
+  planShards,
+  stripCredentials,
+  type PlannedRepository,
+} from '../../src/org/manifest.js';
 import { TokenscopeError } from '../../src/util/errors.js';
 
 const repos = (n: number, size?: (i: number) => number): PlannedRepository[] =>
-  Array.from({ length: n }, (_, i) => ({ name: `acme/r${String(i).padStart(3, '0')}`, url: `https://github.com/acme/r${i}.git`, ...(size ? { size: size(i) } : {}) }));
+  Array.from({ length: n }, (_, i) => ({
+    name: `acme/r${String(i).padStart(3, '0')}`,
+    url: `https://github.com/acme/r${i}.git`,
+    ...(size ? { size: size(i) } : {}),
+  }));
 
 describe('parseRepositoryList', () => {
   it('reads owner/name, URLs, scp-style remotes, absolute paths, sizes and comments', () => {
@@ -39,7 +50,10 @@ describe('parseRepositoryList', () => {
 
   it('drops credentials from clone URLs and says so, without repeating them', () => {
     const secretPart = 'hunter2-not-real';
-    const { repositories, warnings } = parseRepositoryList(`https://bot:${secretPart}@git.example.com/acme/x.git\n`, 'list');
+    const { repositories, warnings } = parseRepositoryList(
+      `https://bot:${secretPart}@git.example.com/acme/x.git\n`,
+      'list',
+    );
     expect(repositories[0]!.url).toBe('https://git.example.com/acme/x.git');
     expect(warnings).toHaveLength(1);
     expect(warnings.join('').includes(secretPart)).toBe(false);
@@ -76,7 +90,10 @@ describe('planShards', () => {
       { name: 'd', url: 'file:///d', size: 10 },
     ];
     const { manifest } = planShards(input, { shards: 2 });
-    expect(manifest.shards.map((s) => s.repositories.map((r) => r.name))).toEqual([['a', 'd'], ['b', 'c']]);
+    expect(manifest.shards.map((s) => s.repositories.map((r) => r.name))).toEqual([
+      ['a', 'd'],
+      ['b', 'c'],
+    ]);
     expect(manifest.shards.map((s) => s.weight)).toEqual([110, 110]);
     expect(manifest.matrix).toEqual({ shard: [0, 1] });
   });
@@ -111,7 +128,13 @@ describe('parseManifest', () => {
     const { manifest } = planShards(repos(5), { shards: 2 });
     expect(parseManifest(JSON.stringify(manifest), 'm.json')).toEqual(manifest);
     expect(() => parseManifest('{"kind":"other"}', 'm.json')).toThrow(/^m\.json: not a tokenscope shard manifest/);
-    const tampered = { ...manifest, shards: [{ ...manifest.shards[0]!, repositories: [{ name: 'x', url: '--upload-pack=evil' }] }, manifest.shards[1]] };
+    const tampered = {
+      ...manifest,
+      shards: [
+        { ...manifest.shards[0]!, repositories: [{ name: 'x', url: '--upload-pack=evil' }] },
+        manifest.shards[1],
+      ],
+    };
     expect(() => parseManifest(JSON.stringify(tampered), 'm.json')).toThrow(/malformed repository/);
   });
 });

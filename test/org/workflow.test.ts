@@ -32,7 +32,15 @@ describe('org-scan reusable workflow', () => {
   it('plans, scans a matrix from the plan, and merges even when a shard failed', () => {
     const wf = parse(readFileSync(workflowPath, 'utf8')) as {
       on: { workflow_call: { inputs: Record<string, unknown>; secrets: Record<string, { required: boolean }> } };
-      jobs: Record<string, { needs?: string | string[]; if?: string; strategy?: { matrix: string }; steps: Array<{ run?: string; uses?: string }> }>;
+      jobs: Record<
+        string,
+        {
+          needs?: string | string[];
+          if?: string;
+          strategy?: { matrix: string };
+          steps: Array<{ run?: string; uses?: string }>;
+        }
+      >;
     };
     expect(Object.keys(wf.jobs)).toEqual(['plan', 'scan', 'merge']);
     expect(wf.on.workflow_call.secrets['fingerprint-key']!.required).toBe(true);

@@ -36,9 +36,21 @@ describe('redaction', () => {
   it('scrub and scrubDeep replace every known secret, longest first, in values and keys', () => {
     expect(scrub('a Tq9.x1 b Tq9.x1Z', ['Tq9.x1', 'Tq9.x1Z'])).toBe('a [REDACTED] b [REDACTED]');
     const shared = ['repo', 'read:org'];
-    const data = { reason: 'old Tq9.x1Z', keyName: 'Tq9.x1Z', nested: [{ 'Tq9.x1Z': 1 }], secret: 'Tq9.x1Z', scopes: shared };
+    const data = {
+      reason: 'old Tq9.x1Z',
+      keyName: 'Tq9.x1Z',
+      nested: [{ 'Tq9.x1Z': 1 }],
+      secret: 'Tq9.x1Z',
+      scopes: shared,
+    };
     const clean = scrubDeep(data, ['Tq9.x1Z'], new Set(['secret']));
-    expect(clean).toEqual({ reason: 'old [REDACTED]', keyName: '[REDACTED]', nested: [{ '[REDACTED]': 1 }], secret: 'Tq9.x1Z', scopes: shared });
+    expect(clean).toEqual({
+      reason: 'old [REDACTED]',
+      keyName: '[REDACTED]',
+      nested: [{ '[REDACTED]': 1 }],
+      secret: 'Tq9.x1Z',
+      scopes: shared,
+    });
     // Nothing changed in place; untouched parts are shared.
     expect(data.reason).toBe('old Tq9.x1Z');
     expect(clean.scopes).toBe(shared);

@@ -13,8 +13,16 @@ describe('jsonChunks', () => {
   });
 
   it('writes a streamed array where a plain one was, at any depth, empty or not', () => {
-    const items = [{ ruleId: 'x', locations: [{ line: 1 }, { line: 2 }] }, { ruleId: 'y', nested: { deep: ['z'] } }];
-    const streamed = { version: '2.1.0', runs: [{ tool: { name: 't' }, results: new JsonArrayStream(items), empty: new JsonArrayStream([]), after: { n: 1 } }] };
+    const items = [
+      { ruleId: 'x', locations: [{ line: 1 }, { line: 2 }] },
+      { ruleId: 'y', nested: { deep: ['z'] } },
+    ];
+    const streamed = {
+      version: '2.1.0',
+      runs: [
+        { tool: { name: 't' }, results: new JsonArrayStream(items), empty: new JsonArrayStream([]), after: { n: 1 } },
+      ],
+    };
     const plain = { version: '2.1.0', runs: [{ tool: { name: 't' }, results: items, empty: [], after: { n: 1 } }] };
     expect(joinChunks(jsonChunks(streamed))).toBe(pretty(plain));
     expect(joinChunks(jsonChunks(new JsonArrayStream(items)))).toBe(pretty(items));
@@ -32,6 +40,12 @@ describe('jsonChunks', () => {
     expect(built).toBe(0);
     const text = head + joinChunks(chunks);
     expect(built).toBe(3);
-    expect(JSON.parse(text)).toEqual({ items: [{ n: 1, at: 1 }, { n: 2, at: 2 }, { n: 3, at: 3 }] });
+    expect(JSON.parse(text)).toEqual({
+      items: [
+        { n: 1, at: 1 },
+        { n: 2, at: 2 },
+        { n: 3, at: 3 },
+      ],
+    });
   });
 });

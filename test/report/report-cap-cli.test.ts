@@ -8,7 +8,10 @@ import { tempDir, trackTempDirs, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 import { sarifErrors } from '../helpers/sarif.js';
 
-vi.mock('../../src/report/common.js', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../src/report/common.js')>()), REPORT_MAX_RESULTS: 1 }));
+vi.mock('../../src/report/common.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/report/common.js')>()),
+  REPORT_MAX_RESULTS: 1,
+}));
 
 const track = trackTempDirs();
 let dir = '';
@@ -21,7 +24,13 @@ beforeAll(() => {
 
 async function run(args: string[]): Promise<{ exitCode: number; stderr: string }> {
   let stderr = '';
-  const io: CliIo = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTTY: { stdout: false, stderr: false }, env: { NO_COLOR: '1' }, cwd: dir };
+  const io: CliIo = {
+    stdout: () => undefined,
+    stderr: (t) => void (stderr += t),
+    isTTY: { stdout: false, stderr: false },
+    env: { NO_COLOR: '1' },
+    cwd: dir,
+  };
   const { exitCode } = await main(['scan', '.', '--workers', '0', ...args], io);
   return { exitCode, stderr };
 }
@@ -32,8 +41,12 @@ describe('a capped report keeps the exit code', () => {
     const capped = await run(['--format', 'sarif', '-o', 'out.sarif', '--fail-on', 'warning']);
     expect(capped.exitCode).toBe(uncapped.exitCode);
     expect(capped.exitCode).toBe(1);
-    expect(capped.stderr).toMatch(/SARIF report: the 1 most severe of 2 results listed \(limit 1; 1 finding left out\)/);
-    const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as { runs: Array<{ results: unknown[]; properties: { truncated: unknown; stats: { findings: number } } }> };
+    expect(capped.stderr).toMatch(
+      /SARIF report: the 1 most severe of 2 results listed \(limit 1; 1 finding left out\)/,
+    );
+    const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as {
+      runs: Array<{ results: unknown[]; properties: { truncated: unknown; stats: { findings: number } } }>;
+    };
     expect(sarifErrors(log)).toEqual([]);
     expect(log.runs[0]!.results).toHaveLength(1);
     expect(log.runs[0]!.properties.truncated).toEqual({ limit: 1, total: 2, listed: 1, omittedFindings: 1 });
@@ -44,7 +57,10 @@ describe('a capped report keeps the exit code', () => {
     const capped = await run(['--format', 'json', '-o', 'out.json', '--quiet']);
     expect(capped.exitCode).toBe(1);
     expect(capped.stderr).toMatch(/^JSON report: the 1 most severe of 2 findings listed/);
-    const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { findings: unknown[]; truncated: { total: number } };
+    const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as {
+      findings: unknown[];
+      truncated: { total: number };
+    };
     expect(json.findings).toHaveLength(1);
     expect(json.truncated.total).toBe(2);
   });

@@ -19,14 +19,22 @@ let result: ScanResult;
 beforeAll(async () => {
   const dir = track(tempDir());
   writeFiles(dir, {
-    'a.env': [1, 2, 3, 4, 5].map((n) => `GITHUB_TOKEN_${n}=${reused}`).concat(`OTHER_TOKEN=${other}`).join('\n') + '\n',
+    'a.env':
+      [1, 2, 3, 4, 5]
+        .map((n) => `GITHUB_TOKEN_${n}=${reused}`)
+        .concat(`OTHER_TOKEN=${other}`)
+        .join('\n') + '\n',
     'b.env': `GITHUB_TOKEN=${reused}\n`,
   });
   result = await scan({ paths: [dir], cwd: dir, workers: 0, config: {} });
 });
 
 type SarifRun = {
-  results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>; properties: Record<string, unknown>; level: string }>;
+  results: Array<{
+    locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+    properties: Record<string, unknown>;
+    level: string;
+  }>;
   invocations: Array<{ toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }>;
   properties: Record<string, unknown>;
 };
@@ -62,7 +70,10 @@ describe('grouping occurrences', () => {
   });
 
   it('the most severe occurrence speaks for the result', () => {
-    const lowered = { ...result, findings: result.findings.map((f) => (f.line === 1 ? { ...f, level: 'note' as const, securitySeverity: 1 } : f)) };
+    const lowered = {
+      ...result,
+      findings: result.findings.map((f) => (f.line === 1 ? { ...f, level: 'note' as const, securitySeverity: 1 } : f)),
+    };
     const [first] = groupOccurrences(lowered.findings);
     expect(first!.occurrences[0]!.level).toBe('note');
     expect(first!.representative.level).not.toBe('note');
@@ -85,19 +96,30 @@ describe('the result cap', () => {
     expect(run.results).toHaveLength(2);
     expect(run.properties['truncated']).toEqual(plan.truncated);
     const notes = run.invocations[0]!.toolExecutionNotifications ?? [];
-    expect(notes.some((n) => n.level === 'warning' && /3 results exceed the limit of 2/.test(n.message.text))).toBe(true);
+    expect(notes.some((n) => n.level === 'warning' && /3 results exceed the limit of 2/.test(n.message.text))).toBe(
+      true,
+    );
   });
 
   it('counts the locations a dropped result carried as omitted findings', () => {
     const mixed = withLevel(result, 'a.env', 'note', 0.5);
     // a.env's two results are notes now; the cap of 1 keeps b.env's and drops 6 occurrences.
-    expect(planSarifResults(mixed, { maxResults: 1 }).truncated).toEqual({ limit: 1, total: 3, listed: 1, omittedFindings: 6 });
+    expect(planSarifResults(mixed, { maxResults: 1 }).truncated).toEqual({
+      limit: 1,
+      total: 3,
+      listed: 1,
+      omittedFindings: 6,
+    });
   });
 
   it('JSON caps findings the same way, with a truncated field, when asked', () => {
     const mixed = withLevel(result, 'b.env', 'note', 0.5);
     expect(planJsonFindings(mixed).truncated).toBeUndefined();
-    const json = JSON.parse(formatJson(mixed, { maxFindings: 6 })) as { findings: Finding[]; truncated: unknown; stats: { findings: number } };
+    const json = JSON.parse(formatJson(mixed, { maxFindings: 6 })) as {
+      findings: Finding[];
+      truncated: unknown;
+      stats: { findings: number };
+    };
     expect(json.findings.map((f) => f.path)).toEqual(Array(6).fill('a.env'));
     expect(json.truncated).toEqual({ limit: 6, total: 7, listed: 6, omittedFindings: 1 });
     // The stats still count every finding: they decide the exit code.
@@ -106,7 +128,11 @@ describe('the result cap', () => {
 
   it('keepMostSevere: unsuppressed, then level, then security-severity; ties keep the earlier', () => {
     const f = (level: Finding['level'], securitySeverity: number, suppressed = false) =>
-      ({ level, securitySeverity, ...(suppressed ? { suppressed: { kind: 'baseline', by: 'baseline.json' } } : {}) }) as Finding;
+      ({
+        level,
+        securitySeverity,
+        ...(suppressed ? { suppressed: { kind: 'baseline', by: 'baseline.json' } } : {}),
+      }) as Finding;
     const items = [f('note', 9), f('error', 5, true), f('warning', 2), f('error', 5), f('error', 8), f('error', 5)];
     expect(keepMostSevere(items, 3, compareSeverity)).toEqual([items[3], items[4], items[5]]);
     expect(keepMostSevere(items, 10, compareSeverity)).toEqual(items);

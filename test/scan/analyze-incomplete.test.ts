@@ -6,7 +6,13 @@ import { analyzeFile, MAX_REPEATS_PER_VALUE, type AnalyzeOptions } from '../../s
 import { githubPat } from '../helpers/tokens.js';
 
 const set = buildSelectedSet({ custom: [], disabled: [] });
-const options: AnalyzeOptions = { maxFileSize: 10 * 1024 * 1024, fingerprintKey: 'test', keepSecrets: false, now: new Date('2026-01-01'), valueAllowlist: [] };
+const options: AnalyzeOptions = {
+  maxFileSize: 10 * 1024 * 1024,
+  fingerprintKey: 'test',
+  keepSecrets: false,
+  now: new Date('2026-01-01'),
+  valueAllowlist: [],
+};
 
 function file(path: string, text: string) {
   return { path, content: new TextEncoder().encode(text), origin: 'worktree' as const };
@@ -22,7 +28,9 @@ describe('analyzeFile', () => {
     };
     const result = analyzeFile(file('src/a.ts', `const token = "${githubPat()}";\n`), set, crashing);
     expect(result.incomplete).toEqual({ kind: 'detection-failed', detail: 'TypeError' });
-    expect(result.notices.map((n) => n.message)).toEqual(['detection failed (TypeError): the file was not fully examined']);
+    expect(result.notices.map((n) => n.message)).toEqual([
+      'detection failed (TypeError): the file was not fully examined',
+    ]);
   });
 
   it('lists a value at most MAX_REPEATS_PER_VALUE times per file and counts the rest', () => {
@@ -32,13 +40,17 @@ describe('analyzeFile', () => {
     const result = analyzeFile(file('a.env', text), set, options);
     expect(result.candidates.length).toBe(MAX_REPEATS_PER_VALUE + 1);
     expect(result.candidates.at(-1)!.line).toBe(MAX_REPEATS_PER_VALUE + 31);
-    expect(result.notices.map((n) => n.message)).toEqual([`30 more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed`]);
+    expect(result.notices.map((n) => n.message)).toEqual([
+      `30 more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed`,
+    ]);
     expect(result.incomplete).toBeUndefined();
   });
 
   it('keeps copies that an inline ignore does not cover, even after many ignored ones', () => {
     const token = githubPat();
-    const ignored = `GITHUB_TOKEN=${token} # tokenscope:ignore github.classic-pat -- fixture\n`.repeat(MAX_REPEATS_PER_VALUE + 5);
+    const ignored = `GITHUB_TOKEN=${token} # tokenscope:ignore github.classic-pat -- fixture\n`.repeat(
+      MAX_REPEATS_PER_VALUE + 5,
+    );
     const result = analyzeFile(file('a.env', `${ignored}GITHUB_TOKEN=${token}\n`), set, options);
     const plain = result.candidates.filter((c) => !c.inlineIgnore);
     expect(plain.map((c) => c.line)).toEqual([MAX_REPEATS_PER_VALUE + 6]);

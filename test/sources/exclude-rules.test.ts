@@ -19,24 +19,57 @@ const PATTERNS = [
   '',
 ];
 const PATHS = [
-  'secrets.txt', 'src/secrets.txt', 'build/', 'build/a.js', 'src/build/a.js', 'build', 'dist', 'dist/a.js', 'src/dist/a.js',
-  'config/local.yml', 'src/config/local.yml', 'a/b/c.txt', 'a/b', 'a/b/', 'x/a/b/c', 'cache', 'src/cache/x', 'vendor/a.js',
-  'src/vendor/a.js', 'tmp/a', 'q/tmp/a', 'tmp', 'app.log', 'src/.log', 'logs/app.log.txt', 'a.tar.gz', 'b.gz', 'docs/a.md',
-  'docs/sub/a.md', 'x/y', 'q/x/y', 'src/a.ts', '..env', '..cfg/a.txt', 'line\nbreak.txt',
+  'secrets.txt',
+  'src/secrets.txt',
+  'build/',
+  'build/a.js',
+  'src/build/a.js',
+  'build',
+  'dist',
+  'dist/a.js',
+  'src/dist/a.js',
+  'config/local.yml',
+  'src/config/local.yml',
+  'a/b/c.txt',
+  'a/b',
+  'a/b/',
+  'x/a/b/c',
+  'cache',
+  'src/cache/x',
+  'vendor/a.js',
+  'src/vendor/a.js',
+  'tmp/a',
+  'q/tmp/a',
+  'tmp',
+  'app.log',
+  'src/.log',
+  'logs/app.log.txt',
+  'a.tar.gz',
+  'b.gz',
+  'docs/a.md',
+  'docs/sub/a.md',
+  'x/y',
+  'q/x/y',
+  'src/a.ts',
+  '..env',
+  '..cfg/a.txt',
+  'line\nbreak.txt',
 ];
 
 describe('ExcludeRules', () => {
   it('agrees with the ignore package on plain names, paths and the usual wildcard shapes', () => {
     const rules = new ExcludeRules(PATTERNS);
     const reference = ignore({ allowRelativePaths: true }).add(PATTERNS);
-    for (const path of PATHS) expect({ path, ignored: rules.ignores(path) }).toEqual({ path, ignored: reference.ignores(path) });
+    for (const path of PATHS)
+      expect({ path, ignored: rules.ignores(path) }).toEqual({ path, ignored: reference.ignores(path) });
   });
 
   it('keeps order semantics when a rule negates', () => {
     const patterns = ['*.log', '!keep.log', 'logs/'];
     const rules = new ExcludeRules(patterns);
     const reference = ignore({ allowRelativePaths: true }).add(patterns);
-    for (const path of ['a.log', 'keep.log', 'logs/x.txt', 'src/keep.log']) expect(rules.ignores(path)).toBe(reference.ignores(path));
+    for (const path of ['a.log', 'keep.log', 'logs/x.txt', 'src/keep.log'])
+      expect(rules.ignores(path)).toBe(reference.ignores(path));
   });
 
   it('matches 200,000 plain entries by lookup, not by testing each rule', () => {

@@ -99,7 +99,9 @@ describe('historySource', () => {
     const empty = await scan({ cwd: root, sources: historySource(), workers: 0 });
     expect(empty.stats.commitsScanned).toBe(0);
     commit(root, { 'a.txt': 'a\n' }, 'one');
-    const error = await scan({ cwd: root, sources: historySource({ since: 'no-such-rev' }), workers: 0 }).catch((e: unknown) => e);
+    const error = await scan({ cwd: root, sources: historySource({ since: 'no-such-rev' }), workers: 0 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TokenscopeError);
     expect((error as TokenscopeError).message).toMatch(/--since: unknown revision "no-such-rev"/);
     expect(() => historySource({ since: '--all' })).toThrow(/not a revision/);

@@ -28,9 +28,13 @@ function commitAll(root: string, message = 'commit'): void {
 
 const config = defaultConfig;
 
-const lines = (n: number, prefix = 'line'): string => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`).join('\n') + '\n';
+const lines = (n: number, prefix = 'line'): string =>
+  Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`).join('\n') + '\n';
 
-async function stagedFindings(root: string, full = false): Promise<Array<{ path: string; line: number; origin: string }>> {
+async function stagedFindings(
+  root: string,
+  full = false,
+): Promise<Array<{ path: string; line: number; origin: string }>> {
   const result = await scan({ cwd: root, sources: stagedSource({ full }), workers: 0 });
   return result.findings.map((f) => ({ path: f.path, line: f.line, origin: f.origin }));
 }
@@ -118,7 +122,9 @@ describe('stagedSource', () => {
       'top.env': 'c\n',
     });
     git(root, 'add', '-A');
-    const staged = (await stagedSource().collect(root, config())).files.map((f) => f.path).filter((p) => p.endsWith('.env'));
+    const staged = (await stagedSource().collect(root, config())).files
+      .map((f) => f.path)
+      .filter((p) => p.endsWith('.env'));
     expect(staged).toEqual(['config/keep.env']);
     const walked = (await walkWorkingTree({ root })).files.map((f) => f.path).filter((p) => p.endsWith('.env'));
     expect(walked).toEqual(staged);
@@ -142,7 +148,9 @@ describe('stagedSource', () => {
     const dir = tempDir();
     dirs.push(dir);
     writeFileSync(join(dir, 'a.txt'), 'x');
-    const error = await stagedSource().collect(dir, config()).catch((e: unknown) => e);
+    const error = await stagedSource()
+      .collect(dir, config())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenscopeError);
     expect((error as TokenscopeError).message).toBe(`${dir}: not a git repository`);
   });

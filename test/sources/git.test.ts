@@ -2,7 +2,15 @@
 // chunk boundaries, size checks without reading, and one-line E_GIT errors.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { batchCheck, nulSplitter, RawParser, readBlobs, runGit, streamGit, unquoteGitPath } from '../../src/sources/git.js';
+import {
+  batchCheck,
+  nulSplitter,
+  RawParser,
+  readBlobs,
+  runGit,
+  streamGit,
+  unquoteGitPath,
+} from '../../src/sources/git.js';
 import { TokenscopeError } from '../../src/util/errors.js';
 import { git, removeDir, tempDir, tempRepo } from '../helpers/tmp.js';
 
@@ -37,16 +45,20 @@ describe('runGit', () => {
     expect((error as TokenscopeError).message).toBe(`${dir}: not a git repository`);
   });
 
-  it('a failing command names the subcommand and git\'s first message line', async () => {
+  it("a failing command names the subcommand and git's first message line", async () => {
     const { root } = repoWith({ 'a.txt': 'x\n' });
-    const error = (await runGit(['log', 'no-such-revision'], { cwd: root }).catch((e: unknown) => e)) as TokenscopeError;
+    const error = (await runGit(['log', 'no-such-revision'], { cwd: root }).catch(
+      (e: unknown) => e,
+    )) as TokenscopeError;
     expect(error.code).toBe('E_GIT');
     expect(error.message).toMatch(/: git log failed: .*no-such-revision/);
     expect(error.message.includes('\n')).toBe(false);
   });
 
   it('a missing folder is an E_GIT error, not a crash', async () => {
-    const error = (await streamGit(['status'], { cwd: '/nonexistent/tokenscope-dir' }, () => undefined).catch((e: unknown) => e)) as TokenscopeError;
+    const error = (await streamGit(['status'], { cwd: '/nonexistent/tokenscope-dir' }, () => undefined).catch(
+      (e: unknown) => e,
+    )) as TokenscopeError;
     expect(error).toBeInstanceOf(TokenscopeError);
     expect(error.code).toBe('E_GIT');
   });
@@ -79,7 +91,7 @@ describe('batchCheck and readBlobs', () => {
 });
 
 describe('parsing helpers', () => {
-  it('unquotes git\'s C-style paths, octal UTF-8 included', () => {
+  it("unquotes git's C-style paths, octal UTF-8 included", () => {
     expect(unquoteGitPath('plain name.txt')).toBe('plain name.txt');
     expect(unquoteGitPath('"tab\\there"')).toBe('tab\there');
     expect(unquoteGitPath('"caf\\303\\251.txt"')).toBe('café.txt');
@@ -92,11 +104,25 @@ describe('parsing helpers', () => {
     const stream = ':100644 100644 aaa bbb R097\0old name\0new name\0:000000 100644 000 ccc A\0added\0';
     for (let i = 0; i < stream.length; i += 5) split.push(Buffer.from(stream.slice(i, i + 5)));
     split.end();
-    expect(records).toEqual([':100644 100644 aaa bbb R097', 'old name', 'new name', ':000000 100644 000 ccc A', 'added']);
+    expect(records).toEqual([
+      ':100644 100644 aaa bbb R097',
+      'old name',
+      'new name',
+      ':000000 100644 000 ccc A',
+      'added',
+    ]);
     const parser = new RawParser();
     const entries = records.map((r) => parser.feed(Buffer.from(r))).filter((e) => e && e !== 'other');
     expect(entries).toEqual([
-      { srcMode: '100644', dstMode: '100644', srcBlob: 'aaa', dstBlob: 'bbb', status: 'R', fromPath: 'old name', path: 'new name' },
+      {
+        srcMode: '100644',
+        dstMode: '100644',
+        srcBlob: 'aaa',
+        dstBlob: 'bbb',
+        status: 'R',
+        fromPath: 'old name',
+        path: 'new name',
+      },
       { srcMode: '000000', dstMode: '100644', srcBlob: '000', dstBlob: 'ccc', status: 'A', path: 'added' },
     ]);
   });
@@ -107,4 +133,3 @@ describe('parsing helpers', () => {
     expect(parser.feed(Buffer.from(':colon.txt'))).toMatchObject({ path: ':colon.txt', dstBlob: 'ddd' });
   });
 });
-

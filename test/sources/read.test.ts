@@ -43,7 +43,14 @@ describe('decodeBytes', () => {
 describe('isBinaryContent', () => {
   it('agrees with decodeBytes on what is binary, from the first 8 KB only', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('A=1\0', 'utf16le')]);
-    const cases = [Buffer.from('plain text\n'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), Buffer.from('TOKEN=abc', 'utf16le'), le, Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]), Buffer.alloc(0)];
+    const cases = [
+      Buffer.from('plain text\n'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]),
+      Buffer.from('TOKEN=abc', 'utf16le'),
+      le,
+      Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]),
+      Buffer.alloc(0),
+    ];
     for (const bytes of cases) {
       const decoded = decodeBytes(bytes.subarray(0, 8192));
       expect(isBinaryContent(bytes)).toBe(decoded.kind === 'skip' && decoded.reason === 'binary');
@@ -56,6 +63,8 @@ describe('tooLargeDetail', () => {
     const MB = 1024 * 1024;
     expect(tooLargeDetail(12.5 * MB, 10 * MB)).toBe('12.5 MB is over the 10.0 MB limit');
     expect(tooLargeDetail(10 * MB + 1, 10 * MB)).toBe('10485761 B is over the 10485760 B limit');
-    expect(tooLargeDetail(2048, 1000, 'in commit 1a2b3c4d5e6f')).toBe('2.0 KB in commit 1a2b3c4d5e6f is over the 1000 B limit');
+    expect(tooLargeDetail(2048, 1000, 'in commit 1a2b3c4d5e6f')).toBe(
+      '2.0 KB in commit 1a2b3c4d5e6f is over the 1000 B limit',
+    );
   });
 });

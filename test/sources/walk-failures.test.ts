@@ -44,7 +44,12 @@ describe('walkWorkingTree failures', () => {
 
   it('says so when the root itself cannot be read', async () => {
     const root = repo({ 'a.txt': 'x' });
-    const fs: WalkFs = { readdir: () => { throw errno('EACCES'); }, lstat: (p) => lstatSync(p) };
+    const fs: WalkFs = {
+      readdir: () => {
+        throw errno('EACCES');
+      },
+      lstat: (p) => lstatSync(p),
+    };
     const result = await walkWorkingTree({ root, fs });
     expect(result.files).toEqual([]);
     expect(result.skipped).toEqual([{ path: './', reason: 'unreadable', detail: 'folder: permission denied' }]);
@@ -56,7 +61,9 @@ describe('walkWorkingTree failures', () => {
     expect(vanished.files.map((f) => f.path)).toEqual(['deep/x.txt', 'kept.txt']);
     expect(vanished.skipped).toEqual([{ path: 'gone.txt', reason: 'vanished', detail: 'disappeared during the scan' }]);
     const long = await walkWorkingTree({ root, fs: failingFs(root, 'deep', undefined, 'ENAMETOOLONG') });
-    expect(long.skipped).toEqual([{ path: 'deep/', reason: 'unreadable', detail: 'folder: path longer than the system allows (PATH_MAX)' }]);
+    expect(long.skipped).toEqual([
+      { path: 'deep/', reason: 'unreadable', detail: 'folder: path longer than the system allows (PATH_MAX)' },
+    ]);
     expect(long.files.map((f) => f.path)).toEqual(['gone.txt', 'kept.txt']);
   });
 
@@ -65,7 +72,9 @@ describe('walkWorkingTree failures', () => {
     const latin1 = Buffer.concat([Buffer.from(`${root}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]);
     writeFileSync(latin1, 'x');
     const result = await walkWorkingTree({ root });
-    expect(result.files.map((f) => f.path).sort()).toEqual(['..cfg/a.txt', '..env', 'caf\\xE9.txt', 'cr\rname.txt', 'line\nbreak.txt'].sort());
+    expect(result.files.map((f) => f.path).sort()).toEqual(
+      ['..cfg/a.txt', '..env', 'caf\\xE9.txt', 'cr\rname.txt', 'line\nbreak.txt'].sort(),
+    );
     const odd = result.files.find((f) => f.path === 'caf\\xE9.txt')!;
     expect(Buffer.from(odd.rawPath!).equals(latin1)).toBe(true);
     expect(result.skipped).toEqual([]);
@@ -92,7 +101,12 @@ describe('walkWorkingTree failures', () => {
   it('a generated .gitignore of 200,000 lines is matched by lookup and still decides', async () => {
     const lines = Array.from({ length: 200_000 }, (_, i) => (i % 2 === 0 ? `gen${i}/out${i}.txt` : `*.tmp${i}`));
     lines.push('build/');
-    const files: Record<string, string> = { '.gitignore': lines.join('\n'), 'build/a.js': 'x', 'gen10/out10.txt': 'x', 'x.tmp11': 'x' };
+    const files: Record<string, string> = {
+      '.gitignore': lines.join('\n'),
+      'build/a.js': 'x',
+      'gen10/out10.txt': 'x',
+      'x.tmp11': 'x',
+    };
     for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = 'x';
     const result = await walkWorkingTree({ root: repo(files) });
     expect(result.files.length).toBe(201);

@@ -8,7 +8,10 @@ import { removeDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeDir));
 
-async function walk(files: Record<string, string>, options: { gitignore?: boolean; excludes?: string[]; defaultExcludes?: boolean } = {}) {
+async function walk(
+  files: Record<string, string>,
+  options: { gitignore?: boolean; excludes?: string[]; defaultExcludes?: boolean } = {},
+) {
   const root = tempRepo(files);
   roots.push(root);
   const result = await walkWorkingTree({ root, ...options });
@@ -17,7 +20,13 @@ async function walk(files: Record<string, string>, options: { gitignore?: boolea
 
 describe('walkWorkingTree', () => {
   it('reports the running file count as it finds files (the scan starts its workers from it)', async () => {
-    const root = tempRepo({ 'a.txt': 'x', 'b/c.txt': 'x', 'b/d.txt': 'x', '.gitignore': 'ignored.txt\n', 'ignored.txt': 'x' });
+    const root = tempRepo({
+      'a.txt': 'x',
+      'b/c.txt': 'x',
+      'b/d.txt': 'x',
+      '.gitignore': 'ignored.txt\n',
+      'ignored.txt': 'x',
+    });
     roots.push(root);
     const counts: number[] = [];
     const result = await walkWorkingTree({ root, onFileFound: (count) => counts.push(count) });
@@ -40,7 +49,14 @@ describe('walkWorkingTree', () => {
       'pkg/src/index.ts': 'x',
     });
     expect(paths).toEqual(
-      expect.arrayContaining(['.env', '.npmrc', '.github/workflows/ci.yml', '.docker/config.json', 'pkg/keep.log', 'pkg/src/index.ts']),
+      expect.arrayContaining([
+        '.env',
+        '.npmrc',
+        '.github/workflows/ci.yml',
+        '.docker/config.json',
+        'pkg/keep.log',
+        'pkg/src/index.ts',
+      ]),
     );
     expect(paths).not.toContain('dist/app.js');
     expect(paths).not.toContain('app.log');
@@ -49,7 +65,14 @@ describe('walkWorkingTree', () => {
   });
 
   it('honours .git/info/exclude and .tokenscopeignore', async () => {
-    const root = tempRepo({ 'notes.txt': 'x', 'vendor/lib.js': 'x', 'src/a.ts': 'x', 'sub/.tokenscopeignore': 'fixtures/\n', 'sub/fixtures/f.json': 'x', 'sub/b.ts': 'x' });
+    const root = tempRepo({
+      'notes.txt': 'x',
+      'vendor/lib.js': 'x',
+      'src/a.ts': 'x',
+      'sub/.tokenscopeignore': 'fixtures/\n',
+      'sub/fixtures/f.json': 'x',
+      'sub/b.ts': 'x',
+    });
     roots.push(root);
     writeFileSync(join(root, '.git', 'info', 'exclude'), 'notes.txt\n');
     writeFileSync(join(root, '.tokenscopeignore'), 'vendor/\n');
@@ -61,7 +84,12 @@ describe('walkWorkingTree', () => {
   });
 
   it('skips default excludes unless turned off, and git-ignored files are listed when gitignore is off', async () => {
-    const files = { 'node_modules/x/index.js': 'x', 'src/a.js': 'x', '.gitignore': '.env.local\n', '.env.local': 'A=1' };
+    const files = {
+      'node_modules/x/index.js': 'x',
+      'src/a.js': 'x',
+      '.gitignore': '.env.local\n',
+      '.env.local': 'A=1',
+    };
     expect((await walk(files)).paths).toEqual(['.gitignore', 'src/a.js']);
     expect((await walk(files, { defaultExcludes: false })).paths).toContain('node_modules/x/index.js');
     expect((await walk(files, { gitignore: false })).paths).toContain('.env.local');

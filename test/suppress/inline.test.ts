@@ -26,7 +26,10 @@ describe('tokenscope:ignore on the finding line', () => {
       expect(ignoreFor(`first\n${line}\nlast\n`, 2)).toEqual({ line: 2, directive: 'tokenscope:ignore' });
     });
     it(`${syntax}: with a detector id and a reason`, () => {
-      const named = line.replace('tokenscope:ignore', 'tokenscope:ignore github.classic-pat -- fixture for the parser tests');
+      const named = line.replace(
+        'tokenscope:ignore',
+        'tokenscope:ignore github.classic-pat -- fixture for the parser tests',
+      );
       expect(ignoreFor(`${named}\n`, 1)).toEqual({
         line: 1,
         directive: 'tokenscope:ignore',
@@ -37,8 +40,14 @@ describe('tokenscope:ignore on the finding line', () => {
   }
 
   it('accepts the id in brackets and a reason after ":"; a reason alone is not taken for an id', () => {
-    expect(ignoreFor(`x = 1 # tokenscope:ignore[aws.access-key-id]: rotated\n`, 1)).toMatchObject({ ruleId: 'aws.access-key-id', reason: 'rotated' });
-    expect(ignoreFor(`x = 1 # tokenscope:ignore github.classic-pat: revoked in 2024\n`, 1)).toMatchObject({ ruleId: 'github.classic-pat', reason: 'revoked in 2024' });
+    expect(ignoreFor(`x = 1 # tokenscope:ignore[aws.access-key-id]: rotated\n`, 1)).toMatchObject({
+      ruleId: 'aws.access-key-id',
+      reason: 'rotated',
+    });
+    expect(ignoreFor(`x = 1 # tokenscope:ignore github.classic-pat: revoked in 2024\n`, 1)).toMatchObject({
+      ruleId: 'github.classic-pat',
+      reason: 'revoked in 2024',
+    });
     const plain = ignoreFor(`x = 1 # tokenscope:ignore -- documented example value\n`, 1);
     expect(plain).toEqual({ line: 1, directive: 'tokenscope:ignore', reason: 'documented example value' });
   });
@@ -58,7 +67,12 @@ describe('tokenscope:ignore on the finding line', () => {
 
   it('stops the reason at the comment closer: code after a leading comment never becomes the reason', () => {
     const ignore = ignoreFor(`/* tokenscope:ignore github.classic-pat -- fixture */ const t = "${SECRET}";\n`, 1);
-    expect(ignore).toEqual({ line: 1, directive: 'tokenscope:ignore', ruleId: 'github.classic-pat', reason: 'fixture' });
+    expect(ignore).toEqual({
+      line: 1,
+      directive: 'tokenscope:ignore',
+      ruleId: 'github.classic-pat',
+      reason: 'fixture',
+    });
     const html = ignoreFor(`<!-- tokenscope:ignore --> <a href="x?key=${SECRET}">\n`, 1);
     expect(html).toEqual({ line: 1, directive: 'tokenscope:ignore' });
   });
@@ -71,7 +85,15 @@ describe('tokenscope:ignore on the finding line', () => {
 });
 
 describe('tokenscope:ignore on the line above', () => {
-  const comments = ['# tokenscope:ignore', '// tokenscope:ignore', '/* tokenscope:ignore */', '<!-- tokenscope:ignore -->', '-- tokenscope:ignore', '; tokenscope:ignore', '  * tokenscope:ignore'];
+  const comments = [
+    '# tokenscope:ignore',
+    '// tokenscope:ignore',
+    '/* tokenscope:ignore */',
+    '<!-- tokenscope:ignore -->',
+    '-- tokenscope:ignore',
+    '; tokenscope:ignore',
+    '  * tokenscope:ignore',
+  ];
   for (const comment of comments) {
     it(`"${comment.trim()}" covers the next line`, () => {
       expect(ignoreFor(`${comment}\ntoken = "${SECRET}"\n`, 2)).toEqual({ line: 1, directive: 'tokenscope:ignore' });
@@ -79,7 +101,9 @@ describe('tokenscope:ignore on the line above', () => {
   }
 
   it('names a detector and gives a reason from the line above', () => {
-    expect(ignoreFor(`  # tokenscope:ignore stripe.secret-key-live -- sandbox mirror, no charges possible\n  key: x\n`, 2)).toEqual({
+    expect(
+      ignoreFor(`  # tokenscope:ignore stripe.secret-key-live -- sandbox mirror, no charges possible\n  key: x\n`, 2),
+    ).toEqual({
       line: 1,
       directive: 'tokenscope:ignore',
       ruleId: 'stripe.secret-key-live',
@@ -99,11 +123,17 @@ describe('tokenscope:ignore on the line above', () => {
 describe("other scanners' markers", () => {
   it('gitleaks:allow and secretlint-disable-line on the same line', () => {
     expect(ignoreFor(`t = "${SECRET}" # gitleaks:allow\n`, 1)).toEqual({ line: 1, directive: 'gitleaks:allow' });
-    expect(ignoreFor(`t = "${SECRET}" // secretlint-disable-line\n`, 1)).toEqual({ line: 1, directive: 'secretlint-disable-line' });
+    expect(ignoreFor(`t = "${SECRET}" // secretlint-disable-line\n`, 1)).toEqual({
+      line: 1,
+      directive: 'secretlint-disable-line',
+    });
   });
 
   it('secretlint-disable-next-line on the line above; gitleaks:allow on the line above does not count', () => {
-    expect(ignoreFor(`// secretlint-disable-next-line\nt = "${SECRET}"\n`, 2)).toEqual({ line: 1, directive: 'secretlint-disable-next-line' });
+    expect(ignoreFor(`// secretlint-disable-next-line\nt = "${SECRET}"\n`, 2)).toEqual({
+      line: 1,
+      directive: 'secretlint-disable-next-line',
+    });
     expect(ignoreFor(`# gitleaks:allow\nt = "${SECRET}"\n`, 2)).toBeUndefined();
   });
 });

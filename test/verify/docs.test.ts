@@ -26,7 +26,10 @@ function rows(): Row[] {
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| Provider') && !line.startsWith('| ---'))
     .map((line) => {
-      const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+      const cells = line
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim());
       return {
         provider: cells[0]!,
         method: cells[2]!,
@@ -53,13 +56,21 @@ describe('docs/verify-endpoints.md', () => {
       const verifier = byName.get(row.provider)!;
       expect(verifier, row.provider).toBeDefined();
       expect(['GET', 'HEAD', 'POST (GraphQL query)', 'POST (read-only method, empty body)']).toContain(row.method);
-      const endpoint = verifier.endpoints.find((e) => e.path.replace(/\{([a-z_]+)\}/gi, '<$1>') === row.path && endpointHosts(verifier, e).join(' ') === row.hosts.join(' '))!;
+      const endpoint = verifier.endpoints.find(
+        (e) =>
+          e.path.replace(/\{([a-z_]+)\}/gi, '<$1>') === row.path &&
+          endpointHosts(verifier, e).join(' ') === row.hosts.join(' '),
+      )!;
       expect(endpoint, `${row.provider} ${row.path}`).toBeDefined();
       if (row.method === 'POST (GraphQL query)') expect(endpoint.graphqlQuery).toMatch(/^query \{/);
-      if (row.method === 'POST (read-only method, empty body)') expect(`${row.hosts.join()} ${row.path}`).toBe('slack.com /api/auth.test');
+      if (row.method === 'POST (read-only method, empty body)')
+        expect(`${row.hosts.join()} ${row.path}`).toBe('slack.com /api/auth.test');
       for (const host of row.hosts) {
         const concrete = host.replace(/<[a-z_]+>/g, 'acme');
-        expect(verifier.hosts.some((h) => (typeof h === 'string' ? h === concrete : h.test(concrete))), `${row.provider}: ${host}`).toBe(true);
+        expect(
+          verifier.hosts.some((h) => (typeof h === 'string' ? h === concrete : h.test(concrete))),
+          `${row.provider}: ${host}`,
+        ).toBe(true);
       }
     }
   });
@@ -74,6 +85,8 @@ describe('docs/verify-endpoints.md', () => {
     expect(text).toMatch(/\| Slack \| `xoxe-` \|/);
     expect(text).toMatch(/\| GitHub \| `ghr_` \|/);
     const requests = text.split('## Requests')[1]!.split('## Never sent')[0]!;
-    expect(requests).not.toMatch(/\/v1\/messages`|oauth\/token|chat\.postMessage|apps\.connections\.open|\/credentials\/revoke|DELETE/);
+    expect(requests).not.toMatch(
+      /\/v1\/messages`|oauth\/token|chat\.postMessage|apps\.connections\.open|\/credentials\/revoke|DELETE/,
+    );
   });
 });

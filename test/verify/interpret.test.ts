@@ -18,10 +18,16 @@ function interpret(verifier: string, id: string, response: VerifyResponse, defau
 
 describe('GitHub', () => {
   const user = { login: 'octocat', id: 1 };
-  const classic = (scopes: string): Outcome => interpret('github', 'user', answer(200, user, { 'x-oauth-scopes': scopes }));
+  const classic = (scopes: string): Outcome =>
+    interpret('github', 'user', answer(200, user, { 'x-oauth-scopes': scopes }));
 
   it('a classic PAT with delete_repo is destructive; with admin:org it is admin', () => {
-    expect(classic('repo, delete_repo')).toMatchObject({ status: 'active', privilege: 'destructive', breadth: 'account', scopes: ['repo', 'delete_repo'] });
+    expect(classic('repo, delete_repo')).toMatchObject({
+      status: 'active',
+      privilege: 'destructive',
+      breadth: 'account',
+      scopes: ['repo', 'delete_repo'],
+    });
     expect(classic('repo, admin:org').privilege).toBe('admin');
   });
 
@@ -34,7 +40,9 @@ describe('GitHub', () => {
 
   it('says what the scopes allow, in words, most dangerous first', () => {
     const detail = describeOutcome(classic('read:user, delete_repo, admin:org'));
-    expect(detail).toMatch(/it can administer organizations \(members, teams, settings\); delete repositories; read the user’s profile/);
+    expect(detail).toMatch(
+      /it can administer organizations \(members, teams, settings\); delete repositories; read the user’s profile/,
+    );
     expect(detail).not.toMatch(/scopes:/);
   });
 
@@ -47,31 +55,69 @@ describe('GitHub', () => {
   });
 
   it('an installation token: reach from /installation/repositories', () => {
-    const out = interpret('github', 'installation-repositories', answer(200, { total_count: 3, repository_selection: 'selected', repositories: [{ owner: { login: 'acme' } }] }));
+    const out = interpret(
+      'github',
+      'installation-repositories',
+      answer(200, { total_count: 3, repository_selection: 'selected', repositories: [{ owner: { login: 'acme' } }] }),
+    );
     expect(out).toMatchObject({ status: 'active', breadth: 'project', identity: 'acme' });
-    expect(interpret('github', 'installation-repositories', answer(200, { total_count: 40, repository_selection: 'all', repositories: [] })).breadth).toBe('org');
+    expect(
+      interpret(
+        'github',
+        'installation-repositories',
+        answer(200, { total_count: 40, repository_selection: 'all', repositories: [] }),
+      ).breadth,
+    ).toBe('org');
   });
 
   it('a user-to-server token: app permissions from /user/installations', () => {
-    const out = interpret('github', 'user-installations', answer(200, {
-      total_count: 1,
-      installations: [{ account: { login: 'acme' }, repository_selection: 'all', permissions: { contents: 'write', administration: 'write', metadata: 'read' } }],
-    }));
-    expect(out).toMatchObject({ status: 'active', privilege: 'destructive', breadth: 'org', scopes: ['administration:write', 'contents:write', 'metadata:read'] });
+    const out = interpret(
+      'github',
+      'user-installations',
+      answer(200, {
+        total_count: 1,
+        installations: [
+          {
+            account: { login: 'acme' },
+            repository_selection: 'all',
+            permissions: { contents: 'write', administration: 'write', metadata: 'read' },
+          },
+        ],
+      }),
+    );
+    expect(out).toMatchObject({
+      status: 'active',
+      privilege: 'destructive',
+      breadth: 'org',
+      scopes: ['administration:write', 'contents:write', 'metadata:read'],
+    });
   });
 
   it('a 401 without GitHub’s error shape, or a 403 (rate limit, SSO), is not inactive', () => {
     expect(interpret('github', 'user', answer(401, { error: 'nope' })).status).toBe('unknown');
-    expect(interpret('github', 'user', answer(403, { message: 'API rate limit exceeded', documentation_url: 'x' })).status).toBe('unknown');
+    expect(
+      interpret('github', 'user', answer(403, { message: 'API rate limit exceeded', documentation_url: 'x' })).status,
+    ).toBe('unknown');
   });
 });
 
 describe('other providers', () => {
   it('GitLab: a revoked or expired token listed by GitLab is inactive', () => {
     const base = { id: 1, scopes: ['api'], user_id: 2 };
-    expect(interpret('gitlab', 'token-self', answer(200, { ...base, active: false, revoked: true })).status).toBe('inactive');
-    expect(interpret('gitlab', 'token-self', answer(200, { ...base, active: true, revoked: false, scopes: ['read_api', 'read_repository'] }))).toMatchObject({ status: 'active', privilege: 'read' });
-    expect(interpret('gitlab', 'token-self', answer(200, { ...base, active: true, revoked: false, scopes: ['sudo'] })).privilege).toBe('admin');
+    expect(interpret('gitlab', 'token-self', answer(200, { ...base, active: false, revoked: true })).status).toBe(
+      'inactive',
+    );
+    expect(
+      interpret(
+        'gitlab',
+        'token-self',
+        answer(200, { ...base, active: true, revoked: false, scopes: ['read_api', 'read_repository'] }),
+      ),
+    ).toMatchObject({ status: 'active', privilege: 'read' });
+    expect(
+      interpret('gitlab', 'token-self', answer(200, { ...base, active: true, revoked: false, scopes: ['sudo'] }))
+        .privilege,
+    ).toBe('admin');
   });
 
   it('Slack: a rate-limit or other error in the body is unknown, not inactive', () => {
@@ -85,42 +131,85 @@ describe('other providers', () => {
   });
 
   it('Sentry: an anonymous answer (auth: null) is unknown', () => {
-    expect(interpret('sentry', 'api-root', answer(200, { version: '0', auth: null, user: null })).status).toBe('unknown');
+    expect(interpret('sentry', 'api-root', answer(200, { version: '0', auth: null, user: null })).status).toBe(
+      'unknown',
+    );
   });
 
   it('Cloudflare: a disabled token is inactive', () => {
-    expect(interpret('cloudflare', 'user-token-verify', answer(200, { success: true, result: { id: 'x', status: 'disabled' } })).status).toBe('inactive');
+    expect(
+      interpret(
+        'cloudflare',
+        'user-token-verify',
+        answer(200, { success: true, result: { id: 'x', status: 'disabled' } }),
+      ).status,
+    ).toBe('inactive');
   });
 
   it('Stripe: a 403 (missing permission, IP limit) is unknown, not inactive', () => {
-    expect(interpret('stripe', 'customers', answer(403, { error: { type: 'invalid_request_error' } })).status).toBe('unknown');
+    expect(interpret('stripe', 'customers', answer(403, { error: { type: 'invalid_request_error' } })).status).toBe(
+      'unknown',
+    );
   });
 
   it('Railway: `me` proves an account token (destructive, account-wide); a project token is bound to one environment', () => {
-    expect(interpret('railway', 'me', answer(200, { data: { me: { id: 'u', name: 'A' } } }))).toMatchObject({ status: 'active', privilege: 'destructive', breadth: 'account' });
-    expect(interpret('railway', 'project-token', answer(200, { data: { projectToken: { projectId: 'p', environmentId: 'e' } } }))).toMatchObject({ status: 'active', breadth: 'resource', facts: { projectId: 'p', environmentId: 'e' } });
+    expect(interpret('railway', 'me', answer(200, { data: { me: { id: 'u', name: 'A' } } }))).toMatchObject({
+      status: 'active',
+      privilege: 'destructive',
+      breadth: 'account',
+    });
+    expect(
+      interpret(
+        'railway',
+        'project-token',
+        answer(200, { data: { projectToken: { projectId: 'p', environmentId: 'e' } } }),
+      ),
+    ).toMatchObject({ status: 'active', breadth: 'resource', facts: { projectId: 'p', environmentId: 'e' } });
   });
 
   it('Hugging Face: write tokens can delete repositories; fine-grained permissions are read per entity', () => {
-    expect(interpret('huggingface', 'whoami', answer(200, { name: 'a', auth: { accessToken: { role: 'write' } } })).privilege).toBe('destructive');
-    const fine = interpret('huggingface', 'whoami', answer(200, {
-      name: 'a',
-      auth: { accessToken: { role: 'fineGrained', fineGrained: { global: [], scoped: [{ entity: { type: 'model', name: 'a/m' }, permissions: ['repo.content.read'] }] } } },
-    }));
+    expect(
+      interpret('huggingface', 'whoami', answer(200, { name: 'a', auth: { accessToken: { role: 'write' } } }))
+        .privilege,
+    ).toBe('destructive');
+    const fine = interpret(
+      'huggingface',
+      'whoami',
+      answer(200, {
+        name: 'a',
+        auth: {
+          accessToken: {
+            role: 'fineGrained',
+            fineGrained: {
+              global: [],
+              scoped: [{ entity: { type: 'model', name: 'a/m' }, permissions: ['repo.content.read'] }],
+            },
+          },
+        },
+      }),
+    );
     expect(fine).toMatchObject({ privilege: 'read', breadth: 'resource', scopes: ['repo.content.read on model a/m'] });
   });
 
   it('Heroku, Doppler, Twilio: a provider string reaches the detail only when it reads as a short code', () => {
     const prose = 'Invalid token sk_live_abc provided, please check';
-    expect(interpret('heroku', 'account', answer(401, { id: 'unauthorized', message: 'x' })).detail).toBe('Heroku says the credential is invalid or revoked (HTTP 401, unauthorized)');
+    expect(interpret('heroku', 'account', answer(401, { id: 'unauthorized', message: 'x' })).detail).toBe(
+      'Heroku says the credential is invalid or revoked (HTTP 401, unauthorized)',
+    );
     const heroku = interpret('heroku', 'account', answer(401, { id: prose }));
-    expect(heroku).toEqual({ status: 'inactive', detail: 'Heroku says the credential is invalid or revoked (HTTP 401)' });
+    expect(heroku).toEqual({
+      status: 'inactive',
+      detail: 'Heroku says the credential is invalid or revoked (HTTP 401)',
+    });
     const workplace = { name: 'Acme' };
-    expect(interpret('doppler', 'me', answer(200, { type: 'service_account', workplace })).detail).toBe('Doppler accepted it (HTTP 200); a service account token');
+    expect(interpret('doppler', 'me', answer(200, { type: 'service_account', workplace })).detail).toBe(
+      'Doppler accepted it (HTTP 200); a service account token',
+    );
     const doppler = interpret('doppler', 'me', answer(200, { type: prose, workplace }));
     expect(doppler.status).toBe('active');
     expect(JSON.stringify(doppler)).not.toContain('sk_live_abc');
-    const twilio = (status: string): Outcome => interpret('twilio', 'account', answer(200, { sid: `AC${'0'.repeat(32)}`, status }));
+    const twilio = (status: string): Outcome =>
+      interpret('twilio', 'account', answer(200, { sid: `AC${'0'.repeat(32)}`, status }));
     expect(twilio('suspended').detail).toBe('Twilio accepted it (HTTP 200); account suspended');
     expect(twilio(prose)).toMatchObject({ status: 'active', detail: 'Twilio accepted it (HTTP 200)' });
   });

@@ -23,11 +23,19 @@ afterAll(async () => server?.close());
 
 // The endpoint a detector's YAML names, where its token prefix cannot tell.
 const ENDPOINT_BY_DETECTOR = new Map(
-  loadDetectorFiles(builtinDetectorSources()).files.flatMap((f) => f.file.detectors.flatMap((d) => (d.verifierEndpoint ? [[d.id, d.verifierEndpoint] as const] : []))),
+  loadDetectorFiles(builtinDetectorSources()).files.flatMap((f) =>
+    f.file.detectors.flatMap((d) => (d.verifierEndpoint ? [[d.id, d.verifierEndpoint] as const] : [])),
+  ),
 );
 
 function options(): LookupOptions {
-  return { timeoutMs: 3000, retryAfterCapMs: 1000, backoffMs: 10, hosts: { githubHosts: [], gitlabHosts: [] }, transport: server.transport };
+  return {
+    timeoutMs: 3000,
+    retryAfterCapMs: 1000,
+    backoffMs: 10,
+    hosts: { githubHosts: [], gitlabHosts: [] },
+    transport: server.transport,
+  };
 }
 
 async function ask(fixture: ProviderFixture, answer: FakeAnswer, token = fixture.token()) {
@@ -56,14 +64,17 @@ describe.skipIf(!haveOpenssl)('each provider, against a local server that answer
         const req = requests[0]!;
         expect(req.method).toBe(endpoint.method);
         expect(req.host).toBe(fixture.host);
-        expect(req.path.split('?')[0]).toBe(endpoint.path.split('?')[0]!.replace(/\{sid\}/, fixture.context?.['sid'] ?? ''));
+        expect(req.path.split('?')[0]).toBe(
+          endpoint.path.split('?')[0]!.replace(/\{sid\}/, fixture.context?.['sid'] ?? ''),
+        );
         // The credential travels only in a header, never in the path or body.
         expect(req.path.includes(token)).toBe(false);
         expect(req.body.includes(token)).toBe(false);
         const headerValues = Object.values(req.headers).join('\n');
         const basic = Buffer.from(`${fixture.context?.['sid'] ?? ''}:${token}`).toString('base64');
         expect(headerValues.includes(token) || headerValues.includes(basic)).toBe(true);
-        if (endpoint.method === 'POST' && endpoint.graphqlQuery) expect(JSON.parse(req.body)).toEqual({ query: endpoint.graphqlQuery });
+        if (endpoint.method === 'POST' && endpoint.graphqlQuery)
+          expect(JSON.parse(req.body)).toEqual({ query: endpoint.graphqlQuery });
         if (fixture.expectActive.privilege) expect(result.outcome.privilege).toBe(fixture.expectActive.privilege);
         if (fixture.expectActive.scopes) expect(result.outcome.scopes).toEqual(fixture.expectActive.scopes);
         if (fixture.expectActive.identity) expect(result.outcome.identity).toMatch(fixture.expectActive.identity);
@@ -99,8 +110,15 @@ describe.skipIf(!haveOpenssl)('each provider, against a local server that answer
         const success = fixture.active.body;
         const flipped = await ask(fixture, { status: 401, body: success });
         expect(flipped.result.outcome.status).not.toBe('active');
-        const redirect = await ask(fixture, { status: 302, headers: { location: 'https://127.0.0.1:1/' }, body: success });
-        expect(redirect.result.outcome).toMatchObject({ status: 'unknown', detail: 'redirected (HTTP 302); redirects are never followed' });
+        const redirect = await ask(fixture, {
+          status: 302,
+          headers: { location: 'https://127.0.0.1:1/' },
+          body: success,
+        });
+        expect(redirect.result.outcome).toMatchObject({
+          status: 'unknown',
+          detail: 'redirected (HTTP 302); redirects are never followed',
+        });
       });
     });
   }

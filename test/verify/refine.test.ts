@@ -50,9 +50,19 @@ describe.skipIf(!haveOpenssl)('scan() with the verify refine hook', () => {
 
   it('a classic PAT with delete_repo becomes destructive from online scopes; with admin:org, admin', async () => {
     const { finding } = await run(scopes('repo, delete_repo'));
-    expect(finding).toMatchObject({ privilege: 'destructive', breadth: 'account', scopeSource: 'online', scopes: ['repo', 'delete_repo'], level: 'error' });
+    expect(finding).toMatchObject({
+      privilege: 'destructive',
+      breadth: 'account',
+      scopeSource: 'online',
+      scopes: ['repo', 'delete_repo'],
+      level: 'error',
+    });
     expect(finding.policy).toContain('overbroad');
-    expect(finding.verification).toMatchObject({ status: 'active', identity: 'octocat', endpoint: 'GET api.github.com/user' });
+    expect(finding.verification).toMatchObject({
+      status: 'active',
+      identity: 'octocat',
+      endpoint: 'GET api.github.com/user',
+    });
     const admin = await run(scopes('repo, admin:org'));
     expect(admin.finding).toMatchObject({ privilege: 'admin', scopeSource: 'online' });
   });
@@ -64,7 +74,10 @@ describe.skipIf(!haveOpenssl)('scan() with the verify refine hook', () => {
   });
 
   it('an inactive credential is downgraded to a note, saying why', async () => {
-    const { finding } = await run({ status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } });
+    const { finding } = await run({
+      status: 401,
+      body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' },
+    });
     expect(finding.level).toBe('note');
     expect(finding.verification?.status).toBe('inactive');
     expect(finding.reasons.join(' ')).toMatch(/inactive: the provider says it is invalid or revoked/);
@@ -72,7 +85,10 @@ describe.skipIf(!haveOpenssl)('scan() with the verify refine hook', () => {
 
   it('an unknown outcome keeps every offline fact', async () => {
     const offline = (await run()).finding;
-    for (const answer of [{ status: 500, body: {} }, { status: 403, headers: { 'content-type': 'text/html' }, body: '<html>blocked</html>' }] as FakeAnswer[]) {
+    for (const answer of [
+      { status: 500, body: {} },
+      { status: 403, headers: { 'content-type': 'text/html' }, body: '<html>blocked</html>' },
+    ] as FakeAnswer[]) {
       const { finding } = await run(answer);
       expect(finding.verification?.status).toBe('unknown');
       const { verification: _v, message: _m, evidence: _e, ...rest } = finding;
@@ -83,17 +99,25 @@ describe.skipIf(!haveOpenssl)('scan() with the verify refine hook', () => {
 
   it('works when files are scanned in worker threads too (built code: workers load dist/pipeline/worker.js)', async () => {
     assertBuilt();
-    const built = (await import(pathToFileURL(join(BIN, '..', 'index.js')).href)) as typeof import('../../src/index.js');
+    const built = (await import(
+      pathToFileURL(join(BIN, '..', 'index.js')).href
+    )) as typeof import('../../src/index.js');
     server.setHandler(() => scopes('delete_repo'));
     const session = built.createVerifySession({ transport: server.transport });
     const result = await built.scan({ paths: [dir], cwd: dir, workers: 1, config: {}, verify: session });
-    expect(result.findings[0]).toMatchObject({ privilege: 'destructive', scopeSource: 'online', verification: { status: 'active' } });
+    expect(result.findings[0]).toMatchObject({
+      privilege: 'destructive',
+      scopeSource: 'online',
+      verification: { status: 'active' },
+    });
   });
 
   it('the text report says what an active token can do, in words; no report holds the secret', async () => {
     const { result } = await run(scopes('repo, delete_repo, admin:org'));
     const text = formatText(result, { color: false });
-    expect(text).toMatch(/verified: active as octocat: GitHub accepted it \(HTTP 200\); it can administer organizations \(members, teams, settings\); delete repositories;/);
+    expect(text).toMatch(
+      /verified: active as octocat: GitHub accepted it \(HTTP 200\); it can administer organizations \(members, teams, settings\); delete repositories;/,
+    );
     expect(text).toMatch(/\[GET api\.github\.com\/user\]/);
     const sarif = formatSarif(result, {});
     expect(sarifErrors(JSON.parse(sarif))).toEqual([]);

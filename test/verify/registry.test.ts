@@ -40,7 +40,9 @@ describe('verifier registry', () => {
     // own detector list first, then the token prefix) from every positive example: detector id →
     // verifier and the endpoint of each example's token. The YAML now names the verifier (and, where
     // no prefix tells, the endpoint) and nothing lists detector ids back; the routes are the same.
-    const before = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'routing-before.json'), 'utf8')) as Record<string, { verifier: string; endpoints: Array<string | null> }>;
+    const before = JSON.parse(
+      readFileSync(join(import.meta.dirname, 'fixtures', 'routing-before.json'), 'utf8'),
+    ) as Record<string, { verifier: string; endpoints: Array<string | null> }>;
     const set = buildDetectorSet(files);
     const byId = new Map(detectors.map((d) => [d.id, d]));
     expect(Object.keys(before).length).toBeGreaterThan(50);
@@ -70,10 +72,14 @@ describe('verifier registry', () => {
       ['stripe', 'pk_live_abc'],
       ['shopify', 'shpss_abc'],
     ];
-    for (const [verifier, secret] of cases) expect(refusal(registry[verifier]!, secret), `${verifier} ${secret}`).toBeDefined();
+    for (const [verifier, secret] of cases)
+      expect(refusal(registry[verifier]!, secret), `${verifier} ${secret}`).toBeDefined();
     // A refused prefix is never also an accepted one.
     for (const v of Object.values(registry)) {
-      for (const r of v.refuse ?? []) expect(selectEndpoint(v, undefined, `${r.prefix}abc`)?.prefixes?.some((p) => p.startsWith(r.prefix)) ?? false).toBe(false);
+      for (const r of v.refuse ?? [])
+        expect(
+          selectEndpoint(v, undefined, `${r.prefix}abc`)?.prefixes?.some((p) => p.startsWith(r.prefix)) ?? false,
+        ).toBe(false);
     }
   });
 });

@@ -6,7 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRequest, isGraphqlQueryBody, planRequests, selectEndpoint, type HostConfig, type RequestPlan } from '../../src/verify/guard.js';
+import {
+  checkRequest,
+  isGraphqlQueryBody,
+  planRequests,
+  selectEndpoint,
+  type HostConfig,
+  type RequestPlan,
+} from '../../src/verify/guard.js';
 import { verifiers } from '../../src/providers/verifiers.js';
 import { lookup, parseRetryAfter, type LookupOptions } from '../../src/verify/run.js';
 import { createVerifySession } from '../../src/verify/index.js';
@@ -22,7 +29,12 @@ const NO_HOSTS: HostConfig = { githubHosts: [], gitlabHosts: [] };
 const github = registry['github']!;
 const userEndpoint = github.endpoints.find((e) => e.id === 'user')!;
 
-function planFor(verifier: Verifier, endpoint: Endpoint, hosts = NO_HOSTS, context: Record<string, string> = {}): RequestPlan[] {
+function planFor(
+  verifier: Verifier,
+  endpoint: Endpoint,
+  hosts = NO_HOSTS,
+  context: Record<string, string> = {},
+): RequestPlan[] {
   const planned = planRequests(verifier, endpoint, 'tok_test_value', context, hosts);
   if ('missing' in planned) throw new Error(`missing ${planned.missing}`);
   return planned.plans;
@@ -38,7 +50,10 @@ describe('checkRequest: the rules every request must pass before a socket opens'
         for (const plan of planFor(verifier, endpoint, NO_HOSTS, FULL_CONTEXT)) {
           expect(checkRequest(plan, verifier, endpoint, NO_HOSTS), `${verifier.id}/${endpoint.id}`).toBeUndefined();
           expect(['GET', 'HEAD', 'POST']).toContain(plan.method);
-          if (plan.method === 'POST') expect(endpoint.graphqlQuery !== undefined || `${plan.host}${plan.path}` === 'slack.com/api/auth.test').toBe(true);
+          if (plan.method === 'POST')
+            expect(
+              endpoint.graphqlQuery !== undefined || `${plan.host}${plan.path}` === 'slack.com/api/auth.test',
+            ).toBe(true);
           expect(plan.port).toBe(443);
         }
       }
@@ -47,8 +62,12 @@ describe('checkRequest: the rules every request must pass before a socket opens'
 
   it('refuses hosts outside the verifier’s allowlist, other ports and odd host names', () => {
     const [plan] = planFor(github, userEndpoint);
-    expect(checkRequest({ ...plan!, host: 'evil.example.test' }, github, userEndpoint, NO_HOSTS)).toMatch(/not an allowed host/);
-    expect(checkRequest({ ...plan!, host: 'slack.com' }, github, userEndpoint, NO_HOSTS)).toMatch(/not an allowed host/);
+    expect(checkRequest({ ...plan!, host: 'evil.example.test' }, github, userEndpoint, NO_HOSTS)).toMatch(
+      /not an allowed host/,
+    );
+    expect(checkRequest({ ...plan!, host: 'slack.com' }, github, userEndpoint, NO_HOSTS)).toMatch(
+      /not an allowed host/,
+    );
     expect(checkRequest({ ...plan!, port: 8443 }, github, userEndpoint, NO_HOSTS)).toMatch(/not an allowed host/);
     expect(checkRequest({ ...plan!, host: 'api.github.com@evil.test' }, github, userEndpoint, NO_HOSTS)).toBeDefined();
     expect(checkRequest({ ...plan!, path: '//evil.test/user' }, github, userEndpoint, NO_HOSTS)).toBeDefined();
@@ -57,14 +76,27 @@ describe('checkRequest: the rules every request must pass before a socket opens'
 
   it('refuses a POST that is not a documented read-only call, and a GET with a body', () => {
     const [plan] = planFor(github, userEndpoint);
-    expect(checkRequest({ ...plan!, method: 'POST' }, github, { ...userEndpoint, method: 'POST' }, NO_HOSTS)).toMatch(/not a documented read-only call/);
+    expect(checkRequest({ ...plan!, method: 'POST' }, github, { ...userEndpoint, method: 'POST' }, NO_HOSTS)).toMatch(
+      /not a documented read-only call/,
+    );
     expect(checkRequest({ ...plan!, body: '{}' }, github, userEndpoint, NO_HOSTS)).toMatch(/must not carry a body/);
-    expect(checkRequest({ ...plan!, method: 'DELETE' as never }, github, { ...userEndpoint, method: 'DELETE' as never }, NO_HOSTS)).toBeDefined();
+    expect(
+      checkRequest(
+        { ...plan!, method: 'DELETE' as never },
+        github,
+        { ...userEndpoint, method: 'DELETE' as never },
+        NO_HOSTS,
+      ),
+    ).toBeDefined();
     const slack = registry['slack']!;
     const [slackPlan] = planFor(slack, slack.endpoints[0]!);
     expect(checkRequest(slackPlan!, slack, slack.endpoints[0]!, NO_HOSTS)).toBeUndefined();
-    expect(checkRequest({ ...slackPlan!, path: '/api/chat.postMessage' }, slack, slack.endpoints[0]!, NO_HOSTS)).toMatch(/not a documented read-only call/);
-    expect(checkRequest({ ...slackPlan!, body: 'channel=C1&text=hi' }, slack, slack.endpoints[0]!, NO_HOSTS)).toMatch(/not a documented read-only call/);
+    expect(
+      checkRequest({ ...slackPlan!, path: '/api/chat.postMessage' }, slack, slack.endpoints[0]!, NO_HOSTS),
+    ).toMatch(/not a documented read-only call/);
+    expect(checkRequest({ ...slackPlan!, body: 'channel=C1&text=hi' }, slack, slack.endpoints[0]!, NO_HOSTS)).toMatch(
+      /not a documented read-only call/,
+    );
   });
 
   it('lets a GraphQL POST through only when its body is a query, never a mutation or subscription', () => {
@@ -96,23 +128,35 @@ describe('checkRequest: the rules every request must pass before a socket opens'
     expect(checkRequest(plans[0]!, gitlab, endpoint, configured)).toBeUndefined();
     expect(checkRequest(plans[0]!, gitlab, endpoint, NO_HOSTS)).toMatch(/not an allowed host/);
     // GitHub's hosts are not GitLab's.
-    expect(checkRequest({ ...plans[0]!, host: 'github.acme.test', port: 443 }, gitlab, endpoint, configured)).toMatch(/not an allowed host/);
+    expect(checkRequest({ ...plans[0]!, host: 'github.acme.test', port: 443 }, gitlab, endpoint, configured)).toMatch(
+      /not an allowed host/,
+    );
     // GitHub Enterprise Server serves the API under /api/v3.
-    expect(planFor(github, userEndpoint, configured).map((p) => `${p.host}${p.path}`)).toEqual(['github.acme.test/api/v3/user', 'api.github.com/user']);
+    expect(planFor(github, userEndpoint, configured).map((p) => `${p.host}${p.path}`)).toEqual([
+      'github.acme.test/api/v3/user',
+      'api.github.com/user',
+    ]);
     // GHE.com's api.* hosts serve it at the root; GitLab has no such prefix.
     const cloud: HostConfig = { githubHosts: ['api.acme.ghe.com'], gitlabHosts: [] };
-    expect(planFor(github, userEndpoint, cloud).map((p) => `${p.host}${p.path}`)).toEqual(['api.acme.ghe.com/user', 'api.github.com/user']);
+    expect(planFor(github, userEndpoint, cloud).map((p) => `${p.host}${p.path}`)).toEqual([
+      'api.acme.ghe.com/user',
+      'api.github.com/user',
+    ]);
     expect(plans[0]!.path).toBe('/api/v4/personal_access_tokens/self');
   });
 
   it('builds per-tenant hosts only from validated context, and sends nothing without it', () => {
     const shopify = registry['shopify']!;
     const endpoint = shopify.endpoints[0]!;
-    expect(planRequests(shopify, endpoint, 'shpat_x', {}, NO_HOSTS)).toEqual({ missing: 'the shop’s myshopify.com domain' });
+    expect(planRequests(shopify, endpoint, 'shpat_x', {}, NO_HOSTS)).toEqual({
+      missing: 'the shop’s myshopify.com domain',
+    });
     expect(planRequests(shopify, endpoint, 'shpat_x', { shop: 'evil.test/#' }, NO_HOSTS)).toHaveProperty('missing');
     expect(planFor(shopify, endpoint, NO_HOSTS, { shop: 'acme.myshopify.com' })[0]!.host).toBe('acme.myshopify.com');
     const twilio = registry['twilio']!;
-    expect(planRequests(twilio, twilio.endpoints[0]!, 'x', { sid: '../../Accounts' }, NO_HOSTS)).toHaveProperty('missing');
+    expect(planRequests(twilio, twilio.endpoints[0]!, 'x', { sid: '../../Accounts' }, NO_HOSTS)).toHaveProperty(
+      'missing',
+    );
     const datadog = registry['datadog']!;
     const defaulted = planFor(datadog, datadog.endpoints[0]!, NO_HOSTS, { site: 'evil.test' })[0]!;
     expect(defaulted.host).toBe('api.datadoghq.com');
@@ -157,14 +201,23 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
     server.setHandler(() => ({ status: 302, headers: { location: `https://127.0.0.1:${elsewhere.port}/user` } }));
     const before = elsewhere.requests.length;
     const result = await lookup(github, userEndpoint, token(), {}, opts());
-    expect(result.outcome).toMatchObject({ status: 'unknown', detail: 'redirected (HTTP 302); redirects are never followed' });
+    expect(result.outcome).toMatchObject({
+      status: 'unknown',
+      detail: 'redirected (HTTP 302); redirects are never followed',
+    });
     expect(elsewhere.requests.length).toBe(before);
   });
 
   it('verifies TLS: a server whose CA is not trusted yields unknown, and nothing is sent', async () => {
     server.setHandler(() => ok);
     const before = server.requests.length;
-    const result = await lookup(github, userEndpoint, token(), {}, opts({ transport: { resolveTarget: server.transport.resolveTarget! } }));
+    const result = await lookup(
+      github,
+      userEndpoint,
+      token(),
+      {},
+      opts({ transport: { resolveTarget: server.transport.resolveTarget! } }),
+    );
     expect(result.outcome.status).toBe('unknown');
     expect(result.outcome.detail).toMatch(/TLS certificate not trusted/);
     expect(server.requests.length).toBe(before);
@@ -188,7 +241,9 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
   });
 
   it('retries once after a 429, honouring Retry-After, then succeeds', async () => {
-    server.setHandler((_req, i) => (i % 2 === 0 ? { status: 429, headers: { 'retry-after': '0' }, body: { message: 'slow down' } } : ok));
+    server.setHandler((_req, i) =>
+      i % 2 === 0 ? { status: 429, headers: { 'retry-after': '0' }, body: { message: 'slow down' } } : ok,
+    );
     server.requests.length = 0;
     const result = await lookup(github, userEndpoint, token(), {}, opts());
     expect(result.outcome.status).toBe('active');
@@ -199,7 +254,10 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
   it('gives up after a second 429, and at once when Retry-After is over the cap', async () => {
     server.setHandler(() => ({ status: 429, headers: { 'retry-after': '0' }, body: {} }));
     server.requests.length = 0;
-    expect((await lookup(github, userEndpoint, token(), {}, opts())).outcome).toMatchObject({ status: 'unknown', detail: 'rate limited (HTTP 429) again after one retry' });
+    expect((await lookup(github, userEndpoint, token(), {}, opts())).outcome).toMatchObject({
+      status: 'unknown',
+      detail: 'rate limited (HTTP 429) again after one retry',
+    });
     expect(server.requests.length).toBe(2);
     server.setHandler(() => ({ status: 429, headers: { 'retry-after': '3600' }, body: {} }));
     server.requests.length = 0;
@@ -210,13 +268,22 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
   });
 
   it('reports a closed port (no service) as unknown', async () => {
-    const result = await lookup(github, userEndpoint, token(), {}, opts({ transport: { resolveTarget: () => ({ host: '127.0.0.1', port: 1 }), ca: makeTestPki().ca } }));
+    const result = await lookup(
+      github,
+      userEndpoint,
+      token(),
+      {},
+      opts({ transport: { resolveTarget: () => ({ host: '127.0.0.1', port: 1 }), ca: makeTestPki().ca } }),
+    );
     expect(result.outcome).toMatchObject({ status: 'unknown', detail: 'network error (ECONNREFUSED)' });
   });
 
   it('tries a configured self-managed host first, with its own path, and stops at the first active answer', async () => {
     const gitlab = registry['gitlab']!;
-    server.setHandler(() => ({ status: 200, body: { id: 1, scopes: ['read_api'], active: true, revoked: false, user_id: 3 } }));
+    server.setHandler(() => ({
+      status: 200,
+      body: { id: 1, scopes: ['read_api'], active: true, revoked: false, user_id: 3 },
+    }));
     server.requests.length = 0;
     const hosts: HostConfig = { githubHosts: [], gitlabHosts: ['gitlab.acme.test'] };
     const result = await lookup(gitlab, gitlab.endpoints[0]!, `glpat-${randomAlnum(20)}`, {}, opts({ hosts }));
@@ -235,9 +302,28 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
     const store = new Map<Candidate, Plaintext>();
     function candidate(ruleId: string, secret: string, fingerprint: string, extra: Partial<Candidate> = {}): Candidate {
       const c: Candidate = {
-        ruleId, ruleName: ruleId, provider: ruleId.split('.')[0]!, tokenType: 'x', path: 'a.env', origin: 'worktree',
-        line: 1, column: 1, endLine: 1, endColumn: 2, redacted: 'x…', secretLength: secret.length, fingerprint, confidence: 'high',
-        scope: { privilege: 'destructive', breadth: 'account', scopeSource: 'metadata', scopes: [], evidence: [], facts: {} },
+        ruleId,
+        ruleName: ruleId,
+        provider: ruleId.split('.')[0]!,
+        tokenType: 'x',
+        path: 'a.env',
+        origin: 'worktree',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        redacted: 'x…',
+        secretLength: secret.length,
+        fingerprint,
+        confidence: 'high',
+        scope: {
+          privilege: 'destructive',
+          breadth: 'account',
+          scopeSource: 'metadata',
+          scopes: [],
+          evidence: [],
+          facts: {},
+        },
         ...extra,
       };
       store.set(c, { secret });
@@ -249,7 +335,11 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
       server.requests.length = 0;
       const a = token();
       const b = token();
-      const list = [candidate('github.classic-pat', a, 'f1'), candidate('github.classic-pat', a, 'f1', { path: 'b.env' }), candidate('github.classic-pat', b, 'f2')];
+      const list = [
+        candidate('github.classic-pat', a, 'f1'),
+        candidate('github.classic-pat', a, 'f1', { path: 'b.env' }),
+        candidate('github.classic-pat', b, 'f2'),
+      ];
       const session = createVerifySession({ transport: server.transport, backoffMs: 10 });
       await session.refine(list, config, store);
       expect(server.requests.length).toBe(2);
@@ -301,18 +391,38 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
       const dir = mkdtempSync(join(tmpdir(), 'tokenscope-verify-'));
       try {
         const detector = (id: string, verifier: string): Record<string, unknown> => ({
-          id, name: 'Acme token', tokenType: id.split('.')[1], description: 'A test detector.', pattern: '(?<secret>acme_[a-z]{8})',
-          keywords: ['acme_'], confidence: 'high', privilege: 'write', breadth: 'project', remediation: 'Revoke it in the Acme console.', references: ['https://example.invalid/acme'],
-          verifier, examples: { positive: ['acme_abcdefgh'], negative: ['acme_x'] },
+          id,
+          name: 'Acme token',
+          tokenType: id.split('.')[1],
+          description: 'A test detector.',
+          pattern: '(?<secret>acme_[a-z]{8})',
+          keywords: ['acme_'],
+          confidence: 'high',
+          privilege: 'write',
+          breadth: 'project',
+          remediation: 'Revoke it in the Acme console.',
+          references: ['https://example.invalid/acme'],
+          verifier,
+          examples: { positive: ['acme_abcdefgh'], negative: ['acme_x'] },
         });
         const file = join(dir, 'acme.json');
-        writeFileSync(file, JSON.stringify({ provider: 'acme', providerName: 'Acme', detectors: [detector('acme.gh-token', 'github'), detector('acme.other-token', 'nosuch')] }));
+        writeFileSync(
+          file,
+          JSON.stringify({
+            provider: 'acme',
+            providerName: 'Acme',
+            detectors: [detector('acme.gh-token', 'github'), detector('acme.other-token', 'nosuch')],
+          }),
+        );
         const custom = { ...config, customDetectors: [file] } as ResolvedConfig;
         server.setHandler(() => ok);
         const session = createVerifySession({ transport: server.transport });
         for (const round of [1, 2]) {
           server.requests.length = 0;
-          const list = [candidate('acme.gh-token', token(), `c${round}`), candidate('acme.other-token', token(), `d${round}`)];
+          const list = [
+            candidate('acme.gh-token', token(), `c${round}`),
+            candidate('acme.other-token', token(), `d${round}`),
+          ];
           await session.refine(list, custom, store);
           expect(server.requests.map((r) => r.host)).toEqual(['api.github.com']);
           expect(list[0]!.verification?.status).toBe('active');
@@ -321,7 +431,9 @@ describe.skipIf(!haveOpenssl)('against local HTTPS servers', () => {
         // Without the custom file, its ids belong to no verifier.
         const plain = [candidate('acme.gh-token', token(), 'e1')];
         await session.refine(plain, config, store);
-        expect(plain[0]!.verification?.detail).toBe('not looked up: tokenscope has no read-only lookup for this credential type');
+        expect(plain[0]!.verification?.detail).toBe(
+          'not looked up: tokenscope has no read-only lookup for this credential type',
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -357,7 +469,13 @@ describe('lookup: every result leaves scrubbed', () => {
         },
       ],
     };
-    const options: LookupOptions = { timeoutMs: 200, retryAfterCapMs: 0, backoffMs: 0, hosts: NO_HOSTS, transport: { resolveTarget: () => ({ host: '127.0.0.1', port: 1 }) } };
+    const options: LookupOptions = {
+      timeoutMs: 200,
+      retryAfterCapMs: 0,
+      backoffMs: 0,
+      hosts: NO_HOSTS,
+      transport: { resolveTarget: () => ({ host: '127.0.0.1', port: 1 }) },
+    };
     const result = await lookup(tenant, tenant.endpoints[0]!, secret, { name: secret }, options);
     expect(result.outcome.status).toBe('unknown');
     expect(result.outcome.detail).toMatch(/^not sent: \[REDACTED\]\.tenant\.test:443 is not an allowed host/);

@@ -24,13 +24,27 @@ export interface DetectorsFlags {
  * The configuration in force: its custom detectors (checked as a scan checks them) and which
  * detectors it turns off or sets to another level, so the listing says what a scan would run.
  */
-async function configuredDetectors(io: CliIo, builtins: readonly DetectorFile[], configPath: string | undefined): Promise<{ custom: DetectorFile[]; selection: DetectorSelectionResult }> {
-  const config = resolveConfig(io.cwd, findRepoRoot(io.cwd) ?? io.cwd, configPath ? { configPath: resolve(io.cwd, configPath) } : {});
+async function configuredDetectors(
+  io: CliIo,
+  builtins: readonly DetectorFile[],
+  configPath: string | undefined,
+): Promise<{ custom: DetectorFile[]; selection: DetectorSelectionResult }> {
+  const config = resolveConfig(
+    io.cwd,
+    findRepoRoot(io.cwd) ?? io.cwd,
+    configPath ? { configPath: resolve(io.cwd, configPath) } : {},
+  );
   const custom = await loadCustomDetectors(config.customDetectors, builtins);
   if (custom.errors.length > 0) {
-    throw new TokenscopeError('E_DETECTOR', `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`, custom.errors);
+    throw new TokenscopeError(
+      'E_DETECTOR',
+      `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`,
+      custom.errors,
+    );
   }
-  const catalogue = [...builtins, ...custom.files].flatMap((f) => f.detectors.map((d) => ({ id: d.id, provider: f.provider })));
+  const catalogue = [...builtins, ...custom.files].flatMap((f) =>
+    f.detectors.map((d) => ({ id: d.id, provider: f.provider })),
+  );
   const selection = resolveDetectorSelection(catalogue, {
     ...(config.onlyDetectors ? { only: config.onlyDetectors } : {}),
     disable: config.disabledDetectors,
@@ -38,7 +52,10 @@ async function configuredDetectors(io: CliIo, builtins: readonly DetectorFile[],
   });
   if (selection.problems.length > 0) {
     const where = config.source ?? 'config';
-    throw configError(`${where}: invalid detector selection (${plural(selection.problems.length, 'problem')})`, selection.problems.map((p) => `${where}: ${p}`));
+    throw configError(
+      `${where}: invalid detector selection (${plural(selection.problems.length, 'problem')})`,
+      selection.problems.map((p) => `${where}: ${p}`),
+    );
   }
   return { custom: custom.files, selection };
 }
@@ -50,7 +67,10 @@ export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids:
     let loaded: { files: LoadedDetectorFile[] };
     let problems: string[];
     if (userFiles) {
-      const custom = await loadCustomDetectors((flags.check as string[]).map((p) => resolve(io.cwd, p)), loadBuiltinDetectors());
+      const custom = await loadCustomDetectors(
+        (flags.check as string[]).map((p) => resolve(io.cwd, p)),
+        loadBuiltinDetectors(),
+      );
       loaded = { files: custom.loaded };
       problems = custom.errors;
     } else {
@@ -59,7 +79,11 @@ export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids:
       problems = [...builtin.errors, ...checkDetectorFiles(builtin.files).map(formatProblem)];
     }
     if (problems.length > 0) {
-      throw new TokenscopeError('E_DETECTOR', `detector check failed (${plural(problems.length, 'problem')})`, problems);
+      throw new TokenscopeError(
+        'E_DETECTOR',
+        `detector check failed (${plural(problems.length, 'problem')})`,
+        problems,
+      );
     }
     const count = loaded.files.reduce((n, f) => n + f.file.detectors.length, 0);
     io.stdout(`${count} detectors in ${loaded.files.length} files: schema, structure and every example pass\n`);
@@ -110,21 +134,45 @@ export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids:
     return 0;
   }
   const width = Math.max(...rows.map((r) => r.id.length));
-  const lines = [`${'DETECTOR'.padEnd(width)}  ${'PRIVILEGE'.padEnd(11)}  ${'BREADTH'.padEnd(8)}  NARROWER ALTERNATIVE`];
+  const lines = [
+    `${'DETECTOR'.padEnd(width)}  ${'PRIVILEGE'.padEnd(11)}  ${'BREADTH'.padEnd(8)}  NARROWER ALTERNATIVE`,
+  ];
   for (const r of rows) {
     const state = !r.enabled ? '  (off in config)' : r.level ? `  (level ${r.level} in config)` : '';
-    lines.push(`${r.id.padEnd(width)}  ${r.privilege.padEnd(11)}  ${r.breadth.padEnd(8)}  ${r.narrowerAlternative ?? '—'}${state}`);
+    lines.push(
+      `${r.id.padEnd(width)}  ${r.privilege.padEnd(11)}  ${r.breadth.padEnd(8)}  ${r.narrowerAlternative ?? '—'}${state}`,
+    );
   }
   const off = rows.filter((r) => !r.enabled).length;
-  lines.push('', `${rows.length} detectors from ${files.length} providers${custom.length > 0 ? ` (${custom.reduce((n, f) => n + f.detectors.length, 0)} custom)` : ''}${off > 0 ? `; ${off} off in the configuration` : ''}`);
+  lines.push(
+    '',
+    `${rows.length} detectors from ${files.length} providers${custom.length > 0 ? ` (${custom.reduce((n, f) => n + f.detectors.length, 0)} custom)` : ''}${off > 0 ? `; ${off} off in the configuration` : ''}`,
+  );
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
 
-function describeDetector(r: { id: string; name: string; providerName: string; tokenType: string; privilege: string; breadth: string; confidence: string; narrowerAlternative?: string; remediation: string; custom?: boolean; enabled: boolean; level?: string }): string {
+function describeDetector(r: {
+  id: string;
+  name: string;
+  providerName: string;
+  tokenType: string;
+  privilege: string;
+  breadth: string;
+  confidence: string;
+  narrowerAlternative?: string;
+  remediation: string;
+  custom?: boolean;
+  enabled: boolean;
+  level?: string;
+}): string {
   return [
     `${r.id}  ${r.name} (${r.providerName})${r.custom ? ' [custom]' : ''}`,
-    ...(!r.enabled ? ['  config:      off (does not run)'] : r.level ? [`  config:      findings reported at level ${r.level}`] : []),
+    ...(!r.enabled
+      ? ['  config:      off (does not run)']
+      : r.level
+        ? [`  config:      findings reported at level ${r.level}`]
+        : []),
     `  privilege:   ${r.privilege}`,
     `  breadth:     ${r.breadth}`,
     `  narrower:    ${r.narrowerAlternative ?? '— already the narrowest option'}`,

@@ -50,7 +50,9 @@ function workingTreeProgress(io: CliIo): GitScanSetup {
       onProgress: (p: ScanProgress) => {
         if (p.phase === 'walk') line.show('tokenscope: listing files…');
         else if (p.phase === 'scan' && p.total > 0) {
-          line.show(`tokenscope: scanning… ${p.done}/${p.total} files${p.bytes !== undefined ? `, ${formatSize(p.bytes)}` : ''}`);
+          line.show(
+            `tokenscope: scanning… ${p.done}/${p.total} files${p.bytes !== undefined ? `, ${formatSize(p.bytes)}` : ''}`,
+          );
         }
       },
     },
@@ -61,8 +63,10 @@ function workingTreeProgress(io: CliIo): GitScanSetup {
 /** --staged never implies --verify: a hook runs offline, on every commit. */
 export function gitScanSetup(io: CliIo, paths: string[], flags: Partial<ScanFlags>): GitScanSetup {
   const targets = paths.map((p) => resolve(io.cwd, p));
-  if (flags.staged) return { options: { sources: stagedSource({ full: flags.full === true, targets }) }, done: () => undefined };
-  if (!flags.history) return wantsProgress(io, flags) ? workingTreeProgress(io) : { options: {}, done: () => undefined };
+  if (flags.staged)
+    return { options: { sources: stagedSource({ full: flags.full === true, targets }) }, done: () => undefined };
+  if (!flags.history)
+    return wantsProgress(io, flags) ? workingTreeProgress(io) : { options: {}, done: () => undefined };
   const line = wantsProgress(io, flags) ? progressLine(io) : undefined;
   let commits = 0;
   return {
@@ -84,7 +88,8 @@ export function gitScanSetup(io: CliIo, paths: string[], flags: Partial<ScanFlag
       ...(line
         ? {
             onProgress: (p: ScanProgress) => {
-              if (p.phase === 'scan' && p.total > 0) line.show(`tokenscope: scanning ${commits} commits… ${p.done}/${p.total} blobs`);
+              if (p.phase === 'scan' && p.total > 0)
+                line.show(`tokenscope: scanning ${commits} commits… ${p.done}/${p.total} blobs`);
             },
           }
         : {}),

@@ -49,8 +49,12 @@ function describeInstall(io: CliIo, outcome: InstallOutcome, agent: string): str
 export function registerGuardCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const guard = program
     .command('guard')
-    .description("answer a coding agent's hook: ask before destructive calls with broad credentials, deny credential reads (docs/guard.md)")
-    .addOption(new Option('--agent <agent>', 'the hook protocol (default: recognised from the event)').choices(AGENT_CHOICES))
+    .description(
+      "answer a coding agent's hook: ask before destructive calls with broad credentials, deny credential reads (docs/guard.md)",
+    )
+    .addOption(
+      new Option('--agent <agent>', 'the hook protocol (default: recognised from the event)').choices(AGENT_CHOICES),
+    )
     .option('--command <command>', 'plain mode: judge this shell command (exit 0 allow, 1 ask, 2 deny)')
     .option('--read <file>', 'plain mode: judge reading this file')
     .option('--config <file>', 'configuration file (default: .tokenscope.yaml found upward)')
@@ -80,11 +84,19 @@ export function registerGuardCommand(program: Command, io: CliIo, setExit: (code
   };
   guard
     .command('install')
-    .description("merge the guard's hook (--agent claude-code|cursor|gemini) into the agent's settings (.claude/settings.json, .cursor/hooks.json, .gemini/settings.json)")
+    .description(
+      "merge the guard's hook (--agent claude-code|cursor|gemini) into the agent's settings (.claude/settings.json, .cursor/hooks.json, .gemini/settings.json)",
+    )
     .option('--user', "the settings in your home folder instead of the project's")
     .action((flags: { user?: boolean }) => {
       const agent = agentOf('install');
-      const outcome = installGuardHook({ agent, cwd: io.cwd, user: flags.user === true, env: io.env, command: guardHookCommand() });
+      const outcome = installGuardHook({
+        agent,
+        cwd: io.cwd,
+        user: flags.user === true,
+        env: io.env,
+        command: guardHookCommand(),
+      });
       io.stdout(`${describeInstall(io, outcome, agent)}\n`);
       setExit(0);
     });
@@ -101,12 +113,17 @@ export function registerGuardCommand(program: Command, io: CliIo, setExit: (code
   guard
     .command('log')
     .description('summarise the audit log: what agents tried, what was asked, denied and approved')
-    .option('--file <file>', 'the log to read (default: guard.log from the config, else $XDG_STATE_HOME/tokenscope/guard.jsonl)')
+    .option(
+      '--file <file>',
+      'the log to read (default: guard.log from the config, else $XDG_STATE_HOME/tokenscope/guard.jsonl)',
+    )
     .option('--json', 'print the summary as JSON')
     .option('--config <file>', 'configuration file')
     .action(async (flags: { file?: string; json?: boolean; config?: string }) => {
       const root = findRepoRoot(io.cwd) ?? io.cwd;
-      const path = flags.file ? resolve(io.cwd, flags.file) : (await loadPolicy(io.cwd, root, io.env, flags.config)).policy.log;
+      const path = flags.file
+        ? resolve(io.cwd, flags.file)
+        : (await loadPolicy(io.cwd, root, io.env, flags.config)).policy.log;
       if (path === false) throw usageError('guard.log is false in the config: there is no audit log to read');
       if (!existsSync(path)) {
         io.stdout(`${displayPath(io.cwd, path)}: no guard decisions recorded yet\n`);
@@ -115,7 +132,9 @@ export function registerGuardCommand(program: Command, io: CliIo, setExit: (code
       }
       const { entries, malformed } = readLog(path);
       const summary = summarise(entries, malformed);
-      io.stdout(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(displayPath(io.cwd, path), summary));
+      io.stdout(
+        flags.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(displayPath(io.cwd, path), summary),
+      );
       setExit(0);
     });
 }

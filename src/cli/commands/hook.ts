@@ -20,7 +20,9 @@ function describe(io: CliIo, outcome: HookOutcome): string {
     case 'unchanged':
       return `pre-commit hook already installed: ${hook}`;
     case 'restored':
-      return backup ? `pre-commit hook removed: the original hook is back in ${hook}` : `pre-commit hook removed: tokenscope's block taken out of ${hook}`;
+      return backup
+        ? `pre-commit hook removed: the original hook is back in ${hook}`
+        : `pre-commit hook removed: tokenscope's block taken out of ${hook}`;
     case 'removed':
       return `pre-commit hook removed: ${hook}`;
     case 'not-installed':

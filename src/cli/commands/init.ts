@@ -92,7 +92,8 @@ export function runInitCommand(io: CliIo, dir: string | undefined): number {
   const target = resolve(io.cwd, dir ?? '.');
   if (!existsSync(target)) throw usageError(`${target}: no such directory`);
   const existing = CONFIG_NAMES.map((name) => join(target, name)).find((path) => existsSync(path));
-  if (existing) throw configError(`${existing}: a configuration file already exists; edit it, or delete it to start over`);
+  if (existing)
+    throw configError(`${existing}: a configuration file already exists; edit it, or delete it to start over`);
   const path = join(target, CONFIG_NAMES[0]);
   const schema = schemaReference(target);
   try {
@@ -100,12 +101,15 @@ export function runInitCommand(io: CliIo, dir: string | undefined): number {
     writeFileSync(path, starterConfig(schema.reference), { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'EEXIST') throw configError(`${path}: a configuration file already exists; edit it, or delete it to start over`);
+    if (code === 'EEXIST')
+      throw configError(`${path}: a configuration file already exists; edit it, or delete it to start over`);
     throw configError(`${path}: cannot write (${code})`);
   }
   io.stdout(`wrote ${relative(io.cwd, path) || path}: edit it, then run \`tokenscope scan\`\n`);
   if (!schema.installed) {
-    io.stdout(`its $schema (${schema.reference}) resolves once tokenscope is installed there: npm install --save-dev tokenscope\n`);
+    io.stdout(
+      `its $schema (${schema.reference}) resolves once tokenscope is installed there: npm install --save-dev tokenscope\n`,
+    );
   }
   return 0;
 }

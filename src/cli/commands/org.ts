@@ -9,7 +9,15 @@ import { usageError } from '../../util/errors.js';
 import { atOrAbove } from '../../model/ranks.js';
 import { formatManifest, parseManifest, parseRepositoryList, planShards } from '../../org/manifest.js';
 import { resultFileName, scanShard } from '../../org/scan-shard.js';
-import { collectInputFiles, formatOrgJson, formatOrgSarif, formatOrgText, mergeOrg, readMergeInputs, sarifPerRepository } from '../../org/merge.js';
+import {
+  collectInputFiles,
+  formatOrgJson,
+  formatOrgSarif,
+  formatOrgText,
+  mergeOrg,
+  readMergeInputs,
+  sarifPerRepository,
+} from '../../org/merge.js';
 import type { FailOn } from '../../model/config.js';
 import { emit, type CliIo } from '../io.js';
 
@@ -27,9 +35,17 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
-export function runOrgPlan(io: CliIo, file: string | undefined, flags: { shards?: string; reposPerShard?: string; output?: string; serverUrl?: string }): number {
+export function runOrgPlan(
+  io: CliIo,
+  file: string | undefined,
+  flags: { shards?: string; reposPerShard?: string; output?: string; serverUrl?: string },
+): number {
   const source = file ?? '-';
-  const list = parseRepositoryList(readInput(io, source), source === '-' ? 'stdin' : source, flags.serverUrl ?? io.env['GITHUB_SERVER_URL'] ?? 'https://github.com');
+  const list = parseRepositoryList(
+    readInput(io, source),
+    source === '-' ? 'stdin' : source,
+    flags.serverUrl ?? io.env['GITHUB_SERVER_URL'] ?? 'https://github.com',
+  );
   const shards = wholeNumber('--shards', flags.shards);
   const reposPerShard = wholeNumber('--repos-per-shard', flags.reposPerShard);
   const { manifest, warnings } = planShards(list.repositories, {
@@ -42,15 +58,21 @@ export function runOrgPlan(io: CliIo, file: string | undefined, flags: { shards?
   return 0;
 }
 
-export async function runOrgScan(io: CliIo, flags: { shard: string; index?: string; outDir?: string; history?: boolean; config?: string }): Promise<number> {
+export async function runOrgScan(
+  io: CliIo,
+  flags: { shard: string; index?: string; outDir?: string; history?: boolean; config?: string },
+): Promise<number> {
   const manifest = parseManifest(readInput(io, flags.shard), flags.shard);
   const indexText = flags.index ?? io.env['JOB_COMPLETION_INDEX'];
-  if (indexText === undefined) throw usageError('org scan: give --index I (or set JOB_COMPLETION_INDEX, as a Kubernetes Indexed Job does)');
+  if (indexText === undefined)
+    throw usageError('org scan: give --index I (or set JOB_COMPLETION_INDEX, as a Kubernetes Indexed Job does)');
   const index = wholeNumber('--index', indexText)!;
   let fingerprintKey = io.env['TOKENSCOPE_FINGERPRINT_KEY'] ?? '';
   if (!fingerprintKey) {
     // Every shard reads the same manifest, so they agree on this key; but it is not secret.
-    io.stderr('tokenscope: TOKENSCOPE_FINGERPRINT_KEY is not set: fingerprints are keyed by the plan, which anyone holding it can recompute; set one organisation key from a secret\n');
+    io.stderr(
+      'tokenscope: TOKENSCOPE_FINGERPRINT_KEY is not set: fingerprints are keyed by the plan, which anyone holding it can recompute; set one organisation key from a secret\n',
+    );
     fingerprintKey = createHash('sha256').update(`tokenscope/org/${manifest.planId}`).digest('hex');
   }
   const gitToken = io.env['TOKENSCOPE_GIT_TOKEN'] || io.env['GH_TOKEN'] || io.env['GITHUB_TOKEN'] || undefined;
@@ -64,22 +86,37 @@ export async function runOrgScan(io: CliIo, flags: { shard: string; index?: stri
     ...(gitToken ? { gitToken } : {}),
     ...(flags.history ? { history: true } : {}),
     ...(flags.config ? { configPath: resolve(io.cwd, flags.config) } : {}),
-    onRepository: (r) => io.stderr(`${r.status === 'scanned' ? 'scanned' : 'FAILED '} ${r.repository}${r.error ? `: ${r.error}` : ` (${r.filesScanned} files)`}\n`),
+    onRepository: (r) =>
+      io.stderr(
+        `${r.status === 'scanned' ? 'scanned' : 'FAILED '} ${r.repository}${r.error ? `: ${r.error}` : ` (${r.filesScanned} files)`}\n`,
+      ),
   });
   const failed = coverage.records.filter((r) => r.status === 'failed').length;
-  io.stderr(`shard ${index}: ${coverage.records.length - failed} of ${coverage.records.length} repositories scanned${failed ? `, ${failed} failed (recorded in the coverage)` : ''}; results in ${outDir}\n`);
+  io.stderr(
+    `shard ${index}: ${coverage.records.length - failed} of ${coverage.records.length} repositories scanned${failed ? `, ${failed} failed (recorded in the coverage)` : ''}; results in ${outDir}\n`,
+  );
   return 0;
 }
 
-export function runOrgMerge(io: CliIo, inputs: string[], flags: { shard?: string; format?: string; output?: string; failOn?: FailOn; sarifDir?: string }): number {
+export function runOrgMerge(
+  io: CliIo,
+  inputs: string[],
+  flags: { shard?: string; format?: string; output?: string; failOn?: FailOn; sarifDir?: string },
+): number {
   if (inputs.length === 0) throw usageError('org merge: name the shard result files or folders');
   const files = collectInputFiles(inputs.map((p) => resolve(io.cwd, p)));
   const manifestPath = flags.shard ? resolve(io.cwd, flags.shard) : undefined;
   const input = readMergeInputs(files.filter((f) => f !== manifestPath));
   if (flags.shard) input.manifest = parseManifest(readInput(io, flags.shard), flags.shard);
   const report = mergeOrg(input);
-  const format = flags.format ?? (flags.output?.endsWith('.sarif') ? 'sarif' : flags.output?.endsWith('.json') ? 'json' : 'text');
-  const text = format === 'json' ? formatOrgJson(report) : format === 'sarif' ? formatOrgSarif(input, report) : formatOrgText(report);
+  const format =
+    flags.format ?? (flags.output?.endsWith('.sarif') ? 'sarif' : flags.output?.endsWith('.json') ? 'json' : 'text');
+  const text =
+    format === 'json'
+      ? formatOrgJson(report)
+      : format === 'sarif'
+        ? formatOrgSarif(input, report)
+        : formatOrgText(report);
   emit(io, text, flags.output && flags.output !== '-' ? flags.output : undefined);
   if (flags.sarifDir) {
     // One SARIF file per repository, for uploading to each repository's code scanning.

@@ -68,8 +68,10 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
   if (flags.pruneBaseline && !flags.baseline) throw usageError('--prune-baseline needs --baseline FILE');
   // The baseline records the working tree: a diff (--staged) or the commits (--history) cannot
   // tell a gone secret from one they did not look at, so never prune from them.
-  if (flags.pruneBaseline && (flags.staged || flags.history)) throw usageError('--prune-baseline needs a working-tree scan, not --staged or --history');
-  if (flags.workers !== undefined && (!Number.isInteger(flags.workers) || flags.workers < 0)) throw usageError('--workers must be a whole number ≥ 0');
+  if (flags.pruneBaseline && (flags.staged || flags.history))
+    throw usageError('--prune-baseline needs a working-tree scan, not --staged or --history');
+  if (flags.workers !== undefined && (!Number.isInteger(flags.workers) || flags.workers < 0))
+    throw usageError('--workers must be a whole number ≥ 0');
   let maxFileSize: number | undefined;
   if (flags.maxFileSize !== undefined) {
     try {
@@ -96,8 +98,12 @@ export function scanOptionsFrom(io: CliIo, paths: string[], flags: Partial<ScanF
 
 /** `--detectors github.*, stripe` → the selectors; an empty list is a mistake, not "run nothing". */
 function detectorList(value: string): string[] {
-  const list = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (list.length === 0) throw usageError('--detectors: name at least one detector id, provider or glob (tokenscope detectors lists them)');
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (list.length === 0)
+    throw usageError('--detectors: name at least one detector id, provider or glob (tokenscope detectors lists them)');
   return list;
 }
 
@@ -129,12 +135,18 @@ export function renderReport(io: CliIo, result: ScanResult, flags: Partial<ScanF
     case 'json': {
       const options = { showSuppressed, maxFindings: REPORT_MAX_RESULTS };
       const plan = planJsonFindings(result, options);
-      return { report: jsonReportChunks(result, options, plan), ...(plan.truncated ? { truncated: truncationLine('JSON', plan.truncated, 'finding') } : {}) };
+      return {
+        report: jsonReportChunks(result, options, plan),
+        ...(plan.truncated ? { truncated: truncationLine('JSON', plan.truncated, 'finding') } : {}),
+      };
     }
     case 'sarif': {
       const options = { showSuppressed };
       const plan = planSarifResults(result, options);
-      return { report: sarifChunks(result, options, plan), ...(plan.truncated ? { truncated: truncationLine('SARIF', plan.truncated, 'result') } : {}) };
+      return {
+        report: sarifChunks(result, options, plan),
+        ...(plan.truncated ? { truncated: truncationLine('SARIF', plan.truncated, 'result') } : {}),
+      };
     }
     default:
       return { report: renderWhole(io, result, flags) };
@@ -162,12 +174,18 @@ function renderWhole(io: CliIo, result: ScanResult, flags: Partial<ScanFlags>): 
 export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlags): Promise<number> {
   const fromStdin = paths.includes('-');
   if (fromStdin && paths.length > 1) throw usageError('`scan -` reads standard input: give no other paths with it');
-  if (fromStdin && (flags.staged || flags.history)) throw usageError('`scan -` reads standard input: it cannot be combined with --staged or --history');
+  if (fromStdin && (flags.staged || flags.history))
+    throw usageError('`scan -` reads standard input: it cannot be combined with --staged or --history');
   if (flags.stdinFilename !== undefined && !fromStdin) throw usageError('--stdin-filename only applies to `scan -`');
-  if (flags.stdinFilename !== undefined && !/^[^\0\r\n]{1,255}$/.test(flags.stdinFilename)) throw usageError('--stdin-filename: expected a file name of at most 255 characters');
+  if (flags.stdinFilename !== undefined && !/^[^\0\r\n]{1,255}$/.test(flags.stdinFilename))
+    throw usageError('--stdin-filename: expected a file name of at most 255 characters');
   const github = reportFormat(flags) === 'github';
-  if (flags.sarifOutput !== undefined && !github) throw usageError('--sarif-output only applies with --format github (use --format sarif -o FILE)');
-  if (github && flags.output !== undefined && flags.output !== '-') throw usageError('--format github writes workflow commands to standard output: drop -o (--sarif-output FILE writes SARIF)');
+  if (flags.sarifOutput !== undefined && !github)
+    throw usageError('--sarif-output only applies with --format github (use --format sarif -o FILE)');
+  if (github && flags.output !== undefined && flags.output !== '-')
+    throw usageError(
+      '--format github writes workflow commands to standard output: drop -o (--sarif-output FILE writes SARIF)',
+    );
   const options = scanOptionsFrom(io, fromStdin ? [] : paths, flags);
   if (fromStdin) {
     if (!io.readStdin) throw usageError('`scan -`: no standard input to read');
@@ -185,7 +203,8 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   if (flags.agentView) options.agentView = true;
   const result = await scan(options).finally(git.done);
   let truncated: string | undefined;
-  if (github) await writeGithubReport(io, result, flags, result.settings.failOn, exitCodeFor(result, result.settings.failOn));
+  if (github)
+    await writeGithubReport(io, result, flags, result.settings.failOn, exitCodeFor(result, result.settings.failOn));
   else {
     const rendered = renderReport(io, result, flags);
     emit(io, rendered.report, flags.output);
@@ -199,7 +218,8 @@ export async function runScanCommand(io: CliIo, paths: string[], flags: ScanFlag
   // The text report on standard output ends with the summary; every other report (another
   // format, or any report written to a file) leaves the summary on stderr, the same way for all.
   // The GitHub report ends with the summary too, in the step's log.
-  if (!flags.quiet && !github && !(reportFormat(flags) === 'text' && toStdout(flags))) io.stderr(`${summaryLine(result)}\n`);
+  if (!flags.quiet && !github && !(reportFormat(flags) === 'text' && toStdout(flags)))
+    io.stderr(`${summaryLine(result)}\n`);
   // Said even under --quiet: a capped report must not pass for the whole answer.
   if (truncated) io.stderr(`${truncated}\n`);
   return exitCodeFor(result, result.settings.failOn);

@@ -7,9 +7,30 @@
 // Code treats as a block when no JSON can be trusted (any other non-zero exit lets the call run).
 
 import type { Decision, GuardAction, GuardEvent } from '../types.js';
-import { GuardInputError, mcpOrOther, namedEventBase, obj, str, withPrefix, type Adapter, type HookAnswer } from './types.js';
+import {
+  GuardInputError,
+  mcpOrOther,
+  namedEventBase,
+  obj,
+  str,
+  withPrefix,
+  type Adapter,
+  type HookAnswer,
+} from './types.js';
 
-const EVENTS = new Set(['PreToolUse', 'PostToolUse', 'UserPromptSubmit', 'PermissionRequest', 'Notification', 'Stop', 'SubagentStop', 'SessionStart', 'SessionEnd', 'PreCompact', 'PostToolUseFailure']);
+const EVENTS = new Set([
+  'PreToolUse',
+  'PostToolUse',
+  'UserPromptSubmit',
+  'PermissionRequest',
+  'Notification',
+  'Stop',
+  'SubagentStop',
+  'SessionStart',
+  'SessionEnd',
+  'PreCompact',
+  'PostToolUseFailure',
+]);
 
 function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
   switch (tool) {
@@ -38,7 +59,8 @@ function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
       const edits = input['edits'];
       if (!Array.isArray(edits)) throw new GuardInputError('the MultiEdit event has no `edits` list');
       const text = edits.map((e, i) => {
-        if (!e || typeof e !== 'object' || typeof (e as { new_string?: unknown }).new_string !== 'string') throw new GuardInputError(`MultiEdit edits[${i}] has no \`new_string\``);
+        if (!e || typeof e !== 'object' || typeof (e as { new_string?: unknown }).new_string !== 'string')
+          throw new GuardInputError(`MultiEdit edits[${i}] has no \`new_string\``);
         return (e as { new_string: string }).new_string;
       });
       return { kind: 'write', path: str(input, 'file_path')!, text: text.join('\n') };
@@ -54,7 +76,8 @@ function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
 
 export const claudeCode: Adapter = {
   id: 'claude-code',
-  recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
+  recognises: (payload) =>
+    typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
     const base = namedEventBase(payload, fallbackCwd, 'claude-code' as const, EVENTS);
     const { hookEvent } = base;
@@ -62,18 +85,27 @@ export const claudeCode: Adapter = {
       const tool = str(payload, 'tool_name')!;
       const input = obj(payload, 'tool_input')!;
       const toolUseId = str(payload, 'tool_use_id', false);
-      const action: GuardAction = hookEvent === 'PreToolUse' ? toolAction(tool, input) : { kind: 'ran', tool, key: toolUseId ?? '' };
+      const action: GuardAction =
+        hookEvent === 'PreToolUse' ? toolAction(tool, input) : { kind: 'ran', tool, key: toolUseId ?? '' };
       return { ...base, tool, ...(toolUseId ? { toolUseId } : {}), action };
     }
-    if (hookEvent === 'UserPromptSubmit') return { ...base, tool: 'UserPromptSubmit', action: { kind: 'prompt', text: str(payload, 'prompt')! } };
+    if (hookEvent === 'UserPromptSubmit')
+      return { ...base, tool: 'UserPromptSubmit', action: { kind: 'prompt', text: str(payload, 'prompt')! } };
     return { ...base, tool: hookEvent, action: { kind: 'other', tool: hookEvent } };
   },
   render(decision: Decision, event: GuardEvent): HookAnswer {
     if (decision.verdict === 'allow') return { stdout: '', stderr: '', exitCode: 0 };
     const reason = withPrefix(decision.reason);
-    if (event.hookEvent === 'UserPromptSubmit') return { stdout: `${JSON.stringify({ decision: 'block', reason })}\n`, stderr: '', exitCode: 0 };
+    if (event.hookEvent === 'UserPromptSubmit')
+      return { stdout: `${JSON.stringify({ decision: 'block', reason })}\n`, stderr: '', exitCode: 0 };
     if (event.hookEvent !== 'PreToolUse') return { stdout: '', stderr: '', exitCode: 0 };
-    const output = { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: decision.verdict, permissionDecisionReason: reason } };
+    const output = {
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: decision.verdict,
+        permissionDecisionReason: reason,
+      },
+    };
     return { stdout: `${JSON.stringify(output)}\n`, stderr: '', exitCode: 0 };
   },
   renderFailure(reason) {

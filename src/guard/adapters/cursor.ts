@@ -44,7 +44,11 @@ function mcpInput(payload: Record<string, unknown>): unknown {
 function actionFor(hookEvent: string, payload: Record<string, unknown>): GuardAction {
   switch (hookEvent) {
     case 'beforeShellExecution':
-      return { kind: 'shell', command: str(payload, 'command')!, ...(str(payload, 'cwd', false) ? { cwd: str(payload, 'cwd')! } : {}) };
+      return {
+        kind: 'shell',
+        command: str(payload, 'command')!,
+        ...(str(payload, 'cwd', false) ? { cwd: str(payload, 'cwd')! } : {}),
+      };
     case 'beforeReadFile':
     case 'beforeTabFileRead': {
       const content = str(payload, 'content', false);
@@ -68,11 +72,14 @@ function actionFor(hookEvent: string, payload: Record<string, unknown>): GuardAc
 
 export const cursor: Adapter = {
   id: 'cursor',
-  recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
+  recognises: (payload) =>
+    typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
     const hookEvent = str(payload, 'hook_event_name')!;
     if (!EVENTS.has(hookEvent)) throw new GuardInputError(`unknown hook event \`${hookEvent.slice(0, 60)}\``);
-    const roots = Array.isArray(payload['workspace_roots']) ? (payload['workspace_roots'] as unknown[]).filter((r): r is string => typeof r === 'string') : [];
+    const roots = Array.isArray(payload['workspace_roots'])
+      ? (payload['workspace_roots'] as unknown[]).filter((r): r is string => typeof r === 'string')
+      : [];
     const cwd = roots[0] ?? str(payload, 'cwd', false) ?? fallbackCwd;
     const sessionId = str(payload, 'conversation_id', false);
     const action = actionFor(hookEvent, payload);
@@ -87,13 +94,20 @@ export const cursor: Adapter = {
     }
     if (!event.hookEvent.startsWith('before')) return { stdout: '{}\n', stderr: '', exitCode: 0 };
     // beforeReadFile knows only allow and deny.
-    const permission = decision.verdict === 'ask' && (event.hookEvent === 'beforeReadFile' || event.hookEvent === 'beforeTabFileRead') ? 'deny' : decision.verdict;
-    const answer = permission === 'allow' ? { permission } : { permission, user_message: reason, agent_message: reason };
+    const permission =
+      decision.verdict === 'ask' && (event.hookEvent === 'beforeReadFile' || event.hookEvent === 'beforeTabFileRead')
+        ? 'deny'
+        : decision.verdict;
+    const answer =
+      permission === 'allow' ? { permission } : { permission, user_message: reason, agent_message: reason };
     return { stdout: `${JSON.stringify(answer)}\n`, stderr: '', exitCode: 0 };
   },
   renderFailure(reason, hookEvent) {
     const message = withPrefix(reason);
-    const answer = hookEvent === 'beforeSubmitPrompt' ? { continue: false, user_message: message } : { permission: 'deny', user_message: message, agent_message: message };
+    const answer =
+      hookEvent === 'beforeSubmitPrompt'
+        ? { continue: false, user_message: message }
+        : { permission: 'deny', user_message: message, agent_message: message };
     return { stdout: `${JSON.stringify(answer)}\n`, stderr: `${message}\n`, exitCode: 0 };
   },
 };

@@ -9,7 +9,16 @@
 import type { Decision, GuardAction, GuardEvent } from '../types.js';
 import { mcpOrOther, namedEventBase, str, withPrefix, type Adapter, type HookAnswer } from './types.js';
 
-const EVENTS = new Set(['BeforeTool', 'AfterTool', 'BeforeAgent', 'AfterAgent', 'BeforeModel', 'AfterModel', 'BeforeToolSelection', 'PreCompress']);
+const EVENTS = new Set([
+  'BeforeTool',
+  'AfterTool',
+  'BeforeAgent',
+  'AfterAgent',
+  'BeforeModel',
+  'AfterModel',
+  'BeforeToolSelection',
+  'PreCompress',
+]);
 
 function pathOf(input: Record<string, unknown>): string {
   return str(input, 'file_path', false) ?? str(input, 'absolute_path', false) ?? str(input, 'path')!;
@@ -18,7 +27,11 @@ function pathOf(input: Record<string, unknown>): string {
 function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
   switch (tool) {
     case 'run_shell_command':
-      return { kind: 'shell', command: str(input, 'command')!, ...(str(input, 'directory', false) ? { cwd: str(input, 'directory')! } : {}) };
+      return {
+        kind: 'shell',
+        command: str(input, 'command')!,
+        ...(str(input, 'directory', false) ? { cwd: str(input, 'directory')! } : {}),
+      };
     case 'read_file':
       return { kind: 'read', path: pathOf(input) };
     case 'write_file':
@@ -31,7 +44,13 @@ function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
     case 'grep': {
       const path = str(input, 'path', false) ?? str(input, 'dir_path', false);
       const include = str(input, 'include', false);
-      return { kind: 'grep', pattern: str(input, 'pattern')!, ...(path ? { path } : {}), ...(include ? { glob: include } : {}), showsContent: true };
+      return {
+        kind: 'grep',
+        pattern: str(input, 'pattern')!,
+        ...(path ? { path } : {}),
+        ...(include ? { glob: include } : {}),
+        showsContent: true,
+      };
     }
     case 'web_fetch': {
       const prompt = str(input, 'prompt', false) ?? str(input, 'url', false) ?? '';
@@ -44,24 +63,41 @@ function toolAction(tool: string, input: Record<string, unknown>): GuardAction {
 
 export const gemini: Adapter = {
   id: 'gemini',
-  recognises: (payload) => typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
+  recognises: (payload) =>
+    typeof payload['hook_event_name'] === 'string' && EVENTS.has(payload['hook_event_name'] as string),
   toEvent(payload, fallbackCwd) {
     const base = namedEventBase(payload, fallbackCwd, 'gemini' as const, EVENTS);
     const { hookEvent } = base;
     if (hookEvent === 'BeforeTool') {
       const tool = str(payload, 'tool_name')!;
       const input = payload['tool_input'];
-      return { ...base, tool, action: toolAction(tool, input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {}) };
+      return {
+        ...base,
+        tool,
+        action: toolAction(
+          tool,
+          input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {},
+        ),
+      };
     }
-    if (hookEvent === 'AfterTool') return { ...base, tool: str(payload, 'tool_name')!, action: { kind: 'ran', tool: str(payload, 'tool_name')!, key: '' } };
-    if (hookEvent === 'BeforeAgent') return { ...base, tool: 'BeforeAgent', action: { kind: 'prompt', text: str(payload, 'prompt')! } };
+    if (hookEvent === 'AfterTool')
+      return {
+        ...base,
+        tool: str(payload, 'tool_name')!,
+        action: { kind: 'ran', tool: str(payload, 'tool_name')!, key: '' },
+      };
+    if (hookEvent === 'BeforeAgent')
+      return { ...base, tool: 'BeforeAgent', action: { kind: 'prompt', text: str(payload, 'prompt')! } };
     return { ...base, tool: hookEvent, action: { kind: 'other', tool: hookEvent } };
   },
   render(decision: Decision, event: GuardEvent): HookAnswer {
-    if (decision.verdict === 'allow' || (event.hookEvent !== 'BeforeTool' && event.hookEvent !== 'BeforeAgent')) return { stdout: '{}\n', stderr: '', exitCode: 0 };
+    if (decision.verdict === 'allow' || (event.hookEvent !== 'BeforeTool' && event.hookEvent !== 'BeforeAgent'))
+      return { stdout: '{}\n', stderr: '', exitCode: 0 };
     const reason =
       decision.verdict === 'ask'
-        ? withPrefix(`${decision.reason} Gemini CLI hooks cannot ask a person, so this was stopped: show the user this reason and let them run it or allow it.`)
+        ? withPrefix(
+            `${decision.reason} Gemini CLI hooks cannot ask a person, so this was stopped: show the user this reason and let them run it or allow it.`,
+          )
         : withPrefix(decision.reason);
     return { stdout: `${JSON.stringify({ decision: 'deny', reason })}\n`, stderr: '', exitCode: 0 };
   },

@@ -24,6 +24,10 @@ export const plain: Adapter = {
   },
   renderFailure(reason) {
     const message = withPrefix(reason);
-    return { stdout: `${JSON.stringify({ decision: 'deny', class: 'error', reason: message })}\n`, stderr: `${message}\n`, exitCode: 2 };
+    return {
+      stdout: `${JSON.stringify({ decision: 'deny', class: 'error', reason: message })}\n`,
+      stderr: `${message}\n`,
+      exitCode: 2,
+    };
   },
 };

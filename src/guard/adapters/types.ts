@@ -30,19 +30,32 @@ export class GuardInputError extends Error {
   }
 }
 
-export function field(payload: Record<string, unknown>, key: string, type: 'string' | 'object', required = true): unknown {
+export function field(
+  payload: Record<string, unknown>,
+  key: string,
+  type: 'string' | 'object',
+  required = true,
+): unknown {
   const value = payload[key];
   if (value === undefined || value === null) {
     if (required) throw new GuardInputError(`the event has no \`${key}\``);
     return undefined;
   }
   const actual = Array.isArray(value) ? 'array' : typeof value;
-  if (actual !== type) throw new GuardInputError(`the event's \`${key}\` is ${actual === 'object' ? 'an object' : `a ${actual}`}, expected ${type === 'object' ? 'an object' : 'a string'}`);
+  if (actual !== type)
+    throw new GuardInputError(
+      `the event's \`${key}\` is ${actual === 'object' ? 'an object' : `a ${actual}`}, expected ${type === 'object' ? 'an object' : 'a string'}`,
+    );
   return value;
 }
 
-export const str = (payload: Record<string, unknown>, key: string, required = true): string | undefined => field(payload, key, 'string', required) as string | undefined;
-export const obj = (payload: Record<string, unknown>, key: string, required = true): Record<string, unknown> | undefined =>
+export const str = (payload: Record<string, unknown>, key: string, required = true): string | undefined =>
+  field(payload, key, 'string', required) as string | undefined;
+export const obj = (
+  payload: Record<string, unknown>,
+  key: string,
+  required = true,
+): Record<string, unknown> | undefined =>
   field(payload, key, 'object', required) as Record<string, unknown> | undefined;
 
 /** The agent-facing prefix on every reason, so a person reading a transcript knows who answered. */
@@ -68,7 +81,10 @@ export function namedEventBase<A extends string>(
 }
 
 /** An `mcp__server__tool` name as an MCP action, else an unknown tool. */
-export function mcpOrOther(tool: string, input: Record<string, unknown>): { kind: 'mcp'; server: string; tool: string; input: Record<string, unknown> } | { kind: 'other'; tool: string } {
+export function mcpOrOther(
+  tool: string,
+  input: Record<string, unknown>,
+): { kind: 'mcp'; server: string; tool: string; input: Record<string, unknown> } | { kind: 'other'; tool: string } {
   const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
   return mcp ? { kind: 'mcp', server: mcp[1]!, tool: mcp[2]!, input } : { kind: 'other', tool };
 }

@@ -9,8 +9,10 @@ const PROVIDER = 'Anthropic';
 
 function notAccepted(response: VerifyResponse): Outcome {
   const type = safeCode(field(response.json, 'error', 'type'));
-  if (response.status === 401 && field(response.json, 'type') === 'error' && type === 'authentication_error') return rejected(PROVIDER, response, type);
-  if (response.status === 403 && type) return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403, ${type})` };
+  if (response.status === 401 && field(response.json, 'type') === 'error' && type === 'authentication_error')
+    return rejected(PROVIDER, response, type);
+  if (response.status === 403 && type)
+    return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403, ${type})` };
   return unexpected(response, PROVIDER);
 }
 
@@ -52,7 +54,10 @@ export const anthropic = {
   references: ['https://docs.anthropic.com/en/api/models-list', 'https://docs.anthropic.com/en/api/administration-api'],
   refuse: [
     { prefix: 'sk-ant-ort01-', why: 'an OAuth refresh token: exchanging it rotates it' },
-    { prefix: 'sk-ant-oat01-', why: 'an OAuth access token: no documented read-only check (a Messages call costs money)' },
+    {
+      prefix: 'sk-ant-oat01-',
+      why: 'an OAuth access token: no documented read-only check (a Messages call costs money)',
+    },
   ],
   endpoints: [
     {

@@ -43,7 +43,13 @@ export function awsAccountIdFromKeyId(keyId: string): string | undefined {
 
 export function decodeAwsKeyId(secret: string, ctx: DecodeContext): DecodedScope | undefined {
   // The match may be the key id itself, or a secret access key with the id in a named group.
-  const candidates = [secret.trim(), ctx.groups['keyId'], ctx.groups['key_id'], ctx.groups['id'], ctx.groups['accessKeyId']];
+  const candidates = [
+    secret.trim(),
+    ctx.groups['keyId'],
+    ctx.groups['key_id'],
+    ctx.groups['id'],
+    ctx.groups['accessKeyId'],
+  ];
   const keyId = candidates.find((c): c is string => c !== undefined && /^(?:AKIA|ASIA)[A-Z2-7]{16}$/.test(c));
   if (!keyId) return undefined;
   const temporary = keyId.startsWith('ASIA');

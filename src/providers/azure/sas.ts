@@ -86,7 +86,9 @@ function locate(secret: string, groups: Record<string, string>): Located | undef
   let host: string | undefined;
   let path: string | undefined;
   let account: string | undefined;
-  const urlText = [text, groups['url'], groups['uri'], groups['endpoint']].find((t) => t !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(t.trim()));
+  const urlText = [text, groups['url'], groups['uri'], groups['endpoint']].find(
+    (t) => t !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(t.trim()),
+  );
   if (urlText) {
     // Host and path stop at ';' and '&' too: a SAS glued to a URL without '?' (a connection
     // string, a malformed link) must not put its sig= into the host or path facts.
@@ -106,7 +108,8 @@ function locate(secret: string, groups: Record<string, string>): Located | undef
     text = text.slice(sasAt).replace(/^;\s*/, '');
   }
   if (!host && groups['host']) host = groups['host'].toLowerCase();
-  if (!host && !account && groups['account'] && /^[a-z0-9]{3,24}$/i.test(groups['account'])) account = groups['account'].toLowerCase();
+  if (!host && !account && groups['account'] && /^[a-z0-9]{3,24}$/i.test(groups['account']))
+    account = groups['account'].toLowerCase();
   text = text.replace(/^SharedAccessSignature[=\s]+/i, '');
   const q = text.indexOf('?');
   if (q >= 0) text = text.slice(q + 1);
@@ -130,7 +133,9 @@ function parseSasTime(value: string | undefined): string | undefined {
 function storageHost(host: string | undefined): { account?: string; service?: string } {
   const m = host ? /^([a-z0-9]{3,24})\.(blob|dfs|file|queue|table)\.core\.([\s\S]*)$/.exec(host) : null;
   if (!m) return {};
-  return /^(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/.test(m[3]!) ? { account: m[1]!, service: m[2]! } : { account: m[1]! };
+  return /^(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/.test(m[3]!)
+    ? { account: m[1]!, service: m[2]! }
+    : { account: m[1]! };
 }
 
 function decodeServiceBus(params: Map<string, string>, located: Located, ctx: DecodeContext): DecodedScope {
@@ -152,9 +157,13 @@ function decodeServiceBus(params: Map<string, string>, located: Located, ctx: De
   if (keyName && /^RootManageSharedAccessKey$/i.test(keyName)) {
     scope.privilege = 'admin';
     scope.scopes = ['manage', 'send', 'listen'];
-    scope.evidence.push('Signed with RootManageSharedAccessKey: the namespace rule with Manage, Send and Listen rights');
+    scope.evidence.push(
+      'Signed with RootManageSharedAccessKey: the namespace rule with Manage, Send and Listen rights',
+    );
   } else if (keyName) {
-    scope.evidence.push(`Signed with the shared access rule "${clip(keyName, 60)}": its rights (Manage/Send/Listen) are set on the server`);
+    scope.evidence.push(
+      `Signed with the shared access rule "${clip(keyName, 60)}": its rights (Manage/Send/Listen) are set on the server`,
+    );
   }
   readExpiry(scope, params.get('se'), ctx.now);
   if (located.host) scope.facts['host'] = clip(located.host, 100);
@@ -215,7 +224,8 @@ export function decodeAzureSas(secret: string, ctx: DecodeContext): DecodedScope
     const types = [...(srt ?? '')].map((c) => RESOURCE_TYPES[c]).filter((v): v is string => !!v);
     if (services.length) scope.facts['services'] = services;
     if (types.length) scope.facts['resourceTypes'] = types;
-    const list = (items: string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}` : (items[0] ?? ''));
+    const list = (items: string[]): string =>
+      items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}` : (items[0] ?? '');
     scope.evidence.push(
       `Account SAS: every ${types.length ? list(types) : 'resource'} in the ${services.length ? `${list(services)} service${services.length > 1 ? 's' : ''}` : 'services'} of the storage account`,
     );
@@ -234,7 +244,9 @@ export function decodeAzureSas(secret: string, ctx: DecodeContext): DecodedScope
   if (breadth) scope.breadth = breadth;
   if (params.has('skoid') || params.has('sktid')) {
     scope.facts['userDelegation'] = true;
-    scope.evidence.push('User delegation SAS: signed with Microsoft Entra credentials (at most 7 days), revocable by revoking the delegation key');
+    scope.evidence.push(
+      'User delegation SAS: signed with Microsoft Entra credentials (at most 7 days), revocable by revoking the delegation key',
+    );
   }
 
   // Permissions.
@@ -266,11 +278,15 @@ export function decodeAzureSas(secret: string, ctx: DecodeContext): DecodedScope
     } else if (privilege) {
       scope.evidence.push(`sp=${clip(sp, 30)} grants ${named}`);
     }
-    if (letters.includes('w') && privilege !== 'destructive') scope.evidence.push('Write permission can overwrite existing blobs or files');
-    if (letters.includes('p') && queueReachable) scope.evidence.push('Process permission reads and deletes queue messages');
+    if (letters.includes('w') && privilege !== 'destructive')
+      scope.evidence.push('Write permission can overwrite existing blobs or files');
+    if (letters.includes('p') && queueReachable)
+      scope.evidence.push('Process permission reads and deletes queue messages');
     if ((letters.includes('p') && lakeContext) || letters.includes('o')) {
       // Only meaningful on hierarchical-namespace (Data Lake Gen2) accounts, which the URL does not reveal.
-      scope.evidence.push('Permission or ownership changes are allowed (Data Lake Storage Gen2 accounts only): may grant access to others');
+      scope.evidence.push(
+        'Permission or ownership changes are allowed (Data Lake Storage Gen2 accounts only): may grant access to others',
+      );
     }
   }
   if (si) {

@@ -11,7 +11,11 @@ function interpretVerify(response: VerifyResponse): Outcome {
   if (response.status === 200 && field(response.json, 'success') === true) {
     const status = str(field(response.json, 'result', 'status'));
     if (!str(field(response.json, 'result', 'id')) || !status) return unexpected(response, PROVIDER);
-    if (status !== 'active') return { status: 'inactive', detail: `${PROVIDER} lists the token as ${status === 'disabled' || status === 'expired' ? status : 'not active'}` };
+    if (status !== 'active')
+      return {
+        status: 'inactive',
+        detail: `${PROVIDER} lists the token as ${status === 'disabled' || status === 'expired' ? status : 'not active'}`,
+      };
     const expires = str(field(response.json, 'result', 'expires_on'));
     return {
       status: 'active',
@@ -21,7 +25,12 @@ function interpretVerify(response: VerifyResponse): Outcome {
   }
   // {"success": false, "errors": [{"code": 1000, "message": "Invalid API Token"}]}
   const errors = field(response.json, 'errors');
-  if ((response.status === 401 || response.status === 400) && field(response.json, 'success') === false && Array.isArray(errors) && errors.some(isRecord)) {
+  if (
+    (response.status === 401 || response.status === 400) &&
+    field(response.json, 'success') === false &&
+    Array.isArray(errors) &&
+    errors.some(isRecord)
+  ) {
     return rejected(PROVIDER, response);
   }
   return unexpected(response, PROVIDER);
@@ -49,7 +58,13 @@ export const cloudflare = {
       method: 'GET',
       host: 'api.cloudflare.com',
       path: '/client/v4/accounts/{account}/tokens/verify',
-      params: { account: { from: ['account', 'account_id', 'accountId'], pattern: /^[a-f0-9]{32}$/, describe: 'the Cloudflare account id' } },
+      params: {
+        account: {
+          from: ['account', 'account_id', 'accountId'],
+          pattern: /^[a-f0-9]{32}$/,
+          describe: 'the Cloudflare account id',
+        },
+      },
       auth: { kind: 'bearer' },
       readOnly: 'reports the account token’s own status and expiry',
       interpret: interpretVerify,

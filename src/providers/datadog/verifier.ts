@@ -8,7 +8,15 @@ import type { InterpretContext, Outcome, Verifier, VerifyResponse } from '../ver
 const PROVIDER = 'Datadog';
 
 /** Datadog's sites: https://docs.datadoghq.com/getting_started/site/ */
-const SITES = ['datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com'];
+const SITES = [
+  'datadoghq.com',
+  'us3.datadoghq.com',
+  'us5.datadoghq.com',
+  'datadoghq.eu',
+  'ap1.datadoghq.com',
+  'ap2.datadoghq.com',
+  'ddog-gov.com',
+];
 
 function interpretValidate(response: VerifyResponse, context: InterpretContext): Outcome {
   if (response.status === 200) {
@@ -21,7 +29,10 @@ function interpretValidate(response: VerifyResponse, context: InterpretContext):
   }
   if (response.status === 403 && Array.isArray(field(response.json, 'errors'))) {
     if (context.defaulted.includes('site')) {
-      return { status: 'unknown', detail: `${PROVIDER} refused it on ${context.host}; it may belong to another Datadog site (none named near the key)` };
+      return {
+        status: 'unknown',
+        detail: `${PROVIDER} refused it on ${context.host}; it may belong to another Datadog site (none named near the key)`,
+      };
     }
     return rejected(PROVIDER, response, undefined, { what: 'key', on: context.host });
   }
@@ -32,7 +43,10 @@ export const datadog = {
   id: 'datadog',
   providerName: PROVIDER,
   hosts: SITES.map((site) => `api.${site}`),
-  references: ['https://docs.datadoghq.com/api/latest/authentication/#validate-api-key', 'https://docs.datadoghq.com/getting_started/site/'],
+  references: [
+    'https://docs.datadoghq.com/api/latest/authentication/#validate-api-key',
+    'https://docs.datadoghq.com/getting_started/site/',
+  ],
   endpoints: [
     {
       id: 'validate',

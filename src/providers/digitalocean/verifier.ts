@@ -19,7 +19,8 @@ function interpretAccount(response: VerifyResponse): Outcome {
       identity: team ? `team ${team}` : email ? maskEmail(email) : uuid,
     };
   }
-  if (response.status === 401 && field(response.json, 'id') === 'unauthorized') return rejected(PROVIDER, response, 'unauthorized');
+  if (response.status === 401 && field(response.json, 'id') === 'unauthorized')
+    return rejected(PROVIDER, response, 'unauthorized');
   return unexpected(response, PROVIDER);
 }
 
@@ -28,7 +29,12 @@ export const digitalocean = {
   providerName: PROVIDER,
   hosts: ['api.digitalocean.com'],
   references: ['https://docs.digitalocean.com/reference/api/scopes/'],
-  refuse: [{ prefix: 'dor_v1_', why: 'a refresh token: the OAuth token endpoint consumes it (the unsafe check some scanners use)' }],
+  refuse: [
+    {
+      prefix: 'dor_v1_',
+      why: 'a refresh token: the OAuth token endpoint consumes it (the unsafe check some scanners use)',
+    },
+  ],
   endpoints: [
     {
       id: 'account',

@@ -13,7 +13,9 @@ export function decodeDopplerService(secret: string, _ctx: DecodeContext): Decod
   const config = m[1];
   const scope: DecodedScope = { facts: {}, evidence: [], breadth: 'resource' };
   if (!config) {
-    scope.evidence.push('Doppler service token: limited to one config (the config is not embedded in this older format)');
+    scope.evidence.push(
+      'Doppler service token: limited to one config (the config is not embedded in this older format)',
+    );
     return scope;
   }
   scope.facts['config'] = config;

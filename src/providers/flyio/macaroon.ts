@@ -66,7 +66,10 @@ const RESOURCE_CAVEATS: ReadonlyMap<number, ResourceKind> = new Map([
 ]);
 
 /** Inside an IfPresent, a MachineFeatureSet counts as a feature set too. */
-const IF_PRESENT_RESOURCE_CAVEATS: ReadonlyMap<number, ResourceKind> = new Map([...RESOURCE_CAVEATS, [CAV_MACHINE_FEATURE_SET, 'features']]);
+const IF_PRESENT_RESOURCE_CAVEATS: ReadonlyMap<number, ResourceKind> = new Map([
+  ...RESOURCE_CAVEATS,
+  [CAV_MACHINE_FEATURE_SET, 'features'],
+]);
 
 export function maskToString(mask: number): string {
   if ((mask & 0xffff) === 0xffff) return '*';
@@ -142,7 +145,18 @@ interface Summary {
 }
 
 function newSummary(): Summary {
-  return { orgIds: new Set(), caps: [], ifPresent: [], mutations: [], thirdParty: [], noAdminFeatures: false, userIds: new Set(), other: 0, tokens: 0, discharges: 0 };
+  return {
+    orgIds: new Set(),
+    caps: [],
+    ifPresent: [],
+    mutations: [],
+    thirdParty: [],
+    noAdminFeatures: false,
+    userIds: new Set(),
+    other: 0,
+    tokens: 0,
+    discharges: 0,
+  };
 }
 
 /** Resource-set caveats inside an IfPresent: the union of their masks, and the apps among them. */
@@ -203,7 +217,8 @@ function readCaveats(set: MsgValue[], summary: Summary): boolean {
       }
       case CAV_MUTATIONS: {
         const list = field(body, 0, 'mutations');
-        if (Array.isArray(list)) summary.mutations.push(...list.filter((v): v is string => typeof v === 'string').map((v) => clip(v, 60)));
+        if (Array.isArray(list))
+          summary.mutations.push(...list.filter((v): v is string => typeof v === 'string').map((v) => clip(v, 60)));
         break;
       }
       case CAV_3P: {
@@ -260,7 +275,10 @@ function readMacaroon(b64: string, summary: Summary): boolean {
 /** Records the apps a token is confined to (the `appIds` fact); returns the first few as `id (mask)`. */
 function limitToApps(scope: DecodedScope, apps: ResourceSet): string {
   scope.facts['appIds'] = apps.slice(0, 20).map((a) => a.id);
-  return apps.slice(0, 5).map((a) => `${a.id} (${maskToString(a.mask)})`).join(', ');
+  return apps
+    .slice(0, 5)
+    .map((a) => `${a.id} (${maskToString(a.mask)})`)
+    .join(', ');
 }
 
 export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): DecodedScope | undefined {
@@ -290,13 +308,17 @@ export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): Decoded
   // fallback confines every write to those apps.
   let breadth: Breadth | undefined;
   const appLimited = summary.apps && !isWildcard(summary.apps) ? summary.apps : undefined;
-  const ifApps = summary.ifPresent.find((p) => p.apps && !isWildcard(p.apps) && (p.elseMask & (W | C | D | CTRL)) === 0);
+  const ifApps = summary.ifPresent.find(
+    (p) => p.apps && !isWildcard(p.apps) && (p.elseMask & (W | C | D | CTRL)) === 0,
+  );
   if (appLimited) {
     breadth = 'project';
     scope.evidence.push(`Apps caveat limits the token to app(s) ${limitToApps(scope, appLimited)}`);
   } else if (ifApps?.apps) {
     breadth = 'project';
-    scope.evidence.push(`Changes are limited to app(s) ${limitToApps(scope, ifApps.apps)}; elsewhere in the organization: ${maskToString(ifApps.elseMask)}`);
+    scope.evidence.push(
+      `Changes are limited to app(s) ${limitToApps(scope, ifApps.apps)}; elsewhere in the organization: ${maskToString(ifApps.elseMask)}`,
+    );
   } else if (summary.volumes || summary.machines || summary.clusters) {
     const kinds = (['volumes', 'machines', 'clusters'] as const).filter((k) => summary[k] && !isWildcard(summary[k]!));
     if (kinds.length) {
@@ -309,7 +331,8 @@ export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): Decoded
     scope.evidence.push(`Organization caveat: the whole organization ${orgIds[0]!} (no app restriction)`);
   }
   if (breadth) scope.breadth = breadth;
-  if (summary.features) scope.facts['features'] = summary.features.slice(0, 20).map((f) => `${f.id || '*'}:${maskToString(f.mask)}`);
+  if (summary.features)
+    scope.facts['features'] = summary.features.slice(0, 20).map((f) => `${f.id || '*'}:${maskToString(f.mask)}`);
 
   // Privilege.
   if (summary.mutations.length) {
@@ -321,17 +344,27 @@ export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): Decoded
   } else if (summary.orgMask !== undefined || summary.caps.length) {
     scope.privilege = maskPrivilege(effective);
     scope.scopes = [maskToString(effective)];
-    const words = scope.privilege === 'destructive' ? 'can delete' : scope.privilege === 'write' ? 'can change but not delete' : 'read-only';
+    const words =
+      scope.privilege === 'destructive'
+        ? 'can delete'
+        : scope.privilege === 'write'
+          ? 'can change but not delete'
+          : 'read-only';
     scope.evidence.push(`Action mask ${maskToString(effective)}: ${words}`);
   }
-  if (summary.noAdminFeatures) scope.evidence.push('NoAdminFeatures caveat: admin-only organization features (membership, billing, deletion) are excluded');
+  if (summary.noAdminFeatures)
+    scope.evidence.push(
+      'NoAdminFeatures caveat: admin-only organization features (membership, billing, deletion) are excluded',
+    );
 
   if (summary.notAfter !== undefined) {
     const iso = epochSecondsToIso(summary.notAfter);
     if (iso) {
       scope.expiresAt = iso;
       const years = yearsUntil(summary.notAfter * 1000, ctx.now);
-      scope.evidence.push(`ValidityWindow caveat: valid until ${iso}${years !== undefined ? ` (${years} year(s) away)` : ''}`);
+      scope.evidence.push(
+        `ValidityWindow caveat: valid until ${iso}${years !== undefined ? ` (${years} year(s) away)` : ''}`,
+      );
     }
   }
   if (summary.thirdParty.length) {
@@ -341,6 +374,7 @@ export function decodeFlyioMacaroon(secret: string, ctx: DecodeContext): Decoded
       `Needs a discharge from ${locations.slice(0, 3).join(', ')}${summary.discharges ? ` (${summary.discharges} discharge token(s) included)` : ' (none included: may be unusable alone)'}`,
     );
   }
-  if (summary.other) scope.evidence.push(`${summary.other} other caveat(s) not interpreted; they can only narrow the token`);
+  if (summary.other)
+    scope.evidence.push(`${summary.other} other caveat(s) not interpreted; they can only narrow the token`);
   return scope;
 }

@@ -35,7 +35,8 @@ const ADMIN_USERS: Record<string, string> = {
   system: 'the Oracle SYSTEM account',
 };
 
-const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\]|host\.docker\.internal|[a-z0-9.-]+\.local|[a-z0-9.-]+\.localhost)$/i;
+const LOCAL_HOST =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\]|host\.docker\.internal|[a-z0-9.-]+\.local|[a-z0-9.-]+\.localhost)$/i;
 
 const PLATFORMS: Array<[RegExp, string]> = [
   [/\.rds\.amazonaws\.com$/, 'Amazon RDS'],
@@ -107,7 +108,14 @@ function fromProperties(props: Map<string, string>, scheme: string | undefined):
   // Uncertain: a bare connection string does not name its engine. SQL Server markers (Initial
   // Catalog, Data Source, tcp:) decide `sqlserver`; anything else stays `connection-string`.
   if (scheme) target.scheme = scheme;
-  else if (props.has('initialcatalog') || props.has('datasource') || /^tcp:/i.test(server ?? '') || props.has('trustedconnection') || props.has('multipleactiveresultsets')) target.scheme = 'sqlserver';
+  else if (
+    props.has('initialcatalog') ||
+    props.has('datasource') ||
+    /^tcp:/i.test(server ?? '') ||
+    props.has('trustedconnection') ||
+    props.has('multipleactiveresultsets')
+  )
+    target.scheme = 'sqlserver';
   else target.scheme = 'connection-string';
   if (server) setHostPort(target, server.replace(/^tcp:/i, '').split('\\')[0]!);
   const port = props.get('port');
@@ -238,7 +246,9 @@ export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | 
     const cut = text.replace(passwordSlot, '$1');
     return cut !== text || secret.length < 3 ? cut : text.split(secret).join('');
   };
-  const candidates = [g['uri'], g['url'], g['connectionString'], g['connection']].filter((t): t is string => !!t).map(withoutPassword);
+  const candidates = [g['uri'], g['url'], g['connectionString'], g['connection']]
+    .filter((t): t is string => !!t)
+    .map(withoutPassword);
   let target: DbTarget | undefined;
   for (const c of candidates) {
     target = parseDbTarget(c);
@@ -257,7 +267,8 @@ export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | 
   const scheme = normalizeScheme(target.scheme ?? 'unknown');
   const scope: DecodedScope = { facts: { scheme }, evidence: [] };
   if (target.host) scope.facts['host'] = clip(target.host, 120);
-  if (target.hosts && target.hosts.length > 1) scope.facts['hosts'] = target.hosts.slice(0, 10).map((h) => clip(h, 120));
+  if (target.hosts && target.hosts.length > 1)
+    scope.facts['hosts'] = target.hosts.slice(0, 10).map((h) => clip(h, 120));
   if (target.port) scope.facts['port'] = target.port;
   if (target.database) scope.facts['database'] = clip(target.database, 80);
   if (target.user) scope.facts['user'] = clip(target.user, 80);
@@ -265,7 +276,9 @@ export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | 
   const host = (target.host ?? '').toLowerCase();
   if (host && LOCAL_HOST.test(host)) {
     scope.facts['local'] = true;
-    scope.evidence.push(`Host ${clip(host, 60)} is local: likely a development database (still a committed credential)`);
+    scope.evidence.push(
+      `Host ${clip(host, 60)} is local: likely a development database (still a committed credential)`,
+    );
   }
   const platform = PLATFORMS.find(([re]) => re.test(host))?.[1];
   if (platform) scope.facts['platform'] = platform;
@@ -278,12 +291,14 @@ export function decodeDbUri(secret: string, ctx: DecodeContext): DecodedScope | 
   const reason = user ? adminReason(user, scheme) : undefined;
   if (user && reason) {
     scope.privilege = 'admin';
-    scope.evidence.push(`User "${clip(user, 40)}" is ${reason}: superuser rights (can drop databases and manage roles)`);
+    scope.evidence.push(
+      `User "${clip(user, 40)}" is ${reason}: superuser rights (can drop databases and manage roles)`,
+    );
   } else if (user && /(?:^|_)owner$/i.test(user)) {
     scope.privilege = 'destructive';
     scope.evidence.push(`User "${clip(user, 40)}" looks like the database owner role: can drop the database`);
   } else if (/^rediss?$/.test(scheme) && (!user || user === 'default')) {
-    scope.evidence.push("Redis default user: usually allowed every command (FLUSHALL, CONFIG) unless ACLs restrict it");
+    scope.evidence.push('Redis default user: usually allowed every command (FLUSHALL, CONFIG) unless ACLs restrict it');
   }
   if (scope.facts['database'] !== undefined || scope.facts['host'] !== undefined) scope.breadth = 'resource';
   // describeScope drops any fact or evidence line holding the password (or the matched secret).

@@ -48,7 +48,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Unix seconds (number or decimal string) to ISO 8601; undefined outside years 1970–9999. */
 export function epochSecondsToIso(value: unknown): string | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}(?:\.\d+)?$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d{1,12}(?:\.\d+)?$/.test(value)
+        ? Number(value)
+        : NaN;
   if (!Number.isFinite(n) || n <= 0 || n > 253402300799) return undefined;
   return new Date(Math.floor(n * 1000)).toISOString();
 }

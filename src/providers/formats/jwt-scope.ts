@@ -15,7 +15,8 @@ function asList(value: unknown): string[] {
 function privilegeFromScopes(scopes: readonly string[]): Privilege | undefined {
   if (scopes.length === 0) return undefined;
   const text = scopes.join(' ').toLowerCase();
-  if (/\badmin\b|:admin|admin:|\.admin|owner|superuser|root|iam|manage_(?:users|keys)|full_access/.test(text)) return 'admin';
+  if (/\badmin\b|:admin|admin:|\.admin|owner|superuser|root|iam|manage_(?:users|keys)|full_access/.test(text))
+    return 'admin';
   if (/delete|destroy|drop|purge|remove/.test(text)) return 'destructive';
   if (/write|create|update|upload|publish|deploy|modify|post|send|:rw\b|\.rw\b|readwrite/.test(text)) return 'write';
   if (/read|view|list|get|:ro\b|\.ro\b|readonly/.test(text)) return 'read';
@@ -57,7 +58,12 @@ export function decodeJwtScope(secret: string, ctx: DecodeContext): DecodedScope
     return scope;
   }
 
-  const scopes = [...asList(claims['scope']), ...asList(claims['scp']), ...asList(claims['roles']), ...asList(claims['permissions'])];
+  const scopes = [
+    ...asList(claims['scope']),
+    ...asList(claims['scp']),
+    ...asList(claims['roles']),
+    ...asList(claims['permissions']),
+  ];
   if (role) scopes.push(role);
   if (scopes.length) {
     scope.scopes = [...new Set(scopes)].slice(0, 50);
@@ -72,7 +78,9 @@ export function decodeJwtScope(secret: string, ctx: DecodeContext): DecodedScope
   if (scope.expiresAt === undefined) {
     scope.evidence.push('the JWT has no expiry (exp claim): it is accepted until its signing key is rotated');
   } else if (Date.parse(scope.expiresAt) > ctx.now.getTime()) {
-    scope.evidence.push(`the JWT is valid until ${scope.expiresAt.slice(0, 10)}: whoever holds it can use it until then`);
+    scope.evidence.push(
+      `the JWT is valid until ${scope.expiresAt.slice(0, 10)}: whoever holds it can use it until then`,
+    );
   }
   if (ctx.defaults.breadth === 'unknown' && aud.length === 1) {
     scope.breadth = 'resource';

@@ -200,7 +200,13 @@ export function decodeMsgpack(bytes: Uint8Array): { value: MsgValue; length: num
 }
 
 export function isMsgMap(value: MsgValue | undefined): value is MsgMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && value.kind === 'map';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array) &&
+    value.kind === 'map'
+  );
 }
 
 /** An unsigned integer value as a decimal string (ids), or undefined. */

@@ -27,7 +27,10 @@ export function privateKeyBody(secret: string): string {
   const parts: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (HEADER_LINE.test(line)) continue;
-    const tokens = line.replace(/["'`,;()\\]/g, ' ').trim().split(/\s+/);
+    const tokens = line
+      .replace(/["'`,;()\\]/g, ' ')
+      .trim()
+      .split(/\s+/);
     const taken: string[] = [];
     for (let i = tokens.length - 1; i >= 0; i--) {
       const token = tokens[i]!;
@@ -44,7 +47,10 @@ export function privateKeyBody(secret: string): string {
 }
 
 /** How a key is protected, in words, or undefined when nothing in it says it is encrypted. */
-export function privateKeyEncryption(secret: string, groups: Record<string, string | undefined> = {}): string | undefined {
+export function privateKeyEncryption(
+  secret: string,
+  groups: Record<string, string | undefined> = {},
+): string | undefined {
   let text = secret;
   // A base64-wrapped PEM (LS0tLS1CRUdJTi…): read the PEM inside.
   if (/^LS0tLS1/.test(text)) text = Buffer.from(text.slice(0, 24000), 'base64').toString('latin1');
@@ -89,6 +95,8 @@ export function decodePrivateKey(secret: string, ctx: DecodeContext): DecodedSco
   if (!how) return undefined;
   return {
     facts: { encrypted: true },
-    evidence: [`the key is encrypted (${how}): useless without its passphrase, so reported as a note; rotate it if the passphrase is stored nearby or weak`],
+    evidence: [
+      `the key is encrypted (${how}): useless without its passphrase, so reported as a note; rotate it if the passphrase is stored nearby or weak`,
+    ],
   };
 }

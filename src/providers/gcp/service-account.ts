@@ -14,7 +14,10 @@ const FIELDS = ['type', 'project_id', 'client_email', 'private_key_id', 'client_
 type Field = (typeof FIELDS)[number];
 
 /** `"field": "value"`, quotes optionally escaped (JSON embedded in a string), per field. */
-const FIELD_VALUE: ReadonlyArray<[Field, RegExp]> = FIELDS.map((f) => [f, new RegExp(`\\\\*"${f}\\\\*"\\s*:\\s*\\\\*"([^"\\\\]{1,200})\\\\*"`)]);
+const FIELD_VALUE: ReadonlyArray<[Field, RegExp]> = FIELDS.map((f) => [
+  f,
+  new RegExp(`\\\\*"${f}\\\\*"\\s*:\\s*\\\\*"([^"\\\\]{1,200})\\\\*"`),
+]);
 
 /** Undoes one or two levels of string escaping (`\"` → `"`, `\\` → `\`), left to right. */
 function unescapeLevels(text: string): string[] {
@@ -65,12 +68,18 @@ export function decodeGcpServiceAccount(secret: string, ctx: DecodeContext): Dec
 
   const scope: DecodedScope = { facts: {}, evidence: [] };
   if (email) scope.facts['clientEmail'] = clip(email, 120);
-  if (fields.private_key_id && /^[0-9a-f]{8,64}$/i.test(fields.private_key_id)) scope.facts['privateKeyId'] = fields.private_key_id;
-  if (fields.universe_domain && fields.universe_domain !== 'googleapis.com') scope.facts['universeDomain'] = clip(fields.universe_domain, 80);
+  if (fields.private_key_id && /^[0-9a-f]{8,64}$/i.test(fields.private_key_id))
+    scope.facts['privateKeyId'] = fields.private_key_id;
+  if (fields.universe_domain && fields.universe_domain !== 'googleapis.com')
+    scope.facts['universeDomain'] = clip(fields.universe_domain, 80);
 
   const compute = email ? /^(\d{6,20})-compute@developer\.gserviceaccount\.com$/.exec(email) : null;
-  const appEngine = email ? /^([a-z][a-z0-9-]{4,61}[a-z0-9](?:\.[a-z0-9-]+)?)@appspot\.gserviceaccount\.com$/.exec(email) : null;
-  const userManaged = email ? /^[a-z][a-z0-9-]{0,62}@([a-z][a-z0-9-]{4,61}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(email) : null;
+  const appEngine = email
+    ? /^([a-z][a-z0-9-]{4,61}[a-z0-9](?:\.[a-z0-9-]+)?)@appspot\.gserviceaccount\.com$/.exec(email)
+    : null;
+  const userManaged = email
+    ? /^[a-z][a-z0-9-]{0,62}@([a-z][a-z0-9-]{4,61}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(email)
+    : null;
   if (!project && appEngine) project = appEngine[1];
   if (!project && userManaged) project = userManaged[1];
   if (project) scope.facts['projectId'] = clip(project, 64);
@@ -84,7 +93,9 @@ export function decodeGcpServiceAccount(secret: string, ctx: DecodeContext): Dec
       `${compute ? 'Default Compute Engine' : 'Default App Engine'} service account: historically granted Editor on the project (can delete most resources), unless the organization disabled automatic grants`,
     );
   } else if (userManaged) {
-    scope.evidence.push(`User-managed service account in project ${clip(userManaged[1]!, 64)}: its roles are not in the key file`);
+    scope.evidence.push(
+      `User-managed service account in project ${clip(userManaged[1]!, 64)}: its roles are not in the key file`,
+    );
   } else if (email) {
     scope.evidence.push('Service account key: its roles are not in the key file');
   }

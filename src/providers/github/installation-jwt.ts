@@ -14,7 +14,11 @@ import { privilegeRank } from '../../model/ranks.js';
 /** Privilege of one GitHub App permission at one access level (`read`, `write`, `admin`). */
 function permissionPrivilege(name: string, level: string): Privilege {
   if (level === 'read') return 'read';
-  if (level === 'admin' || /^(?:members|organization_administration|organization_user_blocking|organization_secrets)$/.test(name)) return 'admin';
+  if (
+    level === 'admin' ||
+    /^(?:members|organization_administration|organization_user_blocking|organization_secrets)$/.test(name)
+  )
+    return 'admin';
   // Administration: write can delete repositories.
   if (name === 'administration') return 'destructive';
   return 'write';
@@ -25,7 +29,9 @@ export function decodeGithubInstallationJwt(secret: string, _ctx: DecodeContext)
   if (!m) return undefined;
   const appId = m[1]!;
   const scope: DecodedScope = { facts: { appId }, evidence: [], breadth: 'org' };
-  scope.evidence.push(`Installation token of GitHub App ${appId}: acts on the repositories of one installation (an organization or user account)`);
+  scope.evidence.push(
+    `Installation token of GitHub App ${appId}: acts on the repositories of one installation (an organization or user account)`,
+  );
   const jwt = decodeJwt(m[2]!);
   if (!jwt) {
     scope.evidence.push('The embedded JWT could not be decoded');
@@ -33,7 +39,8 @@ export function decodeGithubInstallationJwt(secret: string, _ctx: DecodeContext)
   }
   const claims = jwt.payload;
   if (typeof claims['iss'] === 'string') scope.facts['issuer'] = clip(claims['iss'], 120);
-  if (typeof claims['sub'] === 'string' || typeof claims['sub'] === 'number') scope.facts['subject'] = clip(String(claims['sub']), 80);
+  if (typeof claims['sub'] === 'string' || typeof claims['sub'] === 'number')
+    scope.facts['subject'] = clip(String(claims['sub']), 80);
   const expiresAt = epochSecondsToIso(claims['exp']);
   if (expiresAt) {
     scope.expiresAt = expiresAt;
@@ -62,7 +69,9 @@ export function decodeGithubInstallationJwt(secret: string, _ctx: DecodeContext)
     if (scopes.length) {
       scope.scopes = scopes;
       if (best) scope.privilege = best;
-      scope.evidence.push(`JWT lists permissions ${scopes.slice(0, 6).join(', ')} (unverified hint; GitHub does not document this claim)`);
+      scope.evidence.push(
+        `JWT lists permissions ${scopes.slice(0, 6).join(', ')} (unverified hint; GitHub does not document this claim)`,
+      );
     }
   }
   return scope;

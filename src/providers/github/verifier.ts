@@ -4,7 +4,18 @@
 // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
 
 import type { Breadth, Privilege } from '../../model/types.js';
-import { accepted, field, headerList, isRecord, readScopes, rejected, str, strongest, unexpected, type ScopeTable } from '../interpret.js';
+import {
+  accepted,
+  field,
+  headerList,
+  isRecord,
+  readScopes,
+  rejected,
+  str,
+  strongest,
+  unexpected,
+  type ScopeTable,
+} from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../verifier-types.js';
 
 const PROVIDER = 'GitHub';
@@ -87,7 +98,11 @@ function interpretUser(response: VerifyResponse): Outcome {
 
 /** 401 with GitHub's JSON error shape ({message, documentation_url}) is a definite no. */
 function notAccepted(response: VerifyResponse): Outcome {
-  if (response.status === 401 && str(field(response.json, 'message')) && str(field(response.json, 'documentation_url'))) {
+  if (
+    response.status === 401 &&
+    str(field(response.json, 'message')) &&
+    str(field(response.json, 'documentation_url'))
+  ) {
     return rejected(PROVIDER, response);
   }
   return unexpected(response, PROVIDER);
@@ -106,14 +121,21 @@ function interpretInstallationRepos(response: VerifyResponse): Outcome {
       detail: `${accepted(PROVIDER, response)}; an installation token (GitHub does not return its permissions)`,
       ...(owner ? { identity: owner } : {}),
       breadth,
-      capabilities: [`reach ${selection === 'all' ? 'every' : String(total)} repositor${total === 1 && selection !== 'all' ? 'y' : 'ies'} of the installation`],
+      capabilities: [
+        `reach ${selection === 'all' ? 'every' : String(total)} repositor${total === 1 && selection !== 'all' ? 'y' : 'ies'} of the installation`,
+      ],
       facts: { repositorySelection: selection ?? 'unknown', repositories: total },
     };
   }
   return notAccepted(response);
 }
 
-const APP_PERMISSION_ADMIN = new Set(['organization_administration', 'members', 'organization_user_blocking', 'organization_personal_access_tokens']);
+const APP_PERMISSION_ADMIN = new Set([
+  'organization_administration',
+  'members',
+  'organization_user_blocking',
+  'organization_personal_access_tokens',
+]);
 
 function permissionPrivilege(name: string, level: string): Privilege {
   if (level !== 'write' && level !== 'admin') return 'read';
@@ -125,7 +147,8 @@ function permissionPrivilege(name: string, level: string): Privilege {
 function interpretUserInstallations(response: VerifyResponse): Outcome {
   if (response.status === 200) {
     const installations = field(response.json, 'installations');
-    if (typeof field(response.json, 'total_count') !== 'number' || !Array.isArray(installations)) return unexpected(response, PROVIDER);
+    if (typeof field(response.json, 'total_count') !== 'number' || !Array.isArray(installations))
+      return unexpected(response, PROVIDER);
     const scopes = new Set<string>();
     const privileges: Privilege[] = [];
     const owners: string[] = [];

@@ -21,7 +21,8 @@ const OWNERS: ReadonlyArray<{ key: string; breadth: Breadth; word: string }> = [
   { key: 'u', breadth: 'account', word: 'user' },
 ];
 
-const TOKEN = /^(?:[A-Za-z0-9][A-Za-z0-9_-]{0,30}?-)?(gl[a-z]{1,10})-(?:(t[0-9a-f])_)?([A-Za-z0-9_-]{24,400})\.(?:([0-9a-z]{2})\.)?([0-9a-z]{2})([0-9a-z]{7})$/;
+const TOKEN =
+  /^(?:[A-Za-z0-9][A-Za-z0-9_-]{0,30}?-)?(gl[a-z]{1,10})-(?:(t[0-9a-f])_)?([A-Za-z0-9_-]{24,400})\.(?:([0-9a-z]{2})\.)?([0-9a-z]{2})([0-9a-z]{7})$/;
 
 export interface RoutingPayload {
   [key: string]: string;
@@ -48,10 +49,22 @@ export function decodeRoutingPayload(base64: string): RoutingPayload | undefined
 export function decodeGitlabRoutable(secret: string, _ctx: DecodeContext): DecodedScope | undefined {
   const m = TOKEN.exec(secret.trim());
   if (!m) return undefined;
-  const [, prefix, runnerTag, body, , lengthHolder] = m as unknown as [string, string, string | undefined, string, string | undefined, string];
+  const [, prefix, runnerTag, body, , lengthHolder] = m as unknown as [
+    string,
+    string,
+    string | undefined,
+    string,
+    string | undefined,
+    string,
+  ];
   // `t1_` could also be the start of a random base64 payload: trust whichever reading matches
   // the encoded base64 length.
-  const candidates = runnerTag ? [{ payload: body, tag: runnerTag }, { payload: `${runnerTag}_${body}`, tag: undefined }] : [{ payload: body, tag: undefined }];
+  const candidates = runnerTag
+    ? [
+        { payload: body, tag: runnerTag },
+        { payload: `${runnerTag}_${body}`, tag: undefined },
+      ]
+    : [{ payload: body, tag: undefined }];
   const expected = parseInt(lengthHolder, 36);
   const chosen = candidates.find((c) => c.payload.length === expected);
   if (!chosen) return undefined;

@@ -39,9 +39,13 @@ function interpretSelf(response: VerifyResponse): Outcome {
     const scopes = stringArray(field(response.json, 'scopes'));
     const active = field(response.json, 'active');
     const revoked = field(response.json, 'revoked');
-    if (!scopes || typeof active !== 'boolean' || typeof field(response.json, 'id') !== 'number') return unexpected(response, PROVIDER);
+    if (!scopes || typeof active !== 'boolean' || typeof field(response.json, 'id') !== 'number')
+      return unexpected(response, PROVIDER);
     if (revoked === true || active === false) {
-      return { status: 'inactive', detail: `${PROVIDER} lists the token as ${revoked === true ? 'revoked' : 'inactive (expired)'}` };
+      return {
+        status: 'inactive',
+        detail: `${PROVIDER} lists the token as ${revoked === true ? 'revoked' : 'inactive (expired)'}`,
+      };
     }
     const { privilege, capabilities } = readScopes(scopes, GITLAB_SCOPES);
     const userId = field(response.json, 'user_id');

@@ -21,7 +21,10 @@ export function decodeGrafanaCloud(secret: string, _ctx: DecodeContext): Decoded
   if (hasOrg) scope.facts['orgId'] = clip(String(org), 40);
   if (typeof name === 'string' && name) scope.facts['tokenName'] = clip(name, 80);
   if (isRecord(meta) && typeof meta['r'] === 'string' && meta['r']) scope.facts['region'] = clip(meta['r'], 40);
-  const where = [hasOrg ? `org ${clip(String(org), 40)}` : '', typeof scope.facts['region'] === 'string' ? `region ${scope.facts['region']}` : '']
+  const where = [
+    hasOrg ? `org ${clip(String(org), 40)}` : '',
+    typeof scope.facts['region'] === 'string' ? `region ${scope.facts['region']}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   scope.evidence.push(

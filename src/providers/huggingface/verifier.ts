@@ -3,7 +3,17 @@
 // https://huggingface.co/docs/hub/security-tokens
 
 import type { Breadth } from '../../model/types.js';
-import { accepted, field, isRecord, readScopes, rejected, str, stringArray, unexpected, type ScopeTable } from '../interpret.js';
+import {
+  accepted,
+  field,
+  isRecord,
+  readScopes,
+  rejected,
+  str,
+  stringArray,
+  unexpected,
+  type ScopeTable,
+} from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../verifier-types.js';
 
 const PROVIDER = 'Hugging Face';
@@ -29,9 +39,26 @@ function interpretWhoami(response: VerifyResponse): Outcome {
     const role = str(field(response.json, 'auth', 'accessToken', 'role'));
     if (!name || !role) return unexpected(response, PROVIDER);
     const detail = accepted(PROVIDER, response);
-    if (role === 'read') return { status: 'active', detail, identity: name, scopes: ['read'], privilege: 'read', breadth: 'account', capabilities: ['read the user’s and their organizations’ repositories'] };
+    if (role === 'read')
+      return {
+        status: 'active',
+        detail,
+        identity: name,
+        scopes: ['read'],
+        privilege: 'read',
+        breadth: 'account',
+        capabilities: ['read the user’s and their organizations’ repositories'],
+      };
     if (role === 'write') {
-      return { status: 'active', detail, identity: name, scopes: ['write'], privilege: 'destructive', breadth: 'account', capabilities: ['create, overwrite and delete the user’s repositories'] };
+      return {
+        status: 'active',
+        detail,
+        identity: name,
+        scopes: ['write'],
+        privilege: 'destructive',
+        breadth: 'account',
+        capabilities: ['create, overwrite and delete the user’s repositories'],
+      };
     }
     if (role === 'fineGrained') {
       const global = stringArray(field(response.json, 'auth', 'accessToken', 'fineGrained', 'global')) ?? [];
@@ -47,15 +74,27 @@ function interpretWhoami(response: VerifyResponse): Outcome {
           for (const p of stringArray(entry['permissions']) ?? []) scopes.push(`${p} on ${type} ${entityName}`);
         }
       }
-      const { privilege, capabilities } = readScopes(scopes.map((s) => s.split(' on ')[0]!), HUGGINGFACE_PERMISSIONS);
-      const breadth: Breadth = global.length > 0 || entityTypes.includes('user')
-        ? 'account'
-        : entityTypes.includes('org')
-          ? 'org'
-          : entityTypes.length === 1 && REPO_ENTITIES.has(entityTypes[0]!)
-            ? 'resource'
-            : 'project';
-      return { status: 'active', detail: `${detail}; a fine-grained token`, identity: name, scopes, privilege, breadth, capabilities };
+      const { privilege, capabilities } = readScopes(
+        scopes.map((s) => s.split(' on ')[0]!),
+        HUGGINGFACE_PERMISSIONS,
+      );
+      const breadth: Breadth =
+        global.length > 0 || entityTypes.includes('user')
+          ? 'account'
+          : entityTypes.includes('org')
+            ? 'org'
+            : entityTypes.length === 1 && REPO_ENTITIES.has(entityTypes[0]!)
+              ? 'resource'
+              : 'project';
+      return {
+        status: 'active',
+        detail: `${detail}; a fine-grained token`,
+        identity: name,
+        scopes,
+        privilege,
+        breadth,
+        capabilities,
+      };
     }
     return { status: 'active', detail: `${detail}; unrecognised token role`, identity: name };
   }

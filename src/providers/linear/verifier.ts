@@ -14,7 +14,12 @@ function isAuthError(response: VerifyResponse): boolean {
   const errors = field(response.json, 'errors');
   return (
     Array.isArray(errors) &&
-    errors.some((e) => isRecord(e) && (field(e, 'extensions', 'code') === 'AUTHENTICATION_ERROR' || field(e, 'extensions', 'type') === 'authentication error'))
+    errors.some(
+      (e) =>
+        isRecord(e) &&
+        (field(e, 'extensions', 'code') === 'AUTHENTICATION_ERROR' ||
+          field(e, 'extensions', 'type') === 'authentication error'),
+    )
   );
 }
 
@@ -26,7 +31,11 @@ function interpretViewer(response: VerifyResponse): Outcome {
       status: 'active',
       detail: `${accepted(PROVIDER, response)}; Linear does not report a key’s own permissions`,
       ...(name ? { identity: name } : {}),
-      capabilities: [admin ? 'act as a workspace admin, unless the key was limited when created' : 'act as its user, unless the key was limited when created'],
+      capabilities: [
+        admin
+          ? 'act as a workspace admin, unless the key was limited when created'
+          : 'act as its user, unless the key was limited when created',
+      ],
       facts: { workspaceAdmin: admin },
     };
   }

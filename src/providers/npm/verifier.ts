@@ -11,7 +11,11 @@ function interpretWhoami(response: VerifyResponse): Outcome {
   if (response.status === 200) {
     const username = str(field(response.json, 'username'));
     if (!username) return unexpected(response, PROVIDER);
-    return { status: 'active', detail: `${accepted(PROVIDER, response)}; npm does not report whether it may publish`, identity: username };
+    return {
+      status: 'active',
+      detail: `${accepted(PROVIDER, response)}; npm does not report whether it may publish`,
+      identity: username,
+    };
   }
   if (response.status === 401 && (str(field(response.json, 'error')) || str(field(response.json, 'message')))) {
     return rejected(PROVIDER, response);

@@ -13,7 +13,10 @@ function notAccepted(response: VerifyResponse): Outcome {
   const code = safeCode(error['code']);
   if (response.status === 401) return rejected(PROVIDER, response, code ?? safeCode(error['type']));
   if (response.status === 403) {
-    return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403${code ? `, ${code}` : ''}): a restricted key, or a region or IP block` };
+    return {
+      status: 'unknown',
+      detail: `${PROVIDER} refused the read (HTTP 403${code ? `, ${code}` : ''}): a restricted key, or a region or IP block`,
+    };
   }
   return unexpected(response, PROVIDER);
 }
@@ -52,7 +55,10 @@ export const openai = {
   id: 'openai',
   providerName: PROVIDER,
   hosts: ['api.openai.com'],
-  references: ['https://platform.openai.com/docs/api-reference/models/list', 'https://platform.openai.com/docs/api-reference/projects/list'],
+  references: [
+    'https://platform.openai.com/docs/api-reference/models/list',
+    'https://platform.openai.com/docs/api-reference/projects/list',
+  ],
   endpoints: [
     {
       id: 'models',

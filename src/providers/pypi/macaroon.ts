@@ -184,7 +184,9 @@ export function decodePypiMacaroon(secret: string, _ctx: DecodeContext): Decoded
   if (oidcProvider) {
     scope.breadth = 'project';
     scope.tokenType = 'trusted-publishing-token';
-    scope.evidence.push('Caveat binds the token to a trusted publisher (OIDC): upload only to projects registered to that publisher');
+    scope.evidence.push(
+      'Caveat binds the token to a trusted publisher (OIDC): upload only to projects registered to that publisher',
+    );
   } else if (projectRestricted) {
     // One PyPI project is a project, not a resource: breadth `project` however many are listed.
     scope.breadth = 'project';

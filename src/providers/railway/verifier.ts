@@ -16,7 +16,11 @@ const PROVIDER = 'Railway';
  */
 function notAnswered(response: VerifyResponse, refusal: string): Outcome {
   const errors = field(response.json, 'errors');
-  if ((response.status === 200 || response.status === 401 || response.status === 403) && Array.isArray(errors) && errors.length > 0) {
+  if (
+    (response.status === 200 || response.status === 401 || response.status === 403) &&
+    Array.isArray(errors) &&
+    errors.length > 0
+  ) {
     return { status: 'unknown', detail: `${PROVIDER} refused the ${refusal}` };
   }
   return unexpected(response, PROVIDER);
@@ -33,7 +37,9 @@ function interpretMe(response: VerifyResponse): Outcome {
         identity: name ?? `user ${id}`,
         privilege: 'destructive',
         breadth: 'account',
-        capabilities: ['change and delete every project, environment, volume and backup of the account and its workspaces'],
+        capabilities: [
+          'change and delete every project, environment, volume and backup of the account and its workspaces',
+        ],
       };
     }
   }

@@ -30,12 +30,20 @@ function interpretRoot(response: VerifyResponse): Outcome {
   if (response.status === 200) {
     const scopes = stringArray(field(response.json, 'auth', 'scopes'));
     if (!scopes) {
-      if (field(response.json, 'auth') === null) return { status: 'unknown', detail: `${PROVIDER} answered as for an anonymous caller` };
+      if (field(response.json, 'auth') === null)
+        return { status: 'unknown', detail: `${PROVIDER} answered as for an anonymous caller` };
       return unexpected(response, PROVIDER);
     }
     const { privilege, capabilities } = readScopes(scopes, SENTRY_SCOPES);
     const user = str(field(response.json, 'user', 'username'));
-    return { status: 'active', detail: accepted(PROVIDER, response), ...(user ? { identity: user } : {}), scopes, privilege, capabilities };
+    return {
+      status: 'active',
+      detail: accepted(PROVIDER, response),
+      ...(user ? { identity: user } : {}),
+      scopes,
+      privilege,
+      capabilities,
+    };
   }
   if (response.status === 401 && str(field(response.json, 'detail'))) return rejected(PROVIDER, response);
   return unexpected(response, PROVIDER);

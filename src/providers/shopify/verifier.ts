@@ -2,7 +2,17 @@
 // scopes. The shop must be known from the match (a `shop` group); otherwise nothing is sent.
 // https://shopify.dev/docs/api/admin-rest/latest/resources/accessscope
 
-import { accepted, bareHost, field, isRecord, readScopes, rejected, str, unexpected, type ScopeTable } from '../interpret.js';
+import {
+  accepted,
+  bareHost,
+  field,
+  isRecord,
+  readScopes,
+  rejected,
+  str,
+  unexpected,
+  type ScopeTable,
+} from '../interpret.js';
 import type { Outcome, Verifier, VerifyResponse } from '../verifier-types.js';
 
 const PROVIDER = 'Shopify';
@@ -22,9 +32,18 @@ function interpretScopes(response: VerifyResponse): Outcome {
   if (response.status === 200) {
     const list = field(response.json, 'access_scopes');
     if (!Array.isArray(list)) return unexpected(response, PROVIDER);
-    const scopes = list.map((s) => (isRecord(s) ? str(s['handle']) : undefined)).filter((s): s is string => s !== undefined);
+    const scopes = list
+      .map((s) => (isRecord(s) ? str(s['handle']) : undefined))
+      .filter((s): s is string => s !== undefined);
     const { privilege, capabilities } = readScopes(scopes, SHOPIFY_SCOPES);
-    return { status: 'active', detail: accepted(PROVIDER, response), scopes, privilege, breadth: 'resource', capabilities };
+    return {
+      status: 'active',
+      detail: accepted(PROVIDER, response),
+      scopes,
+      privilege,
+      breadth: 'resource',
+      capabilities,
+    };
   }
   if (response.status === 401 && field(response.json, 'errors') !== undefined) return rejected(PROVIDER, response);
   return unexpected(response, PROVIDER);

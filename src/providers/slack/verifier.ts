@@ -9,7 +9,14 @@ import type { Outcome, Verifier, VerifyResponse } from '../verifier-types.js';
 const PROVIDER = 'Slack';
 
 /** Slack's own words for a credential that no longer works. */
-const DEAD = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'org_login_required']);
+const DEAD = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'org_login_required',
+]);
 
 export const SLACK_SCOPES: ScopeTable = {
   exact: {
@@ -43,11 +50,16 @@ function interpretAuthTest(response: VerifyResponse): Outcome {
   if (ok === true) {
     const team = str(field(response.json, 'team'));
     const user = str(field(response.json, 'user'));
-    if (!str(field(response.json, 'team_id')) || !str(field(response.json, 'user_id'))) return unexpected(response, PROVIDER);
+    if (!str(field(response.json, 'team_id')) || !str(field(response.json, 'user_id')))
+      return unexpected(response, PROVIDER);
     const identity = [user, team ? `on ${team}` : undefined].filter(Boolean).join(' ');
     const scopes = headerList(response, 'x-oauth-scopes');
     if (scopes === undefined) {
-      return { status: 'active', detail: `${accepted(PROVIDER, response)}; Slack listed no scopes`, ...(identity ? { identity } : {}) };
+      return {
+        status: 'active',
+        detail: `${accepted(PROVIDER, response)}; Slack listed no scopes`,
+        ...(identity ? { identity } : {}),
+      };
     }
     const { privilege, capabilities } = readScopes(scopes, SLACK_SCOPES);
     return {
@@ -61,7 +73,8 @@ function interpretAuthTest(response: VerifyResponse): Outcome {
   }
   if (ok === false) {
     const code = safeCode(field(response.json, 'error'));
-    if (code && DEAD.has(code)) return { status: 'inactive', detail: `${PROVIDER} says the token is invalid or revoked (${code})` };
+    if (code && DEAD.has(code))
+      return { status: 'inactive', detail: `${PROVIDER} says the token is invalid or revoked (${code})` };
     return { status: 'unknown', detail: `${PROVIDER} answered with an error${code ? ` (${code})` : ''}` };
   }
   return unexpected(response, PROVIDER);

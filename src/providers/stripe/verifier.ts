@@ -13,7 +13,10 @@ function notAccepted(response: VerifyResponse): Outcome {
   const type = safeCode(field(response.json, 'error', 'type'));
   if (response.status === 401 && type) return rejected(PROVIDER, response, type);
   if (response.status === 403 && type) {
-    return { status: 'unknown', detail: `${PROVIDER} refused the read (HTTP 403, ${type}): the key may lack this permission or be limited to other IP addresses` };
+    return {
+      status: 'unknown',
+      detail: `${PROVIDER} refused the read (HTTP 403, ${type}): the key may lack this permission or be limited to other IP addresses`,
+    };
   }
   return unexpected(response, PROVIDER);
 }
@@ -22,7 +25,9 @@ function interpretAccount(response: VerifyResponse): Outcome {
   if (response.status === 200) {
     const id = str(field(response.json, 'id'));
     if (!id?.startsWith('acct_') || field(response.json, 'object') !== 'account') return unexpected(response, PROVIDER);
-    const name = str(field(response.json, 'settings', 'dashboard', 'display_name')) ?? str(field(response.json, 'business_profile', 'name'));
+    const name =
+      str(field(response.json, 'settings', 'dashboard', 'display_name')) ??
+      str(field(response.json, 'business_profile', 'name'));
     return {
       status: 'active',
       detail: `${accepted(PROVIDER, response)}; a secret key has every permission on the account`,
@@ -35,7 +40,8 @@ function interpretAccount(response: VerifyResponse): Outcome {
 
 function interpretCustomerList(response: VerifyResponse): Outcome {
   if (response.status === 200) {
-    if (field(response.json, 'object') !== 'list' || !Array.isArray(field(response.json, 'data'))) return unexpected(response, PROVIDER);
+    if (field(response.json, 'object') !== 'list' || !Array.isArray(field(response.json, 'data')))
+      return unexpected(response, PROVIDER);
     return {
       status: 'active',
       detail: `${accepted(PROVIDER, response)}; Stripe does not list a restricted key’s permissions`,

@@ -20,7 +20,9 @@ function interpretAccount(response: VerifyResponse): Outcome {
       status: 'active',
       detail: `${accepted(PROVIDER, response)}${state ? `; account ${state}` : ''}`,
       identity: name ?? sid,
-      capabilities: ['send messages and place calls at the account’s expense, manage numbers, subaccounts and API keys'],
+      capabilities: [
+        'send messages and place calls at the account’s expense, manage numbers, subaccounts and API keys',
+      ],
       facts: type ? { accountType: type } : {},
     };
   }

@@ -27,7 +27,11 @@ function interpretCurrent(response: VerifyResponse): Outcome {
       detail: accepted(PROVIDER, response),
       scopes,
       breadth,
-      capabilities: [userScope ? 'manage every project and deployment of the user, including deleting them' : `manage the projects of ${scopes.length} team${scopes.length === 1 ? '' : 's'}, including deleting them`],
+      capabilities: [
+        userScope
+          ? 'manage every project and deployment of the user, including deleting them'
+          : `manage the projects of ${scopes.length} team${scopes.length === 1 ? '' : 's'}, including deleting them`,
+      ],
       facts: typeof expires === 'number' ? { tokenExpires: new Date(expires).toISOString() } : {},
     };
   }

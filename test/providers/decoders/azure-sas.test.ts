@@ -35,7 +35,10 @@ describe('azure-sas decoder', () => {
   });
 
   it('service SAS read/list only: read, resource breadth', () => {
-    const s = decodeAzureSas(`https://examplestore.blob.core.windows.net/backups?sv=2022-11-02&sr=c&sp=rl&se=2026-06-02&sip=10.0.0.1-10.0.0.9&${SIG}`, ctx())!;
+    const s = decodeAzureSas(
+      `https://examplestore.blob.core.windows.net/backups?sv=2022-11-02&sr=c&sp=rl&se=2026-06-02&sip=10.0.0.1-10.0.0.9&${SIG}`,
+      ctx(),
+    )!;
     expect(s.privilege).toBe('read');
     expect(s.breadth).toBe('resource');
     expect(s.facts['signedResource']).toBe('container');
@@ -61,7 +64,10 @@ describe('azure-sas decoder', () => {
   });
 
   it('queue SAS: p means process', () => {
-    const s = decodeAzureSas(`https://examplestore.queue.core.windows.net/jobs?sv=2022-11-02&sp=rp&se=2026-07-01&${SIG}`, ctx())!;
+    const s = decodeAzureSas(
+      `https://examplestore.queue.core.windows.net/jobs?sv=2022-11-02&sp=rp&se=2026-07-01&${SIG}`,
+      ctx(),
+    )!;
     expect(s.facts['service']).toBe('queue');
     expect(s.scopes).toEqual(['read', 'process']);
     expect(s.breadth).toBe('resource');
@@ -69,7 +75,10 @@ describe('azure-sas decoder', () => {
   });
 
   it('Data Lake directory SAS: p means set permissions', () => {
-    const s = decodeAzureSas(`https://examplestore.dfs.core.windows.net/fs/dir?sv=2022-11-02&sr=d&sdd=1&sp=rp&se=2026-07-01&${SIG}`, ctx())!;
+    const s = decodeAzureSas(
+      `https://examplestore.dfs.core.windows.net/fs/dir?sv=2022-11-02&sr=d&sdd=1&sp=rp&se=2026-07-01&${SIG}`,
+      ctx(),
+    )!;
     expect(s.scopes).toEqual(['read', 'set-permissions']);
     expect(s.evidence.join('\n')).toMatch(/grant access/);
   });
@@ -80,7 +89,10 @@ describe('azure-sas decoder', () => {
   });
 
   it('stored access policy without sp: permissions are server-side, no privilege claimed', () => {
-    const s = decodeAzureSas(`https://examplestore.blob.core.windows.net/c?sv=2022-11-02&sr=c&si=policy-one&${SIG}`, ctx())!;
+    const s = decodeAzureSas(
+      `https://examplestore.blob.core.windows.net/c?sv=2022-11-02&sr=c&si=policy-one&${SIG}`,
+      ctx(),
+    )!;
     expect(s.privilege).toBeUndefined();
     expect(s.facts['storedPolicy']).toBe('policy-one');
     expect(s.evidence.join('\n')).toMatch(/permissions live on the server/);
@@ -110,7 +122,10 @@ describe('azure-sas decoder', () => {
   });
 
   it('takes the URL from a named group when the secret is only the query', () => {
-    const s = decodeAzureSas(`sv=2022-11-02&sr=b&sp=r&se=2026-07-01&${SIG}`, ctx({ url: 'https://otherstore.blob.core.windows.net/c/file.txt' }))!;
+    const s = decodeAzureSas(
+      `sv=2022-11-02&sr=b&sp=r&se=2026-07-01&${SIG}`,
+      ctx({ url: 'https://otherstore.blob.core.windows.net/c/file.txt' }),
+    )!;
     expect(s.facts['account']).toBe('otherstore');
     expect(s.facts['path']).toBe('/c/file.txt');
   });
@@ -138,7 +153,10 @@ describe('azure-sas decoder', () => {
 
   it('Service Bus token signed with RootManageSharedAccessKey: admin on the namespace', () => {
     const sr = encodeURIComponent('https://example-ns.servicebus.windows.net/');
-    const s = decodeAzureSas(`SharedAccessSignature sr=${sr}&${SIG}&se=1780000000&skn=RootManageSharedAccessKey`, ctx())!;
+    const s = decodeAzureSas(
+      `SharedAccessSignature sr=${sr}&${SIG}&se=1780000000&skn=RootManageSharedAccessKey`,
+      ctx(),
+    )!;
     expect(s.privilege).toBe('admin');
     expect(s.breadth).toBe('project');
     expect(s.facts['namespace']).toBe('example-ns.servicebus.windows.net');
@@ -156,7 +174,10 @@ describe('azure-sas decoder', () => {
   });
 
   it('never echoes the signature', () => {
-    const s = decodeAzureSas(`https://examplestore.blob.core.windows.net/?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-07-01&${SIG}`, ctx())!;
+    const s = decodeAzureSas(
+      `https://examplestore.blob.core.windows.net/?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-07-01&${SIG}`,
+      ctx(),
+    )!;
     expect(JSON.stringify(s)).not.toContain('FAKEFAKE');
   });
 

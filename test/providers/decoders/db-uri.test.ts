@@ -18,7 +18,9 @@ const PW = 'FakePw-0000';
 
 /** A db-uri match as the engine would hand it to the scope stage (the whole URI is the secret). */
 function dbMatch(secret: string): RawMatch {
-  const detector = { def: { decoder: 'db-uri', privilege: 'destructive', breadth: 'resource', tokenType: 'connection-uri' } } as unknown as CompiledDetector;
+  const detector = {
+    def: { decoder: 'db-uri', privilege: 'destructive', breadth: 'resource', tokenType: 'connection-uri' },
+  } as unknown as CompiledDetector;
   return { detector, secret, start: 0, end: secret.length, groups: {}, confidence: 'high' };
 }
 
@@ -44,7 +46,9 @@ describe('parseDbTarget', () => {
     expect(t.database).toBe('admin');
   });
   it('parses JDBC SQL Server properties', () => {
-    expect(parseDbTarget(`jdbc:sqlserver://sql.example.com:1433;databaseName=shop;user=sa;password=${PW};encrypt=true`)).toMatchObject({
+    expect(
+      parseDbTarget(`jdbc:sqlserver://sql.example.com:1433;databaseName=shop;user=sa;password=${PW};encrypt=true`),
+    ).toMatchObject({
       scheme: 'sqlserver',
       host: 'sql.example.com',
       port: '1433',
@@ -70,7 +74,11 @@ describe('parseDbTarget', () => {
     });
   });
   it('parses ADO.NET connection strings', () => {
-    expect(parseDbTarget(`Server=tcp:example.database.windows.net,1433;Initial Catalog=sales;User ID=administrator;Password=${PW};Encrypt=True;`)).toMatchObject({
+    expect(
+      parseDbTarget(
+        `Server=tcp:example.database.windows.net,1433;Initial Catalog=sales;User ID=administrator;Password=${PW};Encrypt=True;`,
+      ),
+    ).toMatchObject({
       scheme: 'sqlserver',
       host: 'example.database.windows.net',
       port: '1433',
@@ -100,7 +108,10 @@ describe('db-uri decoder', () => {
   });
 
   it('an application user: facts only, no privilege claim', () => {
-    const s = decodeDbUri(`postgres://orders_app:${PW}@orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432/orders`, ctx())!;
+    const s = decodeDbUri(
+      `postgres://orders_app:${PW}@orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432/orders`,
+      ctx(),
+    )!;
     expect(s.facts).toEqual({
       scheme: 'postgres',
       host: 'orders.cluster-abc.eu-west-1.rds.amazonaws.com',
@@ -115,13 +126,19 @@ describe('db-uri decoder', () => {
   });
 
   it('an owner role is destructive', () => {
-    const s = decodeDbUri(`postgresql://neondb_owner:${PW}@ep-fake-123.eu-central-1.aws.neon.tech/neondb?sslmode=require`, ctx())!;
+    const s = decodeDbUri(
+      `postgresql://neondb_owner:${PW}@ep-fake-123.eu-central-1.aws.neon.tech/neondb?sslmode=require`,
+      ctx(),
+    )!;
     expect(s.privilege).toBe('destructive');
     expect(s.facts['platform']).toBe('Neon');
   });
 
   it('the Supabase pooler postgres.<ref> user is the postgres role', () => {
-    const s = decodeDbUri(`postgresql://postgres.abcdefghijklmnop:${PW}@aws-0-eu-west-1.pooler.supabase.com:6543/postgres`, ctx())!;
+    const s = decodeDbUri(
+      `postgresql://postgres.abcdefghijklmnop:${PW}@aws-0-eu-west-1.pooler.supabase.com:6543/postgres`,
+      ctx(),
+    )!;
     expect(s.privilege).toBe('admin');
     expect(s.facts['platform']).toBe('Supabase');
   });

@@ -46,7 +46,8 @@ function enc(v: Enc): Buffer {
     const head = v.length < 16 ? Buffer.from([0x90 | v.length]) : Buffer.concat([Buffer.from([0xdc]), u(v.length, 2)]);
     return Buffer.concat([head, ...v.map(enc)]);
   }
-  const head = v.map.length < 16 ? Buffer.from([0x80 | v.map.length]) : Buffer.concat([Buffer.from([0xde]), u(v.map.length, 2)]);
+  const head =
+    v.map.length < 16 ? Buffer.from([0x80 | v.map.length]) : Buffer.concat([Buffer.from([0xde]), u(v.map.length, 2)]);
   return Buffer.concat([head, ...v.map.flatMap(([k, val]) => [enc(k), enc(val)])]);
 }
 
@@ -118,7 +119,10 @@ describe('flyio-macaroon decoder', () => {
   });
 
   it('IfPresent on apps with a read-only fallback: project breadth', () => {
-    const s = decodeFlyioMacaroon(`fm2_${macaroon([org(1234, ALL), ifPresent([...apps([[5678, r | w | d]])], r)])}`, ctx)!;
+    const s = decodeFlyioMacaroon(
+      `fm2_${macaroon([org(1234, ALL), ifPresent([...apps([[5678, r | w | d]])], r)])}`,
+      ctx,
+    )!;
     expect(s.breadth).toBe('project');
     expect(s.facts['appIds']).toEqual(['5678']);
     expect(s.privilege).toBe('destructive');
@@ -126,7 +130,10 @@ describe('flyio-macaroon decoder', () => {
   });
 
   it('IfPresent with a writable fallback stays org-wide', () => {
-    const s = decodeFlyioMacaroon(`fm2_${macaroon([org(1234, ALL), ifPresent([...apps([[5678, ALL]])], r | w)])}`, ctx)!;
+    const s = decodeFlyioMacaroon(
+      `fm2_${macaroon([org(1234, ALL), ifPresent([...apps([[5678, ALL]])], r | w)])}`,
+      ctx,
+    )!;
     expect(s.breadth).toBe('org');
   });
 
@@ -140,12 +147,17 @@ describe('flyio-macaroon decoder', () => {
     const s = decodeFlyioMacaroon(`fm2_${macaroon([org(1234, ALL), mutations(['deleteVolume', 'createApp'])])}`, ctx)!;
     expect(s.facts['mutations']).toEqual(['deleteVolume', 'createApp']);
     expect(s.privilege).toBe('destructive');
-    expect(decodeFlyioMacaroon(`fm2_${macaroon([org(1234, ALL), mutations(['createApp'])])}`, ctx)?.privilege).toBe('write');
+    expect(decodeFlyioMacaroon(`fm2_${macaroon([org(1234, ALL), mutations(['createApp'])])}`, ctx)?.privilege).toBe(
+      'write',
+    );
   });
 
   it('bundle with a discharge: counts tokens, takes the earliest expiry, ignores attestations', () => {
     const perm = macaroon([org(1234, ALL), thirdParty('https://auth.fly.io'), validity(0, NA)], { proof: false });
-    const discharge = macaroon([validity(1767225600, 1780000000), [23, 42], [12, new Uint8Array(16)]], { location: 'https://auth.fly.io', proof: true });
+    const discharge = macaroon([validity(1767225600, 1780000000), [23, 42], [12, new Uint8Array(16)]], {
+      location: 'https://auth.fly.io',
+      proof: true,
+    });
     const s = decodeFlyioMacaroon(`FlyV1 fm2_${perm},fm2_${discharge}`, ctx)!;
     expect(s.facts['macaroons']).toBe(2);
     expect(s.expiresAt).toBe(new Date(1780000000 * 1000).toISOString());
@@ -154,7 +166,15 @@ describe('flyio-macaroon decoder', () => {
   });
 
   it('accepts fm1r_/fm1a_ labels and map-encoded struct bodies', () => {
-    const mapOrg: Enc[] = [0, { map: [['id', 99], ['mask', r]] }];
+    const mapOrg: Enc[] = [
+      0,
+      {
+        map: [
+          ['id', 99],
+          ['mask', r],
+        ],
+      },
+    ];
     const s = decodeFlyioMacaroon(`fm1r_${macaroon([mapOrg])}, fm1a_${macaroon([], { proof: true })}`, ctx)!;
     expect(s.facts['orgId']).toBe('99');
     expect(s.privilege).toBe('read');
@@ -185,7 +205,9 @@ describe('flyio-macaroon decoder', () => {
     expect(decodeFlyioMacaroon('fo1_' + 'a'.repeat(40), ctx)).toBeUndefined();
     expect(decodeFlyioMacaroon('fm2_' + Buffer.from('not msgpack at all').toString('base64'), ctx)).toBeUndefined();
     expect(decodeFlyioMacaroon('fm2_' + enc([1, 2, 3]).toString('base64'), ctx)).toBeUndefined();
-    expect(decodeFlyioMacaroon('fm2_' + enc([[FAKE_KID, FAKE_RND], 'loc', [0]]).toString('base64'), ctx)).toBeUndefined(); // odd caveat array
+    expect(
+      decodeFlyioMacaroon('fm2_' + enc([[FAKE_KID, FAKE_RND], 'loc', [0]]).toString('base64'), ctx),
+    ).toBeUndefined(); // odd caveat array
     expect(decodeFlyioMacaroon('fm2_!!!', ctx)).toBeUndefined();
   });
 

@@ -40,7 +40,10 @@ describe('gcp-service-account decoder', () => {
   });
 
   it('default Compute Engine service account: Editor, destructive, project', () => {
-    const s = decodeGcpServiceAccount(JSON.stringify(keyFile('123456789012-compute@developer.gserviceaccount.com')), ctx())!;
+    const s = decodeGcpServiceAccount(
+      JSON.stringify(keyFile('123456789012-compute@developer.gserviceaccount.com')),
+      ctx(),
+    )!;
     expect(s.privilege).toBe('destructive');
     expect(s.breadth).toBe('project');
     expect(s.facts['defaultServiceAccount']).toBe(true);
@@ -56,7 +59,9 @@ describe('gcp-service-account decoder', () => {
   });
 
   it('is robust to JSON embedded with escaped quotes and newlines', () => {
-    const embedded = JSON.stringify(JSON.stringify(keyFile('123-compute@developer.gserviceaccount.com', 'embedded-proj')));
+    const embedded = JSON.stringify(
+      JSON.stringify(keyFile('123-compute@developer.gserviceaccount.com', 'embedded-proj')),
+    );
     expect(embedded).toContain('\\"client_email\\"');
     const s = decodeGcpServiceAccount(embedded, ctx())!;
     expect(s.facts['projectId']).toBe('embedded-proj');
@@ -73,13 +78,19 @@ describe('gcp-service-account decoder', () => {
   });
 
   it('takes fields from named groups', () => {
-    const s = decodeGcpServiceAccount('"type": "service_account"', ctx({ client_email: 'ci@group-proj-1.iam.gserviceaccount.com' }))!;
+    const s = decodeGcpServiceAccount(
+      '"type": "service_account"',
+      ctx({ client_email: 'ci@group-proj-1.iam.gserviceaccount.com' }),
+    )!;
     expect(s.facts['projectId']).toBe('group-proj-1');
     expect(s.facts['clientEmail']).toBe('ci@group-proj-1.iam.gserviceaccount.com');
   });
 
   it('never includes the private key', () => {
-    const s = decodeGcpServiceAccount(JSON.stringify(keyFile('a-b-c-d@example-project-123.iam.gserviceaccount.com')), ctx());
+    const s = decodeGcpServiceAccount(
+      JSON.stringify(keyFile('a-b-c-d@example-project-123.iam.gserviceaccount.com')),
+      ctx(),
+    );
     expect(JSON.stringify(s)).not.toContain('FAKEFAKE');
   });
 

@@ -19,8 +19,16 @@ function token(appId: string, claims: Record<string, unknown>): string {
 
 describe('github-installation-jwt decoder', () => {
   it('reads the app id and standard claims', () => {
-    const s = decodeGithubInstallationJwt(token('123456', { iss: 'https://github.example', exp: 1780000000, iat: 1779996400, sub: 'installation' }), ctx)!;
-    expect(s.facts).toEqual({ appId: '123456', issuer: 'https://github.example', subject: 'installation', issuedAt: new Date(1779996400 * 1000).toISOString() });
+    const s = decodeGithubInstallationJwt(
+      token('123456', { iss: 'https://github.example', exp: 1780000000, iat: 1779996400, sub: 'installation' }),
+      ctx,
+    )!;
+    expect(s.facts).toEqual({
+      appId: '123456',
+      issuer: 'https://github.example',
+      subject: 'installation',
+      issuedAt: new Date(1779996400 * 1000).toISOString(),
+    });
     expect(s.expiresAt).toBe(new Date(1780000000 * 1000).toISOString());
     expect(s.breadth).toBe('org');
     expect(s.privilege).toBeUndefined();
@@ -29,7 +37,11 @@ describe('github-installation-jwt decoder', () => {
 
   it('reads an installation id and a permissions object when present (unverified hints)', () => {
     const s = decodeGithubInstallationJwt(
-      token('99', { exp: 1780000000, installation_id: 4242, permissions: { contents: 'write', metadata: 'read', administration: 'write' } }),
+      token('99', {
+        exp: 1780000000,
+        installation_id: 4242,
+        permissions: { contents: 'write', metadata: 'read', administration: 'write' },
+      }),
       ctx,
     )!;
     expect(s.facts['installationId']).toBe('4242');
@@ -39,11 +51,15 @@ describe('github-installation-jwt decoder', () => {
   });
 
   it('read-only permissions are read', () => {
-    expect(decodeGithubInstallationJwt(token('99', { permissions: { contents: 'read', metadata: 'read' } }), ctx)?.privilege).toBe('read');
+    expect(
+      decodeGithubInstallationJwt(token('99', { permissions: { contents: 'read', metadata: 'read' } }), ctx)?.privilege,
+    ).toBe('read');
   });
 
   it('members write is admin', () => {
-    expect(decodeGithubInstallationJwt(token('99', { permissions: { members: 'write' } }), ctx)?.privilege).toBe('admin');
+    expect(decodeGithubInstallationJwt(token('99', { permissions: { members: 'write' } }), ctx)?.privilege).toBe(
+      'admin',
+    );
   });
 
   it('keeps the app id when the JWT does not decode', () => {
@@ -53,7 +69,9 @@ describe('github-installation-jwt decoder', () => {
   });
 
   it('never echoes the signature', () => {
-    expect(JSON.stringify(decodeGithubInstallationJwt(token('1', { exp: 1780000000 }), ctx))).not.toContain('FAKESIGNATURE');
+    expect(JSON.stringify(decodeGithubInstallationJwt(token('1', { exp: 1780000000 }), ctx))).not.toContain(
+      'FAKESIGNATURE',
+    );
   });
 
   it('returns undefined for classic ghs_ tokens and other shapes', () => {

@@ -86,7 +86,10 @@ describe('gitlab-routable decoder', () => {
   });
 
   it('decodeRoutingPayload rejects unknown line shapes', () => {
-    const enc = (text: string) => Buffer.concat([Buffer.alloc(16), Buffer.from(text), Buffer.from([Buffer.byteLength(text)])]).toString('base64url');
+    const enc = (text: string) =>
+      Buffer.concat([Buffer.alloc(16), Buffer.from(text), Buffer.from([Buffer.byteLength(text)])]).toString(
+        'base64url',
+      );
     expect(decodeRoutingPayload(enc('o:1\nu:2'))).toEqual({ o: '1', u: '2' });
     expect(decodeRoutingPayload(enc('hello world'))).toBeUndefined();
     expect(decodeRoutingPayload(enc('o:1\no:2'))).toBeUndefined();

@@ -17,7 +17,10 @@ function token(payload: unknown): string {
 
 describe('grafana-cloud decoder', () => {
   it('reads org id, token name and region', () => {
-    const s = decodeGrafanaCloud(token({ o: '123456', n: 'stack-99-metrics-write', k: FAKE_K, m: { r: 'prod-us-east-0' } }), ctx)!;
+    const s = decodeGrafanaCloud(
+      token({ o: '123456', n: 'stack-99-metrics-write', k: FAKE_K, m: { r: 'prod-us-east-0' } }),
+      ctx,
+    )!;
     expect(s.facts).toEqual({ orgId: '123456', tokenName: 'stack-99-metrics-write', region: 'prod-us-east-0' });
     expect(s.privilege).toBeUndefined();
     expect(s.evidence[0]).toMatch(/"stack-99-metrics-write" \(org 123456, region prod-us-east-0\)/);
@@ -31,7 +34,9 @@ describe('grafana-cloud decoder', () => {
   });
 
   it('never includes the k field', () => {
-    expect(JSON.stringify(decodeGrafanaCloud(token({ o: '1', n: 'x', k: FAKE_K, m: { r: 'eu' } }), ctx))).not.toContain('FAKEKEY');
+    expect(JSON.stringify(decodeGrafanaCloud(token({ o: '1', n: 'x', k: FAKE_K, m: { r: 'eu' } }), ctx))).not.toContain(
+      'FAKEKEY',
+    );
   });
 
   it('returns undefined for what does not decode', () => {

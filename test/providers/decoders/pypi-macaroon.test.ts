@@ -131,7 +131,11 @@ describe('pypi-macaroon decoder', () => {
 
   it('counts third-party and unknown caveats without failing', () => {
     const s = decodePypiMacaroon(
-      token([{ id: 'opaque-ticket', vid: Buffer.alloc(40, 1), location: 'https://third.example' }, { id: [99, 'x'] }, { id: 'not json' }]),
+      token([
+        { id: 'opaque-ticket', vid: Buffer.alloc(40, 1), location: 'https://third.example' },
+        { id: [99, 'x'] },
+        { id: 'not json' },
+      ]),
       ctx,
     )!;
     expect(s.breadth).toBe('account');
@@ -156,7 +160,9 @@ describe('pypi-macaroon decoder', () => {
     expect(decodePypiMacaroon('pypi-', ctx)).toBeUndefined();
     expect(decodePypiMacaroon('pypi-AgEIcHlwaS5vcmcxxxx', ctx)).toBeUndefined();
     expect(decodePypiMacaroon('npm_abcdef', ctx)).toBeUndefined();
-    expect(decodePypiMacaroon(`pypi-${Buffer.from('hello world, not a macaroon').toString('base64url')}`, ctx)).toBeUndefined();
+    expect(
+      decodePypiMacaroon(`pypi-${Buffer.from('hello world, not a macaroon').toString('base64url')}`, ctx),
+    ).toBeUndefined();
     const noSig = macaroon([{ id: [3, 'u'] }], 'pypi.org', { signature: false });
     expect(decodePypiMacaroon(`pypi-${noSig.toString('base64url')}`, ctx)?.evidence.join(' ')).toMatch(/no signature/);
   });

@@ -18,8 +18,16 @@ function token(payload: unknown): string {
 
 describe('sentry-org decoder', () => {
   it('reads org, url and region', () => {
-    const s = decodeSentryOrg(token({ iat: 1767225600.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'example-org' }), ctx)!;
-    expect(s.facts).toEqual({ org: 'example-org', url: 'https://sentry.io', region: 'https://us.sentry.io', issuedAt: '2026-01-01T00:00:00.500Z' });
+    const s = decodeSentryOrg(
+      token({ iat: 1767225600.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'example-org' }),
+      ctx,
+    )!;
+    expect(s.facts).toEqual({
+      org: 'example-org',
+      url: 'https://sentry.io',
+      region: 'https://us.sentry.io',
+      issuedAt: '2026-01-01T00:00:00.500Z',
+    });
     expect(s.privilege).toBe('write');
     expect(s.breadth).toBe('org');
     expect(s.scopes).toEqual(['org:ci', 'project:releases']);
@@ -27,13 +35,18 @@ describe('sentry-org decoder', () => {
   });
 
   it('works for self-hosted instances without a region', () => {
-    const s = decodeSentryOrg(token({ iat: 1767225600, url: 'https://sentry.example.test', region_url: '', org: 'acme' }), ctx)!;
+    const s = decodeSentryOrg(
+      token({ iat: 1767225600, url: 'https://sentry.example.test', region_url: '', org: 'acme' }),
+      ctx,
+    )!;
     expect(s.facts['region']).toBeUndefined();
     expect(s.facts['url']).toBe('https://sentry.example.test');
   });
 
   it('never includes the trailing secret', () => {
-    expect(JSON.stringify(decodeSentryOrg(token({ org: 'acme', url: 'https://sentry.io' }), ctx))).not.toContain('FAKEFAKE');
+    expect(JSON.stringify(decodeSentryOrg(token({ org: 'acme', url: 'https://sentry.io' }), ctx))).not.toContain(
+      'FAKEFAKE',
+    );
   });
 
   it('returns undefined for what does not decode', () => {

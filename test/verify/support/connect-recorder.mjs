@@ -32,6 +32,8 @@ net.Socket.prototype.connect = function connect(...args) {
     const rest = Array.isArray(args[0]) ? args[0].slice(1) : args.slice(1);
     return original.call(this, options, ...rest);
   }
-  process.nextTick(() => this.destroy(Object.assign(new Error(`connect ENETUNREACH ${t.host}:${t.port}`), { code: 'ENETUNREACH' })));
+  process.nextTick(() =>
+    this.destroy(Object.assign(new Error(`connect ENETUNREACH ${t.host}:${t.port}`), { code: 'ENETUNREACH' })),
+  );
   return this;
 };

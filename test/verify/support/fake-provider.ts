@@ -33,7 +33,10 @@ export interface FakeProvider {
   close(): Promise<void>;
 }
 
-export async function startFakeProvider(pki: TestPki, initial: Handler = () => ({ status: 404, body: {} })): Promise<FakeProvider> {
+export async function startFakeProvider(
+  pki: TestPki,
+  initial: Handler = () => ({ status: 404, body: {} }),
+): Promise<FakeProvider> {
   let handler = initial;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -47,15 +50,25 @@ export async function startFakeProvider(pki: TestPki, initial: Handler = () => (
     req.on('end', () => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      const recorded: RecordedRequest = { method: req.method ?? '', host: headers['host'] ?? '', path: req.url ?? '', headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        host: headers['host'] ?? '',
+        path: req.url ?? '',
+        headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       const answer = handler(recorded, requests.length - 1);
       const send = (): void => {
         inFlight--;
         if (res.destroyed) return;
         const isJson = answer.body !== undefined && typeof answer.body !== 'string';
-        const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-        res.writeHead(answer.status, { ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...answer.headers });
+        const body =
+          answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+        res.writeHead(answer.status, {
+          ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+          ...answer.headers,
+        });
         res.end(body);
       };
       if (answer.delayMs) setTimeout(send, answer.delayMs).unref();

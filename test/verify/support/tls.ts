@@ -17,7 +17,14 @@ export interface TestPki {
 
 /** Host names the test certificate covers: every allowlisted host plus test-only self-managed hosts. */
 export function certificateHosts(): string[] {
-  const hosts = new Set<string>(['localhost', 'gitlab.acme.test', 'github.acme.test', 'api.acme.ghe.test', 'acme.myshopify.com', 'unlisted.example.test']);
+  const hosts = new Set<string>([
+    'localhost',
+    'gitlab.acme.test',
+    'github.acme.test',
+    'api.acme.ghe.test',
+    'acme.myshopify.com',
+    'unlisted.example.test',
+  ]);
   for (const v of Object.values(verifiers)) for (const h of v.hosts) if (typeof h === 'string') hosts.add(h);
   return [...hosts];
 }
@@ -41,12 +48,49 @@ export function makeTestPki(): TestPki {
     execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  run('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=tokenscope throwaway test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  run(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=tokenscope throwaway test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
   run('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=tokenscope test provider');
-  const san = certificateHosts().map((h) => `DNS:${h}`).concat('IP:127.0.0.1').join(',');
-  writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`);
-  run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'ext.cnf');
+  const san = certificateHosts()
+    .map((h) => `DNS:${h}`)
+    .concat('IP:127.0.0.1')
+    .join(',');
+  writeFileSync(
+    join(dir, 'ext.cnf'),
+    `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`,
+  );
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'ext.cnf',
+  );
   cached = {
     dir,
     caFile: join(dir, 'ca.pem'),
