@@ -1,2 +1,0 @@
-import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);
-import{b as a,c as b,d as c,e as d,f as e,g as f,h as g,i as h,j as i}from"./chunk-E57OMXEU.js";import"./chunk-LLNDEACH.js";import"./chunk-X77YDJOY.js";export{b as DEFAULT_EXCLUDES,g as IgnoreTree,h as displayName,e as displayPath,a as findRepoRoot,d as leavesBase,f as readIgnoreFile,c as toPosix,i as walkWorkingTree};

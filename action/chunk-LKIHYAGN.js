@@ -1,2 +1,0 @@
-import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);
-import{d as a,e as b,f as c,g as d,h as e,i as f}from"./chunk-YNCBBJMU.js";import"./chunk-MKAEVEFM.js";import"./chunk-V7U2CZWG.js";import"./chunk-VO36673B.js";import"./chunk-55JEI7TE.js";import"./chunk-X77YDJOY.js";export{a as CONFIG_NAMES,b as findConfigFile,e as loadConfigFile,d as parseConfig,c as parseSize,f as resolveConfig};

@@ -1,2 +1,0 @@
-import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-QD6SZJPR.js";import"./chunk-MKAEVEFM.js";import"./chunk-E57OMXEU.js";import"./chunk-55JEI7TE.js";import"./chunk-LLNDEACH.js";import"./chunk-X77YDJOY.js";export{c as builtinDetectorSources,d as loadBuiltinDetectors,b as loadDetectorFiles,a as parseDetectorDocument};
