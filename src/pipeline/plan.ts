@@ -176,23 +176,46 @@ export async function planScan(options: ScanOptions): Promise<ScanPlan> {
     levels: chosen.levels,
     selection: { custom: config.customDetectors, disabled: [...chosen.disabled] },
     baseline,
-    analyze: {
-      maxFileSize: config.maxFileSize,
-      fingerprintKey: options.fingerprintKey ?? defaultFingerprintKey(process.env, repo ?? root),
-      keepSecrets: options.verify !== undefined,
-      collectIgnoreComments: options.reportUnusedIgnores === true,
-      now: now.toISOString(),
-      valueAllowlist: valueAllowlistPatterns(config.allowlist).map(([source, flags, key]) => [source, flags, key]),
-    },
+    analyze: withLazyFingerprintKey(
+      {
+        maxFileSize: config.maxFileSize,
+        keepSecrets: options.verify !== undefined,
+        collectIgnoreComments: options.reportUnusedIgnores === true,
+        now: now.toISOString(),
+        valueAllowlist: valueAllowlistPatterns(config.allowlist).map(([source, flags, key]) => [source, flags, key]),
+      },
+      () => options.fingerprintKey ?? defaultFingerprintKey(process.env, repo ?? root),
+    ),
+  };
+}
+
+/**
+ * The fingerprint key is derived from the repository's root commit (a git process, 5–10 ms), which
+ * only a finding needs: a clean pre-commit scan never asks. Read on first use, then kept; a worker
+ * receives it when its settings are cloned (cloning reads the property).
+ */
+function withLazyFingerprintKey<T extends object>(settings: T, derive: () => string): T & { fingerprintKey: string } {
+  let key: string | undefined;
+  return Object.defineProperty(settings, 'fingerprintKey', { enumerable: true, get: () => (key ??= derive()) }) as T & {
+    fingerprintKey: string;
   };
 }
 
 /** The plan's detection settings for an in-process scan (patterns compiled, the time as a Date). */
 export function inProcessAnalyzeOptions(plan: ScanPlan): AnalyzeOptions {
-  const { now, valueAllowlist, ...rest } = plan.analyze;
-  return {
-    ...rest,
-    now: new Date(now),
-    valueAllowlist: valueAllowlist.map(([source, flags, key]) => [compileUserRegex(source, flags), key]),
+  const { analyze } = plan;
+  const options = {
+    maxFileSize: analyze.maxFileSize,
+    keepSecrets: analyze.keepSecrets,
+    collectIgnoreComments: analyze.collectIgnoreComments,
+    now: new Date(analyze.now),
+    valueAllowlist: analyze.valueAllowlist.map(
+      ([source, flags, key]) => [compileUserRegex(source, flags), key] as [RegExp, string],
+    ),
   };
+  // Read through, so the key is still derived only if a finding needs it.
+  return Object.defineProperty(options, 'fingerprintKey', {
+    enumerable: true,
+    get: () => analyze.fingerprintKey,
+  }) as AnalyzeOptions;
 }
