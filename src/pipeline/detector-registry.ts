@@ -8,6 +8,10 @@ import { checkDetectorFiles, formatProblem, type DetectorProblem } from './check
 export type { DetectorSelection };
 import { checkBacktracking, type PatternJob } from '../util/redos.js';
 import { checkUserRegex } from '../util/user-regex.js';
+import { resolveDetectorSelection, type DetectorSelectionResult } from '../catalog/selection.js';
+import type { ResolvedConfig } from '../model/config.js';
+import { configError, TokenscopeError, usageError } from '../util/errors.js';
+import { plural } from '../util/format.js';
 
 /**
  * Loads and checks custom detectors; returns their files or the problems (one line each, naming
@@ -62,4 +66,48 @@ export async function loadCustomDetectors(
 
 export function buildSelectedSet(selection: DetectorSelection): DetectorSet {
   return buildDetectorSet(selectDetectorFiles(selection), new Set(selection.disabled));
+}
+
+/**
+ * The catalogue a configuration asks for: the built-ins plus its checked custom detectors, and
+ * which of them run at which level (`detectors.only` or --detectors, `disable`, `levels`). Throws
+ * one error naming the config file when a custom detector or a selector is invalid; `scan` and
+ * `tokenscope detectors` share it, so the listing says exactly what a scan would run.
+ */
+export async function loadConfiguredDetectors(
+  config: ResolvedConfig,
+  builtins: readonly DetectorFile[],
+  cli: { only?: readonly string[] } = {},
+): Promise<{ custom: DetectorFile[]; chosen: DetectorSelectionResult }> {
+  const custom = await loadCustomDetectors(config.customDetectors, builtins);
+  const where = config.source ?? 'config';
+  if (custom.errors.length > 0) {
+    throw new TokenscopeError(
+      'E_DETECTOR',
+      `${where}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`,
+      custom.errors,
+    );
+  }
+  const catalogue = [...builtins, ...custom.files].flatMap((f) =>
+    f.detectors.map((d) => ({ id: d.id, provider: f.provider })),
+  );
+  const only = cli.only ?? config.onlyDetectors;
+  const chosen = resolveDetectorSelection(catalogue, {
+    ...(only ? { only: [...only], onlyLabel: cli.only ? '--detectors' : 'detectors.only' } : {}),
+    disable: config.disabledDetectors,
+    levels: config.detectorLevels,
+    exactIds: config.allowlist.flatMap((entry, i) =>
+      entry.detectors ? [[`allowlist[${i}].detectors`, entry.detectors] as const] : [],
+    ),
+  });
+  const cliProblems = chosen.problems.filter((p) => p.startsWith('--detectors'));
+  if (cliProblems.length > 0) throw usageError(cliProblems.join('; '));
+  if (chosen.problems.length === 1) throw configError(`${where}: ${chosen.problems[0]}`);
+  if (chosen.problems.length > 0) {
+    throw configError(
+      `${where}: invalid detector selection (${plural(chosen.problems.length, 'problem')})`,
+      chosen.problems.map((p) => `${where}: ${p}`),
+    );
+  }
+  return { custom: custom.files, chosen };
 }

@@ -8,14 +8,12 @@ import { dirname, resolve } from 'node:path';
 import { resolveConfig } from '../config/load.js';
 import type { ConfigFile, ResolvedConfig } from '../model/config.js';
 import { loadBuiltinDetectors, type DetectorSelection } from '../catalog/load.js';
-import { resolveDetectorSelection } from '../catalog/selection.js';
-import { loadCustomDetectors } from './detector-registry.js';
+import { loadConfiguredDetectors } from './detector-registry.js';
 import { compileUserRegex } from '../util/user-regex.js';
-import { configError, TokenscopeError, usageError } from '../util/errors.js';
+import { usageError } from '../util/errors.js';
 import { fingerprintKey as defaultFingerprintKey } from '../util/redact.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { findRepoRoot } from '../sources/walk.js';
-import { plural } from '../util/format.js';
 import { readBaseline, type Baseline } from '../suppress/baseline.js';
 import { valueAllowlistPatterns } from '../suppress/apply.js';
 import type { Level, SourceProvider } from '../model/types.js';
@@ -133,36 +131,11 @@ export async function planScan(options: ScanOptions): Promise<ScanPlan> {
   );
 
   const builtins = loadBuiltinDetectors();
-  const custom = await loadCustomDetectors(config.customDetectors, builtins);
-  if (custom.errors.length > 0) {
-    throw new TokenscopeError(
-      'E_DETECTOR',
-      `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`,
-      custom.errors,
-    );
-  }
-  const catalogue = [...builtins, ...custom.files].flatMap((f) =>
-    f.detectors.map((d) => ({ id: d.id, provider: f.provider })),
+  const { custom, chosen } = await loadConfiguredDetectors(
+    config,
+    builtins,
+    options.detectors ? { only: options.detectors } : {},
   );
-  const only = options.detectors ?? config.onlyDetectors;
-  const chosen = resolveDetectorSelection(catalogue, {
-    ...(only ? { only, onlyLabel: options.detectors ? '--detectors' : 'detectors.only' } : {}),
-    disable: config.disabledDetectors,
-    levels: config.detectorLevels,
-    exactIds: config.allowlist.flatMap((entry, i) =>
-      entry.detectors ? [[`allowlist[${i}].detectors`, entry.detectors] as const] : [],
-    ),
-  });
-  const cliProblems = chosen.problems.filter((p) => p.startsWith('--detectors'));
-  if (cliProblems.length > 0) throw usageError(cliProblems.join('; '));
-  if (chosen.problems.length > 0) {
-    const where = config.source ?? 'config';
-    if (chosen.problems.length === 1) throw configError(`${where}: ${chosen.problems[0]}`);
-    throw configError(
-      `${where}: invalid detector selection (${plural(chosen.problems.length, 'problem')})`,
-      chosen.problems.map((p) => `${where}: ${p}`),
-    );
-  }
   const baseline = config.baseline ? readBaseline(config.baseline) : undefined;
   const now = options.now ?? new Date();
   return {
@@ -171,7 +144,7 @@ export async function planScan(options: ScanOptions): Promise<ScanPlan> {
     repo,
     root,
     config,
-    detectorFiles: [...builtins, ...custom.files],
+    detectorFiles: [...builtins, ...custom],
     disabled: chosen.disabled,
     levels: chosen.levels,
     selection: { custom: config.customDetectors, disabled: [...chosen.disabled] },

@@ -7,11 +7,11 @@ import { resolveConfig } from '../../config/load.js';
 import { findRepoRoot } from '../../sources/walk.js';
 import { checkDetectorFiles, formatProblem } from '../../pipeline/check-detectors.js';
 import type { DetectorFile, LoadedDetectorFile } from '../../model/detector.js';
-import { loadCustomDetectors } from '../../pipeline/detector-registry.js';
-import { configError, TokenscopeError, usageError } from '../../util/errors.js';
+import { loadConfiguredDetectors, loadCustomDetectors } from '../../pipeline/detector-registry.js';
+import { TokenscopeError, usageError } from '../../util/errors.js';
 import { plural } from '../../util/format.js';
 import type { CliIo } from '../io.js';
-import { closest, resolveDetectorSelection, type DetectorSelectionResult } from '../../catalog/selection.js';
+import { closest, type DetectorSelectionResult } from '../../catalog/selection.js';
 
 export interface DetectorsFlags {
   check?: string[] | boolean;
@@ -34,30 +34,8 @@ async function configuredDetectors(
     findRepoRoot(io.cwd) ?? io.cwd,
     configPath ? { configPath: resolve(io.cwd, configPath) } : {},
   );
-  const custom = await loadCustomDetectors(config.customDetectors, builtins);
-  if (custom.errors.length > 0) {
-    throw new TokenscopeError(
-      'E_DETECTOR',
-      `${config.source ?? 'config'}: detectors.custom: custom detectors are invalid (${plural(custom.errors.length, 'problem')})`,
-      custom.errors,
-    );
-  }
-  const catalogue = [...builtins, ...custom.files].flatMap((f) =>
-    f.detectors.map((d) => ({ id: d.id, provider: f.provider })),
-  );
-  const selection = resolveDetectorSelection(catalogue, {
-    ...(config.onlyDetectors ? { only: config.onlyDetectors } : {}),
-    disable: config.disabledDetectors,
-    levels: config.detectorLevels,
-  });
-  if (selection.problems.length > 0) {
-    const where = config.source ?? 'config';
-    throw configError(
-      `${where}: invalid detector selection (${plural(selection.problems.length, 'problem')})`,
-      selection.problems.map((p) => `${where}: ${p}`),
-    );
-  }
-  return { custom: custom.files, selection };
+  const { custom, chosen } = await loadConfiguredDetectors(config, builtins);
+  return { custom, selection: chosen };
 }
 
 export async function runDetectorsCommand(io: CliIo, flags: DetectorsFlags, ids: string[] = []): Promise<number> {
