@@ -3,7 +3,7 @@
 // exist, every positive example matches and contains a keyword, no negative example matches.
 // The test suite and `tokenscope detectors --check` run the same code.
 
-import { expandExample } from '../catalog/examples.js';
+import { expandExample, normalizeExample, type NormalizedExample } from '../catalog/examples.js';
 import { buildDetectorSet, compilePattern, type DetectorSet } from '../detect/compile.js';
 import { detectInText } from '../detect/engine.js';
 import { isDecoderName } from '../providers/decoders.js';
@@ -17,22 +17,7 @@ export interface DetectorProblem {
   message: string;
 }
 
-export { expandExample };
-
-export interface NormalizedExample {
-  text: string;
-  secret?: string;
-  path: string;
-}
-
-export function normalizeExample(example: ExampleDefinition): NormalizedExample {
-  if (typeof example === 'string') return { text: expandExample(example), path: 'example.txt' };
-  return {
-    text: expandExample(example.text),
-    ...(example.secret !== undefined ? { secret: expandExample(example.secret) } : {}),
-    path: example.path ?? 'example.txt',
-  };
-}
+export { expandExample, normalizeExample, type NormalizedExample };
 
 /**
  * The secrets one detector, run alone (other detectors cannot hide it), finds in an example as

@@ -5,7 +5,7 @@
 import type { AuthForm, Endpoint, Verifier } from '../providers/verifier-types.js';
 import { buildDetectorSet } from '../detect/compile.js';
 import { detectInText } from '../detect/engine.js';
-import { expandExample } from '../catalog/examples.js';
+import { normalizeExample } from '../catalog/examples.js';
 import type { DetectorFile } from '../model/detector.js';
 import { selectEndpoint } from './guard.js';
 
@@ -75,8 +75,7 @@ export function routeDetectors(
       else if (verifier.endpoints.length === 1) endpoints.add(verifier.endpoints[0]!.id);
       else {
         for (const example of def.examples.positive) {
-          const text = expandExample(typeof example === 'string' ? example : example.text);
-          const path = typeof example === 'string' ? 'example.txt' : (example.path ?? 'example.txt');
+          const { text, path } = normalizeExample(example);
           for (const m of detectInText(text, path, set)) {
             if (m.detector.id !== def.id) continue;
             const endpoint = selectEndpoint(verifier, undefined, m.secret);

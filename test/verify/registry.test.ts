@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDetectorFiles, builtinDetectorSources } from '../../src/catalog/load.js';
-import { expandExample } from '../../src/catalog/examples.js';
+import { normalizeExample } from '../../src/catalog/examples.js';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
 import { routeDetectors } from '../../src/verify/docs.js';
@@ -51,8 +51,7 @@ describe('verifier registry', () => {
       expect(d.verifier, id).toBe(was.verifier);
       const now: Array<string | null> = [];
       for (const example of d.examples.positive) {
-        const text = expandExample(typeof example === 'string' ? example : example.text);
-        const path = typeof example === 'string' ? 'example.txt' : (example.path ?? 'example.txt');
+        const { text, path } = normalizeExample(example);
         const m = detectInText(text, path, set).find((x) => x.detector.id === id);
         if (m) now.push(selectEndpoint(registry[d.verifier!]!, d.verifierEndpoint, m.secret)?.id ?? null);
       }
