@@ -9,7 +9,7 @@ import { detectInText } from '../detect/engine.js';
 import { isDecoderName } from '../providers/decoders.js';
 import { isVerifierName, verifiers } from '../providers/verifiers.js';
 import { checkUserRegex } from '../util/user-regex.js';
-import type { DetectorDefinition, DetectorFile, ExampleDefinition, LoadedDetectorFile } from '../model/detector.js';
+import type { DetectorDefinition, DetectorFile, LoadedDetectorFile } from '../model/detector.js';
 
 export interface DetectorProblem {
   source: string;
