@@ -47,7 +47,16 @@ export interface DetectorSet {
    * keyword index → a check on a hit (src/detect/keyword-gates.ts) and the detectors that still
    * run when a hit fails it; undefined when no detector using the keyword has a gate.
    */
-  readonly keywordGates: ReadonlyArray<{ readonly gate: KeywordGate; readonly ungated: readonly number[] } | undefined>;
+  readonly keywordGates: ReadonlyArray<KeywordGating | undefined>;
+}
+
+/**
+ * The gates of one keyword's detectors: `lists[mask]` is who runs on a hit, where bit `g` of
+ * `mask` says `gates[g]` passed (detectors without a gate are in every list, index order kept).
+ */
+export interface KeywordGating {
+  readonly gates: readonly KeywordGate[];
+  readonly lists: ReadonlyArray<readonly number[]>;
 }
 
 /**
@@ -157,11 +166,18 @@ export function buildDetectorSet(
     }
     layerTriggers.set(k, trigger);
   }
-  const keywordGates = [...keywordIndex.keys()].map((keyword, k) => {
+  const keywordGates = [...keywordIndex.keys()].map((keyword, k): KeywordGating | undefined => {
     const users = detectorsByKeyword[k]!;
-    const gates = users.map((d) => keywordGate(keyword, detectors[d]!.id));
-    const gate = gates.find((g) => g !== undefined);
-    return gate ? { gate, ungated: users.filter((_, i) => gates[i] !== gate) } : undefined;
+    const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
+    const gates = [...new Set(gateOf.filter((g) => g !== undefined))];
+    if (gates.length === 0) return undefined;
+    const lists = Array.from({ length: 1 << gates.length }, (_, mask) =>
+      users.filter((_, i) => {
+        const g = gateOf[i];
+        return g === undefined || (mask & (1 << gates.indexOf(g))) !== 0;
+      }),
+    );
+    return { gates, lists };
   });
   return {
     detectors,

@@ -213,11 +213,15 @@ function detectRaw(
   for (let h = 0; h < positions.length; h++) {
     const pos = positions[h]!;
     const keyword = keywordIds[h]!;
-    const gated = keywordGates[keyword];
-    const candidates =
-      gated !== undefined && !gated.gate(text, pos - keywords[keyword]!.length, pos)
-        ? gated.ungated
-        : set.detectorsByKeyword[keyword]!;
+    const gating = keywordGates[keyword];
+    let candidates = set.detectorsByKeyword[keyword]!;
+    if (gating !== undefined) {
+      const { gates } = gating;
+      const from = pos - keywords[keyword]!.length;
+      let mask = 0;
+      for (let g = 0; g < gates.length; g++) if (gates[g]!(text, from, pos)) mask |= 1 << g;
+      candidates = gating.lists[mask]!;
+    }
     if (candidates.length === 0) continue;
     if (pos > lineEnd || lineStart < 0) {
       lineStart = pos - 1;

@@ -122,6 +122,152 @@ function prefixedShape(shape: RegExp, notBefore: RegExp): KeywordGate {
   };
 }
 
+/** `[A-Za-z0-9_]`: a `\w` character. */
+function isWordChar(c: number): boolean {
+  return isAlnum(c) || c === 95;
+}
+
+/**
+ * Index past the run of `inRun` characters starting at `from`, or -1 when the run is longer than
+ * `max` (a pattern's `{0,max}` could then end it anywhere, so the caller cannot judge the hit).
+ */
+function runEnd(text: string, from: number, max: number, inRun: (c: number) => boolean): number {
+  const limit = Math.min(text.length, from + max);
+  let i = from;
+  while (i < limit && inRun(text.charCodeAt(i))) i++;
+  return i === limit && i < text.length && inRun(text.charCodeAt(i)) ? -1 : i;
+}
+
+function skipSpaces(text: string, from: number, max = 256): number {
+  const limit = Math.min(text.length, from + max);
+  let i = from;
+  while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[\w.$-]`: generic.secret's key-name characters after the credential word. */
+function isSecretNameChar(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 36 || c === 45;
+}
+
+/** What may follow generic.secret's key name (after spaces): `: = & ' " [ ] ? | <`. */
+const SECRET_ASSIGN_START = new Set([58, 61, 38, 39, 34, 91, 93, 63, 124, 60]);
+/** First letters of the type names and `As` the pattern accepts between name and `=` (any case). */
+const SECRET_TYPE_START = new Set([...'sScCnNaA'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * generic.secret: the key is the credential word plus up to 40 of `[\w.$-]`, followed (after
+ * optional spaces) by an assignment, a quote, a bracket or a type annotation (`String`, `str`,
+ * `char *`, `As`, `&'static`, `[]byte`). `Object.keys(o)`, `token)`, `for key in` fail it.
+ */
+const secretAssignment: KeywordGate = (text, _start, end) => {
+  const run = runEnd(text, end, 40, isSecretNameChar);
+  if (run < 0) return true;
+  const i = skipSpaces(text, run);
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return SECRET_ASSIGN_START.has(c) || (i > run && SECRET_TYPE_START.has(c));
+};
+
+/** `[\w.-]`, the name characters of generic.secret-default's `${name:default}`. */
+function isDefaultNameChar(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 45;
+}
+
+/** generic.secret-default: `${…secret…:default}`: up to 40 of `[\w.-]` after the word, then `:`. */
+const placeholderDefault: KeywordGate = (text, _start, end) => {
+  const run = runEnd(text, end, 40, isDefaultNameChar);
+  return run >= 0 && text.charCodeAt(run) === 58;
+};
+
+/**
+ * generic.auth-tuple: a key ending in `auth`, `creds` or `credentials`, then `[ \t]*` and `=` or
+ * `:` (`auth = ("user", "…")`). The `cred` hit may stand for `creds` or `credentials`.
+ */
+const authTupleKey: KeywordGate = (text, start, end) => {
+  let i = end;
+  if (end - start === 4 && (text.charCodeAt(start) | 32) === 99) {
+    // `cred`: the key ends in `creds` or `credentials`
+    const rest = text.slice(end, end + 7).toLowerCase();
+    if (rest.startsWith('entials')) i += 7;
+    else if (rest.startsWith('s')) i += 1;
+    else return false;
+  }
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  return c === 61 || c === 58;
+};
+
+/**
+ * generic.secret-flag: `--token=…`, `--api-key …`: the flag name ends at the keyword (or goes on
+ * from `secret` to `secret-key`, `secret_key`, `secretkey`), and `=`, a space or a tab follows.
+ */
+const flagValue: KeywordGate = (text, start, end) => {
+  const isValueStart = (c: number): boolean => c === 61 || c === 32 || c === 9;
+  if (end - start === 6) {
+    const c = text.charCodeAt(end);
+    const from = c === 45 || c === 95 ? end + 1 : end;
+    if (text.slice(from, from + 3).toLowerCase() === 'key' && isValueStart(text.charCodeAt(from + 3))) return true;
+  }
+  return isValueStart(text.charCodeAt(end));
+};
+
+/**
+ * HashiCorp Vault legacy tokens: after `token`, up to 40 of `[A-Za-z0-9_.-]`, then quotes,
+ * spaces, `:`, `=` or `=>` and the token's own prefix, `s.`, `b.` or `r.` (read off the patterns'
+ * look-behind).
+ */
+function vaultAssignment(prefix: 's' | 'b' | 'r'): KeywordGate {
+  const letter = prefix.charCodeAt(0);
+  return (text, _start, end) => {
+    const run = runEnd(text, end, 40, (c) => isAlnum(c) || c === 95 || c === 46 || c === 45);
+    if (run < 0) return true;
+    const limit = Math.min(text.length, run + 64);
+    let i = run;
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c) || c === 34 || c === 39 || c === 58 || c === 61 || c === 62) i++;
+      else break;
+    }
+    return i > run && text.charCodeAt(i) === letter && text.charCodeAt(i + 1) === 46;
+  };
+}
+
+/**
+ * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list): before
+ * the keyword, up to 60 name characters, an optional quote, `[ \t]*:[ \t]*`, an optional quote
+ * and `name`.
+ */
+const envListName: KeywordGate = (text, start) => {
+  let i = start;
+  const floor = Math.max(0, start - 60);
+  while (i > floor && isDefaultNameChar(text.charCodeAt(i - 1))) i--;
+  if (i === floor && i > 0 && isDefaultNameChar(text.charCodeAt(i - 1))) return true;
+  if (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39) i--;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (text.charCodeAt(i - 1) !== 58) return false;
+  i--;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39) i--;
+  return i >= 4 && text.slice(i - 4, i).toLowerCase() === 'name';
+};
+
+/**
+ * generic.password-markdown: a key of up to 30 `[\w.-]` after the word, then `*`s and spaces,
+ * `:` or `=`, and a value in backticks.
+ */
+const markdownPassword: KeywordGate = (text, _start, end) => {
+  const run = runEnd(text, end, 30, isDefaultNameChar);
+  if (run < 0) return true;
+  let i = run;
+  while (i < text.length && (text.charCodeAt(i) === 42 || isSpace(text.charCodeAt(i)))) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 58 && c !== 61) return false;
+  i++;
+  while (i < text.length && (text.charCodeAt(i) === 42 || isSpace(text.charCodeAt(i)))) i++;
+  return text.charCodeAt(i) === 96;
+};
+
 const RULES: Record<string, GateRule> = {
   '://': { detectors: ['generic.url-credentials', 'generic.git-credentials'], gate: urlUserInfo },
   // (?<![A-Za-z0-9_])pat[A-Za-z0-9]{14}\.
@@ -181,8 +327,37 @@ const RULES: Record<string, GateRule> = {
   ),
 };
 
-/** The gate `keyword` has for `detectorId`, if its rule covers that detector. */
+/**
+ * Gates read off the patterns of generic detectors that share common keywords (`token`, `key`,
+ * `secret`, `auth`): a hit opens a window for them only where their syntax can start.
+ */
+const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly string[] }> = [
+  {
+    keywords: ['secret', 'token', 'key', 'credential', 'salt', 'bearer', 'jwt', 'hmac', 'creds'],
+    detectors: ['generic.secret'],
+    gate: secretAssignment,
+  },
+  { keywords: ['secret', 'token', 'key'], detectors: ['generic.secret-default'], gate: placeholderDefault },
+  { keywords: ['auth', 'cred'], detectors: ['generic.auth-tuple'], gate: authTupleKey },
+  {
+    keywords: ['token', 'api-key', 'api_key', 'apikey', 'secret', 'access-key'],
+    detectors: ['generic.secret-flag'],
+    gate: flagValue,
+  },
+  { keywords: ['token'], detectors: ['vault.legacy-service-token'], gate: vaultAssignment('s') },
+  { keywords: ['token'], detectors: ['vault.legacy-batch-token'], gate: vaultAssignment('b') },
+  { keywords: ['token'], detectors: ['vault.legacy-recovery-token'], gate: vaultAssignment('r') },
+  {
+    keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key', 'client_secret'],
+    detectors: ['generic.env-list-secret'],
+    gate: envListName,
+  },
+  { keywords: ['pass', 'pwd'], detectors: ['generic.password-markdown'], gate: markdownPassword },
+];
+
+/** The gate `keyword` has for `detectorId`, if a rule covers that pair. */
 export function keywordGate(keyword: string, detectorId: string): KeywordGate | undefined {
   const rule = Object.hasOwn(RULES, keyword) ? RULES[keyword] : undefined;
-  return rule?.detectors.includes(detectorId) ? rule.gate : undefined;
+  if (rule?.detectors.includes(detectorId)) return rule.gate;
+  return SHARED_RULES.find((r) => r.keywords.includes(keyword) && r.detectors.includes(detectorId))?.gate;
 }

@@ -61,6 +61,59 @@ describe('keyword gates', () => {
 
   it('apply only to the detectors their rule names', () => {
     expect(keywordGate('connect', 'custom.connect')).toBeUndefined();
-    expect(keywordGate('token', 'generic.secret')).toBeUndefined();
+    expect(keywordGate('token', 'custom.token')).toBeUndefined();
+    expect(keywordGate('auth', 'generic.secret')).toBeUndefined();
+  });
+
+  it('open generic detectors only where their syntax can start', () => {
+    const secret = (text: string, keyword = 'token'): boolean => passes(keyword, ['generic.secret'], text);
+    expect(secret('const token = "x"')).toBe(true);
+    expect(secret('API_TOKEN: abc')).toBe(true);
+    expect(secret('"token": "abc"')).toBe(true);
+    expect(secret("headers['token'] = x")).toBe(true);
+    expect(secret('let token: String = "x"')).toBe(true);
+    expect(secret('Dim token As String = "x"')).toBe(true);
+    expect(secret('token_value ||= "x"')).toBe(true);
+    expect(secret('tokens[0] = "x"')).toBe(true);
+    expect(secret('buildConfigField "String", "TOKEN", "x"')).toBe(true);
+    expect(secret('token' + 'x'.repeat(60) + '(')).toBe(true);
+    expect(secret('tokens.push(token)')).toBe(false);
+    expect(secret('for key in obj', 'key')).toBe(false);
+    expect(secret('Object.keys(options)', 'key')).toBe(false);
+    expect(secret('return token;')).toBe(false);
+
+    expect(passes('token', ['generic.secret-default'], '${API_TOKEN:abcdef}')).toBe(true);
+    expect(passes('token', ['generic.secret-default'], '${API_TOKEN}')).toBe(false);
+
+    expect(passes('auth', ['generic.auth-tuple'], 'auth = ("u", "p")')).toBe(true);
+    expect(passes('auth', ['generic.auth-tuple'], 'BASIC_AUTH\t: ["u", "p"]')).toBe(true);
+    expect(passes('cred', ['generic.auth-tuple'], 'creds = ("u", "p")')).toBe(true);
+    expect(passes('cred', ['generic.auth-tuple'], 'CREDENTIALS: ("u", "p")')).toBe(true);
+    expect(passes('auth', ['generic.auth-tuple'], '"author": "someone"')).toBe(false);
+    expect(passes('cred', ['generic.auth-tuple'], 'credit = 5')).toBe(false);
+
+    expect(passes('token', ['generic.secret-flag'], 'cli --token=abc')).toBe(true);
+    expect(passes('token', ['generic.secret-flag'], 'cli --auth-token abc')).toBe(true);
+    expect(passes('secret', ['generic.secret-flag'], 'cli --secret-key abc')).toBe(true);
+    expect(passes('secret', ['generic.secret-flag'], 'cli --client_secret=abc')).toBe(true);
+    expect(passes('token', ['generic.secret-flag'], 'const tokens = []')).toBe(false);
+
+    for (const [id, prefix] of [
+      ['vault.legacy-service-token', 's'],
+      ['vault.legacy-batch-token', 'b'],
+      ['vault.legacy-recovery-token', 'r'],
+    ] as const) {
+      expect(passes('token', [id], `VAULT_TOKEN="${prefix}.AbC"`)).toBe(true);
+      expect(passes('token', [id], `token => ${prefix}.AbC`)).toBe(true);
+      expect(passes('token', [id], 'token = tokenizer.next()')).toBe(false);
+    }
+
+    expect(passes('secret', ['generic.env-list-secret'], '- name: DB_SECRET')).toBe(true);
+    expect(passes('secret', ['generic.env-list-secret'], '{"name" : "app-secret"')).toBe(true);
+    expect(passes('secret', ['generic.env-list-secret'], 'secret: abc')).toBe(false);
+
+    expect(passes('pass', ['generic.password-markdown'], '**Password**: `hunter22`')).toBe(true);
+    expect(passes('pass', ['generic.password-markdown'], 'password = `x`')).toBe(true);
+    expect(passes('pass', ['generic.password-markdown'], 'password: hunter22')).toBe(false);
   });
 });
