@@ -90,6 +90,8 @@ export interface DetectOptions {
    */
   deadline?: number;
   onTimeout?: () => void;
+  /** `text` as the valid UTF-8 bytes it was decoded from (saves the prefilter encoding it). */
+  utf8?: Uint8Array;
 }
 
 /** How many judgements one file remembers (see MatchBudget.judge). */
@@ -171,7 +173,7 @@ function detectAtDepth(
   options: DetectOptions,
   depth: number,
 ): RawMatch[] {
-  const hits = findKeywords(set.automaton, text);
+  const hits = findKeywords(set.automaton, text, depth === 0 ? options.utf8 : undefined);
   const raw = detectRaw(text, path, set, options, hits, depth);
   const detect = (inner: string, innerDepth: number, innerPath: string): RawMatch[] =>
     detectAtDepth(inner, innerPath, set, options, innerDepth);

@@ -112,6 +112,7 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   const budgetMs = fileTimeBudgetMs(text.length);
   try {
     matches = detectInText(text, file.path, set, {
+      ...(outcome.utf8 ? { utf8: outcome.utf8 } : {}),
       maxMatchesPerDetector: MAX_FINDINGS_PER_FILE,
       onLimit: (id) => limited.push(id),
       deadline: performance.now() + budgetMs,

@@ -3,7 +3,7 @@
 // sniffs binaries from the first 8 KB, and decodes UTF-8 (BOM stripped) and UTF-16 (BOM or
 // zero-byte pattern; a UTF-16 BOM in front of UTF-8 text is recognised as the lie it is).
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason } from '../model/types.js';
 import { formatSize } from '../util/format.js';
@@ -12,7 +12,15 @@ import { DEFAULT_MAX_FILE_SIZE } from '../model/config.js';
 const SNIFF_BYTES = 8192;
 
 export type ReadOutcome =
-  | { kind: 'text'; text: string; bytes: number; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; invalidUtf8: boolean }
+  | {
+      kind: 'text';
+      text: string;
+      bytes: number;
+      encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+      invalidUtf8: boolean;
+      /** The bytes `text` was decoded from, when they are valid UTF-8: the prefilter walks them. */
+      utf8?: Buffer;
+    }
   | { kind: 'skip'; reason: SkipReason; detail: string };
 
 /** Reads and decodes a working-tree file. Never throws: every failure is a skip with a reason. */
@@ -165,13 +173,16 @@ function decodeUtf8(bytes: Buffer, from: number): ReadOutcome {
     bytes.length >= from + 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf
       ? from + 3
       : from;
-  const text = bytes.toString('utf8', start);
+  const body = bytes.subarray(start);
+  const text = body.toString('utf8');
+  const valid = isAscii(body) || isUtf8(body);
   return {
     kind: 'text',
     text,
     bytes: bytes.length,
     encoding: 'utf-8',
-    invalidUtf8: text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes),
+    invalidUtf8: !valid && text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes),
+    ...(valid ? { utf8: body } : {}),
   };
 }
 
