@@ -6,6 +6,8 @@
 // keywords get a column, every other character shares one, so the table stays small enough for
 // the CPU cache (a 128-column Int32 table did not).
 
+import { isAscii } from 'node:buffer';
+
 export interface Automaton {
   /** Byte → column; 0 is "no keyword uses this character", which includes every byte >= 0x80
    *  (keywords are ASCII). */
@@ -139,21 +141,28 @@ export function findKeywords(automaton: Automaton, text: string, utf8?: Uint8Arr
   return hits;
 }
 
+/** UTF-16 units a byte starts: none for a continuation byte, two for a four-byte sequence's lead. */
+const UNITS = new Uint8Array(256).map((_, b) => ((b & 0xc0) === 0x80 ? 0 : b >= 0xf0 ? 2 : 1));
+/** A gap between hits at least this long is first checked for being all ASCII (natively, fast). */
+const ASCII_RUN_MIN = 64;
+
 /**
  * Byte offsets (each just past an ASCII keyword, so on a character boundary), ascending, to
  * UTF-16 offsets of the decoded text: every byte that is not a continuation byte starts one
  * unit, a four-byte sequence two. Valid UTF-8 is assumed (the caller decoded it, or encoded it
  * from a string: a lone surrogate becomes EF BF BD, three bytes for one unit, which this counts).
+ * Most non-ASCII files are ASCII with a few accents or symbols, so ASCII gaps are skipped whole.
  */
 function toStringOffsets(bytes: Uint8Array, positions: number[]): void {
   let units = 0;
   let at = 0;
   for (let h = 0; h < positions.length; h++) {
     const target = positions[h]!;
-    for (; at < target; at++) {
-      const b = bytes[at]!;
-      if ((b & 0xc0) !== 0x80) units++;
-      if (b >= 0xf0) units++;
+    if (target - at >= ASCII_RUN_MIN && isAscii(bytes.subarray(at, target))) {
+      units += target - at;
+      at = target;
+    } else {
+      for (; at < target; at++) units += UNITS[bytes[at]!]!;
     }
     positions[h] = units;
   }

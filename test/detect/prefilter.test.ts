@@ -86,4 +86,16 @@ describe('keyword prefilter (Aho–Corasick)', () => {
     const hits = findKeywords(buildAutomaton(['token']), 'tok\u00e9n token');
     expect(hits.positions).toEqual([11]);
   });
+
+  it('reports string offsets for text with multi-byte characters, from its bytes or its string', () => {
+    const automaton = buildAutomaton(['token', 'key']);
+    const pieces = ['é', '中文', '\u{1F511}', '\uD800', 'x'.repeat(70), 'ü'.repeat(40), ' '];
+    let text = '';
+    for (let i = 0; i < 400; i++) text += pieces[i % pieces.length]! + (i % 3 === 0 ? 'token' : 'key');
+    const expected: number[] = [];
+    for (const m of text.matchAll(/token|key/g)) expected.push(m.index + m[0].length);
+    expect(findKeywords(automaton, text).positions).toEqual(expected);
+    const valid = text.replaceAll('\uD800', '?');
+    expect(findKeywords(automaton, valid, Buffer.from(valid, 'utf8')).positions).toEqual(expected);
+  });
 });
