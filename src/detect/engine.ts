@@ -3,7 +3,6 @@
 // formats, a bounded window after them); validators and the placeholder filter judge each
 // capture; overlapping matches keep the most specific detector.
 
-import { createHash } from 'node:crypto';
 import type { CompiledDetector, DetectorSet } from './compile.js';
 import { findKeywords, type Hits } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
@@ -312,7 +311,9 @@ function collectLongWindow(
   out: RawMatch[],
   budget: MatchBudget,
 ): void {
-  const seen = new Set<string>();
+  // Pieces already scanned, by line and their first and last characters; a piece is compared in
+  // full (natively) only with pieces that share that key, so no piece is hashed.
+  const seen = new Map<string, string[]>();
   let start = window.start;
   // Where the current line began: pieces overlap, so every newline passes through one.
   let lineStart = start > 0 ? text.lastIndexOf('\n', start - 1) : -1;
@@ -322,9 +323,11 @@ function collectLongWindow(
     const newline = piece.lastIndexOf('\n');
     let fresh = true;
     if (newline < 0) {
-      const key = `${lineStart}:${createHash('sha1').update(piece).digest('base64')}`;
-      fresh = !seen.has(key);
-      seen.add(key);
+      const key = `${lineStart}:${piece.length}:${piece.slice(0, 32)}:${piece.slice(-32)}`;
+      const same = seen.get(key);
+      if (!same) seen.set(key, [piece]);
+      else if (same.includes(piece)) fresh = false;
+      else same.push(piece);
     }
     // A match that runs into a cut piece end may be a truncated value: the next piece, which
     // overlaps this one, sees it whole.
