@@ -10,7 +10,7 @@ import { packageRoot, workerBundlePath } from '../util/paths.js';
 import { buildDetectorSet } from '../detect/compile.js';
 import { createAstPass } from '../detect/ast-pass.js';
 import { analyzeFile, type FileAnalysis } from './analyze.js';
-import { WorkerPool } from './pool.js';
+import { BATCH_BYTES, BATCH_FILES, WorkerPool } from './pool.js';
 import type { CollectedSources, SourceFile } from '../model/types.js';
 import { inProcessAnalyzeOptions, type ScanOptions, type ScanPlan } from './plan.js';
 
@@ -29,9 +29,19 @@ function workerUrl(): URL {
   );
 }
 
-/** The worker pool of one scan: started early by the walk, or when analysis begins, or never. */
+/**
+ * The worker pool of one scan: started early by the walk, or when analysis begins, or never. A
+ * pool started during the walk is also handed batches of the files found after it started, so
+ * the workers analyze while the walk goes on; the rest go out once the walk is done.
+ */
 export class Workers {
   private early: WorkerPool | undefined;
+  /** Files found since the pool started and not yet sent, with their bytes. */
+  private pending: SourceFile[] = [];
+  private pendingBytes = 0;
+  /** Files already sent during the walk, and their results to come. */
+  private readonly sent = new Set<SourceFile>();
+  private readonly inFlight: Array<Promise<FileAnalysis[]>> = [];
 
   constructor(
     private readonly plan: ScanPlan,
@@ -43,11 +53,31 @@ export class Workers {
   }
 
   /** For the walk: past the in-process limit the scan will use workers whatever the bytes. */
-  onFileFound(): ((count: number) => void) | undefined {
+  onFileFound(): ((count: number, file: SourceFile) => void) | undefined {
     if (this.requested === 0) return undefined;
-    return (count) => {
-      if (count > IN_PROCESS_MAX_FILES) this.early ??= this.start(this.requested ?? defaultWorkers());
+    const { maxFileSize } = this.plan.config;
+    return (count, file) => {
+      if (this.early) {
+        // Over the size cap: collectSources skips it (and says so) after the walk.
+        if ((file.size ?? 0) > maxFileSize) return;
+        this.pending.push(file);
+        this.pendingBytes += file.size ?? 0;
+        if (this.pendingBytes >= BATCH_BYTES || this.pending.length >= BATCH_FILES) this.sendPending();
+      } else if (count > IN_PROCESS_MAX_FILES) {
+        this.early = this.start(this.requested ?? defaultWorkers());
+      }
     };
+  }
+
+  private sendPending(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    for (const file of batch) this.sent.add(file);
+    const results = this.early!.submit(batch);
+    // Awaited by analyzeAll; a failure before then must not surface as an unhandled rejection.
+    results.catch(() => undefined);
+    this.inFlight.push(results);
   }
 
   /** How many workers the collected files call for (0: in process). */
@@ -65,10 +95,18 @@ export class Workers {
     );
   }
 
-  take(size: number): WorkerPool {
+  /**
+   * The pool, the files of `files` it has not been sent yet, and the results of those it has
+   * (resolving as the workers finish them).
+   */
+  take(
+    size: number,
+    files: readonly SourceFile[],
+  ): { pool: WorkerPool; rest: SourceFile[]; early: Promise<FileAnalysis[][]> } {
     const pool = this.early ?? this.start(size);
     this.early = undefined;
-    return pool;
+    const rest = this.sent.size === 0 ? [...files] : files.filter((f) => !this.sent.has(f));
+    return { pool, rest, early: Promise.all(this.inFlight) };
   }
 
   /** Closes a pool started early and never taken (the walk failed). */
@@ -93,6 +131,8 @@ export async function analyzeAll(
   onProgress?.({ phase: 'scan', done: 0, total: totalFiles });
   let analyzeBatch: (batch: readonly SourceFile[]) => Promise<void>;
   let pool: WorkerPool | undefined;
+  let first: readonly SourceFile[] = files;
+  let early: Promise<FileAnalysis[][]> = Promise.resolve([]);
   if (workerCount === 0) {
     const set = buildDetectorSet([...plan.detectorFiles], new Set(plan.disabled));
     const analyzeOptions = inProcessAnalyzeOptions(plan);
@@ -105,7 +145,8 @@ export async function analyzeAll(
       }
     };
   } else {
-    const running = workers.take(workerCount);
+    const taken = workers.take(workerCount, files);
+    const running = taken.pool;
     pool = running;
     analyzeBatch = async (batch) => {
       const before = { done: analyses.length, bytes: doneBytes };
@@ -117,9 +158,17 @@ export async function analyzeAll(
         doneBytes += r.bytes;
       }
     };
+    first = taken.rest;
+    early = taken.early;
   }
   try {
-    await analyzeBatch(files);
+    await analyzeBatch(first);
+    for (const results of await early) {
+      for (const r of results) {
+        analyses.push(r);
+        doneBytes += r.bytes;
+      }
+    }
     if (later) for await (const group of later.groups) await analyzeBatch(group);
   } finally {
     await pool?.close();

@@ -4,14 +4,14 @@
 
 import { tooLargeDetail } from '../sources/read.js';
 import { walkWorkingTree } from '../sources/walk.js';
-import type { CollectedSources, SourceProvider } from '../model/types.js';
+import type { CollectedSources, SourceFile, SourceProvider } from '../model/types.js';
 import type { ScanOptions, ScanPlan } from './plan.js';
 
 /** The working tree under the plan's targets, honouring .gitignore unless told otherwise. */
 export function workingTreeSource(
   plan: ScanPlan,
   options: Pick<ScanOptions, 'gitignore' | 'agentView'>,
-  onFileFound?: (count: number) => void,
+  onFileFound?: (count: number, file: SourceFile) => void,
 ): SourceProvider {
   return {
     partial: false,

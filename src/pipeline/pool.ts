@@ -6,8 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { FileAnalysis } from './analyze.js';
 import type { SourceFile } from '../model/types.js';
 
-const BATCH_BYTES = 4 * 1024 * 1024;
-const BATCH_FILES = 256;
+export const BATCH_BYTES = 4 * 1024 * 1024;
+export const BATCH_FILES = 256;
 
 export interface PoolProgress {
   (done: number, bytes: number): void;
@@ -32,70 +32,95 @@ export function batchFiles(files: readonly SourceFile[]): SourceFile[][] {
   return batches;
 }
 
+interface Job {
+  readonly files: readonly SourceFile[];
+  resolve(results: FileAnalysis[]): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Worker threads that analyze batches of files. A working-tree scan starts them during the walk,
- * once it has found more files than an in-process scan takes, so their start-up (loading
- * modules, compiling detectors) overlaps with listing the rest.
+ * Worker threads that analyze batches of files. Batches queue up and go to whichever worker is
+ * idle, so a working-tree scan can hand them out while its walk is still listing files (the
+ * workers start once the walk has found more files than an in-process scan takes).
  */
 export class WorkerPool {
-  private readonly workers: Worker[];
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private failure: unknown;
 
   constructor(
     workerUrl: URL,
     workerData: unknown,
     readonly size: number,
   ) {
-    // A young generation of 16 MB, not 64: per worker that is ~25 MB less peak RSS on the perf
-    // corpus (the scan's bound is 300 MB with two workers) for no measurable CPU time.
-    this.workers = Array.from(
-      { length: size },
-      () => new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } }),
-    );
+    for (let i = 0; i < size; i++) {
+      // A young generation of 16 MB, not 64: per worker that is ~25 MB less peak RSS on the perf
+      // corpus (the scan's bound is 300 MB with two workers) for no measurable CPU time.
+      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      worker.on('message', (message: { results: FileAnalysis[] }) => {
+        const job = this.busy.get(worker);
+        this.busy.delete(worker);
+        this.idle.push(worker);
+        job?.resolve(message.results);
+        this.pump();
+      });
+      worker.once('error', (error) => this.fail(worker, error));
+      worker.once('exit', (code) => this.fail(worker, new Error(`scan worker exited with code ${code}`)));
+      this.idle.push(worker);
+    }
   }
 
-  /** Runs `files` through the workers; results arrive in completion order. */
+  /** Queues one batch; it resolves with the batch's results once a worker has analyzed it. */
+  submit(files: readonly SourceFile[]): Promise<FileAnalysis[]> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ files, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Runs `files` through the workers, largest first; results arrive in completion order. */
   async run(files: readonly SourceFile[], onProgress?: PoolProgress): Promise<FileAnalysis[]> {
     // Largest first, so one huge file does not finish last on its own.
     const batches = batchFiles([...files].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)));
     const results: FileAnalysis[] = [];
-    let next = 0;
-    let done = 0;
     let doneBytes = 0;
     await Promise.all(
-      this.workers.slice(0, Math.max(1, Math.min(this.workers.length, batches.length))).map(
-        (worker) =>
-          new Promise<void>((resolvePromise, reject) => {
-            const send = (): void => {
-              if (next >= batches.length) {
-                worker.removeAllListeners('message');
-                worker.removeAllListeners('error');
-                worker.removeAllListeners('exit');
-                resolvePromise();
-                return;
-              }
-              const id = next++;
-              // Copied, not transferred: blob buffers may share a pooled ArrayBuffer.
-              worker.postMessage({ id, files: batches[id]! });
-            };
-            worker.on('message', (message: { id: number; results: FileAnalysis[] }) => {
-              for (const r of message.results) {
-                results.push(r);
-                done++;
-                doneBytes += r.bytes;
-              }
-              onProgress?.(done, doneBytes);
-              send();
-            });
-            worker.once('error', reject);
-            worker.once('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
-            send();
-          }),
-      ),
+      batches.map(async (batch) => {
+        for (const r of await this.submit(batch)) {
+          results.push(r);
+          doneBytes += r.bytes;
+        }
+        onProgress?.(results.length, doneBytes);
+      }),
     );
     return results;
   }
 
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      // Copied, not transferred: blob buffers may share a pooled ArrayBuffer.
+      worker.postMessage({ files: job.files });
+    }
+  }
+
+  /** A worker that failed fails its batch and every queued one: the scan cannot complete. */
+  private fail(worker: Worker, error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.busy.get(worker)?.reject(error);
+    this.busy.delete(worker);
+    for (const job of this.queue.splice(0)) job.reject(error);
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const workers = [...this.idle, ...this.busy.keys()];
+    // Terminating is not a failure of the scan.
+    this.failure ??= new Error('the scan worker pool is closed');
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

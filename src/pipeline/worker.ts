@@ -29,7 +29,7 @@ const options: AnalyzeOptions = {
 const astPass = createAstPass(set);
 if (astPass) options.extraPass = astPass;
 
-parentPort!.on('message', (message: { id: number; files: SourceFile[] }) => {
+parentPort!.on('message', (message: { files: SourceFile[] }) => {
   const results = message.files.map((file) => analyzeFile(file, set, options));
-  parentPort!.postMessage({ id: message.id, results });
+  parentPort!.postMessage({ results });
 });

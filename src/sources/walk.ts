@@ -55,7 +55,8 @@ export interface WalkOptions {
    * Called with the running count after each file found in a folder: a scan starts its worker
    * pool once the count shows a large scan, so the workers' start-up overlaps the rest of the walk.
    */
-  onFileFound?: (count: number) => void;
+  /** Called with each file as the walk finds it (and how many it has found so far). */
+  onFileFound?: (count: number, file: SourceFile) => void;
 }
 
 export interface WalkFs {
@@ -288,7 +289,11 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
     else stack.push({ abs: Buffer.from(target), rel: toPosix(relative(root, target)), exact: true });
   }
 
+  let dirsListed = 0;
   while (stack.length > 0) {
+    // The walk is synchronous I/O: let the event loop run now and then, so workers started
+    // during the walk get their next batch as soon as they finish one (src/pipeline/analyze-all.ts).
+    if (++dirsListed % 64 === 0) await new Promise<void>((resolvePromise) => setImmediate(resolvePromise));
     const dir = stack.pop()!;
     let entries: Dirent<Buffer>[];
     try {
@@ -353,14 +358,15 @@ export async function walkWorkingTree(options: WalkOptions): Promise<WalkResult>
           detail: 'not a regular file (FIFO, socket or device)',
         });
       else {
-        result.files.push({
+        const file: SourceFile = {
           path: rel,
           absPath: exact ? abs.toString('utf8') : join(root, rel),
           ...(exact ? {} : { rawPath: new Uint8Array(abs) }),
           origin: 'worktree',
           size: stats?.size ?? 0,
-        });
-        options.onFileFound?.(result.files.length);
+        };
+        result.files.push(file);
+        options.onFileFound?.(result.files.length, file);
       }
     }
   }
