@@ -19,8 +19,8 @@ describe('workers started during the walk', () => {
       }
     }
     writeFiles(root, files);
-    const inProcess = await scan({ root, paths: [root], workers: 0, failOn: 'none' });
-    const pooled = await scan({ root, paths: [root], workers: 2, failOn: 'none' });
+    const inProcess = await scan({ cwd: root, paths: [root], workers: 0, failOn: 'none' });
+    const pooled = await scan({ cwd: root, paths: [root], workers: 2, failOn: 'none' });
     const key = (r: typeof inProcess): string[] => r.findings.map((f) => `${f.path}:${f.line}:${f.ruleId}`).sort();
     expect(key(pooled)).toEqual(key(inProcess));
     expect(inProcess.findings.length).toBe(Math.floor(1799 / 97) + 1);
