@@ -8,7 +8,8 @@
 import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CompiledDetector, DetectorSet } from './compile.js';
-import { judgeValue, type RawMatch } from './engine.js';
+import { judgeValue, type Hits, type RawMatch } from './engine.js';
+import { BINDING_WORDS } from './binding-words.js';
 import { isPasswordKey, isSecretKey, judgeGenericValue, judgePasswordValue } from './generic-value.js';
 
 /** Matches the AST pass reports per file: the scan's per-file finding limit (src/pipeline/analyze.ts). */
@@ -22,7 +23,8 @@ export interface ExtraPassResult {
   notice?: string;
 }
 
-export type ExtraPass = (text: string, path: string, found: readonly RawMatch[]) => ExtraPassResult;
+/** `hits` are the prefilter's on `text`: the gate starts from the binding words among them. */
+export type ExtraPass = (text: string, path: string, found: readonly RawMatch[], hits?: Hits) => ExtraPassResult;
 
 /** JavaScript and TypeScript sources; declaration files (.d.ts) hold types, not values. */
 const JS_FILE = /(?<!\.d)\.(?:[cm]?[jt]s|jsx|tsx)$/i;
@@ -65,8 +67,10 @@ function overlaps(found: readonly RawMatch[], start: number, end: number): boole
  * call right before it, whose binding the text pass cannot see (the value on the next line, a
  * later call argument). Searched binding-first: names are rarer than string literals.
  */
-const BINDING =
-  /(?:key|token|secret|pass|pwd|auth|credential|bearer|login|signin|connect|client)[\w$]{0,64}['"\]]?\s{0,16}([:=(])/gi;
+const BINDING_SOURCE = `(?:${BINDING_WORDS.join('|')})[\\w$]{0,64}['"\\]]?\\s{0,16}([:=(])`;
+const BINDING = new RegExp(BINDING_SOURCE, 'gi');
+/** The same, tried at one binding word's hit. */
+const BINDING_AT = new RegExp(BINDING_SOURCE, 'yi');
 /** The literals right after a binding: one after `=`/`:`, any argument after `(`. */
 const LITERAL_AFTER = /\s*(["'`])/y;
 const ARGUMENT_LITERAL = /(["'`])/g;
@@ -75,10 +79,32 @@ const ARGUMENT_LITERAL = /(["'`])/g;
 const TYPE_POSITION = /\btype\s+[\w$]+(?:<[^>]*>)?\s*=\s*$|\|\s*$|\benum\s+[\w$]+\s*\{[^}]*$/;
 
 /** Cheap gate: a secret-looking literal, bound to a credential-like name, not already matched. */
-export function hasUnexplainedCandidate(text: string, found: readonly RawMatch[]): boolean {
+export function hasUnexplainedCandidate(
+  text: string,
+  found: readonly RawMatch[],
+  bindingStarts?: readonly number[],
+): boolean {
   BINDING.lastIndex = 0;
+  // Visits the matches the global search would, in the same order: each starts at a binding
+  // word, and one starting inside the previous match is not one the search would try.
+  let next = 0;
+  let end = 0;
+  const nextMatch = (): RegExpExecArray | null => {
+    if (!bindingStarts) return BINDING.exec(text);
+    while (next < bindingStarts.length) {
+      const at = bindingStarts[next++]!;
+      if (at < end) continue;
+      BINDING_AT.lastIndex = at;
+      const match = BINDING_AT.exec(text);
+      if (match) {
+        end = at + match[0].length;
+        return match;
+      }
+    }
+    return null;
+  };
   let m: RegExpExecArray | null;
-  while ((m = BINDING.exec(text)) !== null) {
+  while ((m = nextMatch()) !== null) {
     const after = m.index + m[0].length;
     // The regex starts at the credential word (fast to scan for); the name may begin earlier.
     // Bounded like every look-around here: work per hit must not grow with the line.
@@ -288,9 +314,20 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
   const secret = set.byId.get('generic.secret');
   const bearer = set.byId.get('generic.bearer-token');
   if (!password && !secret && !bearer) return undefined;
-  return (text, path, found) => {
+  const { bindingWords, automaton } = set;
+  return (text, path, found, hits) => {
     if (!JS_FILE.test(path) || text.length > MAX_FILE) return { matches: [] };
-    if (!hasUnexplainedCandidate(text, found)) return { matches: [] };
+    let starts: number[] | undefined;
+    if (hits) {
+      starts = [];
+      const { positions, keywordIds } = hits;
+      for (let h = 0; h < positions.length; h++) {
+        const k = keywordIds[h]!;
+        if (bindingWords[k] === 1) starts.push(positions[h]! - automaton.keywords[k]!.length);
+      }
+      starts.sort((a, b) => a - b);
+    }
+    if (!hasUnexplainedCandidate(text, found, starts)) return { matches: [] };
     // Minified lines hold identifiers, not secrets, and the text pass covers them: the AST pass
     // leaves constructs on such lines alone but still judges the rest of the file. A minified
     // bundle (long lines dense with code punctuation) is not parsed at all: that costs the most

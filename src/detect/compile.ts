@@ -9,6 +9,7 @@ import { buildAutomaton, type Automaton } from './prefilter.js';
 import { validators, isValidatorName, type Validator } from './validators.js';
 import { LAYER_TRIGGERS, type LayerTrigger } from './layers.js';
 import { keywordGate, type KeywordGate } from './keyword-gates.js';
+import { BINDING_WORDS } from './binding-words.js';
 
 export interface CompiledDetector {
   readonly def: DetectorDefinition;
@@ -48,6 +49,8 @@ export interface DetectorSet {
    * run when a hit fails it; undefined when no detector using the keyword has a gate.
    */
   readonly keywordGates: ReadonlyArray<KeywordGating | undefined>;
+  /** keyword index → 1 for the AST pass's binding words (src/detect/binding-words.ts). */
+  readonly bindingWords: Uint8Array;
 }
 
 /**
@@ -193,6 +196,18 @@ export function buildDetectorSet(
     }
     layerTriggers.set(k, trigger);
   }
+  const bindingIds: number[] = [];
+  for (const word of BINDING_WORDS) {
+    let k = keywordIndex.get(word);
+    if (k === undefined) {
+      k = keywordIndex.size;
+      keywordIndex.set(word, k);
+      detectorsByKeyword.push([]);
+    }
+    bindingIds.push(k);
+  }
+  const bindingWords = new Uint8Array(keywordIndex.size);
+  for (const k of bindingIds) bindingWords[k] = 1;
   const keywordGates = [...keywordIndex.keys()].map((keyword, k): KeywordGating | undefined => {
     const users = detectorsByKeyword[k]!;
     const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
@@ -210,6 +225,7 @@ export function buildDetectorSet(
     detectors,
     layerTriggers,
     keywordGates,
+    bindingWords,
     wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
     automaton: buildAutomaton([...keywordIndex.keys()]),
     detectorsByKeyword,

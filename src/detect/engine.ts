@@ -5,6 +5,7 @@
 
 import type { CompiledDetector, DetectorSet } from './compile.js';
 import { findKeywords, type Hits } from './prefilter.js';
+export type { Hits } from './prefilter.js';
 import { shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
@@ -91,6 +92,8 @@ export interface DetectOptions {
   onTimeout?: () => void;
   /** `text` as the valid UTF-8 bytes it was decoded from (saves the prefilter encoding it). */
   utf8?: Uint8Array;
+  /** Receives the prefilter's hits on `text` itself (not on decoded layers), e.g. for the AST pass. */
+  onHits?: (hits: Hits) => void;
 }
 
 /** How many judgements one file remembers (see MatchBudget.judge). */
@@ -173,6 +176,7 @@ function detectAtDepth(
   depth: number,
 ): RawMatch[] {
   const hits = findKeywords(set.automaton, text, depth === 0 ? options.utf8 : undefined);
+  if (depth === 0) options.onHits?.(hits);
   const raw = detectRaw(text, path, set, options, hits, depth);
   const detect = (inner: string, innerDepth: number, innerPath: string): RawMatch[] =>
     detectAtDepth(inner, innerPath, set, options, innerDepth);

@@ -4,7 +4,7 @@
 
 import type { DetectorSet } from '../detect/compile.js';
 import type { ExtraPass } from '../detect/ast-pass.js';
-import { detectInText, knownPrefix, type RawMatch } from '../detect/engine.js';
+import { detectInText, knownPrefix, type Hits, type RawMatch } from '../detect/engine.js';
 import { pairSiblings } from '../detect/pairing.js';
 import { decodeBytes, readFileForScan, tooLargeDetail } from '../sources/read.js';
 import { describeScope } from '../scope/resolve.js';
@@ -111,8 +111,12 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
   let timedOut = false;
   const budgetMs = fileTimeBudgetMs(text.length);
   try {
+    let hits: Hits = { positions: [], keywordIds: [] };
     matches = detectInText(text, file.path, set, {
       ...(outcome.utf8 ? { utf8: outcome.utf8 } : {}),
+      onHits: (found) => {
+        hits = found;
+      },
       maxMatchesPerDetector: MAX_FINDINGS_PER_FILE,
       onLimit: (id) => limited.push(id),
       deadline: performance.now() + budgetMs,
@@ -121,7 +125,7 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       },
     });
     if (options.extraPass) {
-      const extra = options.extraPass(text, file.path, matches);
+      const extra = options.extraPass(text, file.path, matches, hits);
       if (extra.matches.length > 0) matches = matches.concat(extra.matches).sort((a, b) => a.start - b.start);
       if (extra.notice) result.notices.push({ path: file.path, level: 'warning', message: extra.notice });
       if (extra.truncated) limited.push('the JavaScript/TypeScript AST pass');
