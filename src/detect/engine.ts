@@ -92,6 +92,8 @@ export interface DetectOptions {
   onTimeout?: () => void;
   /** `text` as the valid UTF-8 bytes it was decoded from (saves the prefilter encoding it). */
   utf8?: Uint8Array;
+  /** Leave out the `wholeFile` detectors (a later piece of a large file: they read its start). */
+  skipWholeFile?: boolean;
   /** Receives the prefilter's hits on `text` itself (not on decoded layers), e.g. for the AST pass. */
   onHits?: (hits: Hits) => void;
 }
@@ -194,7 +196,7 @@ function detectRaw(
 ): RawMatch[] {
   // Whole-file detectors read a credential file's own layout; a decoded value inside it is not that file.
   const whole =
-    depth > 0
+    depth > 0 || options.skipWholeFile
       ? []
       : set.wholeFile.filter((d) => {
           const detector = set.detectors[d]!;

@@ -6,7 +6,8 @@ import type { DetectorSet } from '../detect/compile.js';
 import type { ExtraPass } from '../detect/ast-pass.js';
 import { detectInText, knownPrefix, type Hits, type RawMatch } from '../detect/engine.js';
 import { pairSiblings } from '../detect/pairing.js';
-import { decodeBytes, readFileForScan, tooLargeDetail } from '../sources/read.js';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { decodeBytes, openRanges, readFileForScan, tooLargeDetail, type RangeReader } from '../sources/read.js';
 import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret, scrubDeep } from '../util/redact.js';
 import { findInlineIgnore, listIgnoreComments } from '../suppress/inline.js';
@@ -74,9 +75,33 @@ export function inRanges(line: number, ranges: ReadonlyArray<readonly [number, n
   return ranges !== undefined && ranges.some(([from, to]) => line >= from && line <= to);
 }
 
-/** Scans one file. Never throws: a problem becomes a skip or a notice naming the file. */
-export function analyzeFile(file: SourceFile, set: DetectorSet, options: AnalyzeOptions): FileAnalysis {
+/**
+ * Files larger than this are analyzed in pieces of PIECE_BYTES (see analyzeInPieces): decoded
+ * whole, a file costs its bytes plus a string of up to twice that, plus the work on it.
+ */
+export const PIECE_THRESHOLD = 32 * 1024 * 1024;
+const PIECE_BYTES = 8 * 1024 * 1024;
+/** Each piece also reads this much past its end, for matches that straddle the cut... */
+const PIECE_OVERLAP = 64 * 1024;
+/** ...and this much before its start, for key names, look-behinds and an ignore comment above. */
+const PIECE_CONTEXT = 4096;
+
+/**
+ * Scans one file. Never throws: a problem becomes a skip or a notice naming the file.
+ * `pieceThreshold` is for tests (pieces of small files).
+ */
+export function analyzeFile(
+  file: SourceFile,
+  set: DetectorSet,
+  options: AnalyzeOptions,
+  pieceThreshold = PIECE_THRESHOLD,
+): FileAnalysis {
   const result: FileAnalysis = { path: file.path, bytes: 0, notices: [], candidates: [], ignoreComments: [] };
+  const path = file.rawPath ? Buffer.from(file.rawPath) : file.absPath;
+  if (!file.content && path !== undefined && (file.size ?? 0) > pieceThreshold) {
+    const done = analyzeInPieces(file, path, set, options, result, pieceThreshold);
+    if (done) return done;
+  }
   let outcome;
   if (file.content) {
     outcome =
@@ -87,8 +112,8 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
             detail: tooLargeDetail(file.content.length, options.maxFileSize),
           } as const)
         : decodeBytes(file.content);
-  } else if (file.absPath || file.rawPath) {
-    outcome = readFileForScan(file.rawPath ? Buffer.from(file.rawPath) : file.absPath!, options.maxFileSize);
+  } else if (path !== undefined) {
+    outcome = readFileForScan(path, options.maxFileSize);
   } else {
     outcome = { kind: 'skip', reason: 'unreadable', detail: 'no content' } as const;
   }
@@ -105,37 +130,110 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       message: 'invalid UTF-8: decoded with replacement characters',
     });
   }
+  const work = startWork(text.length);
+  analyzeText(file, set, options, result, work, text, outcome.utf8);
+  return finishWork(file, result, work);
+}
 
+/** What one file's analysis shares across its pieces. */
+interface FileWork {
+  readonly budgetMs: number;
+  readonly deadline: number;
+  readonly limited: Set<string>;
+  timedOut: boolean;
+  failed: boolean;
+  readonly collect: CollectState;
+}
+
+function startWork(size: number): FileWork {
+  const budgetMs = fileTimeBudgetMs(size);
+  return {
+    budgetMs,
+    deadline: performance.now() + budgetMs,
+    limited: new Set(),
+    timedOut: false,
+    failed: false,
+    collect: { repeats: new Map(), repeated: 0, overLimit: 0, secrets: [] },
+  };
+}
+
+/** Where a piece of a file sits in it, in the piece's own string offsets. */
+interface Piece {
+  /** Matches starting in [ownStart, ownEnd) are this piece's; the rest belong to a neighbour. */
+  readonly ownStart: number;
+  readonly ownEnd: number;
+  /** Lines of the file before the piece's first character. */
+  readonly lineOffset: number;
+  /** UTF-16 units between the last newline before the piece and its first character. */
+  readonly columnCarry: number;
+  readonly first: boolean;
+}
+
+/** Detection and candidates for `text`, the whole file or one piece of it. */
+function analyzeText(
+  file: SourceFile,
+  set: DetectorSet,
+  options: AnalyzeOptions,
+  result: FileAnalysis,
+  work: FileWork,
+  text: string,
+  utf8: Uint8Array | undefined,
+  piece?: Piece,
+): void {
   let matches: RawMatch[];
-  const limited: string[] = [];
-  let timedOut = false;
-  const budgetMs = fileTimeBudgetMs(text.length);
   try {
     let hits: Hits = { positions: [], keywordIds: [] };
     matches = detectInText(text, file.path, set, {
-      ...(outcome.utf8 ? { utf8: outcome.utf8 } : {}),
+      ...(utf8 ? { utf8 } : {}),
+      ...(piece && !piece.first ? { skipWholeFile: true } : {}),
       onHits: (found) => {
         hits = found;
       },
       maxMatchesPerDetector: MAX_FINDINGS_PER_FILE,
-      onLimit: (id) => limited.push(id),
-      deadline: performance.now() + budgetMs,
+      onLimit: (id) => work.limited.add(id),
+      deadline: work.deadline,
       onTimeout: () => {
-        timedOut = true;
+        work.timedOut = true;
       },
     });
-    if (options.extraPass) {
+    // The AST pass reads files of at most 1 MB, never pieces of a larger one.
+    if (options.extraPass && !piece) {
       const extra = options.extraPass(text, file.path, matches, hits);
       if (extra.matches.length > 0) matches = matches.concat(extra.matches).sort((a, b) => a.start - b.start);
       if (extra.notice) result.notices.push({ path: file.path, level: 'warning', message: extra.notice });
-      if (extra.truncated) limited.push('the JavaScript/TypeScript AST pass');
+      if (extra.truncated) work.limited.add('the JavaScript/TypeScript AST pass');
     }
     // Two-part credentials: a generic secret beside its provider's id is that provider's secret.
     matches = pairSiblings(text, file.path, matches, set);
   } catch (error) {
     failDetection(result, error);
-    return result;
+    work.failed = true;
+    return;
   }
+  if (piece) matches = matches.filter((m) => m.start >= piece.ownStart && m.start < piece.ownEnd);
+  const lines = options.collectIgnoreComments || matches.length > 0 ? lineIndex(text) : [];
+  if (options.collectIgnoreComments) {
+    const comments = listIgnoreComments(text);
+    if (!piece) result.ignoreComments.push(...comments);
+    else {
+      const first = locate(lines, piece.ownStart).line;
+      const last = locate(lines, Math.max(piece.ownStart, piece.ownEnd - 1)).line;
+      for (const c of comments)
+        if (c.line >= first && c.line <= last) result.ignoreComments.push({ ...c, line: c.line + piece.lineOffset });
+    }
+  }
+  if (matches.length === 0) return;
+  try {
+    collectCandidates(file, text, lines, matches, options, result, work.collect, piece);
+  } catch (error) {
+    failDetection(result, error);
+    work.failed = true;
+  }
+}
+
+/** The notices a file's analysis ends with, and its output cleaned of the secrets it holds. */
+function finishWork(file: SourceFile, result: FileAnalysis, work: FileWork): FileAnalysis {
+  const limited = [...work.limited];
   if (limited.length > 0) {
     result.notices.push({
       path: file.path,
@@ -147,22 +245,165 @@ export function analyzeFile(file: SourceFile, set: DetectorSet, options: Analyze
       detail: `${limited.join(', ')} stopped after ${MAX_FINDINGS_PER_FILE} matches`,
     };
   }
-  if (timedOut) {
+  if (work.timedOut) {
     result.notices.push({
       path: file.path,
       level: 'warning',
-      message: `detection stopped after ${budgetMs / 1000} s (the per-file time budget); the rest of the file was not searched`,
+      message: `detection stopped after ${work.budgetMs / 1000} s (the per-file time budget); the rest of the file was not searched`,
     });
-    result.incomplete = { kind: 'time-budget', detail: `stopped after ${budgetMs / 1000} s` };
+    result.incomplete = { kind: 'time-budget', detail: `stopped after ${work.budgetMs / 1000} s` };
   }
-  if (options.collectIgnoreComments) result.ignoreComments = listIgnoreComments(text);
-  if (matches.length === 0) return result;
-  try {
-    collectCandidates(file, text, matches, options, result);
-  } catch (error) {
-    failDetection(result, error);
+  const { repeated, overLimit, secrets } = work.collect;
+  if (repeated > 0) {
+    result.notices.push({
+      path: file.path,
+      level: 'info',
+      message: `${repeated} more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed`,
+    });
+  }
+  if (overLimit > 0) {
+    result.notices.push({
+      path: file.path,
+      level: 'warning',
+      message: `${overLimit} more findings past the first ${MAX_FINDINGS_PER_FILE} in this file are not listed`,
+    });
+    result.incomplete = {
+      kind: 'finding-limit',
+      detail: `${overLimit} findings past the first ${MAX_FINDINGS_PER_FILE} not listed`,
+    };
+  }
+  // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
+  // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
+  if (secrets.length > 0) {
+    result.candidates = scrubDeep(result.candidates, secrets, SCRUB_EXEMPT);
+    result.notices = scrubDeep(result.notices, secrets);
+    result.ignoreComments = scrubDeep(result.ignoreComments, secrets);
   }
   return result;
+}
+
+/** UTF-16 units a byte starts: none for a continuation byte, two for a four-byte sequence's lead. */
+const UNITS = new Uint8Array(256).map((_, b) => ((b & 0xc0) === 0x80 ? 0 : b >= 0xf0 ? 2 : 1));
+
+function unitsOf(bytes: Uint8Array, from: number, to: number): number {
+  if (isAscii(bytes.subarray(from, to))) return to - from;
+  let units = 0;
+  for (let i = from; i < to; i++) units += UNITS[bytes[i]!]!;
+  return units;
+}
+
+/** `at` moved back to the start of the UTF-8 character it falls in (not below `floor`). */
+function charStart(bytes: Uint8Array, at: number, floor: number): number {
+  while (at > floor && at < bytes.length && (bytes[at]! & 0xc0) === 0x80) at--;
+  return at;
+}
+
+/**
+ * A large file, piece by piece: each piece is PIECE_BYTES, cut after a newline where one is near,
+ * read with PIECE_CONTEXT bytes before it and PIECE_OVERLAP after it, decoded and analyzed on its
+ * own; a match belongs to the piece it starts in. Memory stays a few times PIECE_BYTES whatever
+ * the file's size. Undefined when the file is not plain UTF-8 (UTF-16, binary, invalid bytes
+ * anywhere) or changes while being read: the whole-file path reads those, as it always did.
+ */
+function analyzeInPieces(
+  file: SourceFile,
+  path: string | Buffer,
+  set: DetectorSet,
+  options: AnalyzeOptions,
+  result: FileAnalysis,
+  threshold: number,
+): FileAnalysis | undefined {
+  const reader = openRanges(path, options.maxFileSize);
+  if (reader === undefined) return undefined;
+  if (!('read' in reader)) {
+    if (reader.kind === 'skip') result.skipped = { path: file.path, reason: reader.reason, detail: reader.detail };
+    return result;
+  }
+  // Tests lower the threshold to cut small files; pieces then shrink with it.
+  const pieceBytes = Math.min(PIECE_BYTES, Math.max(1024, threshold >> 2));
+  const overlap = Math.min(PIECE_OVERLAP, pieceBytes);
+  try {
+    const { size } = reader;
+    const head = reader.read(0, Math.min(size, 3));
+    const contentStart = head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    let own = contentStart;
+    let lineOffset = 0;
+    let columnCarry = 0;
+    const work = startWork(size);
+    let previous: { bytes: Buffer; from: number } | undefined;
+    while (own < size && !work.timedOut && !work.failed) {
+      const from = charStartInFile(reader, Math.max(contentStart, own - PIECE_CONTEXT), own);
+      const to = Math.min(size, own + pieceBytes + overlap);
+      const bytes = reader.read(from, to - from);
+      if (bytes.length < to - from) return undefined;
+      let cut = to - from;
+      if (own + pieceBytes < size) {
+        const nominal = own + pieceBytes - from;
+        const newline = bytes.lastIndexOf(10, nominal - 1);
+        cut = newline >= own - from + (pieceBytes >> 1) ? newline + 1 : charStart(bytes, nominal, own - from + 1);
+      }
+      // Decoded text ends on a character boundary, and all of it must be valid UTF-8.
+      // (the last character read may be cut: it is in the overlap, and dropped).
+      const end = to === size ? bytes.length : charStart(bytes, bytes.length - 1, cut);
+      const body = bytes.subarray(0, end);
+      if (!(isAscii(body) || isUtf8(body))) return undefined;
+      const text = body.toString('utf8');
+      const ownStart = unitsOf(body, 0, own - from);
+      const ownEnd = ownStart + unitsOf(body, own - from, cut);
+      if (previous) {
+        // Lines and the column carry at `from`, counted on from the previous piece's start.
+        const skipped = previous.bytes.subarray(0, from - previous.from);
+        let newlines = 0;
+        let last = -1;
+        for (let i = skipped.indexOf(10); i >= 0; i = skipped.indexOf(10, i + 1)) {
+          newlines++;
+          last = i;
+        }
+        lineOffset += newlines;
+        columnCarry =
+          last >= 0 ? unitsOf(skipped, last + 1, skipped.length) : columnCarry + unitsOf(skipped, 0, skipped.length);
+      }
+      analyzeText(file, set, options, result, work, text, body, {
+        ownStart,
+        ownEnd,
+        lineOffset,
+        columnCarry,
+        first: own === contentStart,
+      });
+      previous = { bytes: body, from };
+      own = from + cut;
+    }
+    result.bytes = size;
+    return finishWork(file, result, work);
+  } finally {
+    reader.close();
+  }
+}
+
+/** `at` in the file moved back to a character start (reads the few bytes before it). */
+function charStartInFile(reader: RangeReader, at: number, floor: number): number {
+  if (at <= 0 || at >= floor) return Math.min(at, floor);
+  const back = Math.min(at, 4);
+  const bytes = reader.read(at - back, back + 1);
+  let i = back;
+  while (i > 0 && (bytes[i]! & 0xc0) === 0x80) i--;
+  return at - back + i;
+}
+
+/** Candidate-collection state of one file, shared across its pieces. */
+interface CollectState {
+  readonly repeats: Map<string, number>;
+  repeated: number;
+  overLimit: number;
+  /** Every secret matched in the file: scrubbed from whatever leaves it. */
+  readonly secrets: string[];
+}
+
+/** A position in `text` as the file's 1-based line and column (a piece's offsets shifted). */
+function place(lines: readonly number[], offset: number, piece: Piece | undefined): { line: number; column: number } {
+  const at = locate(lines, offset);
+  if (!piece) return at;
+  return { line: at.line + piece.lineOffset, column: at.line === 1 ? at.column + piece.columnCarry : at.column };
 }
 
 /** A crash in detection or scope on one file: a notice, and the scan is incomplete. */
@@ -180,34 +421,36 @@ function failDetection(result: FileAnalysis, error: unknown): void {
 function collectCandidates(
   file: SourceFile,
   text: string,
+  lines: readonly number[],
   matches: readonly RawMatch[],
   options: AnalyzeOptions,
   result: FileAnalysis,
+  state: CollectState,
+  piece: Piece | undefined,
 ): void {
-  const lines = lineIndex(text);
   const ignoreCache = new Map<number, InlineIgnore | null>();
-  const repeats = new Map<string, number>();
-  let repeated = 0;
-  let overLimit = 0;
+  const { repeats } = state;
   for (const match of matches) {
-    const start = locate(lines, match.start);
+    state.secrets.push(match.secret);
+    const start = place(lines, match.start, piece);
     if (file.lineFilter && !inRanges(start.line, file.lineFilter)) continue;
     const detector = match.detector;
-    const ignore = findInlineIgnore(text, lines, start.line, ignoreCache);
+    const localIgnore = findInlineIgnore(text, lines, start.line - (piece?.lineOffset ?? 0), ignoreCache);
+    const ignore = localIgnore && piece ? { ...localIgnore, line: localIgnore.line + piece.lineOffset } : localIgnore;
     // Copies under different ignore comments are told apart: one ignored copy must not hide
     // the unignored ones.
     const valueKey = `${detector.id}\0${ignore ? ignore.line : 0}\0${match.keyName ?? ''}\0${match.secret}`;
     const seen = repeats.get(valueKey) ?? 0;
     if (seen >= MAX_REPEATS_PER_VALUE) {
-      repeated++;
+      state.repeated++;
       continue;
     }
     if (result.candidates.length >= MAX_FINDINGS_PER_FILE) {
-      overLimit++;
+      state.overLimit++;
       continue;
     }
     repeats.set(valueKey, seen + 1);
-    const end = locate(lines, match.end);
+    const end = place(lines, match.end, piece);
     const scope = describeScope(match, { path: file.path, now: options.now });
     if (scope.decodeFailed) {
       delete scope.decodeFailed;
@@ -256,30 +499,6 @@ function collectCandidates(
       });
     }
   }
-  if (repeated > 0) {
-    result.notices.push({
-      path: file.path,
-      level: 'info',
-      message: `${repeated} more occurrences of values already reported ${MAX_REPEATS_PER_VALUE} times in this file are not listed`,
-    });
-  }
-  if (overLimit > 0) {
-    result.notices.push({
-      path: file.path,
-      level: 'warning',
-      message: `${overLimit} more findings past the first ${MAX_FINDINGS_PER_FILE} in this file are not listed`,
-    });
-    result.incomplete = {
-      kind: 'finding-limit',
-      detail: `${overLimit} findings past the first ${MAX_FINDINGS_PER_FILE} not listed`,
-    };
-  }
-  // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
-  // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
-  const secrets = matches.map((m) => m.secret);
-  result.candidates = scrubDeep(result.candidates, secrets, SCRUB_EXEMPT);
-  result.notices = scrubDeep(result.notices, secrets);
-  result.ignoreComments = scrubDeep(result.ignoreComments, secrets);
 }
 
 /**

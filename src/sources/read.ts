@@ -52,6 +52,61 @@ export function readFileForScan(absPath: string | Buffer, maxFileSize = DEFAULT_
   }
 }
 
+/** An open regular file read in ranges: a file too large to hold twice is analyzed in pieces. */
+export interface RangeReader {
+  readonly size: number;
+  /** Up to `length` bytes from `start` (fewer only if the file shrank). */
+  read(start: number, length: number): Buffer;
+  close(): void;
+}
+
+/**
+ * Opens a working-tree file for reading in ranges, with the checks of readFileForScan (no
+ * symlink followed, no FIFO blocking, the size cap). `undefined` when the file's first bytes are
+ * not plain UTF-8 text (a UTF-16 or binary file): the whole-file path decides those.
+ */
+export function openRanges(
+  absPath: string | Buffer,
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): RangeReader | ReadOutcome | undefined {
+  let fd: number;
+  try {
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    return openFailure(error);
+  }
+  const read = (start: number, length: number): Buffer => {
+    const buffer = Buffer.allocUnsafe(length);
+    let offset = 0;
+    while (offset < length) {
+      const n = readSync(fd, buffer, offset, length - offset, start + offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return offset === length ? buffer : buffer.subarray(0, offset);
+  };
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      closeSync(fd);
+      return { kind: 'skip', reason: 'special-file', detail: describeType(stat) };
+    }
+    if (stat.size > maxFileSize) {
+      closeSync(fd);
+      return { kind: 'skip', reason: 'too-large', detail: tooLargeDetail(stat.size, maxFileSize) };
+    }
+    const head = read(0, Math.min(stat.size, SNIFF_BYTES));
+    if (utf16Bom(head) || sniffUtf16(head) || looksBinary(head)) {
+      closeSync(fd);
+      return undefined;
+    }
+    return { size: stat.size, read, close: () => closeSync(fd) };
+  } catch (error) {
+    closeSync(fd);
+    return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
+  }
+}
+
 function openFailure(error: unknown): ReadOutcome {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') return { kind: 'skip', reason: 'symlink', detail: 'symbolic link (not followed)' };
