@@ -6,7 +6,7 @@ import { symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline/scan.js';
-import { parseAddedLines, parseRawNumstat, stagedSource } from '../../src/sources/git-staged.js';
+import { parseAddedLines, parseStagedDiff, stagedSource } from '../../src/sources/git-staged.js';
 import { TokenscopeError } from '../../src/util/errors.js';
 import { walkWorkingTree } from '../../src/sources/walk.js';
 import { defaultConfig, git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
@@ -220,7 +220,7 @@ describe('diff parsing', () => {
         '',
       ].join('\0'),
     );
-    const parsed = parseRawNumstat(out);
+    const parsed = parseStagedDiff(out);
     expect(parsed.entries.map((e) => [e.status, e.path, e.dstBlob])).toEqual([
       ['M', 'bin.dat', 'bbb'],
       ['R', 'r2.txt', 'ddd'],
