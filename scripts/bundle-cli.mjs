@@ -1,11 +1,16 @@
-// Build step: bundles the CLI entry (src/bin.ts) into one ESM file, dist/cli.js (package.json
-// `bin`), and the scan worker into dist/worker.js. A pre-commit hook pays Node's module
-// resolution for every file it loads, and so does every worker thread of a large scan; one file
-// each cuts start-up by about a third. Heavy, rarely needed modules stay outside and load on
-// demand (typescript-estree for the AST pass, ajv and yaml for config files); the library API
-// keeps tsc's per-module output in dist/.
+// Build step: bundles the command line into dist/cli-bundle.cjs with a small bin beside it,
+// dist/cli.js (package.json `bin`, from src/bin.ts), and the scan worker into dist/worker.js. A
+// pre-commit hook pays Node's module resolution for every file it loads, and so does every
+// worker thread of a large scan; one file each cuts start-up by about a third. Heavy, rarely
+// needed modules stay outside and load on demand (typescript-estree for the AST pass, ajv and yaml
+// for config files); the library API keeps tsc's per-module output in dist/.
+//
+// The CLI bundle is CommonJS so the bin can compile it with vm.Script and V8's code cache
+// (src/cli/code-cache.ts): `import.meta.url` becomes a parameter of the bin's wrapper, dynamic
+// imports become require(), and the bin is told the bundle's hash, which keys the cache.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +29,24 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: [join(root, 'src', 'bin.ts')], outfile: join(root, 'dist', 'cli.js') });
+const cliBundle = join(root, 'dist', 'cli-bundle.cjs');
+await build({
+  ...common,
+  format: 'cjs',
+  banner: {},
+  define: { 'import.meta.url': '__tokenscopeModuleUrl' },
+  supported: { 'dynamic-import': false },
+  entryPoints: [join(root, 'src', 'cli', 'entry.ts')],
+  outfile: cliBundle,
+});
+const bundleHash = createHash('sha256').update(readFileSync(cliBundle)).digest('hex').slice(0, 16);
+await build({
+  ...common,
+  banner: {},
+  define: { __TOKENSCOPE_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+  entryPoints: [join(root, 'src', 'bin.ts')],
+  outfile: join(root, 'dist', 'cli.js'),
+});
 await build({
   ...common,
   entryPoints: [join(root, 'src', 'pipeline', 'worker.ts')],
@@ -43,4 +65,4 @@ await build({
   splitting: true,
   chunkNames: 'guard-chunk-[hash]',
 });
-console.log('bundle-cli: dist/cli.js, dist/worker.js, dist/guard.js');
+console.log('bundle-cli: dist/cli.js, dist/cli-bundle.cjs, dist/worker.js, dist/guard.js');
