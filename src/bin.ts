@@ -20,14 +20,18 @@ const launch: Launch = {};
 const staged = argv[0] === 'scan' && argv.includes('--staged');
 // Only a guess from the raw arguments: the staged source uses it only if it was started for the
 // root the scan settles on and with the same --full, and starts its own otherwise.
-if (staged && !process.env['GIT_DIR'] && !process.env['GIT_WORK_TREE']) {
-  const root = findRepoRoot(process.cwd());
-  if (root) launch.stagedRead = startStagedRead(root, argv.includes('--full'));
-}
+const repo = findRepoRoot(process.cwd());
+if (staged && repo && !process.env['GIT_DIR'] && !process.env['GIT_WORK_TREE'])
+  launch.stagedRead = startStagedRead(repo, argv.includes('--full'));
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), 'cli-bundle.cjs');
-const variant = /^[a-z]{1,16}$/.test(argv[0] ?? '') ? `${argv[0]}${staged ? '-staged' : ''}` : 'other';
-const cli = loadBundle(bundle, cacheTarget(bundle, buildHash, variant)) as {
-  run: (argv: string[], launch: Launch) => Promise<void>;
-};
-void cli.run(argv, launch);
+// One cache per command: each holds the functions its own command compiled.
+const COMMANDS = new Set(['scan', 'baseline', 'hook', 'init', 'detectors', 'org', 'guard']);
+const variant = COMMANDS.has(argv[0] ?? '') ? `${argv[0]}${staged ? '-staged' : ''}` : 'other';
+const loaded = loadBundle(bundle, cacheTarget(bundle, buildHash, variant, process.env, repo ?? process.cwd()));
+if (loaded.save) process.once('exit', loaded.save);
+const cli = loaded.exports as { run: (argv: string[], launch: Launch) => Promise<void> };
+// One turn of the event loop first: if git's diff is in by now, its output is parsed and the
+// blob reader told what to read, so git reads while the CLI loads the detectors.
+if (launch.stagedRead) setImmediate(() => void cli.run(argv, launch));
+else void cli.run(argv, launch);

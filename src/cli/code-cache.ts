@@ -13,7 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
@@ -41,7 +41,9 @@ export interface CacheTarget {
 
 /**
  * Where the cache for this bundle build lives, or undefined when caching is off: turned off by
- * the environment, no build hash (an unbundled run), no crc32, or no cache folder to use.
+ * the environment, no build hash (an unbundled run), no crc32, no cache folder to use, or a
+ * cache folder inside `avoid` (the repository being scanned: a HOME inside the checkout, as in
+ * some CI containers, must not leave files there for `git add -A` to pick up).
  * `variant` keeps each command's cache apart: each holds the functions its own command runs.
  */
 export function cacheTarget(
@@ -49,11 +51,12 @@ export function cacheTarget(
   buildHash: string | undefined,
   variant: string,
   env: NodeJS.ProcessEnv = process.env,
+  avoid?: string,
 ): CacheTarget | undefined {
   const off = env[NO_CODE_CACHE_ENV];
   if ((off !== undefined && off !== '' && off !== '0') || !buildHash || !crc32) return undefined;
   const dir = cacheDir(env);
-  if (!dir) return undefined;
+  if (!dir || (avoid !== undefined && within(avoid, dir))) return undefined;
   try {
     const stat = statSync(bundle);
     return {
@@ -64,6 +67,11 @@ export function cacheTarget(
   } catch {
     return undefined;
   }
+}
+
+function within(base: string, path: string): boolean {
+  const rel = relative(base, path);
+  return !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }
 
 function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
@@ -150,25 +158,30 @@ type BundleFunction = (
   moduleUrl: string,
 ) => void;
 
+export interface LoadedBundle {
+  exports: unknown;
+  /** Present when the cache should be (re)written: call it last (at exit), when it holds most. */
+  save?: () => boolean;
+}
+
 /**
  * Compiles and runs a CommonJS bundle (built with `import.meta.url` defined as
  * `__tokenscopeModuleUrl`), with the cached code when `target` has some for it, and returns its
- * exports. When there was none, or V8 turned it down, the cache is written when the process
- * exits: by then it holds every function this run compiled.
+ * exports. When there was none, or V8 turned it down, `save` writes the cache: called when the
+ * process exits, it holds every function this run compiled.
  */
-export function loadBundle(bundle: string, target: CacheTarget | undefined): unknown {
+export function loadBundle(bundle: string, target: CacheTarget | undefined): LoadedBundle {
   const source = readFileSync(bundle, 'utf8');
   const cachedData = target ? readCache(target) : undefined;
-  // The wrapper keeps the bundle's own first line first in its line numbers' eyes: no newline.
+  // No newline after the wrapper's head: the bundle keeps its own line numbers in stack traces.
   const wrapped = `(function (exports, require, module, __filename, __dirname, __tokenscopeModuleUrl) {${source}\n})`;
   const script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
-  if (target && (!cachedData || script.cachedDataRejected === true)) {
-    process.once('exit', () => {
-      writeCache(target, script.createCachedData());
-    });
-  }
   const fn = script.runInThisContext() as BundleFunction;
   const module = { exports: {} };
   fn(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
-  return module.exports;
+  const stale = !cachedData || script.cachedDataRejected === true;
+  return {
+    exports: module.exports,
+    ...(target && stale ? { save: () => writeCache(target, script.createCachedData()) } : {}),
+  };
 }
