@@ -82,7 +82,7 @@ describe('readCache and writeCache', () => {
     const whole = readFileSync(target.file);
 
     const flipped = Buffer.from(whole);
-    flipped[whole.length - 100] ^= 0xff;
+    flipped[whole.length - 100] = flipped[whole.length - 100]! ^ 0xff;
     writeFileSync(target.file, flipped);
     expect(readCache(target)).toBeUndefined();
 
@@ -151,7 +151,7 @@ describe('loadBundle', () => {
     const target = targetIn(dir(), file);
     loadBundle(file, target).save?.();
     const bytes = readFileSync(target.file);
-    for (let i = 40; i < bytes.length; i += 7) bytes[i] ^= 0x5a;
+    for (let i = 40; i < bytes.length; i += 7) bytes[i] = bytes[i]! ^ 0x5a;
     writeFileSync(target.file, bytes);
     const loaded = loadBundle(file, target);
     expect((loaded.exports as { twice: (n: number) => number }).twice(5)).toBe(10);

@@ -77,7 +77,7 @@ describe('the code cache', () => {
     const first = runCli(['scan', '--format', 'json', '.'], { cwd: root, env });
     const file = join(home, 'tokenscope', cacheFiles(home)[0]!);
     const bytes = readFileSync(file);
-    for (let i = 64; i < bytes.length; i += 13) bytes[i] ^= 0xa5;
+    for (let i = 64; i < bytes.length; i += 13) bytes[i] = bytes[i]! ^ 0xa5;
     writeFileSync(file, bytes);
     const corrupt = runCli(['scan', '--format', 'json', '.'], { cwd: root, env });
     expect(corrupt.status).toBe(1);
