@@ -29,6 +29,38 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
+// Built-ins most runs never call but a bundle would load at start-up (esbuild hoists each
+// `import` to a require() when the module is first evaluated): node:crypto costs a pre-commit
+// scan 2–6 ms and is called only for findings, long lines and reports; node:worker_threads only
+// for a worker pool or a user regex check. Each is replaced by a module of wrapper functions that
+// load the real one on first call. Only function exports are wrapped: an import of anything else
+// (a constant, an object) does not resolve, and the build fails instead of misbehaving.
+const LAZY_BUILTINS = ['node:crypto', 'node:worker_threads'];
+async function lazyBuiltinSource(name) {
+  const real = await import(name);
+  const names = Object.keys(real).filter((key) => key !== 'default' && typeof real[key] === 'function');
+  const wrappers = names.map(
+    (key) =>
+      `export function ${key}(...args) { const f = load().${key}; return new.target ? new f(...args) : f.apply(this, args); }`,
+  );
+  return [`let real;`, `const load = () => (real ??= require(${JSON.stringify(name)}));`, ...wrappers].join('\n');
+}
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({
+      contents: await lazyBuiltinSource(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const cliBundle = join(root, 'dist', 'cli-bundle.cjs');
 await build({
   ...common,
@@ -36,6 +68,7 @@ await build({
   banner: {},
   define: { 'import.meta.url': '__tokenscopeModuleUrl' },
   supported: { 'dynamic-import': false },
+  plugins: [lazyBuiltins],
   entryPoints: [join(root, 'src', 'cli', 'entry.ts')],
   outfile: cliBundle,
 });
