@@ -6,7 +6,7 @@
 // it the process. See docs/performance.md.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheTarget, loadBundle } from './cli/code-cache.js';
+import { cacheTarget, loadBundle, type LoadedBundle } from './cli/code-cache.js';
 import type { Launch } from './cli/entry.js';
 import { startStagedRead } from './sources/git-staged-read.js';
 import { findRepoRoot } from './sources/repo-root.js';
@@ -28,7 +28,17 @@ const bundle = join(dirname(fileURLToPath(import.meta.url)), 'cli-bundle.cjs');
 // One cache per command: each holds the functions its own command compiled.
 const COMMANDS = new Set(['scan', 'baseline', 'hook', 'init', 'detectors', 'org', 'guard']);
 const variant = COMMANDS.has(argv[0] ?? '') ? `${argv[0]}${staged ? '-staged' : ''}` : 'other';
-const loaded = loadBundle(bundle, cacheTarget(bundle, buildHash, variant, process.env, repo ?? process.cwd()));
+let loaded: LoadedBundle;
+try {
+  loaded = loadBundle(bundle, cacheTarget(bundle, buildHash, variant, process.env, repo ?? process.cwd()));
+} catch (error) {
+  // A broken install (the bundle missing or unreadable): one line, not a stack trace.
+  const code = (error as NodeJS.ErrnoException).code;
+  process.stderr.write(
+    `tokenscope: cannot load ${bundle} (${code ?? (error instanceof Error ? error.message.split('\n')[0] : 'error')}): reinstall tokenscope\n`,
+  );
+  process.exit(2);
+}
 if (loaded.save) process.once('exit', loaded.save);
 const cli = loaded.exports as { run: (argv: string[], launch: Launch) => Promise<void> };
 // One turn of the event loop first: if git's diff is in by now, its output is parsed and the

@@ -182,6 +182,14 @@ export function loadBundle(bundle: string, target: CacheTarget | undefined): Loa
   const stale = !cachedData || script.cachedDataRejected === true;
   return {
     exports: module.exports,
-    ...(target && stale ? { save: () => writeCache(target, script.createCachedData()) } : {}),
+    ...(target && stale ? { save: () => saveQuietly(target, script) } : {}),
   };
+}
+
+function saveQuietly(target: CacheTarget, script: Script): boolean {
+  try {
+    return writeCache(target, script.createCachedData());
+  } catch {
+    return false;
+  }
 }

@@ -3,8 +3,8 @@
 // the staged diff started before the CLI loads (used only when it was started for the scan's
 // repository and --full; otherwise the scan reads on its own).
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, runCli } from '../helpers/run-cli.js';
@@ -130,6 +130,18 @@ describe('the code cache', () => {
     expect(cacheFiles(home)).toHaveLength(1);
     const again = runCli(['scan', '--format', 'json', '.'], { cwd: root, env: { XDG_CACHE_HOME: home } });
     expect(JSON.stringify(findings(again.stdout))).toBe(answers[0]);
+  });
+});
+
+describe('a broken install', () => {
+  it('the bin without its CLI bundle says so in one line and exits 2', () => {
+    const lonely = join(dir(), 'cli.js');
+    copyFileSync(BIN, lonely);
+    const result = spawnSync(process.execPath, [lonely, '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `tokenscope: cannot load ${join(lonely, '..', 'cli-bundle.cjs')} (ENOENT): reinstall tokenscope\n`,
+    );
   });
 });
 
