@@ -137,6 +137,7 @@ describe('a broken install', () => {
   it('the bin without its CLI bundle says so in one line and exits 2', () => {
     const lonely = join(dir(), 'cli.js');
     copyFileSync(BIN, lonely);
+    writeFileSync(join(lonely, '..', 'package.json'), '{ "type": "module" }\n');
     const result = spawnSync(process.execPath, [lonely, '--version'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
