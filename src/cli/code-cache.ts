@@ -5,12 +5,25 @@
 // `module.enableCompileCache`, hence vm.Script.
 //
 // The cache lives in the user's cache folder ($XDG_CACHE_HOME/tokenscope or ~/.cache/tokenscope),
-// never in the scanned repository; one file per bundle build, Node version and command. It is
-// only ever an optimisation: a missing, unreadable, corrupt or stale file is ignored and
-// rewritten, a folder that cannot be written (read-only HOME) leaves every run uncached, and
+// never in the scanned repository, and is read only if it is the user's own and no one else can
+// write it; one file per bundle build, Node version and command. It is only ever an
+// optimisation: a missing, unreadable, corrupt or stale file is ignored and rewritten, a folder
+// that cannot be written (read-only HOME) leaves every run uncached, and
 // TOKENSCOPE_NO_CODE_CACHE=1 turns it off.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -86,13 +99,32 @@ function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-/** The cached payload, if the file is whole (checksum) and was made from this very bundle file. */
+/**
+ * Whether a cache file or folder is the user's own and writable by no one else: cached data is
+ * code V8 runs, so a cache another user could have written (an XDG_CACHE_HOME in a shared
+ * folder) is never read.
+ */
+function ownedAndPrivate(stat: Stats): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
+}
+
+/**
+ * The cached payload, if the file and its folder are the user's own, the file is whole (checksum)
+ * and it was made from this very bundle file.
+ */
 export function readCache(target: CacheTarget): Buffer | undefined {
   let data: Buffer;
+  let fd: number | undefined;
   try {
-    data = readFileSync(target.file);
+    if (!ownedAndPrivate(statSync(dirname(target.file)))) return undefined;
+    fd = openSync(target.file, 'r');
+    if (!ownedAndPrivate(fstatSync(fd))) return undefined;
+    data = readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (data.length < HEADER_BYTES || !crc32) return undefined;
   if (data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== FORMAT) return undefined;

@@ -2,7 +2,7 @@
 // corrupt, stale or unwritable cache changes nothing but speed), and that a cached load runs the
 // same code.
 
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheTarget, loadBundle, readCache, writeCache, type CacheTarget } from '../../src/cli/code-cache.js';
@@ -97,6 +97,19 @@ describe('readCache and writeCache', () => {
     expect(readCache(target)).toBeDefined();
     expect(readCache({ ...target, size: target.size + 1 })).toBeUndefined();
     expect(readCache({ ...target, mtimeMs: target.mtimeMs + 1 })).toBeUndefined();
+  });
+
+  it('a cache file or folder others can write is never read (cached data is code V8 runs)', () => {
+    const target = targetIn(dir(), bundle());
+    writeCache(target, Buffer.from('payload'));
+    expect(readCache(target)).toBeDefined();
+    chmodSync(target.file, 0o666);
+    expect(readCache(target)).toBeUndefined();
+    chmodSync(target.file, 0o600);
+    chmodSync(join(target.file, '..'), 0o777);
+    expect(readCache(target)).toBeUndefined();
+    chmodSync(join(target.file, '..'), 0o700);
+    expect(readCache(target)).toBeDefined();
   });
 
   it('a folder that cannot be written leaves the run uncached, without an error', () => {
