@@ -69,7 +69,7 @@ await build({
   define: { 'import.meta.url': '__tokenscopeModuleUrl' },
   supported: { 'dynamic-import': false },
   plugins: [lazyBuiltins],
-  entryPoints: [join(root, 'src', 'cli', 'entry.ts')],
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   outfile: cliBundle,
 });
 const bundleHash = createHash('sha256').update(readFileSync(cliBundle)).digest('hex').slice(0, 16);

@@ -1,28 +1,30 @@
 #!/usr/bin/env node
-// The bin (dist/cli.js): small, so that what a pre-commit hook waits for starts at once. For
+// The bin (dist/cli.js), and the only file that touches the process: argv in, stdout/stderr
+// out, exit code set. Small, so that what a pre-commit hook waits for starts at once: for
 // `scan --staged` it starts git (the diff and the staged blobs need only the repository) before
-// the CLI is loaded, so git runs on the other core while Node compiles the CLI bundle and loads
-// the detectors; then it loads the bundle (dist/cli-bundle.cjs) through V8's code cache and hands
-// it the process. See docs/performance.md.
+// the CLI is loaded, so git runs on the other core while Node compiles the CLI and loads the
+// detectors; then it loads the CLI bundle (dist/cli-bundle.cjs, src/cli/main.ts) through V8's
+// code cache and hands it the process. See docs/performance.md.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheTarget, loadBundle, type LoadedBundle } from './cli/code-cache.js';
-import type { Launch } from './cli/entry.js';
-import { startStagedRead } from './sources/git-staged-read.js';
+import type { CliIo, CliResult } from './cli/io.js';
+import { startStagedRead, type StartedStagedRead } from './sources/git-staged-read.js';
 import { findRepoRoot } from './sources/repo-root.js';
+import { readAll } from './sources/stdin.js';
 
 // Written by scripts/bundle-cli.mjs: the hash of the bundle it built beside this file.
 declare const __TOKENSCOPE_CLI_BUNDLE_HASH__: string | undefined;
 const buildHash = typeof __TOKENSCOPE_CLI_BUNDLE_HASH__ === 'string' ? __TOKENSCOPE_CLI_BUNDLE_HASH__ : undefined;
 
 const argv = process.argv.slice(2);
-const launch: Launch = {};
 const staged = argv[0] === 'scan' && argv.includes('--staged');
+const repo = findRepoRoot(process.cwd());
 // Only a guess from the raw arguments: the staged source uses it only if it was started for the
 // root the scan settles on and with the same --full, and starts its own otherwise.
-const repo = findRepoRoot(process.cwd());
+let stagedRead: StartedStagedRead | undefined;
 if (staged && repo && !process.env['GIT_DIR'] && !process.env['GIT_WORK_TREE'])
-  launch.stagedRead = startStagedRead(repo, argv.includes('--full'));
+  stagedRead = startStagedRead(repo, argv.includes('--full'));
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), 'cli-bundle.cjs');
 // One cache per command: each holds the functions its own command compiled.
@@ -40,8 +42,43 @@ try {
   process.exit(2);
 }
 if (loaded.save) process.once('exit', loaded.save);
-const cli = loaded.exports as { run: (argv: string[], launch: Launch) => Promise<void> };
+const { main } = loaded.exports as { main: (argv: string[], io: CliIo) => Promise<CliResult> };
+
+process.on('unhandledRejection', (error) => {
+  process.stderr.write(
+    `tokenscope: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+  );
+  process.exitCode = 2;
+});
+
+// A reader that went away (`tokenscope detectors | head`) is not a crash: the rest of the report
+// is dropped and the command still finishes with its own exit code.
+let stdoutGone = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    stdoutGone = true;
+    return;
+  }
+  process.stderr.write(`tokenscope: cannot write to standard output (${error.code ?? 'error'})\n`);
+  process.exit(2);
+});
+
+const run = (): void =>
+  void main(argv, {
+    stdout: (text) => {
+      if (!stdoutGone) process.stdout.write(text);
+    },
+    stderr: (text) => process.stderr.write(text),
+    isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    env: process.env,
+    cwd: process.cwd(),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    readStdin: () => readAll(process.stdin),
+    ...(stagedRead ? { stagedRead } : {}),
+  }).then((result) => {
+    process.exitCode = result.exitCode;
+  });
 // One turn of the event loop first: if git's diff is in by now, its output is parsed and the
 // blob reader told what to read, so git reads while the CLI loads the detectors.
-if (launch.stagedRead) setImmediate(() => void cli.run(argv, launch));
-else void cli.run(argv, launch);
+if (stagedRead) setImmediate(run);
+else run();
