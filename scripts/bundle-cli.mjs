@@ -1,11 +1,16 @@
-// Build step: bundles the CLI entry (src/bin.ts) into one ESM file, dist/cli.js (package.json
-// `bin`), and the scan worker into dist/worker.js. A pre-commit hook pays Node's module
-// resolution for every file it loads, and so does every worker thread of a large scan; one file
-// each cuts start-up by about a third. Heavy, rarely needed modules stay outside and load on
-// demand (typescript-estree for the AST pass, ajv and yaml for config files); the library API
-// keeps tsc's per-module output in dist/.
+// Build step: bundles the command line into dist/cli-bundle.cjs with a small bin beside it,
+// dist/cli.js (package.json `bin`, from src/bin.ts), and the scan worker into dist/worker.js. A
+// pre-commit hook pays Node's module resolution for every file it loads, and so does every
+// worker thread of a large scan; one file each cuts start-up by about a third. Heavy, rarely
+// needed modules stay outside and load on demand (typescript-estree for the AST pass, ajv and yaml
+// for config files); the library API keeps tsc's per-module output in dist/.
+//
+// The CLI bundle is CommonJS so the bin can compile it with vm.Script and V8's code cache
+// (src/cli/code-cache.ts): `import.meta.url` becomes a parameter of the bin's wrapper, dynamic
+// imports become require(), and the bin is told the bundle's hash, which keys the cache.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +29,57 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: [join(root, 'src', 'bin.ts')], outfile: join(root, 'dist', 'cli.js') });
+// Built-ins most runs never call but a bundle would load at start-up (esbuild hoists each
+// `import` to a require() when the module is first evaluated): node:crypto costs a pre-commit
+// scan 2–6 ms and is called only for findings, long lines and reports; node:worker_threads only
+// for a worker pool or a user regex check. Each is replaced by a module of wrapper functions that
+// load the real one on first call. Only function exports are wrapped: an import of anything else
+// (a constant, an object) does not resolve, and the build fails instead of misbehaving.
+const LAZY_BUILTINS = ['node:crypto', 'node:worker_threads'];
+async function lazyBuiltinSource(name) {
+  const real = await import(name);
+  const names = Object.keys(real).filter((key) => key !== 'default' && typeof real[key] === 'function');
+  const wrappers = names.map(
+    (key) =>
+      `export function ${key}(...args) { const f = load().${key}; return new.target ? new f(...args) : f.apply(this, args); }`,
+  );
+  return [`let real;`, `const load = () => (real ??= require(${JSON.stringify(name)}));`, ...wrappers].join('\n');
+}
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({
+      contents: await lazyBuiltinSource(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+const cliBundle = join(root, 'dist', 'cli-bundle.cjs');
+await build({
+  ...common,
+  format: 'cjs',
+  banner: {},
+  define: { 'import.meta.url': '__tokenscopeModuleUrl' },
+  supported: { 'dynamic-import': false },
+  plugins: [lazyBuiltins],
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outfile: cliBundle,
+});
+const bundleHash = createHash('sha256').update(readFileSync(cliBundle)).digest('hex').slice(0, 16);
+await build({
+  ...common,
+  banner: {},
+  define: { __TOKENSCOPE_CLI_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+  entryPoints: [join(root, 'src', 'bin.ts')],
+  outfile: join(root, 'dist', 'cli.js'),
+});
 await build({
   ...common,
   entryPoints: [join(root, 'src', 'pipeline', 'worker.ts')],
@@ -43,4 +98,4 @@ await build({
   splitting: true,
   chunkNames: 'guard-chunk-[hash]',
 });
-console.log('bundle-cli: dist/cli.js, dist/worker.js, dist/guard.js');
+console.log('bundle-cli: dist/cli.js, dist/cli-bundle.cjs, dist/worker.js, dist/guard.js');

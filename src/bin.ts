@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// The only file that touches the process: argv in, stdout/stderr out, exit code set.
-import { main } from './cli/main.js';
+// The bin (dist/cli.js), and the only file that touches the process: argv in, stdout/stderr
+// out, exit code set. Small, so that what a pre-commit hook waits for starts at once: for
+// `scan --staged` it starts git (the diff and the staged blobs need only the repository) before
+// the CLI is loaded, so git runs on the other core while Node compiles the CLI and loads the
+// detectors; then it loads the CLI bundle (dist/cli-bundle.cjs, src/cli/main.ts) through V8's
+// code cache and hands it the process. See docs/performance.md.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheTarget, loadBundle, type LoadedBundle } from './cli/code-cache.js';
+import type { CliIo, CliResult } from './cli/io.js';
+import { startStagedRead, type StartedStagedRead } from './sources/git-staged-read.js';
+import { findRepoRoot } from './sources/repo-root.js';
 import { readAll } from './sources/stdin.js';
 import { setFlagsFromString } from 'node:v8';
 
@@ -10,6 +20,37 @@ import { setFlagsFromString } from 'node:v8';
 // measurable CPU cost (docs/performance.md). Only the CLI's own process: a library caller's heap
 // is not ours to tune.
 setFlagsFromString('--heap-growing-percent=30');
+
+// Written by scripts/bundle-cli.mjs: the hash of the bundle it built beside this file.
+declare const __TOKENSCOPE_CLI_BUNDLE_HASH__: string | undefined;
+const buildHash = typeof __TOKENSCOPE_CLI_BUNDLE_HASH__ === 'string' ? __TOKENSCOPE_CLI_BUNDLE_HASH__ : undefined;
+
+const argv = process.argv.slice(2);
+const staged = argv[0] === 'scan' && argv.includes('--staged');
+const repo = findRepoRoot(process.cwd());
+// Only a guess from the raw arguments: the staged source uses it only if it was started for the
+// root the scan settles on and with the same --full, and starts its own otherwise.
+let stagedRead: StartedStagedRead | undefined;
+if (staged && repo && !process.env['GIT_DIR'] && !process.env['GIT_WORK_TREE'])
+  stagedRead = startStagedRead(repo, argv.includes('--full'));
+
+const bundle = join(dirname(fileURLToPath(import.meta.url)), 'cli-bundle.cjs');
+// One cache per command: each holds the functions its own command compiled.
+const COMMANDS = new Set(['scan', 'baseline', 'hook', 'init', 'detectors', 'org', 'guard']);
+const variant = COMMANDS.has(argv[0] ?? '') ? `${argv[0]}${staged ? '-staged' : ''}` : 'other';
+let loaded: LoadedBundle;
+try {
+  loaded = loadBundle(bundle, cacheTarget(bundle, buildHash, variant, process.env, repo ?? process.cwd()));
+} catch (error) {
+  // A broken install (the bundle missing or unreadable): one line, not a stack trace.
+  const code = (error as NodeJS.ErrnoException).code;
+  process.stderr.write(
+    `tokenscope: cannot load ${bundle} (${code ?? (error instanceof Error ? error.message.split('\n')[0] : 'error')}): reinstall tokenscope\n`,
+  );
+  process.exit(2);
+}
+if (loaded.save) process.once('exit', loaded.save);
+const { main } = loaded.exports as { main: (argv: string[], io: CliIo) => Promise<CliResult> };
 
 process.on('unhandledRejection', (error) => {
   process.stderr.write(
@@ -30,15 +71,22 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-const result = await main(process.argv.slice(2), {
-  stdout: (text) => {
-    if (!stdoutGone) process.stdout.write(text);
-  },
-  stderr: (text) => process.stderr.write(text),
-  isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
-  env: process.env,
-  cwd: process.cwd(),
-  ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
-  readStdin: () => readAll(process.stdin),
-});
-process.exitCode = result.exitCode;
+const run = (): void =>
+  void main(argv, {
+    stdout: (text) => {
+      if (!stdoutGone) process.stdout.write(text);
+    },
+    stderr: (text) => process.stderr.write(text),
+    isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    env: process.env,
+    cwd: process.cwd(),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    readStdin: () => readAll(process.stdin),
+    ...(stagedRead ? { stagedRead } : {}),
+  }).then((result) => {
+    process.exitCode = result.exitCode;
+  });
+// One turn of the event loop first: if git's diff is in by now, its output is parsed and the
+// blob reader told what to read, so git reads while the CLI loads the detectors.
+if (stagedRead) setImmediate(run);
+else run();

@@ -5,6 +5,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TokenscopeError } from '../util/errors.js';
+import type { StartedStagedRead } from '../sources/git-staged-read.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -17,6 +18,8 @@ export interface CliIo {
   columns?: number;
   /** Standard input, read to its end (`scan -`); absent where there is none. */
   readStdin?: () => Promise<Uint8Array>;
+  /** `scan --staged`'s git work, when the bin started it before the CLI was loaded. */
+  stagedRead?: StartedStagedRead;
 }
 
 export interface CliResult {

@@ -2,13 +2,19 @@
 // arrays only, output streamed (history can be gigabytes), and every failure one E_GIT line.
 
 import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { TokenscopeError } from '../util/errors.js';
 
 export interface GitOptions {
   /** Folder git runs in (the repository root). */
   cwd: string;
-  /** Bytes written to git's stdin, then closed. */
-  input?: string | Uint8Array;
+  /**
+   * Bytes written to git's stdin, then closed. A promise lets git start now and get its input
+   * later (a `cat-file --batch` started beside the diff that names its objects); stdin is closed
+   * with nothing written if it resolves to undefined or rejects.
+   */
+  input?: string | Uint8Array | Promise<string | Uint8Array | undefined>;
   /** Exit codes that are not failures (e.g. 1 for `git config --get` of an unset key). */
   okExitCodes?: number[];
 }
@@ -55,14 +61,18 @@ function spawnFailure(error: NodeJS.ErrnoException, cwd: string): TokenscopeErro
   return new TokenscopeError('E_GIT', `${cwd}: cannot run git (${error.code ?? error.message})`);
 }
 
+/** What streamGit resolves with when `onData` stopped the read (git was ended, not failed). */
+export const STOPPED = -1;
+
 /**
  * Runs git and hands each stdout chunk to `onData` as it arrives. Resolves with the exit code
- * once git has exited; rejects with an E_GIT error when it fails.
+ * once git has exited; rejects with an E_GIT error when it fails. `onData` returning false ends
+ * git at once (the rest of its output is not wanted) and the promise resolves with STOPPED.
  */
 export function streamGit(
   args: readonly string[],
   options: GitOptions,
-  onData: (chunk: Buffer) => void,
+  onData: (chunk: Buffer) => boolean | void,
 ): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     let child;
@@ -80,15 +90,19 @@ export function streamGit(
     const stderr: Buffer[] = [];
     let stderrBytes = 0;
     let failed = false;
+    let stopped = false;
     let callbackError: unknown;
     child.on('error', (error) => {
       failed = true;
       reject(spawnFailure(error as NodeJS.ErrnoException, options.cwd));
     });
     child.stdout.on('data', (chunk: Buffer) => {
-      if (callbackError) return;
+      if (callbackError || stopped) return;
       try {
-        onData(chunk);
+        if (onData(chunk) === false) {
+          stopped = true;
+          child.kill();
+        }
       } catch (error) {
         callbackError = error;
         child.kill();
@@ -101,12 +115,22 @@ export function streamGit(
     });
     // git may exit before reading all its input (a bad revision): that EPIPE is not the error.
     child.stdin.on('error', () => undefined);
-    if (options.input !== undefined) child.stdin.end(options.input);
-    else child.stdin.end();
+    const stdin = child.stdin;
+    if (options.input instanceof Promise)
+      options.input.then(
+        (input) => (input === undefined ? stdin.end() : stdin.end(input)),
+        () => stdin.end(),
+      );
+    else if (options.input !== undefined) stdin.end(options.input);
+    else stdin.end();
     child.on('close', (code) => {
       if (failed) return;
       if (callbackError) {
         reject(callbackError);
+        return;
+      }
+      if (stopped) {
+        resolvePromise(STOPPED);
         return;
       }
       if (code === 0 || (code !== null && options.okExitCodes?.includes(code))) resolvePromise(code);
@@ -126,7 +150,9 @@ export async function runGitStatus(
   options: GitOptions,
 ): Promise<{ code: number; stdout: Buffer }> {
   const chunks: Buffer[] = [];
-  const code = await streamGit(args, options, (chunk) => chunks.push(chunk));
+  const code = await streamGit(args, options, (chunk) => {
+    chunks.push(chunk);
+  });
   return { code, stdout: Buffer.concat(chunks) };
 }
 
@@ -246,8 +272,16 @@ export function unquoteGitPath(text: string): string {
 
 export type BlobInfo = { id: string; type: string; size: number } | { id: string; missing: true };
 
-/** Whether the repository is a partial clone: objects may be missing, and git would fetch them. */
+/**
+ * Whether the repository is a partial clone: objects may be missing, and git would fetch them.
+ * git marks one in the repository's own config file (`extensions.partialClone` and
+ * `remote.<name>.promisor`, written by `git clone --filter`), so when `cwd` is the top of a work
+ * tree with a .git folder and that file plainly says neither (and includes no other file, and no
+ * `git -c` setting is in the environment), the answer is no without spawning git: a pre-commit
+ * scan saves a process. Anything else is git's own answer.
+ */
 export async function isPartialClone(cwd: string): Promise<boolean> {
+  if (plainlyNotPartial(cwd)) return false;
   // `extensions.partialClone` names the promisor remote; older clones mark only the remote.
   const out = await runGitStatus(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], {
     cwd,
@@ -264,6 +298,19 @@ export async function isPartialClone(cwd: string): Promise<boolean> {
         .toLowerCase();
       return line.includes(' ') && value !== '' && value !== 'false';
     });
+}
+
+function plainlyNotPartial(cwd: string): boolean {
+  const env = process.env;
+  if (env['GIT_DIR'] || env['GIT_CONFIG_PARAMETERS'] || env['GIT_CONFIG_COUNT']) return false;
+  let text: string;
+  try {
+    if (!statSync(join(cwd, '.git')).isDirectory()) return false;
+    text = readFileSync(join(cwd, '.git', 'config'), 'utf8');
+  } catch {
+    return false;
+  }
+  return !/promisor|partialclone|include/i.test(text);
 }
 
 /**
@@ -313,21 +360,35 @@ export async function batchCheck(
   return info;
 }
 
+/** What readBlobs does with each object: take it (true), or stop the read before its bytes (false). */
+export interface ReadBlobsOptions {
+  /** Asked with each object's size from its header; false ends git before the object is read. */
+  accept?: (id: string, size: number) => boolean;
+  /** Called for each id git reports missing. */
+  onMissing?: (id: string) => void;
+}
+
 /**
  * Streams the contents of many objects through one `git cat-file --batch` process, calling
- * `onBlob` once per id in order. Callers size-check with batchCheck first: only ids that fit the
- * cap are read at all.
+ * `onBlob` once per id in order. Without `accept`, callers size-check with batchCheck first;
+ * with it, each object's header decides, so one process both sizes and reads (a pre-commit scan
+ * saves the `--batch-check` round). Resolves with how many ids were settled (read or missing):
+ * `ids.length` unless `accept` stopped the read at `ids[settled]`. `ids` may be a promise: git is
+ * started at once and told the ids when they are known.
  */
 export async function readBlobs(
   cwd: string,
-  ids: readonly string[],
+  ids: readonly string[] | Promise<readonly string[]>,
   onBlob: (id: string, bytes: Buffer) => void,
-): Promise<void> {
-  if (ids.length === 0) return;
+  options: ReadBlobsOptions = {},
+): Promise<number> {
+  if (!(ids instanceof Promise) && ids.length === 0) return 0;
   // Parser state: either waiting for a header line, or filling the current object's bytes.
   let pending = Buffer.alloc(0);
   let current: { id: string; size: number; parts: Buffer[]; have: number } | undefined;
-  const consume = (chunk: Buffer): void => {
+  let settled = 0;
+  let stopped = false;
+  const consume = (chunk: Buffer): boolean => {
     let data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
     pending = Buffer.alloc(0);
     let offset = 0;
@@ -338,7 +399,16 @@ export async function readBlobs(
         const header = data.toString('utf8', offset, eol);
         offset = eol + 1;
         const [id, type, size] = header.split(' ');
-        if (!id || type === 'missing' || size === undefined) continue;
+        if (!id) continue;
+        if (type === 'missing' || size === undefined) {
+          settled++;
+          options.onMissing?.(id);
+          continue;
+        }
+        if (options.accept && !options.accept(id, Number(size))) {
+          stopped = true;
+          return false;
+        }
         current = { id, size: Number(size), parts: [], have: 0 };
       }
       // The object's bytes, then one newline that git appends after each object.
@@ -354,12 +424,24 @@ export async function readBlobs(
       offset += 1;
       const { id, parts, size } = current;
       current = undefined;
+      settled++;
       onBlob(id, parts.length === 1 ? Buffer.from(parts[0]!) : Buffer.concat(parts, size));
     }
     if (offset < data.length) pending = Buffer.from(data.subarray(offset));
     data = Buffer.alloc(0);
+    return true;
   };
-  await streamGit(['cat-file', '--batch'], { cwd, input: `${ids.join('\n')}\n` }, consume);
+  const list = (names: readonly string[]): string | undefined =>
+    names.length > 0 ? `${names.join('\n')}\n` : undefined;
+  await streamGit(
+    ['cat-file', '--batch'],
+    { cwd, input: ids instanceof Promise ? ids.then(list) : list(ids) },
+    consume,
+  );
   // The trailing newline of the last object may arrive alone; a complete object still counts.
-  if (current && current.have === current.size) onBlob(current.id, Buffer.concat(current.parts, current.size));
+  if (!stopped && current && current.have === current.size) {
+    settled++;
+    onBlob(current.id, Buffer.concat(current.parts, current.size));
+  }
+  return settled;
 }

@@ -2,14 +2,21 @@
 // with index line numbers unless --full, and handles first commits, renames, deletions, binary
 // and UTF-16 files, excludes and the size cap.
 
+import { execFileSync } from 'node:child_process';
 import { symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline/scan.js';
-import { parseAddedLines, parseRawNumstat, stagedSource } from '../../src/sources/git-staged.js';
+import { parseAddedLines, parseStagedDiff, stagedSource } from '../../src/sources/git-staged.js';
+import {
+  ADDED_LINES_DIFF_FLAGS,
+  readStaged,
+  stagedDiffArgs,
+  type StagedRead,
+} from '../../src/sources/git-staged-read.js';
 import { TokenscopeError } from '../../src/util/errors.js';
 import { walkWorkingTree } from '../../src/sources/walk.js';
-import { defaultConfig, git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
+import { defaultConfig, git, gitEnv, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 
 const dirs: string[] = [];
@@ -27,6 +34,8 @@ function commitAll(root: string, message = 'commit'): void {
 }
 
 const config = defaultConfig;
+
+const gitBytes = (root: string, args: string[]): Buffer => execFileSync('git', args, { cwd: root, env: gitEnv(root) });
 
 const lines = (n: number, prefix = 'line'): string =>
   Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`).join('\n') + '\n';
@@ -144,6 +153,32 @@ describe('stagedSource', () => {
     );
   });
 
+  it('a blob past the read-ahead limit stops it there: the blobs after it are still read, the big one skipped', async () => {
+    const root = repo({ 'a-big.txt': 'x'.repeat(5000), 'b.txt': 'bee\n', 'c.txt': 'sea\n' });
+    git(root, 'add', '-A');
+    const collected = await stagedSource().collect(root, config({ maxFileSize: 1000 }));
+    expect(collected.files.map((f) => [f.path, String(f.content)])).toEqual([
+      ['b.txt', 'bee\n'],
+      ['c.txt', 'sea\n'],
+    ]);
+    expect(collected.skipped.map((s) => [s.path, s.reason])).toEqual([['a-big.txt', 'too-large']]);
+  });
+
+  it('a read started earlier (by the bin) is used for its own root and --full, and ignored otherwise', async () => {
+    const root = repo({ 'a.txt': 'real\n' });
+    git(root, 'add', '-A');
+    const real = await readStaged(root, false);
+    const blob = real.entries[0]!.dstBlob;
+    // A stand-in read whose blob content differs from the repository's: seen only if it is used.
+    const standIn: StagedRead = { ...real, blobs: new Map([[blob, Buffer.from('stand-in\n')]]) };
+    const started = (forRoot: string, full: boolean) => ({ root: forRoot, full, result: Promise.resolve(standIn) });
+    const content = async (source: ReturnType<typeof stagedSource>): Promise<string[]> =>
+      (await source.collect(root, config())).files.map((f) => String(f.content));
+    expect(await content(stagedSource({ started: started(root, false) }))).toEqual(['stand-in\n']);
+    expect(await content(stagedSource({ started: started(`${root}/other`, false) }))).toEqual(['real\n']);
+    expect(await content(stagedSource({ started: started(root, true) }))).toEqual(['real\n']);
+  });
+
   it('outside a repository: one E_GIT line', async () => {
     const dir = tempDir();
     dirs.push(dir);
@@ -220,11 +255,48 @@ describe('diff parsing', () => {
         '',
       ].join('\0'),
     );
-    const parsed = parseRawNumstat(out);
+    const parsed = parseStagedDiff(out);
     expect(parsed.entries.map((e) => [e.status, e.path, e.dstBlob])).toEqual([
       ['M', 'bin.dat', 'bbb'],
       ['R', 'r2.txt', 'ddd'],
     ]);
     expect([...parsed.binary]).toEqual(['bin.dat']);
+  });
+
+  it('one diff gives what the separate raw/numstat and -U0 runs gave: odd names, renames, binary, NUL in a text patch', () => {
+    const root = repo({ 'old name.txt': lines(30), 'f.txt': lines(3) });
+    commitAll(root);
+    git(root, 'mv', 'old name.txt', 'new name.txt');
+    const nulLate = Buffer.concat([Buffer.from('a'.repeat(9000)), Buffer.from([0]), Buffer.from('b\nmore\n')]);
+    writeFiles(root, {
+      'new name.txt': `${lines(30)}added\n`,
+      'f.txt': 'line 1\nchanged\nline 3\nline 4\n',
+      'tab\there.txt': 'tab\n',
+      'café.txt': 'accent\n',
+      'bin.dat': Buffer.from([0, 1, 2, 0, 3]),
+      'late-nul.txt': nulLate,
+    });
+    git(root, 'add', '-A');
+    const combined = parseStagedDiff(gitBytes(root, stagedDiffArgs(false)));
+    const records = parseStagedDiff(gitBytes(root, stagedDiffArgs(true)));
+    const patch = gitBytes(root, ['diff', '--cached', '--ignore-submodules=none', ...ADDED_LINES_DIFF_FLAGS]).toString(
+      'utf8',
+    );
+    expect(combined.entries).toEqual(records.entries);
+    expect([...combined.binary]).toEqual([...records.binary]);
+    expect(records.patch).toBe('');
+    expect(parseAddedLines(combined.patch)).toEqual(parseAddedLines(patch));
+    expect([...combined.binary]).toEqual(['bin.dat']);
+    expect(combined.entries.map((e) => [e.status, e.path]).sort()).toEqual(
+      [
+        ['A', 'bin.dat'],
+        ['A', 'café.txt'],
+        ['A', 'late-nul.txt'],
+        ['A', 'tab\there.txt'],
+        ['M', 'f.txt'],
+        ['R', 'new name.txt'],
+      ].sort(),
+    );
+    expect(parseAddedLines(combined.patch).get('late-nul.txt')).toEqual([[1, 2]]);
   });
 });

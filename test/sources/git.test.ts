@@ -2,8 +2,11 @@
 // chunk boundaries, size checks without reading, and one-line E_GIT errors.
 
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   batchCheck,
+  isPartialClone,
   nulSplitter,
   RawParser,
   readBlobs,
@@ -81,6 +84,35 @@ describe('batchCheck and readBlobs', () => {
     expect(got.get(ids['many/49.txt']!)!.toString()).toBe('file 49\n'.repeat(50));
   });
 
+  it('with accept, each header decides: git is stopped before a refused blob, and the count says where', async () => {
+    const { root, ids } = repoWith({ 'a.txt': 'small\n', 'b.bin': Buffer.alloc(200_000, 1), 'c.txt': 'after\n' });
+    const missing = 'e'.repeat(40);
+    const order = [missing, ids['a.txt']!, ids['b.bin']!, ids['c.txt']!];
+    const got: string[] = [];
+    const absent: string[] = [];
+    const settled = await readBlobs(root, order, (id) => got.push(id), {
+      accept: (_id, size) => size < 1000,
+      onMissing: (id) => absent.push(id),
+    });
+    expect(settled).toBe(2);
+    expect(got).toEqual([ids['a.txt']]);
+    expect(absent).toEqual([missing]);
+    // Everything accepted: all settled, in order.
+    expect(await readBlobs(root, order, () => undefined, { accept: () => true })).toBe(4);
+  });
+
+  it('ids given later (a promise): git starts at once and reads them when they come; none ends it', async () => {
+    const { root, ids } = repoWith({ 'a.txt': 'one\n', 'b.txt': 'two\n' });
+    const got = new Map<string, string>();
+    let give: (ids: string[]) => void = () => undefined;
+    const later = new Promise<string[]>((resolve) => (give = resolve));
+    const reading = readBlobs(root, later, (id, bytes) => got.set(id, bytes.toString()));
+    setTimeout(() => give([ids['b.txt']!, ids['a.txt']!]), 20);
+    expect(await reading).toBe(2);
+    expect([...got.values()]).toEqual(['two\n', 'one\n']);
+    expect(await readBlobs(root, Promise.resolve([]), () => undefined)).toBe(0);
+  });
+
   it('batchCheck gives sizes without reading, and marks missing ids', async () => {
     const { root, ids } = repoWith({ 'a.txt': 'hello\n' });
     const missing = 'f'.repeat(40);
@@ -131,5 +163,22 @@ describe('parsing helpers', () => {
     const parser = new RawParser();
     expect(parser.feed(Buffer.from(':000000 100644 000 ddd A'))).toBeUndefined();
     expect(parser.feed(Buffer.from(':colon.txt'))).toMatchObject({ path: ':colon.txt', dstBlob: 'ddd' });
+  });
+});
+
+describe('isPartialClone', () => {
+  it("is answered from the repository's config when it plainly names no promisor, and by git otherwise", async () => {
+    const { root } = repoWith({ 'a.txt': 'x\n' });
+    expect(await isPartialClone(root)).toBe(false);
+    // What `git clone --filter` writes: git's own answer is asked for, and it is yes.
+    git(root, 'config', 'remote.origin.url', 'https://example.invalid/repo.git');
+    git(root, 'config', 'remote.origin.promisor', 'true');
+    git(root, 'config', 'extensions.partialClone', 'origin');
+    expect(await isPartialClone(root)).toBe(true);
+    // An include may hide either key: git is asked, and here it says no.
+    const other = repoWith({ 'b.txt': 'y\n' }).root;
+    writeFileSync(join(other, 'extra.gitconfig'), '[core]\n\tautocrlf = false\n');
+    git(other, 'config', 'include.path', join(other, 'extra.gitconfig'));
+    expect(await isPartialClone(other)).toBe(false);
   });
 });

@@ -64,7 +64,16 @@ function workingTreeProgress(io: CliIo): GitScanSetup {
 export function gitScanSetup(io: CliIo, paths: string[], flags: Partial<ScanFlags>): GitScanSetup {
   const targets = paths.map((p) => resolve(io.cwd, p));
   if (flags.staged)
-    return { options: { sources: stagedSource({ full: flags.full === true, targets }) }, done: () => undefined };
+    return {
+      options: {
+        sources: stagedSource({
+          full: flags.full === true,
+          targets,
+          ...(io.stagedRead ? { started: io.stagedRead } : {}),
+        }),
+      },
+      done: () => undefined,
+    };
   if (!flags.history)
     return wantsProgress(io, flags) ? workingTreeProgress(io) : { options: {}, done: () => undefined };
   const line = wantsProgress(io, flags) ? progressLine(io) : undefined;
