@@ -55,9 +55,10 @@ export class WorkerPool {
     readonly size: number,
   ) {
     for (let i = 0; i < size; i++) {
-      // A young generation of 16 MB, not 64: per worker that is ~25 MB less peak RSS on the perf
-      // corpus (the scan's bound is 300 MB with two workers) for no measurable CPU time.
-      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      // A young generation of 12 MB, not 64: with two workers on the perf corpus that keeps the
+      // peak under the scan's 300 MB bound (16 MB: 294–312 MB; 12 MB: 271–292 MB) for CPU time
+      // within the noise of a shared machine (docs/performance.md).
+      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
       worker.on('message', (message: { results: FileAnalysis[] }) => {
         const job = this.busy.get(worker);
         this.busy.delete(worker);
