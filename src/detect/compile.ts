@@ -5,7 +5,9 @@
 import ignore from 'ignore';
 import type { DetectorDefinition, DetectorFile } from '../model/detector.js';
 import { compileUserRegex } from '../util/user-regex.js';
-import { buildAutomaton, type Automaton } from './prefilter.js';
+import { buildAutomaton, deserializeAutomaton, type Automaton } from './prefilter.js';
+import { readFileSync } from 'node:fs';
+import { prefilterBundlePath } from '../util/paths.js';
 import { validators, isValidatorName, type Validator } from './validators.js';
 import { LAYER_TRIGGERS, type LayerTrigger } from './layers.js';
 import { keywordGate, type KeywordGate } from './keyword-gates.js';
@@ -157,6 +159,20 @@ function lastSegments(patterns: readonly string[]): RegExp | undefined {
   return new RegExp(`^(?:${parts.join('|')})$`, 'i');
 }
 
+/**
+ * The prefilter automaton for `keywords`: the one the build wrote for the built-in catalogue
+ * (dist/prefilter.bin) when the keywords are exactly its, else built here.
+ */
+function automatonFor(keywords: readonly string[]): Automaton {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(prefilterBundlePath);
+  } catch {
+    bytes = undefined;
+  }
+  return (bytes && deserializeAutomaton(bytes, keywords)) ?? buildAutomaton(keywords);
+}
+
 /** Builds the runnable set: compiled detectors plus one prefilter automaton over all their keywords. */
 export function buildDetectorSet(
   files: readonly DetectorFile[],
@@ -211,8 +227,8 @@ export function buildDetectorSet(
   const keywordGates = [...keywordIndex.keys()].map((keyword, k): KeywordGating | undefined => {
     const users = detectorsByKeyword[k]!;
     const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
+    if (!gateOf.some((g) => g !== undefined)) return undefined;
     const gates = [...new Set(gateOf.filter((g) => g !== undefined))];
-    if (gates.length === 0) return undefined;
     const lists = Array.from({ length: 1 << gates.length }, (_, mask) =>
       users.filter((_, i) => {
         const g = gateOf[i];
@@ -227,7 +243,7 @@ export function buildDetectorSet(
     keywordGates,
     bindingWords,
     wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
-    automaton: buildAutomaton([...keywordIndex.keys()]),
+    automaton: automatonFor([...keywordIndex.keys()]),
     detectorsByKeyword,
     byId: new Map(detectors.map((d) => [d.id, d])),
   };

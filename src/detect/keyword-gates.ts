@@ -355,9 +355,26 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
   { keywords: ['pass', 'pwd'], detectors: ['generic.password-markdown'], gate: markdownPassword },
 ];
 
-/** The gate `keyword` has for `detectorId`, if a rule covers that pair. */
+/** keyword → detector id → gate, from both tables (the first rule naming a pair wins). */
+let index: Map<string, Map<string, KeywordGate>> | undefined;
+
+function gateIndex(): Map<string, Map<string, KeywordGate>> {
+  if (index) return index;
+  index = new Map();
+  const add = (keyword: string, detectors: readonly string[], gate: KeywordGate): void => {
+    let byDetector = index!.get(keyword);
+    if (!byDetector) index!.set(keyword, (byDetector = new Map()));
+    for (const id of detectors) if (!byDetector.has(id)) byDetector.set(id, gate);
+  };
+  for (const [keyword, rule] of Object.entries(RULES)) add(keyword, rule.detectors, rule.gate);
+  for (const rule of SHARED_RULES) for (const keyword of rule.keywords) add(keyword, rule.detectors, rule.gate);
+  return index;
+}
+
+/**
+ * The gate `keyword` has for `detectorId`, if a rule covers that pair. Asked for every keyword of
+ * every detector when a set is built, so answered from an index, not by searching the rules.
+ */
 export function keywordGate(keyword: string, detectorId: string): KeywordGate | undefined {
-  const rule = Object.hasOwn(RULES, keyword) ? RULES[keyword] : undefined;
-  if (rule?.detectors.includes(detectorId)) return rule.gate;
-  return SHARED_RULES.find((r) => r.keywords.includes(keyword) && r.detectors.includes(detectorId))?.gate;
+  return gateIndex().get(keyword)?.get(detectorId);
 }

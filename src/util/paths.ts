@@ -32,6 +32,8 @@ export const workerBundlePath = join(packageRoot, 'dist', 'worker.js');
 
 /** The build writes the validated built-in detectors here, so start-up skips YAML parsing. */
 export const detectorBundlePath = join(packageRoot, 'dist', 'detectors.json');
+/** The built-in catalogue's prefilter automaton, written by the build (scripts/bundle-detectors.mjs). */
+export const prefilterBundlePath = join(packageRoot, 'dist', 'prefilter.bin');
 
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton, findKeywords } from '../../src/detect/prefilter.js';
+import { buildAutomaton, deserializeAutomaton, findKeywords, serializeAutomaton } from '../../src/detect/prefilter.js';
 
 function naive(keywords: string[], text: string): string[] {
   const lower = text.toLowerCase();
@@ -97,5 +97,23 @@ describe('keyword prefilter (Aho–Corasick)', () => {
     expect(findKeywords(automaton, text).positions).toEqual(expected);
     const valid = text.replaceAll('\uD800', '?');
     expect(findKeywords(automaton, valid, Buffer.from(valid, 'utf8')).positions).toEqual(expected);
+  });
+
+  it('reads back the automaton the build wrote, only for exactly its keywords', () => {
+    const keywords = ['token', 'key', 'secret_', 'ghp_', 'xox', 'akia'];
+    const built = buildAutomaton(keywords);
+    const bytes = serializeAutomaton(built);
+    const read = deserializeAutomaton(bytes, keywords)!;
+    expect(read).toBeDefined();
+    expect([...read.table]).toEqual([...built.table]);
+    expect([...read.charClass]).toEqual([...built.charClass]);
+    expect(read.outputs).toEqual(built.outputs);
+    expect(read.maxLength).toBe(built.maxLength);
+    const text = 'x = "ghp_abc" and SECRET_KEY=1 token xoxb AKIA';
+    expect(findKeywords(read, text)).toEqual(findKeywords(built, text));
+    expect(deserializeAutomaton(bytes, [...keywords].reverse())).toBeUndefined();
+    expect(deserializeAutomaton(bytes, keywords.slice(1))).toBeUndefined();
+    expect(deserializeAutomaton(bytes.subarray(0, bytes.length - 9), keywords)).toBeUndefined();
+    expect(deserializeAutomaton(Buffer.from('garbage'), keywords)).toBeUndefined();
   });
 });
