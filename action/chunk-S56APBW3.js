@@ -1,2 +1,0 @@
-import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-3DVEW5GA.js";import"./chunk-TTOON74F.js";import"./chunk-Y5YWJ6PV.js";import"./chunk-IAOYDYKO.js";import"./chunk-X77YDJOY.js";export{c as builtinDetectorSources,d as loadBuiltinDetectors,b as loadDetectorFiles,a as parseDetectorDocument,e as selectDetectorFiles};
