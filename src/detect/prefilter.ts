@@ -7,6 +7,7 @@
 // the CPU cache (a 128-column Int32 table did not).
 
 import { isAscii } from 'node:buffer';
+import { UTF16_UNITS } from '../util/utf8.js';
 
 export interface Automaton {
   /** Byte → column; 0 is "no keyword uses this character", which includes every byte >= 0x80
@@ -141,8 +142,6 @@ export function findKeywords(automaton: Automaton, text: string, utf8?: Uint8Arr
   return hits;
 }
 
-/** UTF-16 units a byte starts: none for a continuation byte, two for a four-byte sequence's lead. */
-const UNITS = new Uint8Array(256).map((_, b) => ((b & 0xc0) === 0x80 ? 0 : b >= 0xf0 ? 2 : 1));
 /** A gap between hits at least this long is first checked for being all ASCII (natively, fast). */
 const ASCII_RUN_MIN = 64;
 
@@ -162,7 +161,7 @@ function toStringOffsets(bytes: Uint8Array, positions: number[]): void {
       units += target - at;
       at = target;
     } else {
-      for (; at < target; at++) units += UNITS[bytes[at]!]!;
+      for (; at < target; at++) units += UTF16_UNITS[bytes[at]!]!;
     }
     positions[h] = units;
   }

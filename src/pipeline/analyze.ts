@@ -12,6 +12,7 @@ import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret, scrubDeep } from '../util/redact.js';
 import { findInlineIgnore, listIgnoreComments } from '../suppress/inline.js';
 import { lineIndex, locate } from '../util/location.js';
+import { utf16Length } from '../util/utf8.js';
 import type { IncompleteKind, Notice, SkippedFile, SourceFile } from '../model/types.js';
 import type { InlineIgnore, Candidate, Plaintext } from '../model/candidate.js';
 
@@ -282,16 +283,6 @@ function finishWork(file: SourceFile, result: FileAnalysis, work: FileWork): Fil
   return result;
 }
 
-/** UTF-16 units a byte starts: none for a continuation byte, two for a four-byte sequence's lead. */
-const UNITS = new Uint8Array(256).map((_, b) => ((b & 0xc0) === 0x80 ? 0 : b >= 0xf0 ? 2 : 1));
-
-function unitsOf(bytes: Uint8Array, from: number, to: number): number {
-  if (isAscii(bytes.subarray(from, to))) return to - from;
-  let units = 0;
-  for (let i = from; i < to; i++) units += UNITS[bytes[i]!]!;
-  return units;
-}
-
 /** `at` moved back to the start of the UTF-8 character it falls in (not below `floor`). */
 function charStart(bytes: Uint8Array, at: number, floor: number): number {
   while (at > floor && at < bytes.length && (bytes[at]! & 0xc0) === 0x80) at--;
@@ -348,8 +339,8 @@ function analyzeInPieces(
       const body = bytes.subarray(0, end);
       if (!(isAscii(body) || isUtf8(body))) return undefined;
       const text = body.toString('utf8');
-      const ownStart = unitsOf(body, 0, own - from);
-      const ownEnd = ownStart + unitsOf(body, own - from, cut);
+      const ownStart = utf16Length(body, 0, own - from);
+      const ownEnd = ownStart + utf16Length(body, own - from, cut);
       if (previous) {
         // Lines and the column carry at `from`, counted on from the previous piece's start.
         const skipped = previous.bytes.subarray(0, from - previous.from);
@@ -361,7 +352,9 @@ function analyzeInPieces(
         }
         lineOffset += newlines;
         columnCarry =
-          last >= 0 ? unitsOf(skipped, last + 1, skipped.length) : columnCarry + unitsOf(skipped, 0, skipped.length);
+          last >= 0
+            ? utf16Length(skipped, last + 1, skipped.length)
+            : columnCarry + utf16Length(skipped, 0, skipped.length);
       }
       analyzeText(file, set, options, result, work, text, body, {
         ownStart,
