@@ -97,12 +97,12 @@ export function analyzeFile(
   options: AnalyzeOptions,
   pieceThreshold = PIECE_THRESHOLD,
 ): FileAnalysis {
-  const result: FileAnalysis = { path: file.path, bytes: 0, notices: [], candidates: [], ignoreComments: [] };
   const path = file.rawPath ? Buffer.from(file.rawPath) : file.absPath;
   if (!file.content && path !== undefined && (file.size ?? 0) > pieceThreshold) {
-    const done = analyzeInPieces(file, path, set, options, result, pieceThreshold);
+    const done = analyzeInPieces(file, path, set, options, pieceThreshold);
     if (done) return done;
   }
+  const result = emptyAnalysis(file);
   let outcome;
   if (file.content) {
     outcome =
@@ -134,6 +134,10 @@ export function analyzeFile(
   const work = startWork(text.length);
   analyzeText(file, set, options, result, work, text, outcome.utf8);
   return finishWork(file, result, work);
+}
+
+function emptyAnalysis(file: SourceFile): FileAnalysis {
+  return { path: file.path, bytes: 0, notices: [], candidates: [], ignoreComments: [] };
 }
 
 /** What one file's analysis shares across its pieces. */
@@ -301,9 +305,11 @@ function analyzeInPieces(
   path: string | Buffer,
   set: DetectorSet,
   options: AnalyzeOptions,
-  result: FileAnalysis,
   threshold: number,
 ): FileAnalysis | undefined {
+  // Its own result: when a later piece sends the file to the whole-file path, nothing found in
+  // the earlier pieces may remain.
+  const result = emptyAnalysis(file);
   const reader = openRanges(path, options.maxFileSize);
   if (reader === undefined) return undefined;
   if (!('read' in reader)) {

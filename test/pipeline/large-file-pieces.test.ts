@@ -65,13 +65,18 @@ describe('large files in pieces', () => {
   it('leave a file that is not valid UTF-8 to the whole-file path', () => {
     const dir = tempDir();
     const path = join(dir, 'bad.txt');
+    // Invalid bytes near the start, and far past the first pieces (which find tokens first).
+    const lines = Array.from({ length: 600 }, (_, i) => `GITHUB_TOKEN=${seededGithubPat(`bad-${i}`)}\n`).join('');
     const bytes = Buffer.concat([
-      Buffer.from(`GITHUB_TOKEN=${seededGithubPat('bad-utf8')}\n`.repeat(50)),
+      Buffer.from(lines),
       Buffer.from([0xc3, 0x28, 0x0a]),
+      Buffer.from(lines),
       Buffer.from('x'.repeat(40_000)),
     ]);
     writeFileSync(path, bytes);
     const file = { path: 'bad.txt', absPath: path, origin: 'worktree' as const, size: bytes.length };
-    expect(key(analyzeFile(file, set, options, 8192))).toEqual(key(analyzeFile(file, set, options)));
+    const whole = analyzeFile(file, set, options);
+    expect(whole.candidates.length).toBe(1200);
+    expect(key(analyzeFile(file, set, options, 8192))).toEqual(key(whole));
   });
 });
