@@ -328,6 +328,28 @@ const RULES: Record<string, GateRule> = {
 };
 
 /**
+ * kubernetes.secret-manifest: `apiVersion: v1` alone on its line (only spaces before it, an
+ * optional quote around `v1`, then the line's end); `apiVersion: apps/v1` and the API types of
+ * client libraries fail it.
+ */
+const coreApiVersion: KeywordGate = (text, start, end) => {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if (c !== 32 && c !== 9) return false;
+  }
+  let i = end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
+  if (text.charCodeAt(i) !== 118 || text.charCodeAt(i + 1) !== 49) return false;
+  i += 2;
+  if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (text.charCodeAt(i) === 13) i++;
+  return text.charCodeAt(i) === 10;
+};
+
+/**
  * Gates read off the patterns of generic detectors that share common keywords (`token`, `key`,
  * `secret`, `auth`): a hit opens a window for them only where their syntax can start.
  */
@@ -353,6 +375,7 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     gate: envListName,
   },
   { keywords: ['pass', 'pwd'], detectors: ['generic.password-markdown'], gate: markdownPassword },
+  { keywords: ['apiversion:'], detectors: ['kubernetes.secret-manifest'], gate: coreApiVersion },
 ];
 
 /** keyword → detector id → gate, from both tables (the first rule naming a pair wins). */

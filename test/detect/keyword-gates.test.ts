@@ -115,5 +115,12 @@ describe('keyword gates', () => {
     expect(passes('pass', ['generic.password-markdown'], '**Password**: `hunter22`')).toBe(true);
     expect(passes('pass', ['generic.password-markdown'], 'password = `x`')).toBe(true);
     expect(passes('pass', ['generic.password-markdown'], 'password: hunter22')).toBe(false);
+
+    const manifest = (text: string): boolean => passes('apiversion:', ['kubernetes.secret-manifest'], text);
+    expect(manifest('apiVersion: v1\nkind: Secret')).toBe(true);
+    expect(manifest('  apiVersion: "v1"  \r\nkind: Secret')).toBe(true);
+    expect(manifest('apiVersion: apps/v1\nkind: Deployment')).toBe(false);
+    expect(manifest('  - apiVersion: v1\n')).toBe(false);
+    expect(manifest('{ apiVersion: v1 }')).toBe(false);
   });
 });
