@@ -6,8 +6,7 @@
 // keywords get a column, every other character shares one, so the table stays small enough for
 // the CPU cache (a 128-column Int32 table did not).
 
-import { isAscii } from 'node:buffer';
-import { UTF16_UNITS } from '../util/utf8.js';
+import { utf16Length } from '../util/utf8.js';
 
 export interface Automaton {
   /** Byte → column; 0 is "no keyword uses this character", which includes every byte >= 0x80
@@ -142,9 +141,6 @@ export function findKeywords(automaton: Automaton, text: string, utf8?: Uint8Arr
   return hits;
 }
 
-/** A gap between hits at least this long is first checked for being all ASCII (natively, fast). */
-const ASCII_RUN_MIN = 64;
-
 /**
  * Byte offsets (each just past an ASCII keyword, so on a character boundary), ascending, to
  * UTF-16 offsets of the decoded text: every byte that is not a continuation byte starts one
@@ -157,12 +153,8 @@ function toStringOffsets(bytes: Uint8Array, positions: number[]): void {
   let at = 0;
   for (let h = 0; h < positions.length; h++) {
     const target = positions[h]!;
-    if (target - at >= ASCII_RUN_MIN && isAscii(bytes.subarray(at, target))) {
-      units += target - at;
-      at = target;
-    } else {
-      for (; at < target; at++) units += UTF16_UNITS[bytes[at]!]!;
-    }
+    units += utf16Length(bytes, at, target);
+    at = target;
     positions[h] = units;
   }
 }
