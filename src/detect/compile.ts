@@ -187,41 +187,29 @@ export function buildDetectorSet(
   }
   const keywordIndex = new Map<string, number>();
   const detectorsByKeyword: number[][] = [];
-  detectors.forEach((detector, index) => {
-    for (const keyword of detector.keywords) {
-      let k = keywordIndex.get(keyword);
-      if (k === undefined) {
-        k = keywordIndex.size;
-        keywordIndex.set(keyword, k);
-        detectorsByKeyword.push([]);
-      }
-      const list = detectorsByKeyword[k]!;
-      // Detectors come in index order, so a repeat can only be this detector's own (a keyword
-      // listed twice); a full search was quadratic for keywords hundreds of detectors share.
-      if (list[list.length - 1] !== index) list.push(index);
-    }
-  });
-  // The layer pass's keywords ride in the same automaton: one pass over the text finds both.
-  const layerTriggers = new Map<number, LayerTrigger>();
-  for (const [keyword, trigger] of Object.entries(LAYER_TRIGGERS)) {
+  /** The automaton's index of `keyword`, added (with no detectors yet) the first time it is asked for. */
+  const keywordId = (keyword: string): number => {
     let k = keywordIndex.get(keyword);
     if (k === undefined) {
       k = keywordIndex.size;
       keywordIndex.set(keyword, k);
       detectorsByKeyword.push([]);
     }
-    layerTriggers.set(k, trigger);
-  }
-  const bindingIds: number[] = [];
-  for (const word of BINDING_WORDS) {
-    let k = keywordIndex.get(word);
-    if (k === undefined) {
-      k = keywordIndex.size;
-      keywordIndex.set(word, k);
-      detectorsByKeyword.push([]);
+    return k;
+  };
+  detectors.forEach((detector, index) => {
+    for (const keyword of detector.keywords) {
+      const list = detectorsByKeyword[keywordId(keyword)]!;
+      // Detectors come in index order, so a repeat can only be this detector's own (a keyword
+      // listed twice); a full search was quadratic for keywords hundreds of detectors share.
+      if (list[list.length - 1] !== index) list.push(index);
     }
-    bindingIds.push(k);
-  }
+  });
+  // The layer pass's and the AST gate's words ride in the same automaton: one pass over the text
+  // finds them all.
+  const layerTriggers = new Map<number, LayerTrigger>();
+  for (const [keyword, trigger] of Object.entries(LAYER_TRIGGERS)) layerTriggers.set(keywordId(keyword), trigger);
+  const bindingIds = BINDING_WORDS.map(keywordId);
   const bindingWords = new Uint8Array(keywordIndex.size);
   for (const k of bindingIds) bindingWords[k] = 1;
   const keywordGates = [...keywordIndex.keys()].map((keyword, k): KeywordGating | undefined => {
