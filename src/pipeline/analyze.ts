@@ -7,7 +7,7 @@ import type { ExtraPass } from '../detect/ast-pass.js';
 import { detectInText, knownPrefix, type Hits, type RawMatch } from '../detect/engine.js';
 import { pairSiblings } from '../detect/pairing.js';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { decodeBytes, openRanges, readFileForScan, tooLargeDetail, type RangeReader } from '../sources/read.js';
+import { decodeBytes, openRanges, readFileForScan, tooLargeDetail } from '../sources/read.js';
 import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret, scrubDeep } from '../util/redact.js';
 import { findInlineIgnore, listIgnoreComments } from '../suppress/inline.js';
@@ -329,10 +329,14 @@ function analyzeInPieces(
     const work = startWork(size);
     let previous: { bytes: Buffer; from: number } | undefined;
     while (own < size && !work.timedOut && !work.failed) {
-      const from = charStartInFile(reader, Math.max(contentStart, own - PIECE_CONTEXT), own);
+      // The context starts at a character boundary: read the few bytes before it too, and back up.
+      const at = Math.max(contentStart, own - PIECE_CONTEXT);
+      const readFrom = Math.max(contentStart, at - 3);
       const to = Math.min(size, own + pieceBytes + overlap);
-      const bytes = reader.read(from, to - from);
-      if (bytes.length < to - from) return undefined;
+      const read = reader.read(readFrom, to - readFrom);
+      if (read.length < to - readFrom) return undefined;
+      const from = readFrom + charStart(read, at - readFrom, 0);
+      const bytes = read.subarray(from - readFrom);
       let cut = to - from;
       if (own + pieceBytes < size) {
         const nominal = own + pieceBytes - from;
@@ -377,16 +381,6 @@ function analyzeInPieces(
   } finally {
     reader.close();
   }
-}
-
-/** `at` in the file moved back to a character start (reads the few bytes before it). */
-function charStartInFile(reader: RangeReader, at: number, floor: number): number {
-  if (at <= 0 || at >= floor) return Math.min(at, floor);
-  const back = Math.min(at, 4);
-  const bytes = reader.read(at - back, back + 1);
-  let i = back;
-  while (i > 0 && (bytes[i]! & 0xc0) === 0x80) i--;
-  return at - back + i;
 }
 
 /** Candidate-collection state of one file, shared across its pieces. */
