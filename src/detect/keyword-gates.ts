@@ -64,7 +64,7 @@ const callOrReceiver: KeywordGate = (text, _start, end) => {
   i++;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   const q = text.charCodeAt(i);
-  if (q === 34 || q === 39) return true;
+  if (isQuote(q)) return true;
   // A handle first (`conn`, `&mysql`, `$this->db`): up to 40 of [\w$&>.-], then `,` and a quote.
   const limit = Math.min(n, i + 40);
   const from = i;
@@ -79,7 +79,7 @@ const callOrReceiver: KeywordGate = (text, _start, end) => {
   i++;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   const q2 = text.charCodeAt(i);
-  return q2 === 34 || q2 === 39;
+  return isQuote(q2);
 };
 
 /**
@@ -145,6 +145,25 @@ function skipSpaces(text: string, from: number, max = 256): number {
   return i;
 }
 
+/** `"` or `'`. */
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
+
+/** `[ \t]*` forward from `from`: the index of the first other character. */
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** `[ \t]*` backward from `to`: the index just past the last other character before it. */
+function skipBlanksBack(text: string, to: number): number {
+  let i = to;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i;
+}
+
 /** `[\w.$-]`: generic.secret's key-name characters after the credential word. */
 function isSecretNameChar(c: number): boolean {
   return isWordChar(c) || c === 46 || c === 36 || c === 45;
@@ -193,23 +212,26 @@ const authTupleKey: KeywordGate = (text, start, end) => {
     else if (rest.startsWith('s')) i += 1;
     else return false;
   }
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const c = text.charCodeAt(i);
+  const c = text.charCodeAt(skipBlanks(text, i));
   return c === 61 || c === 58;
 };
+
+/** What follows generic.secret-flag's flag name: `=`, a space or a tab. */
+function isFlagValueStart(c: number): boolean {
+  return c === 61 || c === 32 || c === 9;
+}
 
 /**
  * generic.secret-flag: `--token=…`, `--api-key …`: the flag name ends at the keyword (or goes on
  * from `secret` to `secret-key`, `secret_key`, `secretkey`), and `=`, a space or a tab follows.
  */
 const flagValue: KeywordGate = (text, start, end) => {
-  const isValueStart = (c: number): boolean => c === 61 || c === 32 || c === 9;
   if (end - start === 6) {
     const c = text.charCodeAt(end);
     const from = c === 45 || c === 95 ? end + 1 : end;
-    if (text.slice(from, from + 3).toLowerCase() === 'key' && isValueStart(text.charCodeAt(from + 3))) return true;
+    if (text.slice(from, from + 3).toLowerCase() === 'key' && isFlagValueStart(text.charCodeAt(from + 3))) return true;
   }
-  return isValueStart(text.charCodeAt(end));
+  return isFlagValueStart(text.charCodeAt(end));
 };
 
 /**
@@ -220,7 +242,7 @@ const flagValue: KeywordGate = (text, start, end) => {
 function vaultAssignment(prefix: 's' | 'b' | 'r'): KeywordGate {
   const letter = prefix.charCodeAt(0);
   return (text, _start, end) => {
-    const run = runEnd(text, end, 40, (c) => isAlnum(c) || c === 95 || c === 46 || c === 45);
+    const run = runEnd(text, end, 40, isDefaultNameChar);
     if (run < 0) return true;
     const limit = Math.min(text.length, run + 64);
     let i = run;
@@ -243,12 +265,12 @@ const envListName: KeywordGate = (text, start) => {
   const floor = Math.max(0, start - 60);
   while (i > floor && isDefaultNameChar(text.charCodeAt(i - 1))) i--;
   if (i === floor && i > 0 && isDefaultNameChar(text.charCodeAt(i - 1))) return true;
-  if (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39) i--;
-  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (isQuote(text.charCodeAt(i - 1))) i--;
+  i = skipBlanksBack(text, i);
   if (text.charCodeAt(i - 1) !== 58) return false;
   i--;
-  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-  if (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39) i--;
+  i = skipBlanksBack(text, i);
+  if (isQuote(text.charCodeAt(i - 1))) i--;
   return i >= 4 && text.slice(i - 4, i).toLowerCase() === 'name';
 };
 
@@ -333,18 +355,14 @@ const RULES: Record<string, GateRule> = {
  * client libraries fail it.
  */
 const coreApiVersion: KeywordGate = (text, start, end) => {
-  for (let i = start - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10) break;
-    if (c !== 32 && c !== 9) return false;
-  }
-  let i = end;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
+  const lineStart = skipBlanksBack(text, start);
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return false;
+  let i = skipBlanks(text, end);
+  if (isQuote(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) !== 118 || text.charCodeAt(i + 1) !== 49) return false;
   i += 2;
-  if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (isQuote(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i);
   if (text.charCodeAt(i) === 13) i++;
   return text.charCodeAt(i) === 10;
 };
