@@ -24,7 +24,7 @@ export interface ExtraPassResult {
 }
 
 /** `hits` are the prefilter's on `text`: the gate starts from the binding words among them. */
-export type ExtraPass = (text: string, path: string, found: readonly RawMatch[], hits?: Hits) => ExtraPassResult;
+export type ExtraPass = (text: string, path: string, found: readonly RawMatch[], hits: Hits) => ExtraPassResult;
 
 /** JavaScript and TypeScript sources; declaration files (.d.ts) hold types, not values. */
 const JS_FILE = /(?<!\.d)\.(?:[cm]?[jt]s|jsx|tsx)$/i;
@@ -67,10 +67,8 @@ function overlaps(found: readonly RawMatch[], start: number, end: number): boole
  * call right before it, whose binding the text pass cannot see (the value on the next line, a
  * later call argument). Searched binding-first: names are rarer than string literals.
  */
-const BINDING_SOURCE = `(?:${BINDING_WORDS.join('|')})[\\w$]{0,64}['"\\]]?\\s{0,16}([:=(])`;
-const BINDING = new RegExp(BINDING_SOURCE, 'gi');
-/** The same, tried at one binding word's hit. */
-const BINDING_AT = new RegExp(BINDING_SOURCE, 'yi');
+/** Tried at each hit of a binding word (sticky). */
+const BINDING_AT = new RegExp(`(?:${BINDING_WORDS.join('|')})[\\w$]{0,64}['"\\]]?\\s{0,16}([:=(])`, 'yi');
 /** The literals right after a binding: one after `=`/`:`, any argument after `(`. */
 const LITERAL_AFTER = /\s*(["'`])/y;
 const ARGUMENT_LITERAL = /(["'`])/g;
@@ -82,15 +80,13 @@ const TYPE_POSITION = /\btype\s+[\w$]+(?:<[^>]*>)?\s*=\s*$|\|\s*$|\benum\s+[\w$]
 export function hasUnexplainedCandidate(
   text: string,
   found: readonly RawMatch[],
-  bindingStarts?: readonly number[],
+  bindingStarts: readonly number[],
 ): boolean {
-  BINDING.lastIndex = 0;
-  // Visits the matches the global search would, in the same order: each starts at a binding
-  // word, and one starting inside the previous match is not one the search would try.
+  // Visits the matches a global search of the text would, in the same order: each starts at a
+  // binding word, and one starting inside the previous match is not one that search would try.
   let next = 0;
   let end = 0;
   const nextMatch = (): RegExpExecArray | null => {
-    if (!bindingStarts) return BINDING.exec(text);
     while (next < bindingStarts.length) {
       const at = bindingStarts[next++]!;
       if (at < end) continue;
@@ -317,16 +313,13 @@ export function createAstPass(set: DetectorSet): ExtraPass | undefined {
   const { bindingWords, automaton } = set;
   return (text, path, found, hits) => {
     if (!JS_FILE.test(path) || text.length > MAX_FILE) return { matches: [] };
-    let starts: number[] | undefined;
-    if (hits) {
-      starts = [];
-      const { positions, keywordIds } = hits;
-      for (let h = 0; h < positions.length; h++) {
-        const k = keywordIds[h]!;
-        if (bindingWords[k] === 1) starts.push(positions[h]! - automaton.keywords[k]!.length);
-      }
-      starts.sort((a, b) => a - b);
+    const starts: number[] = [];
+    const { positions, keywordIds } = hits;
+    for (let h = 0; h < positions.length; h++) {
+      const k = keywordIds[h]!;
+      if (bindingWords[k] === 1) starts.push(positions[h]! - automaton.keywords[k]!.length);
     }
+    starts.sort((a, b) => a - b);
     if (!hasUnexplainedCandidate(text, found, starts)) return { matches: [] };
     // Minified lines hold identifiers, not secrets, and the text pass covers them: the AST pass
     // leaves constructs on such lines alone but still judges the rest of the file. A minified

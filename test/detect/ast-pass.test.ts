@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAstPass } from '../../src/detect/ast-pass.js';
 import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
+import { findKeywords } from '../../src/detect/prefilter.js';
 import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
@@ -11,7 +12,7 @@ const pass = createAstPass(set)!;
 
 function astFindings(code: string, path = 'src/client.ts') {
   const text = detectInText(code, path, set);
-  const extra = pass(code, path, text);
+  const extra = pass(code, path, text, findKeywords(set.automaton, code));
   return {
     text,
     extra,
@@ -74,9 +75,10 @@ describe('AST pass', () => {
 
   it('skips minified bundles', () => {
     const code = `var a={auth:"Zt81Qm2xLp0Vc7Nb3Kw9Rs4y"};${'x=1;'.repeat(2000)}`;
-    expect(pass(code, 'dist/app.min.js', []).matches).toEqual([]);
+    expect(pass(code, 'dist/app.min.js', [], findKeywords(set.automaton, code)).matches).toEqual([]);
     // The long line need not be the first: any of the first 2,000 lines marks a bundle.
-    expect(pass(`// header\n\n${code}\n`, 'dist/app.min.js', []).matches).toEqual([]);
+    const later = `// header\n\n${code}\n`;
+    expect(pass(later, 'dist/app.min.js', [], findKeywords(set.automaton, later)).matches).toEqual([]);
   });
 
   it('does not load the parser when no file needs it', () => {
