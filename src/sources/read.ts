@@ -25,31 +25,53 @@ export type ReadOutcome =
 
 /** Reads and decodes a working-tree file. Never throws: every failure is a skip with a reason. */
 export function readFileForScan(absPath: string | Buffer, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
+  const opened = openRegular(absPath, maxFileSize);
+  if ('kind' in opened) return opened;
+  try {
+    return decodeBytes(readRange(opened.fd, 0, opened.size));
+  } catch (error) {
+    return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/**
+ * Opens a file without following the file type on trust: no symlink followed, no blocking on a
+ * FIFO swapped in after the walk, only a regular file within the size cap. The descriptor is
+ * the caller's to close; on a skip it is already closed.
+ */
+function openRegular(absPath: string | Buffer, maxFileSize: number): { fd: number; size: number } | ReadOutcome {
   let fd: number;
   try {
     fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     return openFailure(error);
   }
+  let skip: ReadOutcome;
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'skip', reason: 'special-file', detail: describeType(stat) };
-    if (stat.size > maxFileSize) {
-      return { kind: 'skip', reason: 'too-large', detail: tooLargeDetail(stat.size, maxFileSize) };
-    }
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let offset = 0;
-    while (offset < stat.size) {
-      const n = readSync(fd, buffer, offset, stat.size - offset, offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    return decodeBytes(offset === stat.size ? buffer : buffer.subarray(0, offset));
+    if (stat.isFile() && stat.size <= maxFileSize) return { fd, size: stat.size };
+    skip = !stat.isFile()
+      ? { kind: 'skip', reason: 'special-file', detail: describeType(stat) }
+      : { kind: 'skip', reason: 'too-large', detail: tooLargeDetail(stat.size, maxFileSize) };
   } catch (error) {
-    return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
-  } finally {
-    closeSync(fd);
+    skip = { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
   }
+  closeSync(fd);
+  return skip;
+}
+
+/** Up to `length` bytes from `start` (fewer only if the file is shorter now). */
+function readRange(fd: number, start: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let offset = 0;
+  while (offset < length) {
+    const n = readSync(fd, buffer, offset, length - offset, start + offset);
+    if (n === 0) break;
+    offset += n;
+  }
+  return offset === length ? buffer : buffer.subarray(0, offset);
 }
 
 /** An open regular file read in ranges: a file too large to hold twice is analyzed in pieces. */
@@ -69,42 +91,20 @@ export function openRanges(
   absPath: string | Buffer,
   maxFileSize = DEFAULT_MAX_FILE_SIZE,
 ): RangeReader | ReadOutcome | undefined {
-  let fd: number;
+  const opened = openRegular(absPath, maxFileSize);
+  if ('kind' in opened) return opened;
+  const { fd, size } = opened;
   try {
-    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
-  } catch (error) {
-    return openFailure(error);
-  }
-  const read = (start: number, length: number): Buffer => {
-    const buffer = Buffer.allocUnsafe(length);
-    let offset = 0;
-    while (offset < length) {
-      const n = readSync(fd, buffer, offset, length - offset, start + offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    return offset === length ? buffer : buffer.subarray(0, offset);
-  };
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      closeSync(fd);
-      return { kind: 'skip', reason: 'special-file', detail: describeType(stat) };
-    }
-    if (stat.size > maxFileSize) {
-      closeSync(fd);
-      return { kind: 'skip', reason: 'too-large', detail: tooLargeDetail(stat.size, maxFileSize) };
-    }
-    const head = read(0, Math.min(stat.size, SNIFF_BYTES));
+    const head = readRange(fd, 0, Math.min(size, SNIFF_BYTES));
     if (utf16Bom(head) || sniffUtf16(head) || looksBinary(head)) {
       closeSync(fd);
       return undefined;
     }
-    return { size: stat.size, read, close: () => closeSync(fd) };
   } catch (error) {
     closeSync(fd);
     return { kind: 'skip', reason: 'unreadable', detail: errorCode(error) };
   }
+  return { size, read: (start, length) => readRange(fd, start, length), close: () => closeSync(fd) };
 }
 
 function openFailure(error: unknown): ReadOutcome {
