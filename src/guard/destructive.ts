@@ -273,11 +273,8 @@ interface HttpRequest {
   bodies: string[];
 }
 
-const CURL_VALUED = new Set([
-  '-X',
-  '--request',
-  '-H',
-  '--header',
+/** curl flags whose value is a request body. */
+const DATA_FLAGS = new Set([
   '-d',
   '--data',
   '--data-raw',
@@ -285,6 +282,14 @@ const CURL_VALUED = new Set([
   '--data-urlencode',
   '--data-ascii',
   '--json',
+]);
+/** curl flags that take a value. */
+const CURL_VALUED = new Set([
+  '-X',
+  '--request',
+  '-H',
+  '--header',
+  ...DATA_FLAGS,
   '-F',
   '--form',
   '--form-string',
@@ -326,15 +331,6 @@ const CURL_VALUED = new Set([
   '-y',
   '--limit-rate',
   '--max-redirs',
-]);
-const DATA_FLAGS = new Set([
-  '-d',
-  '--data',
-  '--data-raw',
-  '--data-binary',
-  '--data-urlencode',
-  '--data-ascii',
-  '--json',
 ]);
 
 function readCurl(args: readonly string[]): HttpRequest {
