@@ -286,8 +286,12 @@ function collectWindows(
     }
     if (candidates.length === 0) continue;
     if (pos > lineEnd || lineStart < 0) {
-      lineStart = pos - 1;
-      while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && pos - lineStart < LINE_WINDOW_CAP) lineStart--;
+      // Just past the last newline before the hit's last character, at most LINE_WINDOW_CAP back:
+      // a native search over that stretch (a character loop here was the costliest line of
+      // window building; an unbounded lastIndexOf would run back over a whole minified line).
+      const low = Math.max(0, pos - LINE_WINDOW_CAP);
+      const newlineBefore = text.slice(low, pos - 1).lastIndexOf('\n');
+      lineStart = newlineBefore < 0 ? low : low + newlineBefore + 1;
       const newline = text.indexOf('\n', pos);
       lineEnd = newline < 0 ? n : newline;
     }
@@ -377,15 +381,21 @@ function collectLongWindow(
   // full (natively) only with pieces that share that key, so no piece is hashed.
   const seen = new Map<string, string[]>();
   let start = window.start;
-  // Where the current line began: pieces overlap, so every newline passes through one.
-  let lineStart = start > 0 ? text.lastIndexOf('\n', start - 1) : -1;
+  // Where the line holding the current piece ends (-1: not looked up yet), which names the line
+  // in `seen`'s keys. Found forward (natively fast) and reused by every piece of a long line;
+  // a backward search from each window would run back over the whole line.
+  let lineEnd = -1;
   while (start < window.end) {
     const end = Math.min(window.end, start + PIECE + PIECE_OVERLAP);
     const piece = text.slice(start, end);
-    const newline = piece.lastIndexOf('\n');
     let fresh = true;
-    if (newline < 0) {
-      const key = `${lineStart}:${piece.length}:${piece.slice(0, 32)}:${piece.slice(-32)}`;
+    // Most long windows are one long line: the forward search says so without a backward pass.
+    if (piece.indexOf('\n') < 0) {
+      if (lineEnd < end) {
+        lineEnd = text.indexOf('\n', end);
+        if (lineEnd < 0) lineEnd = text.length;
+      }
+      const key = `${lineEnd}:${piece.length}:${piece.slice(0, 32)}:${piece.slice(-32)}`;
       const same = seen.get(key);
       if (!same) seen.set(key, [piece]);
       else if (same.includes(piece)) fresh = false;
@@ -395,7 +405,6 @@ function collectLongWindow(
     // overlaps this one, sees it whole.
     if (fresh) collectMatches(text, path, detector, { start, end }, out, budget, end < window.end);
     if (budget.exhausted(detector)) break;
-    if (newline >= 0) lineStart = start + newline;
     if (end >= window.end) break;
     const nominal = start + PIECE;
     const head = text.slice(start, start + 64);
