@@ -38,14 +38,26 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(WORDS.fillerWords);
 /** Guessable passwords: still real credentials (someone logs in with them), reported like any other. */
 const WEAK_PASSWORDS: ReadonlySet<string> = new Set(WORDS.weakPasswords);
 
+/** Names split so far: the same few names (`key`, `token`, `apiKey`) come back on every match. */
+const KEY_WORDS = new Map<string, readonly string[]>();
+const KEY_WORDS_MAX = 4096;
+
 /** Splits `dbPassword`, `DB_PASSWORD`, `api-key`, `APIKey` into lower-case words. */
-export function keyWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+export function keyWords(name: string): readonly string[] {
+  let words = KEY_WORDS.get(name);
+  if (words === undefined) {
+    words = Object.freeze(
+      name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    );
+    if (KEY_WORDS.size >= KEY_WORDS_MAX) KEY_WORDS.clear();
+    KEY_WORDS.set(name, words);
+  }
+  return words;
 }
 
 const NOT_PASS_WORDS: ReadonlySet<string> = new Set(WORDS.notPassWords);
@@ -347,6 +359,10 @@ function standInKind(
  * this before it builds a generic match's key name and groups, since most generic captures in real
  * code fail here.
  */
+/** The lengths judgeGenericValue accepts: outside them nothing else about a value is worth working out. */
+export const GENERIC_VALUE_MIN = 12;
+export const GENERIC_VALUE_MAX = 512;
+
 export function rejectsOnShape(value: string): boolean {
   return /^(?:\$\{|\{\{|\$\(|<[A-Za-z_%])/.test(value) || /^(?:null|none|nil|undefined|true|false)$/i.test(value);
 }
@@ -356,7 +372,7 @@ export function rejectsOnShape(value: string): boolean {
  * machine-generated (length, entropy, character classes, not a name).
  */
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
-  if (value.length < 12 || value.length > 512) return false;
+  if (value.length < GENERIC_VALUE_MIN || value.length > GENERIC_VALUE_MAX) return false;
   // A bare `key` (`KEY=…` in a log line) or `<vendor>_key` (`paymongo_key`) is too common a name to
   // vouch for anything: only a long, clearly random value counts there.
   const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
