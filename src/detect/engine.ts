@@ -526,14 +526,38 @@ export function judgeValue(
 ): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
   const def = detector.def;
   if (isWellKnownDemoJwt(secret)) return undefined;
+  if (detector.generic) {
+    // A generic detector drops stand-ins outright, so each check here is a plain filter and the
+    // validators, which reject most captures (on the key name and the value's shape), go first.
+    const judged = runValidators(detector, secret, ctx);
+    if (judged === undefined) return undefined;
+    if (detector.placeholderCheck && placeholderKind(secret, knownPrefix(detector, secret)) !== undefined)
+      return undefined;
+    if (def.minEntropy !== undefined && shannonEntropy(secret) < def.minEntropy) return undefined;
+    return judged;
+  }
   let synthetic = false;
   if (detector.placeholderCheck) {
     const kind = placeholderKind(secret, knownPrefix(detector, secret));
-    if (kind === 'template' || (kind === 'synthetic' && detector.generic)) return undefined;
+    if (kind === 'template') return undefined;
     synthetic = kind === 'synthetic';
   }
   if (!synthetic && def.minEntropy !== undefined && shannonEntropy(secret) < def.minEntropy) return undefined;
-  const judged: Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> = { confidence: def.confidence };
+  const judged = runValidators(detector, secret, ctx);
+  if (judged && synthetic) {
+    judged.synthetic = true;
+    judged.confidence = 'low';
+  }
+  return judged;
+}
+
+/** The detector's validators in order: undefined when one rejects, else the confidence and checksum they settle. */
+function runValidators(
+  detector: CompiledDetector,
+  secret: string,
+  ctx: ValidatorContext,
+): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
+  const judged: Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> = { confidence: detector.def.confidence };
   for (const { check } of detector.validators) {
     const verdict = check(secret, ctx);
     if (verdict === false) return undefined;
@@ -542,10 +566,6 @@ export function judgeValue(
       if (verdict.confidence) judged.confidence = verdict.confidence;
       if (verdict.checksum) judged.checksum = verdict.checksum;
     }
-  }
-  if (synthetic) {
-    judged.synthetic = true;
-    judged.confidence = 'low';
   }
   return judged;
 }
