@@ -350,12 +350,16 @@ export function decodeBase64Run(
   const usable = count >= MAX_RUN ? count - (count % 4) : count;
   const decoded = isPlainText(Buffer.from(chars.slice(0, usable), 'base64'));
   if (decoded === undefined || decoded.trim().length < 8) return undefined;
-  const out = new LayerBuilder();
-  if (prefix && !decoded.includes('\n')) out.push(prefix.text, prefix.at);
+  const head = prefix && !decoded.includes('\n') ? prefix : undefined;
+  const layerText = head ? head.text + decoded : decoded;
+  const map = new Int32Array(layerText.length + 1);
+  const shift = head ? head.text.length : 0;
+  if (head) map.fill(head.at, 0, shift);
   // Each group of 4 encoded characters holds 3 bytes; non-ASCII text shifts this a little, which
   // only moves a reported column inside the same run.
-  for (let i = 0; i < decoded.length; i++) out.push(decoded[i]!, outer[Math.min(count - 1, Math.floor((i * 4) / 3))]!);
-  return out.build('base64', start, end);
+  for (let i = 0; i < decoded.length; i++) map[shift + i] = outer[Math.min(count - 1, Math.floor((i * 4) / 3))]!;
+  map[layerText.length] = end;
+  return { encoding: 'base64', text: layerText, map, start, end };
 }
 
 /** The base64 run around `pos` (standard alphabet, padding, no whitespace): [start, end). */
@@ -623,19 +627,15 @@ function collectBase64Layers(text: string, set: DetectorSet, hits: Hits, take: T
     else if (trigger === 'base64-near') run = base64RunNear(text, pos, set.automaton.keywords[keywordIds[h]!]!.length);
     else {
       const keyword = set.automaton.keywords[keywordIds[h]!]!;
-      run = base64RunAt(text, pos - keyword.length, 0);
       // The document starts the run (`eyJ` is `{"`); a run right before or after a dot is a JWT
-      // segment, and one glued to `_` or `-` is the body of a provider's token: their detectors read those.
-      const before = text[run[0] - 1];
-      if (
-        isBase64Char(text.charCodeAt(run[0] - 1)) ||
-        text[run[1]] === '.' ||
-        before === '.' ||
-        before === '_' ||
-        before === '-' ||
-        run[1] - run[0] < 24
-      )
-        run = undefined;
+      // segment, and one glued to `_` or `-` is the body of a provider's token: their detectors
+      // read those. What comes before is checked before the run is measured: most hits sit in
+      // the middle of a long run (an inline source map), which would be walked to its end for each.
+      const from = pos - keyword.length;
+      const before = text[from - 1];
+      if (isBase64Char(text.charCodeAt(from - 1)) || before === '.' || before === '_' || before === '-') continue;
+      run = base64RunAt(text, from, 0);
+      if (text[run[1]] === '.' || run[1] - run[0] < 24) run = undefined;
     }
     if (run) runs.push({ start: run[0], end: run[1] });
   }
