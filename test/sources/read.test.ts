@@ -30,6 +30,15 @@ describe('decodeBytes', () => {
     expect(outcome).toMatchObject({ kind: 'skip', reason: 'binary' });
   });
 
+  it('calls text with more than a tenth control characters binary, and tabs, newlines, form feeds and escapes text', () => {
+    const control = (ratio: number): Buffer =>
+      Buffer.from(Array.from({ length: 1000 }, (_, i) => (i < ratio * 1000 ? 0x01 + (i % 8) : 0x61)));
+    expect(decodeBytes(control(0.2))).toMatchObject({ kind: 'skip', reason: 'binary' });
+    expect(decodeBytes(control(0.05))).toMatchObject({ kind: 'text' });
+    const layout = Buffer.from('a\tb\r\nc\fd\x1b[0m'.repeat(200));
+    expect(decodeBytes(layout)).toMatchObject({ kind: 'text' });
+  });
+
   it('decodes invalid UTF-8 with replacement characters and says so', () => {
     const outcome = decodeBytes(Buffer.from([0x6b, 0x65, 0x79, 0x3d, 0xc3, 0x28, 0xff, 0x0a]));
     expect(outcome).toMatchObject({ kind: 'text', invalidUtf8: true });
