@@ -290,6 +290,50 @@ const markdownPassword: KeywordGate = (text, _start, end) => {
   return text.charCodeAt(i) === 96;
 };
 
+/** `[\w.:-]`: the characters of generic.secret-markup's element names. */
+function isMarkupNameChar(c: number): boolean {
+  return isWordChar(c) || c === 46 || c === 58 || c === 45;
+}
+
+/** `\s*` backward from `to`: the index just past the last other character before it. */
+function skipSpacesBack(text: string, to: number): number {
+  let i = to;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/**
+ * generic.secret-markup: the keyword is in an element's name (`<clientSecret>`: only `[\w.:-]`,
+ * at most 83 of them, back to the `<`), or inside the quoted value of a `key=` or `name=`
+ * attribute (`<add key="ApiToken" …>`: at most 130 characters back to the quote, then `=`).
+ */
+const markupKey: KeywordGate = (text, start) => {
+  let i = start;
+  const floor = Math.max(0, start - 100);
+  while (i > floor && isMarkupNameChar(text.charCodeAt(i - 1))) i--;
+  if (i > 0 && text.charCodeAt(i - 1) === 60) return true;
+  let q = start;
+  const quoteFloor = Math.max(0, start - 130);
+  while (q > quoteFloor && text.charCodeAt(q - 1) !== 34) q--;
+  if (q === 0 || text.charCodeAt(q - 1) !== 34) return false;
+  const equals = skipSpacesBack(text, q - 1);
+  if (text.charCodeAt(equals - 1) !== 61) return false;
+  const nameEnd = skipSpacesBack(text, equals - 1);
+  const name = text.slice(Math.max(0, nameEnd - 4), nameEnd).toLowerCase();
+  return name.endsWith('key') || name === 'name';
+};
+
+/**
+ * generic.password-call: the keyword is part of a call's name (`NetworkCredential(`,
+ * `UsernamePasswordAuthenticationToken(`, `auth=(`): after it, the rest of the name, optional
+ * whitespace, then `(`.
+ */
+const callOpens: KeywordGate = (text, _start, end) => {
+  let i = end;
+  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+  return text.charCodeAt(skipSpaces(text, i, Number.POSITIVE_INFINITY)) === 40;
+};
+
 const RULES: Record<string, GateRule> = {
   '://': { detectors: ['generic.url-credentials', 'generic.git-credentials'], gate: urlUserInfo },
   // (?<![A-Za-z0-9_])pat[A-Za-z0-9]{14}\.
@@ -394,6 +438,26 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
   },
   { keywords: ['pass', 'pwd'], detectors: ['generic.password-markdown'], gate: markdownPassword },
   { keywords: ['apiversion:'], detectors: ['kubernetes.secret-manifest'], gate: coreApiVersion },
+  {
+    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential'],
+    detectors: ['generic.secret-markup'],
+    gate: markupKey,
+  },
+  {
+    keywords: [
+      'credential',
+      'passwordauthentication',
+      'basicauth',
+      'digestauth',
+      'directoryentry',
+      'principalcontext',
+      'plainauth',
+      'auth=',
+      'auth =',
+    ],
+    detectors: ['generic.password-call'],
+    gate: callOpens,
+  },
 ];
 
 /** keyword → detector id → gate, from both tables (the first rule naming a pair wins). */

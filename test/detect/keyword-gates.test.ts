@@ -44,6 +44,28 @@ describe('keyword gates', () => {
     expect(passes('://', ['generic.git-credentials'], 'https://user:p@ss@word@github.com')).toBe(true);
   });
 
+  it('keep markup hits only in an element name or a key/name attribute', () => {
+    const markup = ['generic.secret-markup'];
+    expect(passes('secret', markup, '<clientSecret>v</clientSecret>')).toBe(true);
+    expect(passes('token', markup, '<app:api-token attr="1">v</app:api-token>')).toBe(true);
+    expect(passes('pass', markup, '<add key="DbPassword" value="v" />')).toBe(true);
+    expect(passes('token', markup, '<entry name = "auth.token">v</entry>')).toBe(true);
+    expect(passes('token', markup, 'if (a < b) return this.token;')).toBe(false);
+    expect(passes('token', markup, 'const token = "value";')).toBe(false);
+    expect(passes('key', markup, '<add key="Color" value="blue" />')).toBe(false);
+    expect(passes('secret', markup, 'title="secret sauce"')).toBe(false);
+  });
+
+  it('keep password-call hits only where a call opens after the name', () => {
+    const call = ['generic.password-call'];
+    expect(passes('credential', call, 'new NetworkCredential("svc", "p")')).toBe(true);
+    expect(passes('credential', call, 'new UsernamePasswordCredentials ("svc", "p")')).toBe(true);
+    expect(passes('passwordauthentication', call, 'new UsernamePasswordAuthenticationToken(u, "p")')).toBe(true);
+    expect(passes('auth=', call, 'requests.get(url, auth=("u", "p"))')).toBe(true);
+    expect(passes('credential', call, 'const credentials = load();')).toBe(false);
+    expect(passes('credential', call, 'credential.user')).toBe(false);
+  });
+
   it('let a common prefix through only when the token structure follows it', () => {
     const hex32 = '0F3A9C61D27B48E5A90C3F7D1B6E2A48';
     expect(passes('key', ['telnyx.api-key'], `x = "KEY${hex32}_Zp4Rw9Lk2QxT7mVb3NcJ8s"`)).toBe(true);
