@@ -7,6 +7,7 @@
 // the CPU cache (a 128-column Int32 table did not).
 
 import { utf16Length } from '../util/utf8.js';
+import { findKeywordsWasm, wasmWalker } from './prefilter-wasm.js';
 
 export interface Automaton {
   /** Byte → column; 0 is "no keyword uses this character", which includes every byte >= 0x80
@@ -124,6 +125,8 @@ export interface Hits {
 
 /** Inputs shorter than this take one walk: the lanes' set-up and warm-up cost more than they save. */
 const INTERLEAVE_MIN = 2048;
+/** Inputs at least this long take the WebAssembly walk when it loads (made on the first one). */
+const WASM_MIN = 2048;
 const LANES = 4;
 
 /**
@@ -171,6 +174,15 @@ function toStringOffsets(bytes: Uint8Array, positions: number[]): void {
  * identical, in order, once the lanes are concatenated.
  */
 export function findKeywordsInBytes(automaton: Automaton, bytes: Uint8Array): Hits {
+  if (bytes.length >= WASM_MIN) {
+    const walker = wasmWalker(automaton);
+    if (walker) return findKeywordsWasm(automaton, walker, bytes);
+  }
+  return findKeywordsInBytesJs(automaton, bytes);
+}
+
+/** The JavaScript walk: the fallback when WebAssembly is unavailable, and the reference for it. */
+export function findKeywordsInBytesJs(automaton: Automaton, bytes: Uint8Array): Hits {
   const n = bytes.length;
   if (n < INTERLEAVE_MIN) {
     const hits: Hits = { positions: [], keywordIds: [] };
