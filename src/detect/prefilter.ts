@@ -125,8 +125,15 @@ export interface Hits {
 
 /** Inputs shorter than this take one walk: the lanes' set-up and warm-up cost more than they save. */
 const INTERLEAVE_MIN = 2048;
-/** Inputs at least this long take the WebAssembly walk when it loads (made on the first one). */
+/** Inputs at least this long take the WebAssembly walk once it is made and loads. */
 const WASM_MIN = 2048;
+/**
+ * The walker is made (3–5 ms: emit, compile, copy and flag the table) once the JavaScript walk
+ * has walked this much, which it does in about as long: a pre-commit scan of a few files never
+ * pays for it, a scan of a tree pays for it once per process.
+ */
+const WASM_AFTER = 2 * 1024 * 1024;
+let walkedInJs = 0;
 const LANES = 4;
 
 /**
@@ -175,8 +182,11 @@ function toStringOffsets(bytes: Uint8Array, positions: number[]): void {
  */
 export function findKeywordsInBytes(automaton: Automaton, bytes: Uint8Array): Hits {
   if (bytes.length >= WASM_MIN) {
-    const walker = wasmWalker(automaton);
-    if (walker) return findKeywordsWasm(automaton, walker, bytes);
+    if (walkedInJs >= WASM_AFTER) {
+      const walker = wasmWalker(automaton);
+      if (walker) return findKeywordsWasm(automaton, walker, bytes);
+    }
+    walkedInJs += bytes.length;
   }
   return findKeywordsInBytesJs(automaton, bytes);
 }
