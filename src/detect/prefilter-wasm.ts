@@ -31,6 +31,10 @@ interface Walker {
   readonly scan: (from: number, to: number) => number;
   readonly offsets: WalkOffsets;
   readonly layout: WalkLayout;
+  /** Each lane's hits in the current chunk; kept between calls (emptied after each chunk). */
+  readonly lanePositions: number[][];
+  readonly laneIds: number[][];
+  readonly laneStart: number[];
 }
 
 interface WalkExports {
@@ -107,23 +111,20 @@ export function createWalker(automaton: Automaton, lanes: number, laneMax: numbe
     scan: exports.scan,
     offsets,
     layout,
+    lanePositions: Array.from({ length: lanes }, () => []),
+    laneIds: Array.from({ length: lanes }, () => []),
+    laneStart: new Array<number>(lanes).fill(0),
   };
 }
 
 /** findKeywordsInBytes through `walker`: the same hits, in the same order. */
 export function findKeywordsWasm(automaton: Automaton, walker: Walker, bytes: Uint8Array): Hits {
-  const { memory, words, offsets, layout } = walker;
+  const { memory, words, offsets, layout, lanePositions, laneIds, laneStart } = walker;
   const { lanes, warm, laneMax } = layout;
   const n = bytes.length;
   const positions: number[] = [];
   const keywordIds: number[] = [];
-  const lanePositions: number[][] = [];
-  const laneIds: number[][] = [];
-  const laneStart = new Array<number>(lanes).fill(0);
-  for (let l = 0; l < lanes; l++) {
-    lanePositions.push([]);
-    laneIds.push([]);
-  }
+  for (let l = 0; l < lanes; l++) lanePositions[l]!.length = laneIds[l]!.length = 0;
   const countWord = offsets.count >> 2;
   const outWord = offsets.out >> 2;
   const { outputs } = automaton;
