@@ -6,9 +6,9 @@
 // the Action bundle, nor a build step or an assembler to depend on.
 //
 // Memory layout (bytes):
-//   CTRL   lane states (u32 each, as table entries), then the hit count
+//   CTRL   lane states (u32 each, as table entries), then each lane's hit count
 //   CC     byte → column, pre-shifted by the entry size when that fits in a byte
-//   OUT    hits: (lane << 24 | j, state) pairs of u32
+//   OUT    one region per lane: its hits as (j, state) pairs of u32
 //   IN     one region per lane: `warm` bytes of warm-up, then the lane's bytes
 //   TABLE  the transition table; each entry's top bit says "this state has outputs"
 //   FLAGS  hasOutput, read once by init() to set those bits
@@ -19,7 +19,7 @@ export interface WalkLayout {
   warm: number;
   /** Largest lane, excluding warm-up. */
   laneMax: number;
-  /** Hit pairs the output region holds. */
+  /** Hit pairs each lane's output region holds. */
   outCapacity: number;
   shift: number;
   /** log2 of a table entry's size: 1 (u16, < 32,768 states) or 2 (u32). */
@@ -29,11 +29,14 @@ export interface WalkLayout {
 
 export interface WalkOffsets {
   ctrl: number;
+  /** Each lane's hit count (u32, lane l at count + 4l). */
   count: number;
   cc: number;
   /** Whether CC holds column << entryShift (else the column, shifted in the walk). */
   ccScaled: boolean;
   out: number;
+  /** Bytes per lane's output region. */
+  laneOut: number;
   input: number;
   stride: number;
   table: number;
@@ -47,15 +50,16 @@ const align = (value: number, to: number): number => Math.ceil(value / to) * to;
 export function walkOffsets(layout: WalkLayout): WalkOffsets {
   const ctrl = 0;
   const count = layout.lanes * 4;
-  const cc = align(count + 4, 64);
+  const cc = align(count + layout.lanes * 4, 64);
   const ccScaled = ((1 << layout.shift) - 1) << layout.entryShift <= 255;
   const out = cc + 256;
-  const input = align(out + layout.outCapacity * 8, 64);
+  const laneOut = layout.outCapacity * 8;
+  const input = align(out + laneOut * layout.lanes, 64);
   const stride = align(layout.warm + layout.laneMax, 64);
   const table = align(input + stride * layout.lanes, 64);
   const flags = table + ((layout.states << layout.shift) << layout.entryShift);
   const pages = Math.ceil((flags + layout.states) / 65536);
-  return { ctrl, count, cc, ccScaled, out, input, stride, table, flags, pages };
+  return { ctrl, count, cc, ccScaled, out, laneOut, input, stride, table, flags, pages };
 }
 
 // Opcodes used (WebAssembly core spec, binary format).
@@ -152,9 +156,9 @@ function name(text: string): number[] {
  * The module's bytes. Exports: `memory`; `init(entries)` sets each table entry's output bit from
  * FLAGS; `warm(to)` walks every lane from the root over j in [0, to) recording nothing and leaves
  * the states in CTRL; `scan(from, to)` continues every lane from its CTRL state over j in
- * [from, to), appending hits to OUT, and returns the j it stopped before: `to`, or less when the
- * output region had room for fewer than one more step's hits (drain it, reset the count, call
- * again from there).
+ * [from, to), appending each lane's hits to its OUT region, and returns the j it stopped before:
+ * `to`, or less when a lane's region filled (drain them, reset the counts, call again from
+ * there).
  */
 export function emitWalkModule(layout: WalkLayout): Uint8Array {
   const o = walkOffsets(layout);
@@ -223,7 +227,7 @@ export function emitWalkModule(layout: WalkLayout): Uint8Array {
   warm.op(OP.br, 0, OP.end, OP.end);
   saveStates(warm, warmState);
 
-  // scan(from, to): locals 0 = from (then j), 1 = to, 2 = count, 3 = any, 4 = slot, 5.. = states
+  // scan(from, to): locals 0 = from (then j), 1 = to, 2 = count, 3 = full, 4 = slot, 5.. = states
   const scan = new Code();
   const scanState = (l: number): number => 5 + l;
   for (let l = 0; l < lanes; l++)
@@ -231,7 +235,6 @@ export function emitWalkModule(layout: WalkLayout): Uint8Array {
       .i32(0)
       .mem(OP.load, 2, o.ctrl + l * 4)
       .set(scanState(l));
-  scan.i32(0).mem(OP.load, 2, o.count).set(2);
   scan.op(OP.block, VOID, OP.loop, VOID);
   scan.get(0).get(1).op(OP.geU).op(OP.brIf, 1);
   for (let l = 0; l < lanes; l++) step(scan, l, 0, scanState);
@@ -241,39 +244,42 @@ export function emitWalkModule(layout: WalkLayout): Uint8Array {
   scan.i32(flagBit).op(OP.and);
   scan.op(OP.if, VOID);
   for (let l = 0; l < lanes; l++) {
+    const out = o.out + l * o.laneOut;
     scan.get(scanState(l)).i32(flagBit).op(OP.and).op(OP.if, VOID);
-    scan.get(2).i32(3).op(OP.shl).set(4);
     scan
-      .get(4)
-      .get(0)
-      .i32(l << 24)
-      .op(OP.or)
-      .mem(OP.store, 2, o.out);
+      .i32(0)
+      .mem(OP.load, 2, o.count + l * 4)
+      .tee(2)
+      .i32(3)
+      .op(OP.shl)
+      .tee(4);
+    scan.get(0).mem(OP.store, 2, out);
     scan
       .get(4)
       .get(scanState(l))
       .i32(mask)
       .op(OP.and)
-      .mem(OP.store, 2, o.out + 4);
-    scan.get(2).i32(1).op(OP.add).set(2);
+      .mem(OP.store, 2, out + 4);
+    scan
+      .i32(0)
+      .get(2)
+      .i32(1)
+      .op(OP.add)
+      .tee(2)
+      .mem(OP.store, 2, o.count + l * 4);
+    scan.get(3).get(2).i32(layout.outCapacity).op(OP.geU).op(OP.or).set(3);
     scan.op(OP.end);
   }
-  // Room for fewer than `lanes` more hits: stop after this step so the caller can drain.
-  scan
-    .get(2)
-    .i32(layout.outCapacity - lanes)
-    .op(OP.geU);
-  scan.op(OP.if, VOID);
+  // A lane's region is full: stop after this step so the caller can drain.
+  scan.get(3).op(OP.if, VOID);
   scan.get(0).i32(1).op(OP.add).set(0);
   saveStates(scan, scanState);
-  scan.i32(0).get(2).mem(OP.store, 2, o.count);
   scan.get(0).op(OP.return);
   scan.op(OP.end);
   scan.op(OP.end);
   scan.get(0).i32(1).op(OP.add).set(0);
   scan.op(OP.br, 0, OP.end, OP.end);
   saveStates(scan, scanState);
-  scan.i32(0).get(2).mem(OP.store, 2, o.count);
   scan.get(1);
 
   const body = (locals: number, code: Code): number[] => {

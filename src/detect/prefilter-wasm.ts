@@ -19,7 +19,7 @@ import { emitWalkModule, walkOffsets, type WalkLayout, type WalkOffsets } from '
 const LANES = 8;
 /** Bytes per lane per chunk: 8 × 128 KiB = 1 MiB of input in the module at a time. */
 const LANE_MAX = 128 * 1024;
-/** Hit pairs per drain (8 bytes each). */
+/** Hit pairs per lane region (8 bytes each): more than a lane's hits in all but odd files. */
 const OUT_CAPACITY = 16 * 1024;
 /** A byte no keyword contains (keywords are ASCII): the automaton goes back to the root. */
 const RESET = 0x80;
@@ -31,10 +31,9 @@ interface Walker {
   readonly scan: (from: number, to: number) => number;
   readonly offsets: WalkOffsets;
   readonly layout: WalkLayout;
-  /** Each lane's hits in the current chunk; kept between calls (emptied after each chunk). */
-  readonly lanePositions: number[][];
-  readonly laneIds: number[][];
-  readonly laneStart: number[];
+  /** Each lane's hits (region index, state) taken out of a full region before its chunk ended. */
+  readonly spilledJ: number[][];
+  readonly spilledStates: number[][];
 }
 
 interface WalkExports {
@@ -85,7 +84,7 @@ export function createWalker(automaton: Automaton, lanes: number, laneMax: numbe
     lanes,
     warm: automaton.maxLength,
     laneMax,
-    outCapacity: Math.max(outCapacity, 2 * lanes),
+    outCapacity: Math.max(outCapacity, 1),
     shift: automaton.shift,
     entryShift: states < 0x8000 ? 1 : 2,
     states,
@@ -111,44 +110,35 @@ export function createWalker(automaton: Automaton, lanes: number, laneMax: numbe
     scan: exports.scan,
     offsets,
     layout,
-    lanePositions: Array.from({ length: lanes }, () => []),
-    laneIds: Array.from({ length: lanes }, () => []),
-    laneStart: new Array<number>(lanes).fill(0),
+    spilledJ: Array.from({ length: lanes }, () => []),
+    spilledStates: Array.from({ length: lanes }, () => []),
   };
 }
 
 /** findKeywordsInBytes through `walker`: the same hits, in the same order. */
 export function findKeywordsWasm(automaton: Automaton, walker: Walker, bytes: Uint8Array): Hits {
-  const { memory, words, offsets, layout, lanePositions, laneIds, laneStart } = walker;
+  const { memory, words, offsets, layout, spilledJ, spilledStates } = walker;
   const { lanes, warm, laneMax } = layout;
+  const { outputs } = automaton;
   const n = bytes.length;
   const positions: number[] = [];
   const keywordIds: number[] = [];
-  for (let l = 0; l < lanes; l++) lanePositions[l]!.length = laneIds[l]!.length = 0;
   const countWord = offsets.count >> 2;
   const outWord = offsets.out >> 2;
-  const { outputs } = automaton;
-  const drain = (): void => {
-    const count = words[countWord]!;
-    for (let i = 0; i < count; i++) {
-      const tagged = words[outWord + 2 * i]!;
-      const state = words[outWord + 2 * i + 1]!;
-      const lane = tagged >>> 24;
-      const position = laneStart[lane]! - warm + (tagged & 0xffffff) + 1;
-      const ps = lanePositions[lane]!;
-      const ids = laneIds[lane]!;
-      for (const id of outputs[state]!) {
-        ps.push(position);
-        ids.push(id);
-      }
+  const laneWords = offsets.laneOut >> 2;
+  /** One hit: lane region index `j` (lane starting at `start`) in `state`. */
+  const emit = (start: number, j: number, state: number): void => {
+    const position = start - warm + j + 1;
+    const ids = outputs[state]!;
+    for (let k = 0; k < ids.length; k++) {
+      positions.push(position);
+      keywordIds.push(ids[k]!);
     }
-    words[countWord] = 0;
   };
   for (let chunk = 0; chunk < n;) {
     const size = Math.min(laneMax, Math.ceil((n - chunk) / lanes));
     for (let l = 0; l < lanes; l++) {
       const start = chunk + l * size;
-      laneStart[l] = start;
       const region = offsets.input + l * offsets.stride;
       // Region byte k is input byte start - warm + k.
       const from = Math.max(0, start - warm);
@@ -159,22 +149,32 @@ export function findKeywordsWasm(automaton: Automaton, walker: Walker, bytes: Ui
       const filled = at + Math.max(0, to - from);
       const end = region + warm + size;
       if (filled < end) memory.fill(RESET, filled, end);
+      words[countWord + l] = 0;
+      spilledJ[l]!.length = spilledStates[l]!.length = 0;
     }
     walker.warm(warm);
-    words[countWord] = 0;
     const end = warm + size;
-    let j = warm;
-    while ((j = walker.scan(j, end)) < end) drain();
-    drain();
-    for (let l = 0; l < lanes; l++) {
-      const ps = lanePositions[l]!;
-      const ids = laneIds[l]!;
-      for (let i = 0; i < ps.length; i++) {
-        positions.push(ps[i]!);
-        keywordIds.push(ids[i]!);
+    // A lane's region filled before the chunk's end (a run of hits on almost every byte): the
+    // regions' hits wait in JavaScript arrays, kept per lane so the order stays the text's.
+    for (let j = warm; (j = walker.scan(j, end)) < end;) {
+      for (let l = 0; l < lanes; l++) {
+        const count = words[countWord + l]!;
+        const base = outWord + l * laneWords;
+        for (let i = 0; i < count; i++) {
+          spilledJ[l]!.push(words[base + 2 * i]!);
+          spilledStates[l]!.push(words[base + 2 * i + 1]!);
+        }
+        words[countWord + l] = 0;
       }
-      ps.length = 0;
-      ids.length = 0;
+    }
+    for (let l = 0; l < lanes; l++) {
+      const start = chunk + l * size;
+      const js = spilledJ[l]!;
+      const states = spilledStates[l]!;
+      for (let i = 0; i < js.length; i++) emit(start, js[i]!, states[i]!);
+      const count = words[countWord + l]!;
+      const base = outWord + l * laneWords;
+      for (let i = 0; i < count; i++) emit(start, words[base + 2 * i]!, words[base + 2 * i + 1]!);
     }
     chunk += lanes * size;
   }

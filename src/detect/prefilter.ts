@@ -126,7 +126,7 @@ export interface Hits {
 /** Inputs shorter than this take one walk: the lanes' set-up and warm-up cost more than they save. */
 const INTERLEAVE_MIN = 2048;
 /** Inputs at least this long take the WebAssembly walk once it is made and loads. */
-const WASM_MIN = 2048;
+const WASM_MIN = 1024;
 /**
  * The walker is made (3–5 ms: emit, compile, copy and flag the table) once the JavaScript walk
  * has walked this much, which it does in about as long: a pre-commit scan of a few files never
