@@ -167,9 +167,6 @@ export function emitWalkModule(layout: WalkLayout): Uint8Array {
   const mask = entryShift === 1 ? 0x7fff : 0x7fffffff;
   const loadEntry = entryShift === 1 ? OP.load16u : OP.load;
 
-  // Locals: params first, then one state per lane, then scratch.
-  // warm(to) / scan(from, to): 0 = from (scan) ... laid out per function below.
-
   /** One step of lane `l`: state(l) = table[state(l) row, column of its byte at j]. */
   const step = (c: Code, l: number, j: number, state: (l: number) => number): void => {
     c.get(state(l)).i32(mask).op(OP.and);
