@@ -171,14 +171,8 @@ function toStringOffsets(bytes: Uint8Array, positions: number[]): void {
 
 /**
  * Scans `bytes` once. Any byte no keyword contains (every byte >= 0x80 among them) resets the
- * automaton.
- *
- * A single walk is one long dependency chain (each step needs the previous state), so the CPU
- * mostly waits on table loads. The input is cut into four lanes walked in lock-step, whose steps
- * are independent and overlap in the pipeline. A lane starts `maxLength` bytes before its own
- * range with the root state: no state is deeper than the longest keyword, so by the lane's first
- * position the walk is in exactly the state a walk from the start would be in, and hits come out
- * identical, in order, once the lanes are concatenated.
+ * automaton. Inputs of 1 KiB or more take the WebAssembly walk (prefilter-wasm.ts) once it is
+ * made; its hits are the JavaScript walk's, in the same order.
  */
 export function findKeywordsInBytes(automaton: Automaton, bytes: Uint8Array): Hits {
   if (bytes.length >= WASM_MIN) {
@@ -191,7 +185,16 @@ export function findKeywordsInBytes(automaton: Automaton, bytes: Uint8Array): Hi
   return findKeywordsInBytesJs(automaton, bytes);
 }
 
-/** The JavaScript walk: the fallback when WebAssembly is unavailable, and the reference for it. */
+/**
+ * The JavaScript walk: the fallback when WebAssembly is unavailable, and the reference for it.
+ *
+ * A single walk is one long dependency chain (each step needs the previous state), so the CPU
+ * mostly waits on table loads. The input is cut into four lanes walked in lock-step, whose steps
+ * are independent and overlap in the pipeline. A lane starts `maxLength` bytes before its own
+ * range with the root state: no state is deeper than the longest keyword, so by the lane's first
+ * position the walk is in exactly the state a walk from the start would be in, and hits come out
+ * identical, in order, once the lanes are concatenated.
+ */
 export function findKeywordsInBytesJs(automaton: Automaton, bytes: Uint8Array): Hits {
   const n = bytes.length;
   if (n < INTERLEAVE_MIN) {
