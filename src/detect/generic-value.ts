@@ -46,8 +46,11 @@ const KEY_WORDS_MAX = 4096;
 export function keyWords(name: string): readonly string[] {
   let words = KEY_WORDS.get(name);
   if (words === undefined) {
+    // A key name is usually a slice of the file's text, and a slice keeps the whole text alive:
+    // the cache holds a copy (and words cut from it), or it would hold thousands of files.
+    const own = Buffer.from(name, 'utf8').toString('utf8');
     words = Object.freeze(
-      name
+      own
         .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
         .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
         .toLowerCase()
@@ -55,7 +58,7 @@ export function keyWords(name: string): readonly string[] {
         .filter(Boolean),
     );
     if (KEY_WORDS.size >= KEY_WORDS_MAX) KEY_WORDS.clear();
-    KEY_WORDS.set(name, words);
+    KEY_WORDS.set(own, words);
   }
   return words;
 }
