@@ -12,7 +12,7 @@ import { describeScope } from '../scope/resolve.js';
 import { fingerprintSecret, maskSecret, scrubDeep } from '../util/redact.js';
 import { findInlineIgnore, listIgnoreComments } from '../suppress/inline.js';
 import { lineIndex, locate } from '../util/location.js';
-import { decodeValidUtf8, utf16Length } from '../util/utf8.js';
+import { utf16Length } from '../util/utf8.js';
 import type { IncompleteKind, Notice, SkippedFile, SourceFile } from '../model/types.js';
 import type { InlineIgnore, Candidate, Plaintext } from '../model/candidate.js';
 
@@ -348,7 +348,7 @@ function analyzeInPieces(
       const end = to === size ? bytes.length : charStart(bytes, bytes.length - 1, cut);
       const body = bytes.subarray(0, end);
       if (!(isAscii(body) || isUtf8(body))) return undefined;
-      const text = decodeValidUtf8(body);
+      const text = body.toString('utf8');
       const ownStart = utf16Length(body, 0, own - from);
       const ownEnd = ownStart + utf16Length(body, own - from, cut);
       if (previous) {

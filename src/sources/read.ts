@@ -7,7 +7,6 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SkipReason } from '../model/types.js';
 import { formatSize } from '../util/format.js';
-import { decodeValidUtf8 } from '../util/utf8.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../model/config.js';
 
 const SNIFF_BYTES = 8192;
@@ -261,8 +260,8 @@ function decodeUtf8(bytes: Buffer, from: number): ReadOutcome {
       ? from + 3
       : from;
   const body = bytes.subarray(start);
+  const text = body.toString('utf8');
   const valid = isAscii(body) || isUtf8(body);
-  const text = valid ? decodeValidUtf8(body) : body.toString('utf8');
   return {
     kind: 'text',
     text,
