@@ -78,6 +78,8 @@ await build({
   plugins: [actionBundle],
 });
 copyFileSync(detectorBundle, join(outdir, 'detectors.json'));
+// The catalogue's prose: src/util/paths.ts looks for it beside detectors.json.
+copyFileSync(join(root, 'dist', 'detectors-prose.json'), join(outdir, 'detectors-prose.json'));
 for (const name of readdirSync(join(root, 'schemas')).sort())
   copyFileSync(join(root, 'schemas', name), join(outdir, 'schemas', name));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

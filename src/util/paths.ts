@@ -32,6 +32,11 @@ export const workerBundlePath = join(packageRoot, 'dist', 'worker.js');
 
 /** The build writes the validated built-in detectors here, so start-up skips YAML parsing. */
 export const detectorBundlePath = join(packageRoot, 'dist', 'detectors.json');
+/**
+ * Their prose (description, remediation, references), written beside them by the same build and
+ * read only when a report or listing needs it; found from the catalogue's own location.
+ */
+export const detectorProseBundlePath = join(dirname(detectorBundlePath), 'detectors-prose.json');
 /** The built-in catalogue's prefilter automaton, written by the build (scripts/bundle-detectors.mjs). */
 export const prefilterBundlePath = join(packageRoot, 'dist', 'prefilter.bin');
 
