@@ -27,7 +27,7 @@ if (!existsSync(detectorBundle)) {
 // bundle. Each replacement must apply, so a change to paths.ts cannot silently miss the bundle.
 const PATHS_REWRITES = [
   ['findPackageRoot(dirname(fileURLToPath(import.meta.url)))', 'dirname(fileURLToPath(import.meta.url))'],
-  ["join(packageRoot, 'dist', 'cli.js')", "join(packageRoot, 'main.js')"],
+  ["join(packageRoot, 'dist', 'cli.cjs')", "join(packageRoot, 'main.js')"],
   ["join(packageRoot, 'dist', 'worker.js')", "join(packageRoot, 'worker.js')"],
   ["join(packageRoot, 'dist', 'detectors.json')", "join(packageRoot, 'detectors.json')"],
 ];

@@ -24,8 +24,12 @@ export function schemaPath(name: string): string {
 
 export const detectorsDir = join(packageRoot, 'detectors');
 
-/** The bundled command-line entry point (package.json `bin`), written by scripts/bundle-cli.mjs. */
-export const cliPath = join(packageRoot, 'dist', 'cli.js');
+/**
+ * The bundled command-line entry point (package.json `bin`, what the pre-commit hook runs), written
+ * by scripts/bundle-cli.mjs: CommonJS, which Node starts sooner than dist/cli.js, the same bin as an
+ * ES module that earlier hooks name.
+ */
+export const cliPath = join(packageRoot, 'dist', 'cli.cjs');
 
 /** The bundled scan worker (one file, quick to start), written by scripts/bundle-cli.mjs. */
 export const workerBundlePath = join(packageRoot, 'dist', 'worker.js');
