@@ -82,58 +82,94 @@ export function secretGroupNames(pattern: string): string[] {
   return [...pattern.matchAll(/\(\?<(secret\w*)>/g)].map((m) => m[1]!);
 }
 
-export function compileDetector(def: DetectorDefinition, file: DetectorFile, order: number): CompiledDetector {
-  const compiledValidators = (def.validators ?? []).map((name) => {
+const NO_VALIDATORS: CompiledDetector['validators'] = Object.freeze([]);
+const NO_KEYWORDS: readonly string[] = Object.freeze([]);
+
+/**
+ * A compiled detector as one class, so a set of ~1,700 is one allocation each: an object literal
+ * with getters made two closures and defined two accessors per detector at every start-up. The
+ * regex and its secret groups are made the first time a keyword hit runs the detector: most never
+ * run on a small scan, and a scan's start-up (and each worker's) need not pay for them.
+ */
+class LazyDetector implements CompiledDetector {
+  readonly id: string;
+  readonly provider: string;
+  readonly providerName: string;
+  readonly revokeUrl?: string;
+  readonly keywords: readonly string[];
+  readonly validators: CompiledDetector['validators'];
+  readonly multiline: boolean;
+  readonly maxSpan: number;
+  readonly pathFilter?: (path: string) => boolean;
+  readonly wholeFile: boolean;
+  readonly generic: boolean;
+  readonly placeholderCheck: boolean;
+  #regex: RegExp | undefined;
+  #secretGroups: string[] | undefined;
+
+  constructor(
+    readonly def: DetectorDefinition,
+    file: DetectorFile,
+    readonly order: number,
+    private readonly userSupplied: boolean,
+  ) {
+    this.id = def.id;
+    this.provider = file.provider;
+    this.providerName = file.providerName;
+    if (file.revokeUrl) this.revokeUrl = file.revokeUrl;
+    this.keywords = lowerCaseKeywords(def.keywords);
+    this.validators = def.validators && def.validators.length > 0 ? compileValidators(def) : NO_VALIDATORS;
+    this.multiline = def.multiline === true;
+    this.maxSpan = def.maxSpan ?? 16384;
+    if (def.paths) this.pathFilter = pathFilterFor(def.paths);
+    this.wholeFile = def.wholeFile === true && this.pathFilter !== undefined;
+    this.generic = def.generic === true;
+    this.placeholderCheck = def.placeholderCheck !== false;
+  }
+
+  get regex(): RegExp {
+    this.#regex ??= compilePattern(this.def, this.userSupplied);
+    return this.#regex;
+  }
+
+  // Read only when the regex matched, so found lazily like it (a scan of every pattern at start-up).
+  get secretGroups(): readonly string[] {
+    this.#secretGroups ??= secretGroupNames(this.def.pattern);
+    return this.#secretGroups;
+  }
+}
+
+/** The keywords in lower case; the definition's own list when it already is (most are). */
+function lowerCaseKeywords(keywords: readonly string[] | undefined): readonly string[] {
+  if (!keywords) return NO_KEYWORDS;
+  return keywords.every((k) => k === k.toLowerCase()) ? keywords : keywords.map((k) => k.toLowerCase());
+}
+
+function compileValidators(def: DetectorDefinition): CompiledDetector['validators'] {
+  return (def.validators ?? []).map((name) => {
     if (!isValidatorName(name)) throw new Error(`detector ${def.id}: unknown validator "${name}"`);
     return { name, check: validators[name] as Validator };
   });
-  let pathFilter: ((path: string) => boolean) | undefined;
-  if (def.paths) {
-    const paths = def.paths;
-    // Built on first use, like the regex below: a staged scan of five files asks few detectors.
-    let matcher: ReturnType<typeof ignore> | undefined;
-    // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
-    const segment = lastSegments(paths);
-    pathFilter = (path) => {
-      const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
-      if (relative.length === 0 || relative === '..' || relative.startsWith('../')) return false;
-      // Most files match no pattern's last part in any of their segments: answered without the
-      // gitignore matcher, which costs microseconds per call (there are thousands of calls per scan).
-      if (segment && !relative.split('/').some((part) => segment.test(part))) return false;
-      matcher ??= ignore({ allowRelativePaths: true }).add(paths);
-      return matcher.ignores(relative);
-    };
-  }
-  // Compiled the first time a keyword hit runs the detector: most of the ~700 never run on a
-  // small scan, and a scan's start-up (and each worker's) need not pay for them.
-  let regex: RegExp | undefined;
-  let secretGroups: string[] | undefined;
-  const userSupplied = file.userSupplied === true;
-  return {
-    def,
-    id: def.id,
-    provider: file.provider,
-    providerName: file.providerName,
-    ...(file.revokeUrl ? { revokeUrl: file.revokeUrl } : {}),
-    get regex(): RegExp {
-      regex ??= compilePattern(def, userSupplied);
-      return regex;
-    },
-    // Read only when the regex matched, so found lazily like it (a scan of every pattern at start-up).
-    get secretGroups(): readonly string[] {
-      secretGroups ??= secretGroupNames(def.pattern);
-      return secretGroups;
-    },
-    keywords: (def.keywords ?? []).map((k) => k.toLowerCase()),
-    validators: compiledValidators,
-    multiline: def.multiline === true,
-    maxSpan: def.maxSpan ?? 16384,
-    ...(pathFilter ? { pathFilter } : {}),
-    wholeFile: def.wholeFile === true && pathFilter !== undefined,
-    generic: def.generic === true,
-    placeholderCheck: def.placeholderCheck !== false,
-    order,
+}
+
+function pathFilterFor(paths: string[]): (path: string) => boolean {
+  // Built on first use, like the regex: a staged scan of five files asks few detectors.
+  let matcher: ReturnType<typeof ignore> | undefined;
+  // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
+  const segment = lastSegments(paths);
+  return (path) => {
+    const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
+    if (relative.length === 0 || relative === '..' || relative.startsWith('../')) return false;
+    // Most files match no pattern's last part in any of their segments: answered without the
+    // gitignore matcher, which costs microseconds per call (there are thousands of calls per scan).
+    if (segment && !relative.split('/').some((part) => segment.test(part))) return false;
+    matcher ??= ignore({ allowRelativePaths: true }).add(paths);
+    return matcher.ignores(relative);
   };
+}
+
+export function compileDetector(def: DetectorDefinition, file: DetectorFile, order: number): CompiledDetector {
+  return new LazyDetector(def, file, order, file.userSupplied === true);
 }
 
 /**
