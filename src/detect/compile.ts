@@ -250,8 +250,9 @@ export function buildDetectorSet(
   for (const k of bindingIds) bindingWords[k] = 1;
   const keywordGates = [...keywordIndex.keys()].map((keyword, k): KeywordGating | undefined => {
     const users = detectorsByKeyword[k]!;
+    // Most keywords have no gate: asked without building a list, as this runs at every start-up.
+    if (!users.some((d) => keywordGate(keyword, detectors[d]!.id) !== undefined)) return undefined;
     const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
-    if (!gateOf.some((g) => g !== undefined)) return undefined;
     const gates = [...new Set(gateOf.filter((g) => g !== undefined))];
     const lists = Array.from({ length: 1 << gates.length }, (_, mask) =>
       users.filter((_, i) => {
