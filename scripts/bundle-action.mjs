@@ -78,8 +78,9 @@ await build({
   plugins: [actionBundle],
 });
 copyFileSync(detectorBundle, join(outdir, 'detectors.json'));
-// The catalogue's prose: src/util/paths.ts looks for it beside detectors.json.
-copyFileSync(join(root, 'dist', 'detectors-prose.json'), join(outdir, 'detectors-prose.json'));
+// The catalogue's patterns and prose: src/util/paths.ts looks for them beside detectors.json.
+for (const name of ['detectors-patterns.json', 'detectors-prose.json'])
+  copyFileSync(join(root, 'dist', name), join(outdir, name));
 for (const name of readdirSync(join(root, 'schemas')).sort())
   copyFileSync(join(root, 'schemas', name), join(outdir, 'schemas', name));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

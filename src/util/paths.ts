@@ -41,6 +41,8 @@ export const detectorBundlePath = join(packageRoot, 'dist', 'detectors.json');
  * read only when a report or listing needs it; found from the catalogue's own location.
  */
 export const detectorProseBundlePath = join(dirname(detectorBundlePath), 'detectors-prose.json');
+/** Their patterns, one per line, beside them: each is parsed when its detector first runs. */
+export const detectorPatternsBundlePath = join(dirname(detectorBundlePath), 'detectors-patterns.json');
 /** The built-in catalogue's prefilter automaton, written by the build (scripts/bundle-detectors.mjs). */
 export const prefilterBundlePath = join(packageRoot, 'dist', 'prefilter.bin');
 

@@ -1,10 +1,11 @@
-// The built-in catalogue in two files: detection reads dist/detectors.json, and the prose
-// (description, remediation, references) comes from dist/detectors-prose.json only when a report,
-// a listing or the docs read it. The prose must be exactly what detectors/*.yaml says, and a
-// missing or damaged prose file must be one line naming it, never a stack trace or a wrong report.
+// The built-in catalogue in three files: detection reads dist/detectors.json, each pattern comes
+// from dist/detectors-patterns.json when its detector first runs, and the prose (description,
+// remediation, references) from dist/detectors-prose.json only when a report, a listing or the
+// docs read it. Patterns and prose must be exactly what detectors/*.yaml says, and a missing or
+// damaged file must be one line naming it, never a stack trace or a wrong report.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +16,7 @@ import {
   PROSE_FIELDS,
   readProseBundle,
 } from '../../src/catalog/load.js';
+import { PatternTable } from '../../src/catalog/builtin.js';
 import { TokenscopeError } from '../../src/util/errors.js';
 import { assertBuilt } from '../helpers/run-cli.js';
 import { removeDir, tempDir, writeFiles } from '../helpers/tmp.js';
@@ -32,13 +34,15 @@ function dir(): string {
 }
 
 describe('the split catalogue', () => {
-  it('keeps the prose out of dist/detectors.json and both files ASCII', () => {
-    const core = readFileSync(join(DIST, 'detectors.json'));
-    const prose = readFileSync(join(DIST, 'detectors-prose.json'));
-    expect(core.every((b) => b < 0x80)).toBe(true);
-    expect(prose.every((b) => b < 0x80)).toBe(true);
-    const text = core.toString('latin1');
-    for (const field of [...PROSE_FIELDS, 'examples']) expect(text.includes(`"${field}":`), field).toBe(false);
+  it('keeps patterns and prose out of dist/detectors.json, and all three files ASCII', () => {
+    for (const name of ['detectors.json', 'detectors-patterns.json', 'detectors-prose.json'])
+      expect(
+        readFileSync(join(DIST, name)).every((b) => b < 0x80),
+        name,
+      ).toBe(true);
+    const text = readFileSync(join(DIST, 'detectors.json'), 'latin1');
+    for (const field of [...PROSE_FIELDS, 'examples', 'pattern'])
+      expect(text.includes(`"${field}":`), field).toBe(false);
   });
 
   it('gives every built-in definition the prose of its YAML source, read on demand', () => {
@@ -75,6 +79,41 @@ describe('the split catalogue', () => {
   });
 });
 
+describe('a damaged patterns file', () => {
+  const patterns = readFileSync(join(DIST, 'detectors-patterns.json'), 'latin1');
+  const count = patterns.split('\n').length - 3;
+  const problem = (text: string | undefined, read = 0): string => {
+    const file = join(dir(), 'detectors-patterns.json');
+    if (text !== undefined) writeFileSync(file, text);
+    try {
+      new PatternTable(file, count).get(read);
+    } catch (error) {
+      expect(error).toBeInstanceOf(TokenscopeError);
+      expect((error as Error).message).not.toContain('\n');
+      return (error as Error).message;
+    }
+    throw new Error('no error');
+  };
+
+  it('reads each pattern as written, the last one too', () => {
+    const table = new PatternTable(join(DIST, 'detectors-patterns.json'), count);
+    const all = JSON.parse(patterns) as string[];
+    expect(all).toHaveLength(count);
+    for (const i of [0, 1, Math.floor(count / 2), count - 1]) expect(table.get(i)).toBe(all[i]);
+  });
+
+  it('is one error naming the file: missing, truncated, another build, a damaged line', () => {
+    expect(problem(undefined)).toMatch(/detectors-patterns\.json: cannot read the detector patterns \(ENOENT\)/);
+    expect(problem(patterns.slice(0, patterns.length >> 1))).toMatch(
+      /detectors-patterns\.json: not the \d+ detector patterns/,
+    );
+    expect(problem(`[\n"a",\n"b"\n]\n`)).toContain(`not the ${count} detector patterns`);
+    const lines = patterns.split('\n');
+    lines[1] = `"${lines[1]!.slice(1, 20)}`;
+    expect(problem(lines.join('\n'), 0)).toMatch(/detectors-patterns\.json: pattern 0 is damaged/);
+  });
+});
+
 describe('a damaged prose file', () => {
   const problem = (path: string): string => {
     try {
@@ -106,7 +145,14 @@ describe('a damaged prose file', () => {
 function installWithProse(prose: string | undefined): string {
   const pkg = dir();
   mkdirSync(join(pkg, 'dist'));
-  for (const name of ['cli.cjs', 'cli-bundle.cjs', 'worker.js', 'detectors.json', 'prefilter.bin'])
+  for (const name of [
+    'cli.cjs',
+    'cli-bundle.cjs',
+    'worker.js',
+    'detectors.json',
+    'detectors-patterns.json',
+    'prefilter.bin',
+  ])
     copyFileSync(join(DIST, name), join(pkg, 'dist', name));
   if (prose !== undefined) writeFileSync(join(pkg, 'dist', 'detectors-prose.json'), prose);
   copyFileSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
@@ -153,5 +199,18 @@ describe('the CLI with a damaged prose file', () => {
       expect(listing.status, label).toBe(2);
       expect(listing.stderr.split('\n').filter(Boolean), label).toHaveLength(1);
     }
+  });
+
+  it('without its patterns file stops at once with one line naming it', () => {
+    const project = dir();
+    writeFiles(project, { 'clean.txt': 'nothing here\n' });
+    const pkg = installWithProse(readFileSync(join(DIST, 'detectors-prose.json'), 'latin1'));
+    const patterns = join(pkg, 'dist', 'detectors-patterns.json');
+    rmSync(patterns);
+    const result = run(pkg, ['scan', 'clean.txt'], project);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `tokenscope: ${patterns}: cannot read the detector patterns (ENOENT); reinstall tokenscope (or run \`npm run build\`)\n`,
+    );
   });
 });
