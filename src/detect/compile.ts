@@ -155,14 +155,17 @@ function compileValidators(def: DetectorDefinition): CompiledDetector['validator
 function pathFilterFor(paths: string[]): (path: string) => boolean {
   // Built on first use, like the regex: a staged scan of five files asks few detectors.
   let matcher: ReturnType<typeof ignore> | undefined;
+  // Made on first use too (null until then): a regex per path-scoped detector at every start-up.
+  let segment: RegExp | undefined | null = null;
   // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
-  const segment = lastSegments(paths);
   return (path) => {
     const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
     if (relative.length === 0 || relative === '..' || relative.startsWith('../')) return false;
+    if (segment === null) segment = lastSegments(paths);
+    const last = segment;
     // Most files match no pattern's last part in any of their segments: answered without the
     // gitignore matcher, which costs microseconds per call (there are thousands of calls per scan).
-    if (segment && !relative.split('/').some((part) => segment.test(part))) return false;
+    if (last && !relative.split('/').some((part) => last.test(part))) return false;
     matcher ??= ignore({ allowRelativePaths: true }).add(paths);
     return matcher.ignores(relative);
   };
