@@ -217,62 +217,84 @@ export function buildDetectorSet(
   files: readonly DetectorFile[],
   disabled: ReadonlySet<string> = new Set(),
 ): DetectorSet {
+  // Plain indexed loops, each list made once: this runs at every start-up (and in every worker),
+  // once, so mostly in V8's interpreter, where iterators, closures and spreads cost per step.
   const detectors: CompiledDetector[] = [];
-  for (const file of files) {
-    for (const def of file.detectors) {
-      if (disabled.has(def.id)) continue;
-      detectors.push(compileDetector(def, file, detectors.length));
+  const byId = new Map<string, CompiledDetector>();
+  const wholeFile: number[] = [];
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f]!;
+    const defs = file.detectors;
+    for (let i = 0; i < defs.length; i++) {
+      const def = defs[i]!;
+      if (disabled.size > 0 && disabled.has(def.id)) continue;
+      const detector = compileDetector(def, file, detectors.length);
+      if (detector.wholeFile) wholeFile.push(detectors.length);
+      detectors.push(detector);
+      byId.set(detector.id, detector);
     }
   }
   const keywordIndex = new Map<string, number>();
+  const keywords: string[] = [];
   const detectorsByKeyword: number[][] = [];
   /** The automaton's index of `keyword`, added (with no detectors yet) the first time it is asked for. */
   const keywordId = (keyword: string): number => {
     let k = keywordIndex.get(keyword);
     if (k === undefined) {
-      k = keywordIndex.size;
+      k = keywords.length;
       keywordIndex.set(keyword, k);
+      keywords.push(keyword);
       detectorsByKeyword.push([]);
     }
     return k;
   };
-  detectors.forEach((detector, index) => {
-    for (const keyword of detector.keywords) {
-      const list = detectorsByKeyword[keywordId(keyword)]!;
+  for (let index = 0; index < detectors.length; index++) {
+    const own = detectors[index]!.keywords;
+    for (let j = 0; j < own.length; j++) {
+      const list = detectorsByKeyword[keywordId(own[j]!)]!;
       // Detectors come in index order, so a repeat can only be this detector's own (a keyword
       // listed twice); a full search was quadratic for keywords hundreds of detectors share.
       if (list[list.length - 1] !== index) list.push(index);
     }
-  });
+  }
   // The layer pass's and the AST gate's words ride in the same automaton: one pass over the text
   // finds them all.
   const layerTriggers = new Map<number, LayerTrigger>();
   for (const [keyword, trigger] of Object.entries(LAYER_TRIGGERS)) layerTriggers.set(keywordId(keyword), trigger);
   const bindingIds = BINDING_WORDS.map(keywordId);
-  const bindingWords = new Uint8Array(keywordIndex.size);
+  const bindingWords = new Uint8Array(keywords.length);
   for (const k of bindingIds) bindingWords[k] = 1;
-  const keywordGates = [...keywordIndex.keys()].map((keyword, k): KeywordGating | undefined => {
+  const keywordGates: Array<KeywordGating | undefined> = [];
+  for (let k = 0; k < keywords.length; k++) {
+    const keyword = keywords[k]!;
     const users = detectorsByKeyword[k]!;
-    // Most keywords have no gate: asked without building a list, as this runs at every start-up.
-    if (!users.some((d) => keywordGate(keyword, detectors[d]!.id) !== undefined)) return undefined;
-    const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
-    const gates = [...new Set(gateOf.filter((g) => g !== undefined))];
-    const lists = Array.from({ length: 1 << gates.length }, (_, mask) =>
-      users.filter((_, i) => {
-        const g = gateOf[i];
-        return g === undefined || (mask & (1 << gates.indexOf(g))) !== 0;
-      }),
-    );
-    return { gates, lists };
-  });
+    // Most keywords have no gate: asked without building a list.
+    let gated = false;
+    for (let i = 0; i < users.length && !gated; i++)
+      gated = keywordGate(keyword, detectors[users[i]!]!.id) !== undefined;
+    keywordGates.push(gated ? gatingOf(keyword, users, detectors) : undefined);
+  }
   return {
     detectors,
     layerTriggers,
     keywordGates,
     bindingWords,
-    wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
-    automaton: automatonFor([...keywordIndex.keys()]),
+    wholeFile,
+    automaton: automatonFor(keywords),
     detectorsByKeyword,
-    byId: new Map(detectors.map((d) => [d.id, d])),
+    byId,
   };
+}
+
+/** The gates of a keyword some of whose detectors have one, and who runs for each outcome. */
+function gatingOf(keyword: string, users: readonly number[], detectors: readonly CompiledDetector[]): KeywordGating {
+  const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
+  const gates = [...new Set(gateOf.filter((g) => g !== undefined))];
+  const lists = Array.from({ length: 1 << gates.length }, (_, mask) =>
+    users.filter((_, i) => {
+      const g = gateOf[i];
+      return g === undefined || (mask & (1 << gates.indexOf(g))) !== 0;
+    }),
+  );
+  return { gates, lists };
 }
