@@ -27,7 +27,7 @@ if (!existsSync(detectorBundle)) {
 // bundle. Each replacement must apply, so a change to paths.ts cannot silently miss the bundle.
 const PATHS_REWRITES = [
   ['findPackageRoot(dirname(fileURLToPath(import.meta.url)))', 'dirname(fileURLToPath(import.meta.url))'],
-  ["join(packageRoot, 'dist', 'cli.js')", "join(packageRoot, 'main.js')"],
+  ["join(packageRoot, 'dist', 'cli.cjs')", "join(packageRoot, 'main.js')"],
   ["join(packageRoot, 'dist', 'worker.js')", "join(packageRoot, 'worker.js')"],
   ["join(packageRoot, 'dist', 'detectors.json')", "join(packageRoot, 'detectors.json')"],
 ];
@@ -78,6 +78,9 @@ await build({
   plugins: [actionBundle],
 });
 copyFileSync(detectorBundle, join(outdir, 'detectors.json'));
+// The catalogue's patterns and prose: src/util/paths.ts looks for them beside detectors.json.
+for (const name of ['detectors-patterns.json', 'detectors-prose.json'])
+  copyFileSync(join(root, 'dist', name), join(outdir, name));
 for (const name of readdirSync(join(root, 'schemas')).sort())
   copyFileSync(join(root, 'schemas', name), join(outdir, 'schemas', name));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

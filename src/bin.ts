@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The bin (dist/cli.js), and the only file that touches the process: argv in, stdout/stderr
-// out, exit code set. Small, so that what a pre-commit hook waits for starts at once: for
+// The bin (dist/cli.cjs; dist/cli.js is the same as an ES module), and the only file that
+// touches the process: argv in, stdout/stderr out, exit code set. Small, so that what a pre-commit hook waits for starts at once: for
 // `scan --staged` it starts git (the diff and the staged blobs need only the repository) before
 // the CLI is loaded, so git runs on the other core while Node compiles the CLI and loads the
 // detectors; then it loads the CLI bundle (dist/cli-bundle.cjs, src/cli/main.ts) through V8's

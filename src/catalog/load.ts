@@ -1,13 +1,16 @@
 // Reads detector files (YAML or JSON), validates them against schemas/detector.schema.json and
 // returns them with every problem at once, each naming the file. Built-in detectors come from
-// the bundle the build writes (dist/detectors.json, validated there); without a build (tests
-// running from src/) they are read from detectors/*.yaml directly.
+// the bundle the build writes (validated there; src/catalog/builtin.ts reads it); without a
+// build (tests running from src/) they are read from detectors/*.yaml directly.
 
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, readDocument, validateDocument } from '../util/document.js';
 import { detectorBundlePath, detectorsDir, packageRoot, displayPath } from '../util/paths.js';
 import type { DetectorFile, LoadedDetectorFile } from '../model/detector.js';
+import { builtinProse, readBuiltinCatalogue } from './builtin.js';
+
+export { PROSE_FIELDS, PROSE_FORMAT, readProseBundle, type DetectorProse } from './builtin.js';
 
 export interface DetectorLoadResult {
   files: LoadedDetectorFile[];
@@ -72,14 +75,38 @@ export function builtinDetectorSources(): string[] {
     .map((name) => join(detectorsDir, name));
 }
 
-/** Built-in detectors without examples, from the build's bundle when present. */
-export function loadBuiltinDetectors(): DetectorFile[] {
-  if (existsSync(detectorBundlePath)) {
-    return JSON.parse(readFileSync(detectorBundlePath, 'utf8')) as DetectorFile[];
-  }
+function builtinsFromSources(): DetectorFile[] {
   const loaded = loadDetectorFiles(builtinDetectorSources());
   if (loaded.errors.length > 0) throw new Error(`built-in detectors are invalid:\n${loaded.errors.join('\n')}`);
   return loaded.files.map((f) => f.file);
+}
+
+/**
+ * Built-in detectors as a scan uses them, from the build's bundle when present: what detection
+ * reads is parsed now, the patterns and the prose when first read (src/catalog/builtin.ts).
+ */
+export function loadBuiltinCatalogue(): DetectorFile[] {
+  return existsSync(detectorBundlePath) ? readBuiltinCatalogue() : builtinsFromSources();
+}
+
+/** Built-in detectors without examples, as plain data (their patterns and prose read and copied in). */
+export function loadBuiltinDetectors(): DetectorFile[] {
+  if (!existsSync(detectorBundlePath)) return builtinsFromSources();
+  const files = readBuiltinCatalogue();
+  return files.map((file) => ({
+    ...file,
+    detectors: file.detectors.map((def) => {
+      const prose = builtinProse(def.id);
+      return {
+        ...def,
+        pattern: def.pattern,
+        description: prose.description,
+        remediation: prose.remediation,
+        references: [...prose.references],
+        examples: { positive: [], negative: [] },
+      };
+    }),
+  }));
 }
 
 export interface DetectorSelection {
@@ -90,7 +117,7 @@ export interface DetectorSelection {
 
 /** The detector files a scan runs (built-in first, so ties go to them). */
 export function selectDetectorFiles(selection: DetectorSelection): DetectorFile[] {
-  const builtins = loadBuiltinDetectors();
+  const builtins = loadBuiltinCatalogue();
   const custom =
     selection.custom.length > 0
       ? loadDetectorFiles(selection.custom, { userSupplied: true }).files.map((f) => f.file)

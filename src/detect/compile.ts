@@ -82,58 +82,97 @@ export function secretGroupNames(pattern: string): string[] {
   return [...pattern.matchAll(/\(\?<(secret\w*)>/g)].map((m) => m[1]!);
 }
 
-export function compileDetector(def: DetectorDefinition, file: DetectorFile, order: number): CompiledDetector {
-  const compiledValidators = (def.validators ?? []).map((name) => {
+const NO_VALIDATORS: CompiledDetector['validators'] = Object.freeze([]);
+const NO_KEYWORDS: readonly string[] = Object.freeze([]);
+
+/**
+ * A compiled detector as one class, so a set of ~1,700 is one allocation each: an object literal
+ * with getters made two closures and defined two accessors per detector at every start-up. The
+ * regex and its secret groups are made the first time a keyword hit runs the detector: most never
+ * run on a small scan, and a scan's start-up (and each worker's) need not pay for them.
+ */
+class LazyDetector implements CompiledDetector {
+  readonly id: string;
+  readonly provider: string;
+  readonly providerName: string;
+  readonly revokeUrl?: string;
+  readonly keywords: readonly string[];
+  readonly validators: CompiledDetector['validators'];
+  readonly multiline: boolean;
+  readonly maxSpan: number;
+  readonly pathFilter?: (path: string) => boolean;
+  readonly wholeFile: boolean;
+  readonly generic: boolean;
+  readonly placeholderCheck: boolean;
+  #regex: RegExp | undefined;
+  #secretGroups: string[] | undefined;
+
+  constructor(
+    readonly def: DetectorDefinition,
+    file: DetectorFile,
+    readonly order: number,
+    private readonly userSupplied: boolean,
+  ) {
+    this.id = def.id;
+    this.provider = file.provider;
+    this.providerName = file.providerName;
+    if (file.revokeUrl) this.revokeUrl = file.revokeUrl;
+    this.keywords = lowerCaseKeywords(def.keywords);
+    this.validators = def.validators && def.validators.length > 0 ? compileValidators(def) : NO_VALIDATORS;
+    this.multiline = def.multiline === true;
+    this.maxSpan = def.maxSpan ?? 16384;
+    if (def.paths) this.pathFilter = pathFilterFor(def.paths);
+    this.wholeFile = def.wholeFile === true && this.pathFilter !== undefined;
+    this.generic = def.generic === true;
+    this.placeholderCheck = def.placeholderCheck !== false;
+  }
+
+  get regex(): RegExp {
+    this.#regex ??= compilePattern(this.def, this.userSupplied);
+    return this.#regex;
+  }
+
+  // Read only when the regex matched, so found lazily like it (a scan of every pattern at start-up).
+  get secretGroups(): readonly string[] {
+    this.#secretGroups ??= secretGroupNames(this.def.pattern);
+    return this.#secretGroups;
+  }
+}
+
+/** The keywords in lower case; the definition's own list when it already is (most are). */
+function lowerCaseKeywords(keywords: readonly string[] | undefined): readonly string[] {
+  if (!keywords) return NO_KEYWORDS;
+  return keywords.every((k) => k === k.toLowerCase()) ? keywords : keywords.map((k) => k.toLowerCase());
+}
+
+function compileValidators(def: DetectorDefinition): CompiledDetector['validators'] {
+  return (def.validators ?? []).map((name) => {
     if (!isValidatorName(name)) throw new Error(`detector ${def.id}: unknown validator "${name}"`);
     return { name, check: validators[name] as Validator };
   });
-  let pathFilter: ((path: string) => boolean) | undefined;
-  if (def.paths) {
-    const paths = def.paths;
-    // Built on first use, like the regex below: a staged scan of five files asks few detectors.
-    let matcher: ReturnType<typeof ignore> | undefined;
-    // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
-    const segment = lastSegments(paths);
-    pathFilter = (path) => {
-      const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
-      if (relative.length === 0 || relative === '..' || relative.startsWith('../')) return false;
-      // Most files match no pattern's last part in any of their segments: answered without the
-      // gitignore matcher, which costs microseconds per call (there are thousands of calls per scan).
-      if (segment && !relative.split('/').some((part) => segment.test(part))) return false;
-      matcher ??= ignore({ allowRelativePaths: true }).add(paths);
-      return matcher.ignores(relative);
-    };
-  }
-  // Compiled the first time a keyword hit runs the detector: most of the ~700 never run on a
-  // small scan, and a scan's start-up (and each worker's) need not pay for them.
-  let regex: RegExp | undefined;
-  let secretGroups: string[] | undefined;
-  const userSupplied = file.userSupplied === true;
-  return {
-    def,
-    id: def.id,
-    provider: file.provider,
-    providerName: file.providerName,
-    ...(file.revokeUrl ? { revokeUrl: file.revokeUrl } : {}),
-    get regex(): RegExp {
-      regex ??= compilePattern(def, userSupplied);
-      return regex;
-    },
-    // Read only when the regex matched, so found lazily like it (a scan of every pattern at start-up).
-    get secretGroups(): readonly string[] {
-      secretGroups ??= secretGroupNames(def.pattern);
-      return secretGroups;
-    },
-    keywords: (def.keywords ?? []).map((k) => k.toLowerCase()),
-    validators: compiledValidators,
-    multiline: def.multiline === true,
-    maxSpan: def.maxSpan ?? 16384,
-    ...(pathFilter ? { pathFilter } : {}),
-    wholeFile: def.wholeFile === true && pathFilter !== undefined,
-    generic: def.generic === true,
-    placeholderCheck: def.placeholderCheck !== false,
-    order,
+}
+
+function pathFilterFor(paths: string[]): (path: string) => boolean {
+  // Built on first use, like the regex: a staged scan of five files asks few detectors.
+  let matcher: ReturnType<typeof ignore> | undefined;
+  // Made on first use too (null until then): a regex per path-scoped detector at every start-up.
+  let segment: RegExp | undefined | null = null;
+  // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
+  return (path) => {
+    const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
+    if (relative.length === 0 || relative === '..' || relative.startsWith('../')) return false;
+    if (segment === null) segment = lastSegments(paths);
+    const last = segment;
+    // Most files match no pattern's last part in any of their segments: answered without the
+    // gitignore matcher, which costs microseconds per call (there are thousands of calls per scan).
+    if (last && !relative.split('/').some((part) => last.test(part))) return false;
+    matcher ??= ignore({ allowRelativePaths: true }).add(paths);
+    return matcher.ignores(relative);
   };
+}
+
+export function compileDetector(def: DetectorDefinition, file: DetectorFile, order: number): CompiledDetector {
+  return new LazyDetector(def, file, order, file.userSupplied === true);
 }
 
 /**
@@ -178,61 +217,84 @@ export function buildDetectorSet(
   files: readonly DetectorFile[],
   disabled: ReadonlySet<string> = new Set(),
 ): DetectorSet {
+  // Plain indexed loops, each list made once: this runs at every start-up (and in every worker),
+  // once, so mostly in V8's interpreter, where iterators, closures and spreads cost per step.
   const detectors: CompiledDetector[] = [];
-  for (const file of files) {
-    for (const def of file.detectors) {
-      if (disabled.has(def.id)) continue;
-      detectors.push(compileDetector(def, file, detectors.length));
+  const byId = new Map<string, CompiledDetector>();
+  const wholeFile: number[] = [];
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f]!;
+    const defs = file.detectors;
+    for (let i = 0; i < defs.length; i++) {
+      const def = defs[i]!;
+      if (disabled.size > 0 && disabled.has(def.id)) continue;
+      const detector = compileDetector(def, file, detectors.length);
+      if (detector.wholeFile) wholeFile.push(detectors.length);
+      detectors.push(detector);
+      byId.set(detector.id, detector);
     }
   }
   const keywordIndex = new Map<string, number>();
+  const keywords: string[] = [];
   const detectorsByKeyword: number[][] = [];
   /** The automaton's index of `keyword`, added (with no detectors yet) the first time it is asked for. */
   const keywordId = (keyword: string): number => {
     let k = keywordIndex.get(keyword);
     if (k === undefined) {
-      k = keywordIndex.size;
+      k = keywords.length;
       keywordIndex.set(keyword, k);
+      keywords.push(keyword);
       detectorsByKeyword.push([]);
     }
     return k;
   };
-  detectors.forEach((detector, index) => {
-    for (const keyword of detector.keywords) {
-      const list = detectorsByKeyword[keywordId(keyword)]!;
+  for (let index = 0; index < detectors.length; index++) {
+    const own = detectors[index]!.keywords;
+    for (let j = 0; j < own.length; j++) {
+      const list = detectorsByKeyword[keywordId(own[j]!)]!;
       // Detectors come in index order, so a repeat can only be this detector's own (a keyword
       // listed twice); a full search was quadratic for keywords hundreds of detectors share.
       if (list[list.length - 1] !== index) list.push(index);
     }
-  });
+  }
   // The layer pass's and the AST gate's words ride in the same automaton: one pass over the text
   // finds them all.
   const layerTriggers = new Map<number, LayerTrigger>();
   for (const [keyword, trigger] of Object.entries(LAYER_TRIGGERS)) layerTriggers.set(keywordId(keyword), trigger);
   const bindingIds = BINDING_WORDS.map(keywordId);
-  const bindingWords = new Uint8Array(keywordIndex.size);
+  const bindingWords = new Uint8Array(keywords.length);
   for (const k of bindingIds) bindingWords[k] = 1;
-  const keywordGates = [...keywordIndex.keys()].map((keyword, k): KeywordGating | undefined => {
+  const keywordGates: Array<KeywordGating | undefined> = [];
+  for (let k = 0; k < keywords.length; k++) {
+    const keyword = keywords[k]!;
     const users = detectorsByKeyword[k]!;
-    const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
-    if (!gateOf.some((g) => g !== undefined)) return undefined;
-    const gates = [...new Set(gateOf.filter((g) => g !== undefined))];
-    const lists = Array.from({ length: 1 << gates.length }, (_, mask) =>
-      users.filter((_, i) => {
-        const g = gateOf[i];
-        return g === undefined || (mask & (1 << gates.indexOf(g))) !== 0;
-      }),
-    );
-    return { gates, lists };
-  });
+    // Most keywords have no gate: asked without building a list.
+    let gated = false;
+    for (let i = 0; i < users.length && !gated; i++)
+      gated = keywordGate(keyword, detectors[users[i]!]!.id) !== undefined;
+    keywordGates.push(gated ? gatingOf(keyword, users, detectors) : undefined);
+  }
   return {
     detectors,
     layerTriggers,
     keywordGates,
     bindingWords,
-    wholeFile: detectors.flatMap((d, i) => (d.wholeFile ? [i] : [])),
-    automaton: automatonFor([...keywordIndex.keys()]),
+    wholeFile,
+    automaton: automatonFor(keywords),
     detectorsByKeyword,
-    byId: new Map(detectors.map((d) => [d.id, d])),
+    byId,
   };
+}
+
+/** The gates of a keyword some of whose detectors have one, and who runs for each outcome. */
+function gatingOf(keyword: string, users: readonly number[], detectors: readonly CompiledDetector[]): KeywordGating {
+  const gateOf = users.map((d) => keywordGate(keyword, detectors[d]!.id));
+  const gates = [...new Set(gateOf.filter((g) => g !== undefined))];
+  const lists = Array.from({ length: 1 << gates.length }, (_, mask) =>
+    users.filter((_, i) => {
+      const g = gateOf[i];
+      return g === undefined || (mask & (1 << gates.indexOf(g))) !== 0;
+    }),
+  );
+  return { gates, lists };
 }

@@ -3,12 +3,13 @@
 // where a variable a command expands gets its value. Loaded only when a decision needs it (the
 // detector catalogue costs tens of milliseconds to compile); every fact leaves here redacted.
 
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildDetectorSet, type DetectorSet } from '../detect/compile.js';
 import type { DetectorFile } from '../model/detector.js';
 import { detectorBundlePath } from '../util/paths.js';
+import { readBuiltinCatalogue } from '../catalog/builtin.js';
 import { fingerprintKey } from '../util/redact.js';
 import { analyzeFile } from '../pipeline/analyze.js';
 import { selectIds } from '../catalog/selection.js';
@@ -29,11 +30,12 @@ let cachedSet: DetectorSet | undefined;
 let cachedDisabled = '';
 
 /**
- * The built-in detectors from the build's bundle; without a build (tests from src/), through the
- * loader. Read directly so the hook does not load the loader's directory walker.
+ * The built-in detectors from the build's bundle (its patterns are in a file of their own);
+ * without a build (tests from src/), through the loader. Read through src/catalog/builtin.ts so
+ * the hook does not load the loader's directory walker.
  */
 async function builtinDetectors(): Promise<DetectorFile[]> {
-  if (existsSync(detectorBundlePath)) return JSON.parse(readFileSync(detectorBundlePath, 'utf8')) as DetectorFile[];
+  if (existsSync(detectorBundlePath)) return readBuiltinCatalogue();
   return (await import('../catalog/load.js')).loadBuiltinDetectors();
 }
 

@@ -32,7 +32,7 @@ export interface HookOptions {
   cwd: string;
   /** The node binary the hook runs (default: the one running now). */
   nodePath?: string;
-  /** tokenscope's command-line entry point (default: this package's dist/cli.js). */
+  /** tokenscope's command-line entry point (default: this package's dist/cli.cjs). */
   binPath?: string;
 }
 

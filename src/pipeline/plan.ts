@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { resolveConfig } from '../config/load.js';
 import type { ConfigFile, ResolvedConfig } from '../model/config.js';
-import { loadBuiltinDetectors, type DetectorSelection } from '../catalog/load.js';
+import { loadBuiltinCatalogue, type DetectorSelection } from '../catalog/load.js';
 import { loadConfiguredDetectors } from './detector-registry.js';
 import { compileUserRegex } from '../util/user-regex.js';
 import { usageError } from '../util/errors.js';
@@ -130,7 +130,7 @@ export async function planScan(options: ScanOptions): Promise<ScanPlan> {
     options.config,
   );
 
-  const builtins = loadBuiltinDetectors();
+  const builtins = loadBuiltinCatalogue();
   const { custom, chosen } = await loadConfiguredDetectors(
     config,
     builtins,

@@ -68,11 +68,7 @@ function assembleResult(
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const incompleteReasons = incomplete.reasons();
 
-  const rules = plan.detectorFiles
-    .flatMap(toRuleInfo)
-    .filter((r) => !plan.disabled.has(r.id))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return {
+  const result: ScanResult = {
     tool: { name: 'tokenscope', version: VERSION },
     root,
     settings: {
@@ -97,13 +93,38 @@ function assembleResult(
       ...(ignored ?? {}),
       ...(excludedByDefault && Object.keys(excludedByDefault).length > 0 ? { excludedByDefault } : {}),
     },
-    rules,
+    rules: [],
     incomplete: incompleteReasons.length > 0,
     incompleteReasons,
     ...(config.baseline ? { staleBaseline } : {}),
     unusedIgnores,
     ...(agentView ? { agentView } : {}),
   };
+  return withLazyRules(result, () =>
+    plan.detectorFiles
+      .flatMap(toRuleInfo)
+      .filter((r) => !plan.disabled.has(r.id))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+  );
+}
+
+/**
+ * `rules` carries every detector's prose (description, remediation, references), which the
+ * catalogue reads from a file of its own on first use (src/catalog/load.ts); the text report a
+ * pre-commit hook prints never looks at it. So it is listed where it always was but made on first
+ * read (JSON.stringify, a spread and structuredClone read it too), then kept; assigning replaces
+ * it. A damaged prose file is an error naming the file at that read.
+ */
+function withLazyRules(result: ScanResult, make: () => RuleInfo[]): ScanResult {
+  let rules: RuleInfo[] | undefined;
+  return Object.defineProperty(result, 'rules', {
+    enumerable: true,
+    configurable: true,
+    get: () => (rules ??= make()),
+    set: (value: RuleInfo[]) => {
+      rules = value;
+    },
+  });
 }
 
 /**

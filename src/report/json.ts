@@ -39,7 +39,14 @@ export function* jsonReportChunks(
   options: JsonOptions = {},
   plan = planJsonFindings(result, options),
 ): Generator<string> {
-  const { rules: _rules, suppressed, ...rest } = result;
+  // Every other key in its place, without reading `rules`: this report does not print them, and
+  // they are made from the detectors' prose on first read (src/pipeline/scan.ts).
+  const rest = Object.fromEntries(
+    Object.keys(result)
+      .filter((key) => key !== 'rules' && key !== 'suppressed')
+      .map((key) => [key, result[key as keyof ScanResult]]),
+  );
+  const { suppressed } = result;
   yield* jsonChunks({
     formatVersion: JSON_FORMAT_VERSION,
     ...rest,

@@ -24,14 +24,25 @@ export function schemaPath(name: string): string {
 
 export const detectorsDir = join(packageRoot, 'detectors');
 
-/** The bundled command-line entry point (package.json `bin`), written by scripts/bundle-cli.mjs. */
-export const cliPath = join(packageRoot, 'dist', 'cli.js');
+/**
+ * The bundled command-line entry point (package.json `bin`, what the pre-commit hook runs), written
+ * by scripts/bundle-cli.mjs: CommonJS, which Node starts sooner than dist/cli.js, the same bin as an
+ * ES module that earlier hooks name.
+ */
+export const cliPath = join(packageRoot, 'dist', 'cli.cjs');
 
 /** The bundled scan worker (one file, quick to start), written by scripts/bundle-cli.mjs. */
 export const workerBundlePath = join(packageRoot, 'dist', 'worker.js');
 
 /** The build writes the validated built-in detectors here, so start-up skips YAML parsing. */
 export const detectorBundlePath = join(packageRoot, 'dist', 'detectors.json');
+/**
+ * Their prose (description, remediation, references), written beside them by the same build and
+ * read only when a report or listing needs it; found from the catalogue's own location.
+ */
+export const detectorProseBundlePath = join(dirname(detectorBundlePath), 'detectors-prose.json');
+/** Their patterns, one per line, beside them: each is parsed when its detector first runs. */
+export const detectorPatternsBundlePath = join(dirname(detectorBundlePath), 'detectors-patterns.json');
 /** The built-in catalogue's prefilter automaton, written by the build (scripts/bundle-detectors.mjs). */
 export const prefilterBundlePath = join(packageRoot, 'dist', 'prefilter.bin');
 

@@ -5,9 +5,9 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, runCli } from '../helpers/run-cli.js';
+import { assertBuilt, BIN, ESM_BIN, runCli } from '../helpers/run-cli.js';
 import { git, removeDir, tempDir, tempRepo, writeFiles } from '../helpers/tmp.js';
 import { githubPat } from '../helpers/tokens.js';
 
@@ -135,13 +135,42 @@ describe('the code cache', () => {
 
 describe('a broken install', () => {
   it('the bin without its CLI bundle says so in one line and exits 2', () => {
-    const lonely = join(dir(), 'cli.js');
-    copyFileSync(BIN, lonely);
-    writeFileSync(join(lonely, '..', 'package.json'), '{ "type": "module" }\n');
-    const result = spawnSync(process.execPath, [lonely, '--version'], { encoding: 'utf8' });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe(
-      `tokenscope: cannot load ${join(lonely, '..', 'cli-bundle.cjs')} (ENOENT): reinstall tokenscope\n`,
+    const folder = dir();
+    writeFileSync(join(folder, 'package.json'), '{ "type": "module" }\n');
+    for (const bin of [BIN, ESM_BIN]) {
+      const lonely = join(folder, basename(bin));
+      copyFileSync(bin, lonely);
+      const result = spawnSync(process.execPath, [lonely, '--version'], { encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `tokenscope: cannot load ${join(folder, 'cli-bundle.cjs')} (ENOENT): reinstall tokenscope\n`,
+      );
+    }
+  });
+});
+
+describe('the two bins', () => {
+  it('dist/cli.js, which earlier hooks name, gives what dist/cli.cjs gives, staged and not', () => {
+    const root = tempRepo({ 'README.md': '# x\n' });
+    dirs.push(root);
+    writeFiles(root, { 'app.env': `A=1\nGITHUB_TOKEN=${githubPat()}\n` });
+    git(root, 'add', '-A');
+    for (const args of [
+      ['scan', '--format', 'json', '.'],
+      ['scan', '--staged', '--format', 'json'],
+    ]) {
+      const cjs = runCli(args, { cwd: root });
+      const esm = spawnSync(process.execPath, [ESM_BIN, ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(cjs.status).toBe(1);
+      expect(esm.status).toBe(1);
+      expect(findings(esm.stdout)).toEqual(findings(cjs.stdout));
+    }
+    expect(runCli(['--version']).stdout).toBe(
+      spawnSync(process.execPath, [ESM_BIN, '--version'], { encoding: 'utf8' }).stdout,
     );
   });
 });

@@ -1,12 +1,14 @@
-// Spawns the built CLI (dist/cli.js) the way a user runs it.
+// Spawns the built CLI (dist/cli.cjs, package.json `bin`) the way a user and the hook run it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs');
+/** The same bin as an ES module, which hooks installed before dist/cli.cjs existed still run. */
+export const ESM_BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 
 export function assertBuilt(): void {
-  if (!existsSync(BIN)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(BIN)) throw new Error('dist/cli.cjs is missing: run `npm run build` (npm test does it)');
 }
 
 export interface CliRun {
