@@ -1,0 +1,2 @@
+import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);
+import{b as a,c as b,d as c,e as d,f as e,g as f}from"./chunk-GDEIR3UF.js";import"./chunk-LLNDEACH.js";import"./chunk-MI3VRUHS.js";import"./chunk-X77YDJOY.js";export{b as DEFAULT_EXCLUDES,d as IgnoreTree,e as displayName,a as findRepoRoot,c as readIgnoreFile,f as walkWorkingTree};
