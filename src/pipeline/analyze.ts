@@ -280,9 +280,10 @@ function finishWork(file: SourceFile, result: FileAnalysis, work: FileWork): Fil
   // Any text that leaves this file's analysis (an ignore reason, a key name that is itself a
   // token, a notice, an unused ignore comment) is cleaned of every secret the file holds.
   if (secrets.length > 0) {
-    result.candidates = scrubDeep(result.candidates, secrets, SCRUB_EXEMPT);
-    result.notices = scrubDeep(result.notices, secrets);
-    result.ignoreComments = scrubDeep(result.ignoreComments, secrets);
+    // Their keys are field names (candidates, facts, groups, notices), never text of the file.
+    result.candidates = scrubDeep(result.candidates, secrets, SCRUB_EXEMPT, { keys: false });
+    result.notices = scrubDeep(result.notices, secrets, undefined, { keys: false });
+    result.ignoreComments = scrubDeep(result.ignoreComments, secrets, undefined, { keys: false });
   }
   return result;
 }

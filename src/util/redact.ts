@@ -116,8 +116,15 @@ export function scrubberFor(secrets: readonly string[]): (text: string) => strin
  * --verify) are copied as they are. Nothing is changed in place: parts that hold no secret are
  * shared, not copied, and may be shared with other data (a detector's metadata). The one scrub
  * between what a file's analysis found and the report data every format is built from.
+ * `keys: false` leaves object keys alone, for data whose keys are all the code's own field names:
+ * a secret that happens to be a word (`tokenType`, `secretLength`) must not rename a field.
  */
-export function scrubDeep<T>(value: T, secrets: readonly string[], skip: ReadonlySet<string> = new Set()): T {
+export function scrubDeep<T>(
+  value: T,
+  secrets: readonly string[],
+  skip: ReadonlySet<string> = new Set(),
+  { keys = true }: { keys?: boolean } = {},
+): T {
   const list = [...new Set(secrets)].filter((s) => s.length >= SCRUB_MIN_LENGTH);
   if (list.length === 0) return value;
   const clean = scrubberFor(list);
@@ -130,7 +137,7 @@ export function scrubDeep<T>(value: T, secrets: readonly string[], skip: Readonl
     if (node !== null && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
       let changed = false;
       const entries = Object.entries(node as Record<string, unknown>).map(([key, item]) => {
-        const cleanKey = visit(key) as string;
+        const cleanKey = keys ? (visit(key) as string) : key;
         const cleanItem = skip.has(key) ? item : visit(item);
         if (cleanKey !== key || cleanItem !== item) changed = true;
         return [cleanKey, cleanItem] as const;
