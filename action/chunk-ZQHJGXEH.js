@@ -1,0 +1,2 @@
+import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);
+import{a,b,c,d,e,f,g}from"./chunk-UBTA5OTR.js";import"./chunk-JPMI3GTC.js";import"./chunk-MLHRG3E3.js";import"./chunk-55M5XIAY.js";import"./chunk-WJLVADC2.js";import"./chunk-MI3VRUHS.js";import"./chunk-X77YDJOY.js";export{a as CONFIG_NAMES,b as findConfigFile,e as loadConfigChainAt,f as loadConfigFile,d as parseConfig,c as parseSize,g as resolveConfig};
