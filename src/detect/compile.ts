@@ -13,28 +13,8 @@ import { LAYER_TRIGGERS, type LayerTrigger } from './layers.js';
 import { keywordGate, type KeywordGate } from './keyword-gates.js';
 import { BINDING_WORDS } from './binding-words.js';
 
-export interface CompiledDetector {
-  readonly def: DetectorDefinition;
-  readonly id: string;
-  readonly provider: string;
-  readonly providerName: string;
-  readonly revokeUrl?: string;
-  readonly regex: RegExp;
-  /** Names of the capture groups that may hold the secret (`secret`, `secret2`, …), in pattern order. */
-  readonly secretGroups: readonly string[];
-  /** Lower-case keywords, also used to find the token's fixed prefix for masking. */
-  readonly keywords: readonly string[];
-  readonly validators: ReadonlyArray<{ name: string; check: Validator }>;
-  readonly multiline: boolean;
-  readonly maxSpan: number;
-  readonly pathFilter?: (path: string) => boolean;
-  /** Runs over the first 64 KB of every file its `paths` match, without needing a keyword. */
-  readonly wholeFile: boolean;
-  readonly generic: boolean;
-  readonly placeholderCheck: boolean;
-  /** Position in the set; ties between overlapping matches go to the earlier detector. */
-  readonly order: number;
-}
+/** The validators of a detector, compiled: by name, in the definition's order. */
+export type CompiledValidators = ReadonlyArray<{ name: string; check: Validator }>;
 
 export interface DetectorSet {
   readonly detectors: readonly CompiledDetector[];
@@ -82,7 +62,7 @@ export function secretGroupNames(pattern: string): string[] {
   return [...pattern.matchAll(/\(\?<(secret\w*)>/g)].map((m) => m[1]!);
 }
 
-const NO_VALIDATORS: CompiledDetector['validators'] = Object.freeze([]);
+const NO_VALIDATORS: CompiledValidators = Object.freeze([]);
 const NO_KEYWORDS: readonly string[] = Object.freeze([]);
 
 /**
@@ -91,16 +71,18 @@ const NO_KEYWORDS: readonly string[] = Object.freeze([]);
  * regex and its secret groups are made the first time a keyword hit runs the detector: most never
  * run on a small scan, and a scan's start-up (and each worker's) need not pay for them.
  */
-class LazyDetector implements CompiledDetector {
+export class CompiledDetector {
   readonly id: string;
   readonly provider: string;
   readonly providerName: string;
   readonly revokeUrl?: string;
+  /** Lower-case keywords, also used to find the token's fixed prefix for masking. */
   readonly keywords: readonly string[];
-  readonly validators: CompiledDetector['validators'];
+  readonly validators: CompiledValidators;
   readonly multiline: boolean;
   readonly maxSpan: number;
   readonly pathFilter?: (path: string) => boolean;
+  /** Runs over the first 64 KB of every file its `paths` match, without needing a keyword. */
   readonly wholeFile: boolean;
   readonly generic: boolean;
   readonly placeholderCheck: boolean;
@@ -110,6 +92,7 @@ class LazyDetector implements CompiledDetector {
   constructor(
     readonly def: DetectorDefinition,
     file: DetectorFile,
+    /** Position in the set; ties between overlapping matches go to the earlier detector. */
     readonly order: number,
     private readonly userSupplied: boolean,
   ) {
@@ -132,7 +115,11 @@ class LazyDetector implements CompiledDetector {
     return this.#regex;
   }
 
-  // Read only when the regex matched, so found lazily like it (a scan of every pattern at start-up).
+  /**
+   * Names of the capture groups that may hold the secret (`secret`, `secret2`, …), in pattern
+   * order. Read only when the regex matched, so found lazily like it (a scan of every pattern at
+   * start-up).
+   */
   get secretGroups(): readonly string[] {
     this.#secretGroups ??= secretGroupNames(this.def.pattern);
     return this.#secretGroups;
@@ -145,7 +132,7 @@ function lowerCaseKeywords(keywords: readonly string[] | undefined): readonly st
   return keywords.every((k) => k === k.toLowerCase()) ? keywords : keywords.map((k) => k.toLowerCase());
 }
 
-function compileValidators(def: DetectorDefinition): CompiledDetector['validators'] {
+function compileValidators(def: DetectorDefinition): CompiledValidators {
   return (def.validators ?? []).map((name) => {
     if (!isValidatorName(name)) throw new Error(`detector ${def.id}: unknown validator "${name}"`);
     return { name, check: validators[name] as Validator };
@@ -172,7 +159,7 @@ function pathFilterFor(paths: string[]): (path: string) => boolean {
 }
 
 export function compileDetector(def: DetectorDefinition, file: DetectorFile, order: number): CompiledDetector {
-  return new LazyDetector(def, file, order, file.userSupplied === true);
+  return new CompiledDetector(def, file, order, file.userSupplied === true);
 }
 
 /**
