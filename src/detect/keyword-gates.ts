@@ -312,11 +312,11 @@ const markupKey: KeywordGate = (text, start) => {
   const floor = Math.max(0, start - 100);
   while (i > floor && isMarkupNameChar(text.charCodeAt(i - 1))) i--;
   if (i > 0 && text.charCodeAt(i - 1) === 60) return true;
-  let q = start;
+  // The nearest `"` before the keyword, found natively over the stretch the pattern allows.
   const quoteFloor = Math.max(0, start - 130);
-  while (q > quoteFloor && text.charCodeAt(q - 1) !== 34) q--;
-  if (q === 0 || text.charCodeAt(q - 1) !== 34) return false;
-  const equals = skipSpacesBack(text, q - 1);
+  const quote = text.slice(quoteFloor, start).lastIndexOf('"');
+  if (quote < 0) return false;
+  const equals = skipSpacesBack(text, quoteFloor + quote);
   if (text.charCodeAt(equals - 1) !== 61) return false;
   const nameEnd = skipSpacesBack(text, equals - 1);
   const name = text.slice(Math.max(0, nameEnd - 4), nameEnd).toLowerCase();
