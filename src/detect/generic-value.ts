@@ -357,15 +357,15 @@ function standInKind(
   return undefined;
 }
 
+/** The lengths judgeGenericValue accepts: outside them nothing else about a value is worth working out. */
+export const GENERIC_VALUE_MIN = 12;
+export const GENERIC_VALUE_MAX = 512;
+
 /**
  * The cheapest rejections, on the value alone (templates and literal non-values): the engine asks
  * this before it builds a generic match's key name and groups, since most generic captures in real
  * code fail here.
  */
-/** The lengths judgeGenericValue accepts: outside them nothing else about a value is worth working out. */
-export const GENERIC_VALUE_MIN = 12;
-export const GENERIC_VALUE_MAX = 512;
-
 export function rejectsOnShape(value: string): boolean {
   return /^(?:\$\{|\{\{|\$\(|<[A-Za-z_%])/.test(value) || /^(?:null|none|nil|undefined|true|false)$/i.test(value);
 }

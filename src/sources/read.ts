@@ -186,22 +186,17 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 /** The control characters looksBinary counts (not tab, newline, form feed, carriage return, escape). */
-const CONTROL_CHAR = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+const CONTROL_CHARS = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/g;
 
-/** Binary when the first 8 KB hold a NUL byte or are mostly control characters. */
+/**
+ * Binary when the first 8 KB hold a NUL byte or are mostly control characters. Both are counted
+ * natively (a zero-byte search, a regex over the head read as Latin-1): most files have neither.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SNIFF_BYTES);
   const head = bytes.subarray(0, n);
   if (head.indexOf(0) >= 0) return true;
-  // Text has no control characters but tabs, newlines and the like: a native scan of the head as
-  // Latin-1 says so for most files, without the count below.
-  if (!CONTROL_CHAR.test(Buffer.from(head.buffer, head.byteOffset, n).toString('latin1'))) return false;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
-  }
+  const control = Buffer.from(head.buffer, head.byteOffset, n).toString('latin1').match(CONTROL_CHARS)?.length ?? 0;
   return n > 0 && control / n > 0.1;
 }
 
