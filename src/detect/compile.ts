@@ -71,6 +71,9 @@ const NO_KEYWORDS: readonly string[] = Object.freeze([]);
  * regex and its secret groups are made the first time a keyword hit runs the detector: most never
  * run on a small scan, and a scan's start-up (and each worker's) need not pay for them.
  */
+/** Validators that judge a value with judgeGenericValue (src/detect/generic-value.ts). */
+const GENERIC_VALUE_VALIDATORS: ReadonlySet<string> = new Set(['generic-value', 'generic-literal']);
+
 export class CompiledDetector {
   readonly id: string;
   readonly provider: string;
@@ -86,6 +89,12 @@ export class CompiledDetector {
   readonly wholeFile: boolean;
   readonly generic: boolean;
   readonly placeholderCheck: boolean;
+  /**
+   * A validator judges values as generic secrets, which refuses any outside GENERIC_VALUE_MIN..MAX:
+   * the engine drops those captures before building anything for them (most of generic.secret's
+   * captures are short, `key: "enabled"`, and judging them was most of its cost).
+   */
+  readonly genericValueLengths: boolean;
   #regex: RegExp | undefined;
   #secretGroups: string[] | undefined;
 
@@ -108,6 +117,7 @@ export class CompiledDetector {
     this.wholeFile = def.wholeFile === true && this.pathFilter !== undefined;
     this.generic = def.generic === true;
     this.placeholderCheck = def.placeholderCheck !== false;
+    this.genericValueLengths = this.validators.some((v) => GENERIC_VALUE_VALIDATORS.has(v.name));
   }
 
   get regex(): RegExp {

@@ -422,23 +422,6 @@ function collectLongWindow(
   }
 }
 
-const GENERIC_VALUE_VALIDATORS: ReadonlySet<string> = new Set(['generic-value', 'generic-literal']);
-const judgedAsGenericValue = new WeakMap<CompiledDetector, boolean>();
-
-/**
- * Whether a validator of `detector` judges its values as generic secrets, which rejects any
- * value outside GENERIC_VALUE_MIN..MAX: most of generic.secret's captures are short (`key:
- * "enabled"`), and judging them first (placeholder checks, key-name words) was most of its cost.
- */
-function judgesAsGenericValue(detector: CompiledDetector): boolean {
-  let bounded = judgedAsGenericValue.get(detector);
-  if (bounded === undefined) {
-    bounded = detector.validators.some((v) => GENERIC_VALUE_VALIDATORS.has(v.name));
-    judgedAsGenericValue.set(detector, bounded);
-  }
-  return bounded;
-}
-
 function collectMatches(
   text: string,
   path: string,
@@ -449,7 +432,6 @@ function collectMatches(
   cutEnd = false,
 ): void {
   const slice = text.slice(window.start, window.end);
-  const lengthBound = judgesAsGenericValue(detector);
   const regex = detector.regex;
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -474,7 +456,8 @@ function collectMatches(
     if (!span || secret === undefined) continue;
     // Generic captures fail most often on their own shape: judge that before building names and groups.
     if (detector.generic && rejectsOnShape(secret)) continue;
-    if (lengthBound && (secret.length < GENERIC_VALUE_MIN || secret.length > GENERIC_VALUE_MAX)) continue;
+    if (detector.genericValueLengths && (secret.length < GENERIC_VALUE_MIN || secret.length > GENERIC_VALUE_MAX))
+      continue;
     const start = window.start + span[0];
     const end = window.start + span[1];
     if (cutEnd && window.start + m.index + m[0].length >= window.end) continue;
