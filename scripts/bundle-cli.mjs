@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeNonAscii } from './lib-generated.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const common = {
@@ -71,9 +72,8 @@ const lazyBuiltins = {
  */
 function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
-  const escaped = text.replace(/[^\x00-\x7f]/g, (c, at) => {
+  const escaped = escapeNonAscii(text, (at) => {
     if (text[at - 1] === '\\') throw new Error(`bundle-cli: ${file}: an escaped non-ASCII character at ${at}`);
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
   if (escaped !== text) writeFileSync(file, escaped);
 }

@@ -18,6 +18,7 @@ import {
 } from '../dist/util/paths.js';
 import { buildDetectorSet } from '../dist/detect/compile.js';
 import { serializeAutomaton } from '../dist/detect/prefilter.js';
+import { escapeNonAscii } from './lib-generated.mjs';
 
 const loaded = loadDetectorFiles(builtinDetectorSources());
 const problems = [...loaded.errors, ...checkDetectorFiles(loaded.files, { examples: false }).map(formatProblem)];
@@ -26,8 +27,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 /** JSON with every character past ASCII escaped (they occur only inside strings). */
-const asciiJson = (value) =>
-  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const asciiJson = (value) => escapeNonAscii(JSON.stringify(value));
 const prose = {};
 const patterns = [];
 const bundle = loaded.files.map(({ file }) => ({
