@@ -1,18 +1,19 @@
-// `npm run eval:monorepo`: writes the synthetic monorepo of eval/monorepo/generate.mjs into a
-// temporary folder, scans it once with the built CLI and scores line by line against its labels:
+// `npm run eval:monorepo`: writes the synthetic monorepo of eval/monorepo/generate.mjs (and of each
+// eval/monorepo/suite-*.mjs) into a temporary folder, scans it once with the built CLI and scores
+// line by line against its labels:
 //   TP  a planted secret's line(s) reported at error/warning (by any detector; whether the
 //       detector's provider is the planted one is counted apart),
 //   FN  a planted secret not reported at error/warning (found only as a note is counted apart),
 //   FP  any error/warning finding on a line that holds no planted secret (decoys and the rest).
 // A measurement: it exits 0 whatever the figures; 2 only when the scan itself cannot be run.
 //
-//   node scripts/eval-monorepo.mjs [--seed N] [--cli PATH] [--keep DIR] [--json FILE]
+//   node scripts/eval-monorepo.mjs [--seed N] [--suite NAME] [--cli PATH] [--keep DIR] [--json FILE]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generate } from '../eval/monorepo/generate.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildRepo, writeRepo } from '../eval/monorepo/generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -24,6 +25,7 @@ const seed = Number(option('--seed') ?? 1);
 const bin = resolve(option('--cli') ?? join(here, '..', 'dist', 'cli.js'));
 const keep = option('--keep');
 const jsonOut = option('--json');
+const only = option('--suite');
 
 if (!Number.isInteger(seed)) {
   console.error('eval:monorepo: --seed takes an integer');
@@ -34,9 +36,37 @@ if (!existsSync(bin)) {
   process.exit(2);
 }
 
+// The base repository of generate.mjs and every eval/monorepo/suite-*.mjs (each exports
+// buildRepo(seed)), written side by side so one scan covers them all; each is scored on its own
+// and in total.
+const suiteDir = join(here, '..', 'eval', 'monorepo');
+const suites = [{ name: 'base', build: buildRepo }];
+for (const file of readdirSync(suiteDir)
+  .filter((f) => /^suite-[a-z0-9-]+\.mjs$/.test(f))
+  .sort()) {
+  const mod = await import(pathToFileURL(join(suiteDir, file)).href);
+  suites.push({ name: file.slice('suite-'.length, -'.mjs'.length), build: mod.buildRepo });
+}
+const chosen = only ? suites.filter((s) => s.name === only) : suites;
+if (chosen.length === 0) {
+  console.error(`eval:monorepo: no suite named ${only} (have ${suites.map((s) => s.name).join(', ')})`);
+  process.exit(2);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'tokenscope-monorepo-'));
 const repoDir = keep ? resolve(keep) : join(work, 'repo');
-const labels = generate(repoDir, seed, join(work, 'labels.json'));
+const labels = { seed, files: {}, secrets: [], decoys: [] };
+for (const suite of chosen) {
+  const dir = join(repoDir, suite.name);
+  mkdirSync(dir, { recursive: true });
+  const part = writeRepo(suite.build(seed), dir, seed, join(work, `labels-${suite.name}.json`));
+  const prefix = (path) => `${suite.name}/${path}`;
+  for (const [path, category] of Object.entries(part.files)) labels.files[prefix(path)] = `${suite.name}:${category}`;
+  for (const l of part.secrets)
+    labels.secrets.push({ ...l, path: prefix(l.path), category: `${suite.name}:${l.category}` });
+  for (const l of part.decoys)
+    labels.decoys.push({ ...l, path: prefix(l.path), category: `${suite.name}:${l.category}` });
+}
 const reportPath = join(work, 'report.json');
 const run = spawnSync(
   process.execPath,
@@ -114,32 +144,39 @@ for (const f of report.findings.filter(reported)) {
 }
 
 const ratio = (n, d) => (d === 0 ? '   -' : (n / d).toFixed(3));
-const total = [...categories.values()].reduce(
-  (a, c) => ({
-    secrets: a.secrets + c.secrets,
-    tp: a.tp + c.tp,
-    fn: a.fn + c.fn,
-    fp: a.fp + c.fp,
-    providerMatched: a.providerMatched + c.providerMatched,
-    noteOnly: a.noteOnly + c.noteOnly,
-  }),
-  { secrets: 0, tp: 0, fn: 0, fp: 0, providerMatched: 0, noteOnly: 0 },
-);
+const sumOf = (list) =>
+  list.reduce(
+    (a, c) => ({
+      secrets: a.secrets + c.secrets,
+      tp: a.tp + c.tp,
+      fn: a.fn + c.fn,
+      fp: a.fp + c.fp,
+      providerMatched: a.providerMatched + c.providerMatched,
+      noteOnly: a.noteOnly + c.noteOnly,
+    }),
+    { secrets: 0, tp: 0, fn: 0, fp: 0, providerMatched: 0, noteOnly: 0 },
+  );
+const total = sumOf([...categories.values()]);
+const summary = (t) =>
+  `recall ${ratio(t.tp, t.secrets)}  precision ${ratio(t.tp, t.tp + t.fp)}  TP ${t.tp}  FN ${t.fn} (note only ${t.noteOnly})  FP ${t.fp}  provider matched ${t.providerMatched}/${t.tp}`;
 
 const lines = [];
 lines.push(
-  `monorepo eval (seed ${seed}): ${Object.keys(labels.files).length} files, ${labels.secrets.length} planted secrets, ${labels.decoys.length} decoys; CLI ${bin}`,
+  `monorepo eval (seed ${seed}, suites ${chosen.map((s) => s.name).join(', ')}): ${Object.keys(labels.files).length} files, ${labels.secrets.length} planted secrets, ${labels.decoys.length} decoys; CLI ${bin}`,
 );
-lines.push(
-  `recall ${ratio(total.tp, total.secrets)}  precision ${ratio(total.tp, total.tp + total.fp)}  TP ${total.tp}  FN ${total.fn} (note only ${total.noteOnly})  FP ${total.fp}  provider matched ${total.providerMatched}/${total.tp}`,
-);
+lines.push(`${'all suites'.padEnd(12)} ${summary(total)}`);
+if (chosen.length > 1)
+  for (const suite of chosen) {
+    const own = [...categories].filter(([name]) => name.startsWith(`${suite.name}:`)).map(([, c]) => c);
+    lines.push(`${suite.name.padEnd(12)} ${summary(sumOf(own))}`);
+  }
 lines.push('');
 lines.push(
-  `${'category'.padEnd(12)} ${'secrets'.padStart(7)} ${'TP'.padStart(4)} ${'FN'.padStart(4)} ${'note'.padStart(4)} ${'FP'.padStart(4)} ${'recall'.padStart(7)} ${'precis.'.padStart(7)} ${'prov.ok'.padStart(7)}`,
+  `${'category'.padEnd(24)} ${'secrets'.padStart(7)} ${'TP'.padStart(4)} ${'FN'.padStart(4)} ${'note'.padStart(4)} ${'FP'.padStart(4)} ${'recall'.padStart(7)} ${'precis.'.padStart(7)} ${'prov.ok'.padStart(7)}`,
 );
 for (const [name, c] of [...categories].sort(([a], [b]) => a.localeCompare(b))) {
   lines.push(
-    `${name.padEnd(12)} ${String(c.secrets).padStart(7)} ${String(c.tp).padStart(4)} ${String(c.fn).padStart(4)} ${String(c.noteOnly).padStart(4)} ${String(c.fp).padStart(4)} ${ratio(c.tp, c.secrets).padStart(7)} ${ratio(c.tp, c.tp + c.fp).padStart(7)} ${String(c.providerMatched).padStart(7)}`,
+    `${name.padEnd(24)} ${String(c.secrets).padStart(7)} ${String(c.tp).padStart(4)} ${String(c.fn).padStart(4)} ${String(c.noteOnly).padStart(4)} ${String(c.fp).padStart(4)} ${ratio(c.tp, c.secrets).padStart(7)} ${ratio(c.tp, c.tp + c.fp).padStart(7)} ${String(c.providerMatched).padStart(7)}`,
   );
 }
 lines.push('');

@@ -13,7 +13,7 @@ import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
 
 // ---- seeded randomness -------------------------------------------------------------------
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -32,7 +32,7 @@ const B64 = ALNUM + '+/';
 const URLSAFE = ALNUM + '-_';
 const BASE32 = UPPER + '234567';
 
-function makeTokens(rand) {
+export function makeTokens(rand) {
   const pick = (alphabet, n) => {
     let s = '';
     for (let i = 0; i < n; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
@@ -122,7 +122,7 @@ function makeTokens(rand) {
 
 // ---- files and labels --------------------------------------------------------------------
 
-class Repo {
+export class Repo {
   constructor() {
     this.files = new Map();
     this.labels = [];
@@ -1387,7 +1387,11 @@ function noise(repo, t) {
 
 /** Writes the repository into outDir and its labels to labelsPath (default: outDir/labels.json). */
 export function generate(outDir, seed = 1, labelsPath = join(outDir, 'labels.json')) {
-  const repo = buildRepo(seed);
+  return writeRepo(buildRepo(seed), outDir, seed, labelsPath);
+}
+
+/** Writes a built repository's files under outDir and its labels to labelsPath (the other suites' generators use it too). */
+export function writeRepo(repo, outDir, seed, labelsPath) {
   const root = resolve(outDir);
   for (const [path, f] of repo.files) {
     const full = join(root, path);
