@@ -101,7 +101,7 @@ const NOT_CREDENTIAL_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.notCredenti
 
 /** True for names that hold a machine credential: API_KEY, clientSecret, auth_token, SECRET_KEY_BASE. */
 export function isSecretKey(name: string): boolean {
-  const words = keyWords(name);
+  const words = splitCompounds(keyWords(name));
   let hit = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -128,6 +128,33 @@ export function isSecretKey(name: string): boolean {
     if (next !== undefined && SECRET_META.has(next)) return false;
   }
   return hit;
+}
+
+/** Credential words a name may end in without a separator (`jwtsecret`, `APITOKEN`, `hmackey`). */
+const COMPOUND = /^([a-z]{2,12}?)(secrets?|tokens?|key)$/;
+/** Words before `secret` or `token` in such a name, besides the key qualifiers. */
+const COMPOUND_QUALIFIERS: ReadonlySet<string> = new Set(['bot', 'oauth', 'webhook', 'refresh', 'bearer', 'personal']);
+
+/**
+ * A name written in one case without separators (`jwtsecret`, `SESSIONSECRET`, `apitoken`) as the
+ * words it is made of, when its first part is a word that qualifies a credential: `hmackey` is an
+ * HMAC key, while `monkey`, `sortkey` and `pagetoken` stay single words.
+ */
+function splitCompounds(words: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const m = COMPOUND.exec(words[i]!);
+    const prefix = m?.[1];
+    const split =
+      prefix !== undefined &&
+      !SECRET_WORDS.test(words[i]!) &&
+      !NOT_CREDENTIAL_QUALIFIERS.has(prefix) &&
+      (KEY_QUALIFIERS.has(prefix) || (m![2] !== 'key' && COMPOUND_QUALIFIERS.has(prefix)));
+    if (split && !out) out = words.slice(0, i);
+    if (split) out!.push(prefix, m![2]!);
+    else out?.push(words[i]!);
+  }
+  return out ?? words;
 }
 
 /**

@@ -119,6 +119,14 @@ describe('names, hosts and stores', () => {
     expect(isSecretKey('token_type')).toBe(false);
   });
 
+  it('reads names written without separators as their words when the first one qualifies a credential', () => {
+    for (const name of ['jwtsecret', 'JWTSECRET', 'appsecret', 'apitoken', 'sessionsecret', 'hmackey', 'bottoken'])
+      expect(isSecretKey(name), name).toBe(true);
+    // A key that is not a credential, a pagination or CSRF token, and a word that merely ends in "key".
+    for (const name of ['sortkey', 'primarykey', 'pagetoken', 'csrftoken', 'publickey', 'monkey', 'turkey', 'passkey'])
+      expect(isSecretKey(name), name).toBe(false);
+  });
+
   it('tells real hosts from loopback, documentation and compose service names', () => {
     for (const host of ['db.prod.corp.net', 'ds048537.mongolab.com', '10.20.0.5']) expect(isRealHost(host)).toBe(true);
     for (const host of [
