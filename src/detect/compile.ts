@@ -65,15 +65,15 @@ export function secretGroupNames(pattern: string): string[] {
 const NO_VALIDATORS: CompiledValidators = Object.freeze([]);
 const NO_KEYWORDS: readonly string[] = Object.freeze([]);
 
+/** Validators that judge a value with judgeGenericValue (src/detect/generic-value.ts). */
+const GENERIC_VALUE_VALIDATORS: ReadonlySet<string> = new Set(['generic-value', 'generic-literal']);
+
 /**
  * A compiled detector as one class, so a set of ~1,700 is one allocation each: an object literal
  * with getters made two closures and defined two accessors per detector at every start-up. The
  * regex and its secret groups are made the first time a keyword hit runs the detector: most never
  * run on a small scan, and a scan's start-up (and each worker's) need not pay for them.
  */
-/** Validators that judge a value with judgeGenericValue (src/detect/generic-value.ts). */
-const GENERIC_VALUE_VALIDATORS: ReadonlySet<string> = new Set(['generic-value', 'generic-literal']);
-
 export class CompiledDetector {
   readonly id: string;
   readonly provider: string;
