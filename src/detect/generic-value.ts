@@ -179,7 +179,7 @@ const NOT_KEY_WORDS: ReadonlySet<string> = new Set(WORDS.notKeyWords);
 
 /** Source files: an unquoted right-hand side there is a variable or an expression, not a literal. */
 const CODE_FILE =
-  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte)$/i;
+  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|r|ex|exs|vue|svelte|ps1|psm1)$/i;
 
 const REJECT_SHAPES: RegExp[] = [
   /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs (credentials in URLs have their own detector)

@@ -86,6 +86,9 @@ export const validators = {
   'generic-literal': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
   'password-literal': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, 'password', ctx), secret, ctx),
+  /** The same, where the pattern places the value inside a string after other text (`"user:…"` for CURLOPT_USERPWD): never bare code. */
+  'password-in-string': (secret, ctx) =>
+    storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
   'password-value': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), secret, ctx),
   /**
