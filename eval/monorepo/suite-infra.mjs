@@ -149,6 +149,8 @@ export function buildRepo(seed = 1) {
   opsConfigs(repo, t, x);
   dockerVariants(repo, t, x);
   kubeconfigOidc(repo, t, x);
+  clusterInternals(repo, t, x);
+  shellsAndMiddleware(repo, t, x);
   return repo;
 }
 
@@ -2529,4 +2531,229 @@ function kubeconfigOidc(repo, t, x) {
     .l('apiVersion: v1', 'kind: Secret', 'metadata:', '  name: billing-dotenv', 'type: Opaque', 'data:')
     .s(`  .env: ${dotenv}`, 'stripe', stripeLine.split('=')[1]);
   alsoOnLastLine(repo, 'slack', slackLine.split('=')[1]);
+}
+
+// ---- fourth round: cluster internals, shells and middleware ---------------------------------
+
+function clusterInternals(repo, t, x) {
+  const saKey = t.pkcs8Pem();
+  const saJson = JSON.stringify(
+    {
+      type: 'service_account',
+      project_id: 'acme-data-platform',
+      private_key_id: t.hex(40),
+      private_key: `${saKey.join('\n')}\n`,
+      client_email: 'loader@acme-data-platform.iam.gserviceaccount.com',
+    },
+    null,
+    2,
+  );
+  const escapedKey = JSON.stringify(saKey.join('\n')).slice(1, -1);
+  repo
+    .file('deploy/k8s/loader/gcp-credentials.yaml', 'cluster')
+    .l(
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: loader-gcp',
+      '  namespace: data',
+      'type: Opaque',
+      'data:',
+    )
+    .s(`  key.json: ${b64(saJson)}`, 'gcp', escapedKey);
+
+  const apiKey = t.alnum(32);
+  const lastApplied = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'search', namespace: 'search' },
+    stringData: { ALGOLIA_ADMIN_KEY: apiKey },
+    type: 'Opaque',
+  });
+  repo
+    .file('deploy/k8s/search/secret-dump.yaml', 'cluster')
+    .l('# kubectl get secret search -o yaml (saved for INC-2231)', 'apiVersion: v1', 'data:')
+    .s(`  ALGOLIA_ADMIN_KEY: ${b64(apiKey)}`, 'generic', apiKey)
+    .l('kind: Secret', 'metadata:', '  annotations:')
+    .s(`    kubectl.kubernetes.io/last-applied-configuration: '${lastApplied}'`, 'generic', apiKey)
+    .d('  creationTimestamp: "2026-08-14T09:21:07Z"', 'timestamp')
+    .d(`  resourceVersion: "${t.digits(9)}"`, 'resource version')
+    .d(`  uid: ${t.uuid()}`, 'object uid');
+
+  const encKey = x.bytes(32).toString('base64');
+  repo
+    .file('ops/kube/encryption-config.yaml', 'cluster')
+    .l(
+      'apiVersion: apiserver.config.k8s.io/v1',
+      'kind: EncryptionConfiguration',
+      'resources:',
+      '  - resources: [secrets]',
+      '    providers:',
+      '      - aescbc:',
+      '          keys:',
+      '            - name: key1',
+    )
+    .s(`              secret: ${encKey}`, 'generic', encKey)
+    .l('      - identity: {}');
+
+  const consul = t.uuid();
+  const gossipKey = x.bytes(32).toString('base64');
+  repo
+    .file('ops/consul/agent.hcl', 'cluster')
+    .l(
+      'datacenter = "eu-west-1"',
+      'data_dir   = "/opt/consul"',
+      'acl {',
+      '  enabled        = true',
+      '  default_policy = "deny"',
+      '  tokens {',
+    )
+    .s(`    agent = "${consul}"`, 'generic', consul)
+    .l('  }', '}')
+    .s(`encrypt = "${gossipKey}"`, 'generic', gossipKey);
+  const swarm = `SWMTKN-1-${t.pick('0123456789abcdefghijklmnopqrstuvwxyz', 50)}-${t.pick('0123456789abcdefghijklmnopqrstuvwxyz', 25)}`;
+  repo
+    .file('ops/swarm/join-manager.sh', 'cluster')
+    .l('#!/bin/sh', '# run on each new manager node')
+    .s(`docker swarm join --token ${swarm} 10.30.0.5:2377`, 'docker', swarm);
+
+  const unseal = Array.from({ length: 3 }, () => x.bytes(33).toString('base64'));
+  const root = x.vault();
+  repo
+    .file('ops/incidents/2026-07-02-vault/init-output.txt', 'cluster')
+    .l('$ vault operator init -key-shares=3 -key-threshold=2')
+    .s(`Unseal Key 1: ${unseal[0]}`, 'vault', unseal[0])
+    .s(`Unseal Key 2: ${unseal[1]}`, 'vault', unseal[1])
+    .s(`Unseal Key 3: ${unseal[2]}`, 'vault', unseal[2])
+    .l('')
+    .s(`Initial Root Token: ${root}`, 'vault', root)
+    .l('', 'Vault initialized with 3 key shares and a key threshold of 2.');
+
+  const wgPriv = x.bytes(32).toString('base64');
+  const wgPsk = x.bytes(32).toString('base64');
+  repo
+    .file('ops/wireguard/wg0.conf', 'cluster')
+    .l('[Interface]', 'Address = 10.99.0.1/24', 'ListenPort = 51820')
+    .s(`PrivateKey = ${wgPriv}`, 'wireguard', wgPriv)
+    .l('', '[Peer]')
+    .d(`PublicKey = ${x.bytes(32).toString('base64')}`, 'WireGuard public key')
+    .s(`PresharedKey = ${wgPsk}`, 'wireguard', wgPsk)
+    .l('AllowedIPs = 10.99.0.2/32');
+  const ovpn = Array.from({ length: 16 }, () => t.pick(HEX, 32));
+  repo
+    .file('ops/openvpn/client.ovpn', 'cluster')
+    .l('client', 'dev tun', 'proto udp', 'remote vpn.acme-corp.io 1194', 'key-direction 1', '<tls-auth>')
+    .s(
+      ['-----BEGIN OpenVPN Static key V1-----', ...ovpn, '-----END OpenVPN Static key V1-----'],
+      'private-key',
+      ovpn.join('\n'),
+    )
+    .l('</tls-auth>');
+}
+
+function shellsAndMiddleware(repo, t, x) {
+  const awsSecret = t.awsSecret();
+  const mysqlPw = 'R00t!mysql2019';
+  const vaultTok = x.vault();
+  const ghTok = t.github();
+  const minioSecret = t.alnum(40);
+  repo
+    .file('ops/dotfiles/.bash_history', 'shell-history')
+    .l('cd ~/src/platform', 'git pull --rebase', 'kubectl get pods -n checkout')
+    .s(`export AWS_SECRET_ACCESS_KEY=${awsSecret}`, 'aws', awsSecret)
+    .s(`mysql -uroot -p'${mysqlPw}' -h 10.0.2.15 billing`, 'generic', mysqlPw)
+    .s(`vault login ${vaultTok}`, 'vault', vaultTok)
+    .s(`gh auth login --with-token <<< ${ghTok}`, 'github', ghTok)
+    .s(`mc alias set lab https://minio.lab.acme-corp.io labadmin ${minioSecret}`, 'generic', minioSecret)
+    .d('history | grep kubectl', 'command')
+    .d(`git checkout ${t.sha1()}`, 'commit sha');
+
+  const jaasPw = t.password();
+  const ksPw = 'Keyst0re-Pass!';
+  repo
+    .file('services/events/src/main/resources/application-prod.properties', 'middleware')
+    .l(
+      'spring.kafka.bootstrap-servers=pkc-4r297.eu-west-1.aws.confluent.cloud:9092',
+      'spring.kafka.properties.security.protocol=SASL_SSL',
+      'spring.kafka.properties.sasl.mechanism=PLAIN',
+    )
+    .s(
+      `spring.kafka.properties.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${t.alnum(16).toUpperCase()}" password="${jaasPw}";`,
+      'generic',
+      jaasPw,
+    )
+    .l('server.ssl.key-store=classpath:keystore.p12')
+    .s(`server.ssl.key-store-password=${ksPw}`, 'generic', ksPw)
+    .d('server.ssl.key-store-type=PKCS12', 'setting')
+    .d('spring.datasource.password=${DB_PASSWORD}', 'property placeholder');
+
+  const armPw = t.password();
+  repo
+    .file('infra/arm/vm.parameters.json', 'middleware')
+    .l(
+      '{',
+      '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",',
+      '  "contentVersion": "1.0.0.0",',
+      '  "parameters": {',
+      '    "adminUsername": { "value": "azureops" },',
+    )
+    .s(`    "adminPassword": { "value": "${armPw}" },`, 'generic', armPw)
+    .d(
+      '    "sqlPassword": { "reference": { "keyVault": { "id": "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-ops" }, "secretName": "sql-admin" } },',
+      'Key Vault reference',
+    )
+    .l('    "vmSize": { "value": "Standard_D4s_v5" }', '  }', '}');
+
+  const nomadPw = t.password();
+  repo
+    .file('ops/nomad/jobs/billing.nomad.hcl', 'middleware')
+    .l(
+      'job "billing" {',
+      '  datacenters = ["dc1"]',
+      '  group "api" {',
+      '    task "api" {',
+      '      driver = "docker"',
+      '      env {',
+      '        APP_ENV     = "staging"',
+    )
+    .s(`        DB_PASSWORD = "${nomadPw}"`, 'generic', nomadPw)
+    .l('      }', '      template {', '        data = <<EOH')
+    .d('{{ with secret "kv/data/billing" }}STRIPE_KEY={{ .Data.data.stripe }}{{ end }}', 'Vault template')
+    .l('EOH', '        destination = "secrets/app.env"', '        env         = true', '      }', '    }', '  }', '}');
+
+  const userData = b64(
+    `#!/bin/bash\nset -e\nexport DB_PASSWORD='${t.password()}'\n/opt/app/bin/migrate && systemctl start app\n`,
+  );
+  const udPw = Buffer.from(userData, 'base64')
+    .toString()
+    .match(/DB_PASSWORD='([^']+)'/)[1];
+  repo
+    .file('infra/terraform/modules/app/launch-template.tf', 'middleware')
+    .l(
+      'resource "aws_launch_template" "app" {',
+      '  name_prefix   = "app-"',
+      '  image_id      = "ami-0c55b159cbfafe1f0"',
+      '  instance_type = "t3.small"',
+    )
+    .s(`  user_data     = "${userData}"`, 'generic', udPw)
+    .l('}');
+
+  const flyrc = x.rs256({ csrf: t.hex(64), exp: 2082758400, is_admin: true, sub: 'ops', teams: { main: ['owner'] } });
+  repo
+    .file('ops/dotfiles/.flyrc', 'middleware')
+    .l('targets:', '  ci:', '    api: https://ci.acme-corp.io', '    team: main', '    token:', '      type: bearer')
+    .s(`      value: ${flyrc}`, 'generic', flyrc);
+
+  const acrTok = x.rs256({
+    jti: t.uuid(),
+    sub: 'ci',
+    exp: 2082758400,
+    grant_type: 'refresh_token',
+    iss: 'Azure Container Registry',
+  });
+  repo
+    .file('ops/ci-runner/.docker/config-acr.json', 'middleware')
+    .l('{', '  "auths": {', '    "acmeprod.azurecr.io": {', '      "auth": "",')
+    .s(`      "identitytoken": "${acrTok}"`, 'generic', acrTok)
+    .l('    }', '  }', '}');
 }
