@@ -61,7 +61,8 @@ function infraTokens(rand, t) {
       return `${body}_${le.toString('hex')}`;
     },
     databricks: () => `dapi${t.hex(32)}`,
-    huggingface: () => `hf_${mixed(ALNUM, 34)}`,
+    // Hugging Face user tokens are letters only after the prefix.
+    huggingface: () => `hf_${pick(UPPER + LOWER, 34)}`,
     shopify: () => `shpat_${t.hex(32)}`,
     sentryUser: () => `sntryu_${t.hex(64)}`,
     gitlabDeploy: () => `gldt-${mixed(URLSAFE, 20)}`,
