@@ -152,6 +152,7 @@ export function buildRepo(seed = 1) {
   kubeconfigOidc(repo, t, x);
   clusterInternals(repo, t, x);
   shellsAndMiddleware(repo, t, x);
+  splitAndEscaped(repo, t, x);
   return repo;
 }
 
@@ -2757,4 +2758,155 @@ function shellsAndMiddleware(repo, t, x) {
     .l('{', '  "auths": {', '    "acmeprod.azurecr.io": {', '      "auth": "",')
     .s(`      "identitytoken": "${acrTok}"`, 'generic', acrTok)
     .l('    }', '  }', '}');
+}
+
+// ---- fifth round: keys and tokens split, escaped twice or logged line by line ---------------
+
+function splitAndEscaped(repo, t, x) {
+  const yamlPem = t.rsaPem();
+  repo
+    .file('charts/sso/values-prod.yaml', 'split-escaped')
+    .l('saml:', '  entityId: https://sso.acme-corp.io/saml')
+    .s(`  spPrivateKey: "${yamlPem.join('\\n')}"`, 'private-key', yamlPem.join('\n'))
+    .d(
+      `  idpCertFingerprint: "${Array.from({ length: 32 }, () => t.pick(HEX.toUpperCase(), 2)).join(':')}"`,
+      'certificate fingerprint',
+    );
+
+  const nbPem = t.rsaPem();
+  const cells = nbPem.map((l, i) =>
+    i === 0
+      ? `    "PRIVATE_KEY = \\"\\"\\"${l}\\n",`
+      : i === nbPem.length - 1
+        ? `    "${l}\\"\\"\\"\\n",`
+        : `    "${l}\\n",`,
+  );
+  repo
+    .file('research/notebooks/sign-requests.ipynb', 'split-escaped')
+    .l(
+      '{',
+      ' "cells": [',
+      '  {',
+      '   "cell_type": "code",',
+      '   "execution_count": 1,',
+      '   "metadata": {},',
+      '   "outputs": [],',
+      '   "source": [',
+      '    "import jwt\\n",',
+    )
+    .s(cells, 'private-key', nbPem.join('\n'))
+    .l(
+      '    "token = jwt.encode({\\"sub\\": \\"svc\\"}, PRIVATE_KEY, algorithm=\\"RS256\\")"',
+      '   ]',
+      '  }',
+      ' ],',
+      ' "metadata": {},',
+      ' "nbformat": 4,',
+      ' "nbformat_minor": 5',
+      '}',
+    );
+
+  const logPem = t.pkcs8Pem();
+  repo
+    .file('ops/incidents/2026-10-11-keygen/container.log', 'split-escaped')
+    .d(
+      `{"log":"generating signing key for tenant ${t.uuid()}\\n","stream":"stdout","time":"2026-10-11T08:00:00.118Z"}`,
+      'ordinary log line',
+    )
+    .s(
+      logPem.map(
+        (l, i) =>
+          `{"log":"${l}\\n","stream":"stdout","time":"2026-10-11T08:00:00.${String(200 + i).padStart(3, '0')}Z"}`,
+      ),
+      'private-key',
+      logPem.join('\n'),
+    )
+    .d(
+      '{"log":"key written to /var/run/keys/tenant.pem\\n","stream":"stdout","time":"2026-10-11T08:00:01.001Z"}',
+      'ordinary log line',
+    );
+
+  const inner = t.password();
+  const innerKey = t.alnum(40);
+  const secretString = JSON.stringify({
+    username: 'ledger',
+    password: inner,
+    engine: 'postgres',
+    host: 'ledger-db.internal',
+  });
+  const apiString = JSON.stringify({ api_key: innerKey });
+  repo
+    .file('ops/incidents/2026-11-02-ledger/get-secret-value.json', 'split-escaped')
+    .l(
+      '{',
+      '    "ARN": "arn:aws:secretsmanager:eu-west-1:210987654321:secret:ledger/db-Ab12Cd",',
+      '    "Name": "ledger/db",',
+    )
+    .d(`    "VersionId": "${t.uuid()}",`, 'version id')
+    .s(`    "SecretString": ${JSON.stringify(secretString)},`, 'generic', inner)
+    .l('    "VersionStages": ["AWSCURRENT"],', '    "CreatedDate": "2026-11-02T10:14:55.012000+00:00"', '}');
+  repo
+    .file('infra/cloudformation/partner-secret.json', 'split-escaped')
+    .l(
+      '{',
+      '  "Resources": {',
+      '    "PartnerApi": {',
+      '      "Type": "AWS::SecretsManager::Secret",',
+      '      "Properties": {',
+    )
+    .s(`        "SecretString": ${JSON.stringify(apiString)}`, 'generic', innerKey)
+    .l('      }', '    }', '  }', '}');
+
+  const htmlPw = t.password();
+  repo
+    .file('services/legacy-portal/Views/Shared/_Config.cshtml', 'split-escaped')
+    .l('<div id="app"')
+    .s(
+      `     data-config="{&quot;env&quot;:&quot;staging&quot;,&quot;reportingPassword&quot;:&quot;${htmlPw}&quot;}"></div>`,
+      'generic',
+      htmlPw,
+    )
+    .d('<script src="/bundle.js" integrity="' + x.integrity() + '" crossorigin="anonymous"></script>', 'SRI hash');
+
+  const harJwt = x.rs256({
+    sub: t.uuid(),
+    sid: t.hex(16),
+    iat: 1764547200,
+    exp: 2082758400,
+    scope: 'openid profile admin',
+  });
+  const harCookie = `s%3A${t.mixed(URLSAFE, 32)}.${t.mixed(B64, 43)}`;
+  repo
+    .file('qa/har/checkout-bug-4412.har', 'split-escaped')
+    .l(
+      '{',
+      '  "log": {',
+      '    "version": "1.2",',
+      '    "entries": [',
+      '      {',
+      '        "request": {',
+      '          "method": "POST",',
+      '          "url": "https://checkout.acme-corp.io/api/cart",',
+      '          "headers": [',
+    )
+    .s(`            { "name": "Authorization", "value": "Bearer ${harJwt}" },`, 'generic', harJwt)
+    .d('            { "name": "Accept", "value": "application/json" },', 'header')
+    .l('          ],', '          "cookies": [')
+    .s(`            { "name": "connect.sid", "value": "${harCookie}" }`, 'generic', harCookie)
+    .l('          ]', '        },', '        "response": { "status": 200 }', '      }', '    ]', '  }', '}');
+
+  const expiredBearer = x.rs256({ sub: 'svc-old', iat: 1577836800, exp: 1577923200 });
+  const fragTok = x.rs256({ sub: t.uuid(), aud: 'spa', iat: 1764547200, exp: 2082758400 });
+  repo
+    .file('ops/incidents/2026-11-18-checkout/edge.log', 'split-escaped')
+    .d(
+      `2026-11-18T09:40:00Z edge: replayed request with Authorization: Bearer ${expiredBearer} -> 401 token expired`,
+      'expired bearer JWT',
+    )
+    .s(
+      `2026-11-18T09:40:02Z edge: redirect to https://app.acme-corp.io/callback#access_token=${fragTok}&token_type=Bearer&expires_in=3600`,
+      'generic',
+      fragTok,
+    )
+    .d(`2026-11-18T09:40:03Z edge: cache HIT key=${t.sha256()}`, 'cache key');
 }
