@@ -153,6 +153,7 @@ export function buildRepo(seed = 1) {
   clusterInternals(repo, t, x);
   shellsAndMiddleware(repo, t, x);
   splitAndEscaped(repo, t, x);
+  referencesEverywhere(repo, t, x);
   return repo;
 }
 
@@ -2909,4 +2910,111 @@ function splitAndEscaped(repo, t, x) {
       fragTok,
     )
     .d(`2026-11-18T09:40:03Z edge: cache HIT key=${t.sha256()}`, 'cache key');
+}
+
+// ---- references and look-alikes under credential names (all decoys) -------------------------
+
+function referencesEverywhere(repo, t, x) {
+  repo
+    .file('.github/workflows/integration.yml', 'references')
+    .l('name: integration', 'on: [pull_request]', 'jobs:', '  it:', '    runs-on: ubuntu-latest', '    steps:')
+    .d(
+      '      - run: docker login ghcr.io -u "${{ github.actor }}" --password "${{ secrets.GHCR_TOKEN }}"',
+      'secrets reference',
+    )
+    .d(
+      '      - run: aws ecr get-login-password | docker login --username AWS --password-stdin 210987654321.dkr.ecr.eu-west-1.amazonaws.com',
+      'password from stdin',
+    )
+    .d('      - run: mysql -uroot -p"$MYSQL_ROOT_PASSWORD" -e "select 1"', 'env reference')
+    .d('      - run: ./scripts/smoke.sh --token "${{ steps.auth.outputs.token }}"', 'step output reference')
+    .d('        env:', 'key')
+    .d('          API_KEY: ${{ vars.PUBLIC_MAPS_KEY_NAME }}', 'vars reference');
+  repo
+    .file('deploy/k8s/base/networkpolicy.yaml', 'references')
+    .l(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      affinity:',
+      '        nodeAffinity:',
+      '          requiredDuringSchedulingIgnoredDuringExecution:',
+      '            nodeSelectorTerms:',
+      '              - matchExpressions:',
+    )
+    .d('                  - key: topology.kubernetes.io/zone', 'label key')
+    .l(
+      '                    operator: In',
+      '                    values: [eu-west-1a, eu-west-1b]',
+      '      volumes:',
+      '        - name: tls',
+      '          secret:',
+    )
+    .d('            secretName: checkout-tls', 'secret name')
+    .d('            defaultMode: 0400', 'file mode')
+    .l(
+      '        - name: sa-token',
+      '          projected:',
+      '            sources:',
+      '              - serviceAccountToken:',
+    )
+    .d('                  audience: vault', 'audience')
+    .d('                  expirationSeconds: 3600', 'ttl')
+    .d('                  path: token', 'path');
+  repo
+    .file('infra/terraform/modules/kms/main.tf', 'references')
+    .l('resource "aws_kms_key" "this" {', '  description = "app data"')
+    .d('  key_usage   = "ENCRYPT_DECRYPT"', 'enum')
+    .l('}', '', 'output "key_id" {')
+    .d('  value = aws_kms_key.this.key_id', 'reference')
+    .l('}', '', 'output "db_password" {')
+    .d('  value     = random_password.db.result', 'reference')
+    .d('  sensitive = true', 'flag')
+    .l('}', '', 'resource "aws_iam_access_key" "ci" {', '  user    = aws_iam_user.ci.name')
+    .d('  pgp_key = "keybase:acme_ops"', 'PGP recipient')
+    .l('}');
+  repo
+    .file('ops/ansible/group_vars/all/main.yml', 'references')
+    .l('---')
+    .d("smtp_password: \"{{ lookup('env', 'SMTP_PASSWORD') }}\"", 'lookup')
+    .d(
+      "api_token: \"{{ lookup('community.general.onepassword', 'ops-api', field='credential') }}\"",
+      '1Password lookup',
+    )
+    .d('token_ttl: 3600', 'number')
+    .d('secret_rotation_days: 30', 'number')
+    .d('ssh_key_fingerprint: "SHA256:' + x.bytes(32).toString('base64').replace(/=+$/, '') + '"', 'fingerprint')
+    .d(`kms_key_id: "arn:aws:kms:eu-west-1:210987654321:key/${t.uuid()}"`, 'ARN')
+    .d('password_policy_min_length: 14', 'number');
+  repo
+    .file('services/api/config/auth.yaml', 'references')
+    .l('oidc:')
+    .d('  token_endpoint: https://auth.acme-corp.io/oauth/token', 'URL')
+    .d(`  client_id: ${t.uuid()}`, 'client id')
+    .d('  client_secret: ${OIDC_CLIENT_SECRET}', 'env reference')
+    .d('  jwks_uri: https://auth.acme-corp.io/.well-known/jwks.json', 'URL')
+    .d('  signing_key_algorithm: RS256', 'algorithm')
+    .d('  api_key_header: X-Api-Key', 'header name')
+    .d(`  key_id: ${t.hex(16)}`, 'key id')
+    .d('  secret: false', 'boolean')
+    .d('  token_audience: api://checkout', 'audience');
+  repo
+    .file('azure-pipelines.release.yml', 'references')
+    .l('variables:', '  - group: release-secrets', 'steps:')
+    .d('  - script: ./publish.sh --api-key $(NUGET_API_KEY)', 'pipeline variable')
+    .d('    env:', 'key')
+    .d('      NUGET_PASSWORD: $(nugetPassword)', 'pipeline variable')
+    .d("      SIGNING_KEY: $[variables['signingKey']]", 'runtime expression');
+  repo
+    .file('Jenkinsfile.release', 'references')
+    .l('pipeline {', '  agent any', '  stages {', "    stage('publish') {", '      steps {')
+    .d("        withCredentials([string(credentialsId: 'npm-token', variable: 'NPM_TOKEN')]) {", 'credentials binding')
+    .d('          sh \'npm publish --//registry.npmjs.org/:_authToken="$NPM_TOKEN"\'', 'variable reference')
+    .d(
+      '          sh "docker login -u deploy -p ${env.REGISTRY_PASSWORD} registry.acme-corp.io"',
+      'Groovy env reference',
+    )
+    .l('        }', '      }', '    }', '  }', '}');
 }
