@@ -475,6 +475,8 @@ function collectMatches(
       let from = keyStart;
       while (from > 0 && keyStart - from < 80 && isNameChar(text.charCodeAt(from - 1))) from--;
       if (from < keyStart) keyName = text.slice(from, keyStart) + keyName;
+      // `${NAME:?message}`: the shell's error text for an unset NAME, not NAME's value.
+      if (detector.generic && secret.startsWith('?') && text.startsWith('${', from - 2)) continue;
     }
     keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;

@@ -93,6 +93,7 @@ export function isPasswordKey(name: string): boolean {
 const SECRET_WORDS =
   /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
+const KDF_WORDS: ReadonlySet<string> = new Set(['argon2', 'argon2id', 'argon2i', 'pbkdf2', 'scrypt', 'bcrypt', 'kdf']);
 /** Words after a credential word that make the name about the credential, not the credential itself. */
 const SECRET_META: ReadonlySet<string> = new Set(WORDS.secretMeta);
 const TOKEN_META: ReadonlySet<string> = new Set(WORDS.tokenMeta);
@@ -122,6 +123,8 @@ export function isSecretKey(name: string): boolean {
         i > 0 &&
         (KEY_QUALIFIERS.has(words[i - 1]!) || (words[i - 1] === 'in' && words[i - 2] === 'logged')));
     if (!isCredentialWord) continue;
+    // A key-derivation salt (`Argon2-Salt`, `pbkdf2_salt`) is stored beside what it protects, in the clear.
+    if (w === 'salt' && i > 0 && KDF_WORDS.has(words[i - 1]!)) return false;
     hit = true;
     const next = words[i + 1];
     // `token_type`, `secret_name`, `api_key_header`: the name describes the credential.
@@ -196,6 +199,9 @@ const REJECT_SHAPES: RegExp[] = [
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
+  /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|If|Select|Split|Base64|Cidr|GetAZs|Equals|Not|And|Or|Condition|Transform)\b/, // CloudFormation intrinsics
+  /^[a-z][a-z0-9_-]*(?:\/[a-z0-9_.-]+)+\/?$/, // lower-case paths: a Vault or SSM path (`kv/data/orders`), a route
+  /^(?:(?:id|src|source|env|type|target|dst|destination|required|mode|uid|gid)=[^,\s]*(?:,|$))+$/, // BuildKit --secret / --mount specs
 ];
 
 /** Base64 that decodes to words and spaces (`ZHVtbXkgdGV4dA==`): encoded text, not key material, which decodes to bytes. */

@@ -67,6 +67,11 @@ function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: Vali
 /** Source code, where a password hash is usually seed data or a test fixture. */
 const SOURCE_FILE =
   /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
+/**
+ * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state), where a hash is what
+ * the service checks logins against: storing the hash instead of the password is the advice.
+ */
+const SERVICE_CONFIG = /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 export const validators = {
@@ -130,10 +135,12 @@ export const validators = {
   },
   /**
    * A crypt-style hash: a leak in a credential store, a database dump or any other data file; a note
-   * in source code, docs and tests, where hashes are mostly seed data and fixtures.
+   * in source code, docs and tests, where hashes are mostly seed data and fixtures, and in a
+   * service's configuration.
    */
   'password-hash-store': (_secret, ctx) =>
-    isCredentialStore(ctx.path) || !(SOURCE_FILE.test(ctx.path) || isExampleContext(ctx.path))
+    isCredentialStore(ctx.path) ||
+    !(SOURCE_FILE.test(ctx.path) || SERVICE_CONFIG.test(ctx.path) || isExampleContext(ctx.path))
       ? { ok: true, confidence: 'medium' }
       : true,
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */

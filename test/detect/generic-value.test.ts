@@ -260,6 +260,36 @@ describe('unquoted values in source code', () => {
   });
 });
 
+describe('password hashes', () => {
+  it('are a leak in a credential store or a data file, a note in code and in a service configuration', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    const judge = (path: string) => validators['password-hash-store']('$6$salt$hash', { groups: {}, path });
+    const medium = { ok: true, confidence: 'medium' };
+    expect(judge('etc/shadow')).toEqual(medium);
+    expect(judge('db/dump.sql')).toEqual(medium);
+    // The detector's own confidence (low) stands: a note.
+    expect(judge('ops/haproxy/haproxy.cfg')).toBe(true);
+    expect(judge('envs/staging/terraform.tfstate')).toBe(true);
+    expect(judge('src/seed.ts')).toBe(true);
+  });
+});
+
+describe('values and names that are not credentials', () => {
+  it('rejects CloudFormation intrinsics, lower-case paths and BuildKit specs as values', () => {
+    for (const value of ['!Ref MasterPassword', 'kv/data/orders', 'database/creds/orders', 'id=npm,env=NPM_TOKEN'])
+      expect(judgeGenericValue(value, 'secret', { quote: '"', path: 'deploy.yml' }), value).toBe(false);
+    expect(judgePasswordValue('!Ref', 'MasterUserPassword', { path: 'rds.yaml' })).toBe('reject');
+  });
+
+  it('does not read a key-derivation salt or a password manager product as a credential name', () => {
+    expect(isSecretKey('Argon2-Salt')).toBe(false);
+    expect(isSecretKey('pbkdf2_salt')).toBe(false);
+    expect(isSecretKey('AUTH_SALT')).toBe(true);
+    expect(isPasswordKey('community.general.onepassword')).toBe(false);
+    expect(isPasswordKey('LASTPASS_USER')).toBe(false);
+  });
+});
+
 describe('validators for values the pattern places inside a literal', () => {
   it('credential-value judges a password name as a password and any other name as a secret', async () => {
     const { validators } = await import('../../src/detect/validators.js');
