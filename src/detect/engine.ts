@@ -477,6 +477,7 @@ function collectMatches(
       if (from < keyStart) keyName = text.slice(from, keyStart) + keyName;
       // `${NAME:?message}`: the shell's error text for an unset NAME, not NAME's value.
       if (detector.generic && secret.startsWith('?') && text.startsWith('${', from - 2)) continue;
+      if (detector.generic && insideTemplateExpression(text, from)) continue;
     }
     keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;
@@ -491,6 +492,18 @@ function collectMatches(
     if (!budget.take(detector, secret)) return;
     out.push({ detector, secret, start, end, groups, ...(keyName ? { keyName } : {}), ...judged });
   }
+}
+
+/**
+ * Whether `at` is inside a `{{ … }}` template expression opened earlier on its line (Ansible's
+ * `{{ lookup('…', 'secret=db/data/app') }}`, Vault Agent's `{{ with secret "kv/…" }}`): names and
+ * arguments there are references the template resolves, not values. Looks back a bounded stretch,
+ * so a long minified line costs nothing per match.
+ */
+function insideTemplateExpression(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 200), at);
+  const open = before.lastIndexOf('{{');
+  return open >= 0 && before.indexOf('}}', open) < 0 && before.indexOf('\n', open) < 0;
 }
 
 /** The token's fixed prefix (a keyword it starts with), which masking shows and filters skip. */
