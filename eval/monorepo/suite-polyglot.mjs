@@ -997,7 +997,12 @@ function pairs(repo, t, x) {
   const search = t.hex(32);
   repo
     .file('apps/docs-site/search.config.js', 'pairs')
-    .l('// Indexer settings for the docs search', 'module.exports = {')
+    .l(
+      '// Indexer settings for the docs search',
+      "const algoliasearch = require('algoliasearch');",
+      '',
+      'module.exports = {',
+    )
     .l(`  appId: '${appId}',`)
     .s(`  writeKey: '${admin}',`, 'algolia', admin)
     .d(`  searchOnlyKey: '${search}', // public, shipped to the browser`, 'search-only key (public by design)')
@@ -1114,6 +1119,7 @@ function bare(repo, t, x) {
     ghFine: x.ghFine(),
     gho: x.gho(),
     twilioKey: x.twilioApiKey(),
+    twilioKeySecret: t.alnum(32),
     hf: x.hf(),
     linear: x.linear(),
     postman: x.postman(),
@@ -1200,7 +1206,9 @@ function bare(repo, t, x) {
     .l('[exporter]', 'endpoint = "https://otlp.eu01.nr-data.net"')
     .s(`user_key = "${tokens.newrelic}"`, 'newrelic', tokens.newrelic)
     .s(`issues_token = "${tokens.sentry}"`, 'sentry', tokens.sentry)
-    .s(`sms_key = "${tokens.twilioKey}"`, 'twilio', tokens.twilioKey)
+    // An API key's SK… sid is an identifier; its secret, on the next line, is the credential.
+    .l(`sms_key = "${tokens.twilioKey}"`)
+    .s(`sms_secret = "${tokens.twilioKeySecret}"`, 'twilio', tokens.twilioKeySecret)
     .d('service_name = "checkout-api"', 'name')
     .d(`trace_id_example = "${x.lowerHex(32)}"`, 'trace id');
 
