@@ -25,6 +25,9 @@ function moreTokens(rand, t) {
   // Human-chosen passwords as they appear in dev and staging configs.
   const human = () => {
     const shapes = [
+      () => `${one(['Acme', 'Globex', 'Initech', 'Umbrella'])}@${one(['2022', '2023', '2024', '2025'])}`,
+      () =>
+        `${one(['Jessica', 'Michael', 'Bella', 'Charlie'])}${one(['1985', '1992', '2001', '77'])}${one(['!', '?', '*'])}`,
       () =>
         `${one(['Summer', 'Winter', 'Autumn', 'Spring'])}${one(['2023', '2024', '2025'])}${one(['!', '#', '$', '!!'])}`,
       () => `${one(['db', 'app', 'svc', 'api', 'etl'])}_pass_${one(['prod', 'stg', 'live', 'main'])}_${t.digits(2)}`,
@@ -105,6 +108,7 @@ export function buildRepo(seed = 1) {
   stores(repo, t, x);
   bare(repo, t, x);
   lookalikes(repo, t, x);
+  moreCalls(repo, t, x);
   return repo;
 }
 
@@ -1392,4 +1396,78 @@ function lookalikes(repo, t, x) {
     .d('mysql -u root -p', 'prompting flag')
     .d('psql postgres://postgres:postgres@localhost:5432/app', 'local default credentials')
     .l('```');
+}
+
+// ---- more call shapes --------------------------------------------------------------------
+
+function moreCalls(repo, t, x) {
+  const pg = x.pw();
+  const basic = x.human();
+  const dd = t.ddApi();
+  const ddApp = t.ddApp();
+  repo
+    .file('services/etl/etl/sources.py', 'python')
+    .l('import psycopg2', 'import requests', '', '', 'def warehouse():', '    return psycopg2.connect(')
+    .l('        host="warehouse.prod.internal",', '        dbname="dw",', '        user="etl",')
+    .s(`        password="${pg}",`, 'generic', pg)
+    .l('    )', '', '', 'def partner_feed():')
+    .s(
+      `    return requests.get("https://feeds.partner.io/v1/daily", auth=("acme-etl", "${basic}"), timeout=30)`,
+      'generic',
+      basic,
+    )
+    .l('', '', 'METRICS = {')
+    .s(`    "api_key": "${dd}",`, 'datadog', dd)
+    .s(`    "app_key": "${ddApp}",`, 'datadog', ddApp)
+    .l('    "site": "datadoghq.eu",', '}')
+    .d('SAMPLE_ROW_ID = "0b8f7e6d-5c4b-4a39-8271-6f5e4d3c2b1a"', 'uuid id');
+
+  const rp = x.pw();
+  const gp = x.human();
+  repo
+    .file('services/session/internal/cache/redis.go', 'go')
+    .l('package cache', '', 'import "github.com/redis/go-redis/v9"', '', 'func New() *redis.Client {')
+    .s(`\tpassword := "${gp}"`, 'generic', gp)
+    .l('\treturn redis.NewClient(&redis.Options{', '\t\tAddr:     "redis-sessions.prod:6379",')
+    .s(`\t\tPassword: "${rp}",`, 'generic', rp)
+    .l('\t\tDB:       0,', '\t})', '}')
+    .d('\t_ = password // kept for the sentinel client', 'identifier use');
+
+  const my = x.pw();
+  repo
+    .file('sites/legacy-intranet/inc/db.php', 'php')
+    .l('<?php', '// shared by every page of the intranet')
+    .s(`$link = mysqli_connect('intranet-db.corp.local', 'intranet', '${my}', 'intranet');`, 'generic', my)
+    .d("$link2 = mysqli_connect(getenv('DB_HOST'), getenv('DB_USER'), getenv('DB_PASS'), 'intranet');", 'env calls')
+    .l('if (!$link) { die("db down"); }');
+
+  const tc = x.pw();
+  repo
+    .file('services/legacy/src/main/webapp/META-INF/context.xml', 'java')
+    .l('<Context>', '  <Resource name="jdbc/legacy" auth="Container" type="javax.sql.DataSource"')
+    .l('            driverClassName="oracle.jdbc.OracleDriver" url="jdbc:oracle:thin:@ora-prod-02:1521/LEGACY"')
+    .s(`            username="LEGACY_APP" password="${tc}" maxTotal="20"/>`, 'generic', tc)
+    .l('</Context>');
+
+  const dump = x.pw();
+  const rc = t.alnum(24);
+  repo
+    .file('ops/scripts/nightly-dump.sh', 'shell')
+    .l('#!/usr/bin/env bash', 'set -eu', 'STAMP=$(date +%F)')
+    .s(
+      `mysqldump --single-transaction --user=backup --password=${dump} --all-databases | gzip > /backups/all-$STAMP.sql.gz`,
+      'generic',
+      dump,
+    )
+    .s(`redis-cli -h redis-master.prod -a ${rc} --no-auth-warning BGSAVE`, 'generic', rc)
+    .d('mysqldump --defaults-extra-file=/etc/backup/my.cnf --all-databases > /dev/null', 'defaults file');
+
+  const tg = x.telegram();
+  const gh = t.github('ghp_');
+  repo
+    .file('tools/alerts/alert.swift', 'swift')
+    .l('import Foundation', '')
+    .s(`let botURL = URL(string: "https://api.telegram.org/bot${tg}/sendMessage")!`, 'telegram', tg)
+    .s(`let apiKey = "${gh}"`, 'github', gh)
+    .d('let buildNumber = "2026.11.30.4"', 'version');
 }
