@@ -84,6 +84,8 @@ export function isPasswordKey(name: string): boolean {
       at = i;
   });
   if (at < 0) return false;
+  // 1Password, the product (`see 1Password "db01"`): a reference to a vault entry, not a password.
+  if (at > 0 && words[at - 1] === '1') return false;
   // `password_length`, `passwordField`: a word after the password word describes it.
   if (words.slice(at + 1).some((w) => PASSWORD_META.has(w))) return false;
   // `min_password_length`, `forgotPassword`: some words before it do too; `ClearTextPassword` does not.
@@ -199,6 +201,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
+  /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/, // Maven's encrypted form ({…} under settings-security.xml's master password)
   /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|If|Select|Split|Base64|Cidr|GetAZs|Equals|Not|And|Or|Condition|Transform)\b/, // CloudFormation intrinsics
   /^[a-z][a-z0-9_-]*(?:\/[a-z0-9_.-]+)+\/?$/, // lower-case paths: a Vault or SSM path (`kv/data/orders`), a route
   /^(?:(?:id|src|source|env|type|target|dst|destination|required|mode|uid|gid)=[^,\s]*(?:,|$))+$/, // BuildKit --secret / --mount specs
@@ -328,9 +331,13 @@ function interpolates(value: string, context: ValueContext): boolean {
   return !context.quote || /^['"]?\$/.test(value);
 }
 
-/** `password_here`, `smtp_password`: a name written where the value goes, not a password. */
+/**
+ * `password_here`, `smtp_password`: a name written where the value goes, not a password. A part of
+ * digits after the credential word (`db_pass_live_42`, `password_123`) is how people make up one
+ * they use.
+ */
 const NAMED_STAND_IN =
-  /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secret|token|key)(?:[_-][a-z0-9]+)*$|^(?:passw(?:or)?d|passwd|secret|token)(?:[_-][a-z0-9]+)+$/i;
+  /^(?:[a-z0-9]+[_-])+(?:passw(?:or)?d|passwd|pass|pwd|secret|token|key)(?:[_-](?!\d+(?:[_-]|$))[a-z0-9]+)*$|^(?:passw(?:or)?d|passwd|secret|token)(?:[_-](?!\d+(?:[_-]|$))[a-z0-9]+)+$/i;
 
 /**
  * Shared judgement of a value: `reject` for references, templates, code and non-values;
@@ -367,6 +374,9 @@ function standInKind(
   )
     return 'reject';
   if (PLACEHOLDER_PASSWORDS.has(lower) || STAND_IN_PHRASE.test(value)) return 'placeholder';
+  // A value that says what it is for: `P@ssw0rd-for-unit-tests`, `token_test_only`.
+  if (/for[_-]?(?:unit[_-]?|integration[_-]?|e2e[_-]?)?tests?(?![a-z])|(?<![a-z])tests?[_-]?only/i.test(value))
+    return 'placeholder';
   if (PRODUCT_DEFAULTS.has(lower)) return 'default';
   const words = keyWords(value);
   // foo-bar, my_test_value; with digits (`secret123`, `test1`) it is a guessable password instead.

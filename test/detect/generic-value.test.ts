@@ -188,6 +188,10 @@ describe('names, hosts and stores', () => {
       expect(isStandInPhrase(value)).toBe(true);
     for (const value of ['password', 'secret', 'testpass', 'hunter22', 'letmein', 'Tr0ub4dor-Zq81'])
       expect(isStandInPhrase(value)).toBe(false);
+    // A part of digits after the name is how people make up a password they then use.
+    for (const value of ['db_pass_live_42', 'svc_pass_stg_19', 'password_123'])
+      expect(isStandInPhrase(value)).toBe(false);
+    expect(isStandInPhrase('db_pass_live')).toBe(true);
   });
 });
 
@@ -281,7 +285,22 @@ describe('values and names that are not credentials', () => {
     expect(judgePasswordValue('!Ref', 'MasterUserPassword', { path: 'rds.yaml' })).toBe('reject');
   });
 
+  it('reads a value that says it is for tests as made up, and Maven ciphertext as no value', () => {
+    expect(judgePasswordValue('P@ssw0rd-for-unit-tests', 'password', { quote: '"', path: 'Fixtures.cs' })).toBe(
+      'placeholder',
+    );
+    expect(judgePasswordValue('Contest2024!', 'password', { quote: '"', path: 'deploy.yml' })).toBe('ok');
+    expect(judgePasswordValue('{COQLCE6DU6GtcS5P=}', 'passphrase', { path: 'settings.xml' })).toBe('reject');
+  });
+
+  it('reads a public site key (reCAPTCHA, Turnstile) as no credential name', () => {
+    expect(judgeGenericValue('6LedGvgz00sc6tRAl8WlpHyXAmf2TH0gXn8OMpD2', 'RECAPTCHA_SITE_KEY', { quote: "'" })).toBe(
+      false,
+    );
+  });
+
   it('does not read a key-derivation salt or a password manager product as a credential name', () => {
+    expect(isPasswordKey('1Password')).toBe(false);
     expect(isSecretKey('Argon2-Salt')).toBe(false);
     expect(isSecretKey('pbkdf2_salt')).toBe(false);
     expect(isSecretKey('AUTH_SALT')).toBe(true);
