@@ -93,7 +93,7 @@ export function isPasswordKey(name: string): boolean {
 }
 
 const SECRET_WORDS =
-  /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
+  /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|authorization|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
 const KDF_WORDS: ReadonlySet<string> = new Set(['argon2', 'argon2id', 'argon2i', 'pbkdf2', 'scrypt', 'bcrypt', 'kdf']);
 /** Words after a credential word that make the name about the credential, not the credential itself. */

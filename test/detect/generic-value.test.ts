@@ -116,7 +116,9 @@ describe('names, hosts and stores', () => {
     for (const name of ['password_length', 'passport', 'bypass', 'forgotPassword'])
       expect(isPasswordKey(name)).toBe(false);
     expect(isSecretKey('auth_token')).toBe(true);
+    expect(isSecretKey('Authorization')).toBe(true);
     expect(isSecretKey('token_type')).toBe(false);
+    expect(isSecretKey('authorization_url')).toBe(false);
   });
 
   it('reads names written without separators as their words when the first one qualifies a credential', () => {
