@@ -279,6 +279,7 @@ export function buildRepo(seed = 1) {
   keysAndJoinTokens(repo, t, v);
   frontend(repo, t, v);
   withoutVendorNames(repo, t, v);
+  inUrlsAndStrings(repo, t, v);
   lookAlikes(repo, t, v);
   return repo;
 }
@@ -1609,4 +1610,123 @@ function withoutVendorNames(repo, t, v) {
     .s(`GROK = "${xai}"`, 'xai', xai)
     .s(`IMAGES = "${repl}"`, 'replicate', repl)
     .d('EMBED_DIM = 3072', 'a number');
+}
+
+// ---- tokens inside URLs, escaped strings, SQL seeds and connection strings -----------------
+
+function inUrlsAndStrings(repo, t, v) {
+  const glpat = v.glpat();
+  const ghp = v.ghp();
+  repo
+    .file('.git-credentials', 'credentials')
+    .s(`https://oauth2:${glpat}@git.acme-corp.io`, 'gitlab', glpat)
+    .s(`https://release-bot:${ghp}@github.com`, 'github', ghp);
+
+  const npmTok = v.npm();
+  const pypi = v.pypi();
+  const hf = v.hf();
+  const sh = repo.file('scripts/bootstrap-dev.sh', 'shell');
+  sh.l('#!/usr/bin/env bash', 'set -e', '# one-time setup for a new laptop')
+    .s(`npm config set //registry.npmjs.org/:_authToken=${npmTok}`, 'npm', npmTok)
+    .s(`pip config set global.extra-index-url https://__token__:${pypi}@upload.pypi.org/legacy/`, 'pypi', pypi)
+    .s(`git clone https://user:${hf}@huggingface.co/acme/ranker-v3 models/ranker`, 'huggingface', hf)
+    .d('pip install -r requirements.txt --require-hashes', 'a command');
+
+  const storageKey = v.azureStorageKey();
+  const cosmosKey = v.azureStorageKey();
+  const busKey = v.serviceBusKey();
+  repo
+    .file('services/ledger/appsettings.Production.json', 'json')
+    .l('{', '  "Logging": { "LogLevel": { "Default": "Warning" } },', '  "ConnectionStrings": {')
+    .s(
+      `    "Blobs": "DefaultEndpointsProtocol=https;AccountName=acmeledgerprod;AccountKey=${storageKey};EndpointSuffix=core.windows.net",`,
+      'azure',
+      storageKey,
+    )
+    .s(
+      `    "Documents": "AccountEndpoint=https://acme-ledger.documents.azure.com:443/;AccountKey=${cosmosKey};",`,
+      'azure',
+      cosmosKey,
+    )
+    .s(
+      `    "Events": "Endpoint=sb://acme-ledger.servicebus.windows.net/;SharedAccessKeyName=send-only;SharedAccessKey=${busKey};EntityPath=postings"`,
+      'azure',
+      busKey,
+    )
+    .l('  },', '  "AllowedHosts": "*"', '}');
+
+  const neutralKey = v.azureStorageKey();
+  repo
+    .file('ops/backup/restic.env', 'env')
+    .l('RESTIC_REPOSITORY=azure:nightly:/', 'AZURE_ACCOUNT_NAME=acmebackups')
+    .s(`AZURE_ACCOUNT_KEY=${neutralKey}`, 'azure', neutralKey)
+    .d('RESTIC_PASSWORD_FILE=/etc/restic/pass', 'a file path');
+
+  const slack = v.slackBot();
+  const tw = t.twilioToken();
+  const twSid = v.twilioSid();
+  repo
+    .file('db/seeds/integrations.sql', 'sql')
+    .l('-- seed data for the staging integrations table', 'INSERT INTO integrations (name, account, token) VALUES')
+    .s(`  ('chat', 'T04QW8E7R', '${slack}'),`, 'slack', slack)
+    .s(`  ('sms', '${twSid}', '${tw}');`, 'twilio', tw);
+
+  const dockerPat = v.dockerPat();
+  const auth = b64(`acmebuild:${dockerPat}`);
+  repo
+    .file('deploy/k8s/registry/pull-secret.yaml', 'kubernetes')
+    .l(
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: regcred',
+      'type: kubernetes.io/dockerconfigjson',
+      'data:',
+    )
+    .s(
+      `  .dockerconfigjson: ${b64(JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth } } }))}`,
+      'dockerhub',
+      auth, // two layers deep: the label's check reads one, so it names the inner auth value
+    );
+
+  const oa = v.openaiProj();
+  const anth = v.anthropic();
+  repo
+    .file('apps/web/.next/server/chunks/412.js.map', 'json')
+    .s(
+      `{"version":3,"sources":["../src/lib/ai.ts"],"sourcesContent":["import OpenAI from 'openai';\\nexport const ai = new OpenAI({ apiKey: '${oa}' });\\n"],"mappings":"AAAA"}`,
+      'openai',
+      oa,
+    );
+  repo
+    .file('agents/prompts/config.json', 'json')
+    .s(
+      `{"provider":"anthropic","headers":{"x-api-key":"${anth}","anthropic-version":"2023-06-01"}}`,
+      'anthropic',
+      anth,
+    );
+
+  const rust = repo.file('services/edge/src/config.rs', 'rust');
+  const cf = v.cfToken('cfut_');
+  const st = v.stripeLive();
+  rust
+    .l('//! Static configuration for the edge worker.', '')
+    .s(`pub const PURGE_TOKEN: &str = "${cf}";`, 'cloudflare', cf)
+    .s(`pub const BILLING: &str = "${st}";`, 'stripe', st)
+    .d('pub const ZONE: &str = "acme-corp.io";', 'a zone');
+
+  const cs = repo.file('services/ledger/Settings.cs', 'csharp');
+  const sg = v.sendgrid();
+  const gh = v.ghp();
+  cs.l('namespace Acme.Ledger;', '', 'internal static class Settings', '{')
+    .s(`    internal const string Mail = "${sg}";`, 'sendgrid', sg)
+    .s(`    internal static readonly string Packages = "${gh}";`, 'github', gh)
+    .d('    internal const string Feed = "https://nuget.pkg.github.com/acme/index.json";', 'a URL')
+    .l('}');
+
+  const tsx = repo.file('apps/web/src/lib/telemetry.ts', 'typescript');
+  const phx = v.posthogPersonal();
+  tsx
+    .l("import { PostHog } from 'posthog-node';", '')
+    .s(`export const ph = new PostHog('${phx}', { host: 'https://eu.i.posthog.com' });`, 'posthog', phx);
 }
