@@ -168,11 +168,14 @@ function vendorTokens(rand, t) {
     squareSecret: () => `sq0csp-${mixed(URLSAFE, 43)}`,
     braintree: () => `access_token$production$${pick(LOWER + DIGIT, 16)}$${hex(32)}`,
     paypalSecret: () => `E${mixed(URLSAFE, 79)}`,
-    discordBot: () => `${b64(t.digits(19)).replace(/=+$/, '')}.${mixed(URLSAFE, 6)}.${mixed(URLSAFE, 38)}`,
+    // The first part is the bot's user id (a snowflake: 19 digits beginning 1 for ids issued
+    // since 2022) in base64.
+    discordBot: () =>
+      `${b64(`1${pick('0123', 1)}${pick(DIGIT, 17)}`).replace(/=+$/, '')}.${mixed(URLSAFE, 6)}.${mixed(URLSAFE, 38)}`,
     discordWebhook: () => `https://discord.com/api/webhooks/${t.digits(19)}/${mixed(URLSAFE, 68)}`,
     telegram: () => `${t.digits(10)}:AA${mixed(URLSAFE, 33)}`,
     meta: () => `EAAG${mixed(ALNUM, 180)}`,
-    instagram: () => `IGQWR${mixed(URLSAFE, 150)}`,
+    instagram: () => `IGAA${mixed(URLSAFE, 150)}`,
     mapboxSecret: (user) =>
       `sk.${b64url(JSON.stringify({ u: user, a: pick(LOWER + DIGIT, 25) }))}.${mixed(URLSAFE, 22)}`,
     mapboxPublic: (user) =>
@@ -216,7 +219,7 @@ function vendorTokens(rand, t) {
     auth0Secret: () => mixed(URLSAFE, 64),
     confluentKey: () => mixed(UPPER + DIGIT, 16),
     confluentSecret: () => mixed(B64, 64),
-    salesforce: () => `00D${mixed(ALNUM, 12)}!AQ${pick('0123456789', 1)}AQ${mixed(ALNUM + '._', 92)}`,
+    salesforce: () => `00D${mixed(ALNUM, 12)}!AQ${pick('0123456789', 1)}AQ${mixed(ALNUM + '._', 91)}`,
     // ---- AI and data
     openaiProj: () => `sk-proj-${mixed(URLSAFE, 58)}T3BlbkFJ${mixed(URLSAFE, 58)}`,
     openaiSvc: () => `sk-svcacct-${mixed(URLSAFE, 58)}T3BlbkFJ${mixed(URLSAFE, 58)}`,
@@ -237,7 +240,8 @@ function vendorTokens(rand, t) {
     replicate: () => `r8_${mixed(ALNUM, 37)}`,
     pinecone: () => `pcsk_${mixed(ALNUM, 6)}_${mixed(ALNUM, 63)}`,
     wandb: () => hex(40),
-    hf: () => `hf_${mixed(ALNUM, 34)}`,
+    // Hugging Face tokens are 34 letters after the prefix, no digits.
+    hf: () => `hf_${pick(UPPER + LOWER, 34)}`,
     openrouter: () => `sk-or-v1-${hex(64)}`,
     // ---- keys and join tokens
     natsSeed: () => `SUA${pick(BASE32, 55)}`,
@@ -535,7 +539,8 @@ function configModules(repo, t, v) {
     .l("  c.workforce_domain = 'acme.okta.com'")
     .s(`  c.workforce_api_token = '${okta}'`, 'okta', okta)
     .l("  c.customer_domain = 'login.acme-corp.io'", "  c.customer_client_id = 'q3Yb8XvN2mK5pR7tW9zA1cE4gH6jL0nS'")
-    .s(`  c.customer_client_secret = '${auth0}'`, 'auth0', auth0)
+    // An Auth0 tenant behind a custom domain: nothing in the file names the vendor, so generic.
+    .s(`  c.customer_client_secret = '${auth0}'`, 'generic', auth0)
     .d("  c.audience = 'https://api.acme-corp.io/'", 'an audience')
     .l('end');
 
@@ -1155,7 +1160,7 @@ function keysAndJoinTokens(repo, t, v) {
   repo
     .file('deploy/nats/ingest.creds', 'credentials')
     .l('-----BEGIN NATS USER JWT-----')
-    .s(jwt, 'nats', jwt)
+    .d(jwt, 'a NATS user JWT: a signed public claim, useless without the seed below')
     .l('------END NATS USER JWT------', '', '************************* IMPORTANT *************************')
     .l(
       'NKEY Seed printed below can be used to sign and prove identity.',
@@ -1455,7 +1460,7 @@ function withoutVendorNames(repo, t, v) {
     sqp: v.sonar('sqp_'),
     dpt: v.dopplerPersonal(),
     lssk: v.langsmith('sk'),
-    apiOrg: `api_org_${t.mixed(ALNUM, 34)}`,
+    apiOrg: `api_org_${t.pick(UPPER + LOWER, 34)}`,
     notionLegacy: v.notionLegacy(),
     xoxe: v.slackRefresh(),
     xoxeConfig: v.slackConfig(),
