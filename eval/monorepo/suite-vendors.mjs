@@ -316,7 +316,7 @@ function envFiles(repo, t, v) {
     .file('services/notify/.env', 'env')
     .l('# notify: SMS + e-mail fan-out', 'QUEUE_URL=amqp://localhost:5672/notify')
     // The account SID names the account; the secret is its auth token, under a neutral name.
-    .l(`SMS_ACCOUNT=${sid}`)
+    .d(`SMS_ACCOUNT=${sid}`, 'a Twilio Account SID: an identifier')
     .s(`SMS_SECRET=${tok}`, 'twilio', tok)
     .d('SMS_FROM=+14155550132', 'a phone number')
     .s(`MAIL_API_KEY=${sg}`, 'sendgrid', sg)
@@ -524,9 +524,9 @@ function configModules(repo, t, v) {
   repo
     .file('services/voice/config/twilio.yml', 'yaml')
     .l('# Voice IVR: numbers and credentials per environment', 'production:')
-    .l(`  account_sid: ${twSid}`)
+    .d(`  account_sid: ${twSid}`, 'a Twilio Account SID: an identifier')
     .s(`  auth_token: ${twTok}`, 'twilio', twTok)
-    .l(`  api_key: ${twKey}`)
+    .d(`  api_key: ${twKey}`, 'a Twilio API key SID: the identifier of the key whose secret follows')
     .s(`  api_secret: ${twKeySecret}`, 'twilio', twKeySecret)
     .d('  caller_id: "+442071838750"', 'a phone number')
     .d(`  twiml_app_sid: AP${t.hex(32)}`, 'a TwiML application SID: an id, not a credential');
