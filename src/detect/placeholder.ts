@@ -7,13 +7,20 @@
 /** Prefixes of AWS's documentation keys, which people edit into "new" fake ones. */
 const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbClwBF/2Zp9Utk'];
 
-/** AWS's documentation keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html */
+/**
+ * Keys vendors print in their own documentation, which tutorials and READMEs copy: AWS's
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), Stripe's test key from
+ * its API reference, and the bot token of Slack's OAuth guide.
+ */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'AKIAI44QH8DHBEXAMPLE',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
   'ASIAIOSFODNN7EXAMPLE',
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'pk_test_TYooMQauvdEDq54NiTphI7jx',
+  'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
 ]);
 
 /** Words that mark a value as a template to fill in. */

@@ -1,0 +1,41 @@
+// Values vendors publish in their own documentation, and signed claims that are not bearer
+// credentials: neither is a leak, however real their format looks.
+
+import { describe, expect, it } from 'vitest';
+import { placeholderKind } from '../../src/detect/placeholder.js';
+import { validators } from '../../src/detect/validators.js';
+
+const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (header: Record<string, unknown>, payload: Record<string, unknown>): string =>
+  `${b64url(header)}.${b64url(payload)}.${'s'.repeat(43)}`;
+
+describe('documented example keys', () => {
+  it('are templates, never reported', () => {
+    for (const value of [
+      'AKIAIOSFODNN7EXAMPLE',
+      'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+      'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+    ])
+      expect(placeholderKind(value), value.slice(0, 8)).toBe('template');
+  });
+
+  it('leave other keys of the same formats alone', () => {
+    expect(placeholderKind('sk_test_9Lm2Qx7Vb3Nc8sKp4Rw1Tz6y')).toBeUndefined();
+  });
+});
+
+describe('the jwt validator', () => {
+  const check = (token: string) => validators.jwt(token, { groups: {}, path: 'app.env' });
+
+  it('accepts a bearer JWT and refuses jwt.io’s demo token', () => {
+    expect(check(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: 'u-81', exp: 4102444800 }))).toBe(true);
+    expect(check(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1234567890', name: 'John Doe' }))).toBe(false);
+  });
+
+  it('reads a NATS JWT (an nkey-signed claim) as a note: logging in takes its seed', () => {
+    expect(check(jwt({ typ: 'JWT', alg: 'ed25519-nkey' }, { sub: 'UABC', nats: { type: 'user' } }))).toEqual({
+      ok: true,
+      confidence: 'low',
+    });
+  });
+});
