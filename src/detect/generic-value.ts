@@ -214,6 +214,18 @@ function isEncodedProse(value: string): boolean {
   return /^[A-Za-z][A-Za-z ,.'!?-]*$/.test(decoded) && decoded.includes(' ');
 }
 
+/**
+ * Bitnami sealed-secrets ciphertext: a big-endian 16-bit length of the RSA-encrypted session key
+ * (256 or 512 bytes: `AQ…` or `Ag…` in base64), that key, then the AES-GCM sealed value. Only the
+ * controller's private key opens it, so it is safe in a repository; its structure tells it apart.
+ */
+function isSealedSecretCiphertext(value: string): boolean {
+  if (value.length < 340 || !/^A[Qg][A-D][A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const head = Buffer.from(value.slice(0, 4), 'base64');
+  const sessionKey = (head[0]! << 8) | head[1]!;
+  return (sessionKey === 256 || sessionKey === 512) && (value.length * 3) / 4 > sessionKey + 2 + 16;
+}
+
 /** Digests of the empty string (MD5, SHA-1, SHA-256, SHA-512): a hash of nothing protects nothing. */
 const EMPTY_DIGESTS =
   /^(?:d41d8cd98f00b204e9800998ecf8427e|da39a3ee5e6b4b0d3255bfef95601890afd80709|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855|cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e)$/i;
@@ -440,7 +452,7 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
     return false;
   if (isWordy(value)) return false;
   if (EMPTY_DIGESTS.test(value)) return false;
-  if (isEncodedProse(value)) return false;
+  if (isEncodedProse(value) || isSealedSecretCiphertext(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
   const entropy = shannonEntropy(value);

@@ -1,6 +1,7 @@
 // Judgements of generic values, per language class: what is a credential and what only looks
 // like one's place (references, code, type names, labels, placeholders).
 
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   isCredentialStore,
@@ -299,6 +300,15 @@ describe('values and names that are not credentials', () => {
     expect(judgeGenericValue('6LedGvgz00sc6tRAl8WlpHyXAmf2TH0gXn8OMpD2', 'RECAPTCHA_SITE_KEY', { quote: "'" })).toBe(
       false,
     );
+  });
+
+  it('reads sealed-secrets ciphertext as no value, by its structure', () => {
+    const sealed = (keyBytes: number, payload: number): string =>
+      Buffer.concat([Buffer.from([keyBytes >> 8, keyBytes & 255]), randomBytes(keyBytes + payload)]).toString('base64');
+    // A 2048-bit sealing key (a 4096-bit one makes values longer than any generic secret).
+    expect(judgeGenericValue(sealed(256, 40), 'SLACK_TOKEN', { path: 'sealed.yaml' })).toBe(false);
+    // The same length of random base64 without the header is judged like any other value.
+    expect(judgeGenericValue(randomBytes(300).toString('base64'), 'SLACK_TOKEN', { path: 'app.yaml' })).toBe(true);
   });
 
   it('does not read a key-derivation salt or a password manager product as a credential name', () => {
