@@ -258,20 +258,29 @@ function vaultAssignment(prefix: 's' | 'b' | 'r'): KeywordGate {
 /**
  * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list): before
  * the keyword, up to 60 name characters, an optional quote, `[ \t]*:[ \t]*`, an optional quote
- * and `name`.
+ * and `name`. Or the key names a block whose `value` follows (a GitLab CI variable, an ARM
+ * parameter): after the keyword, up to 40 name characters, an optional quote, `[ \t]*:[ \t]*`
+ * and the line's end or `{`.
  */
-const envListName: KeywordGate = (text, start) => {
+const envListName: KeywordGate = (text, start, end) => {
   let i = start;
   const floor = Math.max(0, start - 60);
   while (i > floor && isDefaultNameChar(text.charCodeAt(i - 1))) i--;
   if (i === floor && i > 0 && isDefaultNameChar(text.charCodeAt(i - 1))) return true;
   if (isQuote(text.charCodeAt(i - 1))) i--;
   i = skipBlanksBack(text, i);
-  if (text.charCodeAt(i - 1) !== 58) return false;
-  i--;
-  i = skipBlanksBack(text, i);
-  if (isQuote(text.charCodeAt(i - 1))) i--;
-  return i >= 4 && text.slice(i - 4, i).toLowerCase() === 'name';
+  if (text.charCodeAt(i - 1) === 58) {
+    i = skipBlanksBack(text, i - 1);
+    if (isQuote(text.charCodeAt(i - 1))) i--;
+    if (i >= 4 && text.slice(i - 4, i).toLowerCase() === 'name') return true;
+  }
+  let j = runEnd(text, end, 40, isDefaultNameChar);
+  if (j < 0) return false;
+  if (isQuote(text.charCodeAt(j))) j++;
+  j = skipBlanks(text, j);
+  if (text.charCodeAt(j) !== 58) return false;
+  const c = text.charCodeAt(skipBlanks(text, j + 1));
+  return c === 10 || c === 13 || c === 123;
 };
 
 /**
