@@ -133,6 +133,9 @@ describe('keyword gates', () => {
     expect(passes('secret', ['generic.env-list-secret'], '- name: DB_SECRET')).toBe(true);
     expect(passes('secret', ['generic.env-list-secret'], '{"name" : "app-secret"')).toBe(true);
     expect(passes('secret', ['generic.env-list-secret'], 'secret: abc')).toBe(false);
+    expect(passes('token', ['generic.env-list-secret'], '  DEPLOY_TOKEN:\n    value: abc')).toBe(true);
+    expect(passes('secret', ['generic.env-list-secret'], '"clientSecret": { "value": "abc" }')).toBe(true);
+    expect(passes('token', ['generic.env-list-secret'], 'token: abc')).toBe(false);
 
     expect(passes('pass', ['generic.password-markdown'], '**Password**: `hunter22`')).toBe(true);
     expect(passes('pass', ['generic.password-markdown'], 'password = `x`')).toBe(true);
