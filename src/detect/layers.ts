@@ -681,7 +681,8 @@ function collectBase64Layers(text: string, path: string, set: DetectorSet, hits:
     }
     if (run) runs.push({ start: run[0], end: run[1] });
   }
-  runs.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Of two runs over the same value, the one that knows its key (a Secret's data) is decoded.
+  runs.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.key !== undefined) - Number(a.key !== undefined));
   let covered = -1;
   for (const run of runs) {
     if (run.start < covered) continue;
