@@ -258,29 +258,45 @@ function vaultAssignment(prefix: 's' | 'b' | 'r'): KeywordGate {
 /**
  * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list): before
  * the keyword, up to 60 name characters, an optional quote, `[ \t]*:[ \t]*`, an optional quote
- * and `name`. Or the key names a block whose `value` follows (a GitLab CI variable, an ARM
- * parameter): after the keyword, up to 40 name characters, an optional quote, `[ \t]*:[ \t]*`
- * and the line's end or `{`.
+ * and `name`.
  */
-const envListName: KeywordGate = (text, start, end) => {
+const envListName: KeywordGate = (text, start) => {
   let i = start;
   const floor = Math.max(0, start - 60);
   while (i > floor && isDefaultNameChar(text.charCodeAt(i - 1))) i--;
   if (i === floor && i > 0 && isDefaultNameChar(text.charCodeAt(i - 1))) return true;
   if (isQuote(text.charCodeAt(i - 1))) i--;
   i = skipBlanksBack(text, i);
-  if (text.charCodeAt(i - 1) === 58) {
-    i = skipBlanksBack(text, i - 1);
-    if (isQuote(text.charCodeAt(i - 1))) i--;
-    if (i >= 4 && text.slice(i - 4, i).toLowerCase() === 'name') return true;
-  }
-  let j = runEnd(text, end, 40, isDefaultNameChar);
-  if (j < 0) return false;
-  if (isQuote(text.charCodeAt(j))) j++;
-  j = skipBlanks(text, j);
-  if (text.charCodeAt(j) !== 58) return false;
-  const c = text.charCodeAt(skipBlanks(text, j + 1));
+  if (text.charCodeAt(i - 1) !== 58) return false;
+  i--;
+  i = skipBlanksBack(text, i);
+  if (isQuote(text.charCodeAt(i - 1))) i--;
+  return i >= 4 && text.slice(i - 4, i).toLowerCase() === 'name';
+};
+
+/**
+ * generic.value-block-password/-secret and generic.cloudformation-parameter-default: the key names
+ * a block (a GitLab CI variable, an ARM or CloudFormation parameter): after the keyword, up to 40
+ * name characters, an optional quote, `[ \t]*:[ \t]*`, then the line's end or `{`.
+ */
+const blockName: KeywordGate = (text, _start, end) => {
+  let i = runEnd(text, end, 40, isDefaultNameChar);
+  if (i < 0) return false;
+  if (isQuote(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i);
+  if (text.charCodeAt(i) !== 58) return false;
+  const c = text.charCodeAt(skipBlanks(text, i + 1));
   return c === 10 || c === 13 || c === 123;
+};
+
+/** consul.agent-acl-token: the keyword opens a block (`tokens {`, `tokens = {`, `"tokens": {`). */
+const blockOpens: KeywordGate = (text, _start, end) => {
+  let i = end;
+  if (isQuote(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i);
+  const c = text.charCodeAt(i);
+  if (c === 58 || c === 61) i = skipBlanks(text, i + 1);
+  return text.charCodeAt(i) === 123;
 };
 
 /**
@@ -446,6 +462,18 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     gate: envListName,
   },
   { keywords: ['pass', 'pwd'], detectors: ['generic.password-markdown'], gate: markdownPassword },
+  { keywords: ['pass', 'pwd'], detectors: ['generic.value-block-password'], gate: blockName },
+  {
+    keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key'],
+    detectors: ['generic.value-block-secret'],
+    gate: blockName,
+  },
+  {
+    keywords: ['pass', 'pwd', 'secret', 'token'],
+    detectors: ['generic.cloudformation-parameter-default'],
+    gate: blockName,
+  },
+  { keywords: ['tokens'], detectors: ['consul.agent-acl-token'], gate: blockOpens },
   { keywords: ['apiversion:'], detectors: ['kubernetes.secret-manifest'], gate: coreApiVersion },
   {
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential'],

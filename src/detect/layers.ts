@@ -646,7 +646,14 @@ function assignedBase64Runs(
 }
 
 /** Base64 runs at the places LAYER_TRIGGERS mark, long values assigned to keys, and a file that is one base64 document. */
-function collectBase64Layers(text: string, path: string, set: DetectorSet, hits: Hits, take: Take, budget: Budget): void {
+function collectBase64Layers(
+  text: string,
+  path: string,
+  set: DetectorSet,
+  hits: Hits,
+  take: Take,
+  budget: Budget,
+): void {
   const runs: Array<{ start: number; end: number; key?: { text: string; at: number } }> = [];
   const whole = wholeFileRun(text);
   if (whole) runs.push({ start: whole[0], end: whole[1] });
