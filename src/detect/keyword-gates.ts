@@ -275,6 +275,31 @@ const envListName: KeywordGate = (text, start) => {
 };
 
 /**
+ * generic.value-block-password/-secret and generic.cloudformation-parameter-default: the key names
+ * a block (a GitLab CI variable, an ARM or CloudFormation parameter): after the keyword, up to 40
+ * name characters, an optional quote, `[ \t]*:[ \t]*`, then the line's end or `{`.
+ */
+const blockName: KeywordGate = (text, _start, end) => {
+  let i = runEnd(text, end, 40, isDefaultNameChar);
+  if (i < 0) return false;
+  if (isQuote(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i);
+  if (text.charCodeAt(i) !== 58) return false;
+  const c = text.charCodeAt(skipBlanks(text, i + 1));
+  return c === 10 || c === 13 || c === 123;
+};
+
+/** consul.agent-acl-token: the keyword opens a block (`tokens {`, `tokens = {`, `"tokens": {`). */
+const blockOpens: KeywordGate = (text, _start, end) => {
+  let i = end;
+  if (isQuote(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i);
+  const c = text.charCodeAt(i);
+  if (c === 58 || c === 61) i = skipBlanks(text, i + 1);
+  return text.charCodeAt(i) === 123;
+};
+
+/**
  * generic.password-markdown: a key of up to 30 `[\w.-]` after the word, then `*`s and spaces,
  * `:` or `=`, and a value in backticks.
  */
@@ -437,6 +462,18 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     gate: envListName,
   },
   { keywords: ['pass', 'pwd'], detectors: ['generic.password-markdown'], gate: markdownPassword },
+  { keywords: ['pass', 'pwd'], detectors: ['generic.value-block-password'], gate: blockName },
+  {
+    keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key'],
+    detectors: ['generic.value-block-secret'],
+    gate: blockName,
+  },
+  {
+    keywords: ['pass', 'pwd', 'secret', 'token'],
+    detectors: ['generic.cloudformation-parameter-default'],
+    gate: blockName,
+  },
+  { keywords: ['tokens'], detectors: ['consul.agent-acl-token'], gate: blockOpens },
   { keywords: ['apiversion:'], detectors: ['kubernetes.secret-manifest'], gate: coreApiVersion },
   {
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential'],

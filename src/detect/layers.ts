@@ -58,6 +58,10 @@ export const LAYER_TRIGGERS = {
   ewog: 'base64-json',
   // Base64 of `-----BEGIN `: a PEM block wrapped in base64 (a TLS key in a Secret or a CI variable).
   ls0tls1crudjt: 'base64-json',
+  // Base64 of `#!/` and of `#cloud-config`: a script or cloud-init document wrapped in base64, as
+  // Terraform `user_data`/`custom_data`, launch templates and VM scale sets take it.
+  iyev: 'base64-json',
+  i2nsb3vklwnvbmzpz: 'base64-json',
   // `://` with its slashes escaped, or percent-encoded: a URL whose credentials the keyword misses.
   ':\\/\\/': 'escape',
   '%3a%2f%2f': 'escape',
@@ -465,7 +469,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   };
 
   collectEscapeLayers(text, input.path, set, hits, raw, take, budget);
-  collectBase64Layers(text, set, hits, take);
+  collectBase64Layers(text, input.path, set, hits, take, budget);
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -604,11 +608,56 @@ function backOffEscape(text: string, start: number): number {
   return s;
 }
 
-/** Base64 runs at the places LAYER_TRIGGERS mark, and a file that is one base64 document. */
-function collectBase64Layers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
+/** Configuration files, where a long base64 value on its own is a wrapped document more often than a hash. */
+const CONFIG_PATH = /\.(?:ya?ml|json|tf|tfvars|hcl|nomad|toml)$/i;
+/** Shortest base64 value decoded without a trigger: 30 bytes, longer than any hash's text form but a SHA-256's. */
+const MIN_ASSIGNED_RUN = 48;
+/**
+ * A whole value that is one long base64 run, assigned to a key on its own line (YAML `key: …`,
+ * HCL `key = "…"`, pretty JSON `"key": "…",`): a base64 env file, script or JSON document under a
+ * key no trigger names (`envFile:`, `user_data`, `bootstrap`).
+ */
+const ASSIGNED_BASE64 =
+  /^[ \t]*(?:-[ \t]+)?["']?[\w.-]{1,80}["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9+/]{48,}={0,2})["']?[ \t]*,?[ \t]*\r?$/gm;
+
+/**
+ * Base64 values assigned to keys in a configuration file. Only the probe of each run is decoded
+ * before it is taken (binary values, ciphertexts and hashes stop there), and never more than the
+ * budget has left: a minified bundle is not a configuration file, so it never gets here.
+ */
+function assignedBase64Runs(
+  text: string,
+  path: string,
+  budget: Budget,
+  out: Array<{ start: number; end: number; key?: { text: string; at: number } }>,
+): void {
+  if (!CONFIG_PATH.test(path) || text.length > MAX_RUN * 4) return;
+  ASSIGNED_BASE64.lastIndex = 0;
+  let reserved = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ASSIGNED_BASE64.exec(text)) !== null) {
+    const value = m[1]!;
+    if (value.length < MIN_ASSIGNED_RUN) continue;
+    reserved += Math.ceil((value.length * 3) / 4);
+    if (reserved > budget.left) return;
+    const start = m.index + m[0].indexOf(value, m[0].search(/[:=]/));
+    out.push({ start, end: start + value.length });
+  }
+}
+
+/** Base64 runs at the places LAYER_TRIGGERS mark, long values assigned to keys, and a file that is one base64 document. */
+function collectBase64Layers(
+  text: string,
+  path: string,
+  set: DetectorSet,
+  hits: Hits,
+  take: Take,
+  budget: Budget,
+): void {
   const runs: Array<{ start: number; end: number; key?: { text: string; at: number } }> = [];
   const whole = wholeFileRun(text);
   if (whole) runs.push({ start: whole[0], end: whole[1] });
+  else assignedBase64Runs(text, path, budget, runs);
   let secretDocEnd = -1;
   const { positions, keywordIds } = hits;
   for (let h = 0; h < positions.length; h++) {
@@ -639,7 +688,8 @@ function collectBase64Layers(text: string, set: DetectorSet, hits: Hits, take: T
     }
     if (run) runs.push({ start: run[0], end: run[1] });
   }
-  runs.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Of two runs over the same value, the one that knows its key (a Secret's data) is decoded.
+  runs.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.key !== undefined) - Number(a.key !== undefined));
   let covered = -1;
   for (const run of runs) {
     if (run.start < covered) continue;

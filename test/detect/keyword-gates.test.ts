@@ -133,6 +133,16 @@ describe('keyword gates', () => {
     expect(passes('secret', ['generic.env-list-secret'], '- name: DB_SECRET')).toBe(true);
     expect(passes('secret', ['generic.env-list-secret'], '{"name" : "app-secret"')).toBe(true);
     expect(passes('secret', ['generic.env-list-secret'], 'secret: abc')).toBe(false);
+    expect(passes('token', ['generic.value-block-secret'], '  DEPLOY_TOKEN:\n    value: abc')).toBe(true);
+    expect(passes('secret', ['generic.value-block-secret'], '"clientSecret": { "value": "abc" }')).toBe(true);
+    expect(passes('token', ['generic.value-block-secret'], 'token: abc')).toBe(false);
+    expect(passes('pass', ['generic.cloudformation-parameter-default'], '  MasterPassword:\r\n    Type: String')).toBe(
+      true,
+    );
+    expect(passes('pass', ['generic.cloudformation-parameter-default'], 'const password = "x";')).toBe(false);
+    expect(passes('tokens', ['consul.agent-acl-token'], '  tokens {')).toBe(true);
+    expect(passes('tokens', ['consul.agent-acl-token'], '"tokens": {"agent": "x"}')).toBe(true);
+    expect(passes('tokens', ['consul.agent-acl-token'], 'const tokens = lex(src);')).toBe(false);
 
     expect(passes('pass', ['generic.password-markdown'], '**Password**: `hunter22`')).toBe(true);
     expect(passes('pass', ['generic.password-markdown'], 'password = `x`')).toBe(true);

@@ -160,6 +160,40 @@ describe('detection through encoded layers', () => {
     ]);
   });
 
+  it('a base64 env file under a key no trigger names, in a config file, is decoded', () => {
+    const token = githubPat();
+    const value = b64(`NODE_ENV=production\nGITHUB_TOKEN=${token}\nLOG_LEVEL=info\n`);
+    const text = `app:\n  replicas: 2\n  envFile: ${value}\n`;
+    const matches = detectInText(text, 'charts/app/values.yaml', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['github.classic-pat', ['base64']]]);
+    expect(matches[0]!.secret === token).toBe(true);
+    expect(matches[0]!.start).toBeGreaterThanOrEqual(text.indexOf(value));
+    // The same line in code is not a configuration value: only triggers open layers there.
+    expect(detectInText(text, 'src/values.ts', set)).toEqual([]);
+  });
+
+  it('a base64 shell script or cloud-config (Terraform user_data) is decoded wherever it is', () => {
+    const key = stripeLiveKey();
+    const script = b64(`#!/bin/bash\nset -e\nexport STRIPE_KEY=${key}\n/opt/app/bin/start\n`);
+    const cloudConfig = b64(`#cloud-config\nwrite_files:\n  - path: /etc/app.env\n    content: STRIPE_KEY=${key}\n`);
+    for (const [value, path] of [
+      [script, 'modules/app/launch-template.tf'],
+      [cloudConfig, 'scripts/provision.py'],
+    ] as const) {
+      const text = `user_data = "${value}"\n`;
+      const matches = detectInText(text, path, set);
+      expect(matches.map((m) => m.detector.id)).toEqual(['stripe.secret-key-live']);
+      expect(matches[0]!.secret === key).toBe(true);
+    }
+  });
+
+  it('long base64 values in config files that do not decode to text add nothing', () => {
+    const binary = Buffer.from(Array.from({ length: 96 }, (_, i) => (i * 73 + 11) % 256)).toString('base64');
+    const prose = b64('This chart deploys the assistant service with its default settings.');
+    const text = `ciphertext: ${binary}\ndescription: ${prose}\n`;
+    expect(detectInText(text, 'deploy/sealed.yaml', set)).toEqual([]);
+  });
+
   it('ordinary base64 (hashes, images, identifiers) adds nothing', () => {
     const text = [
       '"integrity": "sha512-' +
