@@ -41,7 +41,8 @@ const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const ALGOLIA_APP_ID =
   /(?<![A-Za-z0-9])(?:app|APP|App)(?:lication|LICATION)?[_.-]?(?:id|ID|Id)["']?\s*(?::=|=>|[:=])\s*["']?([A-Z0-9]{10})(?![A-Za-z0-9])/;
 /** Datadog's sites (https://docs.datadoghq.com/getting_started/site/). */
-const DATADOG_SITE = /(?<![\w-])(?:(?:us[35]|ap[12])\.)?datadoghq\.(?:com|eu)(?![\w-])|(?<![\w-])ddog-gov\.com(?![\w-])/;
+const DATADOG_SITE =
+  /(?<![\w-])(?:(?:us[35]|ap[12])\.)?datadoghq\.(?:com|eu)(?![\w-])|(?<![\w-])ddog-gov\.com(?![\w-])/;
 
 /**
  * Formats: AWS secret keys are 40 base64 characters, Twilio auth tokens and Algolia keys 32 hex
