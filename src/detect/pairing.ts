@@ -106,6 +106,16 @@ export const PAIR_RULES: readonly PairRule[] = [
     shape: /^[0-9a-f]{32}$/,
     keyWord: /^(?:admin|write)$/,
   },
+  {
+    // A plain `apiKey` there is an Algolia key whose rights are chosen when it is created.
+    target: 'algolia.api-key',
+    siblingPatterns: [ALGOLIA_APP_ID, /algolia/i],
+    nearLines: 5,
+    siblingGroup: 'appId',
+    shape: /^[0-9a-f]{32}$/,
+    keyWord: /^(?:api|apikey)$/,
+    notKeyWord: /^(?:search|public|only|admin|write|app|application)$/,
+  },
   // Datadog's `api_key`/`app_key` beside the site they are for (`site: datadoghq.eu`, a
   // `us5.datadoghq.com` URL), where no enclosing block names the vendor.
   {

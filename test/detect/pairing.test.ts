@@ -75,6 +75,12 @@ describe('pairSiblings', () => {
     ]);
     const far = `// algolia\nappId: 'QX7RT2MK9V',\n${'\n'.repeat(12)}writeKey: '${key}',\n`;
     expect(ids(far, 'track.js')).toEqual(['segment.write-key']);
+    // A plain apiKey there is Algolia's too, its rights unknown; without Algolia named it stays generic.
+    const api = `import algoliasearch from 'algoliasearch';\nexport const cfg = {\n  appId: 'QX7RT2MK9V',\n  apiKey: '${key}',\n};\n`;
+    expect(ids(api, 'search.js')).toEqual(['algolia.api-key']);
+    expect(
+      ids(api.replace('algoliasearch', 'meilisearch').replace('algoliasearch', 'meilisearch'), 'search.js'),
+    ).toEqual(['generic.secret']);
   });
 
   it('a Datadog api_key/app_key pair next to the datadoghq site they are for is Datadog, not generic', () => {
