@@ -8,6 +8,21 @@ import { pairSiblings } from '../../src/detect/pairing.js';
 import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 import { githubPat, githubPatBadChecksum, randomAlnum } from '../helpers/tokens.js';
 
+/**
+ * Random hex of `bytes` bytes whose character entropy reads as a generated key (at least 3.6 bits):
+ * a rare low-entropy draw would fall below a detector's floor and make the test flaky.
+ */
+function keyHex(bytes: number): string {
+  for (;;) {
+    const value = randomBytes(bytes).toString('hex');
+    const counts = new Map<string, number>();
+    for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let entropy = 0;
+    for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
+    if (entropy >= 3.6) return value;
+  }
+}
+
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 
 function ids(text: string, path: string): string[] {
@@ -64,7 +79,7 @@ describe('pairSiblings', () => {
   });
 
   it("an indexer's writeKey beside its appId in a file that names Algolia is Algolia's, not Segment's", () => {
-    const key = randomBytes(16).toString('hex');
+    const key = keyHex(16);
     const config = `const algoliasearch = require('algoliasearch');\n\nmodule.exports = {\n  appId: 'QX7RT2MK9V',\n  writeKey: '${key}',\n};\n`;
     const matches = pairSiblings(config, 'search.config.js', detectInText(config, 'search.config.js', set), set);
     expect(matches.map((m) => m.detector.id)).toEqual(['algolia.admin-api-key']);
@@ -84,8 +99,8 @@ describe('pairSiblings', () => {
   });
 
   it('a Datadog api_key/app_key pair next to the datadoghq site they are for is Datadog, not generic', () => {
-    const api = randomBytes(16).toString('hex');
-    const app = randomBytes(20).toString('hex');
+    const api = keyHex(16);
+    const app = keyHex(20);
     const text = `METRICS = {\n    "api_key": "${api}",\n    "app_key": "${app}",\n    "site": "datadoghq.eu",\n}\n`;
     expect(ids(text, 'etl/sources.py')).toEqual(['datadog.api-key', 'datadog.application-key']);
     const elsewhere = `METRICS = {\n    "api_key": "${api}",\n    "app_key": "${app}",\n    "site": "metrics.example.net",\n}\n`;

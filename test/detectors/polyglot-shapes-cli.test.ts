@@ -8,7 +8,20 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkPlantedSecrets } from '../helpers/planted.js';
 
-const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
+/**
+ * Random hex of `bytes` bytes whose character entropy reads as a generated key (at least 3.6 bits):
+ * a rare low-entropy draw would fall below a detector's floor and make the test flaky.
+ */
+function keyHex(bytes: number): string {
+  for (;;) {
+    const value = randomBytes(bytes).toString('hex');
+    const counts = new Map<string, number>();
+    for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let entropy = 0;
+    for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
+    if (entropy >= 3.6) return value;
+  }
+}
 
 // Obviously fake, shaped like real values (hex keys drawn per run, so none reads as a made-up
 // sequence); each appears once, so a leak in the output is detectable.
@@ -21,11 +34,11 @@ const secrets: Record<string, string> = {
   'docs/hosts.md': 'Md6#qLz2Wx',
   'logs/access.log': 'Lg8!zKq3Wm',
   'store/db.go': 'Pg7Wq2Zx9Lm4Kt',
-  'search/config.js': hex(16),
+  'search/config.js': keyHex(16),
   'media/storage.py': 'Zq8rT2mK9vL4xW7pN3yH6bJ1cF5dG0sQa8Lk2Vb7',
-  'etl/metrics.py': hex(16),
+  'etl/metrics.py': keyHex(16),
   'ci/docker/config.json': 'ZGVwbG95Ojl2UiMya0xxIVdtNw==',
-  'notifier/channels.ts': `${hex(16)}-${hex(4)}-${hex(4)}`,
+  'notifier/channels.ts': `${keyHex(16)}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`,
   '.netrc': '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c',
 };
 
@@ -40,7 +53,7 @@ const files: Record<string, string> = {
   'store/db.go': `package store\n\nfunc Replica() (*sql.DB, error) {\n\treturn sql.Open("postgres", "host=pg-replica.corp.example.net user=ledger_ro password=${secrets['store/db.go']} dbname=ledger sslmode=require")\n}\n\nfunc dsn(host, user, pass string) string {\n\treturn fmt.Sprintf("host=%s user=%s password=%s dbname=ledger", host, user, pass)\n}\n`,
   'search/config.js': `const algoliasearch = require('algoliasearch');\n\nmodule.exports = {\n  appId: 'QX7RT2MK9V',\n  writeKey: '${secrets['search/config.js']}',\n  indexName: 'docs_prod',\n};\n`,
   'media/storage.py': `import boto3\n\nSESSION = boto3.session.Session(\n    "AKIAV2VG2NJVCJMKFETT",\n    "${secrets['media/storage.py']}",\n)\nOTHER = boto3.session.Session(\n    os.environ["AWS_ACCESS_KEY_ID"],\n    os.environ["AWS_SECRET_ACCESS_KEY"],\n)\n`,
-  'etl/metrics.py': `METRICS = {\n    "api_key": "${secrets['etl/metrics.py']}",\n    "app_key": "${hex(20)}",\n    "site": "datadoghq.eu",\n}\n`,
+  'etl/metrics.py': `METRICS = {\n    "api_key": "${secrets['etl/metrics.py']}",\n    "app_key": "${keyHex(20)}",\n    "site": "datadoghq.eu",\n}\n`,
   'ci/docker/config.json': `{\n  "auths": {\n    "harbor.corp.example.net": {\n      "auth": "${secrets['ci/docker/config.json']}"\n    },\n    "ghcr.io": {\n      "auth": ""\n    }\n  },\n  "credsStore": "desktop"\n}\n`,
   'notifier/channels.ts': `export const channels = {\n  email: { key: '${secrets['notifier/channels.ts']}', domain: 'mg.corp.example.net' },\n  fallback: process.env.FALLBACK_MAIL_KEY ?? '',\n};\n`,
   '.netrc': `machine api.heroku.com\n  login ops@corp.example.net\n  password ${secrets['.netrc']}\n`,
