@@ -19,6 +19,16 @@ export interface PairRule {
   siblingPatterns?: readonly RegExp[];
   /** The named group of the target's pattern that holds the sibling (for decoders and --verify). */
   siblingGroup?: string;
+  /**
+   * Where set, the first sibling pattern must match within this many lines of the secret (the
+   * others still anywhere in the file): for siblings that name a vendor only as a neighbour does.
+   */
+  nearLines?: number;
+  /**
+   * Provider detectors, besides the generic ones, whose matches this rule may re-attribute: a
+   * detector that reads a key name another vendor also uses (Segment's `writeKey`).
+   */
+  from?: readonly string[];
   /** The shape of the secret half. */
   shape: RegExp;
   /** A word of the secret's key name must match this (whole words, see keyWords). */
@@ -28,6 +38,11 @@ export interface PairRule {
 }
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const ALGOLIA_APP_ID =
+  /(?<![A-Za-z0-9])(?:app|APP|App)(?:lication|LICATION)?[_.-]?(?:id|ID|Id)["']?\s*(?::=|=>|[:=])\s*["']?([A-Z0-9]{10})(?![A-Za-z0-9])/;
+/** Datadog's sites (https://docs.datadoghq.com/getting_started/site/). */
+const DATADOG_SITE =
+  /(?<![\w-])(?:(?:us[35]|ap[12])\.)?datadoghq\.(?:com|eu)(?![\w-])|(?<![\w-])ddog-gov\.com(?![\w-])/;
 
 /**
  * Formats: AWS secret keys are 40 base64 characters, Twilio auth tokens and Algolia keys 32 hex
@@ -36,7 +51,8 @@ const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
  * Cloudinary API secrets 27 characters beside a 15-digit API key and a cloud name
  * (https://cloudinary.com/documentation/how_to_integrate_cloudinary#configure_your_credentials),
  * Algolia application ids 10 upper-case letters and digits, Entra client secrets 32–44 characters
- * of `[A-Za-z0-9._~-]` (older ones also `+/=`), issued for a GUID client id in a GUID tenant.
+ * of `[A-Za-z0-9._~-]` (older ones also `+/=`), issued for a GUID client id in a GUID tenant,
+ * Datadog API keys 32 hex and application keys 40 (https://docs.datadoghq.com/account_management/api-app-keys/).
  */
 export const PAIR_RULES: readonly PairRule[] = [
   {
@@ -74,12 +90,49 @@ export const PAIR_RULES: readonly PairRule[] = [
   },
   {
     target: 'algolia.admin-api-key',
-    siblingPatterns: [
-      /(?<![A-Za-z0-9])(?:app|APP|App)(?:lication|LICATION)?[_.-]?(?:id|ID|Id)["']?\s*(?::=|=>|[:=])\s*["']?([A-Z0-9]{10})(?![A-Za-z0-9])/,
-    ],
+    siblingPatterns: [ALGOLIA_APP_ID],
     siblingGroup: 'appId',
     shape: /^[0-9a-f]{32}$/,
     keyWord: /^(?:admin|write)$/,
+  },
+  {
+    // An indexer's `writeKey` beside its `appId` in a file that names Algolia (the algoliasearch
+    // client) is Algolia's write key, though Segment's detector reads the same name.
+    target: 'algolia.admin-api-key',
+    from: ['segment.write-key'],
+    siblingPatterns: [ALGOLIA_APP_ID, /algolia/i],
+    nearLines: 5,
+    siblingGroup: 'appId',
+    shape: /^[0-9a-f]{32}$/,
+    keyWord: /^(?:admin|write)$/,
+  },
+  {
+    // A plain `apiKey` there is an Algolia key whose rights are chosen when it is created.
+    target: 'algolia.api-key',
+    siblingPatterns: [ALGOLIA_APP_ID, /algolia/i],
+    nearLines: 5,
+    siblingGroup: 'appId',
+    shape: /^[0-9a-f]{32}$/,
+    keyWord: /^(?:api|apikey)$/,
+    notKeyWord: /^(?:search|public|only|admin|write|app|application)$/,
+  },
+  // Datadog's `api_key`/`app_key` beside the site they are for (`site: datadoghq.eu`, a
+  // `us5.datadoghq.com` URL), where no enclosing block names the vendor.
+  {
+    target: 'datadog.api-key',
+    siblingPatterns: [DATADOG_SITE],
+    nearLines: 5,
+    shape: /^[a-f0-9]{32}$/,
+    // Only Datadog's own names: the site line alone does not make every `…_key` nearby Datadog's.
+    keyWord: /^(?:api|apikey)$/,
+    notKeyWord: /^(?:app|application|appkey|secret)$/,
+  },
+  {
+    target: 'datadog.application-key',
+    siblingPatterns: [DATADOG_SITE],
+    nearLines: 5,
+    shape: /^[a-z0-9]{40}$/,
+    keyWord: /^(?:app|application|appkey)$/,
   },
   {
     target: 'azure.client-secret',
@@ -196,6 +249,17 @@ export function settingContext(text: string, offset: number): string {
   return own;
 }
 
+/** The lines within `lines` of the one holding `offset` (bounded: a minified line is cut). */
+function nearbyText(text: string, offset: number, lines: number): string {
+  let start = offset;
+  for (let n = 0; n <= lines && start > 0; n++) start = text.lastIndexOf('\n', start - 1);
+  let end = offset;
+  for (let n = 0; n <= lines && end >= 0 && end < text.length; n++) end = text.indexOf('\n', end + 1);
+  const from = Math.max(0, start + 1, offset - NEAR_CAP);
+  return text.slice(from, Math.min(end < 0 ? text.length : end, offset + NEAR_CAP));
+}
+const NEAR_CAP = 2048;
+
 /** How much of a file the sibling patterns read (credential files are small; the work stays bounded). */
 const SIBLING_WINDOW = 65536;
 
@@ -222,12 +286,46 @@ function providerReading(secret: string, path: string, set: DetectorSet): RawMat
   );
 }
 
+const providerIds = new WeakMap<DetectorSet, ReadonlySet<string>>();
+
+/** The ids of a set's provider detectors: without the store slots, the entry's own slot cannot win the reading. */
+function providerDetectorIds(set: DetectorSet): ReadonlySet<string> {
+  let ids = providerIds.get(set);
+  if (!ids) {
+    ids = new Set(set.detectors.filter((d) => d.provider !== 'generic' && !d.generic).map((d) => d.id));
+    providerIds.set(set, ids);
+  }
+  return ids;
+}
+
+/** How far back a .netrc entry's `machine` is sought from its password (an entry spans a few lines). */
+const ENTRY_SPAN = 512;
+
+/**
+ * A provider detector's reading of the store entry the slot belongs to: a .netrc `machine
+ * api.heroku.com` entry's password is that provider's key though the value alone (a UUID) names
+ * nothing. Only a match of exactly the slot's value counts.
+ */
+function entryReading(text: string, match: RawMatch, path: string, set: DetectorSet): RawMatch | undefined {
+  if (match.detector.id !== 'generic.netrc-password') return undefined;
+  const from = text.lastIndexOf('machine', match.start);
+  if (from < 0 || match.start - from > ENTRY_SPAN) return undefined;
+  return detectInText(text.slice(from, match.end), path, set, { only: providerDetectorIds(set) }).find(
+    (m) =>
+      m.start === match.start - from &&
+      m.end === match.end - from &&
+      !m.encoding &&
+      m.detector.provider !== 'generic' &&
+      !m.detector.generic,
+  );
+}
+
 /** Returns `matches` with each store-slot match whose value is a provider's token attributed to that provider. */
-function attributeStoreSlots(path: string, matches: RawMatch[], set: DetectorSet): RawMatch[] {
+function attributeStoreSlots(text: string, path: string, matches: RawMatch[], set: DetectorSet): RawMatch[] {
   if (!matches.some((m) => STORE_SLOTS.has(m.detector.id))) return matches;
   return matches.map((match) => {
     if (!STORE_SLOTS.has(match.detector.id)) return match;
-    const reading = providerReading(match.secret, path, set);
+    const reading = providerReading(match.secret, path, set) ?? entryReading(text, match, path, set);
     if (!reading) return match;
     // The store's host and user stay with the match (decoders and --verify read them).
     return {
@@ -254,8 +352,9 @@ export function pairSiblings(
   rules: readonly PairRule[] = PAIR_RULES,
   contextRules: readonly ContextRule[] = CONTEXT_RULES,
 ): RawMatch[] {
-  const matches = attributeStoreSlots(path, found, set);
-  if (!matches.some((m) => PAIRABLE.has(m.detector.id))) return matches;
+  const matches = attributeStoreSlots(text, path, found, set);
+  const pairable = (id: string): boolean => PAIRABLE.has(id) || rules.some((r) => r.from?.includes(id));
+  if (!matches.some((m) => pairable(m.detector.id))) return matches;
   const siblingCache = new Map<PairRule, string | null>();
   const sibling = (rule: PairRule): string | null => {
     let value = siblingCache.get(rule);
@@ -274,22 +373,30 @@ export function pairSiblings(
     return value;
   };
   return matches.map((match) => {
-    if (!PAIRABLE.has(match.detector.id) || match.keyName === undefined) return match;
+    if (!pairable(match.detector.id) || match.keyName === undefined) return match;
     const words = keyWords(match.keyName);
+    const generic = PAIRABLE.has(match.detector.id);
     for (const rule of rules) {
+      if (!(generic ? rule.from === undefined : rule.from?.includes(match.detector.id))) continue;
       if (!rule.shape.test(match.secret)) continue;
       if (!words.some((w) => rule.keyWord.test(w)) || (rule.notKeyWord && words.some((w) => rule.notKeyWord!.test(w))))
         continue;
       const target = set.byId.get(rule.target);
       if (!target) continue;
-      const siblingValue = sibling(rule);
+      let siblingValue = sibling(rule);
       if (siblingValue === null) continue;
+      if (rule.nearLines !== undefined) {
+        const near = rule.siblingPatterns![0]!.exec(nearbyText(text, match.start, rule.nearLines));
+        if (!near) continue;
+        siblingValue = near[1] ?? near[0];
+      }
       const groups = { ...match.groups, ...(rule.siblingGroup ? { [rule.siblingGroup]: siblingValue } : {}) };
       // The target's own checks (entropy floor, placeholder filter, validators) still apply.
       const judged = judgeValue(target, match.secret, { groups, keyName: match.keyName, path });
       if (!judged) continue;
       return { ...match, detector: target, groups, ...judged };
     }
+    if (!generic) return match;
     let context: string | undefined;
     for (const rule of contextRules) {
       if (!rule.shape.test(match.secret)) continue;

@@ -8,6 +8,21 @@ import { pairSiblings } from '../../src/detect/pairing.js';
 import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
 import { githubPat, githubPatBadChecksum, randomAlnum } from '../helpers/tokens.js';
 
+/**
+ * Random hex of `bytes` bytes whose character entropy reads as a generated key (at least 3.6 bits):
+ * a rare low-entropy draw would fall below a detector's floor and make the test flaky.
+ */
+function keyHex(bytes: number): string {
+  for (;;) {
+    const value = randomBytes(bytes).toString('hex');
+    const counts = new Map<string, number>();
+    for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let entropy = 0;
+    for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
+    if (entropy >= 3.6) return value;
+  }
+}
+
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 
 function ids(text: string, path: string): string[] {
@@ -63,6 +78,35 @@ describe('pairSiblings', () => {
     expect(ids(bare, 'config/media.yml')).not.toContain('cloudinary.api-secret');
   });
 
+  it("an indexer's writeKey beside its appId in a file that names Algolia is Algolia's, not Segment's", () => {
+    const key = keyHex(16);
+    const config = `const algoliasearch = require('algoliasearch');\n\nmodule.exports = {\n  appId: 'QX7RT2MK9V',\n  writeKey: '${key}',\n};\n`;
+    const matches = pairSiblings(config, 'search.config.js', detectInText(config, 'search.config.js', set), set);
+    expect(matches.map((m) => m.detector.id)).toEqual(['algolia.admin-api-key']);
+    expect(matches[0]!.groups['appId']).toBe('QX7RT2MK9V');
+    // Without Algolia named, or with the app id far from the key, Segment's reading stands.
+    expect(ids(`analytics = {\n  appId: 'QX7RT2MK9V',\n  writeKey: '${key}',\n}\n`, 'track.js')).toEqual([
+      'segment.write-key',
+    ]);
+    const far = `// algolia\nappId: 'QX7RT2MK9V',\n${'\n'.repeat(12)}writeKey: '${key}',\n`;
+    expect(ids(far, 'track.js')).toEqual(['segment.write-key']);
+    // A plain apiKey there is Algolia's too, its rights unknown; without Algolia named it stays generic.
+    const api = `import algoliasearch from 'algoliasearch';\nexport const cfg = {\n  appId: 'QX7RT2MK9V',\n  apiKey: '${key}',\n};\n`;
+    expect(ids(api, 'search.js')).toEqual(['algolia.api-key']);
+    expect(
+      ids(api.replace('algoliasearch', 'meilisearch').replace('algoliasearch', 'meilisearch'), 'search.js'),
+    ).toEqual(['generic.secret']);
+  });
+
+  it('a Datadog api_key/app_key pair next to the datadoghq site they are for is Datadog, not generic', () => {
+    const api = keyHex(16);
+    const app = keyHex(20);
+    const text = `METRICS = {\n    "api_key": "${api}",\n    "app_key": "${app}",\n    "site": "datadoghq.eu",\n}\n`;
+    expect(ids(text, 'etl/sources.py')).toEqual(['datadog.api-key', 'datadog.application-key']);
+    const elsewhere = `METRICS = {\n    "api_key": "${api}",\n    "app_key": "${app}",\n    "site": "metrics.example.net",\n}\n`;
+    expect(ids(elsewhere, 'etl/sources.py')).toEqual(['generic.secret', 'generic.secret']);
+  });
+
   it('a secret whose name or shape does not fit keeps its generic attribution', () => {
     const text = 'account_sid: AC0f3e1d2c4b5a69788796a5b4c3d2e1f0\napi_secret: Zq8rT2mK9vL4xW7pN3yH6bJ1\n';
     expect(ids(text, 'twilio.yml')).toEqual(['generic.secret']);
@@ -81,6 +125,13 @@ describe('credential-store slots holding a provider token', () => {
   it('a Heroku key as a .netrc password is a Heroku API key', () => {
     const text = `machine api.heroku.com\n  login ops@acmecorp.io\n  password HRKU-AA${randomAlnum(58)}\n`;
     expect(ids(text, '.netrc')).toEqual(['heroku.api-key']);
+  });
+
+  it("a legacy Heroku key (a UUID) in a multi-line api.heroku.com entry is Heroku's, read from the entry", () => {
+    const text = `machine files.acmecorp.io login deploy password Vt8qLm3Zx1Rw\nmachine api.heroku.com\n  login ops@acmecorp.io\n  password 2406bdd8-a704-4ece-aa37-d35eca2feb4a\n`;
+    expect(ids(text, '.netrc')).toEqual(['generic.netrc-password', 'heroku.netrc-api-key']);
+    const other = 'machine api.acmecorp.io\n  login ops\n  password 2406bdd8-a704-4ece-aa37-d35eca2feb4a\n';
+    expect(ids(other, '.netrc')).toEqual(['generic.netrc-password']);
   });
 
   it('a token whose checksum fails keeps that verdict under its provider', () => {
