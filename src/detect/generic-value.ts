@@ -190,7 +190,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs (credentials in URLs have their own detector)
   /^data:/i, // data: URIs
   /^(?:sha(?:1|256|384|512)|md5)-[A-Za-z0-9+/=]+$/, // SRI integrity hashes
-  /^\.{0,2}\/|^~\/|^[A-Za-z]:\\|\\\\/, // filesystem paths
+  /^\.{0,2}\/[\w.@~-]+(?:\/[\w.@~-]*)*$|^~\/|^[A-Za-z]:\\|\\\\/, // filesystem paths (a salt may start with `/+`)
   /^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|js|ts|py|rb|go|env|conf|cfg|ini|xml|properties|sh|jks|der|html?)$/i,
   /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i, // e-mail addresses
   /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/, // versions

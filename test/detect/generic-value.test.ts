@@ -282,6 +282,13 @@ describe('password hashes', () => {
 });
 
 describe('values and names that are not credentials', () => {
+  it('reads a salt that starts with a slash as a value, and a path as none', () => {
+    expect(judgeGenericValue('/+6K#q]Lm2Vx9|Pz-4tR8w!Yb3N@c7sJk1F^hD0gQ5eW&uI*oA', 'AUTH_KEY', { quote: "'" })).toBe(
+      true,
+    );
+    expect(judgeGenericValue('/run/secrets/api_token', 'secret_file', { quote: '"' })).toBe(false);
+  });
+
   it('rejects CloudFormation intrinsics, lower-case paths and BuildKit specs as values', () => {
     for (const value of ['!Ref MasterPassword', 'kv/data/orders', 'database/creds/orders', 'id=npm,env=NPM_TOKEN'])
       expect(judgeGenericValue(value, 'secret', { quote: '"', path: 'deploy.yml' }), value).toBe(false);
