@@ -41,9 +41,10 @@ describe('pairSiblings', () => {
     expect(ids('auth_token: 7d1c0e9a4b8f2c6e3a5d9b0f1e7c4a2d\n', 'twilio.yml')).toEqual(['generic.secret']);
   });
 
-  it('an AWS secret under a plain `secret` name, with the key id on another line', () => {
+  it('an AWS secret under a plain `secret` name, with the key id a few lines away', () => {
+    // (Right on the next line, aws.secret-access-key-next-line reads the pair by itself.)
     const text =
-      '[default]\naws_access_key_id = AKIAQ3EGRTNKZ7XWPL4M\nsecret = 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\n';
+      '[default]\naws_access_key_id = AKIAQ3EGRTNKZ7XWPL4M\nregion = eu-west-1\nsecret = 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\n';
     expect(ids(text, 'creds.ini')).toEqual(['aws.access-key-id', 'aws.secret-access-key']);
   });
 
