@@ -608,8 +608,13 @@ function backOffEscape(text: string, start: number): number {
   return s;
 }
 
-/** Configuration files, where a long base64 value on its own is a wrapped document more often than a hash. */
-const CONFIG_PATH = /\.(?:ya?ml|json|tf|tfvars|hcl|nomad|toml)$/i;
+/**
+ * Configuration files, where a long base64 value on its own is a wrapped document more often than
+ * a hash. JSON is left out: it is most of the bytes of a dependency tree (manifests, API models),
+ * where reading every line cost a few percent of a scan, and its base64 documents (Docker's
+ * `auth`, a service-account key, a PEM) are found by the triggers.
+ */
+const CONFIG_PATH = /\.(?:ya?ml|tf|tfvars|hcl|nomad|toml)$/i;
 /** Shortest base64 value decoded without a trigger: 30 bytes, longer than any hash's text form but a SHA-256's. */
 const MIN_ASSIGNED_RUN = 48;
 /**
