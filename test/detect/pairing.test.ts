@@ -6,22 +6,7 @@ import { buildDetectorSet } from '../../src/detect/compile.js';
 import { detectInText } from '../../src/detect/engine.js';
 import { pairSiblings } from '../../src/detect/pairing.js';
 import { builtinDetectorSources, loadDetectorFiles } from '../../src/catalog/load.js';
-import { githubPat, githubPatBadChecksum, randomAlnum } from '../helpers/tokens.js';
-
-/**
- * Random hex of `bytes` bytes whose character entropy reads as a generated key (at least 3.6 bits):
- * a rare low-entropy draw would fall below a detector's floor and make the test flaky.
- */
-function keyHex(bytes: number): string {
-  for (;;) {
-    const value = randomBytes(bytes).toString('hex');
-    const counts = new Map<string, number>();
-    for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
-    let entropy = 0;
-    for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
-    if (entropy >= 3.6) return value;
-  }
-}
+import { githubPat, githubPatBadChecksum, keyHex, randomAlnum } from '../helpers/tokens.js';
 
 const set = buildDetectorSet(loadDetectorFiles(builtinDetectorSources()).files.map((f) => f.file));
 

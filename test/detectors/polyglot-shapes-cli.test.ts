@@ -7,21 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkPlantedSecrets } from '../helpers/planted.js';
-
-/**
- * Random hex of `bytes` bytes whose character entropy reads as a generated key (at least 3.6 bits):
- * a rare low-entropy draw would fall below a detector's floor and make the test flaky.
- */
-function keyHex(bytes: number): string {
-  for (;;) {
-    const value = randomBytes(bytes).toString('hex');
-    const counts = new Map<string, number>();
-    for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
-    let entropy = 0;
-    for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
-    if (entropy >= 3.6) return value;
-  }
-}
+import { keyHex } from '../helpers/tokens.js';
 
 // Obviously fake, shaped like real values (hex keys drawn per run, so none reads as a made-up
 // sequence); each appears once, so a leak in the output is detectable.

@@ -45,3 +45,18 @@ export function seededAlnum(seed: string, length: number): string {
 export function seededGithubPat(seed: string, prefix = 'ghp_'): string {
   return completeWithChecksum('crc32-base62', `${prefix}${seededAlnum(seed, 30)}`);
 }
+
+/**
+ * Random hex of `bytes` bytes whose character entropy reads as a generated key (at least 3.6 bits):
+ * a rare low-entropy draw would fall below a detector's floor and make a test flaky.
+ */
+export function keyHex(bytes: number): string {
+  for (;;) {
+    const value = randomBytes(bytes).toString('hex');
+    const counts = new Map<string, number>();
+    for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let entropy = 0;
+    for (const n of counts.values()) entropy -= (n / value.length) * Math.log2(n / value.length);
+    if (entropy >= 3.6) return value;
+  }
+}
