@@ -95,7 +95,8 @@ export function isPasswordKey(name: string): boolean {
 const SECRET_WORDS =
   /^(?:secrets?|tokens?|apikeys?|credentials?|creds|auth|authorization|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
-const KDF_WORDS: ReadonlySet<string> = new Set(['argon2', 'argon2id', 'argon2i', 'pbkdf2', 'scrypt', 'bcrypt', 'kdf']);
+/** Key-derivation functions: a salt named after one is a parameter stored in the clear. */
+const KDF_WORDS: ReadonlySet<string> = new Set(WORDS.kdfWords);
 /** Words after a credential word that make the name about the credential, not the credential itself. */
 const SECRET_META: ReadonlySet<string> = new Set(WORDS.secretMeta);
 const TOKEN_META: ReadonlySet<string> = new Set(WORDS.tokenMeta);
@@ -138,7 +139,7 @@ export function isSecretKey(name: string): boolean {
 /** Credential words a name may end in without a separator (`jwtsecret`, `APITOKEN`, `hmackey`). */
 const COMPOUND = /^([a-z]{2,12}?)(secrets?|tokens?|key)$/;
 /** Words before `secret` or `token` in such a name, besides the key qualifiers. */
-const COMPOUND_QUALIFIERS: ReadonlySet<string> = new Set(['bot', 'oauth', 'webhook', 'refresh', 'bearer', 'personal']);
+const COMPOUND_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.compoundQualifiers);
 
 /**
  * A name written in one case without separators (`jwtsecret`, `SESSIONSECRET`, `apitoken`) as the
@@ -214,16 +215,21 @@ function isEncodedProse(value: string): boolean {
   return /^[A-Za-z][A-Za-z ,.'!?-]*$/.test(decoded) && decoded.includes(' ');
 }
 
+/** The length prefix and the GCM tag around a sealed-secrets value. */
+const SEALED_OVERHEAD = 2 + 16;
+/** Base64 characters of the shortest sealed-secrets value: a 2048-bit key's 256 bytes and the overhead. */
+const SEALED_MIN_LENGTH = Math.ceil(((256 + SEALED_OVERHEAD) * 4) / 3);
+
 /**
  * Bitnami sealed-secrets ciphertext: a big-endian 16-bit length of the RSA-encrypted session key
  * (256 or 512 bytes: `AQ…` or `Ag…` in base64), that key, then the AES-GCM sealed value. Only the
  * controller's private key opens it, so it is safe in a repository; its structure tells it apart.
  */
 function isSealedSecretCiphertext(value: string): boolean {
-  if (value.length < 340 || !/^A[Qg][A-D][A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  if (value.length < SEALED_MIN_LENGTH || !/^A[Qg][A-D][A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
   const head = Buffer.from(value.slice(0, 4), 'base64');
   const sessionKey = (head[0]! << 8) | head[1]!;
-  return (sessionKey === 256 || sessionKey === 512) && (value.length * 3) / 4 > sessionKey + 2 + 16;
+  return (sessionKey === 256 || sessionKey === 512) && (value.length * 3) / 4 > sessionKey + SEALED_OVERHEAD;
 }
 
 /** Digests of the empty string (MD5, SHA-1, SHA-256, SHA-512): a hash of nothing protects nothing. */

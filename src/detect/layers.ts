@@ -407,12 +407,15 @@ function base64RunNear(text: string, pos: number, keywordLength: number): [numbe
   return run[1] - run[0] >= MIN_BASE64_RUN ? run : undefined;
 }
 
+/** A base64 run to decode, with the key it is the value of when the finder knows it (a Secret's data). */
+interface Base64Run {
+  start: number;
+  end: number;
+  key?: { text: string; at: number };
+}
+
 /** `key: value` pairs of a Kubernetes Secret (YAML document or JSON object) holding base64. */
-function secretDataRuns(
-  text: string,
-  pos: number,
-  out: Array<{ start: number; end: number; key?: { text: string; at: number } }>,
-): void {
+function secretDataRuns(text: string, pos: number, out: Base64Run[]): void {
   const docStart = Math.max(0, text.lastIndexOf('\n---', pos) + 1);
   const next = text.indexOf('\n---', pos);
   const docEnd = Math.min(next < 0 ? text.length : next, docStart + 4 * MAX_RUN);
@@ -615,12 +618,11 @@ function backOffEscape(text: string, start: number): number {
  * `auth`, a service-account key, a PEM) are found by the triggers.
  */
 const CONFIG_PATH = /\.(?:ya?ml|tf|tfvars|hcl|nomad|toml)$/i;
-/** Shortest base64 value decoded without a trigger: 30 bytes, longer than any hash's text form but a SHA-256's. */
-const MIN_ASSIGNED_RUN = 48;
 /**
  * A whole value that is one long base64 run, assigned to a key on its own line (YAML `key: …`,
- * HCL `key = "…"`, pretty JSON `"key": "…",`): a base64 env file, script or JSON document under a
- * key no trigger names (`envFile:`, `user_data`, `bootstrap`).
+ * HCL and TOML `key = "…"`): a base64 env file, script or JSON document under a key no trigger
+ * names (`envFile:`, `user_data`, `bootstrap`). At least 48 characters (36 bytes): longer than a
+ * SHA-256 digest in base64 (44).
  */
 const ASSIGNED_BASE64 =
   /^[ \t]*(?:-[ \t]+)?["']?[\w.-]{1,80}["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9+/]{48,}={0,2})["']?[ \t]*,?[ \t]*\r?$/gm;
@@ -630,19 +632,13 @@ const ASSIGNED_BASE64 =
  * before it is taken (binary values, ciphertexts and hashes stop there), and never more than the
  * budget has left: a minified bundle is not a configuration file, so it never gets here.
  */
-function assignedBase64Runs(
-  text: string,
-  path: string,
-  budget: Budget,
-  out: Array<{ start: number; end: number; key?: { text: string; at: number } }>,
-): void {
+function assignedBase64Runs(text: string, path: string, budget: Budget, out: Base64Run[]): void {
   if (!CONFIG_PATH.test(path) || text.length > MAX_RUN * 4) return;
   ASSIGNED_BASE64.lastIndex = 0;
   let reserved = 0;
   let m: RegExpExecArray | null;
   while ((m = ASSIGNED_BASE64.exec(text)) !== null) {
     const value = m[1]!;
-    if (value.length < MIN_ASSIGNED_RUN) continue;
     reserved += Math.ceil((value.length * 3) / 4);
     if (reserved > budget.left) return;
     const start = m.index + m[0].indexOf(value, m[0].search(/[:=]/));
@@ -659,7 +655,7 @@ function collectBase64Layers(
   take: Take,
   budget: Budget,
 ): void {
-  const runs: Array<{ start: number; end: number; key?: { text: string; at: number } }> = [];
+  const runs: Base64Run[] = [];
   const whole = wholeFileRun(text);
   if (whole) runs.push({ start: whole[0], end: whole[1] });
   else assignedBase64Runs(text, path, budget, runs);
