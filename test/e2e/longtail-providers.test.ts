@@ -48,7 +48,7 @@ function scan(files: Record<string, string>): Finding[] {
   return (JSON.parse(run.stdout) as { findings: Finding[] }).findings;
 }
 
-it('an unprefixed vendor key warns as a key value, is a note when only named nearby, and never demotes a generic match', () => {
+it('an unprefixed vendor key warns as a key value, and warns too when only named nearby on its line, but not when nothing credential-like is named', () => {
   const findings = scan({
     'config/app.env': [
       `ZEROBOUNCE_API_KEY=${randomLower(32)}`,
@@ -60,7 +60,7 @@ it('an unprefixed vendor key warns as a key value, is a note when only named nea
   });
   const seen = findings.map((f) => [f.path, f.line, f.ruleId, f.level]);
   expect(seen).toContainEqual(['config/app.env', 1, 'zerobounce.api-key', 'warning']);
-  expect(seen).toContainEqual(['config/app.env', 2, 'zerobounce.api-key-mention', 'note']);
+  expect(seen).toContainEqual(['config/app.env', 2, 'zerobounce.api-key-mention', 'warning']);
   expect(findings.some((f) => f.path === 'config/app.env' && f.line === 3)).toBe(false);
   const nested = findings.filter((f) => f.path === 'config/services.json');
   expect(nested.map((f) => f.level)).toEqual(['warning']);
