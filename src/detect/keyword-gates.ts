@@ -256,9 +256,9 @@ function vaultAssignment(prefix: 's' | 'b' | 'r'): KeywordGate {
 }
 
 /**
- * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list): before
- * the keyword, up to 60 name characters, an optional quote, `[ \t]*:[ \t]*`, an optional quote
- * and `name`.
+ * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list) or
+ * `"key": "…"` (a Postman/Insomnia variable or header): before the keyword, up to 60 name
+ * characters, an optional quote, `[ \t]*:[ \t]*`, an optional quote and `name` or `key`.
  */
 const envListName: KeywordGate = (text, start) => {
   let i = start;
@@ -271,7 +271,8 @@ const envListName: KeywordGate = (text, start) => {
   i--;
   i = skipBlanksBack(text, i);
   if (isQuote(text.charCodeAt(i - 1))) i--;
-  return i >= 4 && text.slice(i - 4, i).toLowerCase() === 'name';
+  const field = text.slice(Math.max(0, i - 4), i).toLowerCase();
+  return field === 'name' || field.endsWith('key');
 };
 
 /**
@@ -457,7 +458,18 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
   { keywords: ['token'], detectors: ['vault.legacy-batch-token'], gate: vaultAssignment('b') },
   { keywords: ['token'], detectors: ['vault.legacy-recovery-token'], gate: vaultAssignment('r') },
   {
-    keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key', 'client_secret'],
+    keywords: [
+      'secret',
+      'token',
+      'api_key',
+      'apikey',
+      'api-key',
+      'access_key',
+      'private_key',
+      'client_secret',
+      'password',
+      'passwd',
+    ],
     detectors: ['generic.env-list-secret'],
     gate: envListName,
   },
