@@ -1,5 +1,6 @@
-// gcp: an offline decoder and its API hosts. The detectors are in detectors/gcp.yaml.
+// gcp: offline decoders and its API hosts. The detectors are in detectors/gcp.yaml.
 
+import { decodeGcpApiKey } from './api-key.js';
 import { decodeGcpServiceAccount } from './service-account.js';
 import type { ProviderModule } from '../types.js';
 
@@ -7,6 +8,7 @@ export const provider = {
   id: 'gcp',
   decoders: {
     'gcp-service-account': decodeGcpServiceAccount,
+    'gcp-api-key': decodeGcpApiKey,
   },
   apiHosts: [/(?:^|\.)googleapis\.com$/],
 } satisfies ProviderModule;
