@@ -461,6 +461,9 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (isEncodedProse(value) || isSealedSecretCiphertext(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
+  // git's `user.signingkey`: the id of a GPG key (8, 16 or 40 hex digits), not the key.
+  if (keyName && /^(?:user\.)?signingkey$/i.test(keyName) && /^(?:0x)?(?:[0-9A-F]{8}){1,5}!?$/i.test(value))
+    return false;
   const entropy = shannonEntropy(value);
   if (/^[0-9a-f]+$/i.test(value)) return value.length >= 16 && entropy >= ENTROPY.hex;
   if (characterClasses(value) < 2) return false;

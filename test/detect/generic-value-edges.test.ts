@@ -94,6 +94,13 @@ describe('hex values', () => {
     expect(judgeGenericValue(hex.slice(0, 40), 'api_key', ctx)).toBe(true);
     expect(judgeGenericValue(hex.slice(0, 40), 'commit_sha_token', ctx)).toBe(false);
   });
+
+  it("git's signingkey holds a GPG key id, but a signing key elsewhere is a secret", () => {
+    const id = hex.slice(0, 16).toUpperCase();
+    expect(judgeGenericValue(id, 'signingkey', ctx)).toBe(false);
+    expect(judgeGenericValue(id, 'user.signingkey', ctx)).toBe(false);
+    expect(judgeGenericValue(hex.slice(0, 40), 'JWT_SIGNING_KEY', ctx)).toBe(true);
+  });
 });
 
 describe('which names vouch for a value', () => {
@@ -132,6 +139,9 @@ describe('classes of values that are not secrets', () => {
     ['prose', 'please set this value before deploying'],
     ['a non-ASCII label', 'clé secrète du service'],
     ['a keyboard walk', 'abcdefghijklmnop12345678'],
+    ['a JetBrains path macro', '$REDIS_API_KEY_VALUE$'],
+    ['a Symfony parameter in a path', '%kernel.project_dir%/config/jwt/private.pem'],
+    ['Spring Cloud Config ciphertext', '{cipher}8f2c4e6a1b3d5f7092e4c6a8b0d2f4e6a8c0b2d4'],
   ] as const)('rejects %s', ([, value]) => {
     expect(judgeGenericValue(value, 'api_key', ctx)).toBe(false);
   });
