@@ -30,6 +30,8 @@ const MAX_RUN = 1024 * 1024;
 const MAX_DECODED_MATCHES = 200;
 /** Shortest base64 run worth decoding (a short token is 12+ characters, 16 in base64). */
 const MIN_BASE64_RUN = 16;
+/** ...and of a value its container declares base64 (a Kubernetes Secret's data). */
+const MIN_DECLARED_RUN = 8;
 /**
  * Escape windows: an escape this close to a keyword hit (`\"password\":\"…`, `token = \"…`) makes
  * the text around it worth decoding.
@@ -80,6 +82,8 @@ interface Layer {
   /** The outer region this layer decodes. */
   start: number;
   end: number;
+  /** The container says the value is base64 (a Kubernetes Secret's `data:`), so the run itself is no value. */
+  declared?: boolean;
 }
 
 /** Scans text (one layer deeper); the engine passes its own detection so this module stays below it. */
@@ -350,7 +354,8 @@ export function decodeBase64Run(
     if (i + 1 === stop || count === MAX_RUN) codes.push(text.slice(from, i + 1));
   }
   const chars = codes.join('').replace(/=+$/, '');
-  if (count < MIN_BASE64_RUN || count % 4 === 1 || padding > 2) return undefined;
+  // A Secret's data value is base64 however short (`YWRtaW4=` is `admin`).
+  if (count < (prefix ? MIN_DECLARED_RUN : MIN_BASE64_RUN) || count % 4 === 1 || padding > 2) return undefined;
   const usable = count >= MAX_RUN ? count - (count % 4) : count;
   const decoded = isPlainText(Buffer.from(chars.slice(0, usable), 'base64'));
   if (decoded === undefined || decoded.trim().length < 8) return undefined;
@@ -363,7 +368,7 @@ export function decodeBase64Run(
   // only moves a reported column inside the same run.
   for (let i = 0; i < decoded.length; i++) map[shift + i] = outer[Math.min(count - 1, Math.floor((i * 4) / 3))]!;
   map[layerText.length] = end;
-  return { encoding: 'base64', text: layerText, map, start, end };
+  return { encoding: 'base64', text: layerText, map, start, end, ...(prefix ? { declared: true } : {}) };
 }
 
 /** The base64 run around `pos` (standard alphabet, padding, no whitespace): [start, end). */
@@ -461,7 +466,8 @@ export interface LayerInput {
  * encoded value dropped, and one finding where raw and decoded found the same secret.
  */
 export function withLayers(input: LayerInput): RawMatch[] {
-  const { text, set, hits, raw, depth } = input;
+  const { text, set, hits, depth } = input;
+  const raw = depth === 0 ? withoutSealedCiphertext(text, input.raw) : input.raw;
   if (depth >= MAX_LAYER_DEPTH) return raw;
   const budget: Budget = { left: Math.max(BUDGET_FLOOR, Math.floor(text.length / BUDGET_RATIO)) };
   const layers: Layer[] = [];
@@ -699,6 +705,51 @@ function collectBase64Layers(
   }
 }
 
+/**
+ * Bitnami sealed-secrets manifests (`kind: SealedSecret`): every value under `encryptedData:` is
+ * ciphertext only the controller's private key opens, however short the generator made it. Raw
+ * matches there are dropped; a file without the word costs one native search.
+ */
+function withoutSealedCiphertext(text: string, raw: RawMatch[]): RawMatch[] {
+  if (raw.length === 0 || text.indexOf('SealedSecret') < 0) return raw;
+  const blocks = sealedDataBlocks(text);
+  if (blocks.length === 0) return raw;
+  return raw.filter((m) => !blocks.some(([start, end]) => m.start >= start && m.start < end));
+}
+
+/** [start, end) of each `encryptedData` block of a SealedSecret document (YAML or JSON). */
+function sealedDataBlocks(text: string): [number, number][] {
+  const blocks: [number, number][] = [];
+  let docStart = 0;
+  while (docStart < text.length) {
+    const next = text.indexOf('\n---', docStart);
+    const docEnd = next < 0 ? text.length : next + 1;
+    const doc = text.slice(docStart, docEnd);
+    if (/(?:^|[{,])[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?SealedSecret\b/m.test(doc)) {
+      const yaml = /^([ \t]*)encryptedData:[ \t]*\r?\n/m.exec(doc);
+      if (yaml) {
+        const indent = yaml[1]!.length;
+        let end = yaml.index + yaml[0].length;
+        // The block runs while lines are blank or indented deeper than its key.
+        while (end < doc.length) {
+          const lineEnd = doc.indexOf('\n', end);
+          const line = doc.slice(end, lineEnd < 0 ? doc.length : lineEnd);
+          if (line.trim() !== '' && line.length - line.trimStart().length <= indent) break;
+          end = lineEnd < 0 ? doc.length : lineEnd + 1;
+        }
+        blocks.push([docStart + yaml.index, docStart + end]);
+      }
+      const json = /"encryptedData"[ \t]*:[ \t]*\{/.exec(doc);
+      if (json) {
+        const close = doc.indexOf('}', json.index);
+        blocks.push([docStart + json.index, docStart + (close < 0 ? doc.length : close)]);
+      }
+    }
+    docStart = docEnd;
+  }
+  return blocks;
+}
+
 function overlapsRange(a: { start: number; end: number }, start: number, end: number): boolean {
   return a.start < end && start < a.end;
 }
@@ -716,6 +767,9 @@ function mergeLayered(raw: RawMatch[], decoded: RawMatch[], layers: readonly Lay
       const multiline = match.detector.multiline;
       if (layer.encoding === 'json-escape' && !multiline && /\\./.test(match.secret)) return false;
       if (layer.encoding === 'html-entity' && !multiline && /&(?:#|[a-z]{2,4};)/.test(match.secret)) return false;
+      // A Secret's data is base64 by definition: a generic reading of the run is never the value,
+      // whether or not the decoded text holds one (`changeme` decodes to a stand-in, not a finding).
+      if (layer.declared && match.detector.generic && match.start >= layer.start && match.end <= layer.end) return false;
       // A match on the encoded run itself (a generic secret, a Secret manifest's first value, a
       // base64 PEM) gives way to a provider's reading of what it decodes to; a generic reading of
       // the decoded value replaces only a generic reading of the run.

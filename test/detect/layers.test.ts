@@ -57,6 +57,21 @@ describe('detection through encoded layers', () => {
     expect(matches[0]!.start).toBe(text.indexOf(value));
   });
 
+  it("a Secret's data value is read decoded, never as base64 text: a stand-in decodes to nothing", () => {
+    const text = `kind: Secret\ndata:\n  SMTP_PASSWORD: ${b64('changeme')}\n`;
+    expect(detectInText(text, 'deploy/secret.yaml', set).map((m) => m.detector.id)).toEqual([]);
+  });
+
+  it('values under a SealedSecret encryptedData block are ciphertext, whatever their length', () => {
+    const cipher = `Ag${randomAlnum(40)}+${randomAlnum(30)}/${randomAlnum(40)}==`;
+    const yaml = `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    GITHUB_TOKEN: ${cipher}\n  template:\n    metadata:\n      name: ci\n`;
+    expect(detectInText(yaml, 'k8s/sealed.yaml', set)).toEqual([]);
+    const json = `{"kind": "SealedSecret", "spec": {"encryptedData": {"API_TOKEN": "${cipher}"}}}\n`;
+    expect(detectInText(json, 'k8s/sealed.json', set)).toEqual([]);
+    // The same value in a plain manifest is a secret.
+    expect(detectInText(`env:\n  GITHUB_TOKEN: ${cipher}\n`, 'k8s/app.yaml', set).length).toBe(1);
+  });
+
   it('a base64-wrapped env file yields each of its secrets, at distinct places in the run', () => {
     const token = githubPat();
     const text = `kind: Secret\ndata:\n  app.env: ${b64(`GITHUB_TOKEN=${token}\nSTRIPE_KEY=${stripeLiveKey()}\n`)}\n`;
