@@ -458,6 +458,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
     return false;
   if (isWordy(value)) return false;
   if (EMPTY_DIGESTS.test(value)) return false;
+  // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
   if (isEncodedProse(value) || isSealedSecretCiphertext(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;

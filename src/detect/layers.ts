@@ -393,13 +393,18 @@ function base64RunAfter(text: string, pos: number): [number, number] | undefined
 
 /**
  * The base64 value a `b64`/`base64` word points at: assigned to a name that says it is base64
- * (`KEY_B64=`, `"cert_base64": "`), or piped into a decoder (`echo … | base64 -d`).
+ * (`KEY_B64=`, `"cert_base64": "`), passed to a decoder call, or piped into a decoder
+ * (`echo … | base64 -d`).
  */
 function base64RunNear(text: string, pos: number, keywordLength: number): [number, number] | undefined {
   let i = pos;
   const nameEnd = Math.min(text.length, pos + 24);
   while (i < nameEnd && /[\w.-]/.test(text[i]!)) i++;
   if (/^["'`]?[ \t]*(?::=|=>|[:=])/.test(text.slice(i, i + 6))) return base64RunAfter(text, i);
+  // A decoder called on a literal: `Base64.decode64("…")`, `base64.b64decode("…")`,
+  // `Convert.FromBase64String("…")`.
+  if (/^\(\s*["'`]/.test(text.slice(i, i + 8)) && /decode|from/i.test(text.slice(pos - keywordLength - 8, i)))
+    return base64RunAfter(text, i + 1);
   // `… | base64 -d`: the run ends before the pipe.
   let j = pos - keywordLength - 1;
   while (j > 0 && (text[j] === ' ' || text[j] === '\t')) j--;

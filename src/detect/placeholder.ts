@@ -10,7 +10,7 @@ const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbC
 /**
  * Keys vendors print in their own documentation, which tutorials and READMEs copy: AWS's
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), Stripe's test key from
- * its API reference, and the bot token of Slack's OAuth guide.
+ * its API reference, the bot token of Slack's OAuth guide, and Hardhat's local test accounts.
  */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -21,6 +21,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'pk_test_TYooMQauvdEDq54NiTphI7jx',
   'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+  // The first accounts of Hardhat's and Anvil's local chain (from the mnemonic "test test … junk"),
+  // printed by `npx hardhat node` and copied into every tutorial.
+  'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+  '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
 ]);
 
 /** Words that mark a value as a template to fill in. */
@@ -89,7 +93,8 @@ export type PlaceholderKind = 'template' | 'synthetic';
  * judged): a template never to report, or a synthetic example worth at most a note.
  */
 export function placeholderKind(value: string, prefix = ''): PlaceholderKind | undefined {
-  if (DOCUMENTED_EXAMPLES.has(value) || DOCUMENTED_PREFIXES.some((p) => value.startsWith(p))) return 'template';
+  if (DOCUMENTED_EXAMPLES.has(value.startsWith('0x') ? value.slice(2) : value)) return 'template';
+  if (DOCUMENTED_PREFIXES.some((p) => value.startsWith(p))) return 'template';
   // Elided in documentation: "ops_eyJzaWdu...", "sk-…".
   if (/(?:\.\.\.|…)$/.test(value)) return 'template';
   const body = prefix && value.startsWith(prefix) ? value.slice(prefix.length) : value;

@@ -55,6 +55,8 @@ function matchHost(groups: Record<string, string | undefined>): string | undefin
 export type Validator = (secret: string, ctx: ValidatorContext) => ValidatorVerdict;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Words stand-in phrases are written with that BIP-39's English list does not have. */
+const MNEMONIC_STAND_INS = new Set(['your', 'here', 'words', 'mnemonic', 'xxx', 'foo', 'bar']);
 /** User names documentation writes beside a stand-in password (`user:pass@host`). */
 const STAND_IN_USER =
   /^(?:user(?:name)?|login|name|foo|me|someone|john(?:doe)?|jdoe|your[\w-]*|my[_-]?user(?:name)?|<[^>]*>)$|^$/i;
@@ -88,6 +90,15 @@ export const validators = {
     return true;
   },
   base64: (secret) => BASE64.test(secret),
+  /**
+   * A BIP-39 recovery phrase: nearly every word distinct (Hardhat's `test test … junk` and the
+   * `abandon … about` test vector are not), and none of the words documentation writes instead.
+   */
+  'mnemonic-words': (secret) => {
+    const words = secret.split(' ');
+    if (new Set(words).size < words.length - 2) return false;
+    return !words.some((w) => MNEMONIC_STAND_INS.has(w));
+  },
   hex: (secret) => HEX.test(secret),
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
@@ -98,6 +109,11 @@ export const validators = {
   /** The same, where the pattern places the value inside a string after other text (`"user:…"` for CURLOPT_USERPWD): never bare code. */
   'password-in-string': (secret, ctx) =>
     storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
+  /**
+   * A cookie's value under a session or auth cookie name the pattern has already vetted
+   * (`connect.sid`, `acme_session`): judged on the value alone, as machine-generated.
+   */
+  'session-value': (secret, ctx) => judgeGenericValue(secret, undefined, { ...ctx, literal: true }),
   /** Passwords: human-made values are accepted, defaults, references and code are not. */
   'password-value': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), secret, ctx),
   /**
