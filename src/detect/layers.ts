@@ -93,6 +93,11 @@ interface Budget {
   left: number;
 }
 
+/** Characters of a token's body (letters, digits, `_ - . + / =`). */
+function isTokenPart(c: number): boolean {
+  return isBase64Char(c) || c === 95 || c === 45 || c === 46 || c === 61;
+}
+
 function isBase64Char(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
 }
@@ -484,6 +489,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
 
   collectEscapeLayers(text, input.path, set, hits, raw, take, budget);
   collectBase64Layers(text, input.path, set, hits, take, budget);
+  collectConcatLayers(text, set, hits, take);
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -611,6 +617,137 @@ function collectEscapeLayers(
       const from = backOffEscape(text, start);
       take(finders[f]![1](text, from, Math.min(end, from + budget.left)));
     }
+  }
+}
+
+/**
+ * Keywords that can open a provider's token inside a string literal (`sk_live_`, `hf_`,
+ * `sk-proj-`, `xoxb-`): a provider detector's keyword made of token characters, with a digit,
+ * `_` or `-` in it.
+ * Names (`token`, `key`) are left out: a split value under a name has no prefix to find it by.
+ */
+const CONCAT_ELIGIBLE = new WeakMap<DetectorSet, Uint8Array>();
+
+function concatEligible(set: DetectorSet): Uint8Array {
+  let table = CONCAT_ELIGIBLE.get(set);
+  if (!table) {
+    const keywords = set.automaton.keywords;
+    table = new Uint8Array(keywords.length);
+    for (let k = 0; k < keywords.length; k++) {
+      const keyword = keywords[k]!;
+      if (keyword.length < 3 || !/^[a-z0-9_-]+$/.test(keyword) || !/[\d_-]/.test(keyword)) continue;
+      if (set.detectorsByKeyword[k]!.some((d) => !set.detectors[d]!.generic)) table[k] = 1;
+    }
+    CONCAT_ELIGIBLE.set(set, table);
+  }
+  return table;
+}
+
+/** How many literals one joined value may span, and how long each may be. */
+const CONCAT_MAX_PARTS = 8;
+const CONCAT_MAX_PART = 512;
+
+/**
+ * A string literal from `open` (its opening quote) to its closing quote on the same line:
+ * [body start, body end), or undefined.
+ */
+function literalAt(text: string, open: number): [number, number] | undefined {
+  const quote = text.charCodeAt(open);
+  const limit = Math.min(text.length, open + 1 + CONCAT_MAX_PART);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return [open + 1, i];
+    if (c === 10 || c === 92) return undefined; // a newline or an escape: not a plain literal
+  }
+  return undefined;
+}
+
+/**
+ * After a literal's closing quote: the opening quote of the next literal it is joined to (`+`,
+ * Lua's `..`, PHP's `.`, VB's `&`, SQL's `||`, or nothing, as Python, C and MATLAB juxtapose
+ * literals), across one line break at most; -1 when the literal is not continued.
+ */
+function nextJoinedLiteral(text: string, after: number, quote: number): number {
+  let i = after;
+  const limit = Math.min(text.length, after + 120);
+  let operator = false;
+  let newlines = 0;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) i++;
+    else if (c === 10) {
+      if (++newlines > 1) return -1;
+      i++;
+    } else if (!operator && (c === 43 || c === 38)) {
+      operator = true; // + &
+      i++;
+    } else if (!operator && c === 46) {
+      operator = true; // . and ..
+      i += text.charCodeAt(i + 1) === 46 ? 2 : 1;
+    } else if (!operator && c === 124 && text.charCodeAt(i + 1) === 124) {
+      operator = true; // ||
+      i += 2;
+    } else if (c === quote) return i;
+    else return -1;
+  }
+  return -1;
+}
+
+/**
+ * Values split into adjacent string literals (`"sk_live_4eC3" + "9HqLyj…"`, Python's implicit
+ * concatenation across lines, Lua's `..`): at a provider keyword inside a literal that is joined
+ * to the next, the literals' bodies are joined into one layer, put back between the first
+ * literal's quotes on its own line, so the provider detector (and the name before it) read the
+ * whole value.
+ */
+function collectConcatLayers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
+  const eligible = concatEligible(set);
+  const { positions, keywordIds } = hits;
+  let coveredTo = -1;
+  for (let h = 0; h < positions.length; h++) {
+    const pos = positions[h]!;
+    if (pos < coveredTo || eligible[keywordIds[h]!] === 0) continue;
+    // Cheap refusal first: the keyword's token must end at a quote (it is in a literal's tail).
+    let end = pos;
+    const stop = Math.min(text.length, pos + CONCAT_MAX_PART);
+    while (end < stop && isTokenPart(text.charCodeAt(end))) end++;
+    const quote = text.charCodeAt(end);
+    if (quote !== 34 && quote !== 39 && quote !== 96) continue;
+    const next = nextJoinedLiteral(text, end + 1, quote);
+    if (next < 0) continue;
+    // The literal's opening quote, on the same line before the keyword.
+    const keywordStart = pos - set.automaton.keywords[keywordIds[h]!]!.length;
+    const lineStart = lineStartOf(text, keywordStart, Math.max(0, keywordStart - CONCAT_MAX_PART));
+    const open = text.lastIndexOf(String.fromCharCode(quote), keywordStart - 1);
+    if (open < lineStart) continue;
+    // The literal opens with the token that holds the keyword (`"sk_live_…`); otherwise that
+    // quote closed an earlier literal, and this one is not the token's.
+    let tokenOpen = true;
+    for (let i = open + 1; i < keywordStart && tokenOpen; i++) tokenOpen = isTokenPart(text.charCodeAt(i));
+    if (!tokenOpen) continue;
+    const parts: Array<[number, number]> = [[open + 1, end]];
+    let at = next;
+    while (parts.length < CONCAT_MAX_PARTS) {
+      const body = literalAt(text, at);
+      if (!body) break;
+      parts.push(body);
+      const after = nextJoinedLiteral(text, body[1] + 1, quote);
+      if (after < 0) break;
+      at = after;
+    }
+    if (parts.length < 2) continue;
+    const last = parts[parts.length - 1]!;
+    const prefix = text.slice(lineStart, open + 1);
+    const joined = parts.map(([a, b]) => text.slice(a, b)).join('');
+    const layerText = `${prefix}${joined}${String.fromCharCode(quote)}`;
+    const map = new Int32Array(layerText.length + 1);
+    let o = 0;
+    for (let i = lineStart; i <= open; i++) map[o++] = i;
+    for (const [a, b] of parts) for (let i = a; i < b; i++) map[o++] = i;
+    map[o++] = last[1];
+    map[layerText.length] = last[1] + 1;
+    take({ encoding: 'concatenation', text: layerText, map, start: open, end: last[1] + 1 });
+    coveredTo = last[1] + 1;
   }
 }
 
@@ -772,6 +909,14 @@ function mergeLayered(raw: RawMatch[], decoded: RawMatch[], layers: readonly Lay
       const multiline = match.detector.multiline;
       if (layer.encoding === 'json-escape' && !multiline && /\\./.test(match.secret)) return false;
       if (layer.encoding === 'html-entity' && !multiline && /&(?:#|[a-z]{2,4};)/.test(match.secret)) return false;
+      // The first literal of a split value is a truncated reading of the joined one.
+      if (
+        layer.encoding === 'concatenation' &&
+        match.start >= layer.start &&
+        match.end <= layer.end &&
+        decoded.some((d) => overlapsRange(d, match.start, match.end) && d.secret.length > match.secret.length)
+      )
+        return false;
       // A Secret's data is base64 by definition: a generic reading of the run is never the value,
       // whether or not the decoded text holds one (`changeme` decodes to a stand-in, not a finding).
       if (layer.declared && match.detector.generic && match.start >= layer.start && match.end <= layer.end) return false;

@@ -57,6 +57,28 @@ describe('detection through encoded layers', () => {
     expect(matches[0]!.start).toBe(text.indexOf(value));
   });
 
+  it('a provider token split into joined literals is read whole, in Java, Python and Lua syntax', () => {
+    const key = stripeLiveKey();
+    const [head, tail] = [key.slice(0, 18), key.slice(18)];
+    for (const [path, text] of [
+      ['src/Payments.java', `static final String KEY = "${head}" + "${tail}";\n`],
+      ['app/ai.py', `client = Client(api_key=(\n    "${head}"\n    "${tail}"\n))\n`],
+      ['gateway/pay.lua', `local KEY = '${head}' .. '${tail}'\n`],
+    ] as const) {
+      const matches = detectInText(text, path, set);
+      expect(
+        matches.map((m) => [m.detector.id, m.encoding]),
+        path,
+      ).toEqual([['stripe.secret-key-live', ['concatenation']]]);
+      expect(matches[0]!.secret === key, path).toBe(true);
+      expect(matches[0]!.start, path).toBe(text.indexOf(head));
+    }
+  });
+
+  it('a prefix joined to a variable is not a split value', () => {
+    expect(detectInText('const key = "sk_live_" + process.env.STRIPE_SUFFIX;\n', 'src/a.ts', set)).toEqual([]);
+  });
+
   it("a Secret's data value is read decoded, never as base64 text: a stand-in decodes to nothing", () => {
     const text = `kind: Secret\ndata:\n  SMTP_PASSWORD: ${b64('changeme')}\n`;
     expect(detectInText(text, 'deploy/secret.yaml', set).map((m) => m.detector.id)).toEqual([]);
