@@ -919,7 +919,8 @@ function mergeLayered(raw: RawMatch[], decoded: RawMatch[], layers: readonly Lay
         return false;
       // A Secret's data is base64 by definition: a generic reading of the run is never the value,
       // whether or not the decoded text holds one (`changeme` decodes to a stand-in, not a finding).
-      if (layer.declared && match.detector.generic && match.start >= layer.start && match.end <= layer.end) return false;
+      if (layer.declared && match.detector.generic && match.start >= layer.start && match.end <= layer.end)
+        return false;
       // A match on the encoded run itself (a generic secret, a Secret manifest's first value, a
       // base64 PEM) gives way to a provider's reading of what it decodes to; a generic reading of
       // the decoded value replaces only a generic reading of the run.
