@@ -694,7 +694,7 @@ function nextJoinedLiteral(text: string, after: number, quote: number): number {
 }
 
 /**
- * Values split into adjacent string literals (`"sk_live_4eC3" + "9HqLyj…"`, Python's implicit
+ * Values split into adjacent string literals (`"sk_live_…" + "…"`, Python's implicit
  * concatenation across lines, Lua's `..`): at a provider keyword inside a literal that is joined
  * to the next, the literals' bodies are joined into one layer, put back between the first
  * literal's quotes on its own line, so the provider detector (and the name before it) read the
