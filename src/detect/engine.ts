@@ -477,7 +477,8 @@ function collectMatches(
       if (from < keyStart) keyName = text.slice(from, keyStart) + keyName;
       // `${NAME:?message}`: the shell's error text for an unset NAME, not NAME's value.
       if (detector.generic && secret.startsWith('?') && text.startsWith('${', from - 2)) continue;
-      if (detector.generic && insideTemplateExpression(text, from)) continue;
+      // …except a literal the template falls back to (`| default "…"`), which is a value.
+      if (detector.generic && insideTemplateExpression(text, from) && !TEMPLATE_DEFAULT.test(m[0])) continue;
     }
     keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;
@@ -500,6 +501,8 @@ function collectMatches(
  * arguments there are references the template resolves, not values. Looks back a bounded stretch,
  * so a long minified line costs nothing per match.
  */
+const TEMPLATE_DEFAULT = /\|\s*default\s*\(?\s*["']/;
+
 function insideTemplateExpression(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 200), at);
   const open = before.lastIndexOf('{{');

@@ -193,7 +193,10 @@ function isDefaultNameChar(c: number): boolean {
   return isWordChar(c) || c === 46 || c === 45;
 }
 
-/** generic.secret-default: `${…secret…:default}`: up to 40 of `[\w.-]` after the word, then `:`. */
+/**
+ * generic.secret-default and generic.shell-default: `${…secret…:default}`, `${…pass…:-default}`:
+ * up to 40 of `[\w.-]` after the word, then `:`.
+ */
 const placeholderDefault: KeywordGate = (text, _start, end) => {
   const run = runEnd(text, end, 40, isDefaultNameChar);
   return run >= 0 && text.charCodeAt(run) === 58;
@@ -448,6 +451,11 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     gate: secretAssignment,
   },
   { keywords: ['secret', 'token', 'key'], detectors: ['generic.secret-default'], gate: placeholderDefault },
+  {
+    keywords: ['secret', 'token', 'key', 'pass', 'pwd'],
+    detectors: ['generic.shell-default'],
+    gate: placeholderDefault,
+  },
   { keywords: ['auth', 'cred'], detectors: ['generic.auth-tuple'], gate: authTupleKey },
   {
     keywords: ['token', 'api-key', 'api_key', 'apikey', 'secret', 'access-key'],

@@ -264,7 +264,16 @@ const NEAR_CAP = 2048;
 const SIBLING_WINDOW = 65536;
 
 /** Generic detectors whose matches may be the secret half of a pair. */
-const PAIRABLE = new Set(['generic.secret', 'generic.password']);
+const PAIRABLE_GENERIC = new Set(['generic.secret', 'generic.password']);
+
+/**
+ * Generic readings a rule may re-attribute: the generic secret and password, and a vendor key
+ * named nearby (`…-mention`), which a keyed reading of the same value (a provider block's
+ * `api_key`) outranks.
+ */
+function isPairableGeneric(id: string): boolean {
+  return PAIRABLE_GENERIC.has(id) || id.endsWith('-mention');
+}
 
 /**
  * Detectors that read a credential store's password slot (git's credential store, .netrc) whatever
@@ -353,7 +362,7 @@ export function pairSiblings(
   contextRules: readonly ContextRule[] = CONTEXT_RULES,
 ): RawMatch[] {
   const matches = attributeStoreSlots(text, path, found, set);
-  const pairable = (id: string): boolean => PAIRABLE.has(id) || rules.some((r) => r.from?.includes(id));
+  const pairable = (id: string): boolean => isPairableGeneric(id) || rules.some((r) => r.from?.includes(id));
   if (!matches.some((m) => pairable(m.detector.id))) return matches;
   const siblingCache = new Map<PairRule, string | null>();
   const sibling = (rule: PairRule): string | null => {
@@ -375,7 +384,7 @@ export function pairSiblings(
   return matches.map((match) => {
     if (!pairable(match.detector.id) || match.keyName === undefined) return match;
     const words = keyWords(match.keyName);
-    const generic = PAIRABLE.has(match.detector.id);
+    const generic = isPairableGeneric(match.detector.id);
     for (const rule of rules) {
       if (!(generic ? rule.from === undefined : rule.from?.includes(match.detector.id))) continue;
       if (!rule.shape.test(match.secret)) continue;

@@ -36,12 +36,12 @@ const EXAMPLE_WORDS =
   /example|dummy|notreal|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|todo|fixme/i;
 
 /**
- * Template, environment and interpolation references: the value lives elsewhere. Also JetBrains
- * path macros (`$REDIS_PASSWORD$`), Symfony parameters in a path (`%kernel.project_dir%/…`), and
+ * Template, environment and interpolation references: the value lives elsewhere (Compose writes
+ * a `$` for the container's shell as `$$NAME`). Also JetBrains path macros (`$REDIS_PASSWORD$`), Symfony parameters in a path (`%kernel.project_dir%/…`), and
  * ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault).
  */
 const REFERENCE =
-  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\{[^}]*\}?$|^\$\(|^\$[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault/;
 
 /**
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,
