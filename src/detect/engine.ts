@@ -326,8 +326,10 @@ function collectWindows(
         : Math.min(lineEnd, pos + LINE_WINDOW_CAP);
       addWindow(list, start, end);
       // Hits before the window's end add nothing for this detector, except on a capped long
-      // line, where the window must keep sliding with the hits.
-      coveredTo[d] = end === lineEnd || detector.multiline ? end : pos + 1;
+      // line, where the window must keep sliding with the hits, and for a multiline detector,
+      // whose window reaches maxSpan past the line: a hit on a later line may start a match that
+      // runs past that reach, so it opens its own window (merged with this one).
+      coveredTo[d] = detector.multiline ? lineEnd : end === lineEnd ? end : pos + 1;
     }
   }
 
