@@ -38,6 +38,10 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(WORDS.fillerWords);
 /** Guessable passwords: still real credentials (someone logs in with them), reported like any other. */
 const WEAK_PASSWORDS: ReadonlySet<string> = new Set(WORDS.weakPasswords);
 
+/** A name that starts with a verb of an operation on a credential, as operation names do. */
+const OPERATION_NAME =
+  /^(?:get|fetch|list|create|delete|update|rotate|revoke|reset|generate|validate|verify|issue)[A-Z_]/i;
+
 /** Names split so far: the same few names (`key`, `token`, `apiKey`) come back on every match. */
 const KEY_WORDS = new Map<string, readonly string[]>();
 const KEY_WORDS_MAX = 4096;
@@ -110,6 +114,8 @@ export function isSecretKey(name: string): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (TOKEN_META.has(w)) return false;
+    // A search-only key (Algolia, Typesense, Meilisearch) is made for browsers.
+    if (w === 'only' && words[i - 1] === 'search') return false;
     if (
       NOT_CREDENTIAL_QUALIFIERS.has(w) &&
       i + 1 < words.length &&
@@ -463,6 +469,9 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (isEncodedProse(value) || isSealedSecretCiphertext(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
+  // An operation's name (`RotateApiToken`, `createApiKey`: a GraphQL persisted query's id, an
+  // RPC's digest) holds a hash of the operation, not a credential.
+  if (HEX_HASH.test(value) && keyName && OPERATION_NAME.test(keyName)) return false;
   // git's `user.signingkey`: the id of a GPG key (8, 16 or 40 hex digits), not the key.
   if (keyName && /^(?:user\.)?signingkey$/i.test(keyName) && /^(?:0x)?(?:[0-9A-F]{8}){1,5}!?$/i.test(value))
     return false;

@@ -484,7 +484,7 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
   { keywords: ['pass', 'pwd'], detectors: ['generic.password-markdown'], gate: markdownPassword },
   { keywords: ['pass', 'pwd'], detectors: ['generic.value-block-password'], gate: blockName },
   {
-    keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key'],
+    keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'app_key', 'app-key', 'access_key', 'private_key'],
     detectors: ['generic.value-block-secret'],
     gate: blockName,
   },
