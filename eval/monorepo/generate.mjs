@@ -164,7 +164,7 @@ class RepoFile {
     // A label that points at a line without its value would score the scanner against a typo.
     const joined = Array.isArray(text) ? text.join('\n') : text;
     const plain = value.split('\n').every((part) => joined.includes(part));
-    const encoded = (joined.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []).some((b) =>
+    const encoded = (joined.match(/[A-Za-z0-9+/]{8,}={0,2}/g) ?? []).some((b) =>
       Buffer.from(b, 'base64').toString('latin1').includes(value),
     );
     if (!plain && !encoded)
