@@ -322,10 +322,16 @@ function bareInCode(value: string, context: ValueContext): boolean {
   return !/^[A-Za-z0-9][\w.-]*[@!#%^~][^\s]*$/.test(value);
 }
 
-/** Fragments of code captured after an `=`: concatenations, calls, indexing, CSS selectors. */
-function isCodeFragment(value: string): boolean {
+/**
+ * Fragments of code captured after an `=`: concatenations, calls, indexing, CSS selectors. A
+ * leading `+` or `.` is a concatenation only in code (where even a quote before the capture may
+ * close a string, as in `"…"+s`): in YAML or an env file, `+IkJ…` is a base64 value.
+ */
+function isCodeFragment(value: string, context: ValueContext): boolean {
+  const bare = context.path === undefined || CODE_FILE.test(context.path);
   return (
-    /^\s*[+.]\s*[$A-Za-z_("']/.test(value) || // "…" + variable, '…'.$var
+    // "…" + variable, '…'.$var; outside code, only when it holds what base64 cannot (`+new Buffer(…)`).
+    (/^\s*[+.]\s*[$A-Za-z_("']/.test(value) && (bare || /[^A-Za-z0-9+/=_.-]/.test(value))) ||
     /^(?:new\s+)?[A-Za-z_$][\w$.]*\s*\(.*\)$/.test(value) || // calls: getPassword(user)
     /\$[A-Za-z_]\w*\[/.test(value) || // $p['config']
     /^#[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value) // CSS ids: #add-password
@@ -377,7 +383,7 @@ function standInKind(
   if (bareInCode(value, context)) return 'reject';
   const kind = placeholderKind(value);
   if (kind === 'template') return 'reject';
-  if (isCodeFragment(value)) return 'reject';
+  if (isCodeFragment(value, context)) return 'reject';
   const lower = value.toLowerCase();
   if (NOT_VALUES.has(lower)) return 'reject';
   if (REJECT_SHAPES.some((re) => re.test(value))) return 'reject';
