@@ -81,7 +81,9 @@ export function isPasswordKey(name: string): boolean {
   words.forEach((w, i) => {
     if (NOT_PASS_WORDS.has(w)) return;
     if (
-      /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$/.test(w) ||
+      /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$|^bindpw$|^authtok$/.test(
+        w,
+      ) ||
       (w.endsWith('pass') && w.length <= 12) ||
       /pwd$/.test(w)
     )
@@ -408,6 +410,11 @@ function standInKind(
   if (/for[_-]?(?:unit[_-]?|integration[_-]?|e2e[_-]?)?tests?(?![a-z])|(?<![a-z])tests?[_-]?only/i.test(value))
     return 'placeholder';
   if (PRODUCT_DEFAULTS.has(lower)) return 'default';
+  // Anonymous FTP takes `anonymous` (or an e-mail address) as the password of anyone.
+  if (/^anonymous(?:@[\w.-]*)?$/.test(lower)) return 'reject';
+  // Stored password hashes written where a password goes: SQL Server's `0x0200… HASHED`, an
+  // Oracle verifier (`S:…;T:…`), not the password.
+  if (/^0x0[12]00[0-9a-f]{40,}$|^[st]:[0-9a-f]{60,}/i.test(value)) return 'reject';
   const words = keyWords(value);
   // foo-bar, my_test_value; with digits (`secret123`, `test1`) it is a guessable password instead.
   if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w)) && !/\d/.test(value)) return 'placeholder';

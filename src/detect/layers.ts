@@ -52,6 +52,8 @@ export const LAYER_TRIGGERS = {
   '"kind": "secret"': 'k8s-secret',
   '"kind":"secret"': 'k8s-secret',
   'basic ': 'base64-after',
+  // A MIME part's body (an e-mail, an .eml or mbox file) after its encoding header.
+  'content-transfer-encoding: base64': 'base64-after',
   '"auth"': 'base64-after',
   base64: 'base64-near',
   b64: 'base64-near',

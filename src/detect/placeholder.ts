@@ -27,6 +27,12 @@ const DOCUMENTED_EXAMPLES = new Set([
   '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
 ]);
 
+/**
+ * Redaction markers tools write in place of a value: Sentry's `[Filtered]`, sysprep's
+ * `*SENSITIVE*DATA*DELETED*`.
+ */
+const REDACTION = /^\[(?:filtered|redacted|masked|hidden|removed|secret|sensitive)\]$|^\*SENSITIVE\*DATA\*DELETED\*$/i;
+
 /** Words that mark a value as a template to fill in. */
 const TEMPLATE_WORDS =
   /placeholder|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd|id)|yourkey|yourtoken|changeme|change[_-]me|replace[_-]?me|replace[_-]?with|insert[_-]?(?:your|key|token|here)|redacted|put[_-]?your|enter[_-]?your|secret[_-]?here|token[_-]?here|key[_-]?here/i;
@@ -38,10 +44,11 @@ const EXAMPLE_WORDS =
 /**
  * Template, environment and interpolation references: the value lives elsewhere (Compose writes
  * a `$` for the container's shell as `$$NAME`). Also JetBrains path macros (`$REDIS_PASSWORD$`), Symfony parameters in a path (`%kernel.project_dir%/…`), and
- * ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault).
+ * ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault, WebLogic's
+ * `{AES}…`, IIS's `[enc:…:enc]`, a Windows DPAPI blob's fixed header `AQAAANCMnd8BFdERjHoAwE/Cl+s…`).
  */
 const REFERENCE =
-  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault/;
 
 /**
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,
@@ -99,7 +106,7 @@ export function placeholderKind(value: string, prefix = ''): PlaceholderKind | u
   if (/(?:\.\.\.|…)$/.test(value)) return 'template';
   const body = prefix && value.startsWith(prefix) ? value.slice(prefix.length) : value;
   if (body.length === 0) return 'template';
-  if (REFERENCE.test(value) || TEMPLATE_WORDS.test(body) || isFiller(body)) return 'template';
+  if (REFERENCE.test(value) || REDACTION.test(value) || TEMPLATE_WORDS.test(body) || isFiller(body)) return 'template';
   if (EXAMPLE_WORDS.test(body) || isSynthetic(body)) return 'synthetic';
   return undefined;
 }
