@@ -91,16 +91,32 @@ describe('encoded layers', () => {
     expect(status).toBe(0);
   });
 
-  it("tokenscope's own SARIF report from a previous run scans clean", () => {
+  it("tokenscope's own SARIF, JSON and text reports from a previous run scan clean", () => {
     const token = githubPat();
-    const planted = track(tempRepo({ 'config/deploy.env': `GITHUB_TOKEN=${token}\n` }));
-    const out = join(track(tempDir()), 'tokenscope.sarif');
-    expect(runCli(['scan', planted, '--format', 'sarif', '-o', out]).status).toBe(1);
-    const report = readFileSync(out, 'utf8');
-    expect(report.includes(token)).toBe(false);
+    // Findings whose rules' help quotes command lines and syntax with made-up values, and whose
+    // messages name a command next to the redacted value (`htpasswd -b Ini… (13 chars)`).
+    const planted = track(
+      tempRepo({
+        'config/deploy.env': `GITHUB_TOKEN=${token}\n`,
+        'scripts/setup.sh': 'htpasswd -b /etc/nginx/.htpasswd admin Qz8mx2LkVt7w\n',
+        'src/main/resources/db.properties':
+          'url=jdbc:mysql://db1.corp.acme.io:3306/shop?user=shop&password=Hx7qKm2Pz9Lw\n',
+        'docs/accounts.md':
+          '| host | user | password |\n| --- | --- | --- |\n| db1.corp.acme.io | app | Wq9-vLm2RtK4 |\n',
+        'README.md': "The password is 'Sq8!mZ2xVt7'.\n",
+      }),
+    );
+    const outDir = track(tempDir());
+    const reports: Record<string, string> = {};
+    for (const format of ['sarif', 'json', 'text'] as const) {
+      const out = join(outDir, `tokenscope.${format}`);
+      expect(runCli(['scan', planted, '--format', format, '-o', out]).status).toBe(1);
+      reports[`reports/tokenscope.${format}`] = readFileSync(out, 'utf8');
+      expect(reports[`reports/tokenscope.${format}`]!.includes(token)).toBe(false);
+    }
 
     const dir = track(tempRepo());
-    writeFiles(dir, { 'reports/tokenscope.sarif': report });
+    writeFiles(dir, reports);
     const { status, findings } = scanJson(dir);
     // Rule help quotes made-up examples (`curl -u user:password`); those may show as notes, nothing more.
     expect(findings.filter((f) => f.level !== 'note')).toEqual([]);
