@@ -6,6 +6,7 @@
 // The word lists and entropy thresholds are data, with how they were calibrated:
 // src/detect/data/generic-words.json.
 
+import { decodeJwt } from '../providers/formats/jwt.js';
 import { characterClasses, shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import WORDS from './data/generic-words.json' with { type: 'json' };
@@ -37,6 +38,15 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(WORDS.fillerWords);
 
 /** Guessable passwords: still real credentials (someone logs in with them), reported like any other. */
 const WEAK_PASSWORDS: ReadonlySet<string> = new Set(WORDS.weakPasswords);
+
+/** An unsigned JWT with no claims (`{"alg":"none"}.{}.`): it grants nothing, whatever its name. */
+function isEmptyUnsignedJwt(value: string): boolean {
+  if (!value.startsWith('eyJ')) return false;
+  const jwt = decodeJwt(value);
+  return (
+    jwt !== undefined && String(jwt.header['alg']).toLowerCase() === 'none' && Object.keys(jwt.payload).length === 0
+  );
+}
 
 /** A name that starts with a verb of an operation on a credential, as operation names do. */
 const OPERATION_NAME =
@@ -480,6 +490,7 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
   if (isEncodedProse(value) || isSealedSecretCiphertext(value)) return false;
+  if (isEmptyUnsignedJwt(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
   // An operation's name (`RotateApiToken`, `createApiKey`: a GraphQL persisted query's id, an
