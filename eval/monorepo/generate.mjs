@@ -23,14 +23,14 @@ export function mulberry32(seed) {
   };
 }
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const B64 = ALNUM + '+/';
-const URLSAFE = ALNUM + '-_';
-const BASE32 = UPPER + '234567';
+export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+export const DIGIT = '0123456789';
+export const ALNUM = UPPER + LOWER + DIGIT;
+export const HEX = '0123456789abcdef';
+export const B64 = ALNUM + '+/';
+export const URLSAFE = ALNUM + '-_';
+export const BASE32 = UPPER + '234567';
 
 export function makeTokens(rand) {
   const pick = (alphabet, n) => {

@@ -7,16 +7,8 @@
 // encrypted values and hashes the same files really hold as decoys.
 // Written from what real repositories contain and from vendors' published token formats, not from
 // tokenscope's rules. Every value is drawn from the seeded PRNG at run time.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, DIGIT, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
 
 function appTokens(rand, t) {
   const one = (list) => list[Math.floor(rand() * list.length)];

@@ -6,16 +6,8 @@
 // files are full of: ${{ secrets.X }}, $CI_JOB_TOKEN, withCredentials, Vault/SSM references,
 // secretKeyRef, digests, commit SHAs, download checksums, masked log values, ciphertext.
 // Written from what real repositories hold, not from tokenscope's rules.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, DIGIT, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
 
 function more(rand, t) {
   const one = (list) => list[Math.floor(rand() * list.length)];

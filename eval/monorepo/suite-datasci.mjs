@@ -6,17 +6,8 @@
 // Julia, SQL notebooks, conda/pip private indexes, Label Studio and Roboflow; with the look-alikes
 // the same files are full of as decoys. Written from what such repositories contain and from the
 // vendors' published formats, not from tokenscope's rules. Every value comes from the seeded PRNG.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, BASE32, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
-const BASE32 = UPPER + '234567';
 
 function dsTokens(rand, t) {
   const one = (list) => list[Math.floor(rand() * list.length)];

@@ -7,14 +7,8 @@
 // those same files really hold as decoys. Written from what such repositories contain, not from
 // tokenscope's rules. Every value is drawn from the seeded PRNG at run time.
 import { createCipheriv } from 'node:crypto';
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const B64 = ALNUM + '+/';
 
 // Microsoft's published GPP AES-256 key (MS-GPPREF 2.2.1.1.4); IV is all zero.
 const GPP_KEY = Buffer.from('4e9906e8fcb66cc9faf49310620ffee8f496e806cc057990209b09a433b66c1b', 'hex');

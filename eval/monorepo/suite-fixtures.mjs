@@ -6,16 +6,8 @@
 // Storybook mocks and seed data. Real leaks (a live token the cassette filter missed, a staging
 // password in an integration test) hide among the fakes test code is full of. Written from what
 // real repositories hold, not from tokenscope's rules. Every value comes from the seeded PRNG.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, DIGIT, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
 
 function more(rand, t) {
   const one = (list) => list[Math.floor(rand() * list.length)];

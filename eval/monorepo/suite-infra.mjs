@@ -4,15 +4,8 @@
 // from the scanner's rules, so its misses measure something. Every token is built at run time
 // from the seeded PRNG; checksummed formats carry a valid checksum.
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-import { Repo, makeTokens, mulberry32, redact } from './generate.mjs';
+import { ALNUM, B64, DIGIT, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32, redact } from './generate.mjs';
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const B64 = ALNUM + '+/';
-const URLSAFE = ALNUM + '-_';
 const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
 
 // CRC32 (IEEE) for formats whose checksum is not base62 (Grafana's little-endian hex suffix).

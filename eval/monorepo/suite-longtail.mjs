@@ -5,16 +5,8 @@
 // Puppet, Chef, Salt, Bicep/ARM, CloudFormation, Pulumi, Ansible, TOML, INI, properties, XML,
 // plist, CSV, markdown, mail and logs). Vendor tokens follow the vendors' published shapes; every
 // value comes from the seeded PRNG at run time. Decoys are what the same files really hold.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, DIGIT, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
 
 function more(rand, t) {
   const one = (list) => list[Math.floor(rand() * list.length)];

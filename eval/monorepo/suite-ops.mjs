@@ -7,16 +7,8 @@
 // ciphertexts, hashes and ids the same files are full of as decoys. Written from what such files
 // really hold and from vendors' published token formats, not from tokenscope's rules. Every value
 // is drawn from the seeded PRNG at run time.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, DIGIT, HEX, LOWER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
 
 const CRC_TABLE = (() => {
   const tbl = [];

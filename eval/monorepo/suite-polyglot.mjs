@@ -4,16 +4,8 @@
 // that never name their vendor, with the look-alikes the same files really hold as decoys.
 // Written from what real repositories contain and from the token formats vendors publish, not
 // from tokenscope's rules. Every value is drawn from the seeded PRNG at run time.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, DIGIT, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
 
 // Builders for formats generate.mjs lacks, drawn from the same seeded stream.
 function moreTokens(rand, t) {

@@ -6,16 +6,8 @@
 // Decoys are what the same files really hold: redactions, vendor documentation examples, prose
 // words, placeholders, ids, hashes, public keys, version strings, harmless query params.
 // Written from real-world leak shapes and vendor-published formats, not from tokenscope's rules.
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, HEX, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 import { crc32Base62Suffix } from '../../dist/providers/formats/checksums.js';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const HEX = '0123456789abcdef';
-const URLSAFE = ALNUM + '-_';
-const B64 = ALNUM + '+/';
 
 function moreTokens(rand, t) {
   const one = (list) => list[Math.floor(rand() * list.length)];

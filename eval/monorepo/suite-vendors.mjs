@@ -9,15 +9,8 @@
 // from the seeded PRNG; checksummed formats carry a valid checksum unless labelled a decoy.
 import { createHash } from 'node:crypto';
 import { crc32Base62Suffix, grafanaSaSuffix, gitlabRoutableSuffix } from '../../dist/providers/formats/checksums.js';
-import { Repo, makeTokens, mulberry32 } from './generate.mjs';
+import { ALNUM, B64, BASE32, DIGIT, LOWER, UPPER, URLSAFE, Repo, makeTokens, mulberry32 } from './generate.mjs';
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGIT = '0123456789';
-const ALNUM = UPPER + LOWER + DIGIT;
-const B64 = ALNUM + '+/';
-const URLSAFE = ALNUM + '-_';
-const BASE32 = UPPER + '234567';
 const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
 
 const b64 = (s) => Buffer.from(s).toString('base64');
