@@ -258,6 +258,16 @@ function vaultAssignment(prefix: 's' | 'b' | 'r'): KeywordGate {
   };
 }
 
+/** twilio.auth-token's quoted `'AC` / `"AC`: an Account SID, 32 lower-case hex digits and no more. */
+const quotedAccountSid: KeywordGate = (text, _start, end) => {
+  if (end + 32 > text.length) return false;
+  for (let i = end; i < end + 32; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return !isAlnum(text.charCodeAt(end + 32));
+};
+
 /**
  * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list) or
  * `"key": "…"` (a Postman/Insomnia variable or header): before the keyword, up to 60 name
@@ -462,6 +472,7 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     detectors: ['generic.secret-flag'],
     gate: flagValue,
   },
+  { keywords: ["'ac", '"ac'], detectors: ['twilio.auth-token'], gate: quotedAccountSid },
   { keywords: ['token'], detectors: ['vault.legacy-service-token'], gate: vaultAssignment('s') },
   { keywords: ['token'], detectors: ['vault.legacy-batch-token'], gate: vaultAssignment('b') },
   { keywords: ['token'], detectors: ['vault.legacy-recovery-token'], gate: vaultAssignment('r') },
