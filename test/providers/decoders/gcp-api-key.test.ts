@@ -1,0 +1,34 @@
+// A Google API key's location: in the files Google's mobile SDKs compile into an app it is a
+// public client key (a note); anywhere else it stays the credential it is.
+
+import { describe, expect, it } from 'vitest';
+import { decodeGcpApiKey } from '../../../src/providers/gcp/api-key.js';
+
+const ctx = (path: string) => ({
+  groups: {},
+  path,
+  defaults: { privilege: 'write' as const, breadth: 'project' as const, tokenType: 'api-key' },
+  now: new Date('2026-12-02T00:00:00Z'),
+});
+const key = ['AIza', 'Jc1QTU9R4K0qURMwpY293vjv01mTu2K1dh0'].join('');
+
+describe('decodeGcpApiKey', () => {
+  it.for([
+    'android/app/google-services.json',
+    'ios/Runner/GoogleService-Info.plist',
+    'app/src/main/res/values/strings.xml',
+    'app/src/main/res/values-night-v31/config.xml',
+  ])('reads a key in %s as a public client key', (path) => {
+    const decoded = decodeGcpApiKey(key, ctx(path));
+    expect(decoded?.public).toBe(true);
+    expect(decoded?.privilege).toBe('public');
+    expect(decoded?.evidence.join(' ')).not.toContain(key);
+  });
+
+  it.for(['android/local.properties', '.env', 'server/config/maps.ts', 'res/values.xml'])(
+    'leaves a key in %s to the detector',
+    (path) => {
+      expect(decodeGcpApiKey(key, ctx(path))).toBeUndefined();
+    },
+  );
+});
