@@ -6,7 +6,7 @@
 // The word lists and entropy thresholds are data, with how they were calibrated:
 // src/detect/data/generic-words.json.
 
-import { decodeJwt } from '../providers/formats/jwt.js';
+import { decodeJwt, isEmptyUnsignedJwt } from '../providers/formats/jwt.js';
 import { characterClasses, shannonEntropy } from './entropy.js';
 import { placeholderKind } from './placeholder.js';
 import WORDS from './data/generic-words.json' with { type: 'json' };
@@ -38,15 +38,6 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(WORDS.fillerWords);
 
 /** Guessable passwords: still real credentials (someone logs in with them), reported like any other. */
 const WEAK_PASSWORDS: ReadonlySet<string> = new Set(WORDS.weakPasswords);
-
-/** An unsigned JWT with no claims (`{"alg":"none"}.{}.`): it grants nothing, whatever its name. */
-function isEmptyUnsignedJwt(value: string): boolean {
-  if (!value.startsWith('eyJ')) return false;
-  const jwt = decodeJwt(value);
-  return (
-    jwt !== undefined && String(jwt.header['alg']).toLowerCase() === 'none' && Object.keys(jwt.payload).length === 0
-  );
-}
 
 /** A name that starts with a verb of an operation on a credential, as operation names do. */
 const OPERATION_NAME =
@@ -490,12 +481,20 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
   if (isEncodedProse(value) || isSealedSecretCiphertext(value)) return false;
-  if (isEmptyUnsignedJwt(value)) return false;
+  // An unsigned JWT with no claims grants nothing, whatever its name.
+  if (value.startsWith('eyJ')) {
+    const jwt = decodeJwt(value);
+    if (jwt && isEmptyUnsignedJwt(jwt)) return false;
+  }
   if (UUID.test(value)) return keyName !== undefined;
-  if (HEX_HASH.test(value) && keyName && /commit|sha|hash|digest|checksum|rev/i.test(keyName)) return false;
-  // An operation's name (`RotateApiToken`, `createApiKey`: a GraphQL persisted query's id, an
-  // RPC's digest) holds a hash of the operation, not a credential.
-  if (HEX_HASH.test(value) && keyName && OPERATION_NAME.test(keyName)) return false;
+  // A hash under a hash's name, or under an operation's (`RotateApiToken`, `createApiKey`: a
+  // GraphQL persisted query's id, an RPC's digest), is a hash, not a credential.
+  if (
+    HEX_HASH.test(value) &&
+    keyName &&
+    (/commit|sha|hash|digest|checksum|rev/i.test(keyName) || OPERATION_NAME.test(keyName))
+  )
+    return false;
   // git's `user.signingkey`: the id of a GPG key (8, 16 or 40 hex digits), not the key.
   if (keyName && /^(?:user\.)?signingkey$/i.test(keyName) && /^(?:0x)?(?:[0-9A-F]{8}){1,5}!?$/i.test(value))
     return false;

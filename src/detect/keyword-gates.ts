@@ -260,13 +260,13 @@ function vaultAssignment(prefix: 's' | 'b' | 'r'): KeywordGate {
 
 /** twilio.auth-token's quoted `'AC` / `"AC`: an Account SID, 32 lower-case hex digits and no more. */
 const quotedAccountSid: KeywordGate = (text, _start, end) => {
-  if (end + 32 > text.length) return false;
-  for (let i = end; i < end + 32; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
-  return !isAlnum(text.charCodeAt(end + 32));
+  const run = runEnd(text, end, 33, isLowerHex);
+  return run === end + 32 && !isAlnum(text.charCodeAt(run));
 };
+
+function isLowerHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+}
 
 /**
  * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list) or

@@ -43,8 +43,8 @@ const EXAMPLE_WORDS =
 
 /**
  * Template, environment and interpolation references: the value lives elsewhere (Compose writes
- * a `$` for the container's shell as `$$NAME`). Also JetBrains path macros (`$REDIS_PASSWORD$`), Symfony parameters in a path (`%kernel.project_dir%/…`), and
- * ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault, WebLogic's
+ * a `$` for the container's shell as `$$NAME`). Also JetBrains path macros (`$REDIS_PASSWORD$`),
+ * Symfony parameters in a path (`%kernel.project_dir%/…`), and ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault, WebLogic's
  * `{AES}…`, IIS's `[enc:…:enc]`, a Windows DPAPI blob's fixed header `AQAAANCMnd8BFdERjHoAwE/Cl+s…`).
  */
 const REFERENCE =

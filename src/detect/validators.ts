@@ -16,7 +16,7 @@ import {
   judgePasswordValue,
   type PasswordVerdict,
 } from './generic-value.js';
-import { decodeJwt } from '../providers/formats/jwt.js';
+import { decodeJwt, isEmptyUnsignedJwt } from '../providers/formats/jwt.js';
 import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
 import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
 
@@ -87,8 +87,7 @@ export const validators = {
     // A NATS JWT (signed with an nkey) is a public claim the server checks against the account:
     // logging in takes the nkey seed beside it, which its own detector reports.
     if (jwt.header['alg'] === 'ed25519-nkey') return { ok: true, confidence: 'low' };
-    // An unsigned token with no claims (`{"alg":"none"}.{}`) says nothing and grants nothing.
-    if (String(jwt.header['alg']).toLowerCase() === 'none' && Object.keys(jwt.payload).length === 0) return false;
+    if (isEmptyUnsignedJwt(jwt)) return false;
     return true;
   },
   base64: (secret) => BASE64.test(secret),

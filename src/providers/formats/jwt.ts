@@ -24,6 +24,11 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   return { header, payload };
 }
 
+/** An unsigned token with no claims (`{"alg":"none"}.{}.`): it says nothing and grants nothing. */
+export function isEmptyUnsignedJwt(jwt: DecodedJwt): boolean {
+  return String(jwt.header['alg']).toLowerCase() === 'none' && Object.keys(jwt.payload).length === 0;
+}
+
 const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]{10,2048}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]*/;
 
 /**
