@@ -104,6 +104,16 @@ const SECRET_WORDS =
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
 /** Key-derivation functions: a salt named after one is a parameter stored in the clear. */
 const KDF_WORDS: ReadonlySet<string> = new Set(WORDS.kdfWords);
+/** Words before `salt` that make it a value kept in the clear (`bucketingSalt`, `password_salt`). */
+const PUBLIC_SALT_QUALIFIERS: ReadonlySet<string> = new Set([
+  'bucketing',
+  'bucket',
+  'experiment',
+  'sampling',
+  'rollout',
+  'password',
+  'user',
+]);
 /** Words after a credential word that make the name about the credential, not the credential itself. */
 const SECRET_META: ReadonlySet<string> = new Set(WORDS.secretMeta);
 const TOKEN_META: ReadonlySet<string> = new Set(WORDS.tokenMeta);
@@ -137,6 +147,9 @@ export function isSecretKey(name: string): boolean {
     if (!isCredentialWord) continue;
     // A key-derivation salt (`Argon2-Salt`, `pbkdf2_salt`) is stored beside what it protects, in the clear.
     if (w === 'salt' && i > 0 && KDF_WORDS.has(words[i - 1]!)) return false;
+    // An experiment's bucketing salt or a per-user password salt is stored in the clear too (a
+    // site-wide salt, WordPress's AUTH_SALT or Drupal's hash_salt, is a secret key).
+    if (w === 'salt' && i > 0 && PUBLIC_SALT_QUALIFIERS.has(words[i - 1]!)) continue;
     hit = true;
     const next = words[i + 1];
     // `token_type`, `secret_name`, `api_key_header`: the name describes the credential.
@@ -222,6 +235,17 @@ function isEncodedProse(value: string): boolean {
   if (value.length < 16 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
   const decoded = Buffer.from(value, 'base64').toString('latin1');
   return /^[A-Za-z][A-Za-z ,.'!?-]*$/.test(decoded) && decoded.includes(' ');
+}
+
+/**
+ * Base64 of a stand-in (`UkVQTEFDRV9NRQ==` is `REPLACE_ME`, `PHRva2VuPg==` is `<token>`): a
+ * Secret or Helm value written encoded is as made up as its plain text.
+ */
+function isEncodedStandIn(value: string): boolean {
+  if (value.length < 8 || value.length > 96 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+    return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x21-\x7e]{3,}$/.test(decoded) && placeholderKind(decoded) !== undefined;
 }
 
 /** The length prefix and the GCM tag around a sealed-secrets value. */
@@ -480,7 +504,7 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (EMPTY_DIGESTS.test(value)) return false;
   // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
-  if (isEncodedProse(value) || isSealedSecretCiphertext(value)) return false;
+  if (isEncodedProse(value) || isEncodedStandIn(value) || isSealedSecretCiphertext(value)) return false;
   // An unsigned JWT with no claims grants nothing, whatever its name.
   if (value.startsWith('eyJ')) {
     const jwt = decodeJwt(value);

@@ -71,6 +71,22 @@ export const LAYER_TRIGGERS = {
   '%3a%2f%2f': 'escape',
   '&#58;//': 'escape',
   '&#x3a;//': 'escape',
+  // A hex literal passed to a decoder (`bytes.fromhex("…")`, `binascii.unhexlify`, Go's
+  // `hex.DecodeString`, PHP's `hex2bin`, .NET's `Convert.FromHexString`, Apache Commons'
+  // `Hex.decodeHex`, Rust's `hex::decode`): the hex is only how the value is carried.
+  'fromhex(': 'hex-call',
+  'unhexlify(': 'hex-call',
+  'a2b_hex(': 'hex-call',
+  'hex.decodestring(': 'hex-call',
+  'hex2bin(': 'hex-call',
+  'fromhexstring(': 'hex-call',
+  'decodehex(': 'hex-call',
+  'hex::decode(': 'hex-call',
+  // Node's `Buffer.from('…', 'hex')`: the literal comes first.
+  ", 'hex')": 'hex-before',
+  ', "hex")': 'hex-before',
+  ",'hex')": 'hex-before',
+  ',"hex")': 'hex-before',
 } as const;
 
 export type LayerTrigger = (typeof LAYER_TRIGGERS)[keyof typeof LAYER_TRIGGERS];
@@ -492,6 +508,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   collectEscapeLayers(text, input.path, set, hits, raw, take, budget);
   collectBase64Layers(text, input.path, set, hits, take, budget);
   collectConcatLayers(text, set, hits, take);
+  collectHexLayers(text, set, hits, take);
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -630,6 +647,11 @@ function collectEscapeLayers(
  */
 const CONCAT_ELIGIBLE = new WeakMap<DetectorSet, Uint8Array>();
 
+/** Bit of concatEligible: a provider's keyword (`sk_live_`, `ghp_`), read inside a literal's tail. */
+const CONCAT_PROVIDER = 1;
+/** Bit of concatEligible: a generic detector's name word (`token`, `pass`), read in the name a value is assigned to. */
+const CONCAT_NAME = 2;
+
 function concatEligible(set: DetectorSet): Uint8Array {
   let table = CONCAT_ELIGIBLE.get(set);
   if (!table) {
@@ -637,8 +659,17 @@ function concatEligible(set: DetectorSet): Uint8Array {
     table = new Uint8Array(keywords.length);
     for (let k = 0; k < keywords.length; k++) {
       const keyword = keywords[k]!;
-      if (keyword.length < 3 || !/^[a-z0-9_-]+$/.test(keyword) || !/[\d_-]/.test(keyword)) continue;
-      if (set.detectorsByKeyword[k]!.some((d) => !set.detectors[d]!.generic)) table[k] = 1;
+      const users = set.detectorsByKeyword[k]!;
+      let kind = 0;
+      if (
+        keyword.length >= 3 &&
+        /^[a-z0-9_-]+$/.test(keyword) &&
+        /[\d_-]/.test(keyword) &&
+        users.some((d) => !set.detectors[d]!.generic)
+      )
+        kind |= CONCAT_PROVIDER;
+      if (/^[a-z]{3,}$/.test(keyword) && users.some((d) => set.detectors[d]!.generic)) kind |= CONCAT_NAME;
+      table[k] = kind;
     }
     CONCAT_ELIGIBLE.set(set, table);
   }
@@ -667,7 +698,8 @@ function literalAt(text: string, open: number): [number, number] | undefined {
 /**
  * After a literal's closing quote: the opening quote of the next literal it is joined to (`+`,
  * Lua's `..`, PHP's `.`, VB's `&`, SQL's `||`, or nothing, as Python, C and MATLAB juxtapose
- * literals), across one line break at most; -1 when the literal is not continued.
+ * literals), across one line break at most (a `\` line continuation counts as that break);
+ * -1 when the literal is not continued.
  */
 function nextJoinedLiteral(text: string, after: number, quote: number): number {
   let i = after;
@@ -677,9 +709,9 @@ function nextJoinedLiteral(text: string, after: number, quote: number): number {
   while (i < limit) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13) i++;
-    else if (c === 10) {
+    else if (c === 10 || (c === 92 && /^\\\r?\n/.test(text.slice(i, i + 3)))) {
       if (++newlines > 1) return -1;
-      i++;
+      i += c === 10 ? 1 : text.charCodeAt(i + 1) === 13 ? 3 : 2;
     } else if (!operator && (c === 43 || c === 38)) {
       operator = true; // + &
       i++;
@@ -696,11 +728,163 @@ function nextJoinedLiteral(text: string, after: number, quote: number): number {
 }
 
 /**
+ * Calls and lists whose literal elements are one value, joined with nothing between them:
+ * what comes before the first literal, and what must follow the last. Go `strings.Join([]string{
+ * "a", "b"}, "")`, Java and C# `String.join("", "a", "b")` and `string.Concat("a", "b")`, Python
+ * `"".join(["a", "b"])`, JavaScript and Ruby `["a", "b"].join("")`, PHP `implode('', ['a', 'b'])`,
+ * Kotlin `listOf("a", "b").joinToString("")`.
+ */
+const JOIN_LISTS: ReadonlyArray<readonly [opener: RegExp, closer: RegExp]> = [
+  [/\bstrings\.Join\(\s*\[\]string\{\s*$/, /^\s*\}\s*,\s*(?:""|``)\s*\)/],
+  [/\b[Ss]tring\.(?:[Jj]oin\(\s*""\s*,|Concat\()\s*(?:new\s*(?:[Ss]tring\s*)?\[\]\s*\{\s*)?$/, /^\s*\}?\s*\)/],
+  [/(?:""|'')\.join\(\s*[[(]\s*$/, /^\s*[\])]\s*\)/],
+  [/\[\s*$/, /^\s*\]\s*\.join(?:\(\s*(?:''|""|``)?\s*\)|(?![\w(]))/],
+  [/\b(?:implode|join)\(\s*(?:''|"")\s*,\s*(?:\[|array\()\s*$/, /^\s*[\])]\s*\)/],
+  [/\blistOf\(\s*$/, /^\s*\)\s*\.joinToString\(\s*(?:"")?\s*\)/],
+];
+
+/** The literals of a join list whose first literal opens at `open`, or undefined. */
+function joinListFrom(text: string, open: number, before: string): Array<[number, number]> | undefined {
+  const list = JOIN_LISTS.find(([opener]) => opener.test(before));
+  if (!list) return undefined;
+  const quote = text.charCodeAt(open);
+  const parts: Array<[number, number]> = [];
+  let at = open;
+  let after = open;
+  while (parts.length < CONCAT_MAX_PARTS) {
+    const body = literalAt(text, at);
+    if (!body) return undefined;
+    parts.push(body);
+    after = body[1] + 1;
+    let i = after;
+    const limit = Math.min(text.length, i + 80);
+    while (i < limit && /\s/.test(text[i]!)) i++;
+    if (text[i] !== ',') break;
+    i++;
+    while (i < limit && /\s/.test(text[i]!)) i++;
+    after = i;
+    if (text.charCodeAt(i) !== quote) break;
+    at = i;
+  }
+  return parts.length >= 2 && list[1].test(text.slice(after, after + 48)) ? parts : undefined;
+}
+
+/**
+ * The literals one value is written as, from the literal that opens at `open`: the elements of a
+ * join list (JOIN_LISTS, when `before`, the text before `open`, ends with its opener), or a chain
+ * of literals joined by operators or written side by side. Undefined for a single literal.
+ */
+function joinedLiterals(text: string, open: number, before: string): Array<[number, number]> | undefined {
+  const listed = joinListFrom(text, open, before);
+  if (listed) return listed;
+  const quote = text.charCodeAt(open);
+  const parts: Array<[number, number]> = [];
+  let at = open;
+  while (parts.length < CONCAT_MAX_PARTS) {
+    const body = literalAt(text, at);
+    if (!body) break;
+    parts.push(body);
+    const after = nextJoinedLiteral(text, body[1] + 1, quote);
+    if (after < 0) break;
+    at = after;
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
+
+/**
+ * The layer of a joined value: `head` (outer text from `headStart` to `headEnd`, put before the
+ * value so the name it is assigned to is read with it), the literals' bodies joined between
+ * quotes. The opening quote maps to `open`, the closing one to the last literal's.
+ */
+function joinedLayer(
+  text: string,
+  headStart: number,
+  headEnd: number,
+  open: number,
+  parts: ReadonlyArray<[number, number]>,
+): Layer {
+  const quote = text[open]!;
+  const last = parts[parts.length - 1]!;
+  const joined = parts.map(([a, b]) => text.slice(a, b)).join('');
+  const layerText = `${text.slice(headStart, headEnd)}${quote}${joined}${quote}`;
+  const map = new Int32Array(layerText.length + 1);
+  let o = 0;
+  for (let i = headStart; i < headEnd; i++) map[o++] = i;
+  map[o++] = open;
+  for (const [a, b] of parts) for (let i = a; i < b; i++) map[o++] = i;
+  map[o++] = last[1];
+  map[layerText.length] = last[1] + 1;
+  return { encoding: 'concatenation', text: layerText, map, start: open, end: last[1] + 1 };
+}
+
+/** Characters of a name a value is assigned to (`db.pass`, `$API_TOKEN`, `api-key`). */
+function isNamePart(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 36 ||
+    c === 46 ||
+    c === 45
+  );
+}
+
+/**
+ * At a generic detector's name word (`token` in `releaseToken`): the value assigned to that name,
+ * when it is written as joined literals (`KEYSTORE_PASS = String.join("", "…", "…")`, Python's
+ * `TOKEN = ("…"\n "…")`, C's `char psk[] = "…" "…";`, `#define KEY "…" \`). Returns the layer
+ * `<line up to the value>"<joined>"`, or undefined.
+ */
+function assignedJoinAt(text: string, pos: number): Layer | undefined {
+  const n = text.length;
+  let i = pos;
+  const nameLimit = Math.min(n, pos + 40);
+  while (i < nameLimit && isNamePart(text.charCodeAt(i))) i++;
+  // A key's closing quote or bracket (`"api_token":`, `ENV['TOKEN'] =`), a C array's `[]`.
+  if (text[i] === '"' || text[i] === "'") i++;
+  if (text[i] === ']') i++;
+  else if (text[i] === '[') {
+    const close = text.indexOf(']', i);
+    if (close < 0 || close - i > 5) return undefined;
+    i = close + 1;
+  }
+  while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+  const lineStart = lineStartOf(text, pos, Math.max(0, pos - CONCAT_MAX_PART));
+  const op = /^(?::=|=>|\?\?=|\|\|=|=(?!=)|:(?!:))/.exec(text.slice(i, i + 3));
+  if (op) i += op[0].length;
+  else if (!/^\s*#\s*define\s/.test(text.slice(lineStart, pos))) return undefined;
+  while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+  const headEnd = i;
+  // The value: a literal now, or after `(` (Python), or after one of the join lists' openers
+  // (whose own `""` separator is not the value's first literal).
+  const search = Math.min(n, i + 64);
+  let open = -1;
+  let before = '';
+  for (let j = i; j < search && open < 0; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 && j > i && text[i] !== '(' && !/[[{(]\s*$/.test(text.slice(i, j))) return undefined;
+    if (c !== 34 && c !== 39 && c !== 96) continue;
+    const prefix = text.slice(i, j);
+    if (/^\(?\s*$/.test(prefix) || JOIN_LISTS.some(([opener]) => prefix.search(opener) === 0)) {
+      open = j;
+      before = prefix;
+    } else if (text.charCodeAt(j + 1) === c)
+      j++; // an empty literal: a separator
+    else return undefined;
+  }
+  if (open < 0) return undefined;
+  const parts = joinedLiterals(text, open, before);
+  return parts ? joinedLayer(text, lineStart, headEnd, open, parts) : undefined;
+}
+
+/**
  * Values split into adjacent string literals (`"sk_live_…" + "…"`, Python's implicit
- * concatenation across lines, Lua's `..`): at a provider keyword inside a literal that is joined
- * to the next, the literals' bodies are joined into one layer, put back between the first
- * literal's quotes on its own line, so the provider detector (and the name before it) read the
- * whole value.
+ * concatenation across lines, Lua's `..`, a join call over literals): at a provider keyword
+ * inside a literal that is joined to the next, the literals' bodies are joined into one layer,
+ * put back between the first literal's quotes on its own line, so the provider detector (and the
+ * name before it) read the whole value. At a generic detector's name word, the value assigned to
+ * the name is read the same way (assignedJoinAt).
  */
 function collectConcatLayers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
   const eligible = concatEligible(set);
@@ -708,15 +892,27 @@ function collectConcatLayers(text: string, set: DetectorSet, hits: Hits, take: T
   let coveredTo = -1;
   for (let h = 0; h < positions.length; h++) {
     const pos = positions[h]!;
-    if (pos < coveredTo || eligible[keywordIds[h]!] === 0) continue;
-    // Cheap refusal first: the keyword's token must end at a quote (it is in a literal's tail).
+    const kind = eligible[keywordIds[h]!]!;
+    if (pos < coveredTo || kind === 0) continue;
+    if (kind & CONCAT_NAME) {
+      const layer = assignedJoinAt(text, pos);
+      if (layer) {
+        take(layer);
+        coveredTo = layer.end;
+        continue;
+      }
+    }
+    if (!(kind & CONCAT_PROVIDER)) continue;
+    // Cheap refusal first: the keyword's token must end at a quote (it is in a literal's tail)
+    // that is followed by a join: an operator, another literal, a line break or a list's comma.
     let end = pos;
     const stop = Math.min(text.length, pos + CONCAT_MAX_PART);
     while (end < stop && isTokenPart(text.charCodeAt(end))) end++;
     const quote = text.charCodeAt(end);
     if (quote !== 34 && quote !== 39 && quote !== 96) continue;
-    const next = nextJoinedLiteral(text, end + 1, quote);
-    if (next < 0) continue;
+    let next = end + 1;
+    while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
+    if (!/[+&.|'"`\\\r\n,]/.test(text[next] ?? '')) continue;
     // The literal's opening quote, on the same line before the keyword.
     const keywordStart = pos - set.automaton.keywords[keywordIds[h]!]!.length;
     const lineStart = lineStartOf(text, keywordStart, Math.max(0, keywordStart - CONCAT_MAX_PART));
@@ -727,29 +923,89 @@ function collectConcatLayers(text: string, set: DetectorSet, hits: Hits, take: T
     let tokenOpen = true;
     for (let i = open + 1; i < keywordStart && tokenOpen; i++) tokenOpen = isTokenPart(text.charCodeAt(i));
     if (!tokenOpen) continue;
-    const parts: Array<[number, number]> = [[open + 1, end]];
-    let at = next;
-    while (parts.length < CONCAT_MAX_PARTS) {
-      const body = literalAt(text, at);
-      if (!body) break;
-      parts.push(body);
-      const after = nextJoinedLiteral(text, body[1] + 1, quote);
-      if (after < 0) break;
-      at = after;
+    const parts = joinedLiterals(text, open, text.slice(Math.max(0, open - 80), open));
+    if (!parts) continue;
+    const layer = joinedLayer(text, lineStart, open, open, parts);
+    take(layer);
+    coveredTo = layer.end;
+  }
+}
+
+/** Shortest hex literal worth decoding at a decoder call (8 bytes). */
+const MIN_HEX_RUN = 16;
+
+/** A quoted hex literal whose opening quote is at `open`: [body start, body end), even length, or undefined. */
+function hexLiteralAt(text: string, open: number): [number, number] | undefined {
+  const quote = text.charCodeAt(open);
+  if (quote !== 34 && quote !== 39 && quote !== 96) return undefined;
+  let i = open + 1;
+  const limit = Math.min(text.length, open + 1 + 4096);
+  while (i < limit && HEX_DIGIT.test(text[i]!)) i++;
+  const length = i - open - 1;
+  return text.charCodeAt(i) === quote && length >= MIN_HEX_RUN && length % 2 === 0 ? [open + 1, i] : undefined;
+}
+
+/**
+ * Hex literals passed to a decoder (LAYER_TRIGGERS `hex-call`, `hex-before`). The layer is the
+ * statement the call is the value of, with the call replaced by a literal: the decoded text when
+ * it is text (`GH_TOKEN = bytes.fromhex("6768…").decode()` reads as `GH_TOKEN = "ghp_…"`), else the
+ * hex itself (`hmacKey, _ := hex.DecodeString("…")`: the key is those bytes). Go's `, _` (the
+ * discarded error) is dropped from the name so that the name is read as assigned.
+ */
+function collectHexLayers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
+  const { positions, keywordIds } = hits;
+  let coveredTo = -1;
+  for (let h = 0; h < positions.length; h++) {
+    const trigger = set.layerTriggers.get(keywordIds[h]!);
+    if (trigger !== 'hex-call' && trigger !== 'hex-before') continue;
+    const pos = positions[h]!;
+    if (pos < coveredTo) continue;
+    const keywordStart = pos - set.automaton.keywords[keywordIds[h]!]!.length;
+    let body: [number, number] | undefined;
+    let callStart: number;
+    if (trigger === 'hex-call') {
+      let i = pos;
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (text[i] === 'b' || text[i] === 'u') i++; // Python's b"…" and u"…"
+      body = hexLiteralAt(text, i);
+      callStart = keywordStart;
+    } else {
+      // `Buffer.from('…', 'hex')`: back over the literal to the call.
+      const close = keywordStart - 1;
+      const quote = text[close];
+      const open = quote === undefined ? -1 : text.lastIndexOf(quote, close - 1);
+      body =
+        open >= 0 && /\bfrom\(\s*$/.test(text.slice(Math.max(0, open - 16), open))
+          ? hexLiteralAt(text, open)
+          : undefined;
+      callStart = open >= 0 ? text.lastIndexOf('from', open) : -1;
     }
-    if (parts.length < 2) continue;
-    const last = parts[parts.length - 1]!;
-    const prefix = text.slice(lineStart, open + 1);
-    const joined = parts.map(([a, b]) => text.slice(a, b)).join('');
-    const layerText = `${prefix}${joined}${String.fromCharCode(quote)}`;
+    if (!body || callStart < 0) continue;
+    // The receiver before the call (`bytes.`, `binascii.`, `hex.`, `Buffer.`, `[Convert]::`).
+    while (callStart > 0 && /[\w.$:[\]]/.test(text[callStart - 1]!)) callStart--;
+    const lineStart = lineStartOf(text, callStart, Math.max(0, callStart - CONCAT_MAX_PART));
+    const hex = text.slice(body[0], body[1]);
+    const decoded = isPlainText(Buffer.from(hex, 'hex'));
+    const value = decoded !== undefined && decoded.trim().length >= 8 && !decoded.includes('\n') ? decoded : hex;
+    const chars: number[] = [];
+    let head = '';
+    const headText = text.slice(lineStart, callStart);
+    const discarded = /[\w$]\s*,\s*_\s*(?=:?=\s*$)/.exec(headText);
+    for (let i = 0; i < headText.length; i++) {
+      if (discarded && i > discarded.index && i < discarded.index + discarded[0].length) continue;
+      head += headText[i];
+      chars.push(lineStart + i);
+    }
+    const layerText = `${head}"${value}"`;
     const map = new Int32Array(layerText.length + 1);
-    let o = 0;
-    for (let i = lineStart; i <= open; i++) map[o++] = i;
-    for (const [a, b] of parts) for (let i = a; i < b; i++) map[o++] = i;
-    map[o++] = last[1];
-    map[layerText.length] = last[1] + 1;
-    take({ encoding: 'concatenation', text: layerText, map, start: open, end: last[1] + 1 });
-    coveredTo = last[1] + 1;
+    chars.forEach((at, i) => (map[i] = at));
+    map[head.length] = body[0] - 1;
+    const step = value === hex ? 1 : 2;
+    for (let i = 0; i < value.length; i++) map[head.length + 1 + i] = Math.min(body[1] - 1, body[0] + i * step);
+    map[layerText.length - 1] = body[1];
+    map[layerText.length] = body[1] + 1;
+    take({ encoding: 'hex', text: layerText, map, start: body[0] - 1, end: body[1] + 1 });
+    coveredTo = body[1];
   }
 }
 
@@ -813,7 +1069,7 @@ function collectBase64Layers(
   const { positions, keywordIds } = hits;
   for (let h = 0; h < positions.length; h++) {
     const trigger = set.layerTriggers.get(keywordIds[h]!);
-    if (trigger === undefined || trigger === 'escape') continue;
+    if (trigger === undefined || trigger === 'escape' || trigger === 'hex-call' || trigger === 'hex-before') continue;
     const pos = positions[h]!;
     let run: [number, number] | undefined;
     if (trigger === 'k8s-secret') {

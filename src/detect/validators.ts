@@ -17,10 +17,36 @@ import {
   type PasswordVerdict,
 } from './generic-value.js';
 import { decodeJwt, isEmptyUnsignedJwt } from '../providers/formats/jwt.js';
+import { placeholderKind } from './placeholder.js';
 import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
 import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
 
 export type { ValidatorContext, ValidatorVerdict };
+
+/** Decoded Secret data that leaks nothing: public keys and certificates, and stand-ins (see k8s-secret-value). */
+function isPublicOrStandIn(decoded: string): boolean {
+  const text = decoded.trim();
+  if (/^-----BEGIN (?:[A-Z0-9]+ )*(?:PUBLIC KEY|CERTIFICATE)-----/.test(text)) return true;
+  if (/^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA/.test(text)) return true;
+  if (!text.startsWith('{')) return !text.includes('\n') && text.length <= 64 && placeholderKind(text) !== undefined;
+  if (!text.includes('"auths"')) return false;
+  // A registry config: every login it holds is a stand-in.
+  let auths: unknown;
+  try {
+    auths = (JSON.parse(text) as { auths?: unknown }).auths;
+  } catch {
+    return false;
+  }
+  if (typeof auths !== 'object' || auths === null) return false;
+  const logins = Object.values(auths as Record<string, { auth?: unknown; password?: unknown }>).map((entry) => {
+    if (typeof entry?.password === 'string') return entry.password;
+    if (typeof entry?.auth !== 'string') return '';
+    // `auth` is base64 of `user:password`; anything else is itself what the registry is sent.
+    const pair = Buffer.from(entry.auth, 'base64').toString('latin1');
+    return /^[\x20-\x7e]*:[\x20-\x7e]*$/.test(pair) ? pair.slice(pair.indexOf(':') + 1) : entry.auth;
+  });
+  return logins.length > 0 && logins.every((password) => password === '' || placeholderKind(password) !== undefined);
+}
 
 /**
  * Made-up passwords are notes; a product's default is a note unless the file is a credential store
@@ -91,6 +117,13 @@ export const validators = {
     return true;
   },
   base64: (secret) => BASE64.test(secret),
+  /**
+   * A Kubernetes Secret's data value, decoded: public material (a public key, a certificate, an
+   * SSH public key) and stand-ins (`REPLACE_ME`, a registry config whose every login is
+   * `<user>:<password>`) hold nothing to leak.
+   */
+  'k8s-secret-value': (secret) =>
+    BASE64.test(secret) && !isPublicOrStandIn(Buffer.from(secret, 'base64').toString('utf8')),
   /**
    * A BIP-39 recovery phrase: nearly every word distinct (Hardhat's `test test … junk` and the
    * `abandon … about` test vector are not), and none of the words documentation writes instead.

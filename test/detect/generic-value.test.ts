@@ -326,11 +326,16 @@ describe('values and names that are not credentials', () => {
     );
   });
 
-  it('does not read a key-derivation salt or a password manager product as a credential name', () => {
+  it('does not read a key-derivation, bucketing or per-user salt or a password manager product as a credential name', () => {
     expect(isPasswordKey('1Password')).toBe(false);
     expect(isSecretKey('Argon2-Salt')).toBe(false);
     expect(isSecretKey('pbkdf2_salt')).toBe(false);
     expect(isSecretKey('AUTH_SALT')).toBe(true);
+    expect(isSecretKey('LOGGED_IN_SALT')).toBe(true);
+    expect(isSecretKey('hash_salt')).toBe(true); // Drupal's: signs one-time login links
+    // An experiment's bucketing salt and a per-user password salt are stored in the clear.
+    for (const name of ['bucketingSalt', 'password_salt', 'experiment_salt'])
+      expect(isSecretKey(name), name).toBe(false);
     expect(isPasswordKey('community.general.onepassword')).toBe(false);
     expect(isPasswordKey('LASTPASS_USER')).toBe(false);
   });

@@ -75,6 +75,66 @@ describe('detection through encoded layers', () => {
     }
   });
 
+  it('a value joined by a join call or a line continuation is read whole', () => {
+    const key = stripeLiveKey();
+    const [head, mid, tail] = [key.slice(0, 8), key.slice(8, 20), key.slice(20)];
+    for (const [path, text] of [
+      ['tools/release/main.go', `var apiKey = strings.Join([]string{"${head}", "${mid}", "${tail}"}, "")\n`],
+      ['web/src/keys.js', `export const STRIPE = ['${head}', '${mid}', '${tail}'].join('');\n`],
+      ['Services/Billing.cs', `static readonly string ApiKey = string.Concat("${head}", "${mid}", "${tail}");\n`],
+      ['src/Keys.java', `static final String KEY = String.join("", "${head}", "${mid}", "${tail}");\n`],
+      ['app/settings.py', `STRIPE_KEY = "${head}${mid}" \\\n    "${tail}"\n`],
+      ['firmware/secrets.h', `#define PAY_KEY "${head}${mid}" \\\n                "${tail}"\n`],
+    ] as const) {
+      const matches = detectInText(text, path, set);
+      expect(
+        matches.map((m) => [m.detector.id, m.encoding]),
+        path,
+      ).toEqual([['stripe.secret-key-live', ['concatenation']]]);
+      expect(matches[0]!.secret === key, path).toBe(true);
+    }
+  });
+
+  it('a password under a credential name is read whole from joined literals, and a list joined with a separator is not', () => {
+    const password = `Rv${randomAlnum(6)}*${randomAlnum(6)}`;
+    const [a, b] = [password.slice(0, 5), password.slice(5)];
+    for (const [path, text] of [
+      ['src/Ledger.java', `    static final String KEYSTORE_PASS = String.join("", "${a}", "${b}");\n`],
+      ['notify/config.py', `DB_PASSWORD = ("${a}"\n               "${b}")\n`],
+    ] as const) {
+      const matches = detectInText(text, path, set);
+      expect(
+        matches.map((m) => m.encoding),
+        path,
+      ).toEqual([['concatenation']]);
+      expect(matches[0]!.secret === password, path).toBe(true);
+    }
+    expect(detectInText(`var tokenPath = strings.Join([]string{"${a}", "${b}"}, "/")\n`, 'main.go', set)).toEqual([]);
+  });
+
+  it('a hex literal given to a decoder is read decoded, or as the key it is', () => {
+    const token = githubPat();
+    const hex = Buffer.from(token).toString('hex');
+    for (const [path, text] of [
+      ['reports/vault.py', `GH_TOKEN = bytes.fromhex("${hex}").decode()\n`],
+      ['server/obf.js', `const t = Buffer.from('${hex}', 'hex').toString('utf8');\n`],
+      ['internal/keys.go', `var ghToken, _ = hex.DecodeString("${hex}")\n`],
+    ] as const) {
+      const matches = detectInText(text, path, set);
+      expect(
+        matches.map((m) => [m.detector.id, m.encoding]),
+        path,
+      ).toEqual([['github.classic-pat', ['hex']]]);
+      expect(matches[0]!.secret === token, path).toBe(true);
+      expect(matches[0]!.start, path).toBe(text.indexOf(hex));
+    }
+    const raw = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 73 + 11) % 256)).toString('hex');
+    const keyed = detectInText(`var hmacKey, _ = hex.DecodeString("${raw}")\n`, 'internal/crypto/keys.go', set);
+    expect(keyed.map((m) => [m.detector.id, m.encoding])).toEqual([['generic.secret', ['hex']]]);
+    // A digest compared with a decoded value is no secret.
+    expect(detectInText(`digest = bytes.fromhex("${raw}")\n`, 'verify.py', set)).toEqual([]);
+  });
+
   it('a prefix joined to a variable is not a split value', () => {
     expect(detectInText('const key = "sk_live_" + process.env.STRIPE_SUFFIX;\n', 'src/a.ts', set)).toEqual([]);
   });
