@@ -651,6 +651,30 @@ const CONCAT_ELIGIBLE = new WeakMap<DetectorSet, Uint8Array>();
 const CONCAT_PROVIDER = 1;
 /** Bit of concatEligible: a generic detector's name word (`token`, `pass`), read in the name a value is assigned to. */
 const CONCAT_NAME = 2;
+/** Bit of concatEligible: a hex decoder's name (collectHexLayers). */
+const HEX_CALL = 4;
+const HEX_TRIGGERS: ReadonlySet<string> = new Set(['hex-call', 'hex-before']);
+/** The words of credential names (vendors' names alone are not read as names here). */
+const NAME_WORDS: ReadonlySet<string> = new Set([
+  'secret',
+  'token',
+  'key',
+  'pass',
+  'pwd',
+  'passwd',
+  'password',
+  'passphrase',
+  'credential',
+  'creds',
+  'cred',
+  'auth',
+  'bearer',
+  'jwt',
+  'hmac',
+  'pswd',
+  'pwrd',
+  'pword',
+]);
 
 function concatEligible(set: DetectorSet): Uint8Array {
   let table = CONCAT_ELIGIBLE.get(set);
@@ -668,7 +692,8 @@ function concatEligible(set: DetectorSet): Uint8Array {
         users.some((d) => !set.detectors[d]!.generic)
       )
         kind |= CONCAT_PROVIDER;
-      if (/^[a-z]{3,}$/.test(keyword) && users.some((d) => set.detectors[d]!.generic)) kind |= CONCAT_NAME;
+      if (NAME_WORDS.has(keyword) && users.some((d) => set.detectors[d]!.generic)) kind |= CONCAT_NAME;
+      if (HEX_TRIGGERS.has(set.layerTriggers.get(k) ?? '')) kind |= HEX_CALL;
       table[k] = kind;
     }
     CONCAT_ELIGIBLE.set(set, table);
@@ -775,7 +800,7 @@ function joinListFrom(text: string, open: number, before: string): Array<[number
  * of literals joined by operators or written side by side. Undefined for a single literal.
  */
 function joinedLiterals(text: string, open: number, before: string): Array<[number, number]> | undefined {
-  const listed = joinListFrom(text, open, before);
+  const listed = before.length > 0 ? joinListFrom(text, open, before) : undefined;
   if (listed) return listed;
   const quote = text.charCodeAt(open);
   const parts: Array<[number, number]> = [];
@@ -837,45 +862,69 @@ function isNamePart(c: number): boolean {
  * `<line up to the value>"<joined>"`, or undefined.
  */
 function assignedJoinAt(text: string, pos: number): Layer | undefined {
+  // Cheap refusals first: this runs at every hit of a name word (`key`, `token`), and most are a
+  // single literal or no assignment at all.
   const n = text.length;
   let i = pos;
   const nameLimit = Math.min(n, pos + 40);
   while (i < nameLimit && isNamePart(text.charCodeAt(i))) i++;
   // A key's closing quote or bracket (`"api_token":`, `ENV['TOKEN'] =`), a C array's `[]`.
-  if (text[i] === '"' || text[i] === "'") i++;
-  if (text[i] === ']') i++;
-  else if (text[i] === '[') {
+  let c = text.charCodeAt(i);
+  if (c === 34 || c === 39) c = text.charCodeAt(++i);
+  if (c === 93) c = text.charCodeAt(++i);
+  else if (c === 91) {
     const close = text.indexOf(']', i);
     if (close < 0 || close - i > 5) return undefined;
     i = close + 1;
   }
-  while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
-  const lineStart = lineStartOf(text, pos, Math.max(0, pos - CONCAT_MAX_PART));
-  const op = /^(?::=|=>|\?\?=|\|\|=|=(?!=)|:(?!:))/.exec(text.slice(i, i + 3));
-  if (op) i += op[0].length;
-  else if (!/^\s*#\s*define\s/.test(text.slice(lineStart, pos))) return undefined;
-  while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  c = text.charCodeAt(i);
+  const c2 = text.charCodeAt(i + 1);
+  let define = false;
+  if (c === 61 && c2 !== 61)
+    i += c2 === 62 ? 2 : 1; // = =>
+  else if (c === 58 && c2 !== 58)
+    i += c2 === 61 ? 2 : 1; // : :=
+  else if ((c === 63 && c2 === 63) || (c === 124 && c2 === 124)) {
+    if (text.charCodeAt(i + 2) !== 61) return undefined;
+    i += 3; // ??= ||=
+  } else if (c === 34 || c === 39)
+    define = true; // `#define NAME "…"`, checked once the value is joined
+  else return undefined;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const headEnd = i;
-  // The value: a literal now, or after `(` (Python), or after one of the join lists' openers
-  // (whose own `""` separator is not the value's first literal).
-  const search = Math.min(n, i + 64);
+  // The value: a literal now, on the next line, after `(` (Python), or after one of the join
+  // lists' openers (whose own `""` separator is not the value's first literal).
+  c = text.charCodeAt(i);
   let open = -1;
-  let before = '';
-  for (let j = i; j < search && open < 0; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 10 && j > i && text[i] !== '(' && !/[[{(]\s*$/.test(text.slice(i, j))) return undefined;
-    if (c !== 34 && c !== 39 && c !== 96) continue;
-    const prefix = text.slice(i, j);
-    if (/^\(?\s*$/.test(prefix) || JOIN_LISTS.some(([opener]) => prefix.search(opener) === 0)) {
-      open = j;
-      before = prefix;
-    } else if (text.charCodeAt(j + 1) === c)
-      j++; // an empty literal: a separator
-    else return undefined;
+  if (c === 40 || c === 10 || c === 13) {
+    let j = c === 40 ? i + 1 : i;
+    const limit = Math.min(n, j + 40);
+    while (j < limit && /\s/.test(text[j]!)) j++;
+    open = j;
+  } else if (c === 34 || c === 39 || c === 96) open = i;
+  else if (c === 91 || c === 115 || c === 83 || c === 105 || c === 106 || c === 108) {
+    // `[`, `strings.`/`String.`/`string.`, `implode(`, `join(`, `listOf(`.
+    const limit = Math.min(n, i + 48);
+    for (let j = i; j < limit && open < 0; j++) {
+      const q = text.charCodeAt(j);
+      if (q === 10) break;
+      if (q !== 34 && q !== 39 && q !== 96) continue;
+      if (text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) !== q)
+        j++; // `""`: a separator
+      else open = j;
+    }
   }
-  if (open < 0) return undefined;
+  const q = text.charCodeAt(open);
+  if (open < 0 || (q !== 34 && q !== 39 && q !== 96)) return undefined;
+  const before = open === i ? '' : text.slice(i, open);
+  if (before && !/^\(?\s*$/.test(before) && !JOIN_LISTS.some(([opener]) => before.search(opener) === 0))
+    return undefined;
   const parts = joinedLiterals(text, open, before);
-  return parts ? joinedLayer(text, lineStart, headEnd, open, parts) : undefined;
+  if (!parts) return undefined;
+  const lineStart = lineStartOf(text, pos, Math.max(0, pos - CONCAT_MAX_PART));
+  if (define && !/^\s*#\s*define\s/.test(text.slice(lineStart, pos))) return undefined;
+  return joinedLayer(text, lineStart, headEnd, open, parts);
 }
 
 /**
@@ -892,8 +941,8 @@ function collectConcatLayers(text: string, set: DetectorSet, hits: Hits, take: T
   let coveredTo = -1;
   for (let h = 0; h < positions.length; h++) {
     const pos = positions[h]!;
-    const kind = eligible[keywordIds[h]!]!;
-    if (pos < coveredTo || kind === 0) continue;
+    const kind = eligible[keywordIds[h]!]! & (CONCAT_PROVIDER | CONCAT_NAME);
+    if (kind === 0 || pos < coveredTo) continue;
     if (kind & CONCAT_NAME) {
       const layer = assignedJoinAt(text, pos);
       if (layer) {
@@ -953,11 +1002,12 @@ function hexLiteralAt(text: string, open: number): [number, number] | undefined 
  * discarded error) is dropped from the name so that the name is read as assigned.
  */
 function collectHexLayers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
+  const eligible = concatEligible(set);
   const { positions, keywordIds } = hits;
   let coveredTo = -1;
   for (let h = 0; h < positions.length; h++) {
+    if (!(eligible[keywordIds[h]!]! & HEX_CALL)) continue;
     const trigger = set.layerTriggers.get(keywordIds[h]!);
-    if (trigger !== 'hex-call' && trigger !== 'hex-before') continue;
     const pos = positions[h]!;
     if (pos < coveredTo) continue;
     const keywordStart = pos - set.automaton.keywords[keywordIds[h]!]!.length;
