@@ -14,6 +14,7 @@ import type { Hits } from './prefilter.js';
 import type { DetectorSet } from './compile.js';
 import type { RawMatch } from './engine.js';
 import type { LayerEncoding } from '../model/match.js';
+import { isPasswordKey, isSecretKey } from './generic-value.js';
 
 export type { LayerEncoding };
 
@@ -509,6 +510,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   collectBase64Layers(text, input.path, set, hits, take, budget);
   collectConcatLayers(text, set, hits, take);
   collectHexLayers(text, set, hits, take);
+  if (depth === 0 && CSV_PATH.test(input.path)) take(csvLayer(text));
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -1057,6 +1059,101 @@ function collectHexLayers(text: string, set: DetectorSet, hits: Hits, take: Take
     take({ encoding: 'hex', text: layerText, map, start: body[0] - 1, end: body[1] + 1 });
     coveredTo = body[1];
   }
+}
+
+/** Tables read as columns (collectCsvLayer). */
+const CSV_PATH = /\.(?:csv|tsv)$/i;
+/** Rows of a table read as columns, at most. */
+const CSV_MAX_ROWS = 5000;
+
+interface CsvField {
+  /** The field's value, quotes removed and doubled quotes undone. */
+  value: string;
+  /** Outer offset of each character of `value`. */
+  at: number[];
+}
+
+/** One record of a CSV/TSV table from `from`: its fields and where the next record starts. */
+function csvRecord(text: string, from: number, delimiter: number): { fields: CsvField[]; next: number } {
+  const fields: CsvField[] = [];
+  const n = text.length;
+  let i = from;
+  for (;;) {
+    const field: CsvField = { value: '', at: [] };
+    if (text.charCodeAt(i) === 34) {
+      i++;
+      while (i < n) {
+        if (text.charCodeAt(i) === 34) {
+          if (text.charCodeAt(i + 1) !== 34) break;
+          i++; // `""` is one quote
+        }
+        field.value += text[i];
+        field.at.push(i);
+        i++;
+      }
+      i++; // the closing quote
+      while (i < n && text.charCodeAt(i) !== delimiter && text.charCodeAt(i) !== 10) i++;
+    } else {
+      while (i < n && text.charCodeAt(i) !== delimiter && text.charCodeAt(i) !== 10) {
+        if (text.charCodeAt(i) !== 13) {
+          field.value += text[i];
+          field.at.push(i);
+        }
+        i++;
+      }
+    }
+    fields.push(field);
+    if (i >= n || text.charCodeAt(i) === 10) return { fields, next: i + 1 };
+    i++;
+  }
+}
+
+/**
+ * A CSV or TSV table (a password manager's export, an inventory, connection settings) read as
+ * columns: each value under a credential column (`password`, `login_password`, `api_key`) as a
+ * line `<column> = "<value>"`, and each quoted field that held escaped quotes (a JSON document in
+ * a cell, `"{""password"":""…""}"`) as its unescaped text, so that the detectors judge every
+ * value under its column's name. Undefined for a file without a credential column or such a field.
+ */
+function csvLayer(text: string): Layer | undefined {
+  const firstLine = text.slice(0, Math.min(text.length, 4096)).split('\n', 1)[0]!;
+  const counts = [9, 44, 59].map((d) => [d, firstLine.split(String.fromCharCode(d)).length - 1] as const);
+  const [delimiter, count] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (count === 0) return undefined;
+  const header = csvRecord(text, 0, delimiter);
+  const names = header.fields.map((f) => f.value.trim());
+  const credential = names.map((name) => name.length > 0 && name.length <= 40 && (isPasswordKey(name) || isSecretKey(name)));
+  let out = '';
+  const map: number[] = [];
+  const line = (value: string, at: readonly number[], name?: string, nameAt = 0): void => {
+    // The value between quotes it does not hold itself.
+    const quote = value.includes('"') && !value.includes("'") ? "'" : '"';
+    const head = name === undefined ? '' : `${name} = ${quote}`;
+    out += head;
+    for (let k = 0; k < head.length; k++) map.push(nameAt);
+    out += value;
+    map.push(...at);
+    const close = (at[at.length - 1] ?? nameAt) + 1;
+    out += name === undefined ? '\n' : `${quote}\n`;
+    map.push(close);
+    if (name !== undefined) map.push(close);
+  };
+  let at = header.next;
+  for (let row = 0; row < CSV_MAX_ROWS && at < text.length; row++) {
+    const record = csvRecord(text, at, delimiter);
+    record.fields.forEach((field, c) => {
+      if (field.value.length === 0) return;
+      if (credential[c]) line(field.value, field.at, names[c], field.at[0]!);
+      // A quoted field that needed escaped quotes: a document inside the cell.
+      else if (field.value.includes('"') && field.at.length > 8) line(field.value, field.at);
+    });
+    at = record.next;
+  }
+  if (out.length === 0) return undefined;
+  const layerMap = new Int32Array(out.length + 1);
+  for (let k = 0; k < out.length; k++) layerMap[k] = map[k]!;
+  layerMap[out.length] = map[out.length - 1]! + 1;
+  return { encoding: 'csv', text: out, map: layerMap, start: header.next, end: at };
 }
 
 /** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */

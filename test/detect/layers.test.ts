@@ -135,6 +135,26 @@ describe('detection through encoded layers', () => {
     expect(detectInText(`digest = bytes.fromhex("${raw}")\n`, 'verify.py', set)).toEqual([]);
   });
 
+  it('a CSV table is read by column: a password manager export and JSON inside a cell', () => {
+    const password = `Cb${randomAlnum(6)}"${randomAlnum(6)}`;
+    const inCell = `Nm${randomAlnum(8)}#${randomAlnum(4)}`;
+    const csv = [
+      'url,username,password,totp,extra,name,grouping,fav',
+      `https://grafana.acme-corp.io,admin,"${password.replace(/"/g, '""')}",,,Grafana admin,Ops,0`,
+      'https://wiki.acme-corp.io,ops,,,,Wiki,Ops,0',
+    ].join('\n');
+    const matches = detectInText(`${csv}\n`, 'ops/migration/password-export.csv', set);
+    expect(matches.map((m) => [m.detector.id, m.encoding])).toEqual([['generic.password', ['csv']]]);
+    expect(matches[0]!.secret === password).toBe(true);
+    expect(matches[0]!.start).toBe(csv.indexOf(password.slice(0, 4)));
+    const cell = `1,warehouse,"{""host"":""pg.acme-corp.io"",""password"":""${inCell}""}"\n`;
+    const found = detectInText(`id,name,config\n${cell}`, 'data/connections.csv', set);
+    expect(found.map((m) => m.encoding)).toEqual([['csv']]);
+    expect(found[0]!.secret === inCell).toBe(true);
+    // Columns that name no credential are not read as values.
+    expect(detectInText(`name,sha256\napp,${'ab12'.repeat(16)}\n`, 'checksums.csv', set)).toEqual([]);
+  });
+
   it('a prefix joined to a variable is not a split value', () => {
     expect(detectInText('const key = "sk_live_" + process.env.STRIPE_SUFFIX;\n', 'src/a.ts', set)).toEqual([]);
   });
