@@ -248,6 +248,32 @@ function isEncodedStandIn(value: string): boolean {
   return /^[\x21-\x7e]{3,}$/.test(decoded) && placeholderKind(decoded) !== undefined;
 }
 
+/**
+ * An OpenPGP message in base64 without armor (Renovate's `encrypted:` values, `gpg --encrypt |
+ * base64`): its first packet is a session key encrypted to a public key (tag 1) or to a
+ * passphrase (tag 3), new (`0xC1`, `0xC3`) or old format (`0x84`–`0x8F`). Only the key's owner opens it.
+ */
+function isPgpMessage(value: string): boolean {
+  if (value.length < 120 || !/^[whj][A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const bytes = Buffer.from(value.slice(0, 24), 'base64');
+  const tag = bytes[0]!;
+  let at: number;
+  let packet: number;
+  if ((tag & 0xc0) === 0xc0) {
+    packet = tag & 0x3f;
+    const length = bytes[1]!;
+    at = length < 192 ? 2 : length < 224 ? 3 : length === 255 ? 6 : -1;
+  } else {
+    packet = (tag >> 2) & 0x0f;
+    at = [2, 3, 5, 1][tag & 3]!;
+  }
+  if (at < 0) return false;
+  const version = bytes[at]!;
+  // A public-key session key (v3: key id, then RSA, Elgamal, ECDH or X25519/X448), or a passphrase one.
+  if (packet === 1) return (version === 3 && [1, 2, 16, 18, 25, 26].includes(bytes[at + 9]!)) || version === 6;
+  return packet === 3 && version >= 4 && version <= 6;
+}
+
 /** The length prefix and the GCM tag around a sealed-secrets value. */
 const SEALED_OVERHEAD = 2 + 16;
 /** Base64 characters of the shortest sealed-secrets value: a 2048-bit key's 256 bytes and the overhead. */
@@ -504,7 +530,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (EMPTY_DIGESTS.test(value)) return false;
   // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
-  if (isEncodedProse(value) || isEncodedStandIn(value) || isSealedSecretCiphertext(value)) return false;
+  if (isEncodedProse(value) || isEncodedStandIn(value) || isSealedSecretCiphertext(value) || isPgpMessage(value))
+    return false;
   // An unsigned JWT with no claims grants nothing, whatever its name.
   if (value.startsWith('eyJ')) {
     const jwt = decodeJwt(value);

@@ -1122,7 +1122,9 @@ function csvLayer(text: string): Layer | undefined {
   if (count === 0) return undefined;
   const header = csvRecord(text, 0, delimiter);
   const names = header.fields.map((f) => f.value.trim());
-  const credential = names.map((name) => name.length > 0 && name.length <= 40 && (isPasswordKey(name) || isSecretKey(name)));
+  const credential = names.map(
+    (name) => name.length > 0 && name.length <= 40 && (isPasswordKey(name) || isSecretKey(name)),
+  );
   let out = '';
   const map: number[] = [];
   const line = (value: string, at: readonly number[], name?: string, nameAt = 0): void => {

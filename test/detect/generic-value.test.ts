@@ -309,6 +309,20 @@ describe('values and names that are not credentials', () => {
     );
   });
 
+  it('reads an OpenPGP message (Renovate encrypted values) as no value, by its first packet', () => {
+    // A v3 public-key session key packet (tag 1, new format, two-octet length), RSA, then the rest.
+    const pkesk = Buffer.concat([
+      Buffer.from([0xc1, 0xc1, 0x4c, 0x03]),
+      randomBytes(8),
+      Buffer.from([0x01]),
+      randomBytes(200),
+    ]);
+    expect(judgeGenericValue(pkesk.toString('base64'), 'token', { quote: '"', path: 'renovate.json' })).toBe(false);
+    // The same bytes without a packet header are judged like any other value.
+    const plain = Buffer.concat([Buffer.from([0x41, 0x42]), randomBytes(211)]);
+    expect(judgeGenericValue(plain.toString('base64'), 'token', { quote: '"', path: 'renovate.json' })).toBe(true);
+  });
+
   it('reads sealed-secrets ciphertext as no value, by its structure', () => {
     const sealed = (keyBytes: number, payload: number): string =>
       Buffer.concat([Buffer.from([keyBytes >> 8, keyBytes & 255]), randomBytes(keyBytes + payload)]).toString('base64');
