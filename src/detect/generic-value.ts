@@ -85,7 +85,7 @@ export function isPasswordKey(name: string): boolean {
       /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$|^bindpw$|^authtok$/.test(
         w,
       ) ||
-      (w.endsWith('pass') && w.length <= 12) ||
+      (w.replace(/\d$/, '').endsWith('pass') && w.length <= 12) || // Tasmota's STA_PASS1, WIFI_PASS2
       /pwd$/.test(w)
     )
       at = i;
@@ -212,6 +212,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
   /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/, // Maven's encrypted form ({…} under settings-security.xml's master password)
+  /^!(?:secret|[\w-]+\.ya?ml)[ \t]+[\w.-]+$/, // Home Assistant / ESPHome `!secret name`, Zigbee2MQTT `'!secret.yaml name'`
   /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|If|Select|Split|Base64|Cidr|GetAZs|Equals|Not|And|Or|Condition|Transform)\b/, // CloudFormation intrinsics
   /^[a-z][a-z0-9_-]*(?:\/[a-z0-9_.-]+)+\/?$/, // lower-case paths: a Vault or SSM path (`kv/data/orders`), a route
   /^(?:(?:id|src|source|env|type|target|dst|destination|required|mode|uid|gid)=[^,\s]*(?:,|$))+$/, // BuildKit --secret / --mount specs

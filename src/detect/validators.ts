@@ -66,14 +66,18 @@ function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: Vali
   const store = isCredentialStore(ctx.path);
   return passwordVerdict(inUseVerdict(verdict, value, store), store, isExampleContext(ctx.path));
 }
-/** Source code, where a password hash is usually seed data or a test fixture. */
-const SOURCE_FILE =
-  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
 /**
- * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state), where a hash is what
- * the service checks logins against: storing the hash instead of the password is the advice.
+ * Source code, where a password hash is usually seed data or a test fixture, and provisioning
+ * scripts, which set accounts from a hash (`chpasswd -e`, `usermod -p`) so as not to hold the password.
  */
-const SERVICE_CONFIG = /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate)$/i;
+const SOURCE_FILE =
+  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb|sh|bash|zsh|ps1)$/i;
+/**
+ * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state, cloud-init user data),
+ * where a hash is what the service checks logins against: storing the hash instead of the password
+ * is the advice.
+ */
+const SERVICE_CONFIG = /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate)$|(?:^|\/)(?:user-data|vendor-data)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 /** True for a list of at least 8 bytes (comma-separated, or a YAML block list) that reads as random (see 'random-bytes'). */
