@@ -459,13 +459,18 @@ export function rejectsOnShape(value: string): boolean {
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length < GENERIC_VALUE_MIN || value.length > GENERIC_VALUE_MAX) return false;
   // A bare `key` (`KEY=…` in a log line) or `<vendor>_key` (`paymongo_key`) is too common a name to
-  // vouch for anything: only a long, clearly random value counts there.
+  // vouch for anything: only a long, clearly random value counts there (standard base64 of 30 or
+  // more bytes included: ESPHome's `api: encryption: key:`, OpenWrt's `option preshared_key`).
   const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
   const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!));
   if (!named && !bareKey) return false;
   if (
     bareKey &&
-    !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= ENTROPY.bareKey)
+    !(
+      (/^[A-Za-z0-9_+=-]{20,}$/.test(value) || (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value) && value.length % 4 === 0)) &&
+      characterClasses(value) >= 3 &&
+      shannonEntropy(value) >= ENTROPY.bareKey
+    )
   )
     return false;
   // Generated secrets are ASCII; a value in another script is a message (translations, labels).

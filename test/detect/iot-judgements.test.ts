@@ -1,9 +1,11 @@
 // Judgements the IoT and home-automation configurations need: numbered password settings,
 // Zigbee2MQTT's secret-file references, the Raspberry Pi default, and where a password hash is a
-// note (cloud-init user data, provisioning scripts) or a leak (a shadow file).
+// note (cloud-init user data, provisioning scripts) or a leak (a shadow file); base64 keys under a
+// bare `key` (ESPHome) or a `<word>_key` (OpenWrt's preshared_key).
 
 import { describe, expect, it } from 'vitest';
-import { isPasswordKey, judgePasswordValue } from '../../src/detect/generic-value.js';
+import { randomBytes } from 'node:crypto';
+import { isPasswordKey, judgeGenericValue, judgePasswordValue } from '../../src/detect/generic-value.js';
 import { validators } from '../../src/detect/validators.js';
 
 describe('numbered password settings', () => {
@@ -41,5 +43,20 @@ describe('password-hash-store', () => {
   it('is a leak in a shadow file or a dump', () => {
     expect(judge('etc/shadow')).toEqual({ ok: true, confidence: 'medium' });
     expect(judge('backup/users.dump')).toEqual({ ok: true, confidence: 'medium' });
+  });
+});
+
+describe('a base64 key under a bare key name', () => {
+  it('counts when it is standard base64 of a random key, slashes included', () => {
+    let value = '';
+    // A 32-byte key whose base64 holds a slash, as about half of them do.
+    while (!value.includes('/')) value = randomBytes(32).toString('base64');
+    expect(judgeGenericValue(value, 'key')).toBe(true);
+    expect(judgeGenericValue(value, 'preshared_key')).toBe(true);
+  });
+
+  it('does not count for paths and other slashed text', () => {
+    expect(judgeGenericValue('static/Images/Logo-Header_Large/v2.png', 'key')).toBe(false);
+    expect(judgeGenericValue('Assets/Textures/Ground/Grass01/Diffuse/Large', 'key')).toBe(false);
   });
 });
