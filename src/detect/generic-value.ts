@@ -85,7 +85,7 @@ export function isPasswordKey(name: string): boolean {
       /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$|^bindpw$|^authtok$/.test(
         w,
       ) ||
-      (w.endsWith('pass') && w.length <= 12) ||
+      (w.replace(/\d$/, '').endsWith('pass') && w.length <= 12) || // Tasmota's STA_PASS1, WIFI_PASS2
       /pwd$/.test(w)
     )
       at = i;
@@ -225,6 +225,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
   /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/, // Maven's encrypted form ({…} under settings-security.xml's master password)
+  /^!(?:secret|[\w-]+\.ya?ml)[ \t]+[\w.-]+$/, // Home Assistant / ESPHome `!secret name`, Zigbee2MQTT `'!secret.yaml name'`
   /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|If|Select|Split|Base64|Cidr|GetAZs|Equals|Not|And|Or|Condition|Transform)\b/, // CloudFormation intrinsics
   /^[a-z][a-z0-9_-]*(?:\/[a-z0-9_.-]+)+\/?$/, // lower-case paths: a Vault or SSM path (`kv/data/orders`), a route
   /^(?:(?:id|src|source|env|type|target|dst|destination|required|mode|uid|gid)=[^,\s]*(?:,|$))+$/, // BuildKit --secret / --mount specs
@@ -508,13 +509,18 @@ export function rejectsOnShape(value: string): boolean {
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length < GENERIC_VALUE_MIN || value.length > GENERIC_VALUE_MAX) return false;
   // A bare `key` (`KEY=…` in a log line) or `<vendor>_key` (`paymongo_key`) is too common a name to
-  // vouch for anything: only a long, clearly random value counts there.
+  // vouch for anything: only a long, clearly random value counts there (standard base64 of 30 or
+  // more bytes included: ESPHome's `api: encryption: key:`, OpenWrt's `option preshared_key`).
   const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
   const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!));
   if (!named && !bareKey) return false;
   if (
     bareKey &&
-    !(/^[A-Za-z0-9_+=-]{20,}$/.test(value) && characterClasses(value) >= 3 && shannonEntropy(value) >= ENTROPY.bareKey)
+    !(
+      (/^[A-Za-z0-9_+=-]{20,}$/.test(value) || (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value) && value.length % 4 === 0)) &&
+      characterClasses(value) >= 3 &&
+      shannonEntropy(value) >= ENTROPY.bareKey
+    )
   )
     return false;
   // Generated secrets are ASCII; a value in another script is a message (translations, labels).

@@ -92,15 +92,31 @@ function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: Vali
   const store = isCredentialStore(ctx.path);
   return passwordVerdict(inUseVerdict(verdict, value, store), store, isExampleContext(ctx.path));
 }
-/** Source code, where a password hash is usually seed data or a test fixture. */
-const SOURCE_FILE =
-  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
 /**
- * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state), where a hash is what
- * the service checks logins against: storing the hash instead of the password is the advice.
+ * Source code, where a password hash is usually seed data or a test fixture, and provisioning
+ * scripts, which set accounts from a hash (`chpasswd -e`, `usermod -p`) so as not to hold the password.
  */
-const SERVICE_CONFIG = /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate)$/i;
+const SOURCE_FILE =
+  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb|sh|bash|zsh|ps1)$/i;
+/**
+ * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state, cloud-init user data),
+ * where a hash is what the service checks logins against: storing the hash instead of the password
+ * is the advice.
+ */
+const SERVICE_CONFIG = /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate)$|(?:^|\/)(?:user-data|vendor-data)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
+
+/** True for a list of at least 8 bytes (comma-separated, or a YAML block list) that reads as random (see 'random-bytes'). */
+export function isRandomByteList(list: string): boolean {
+  const items = list.split(/,|\r?\n/).map((item) => item.trim().replace(/^-[ \t]*/, ''));
+  if (items.length < 8) return false;
+  const bytes = items.map((item) =>
+    /^0x[0-9a-f]{1,2}$/i.test(item) ? parseInt(item, 16) : /^\d{1,3}$/.test(item) ? Number(item) : NaN,
+  );
+  if (bytes.some((b) => !(b >= 0 && b <= 255))) return false;
+  const steps = new Set(bytes.slice(1).map((b, i) => b - bytes[i]!));
+  return new Set(bytes).size >= items.length / 2 && steps.size >= items.length / 2;
+}
 
 export const validators = {
   // Checksums and other provider-specific checks come from the provider modules.
@@ -134,6 +150,12 @@ export const validators = {
     return !words.some((w) => MNEMONIC_STAND_INS.has(w));
   },
   hex: (secret) => HEX.test(secret),
+  /**
+   * A key written as a list of bytes (`0x3B, 0xC1, …`, `177, 10, …`): every item a byte, and random,
+   * not the empty, counting or stepping sequence documentation and templates fill in (Zigbee2MQTT's
+   * example key is 1, 3, 5, …, 0, 2, 4, …): most steps between neighbours differ.
+   */
+  'random-bytes': (secret) => isRandomByteList(secret),
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
   /** The same, where the pattern places the value inside a string (after `Bearer ` in a header): never bare code. */
