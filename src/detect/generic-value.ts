@@ -220,7 +220,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^@Microsoft\.(?:KeyVault|AppConfiguration)\(/,
   // Google Secret Manager bindings (gcloud run/functions deploy --set-secrets, --update-secrets):
   // ENV=SECRET:VERSION[,…] or /mount/path=SECRET:VERSION, or one SECRET:latest.
-  /^(?:(?:[A-Za-z_][A-Za-z0-9_]*|\/[\w.\/-]+)=(?:projects\/[\w-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}:(?:latest|\d{1,6})(?:,|$))+$|^(?:projects\/[\w-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}:latest$/,
+  /^(?:(?:[A-Za-z_][A-Za-z0-9_]*|\/[\w./-]+)=(?:projects\/[\w-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}:(?:latest|\d{1,6})(?:,|$))+$|^(?:projects\/[\w-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}:latest$/,
 ];
 
 /** Base64 that decodes to words and spaces (`ZHVtbXkgdGV4dA==`): encoded text, not key material, which decodes to bytes. */
