@@ -229,6 +229,12 @@ const REJECT_SHAPES: RegExp[] = [
   /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|If|Select|Split|Base64|Cidr|GetAZs|Equals|Not|And|Or|Condition|Transform)\b/, // CloudFormation intrinsics
   /^[a-z][a-z0-9_-]*(?:\/[a-z0-9_.-]+)+\/?$/, // lower-case paths: a Vault or SSM path (`kv/data/orders`), a route
   /^(?:(?:id|src|source|env|type|target|dst|destination|required|mode|uid|gid)=[^,\s]*(?:,|$))+$/, // BuildKit --secret / --mount specs
+  // Azure App Service / Functions references resolved at run time: @Microsoft.KeyVault(SecretUri=…),
+  // @Microsoft.KeyVault(VaultName=…;SecretName=…), @Microsoft.AppConfiguration(Endpoint=…; Key=…).
+  /^@Microsoft\.(?:KeyVault|AppConfiguration)\(/,
+  // Google Secret Manager bindings (gcloud run/functions deploy --set-secrets, --update-secrets):
+  // ENV=SECRET:VERSION[,…] or /mount/path=SECRET:VERSION, or one SECRET:latest.
+  /^(?:(?:[A-Za-z_][A-Za-z0-9_]*|\/[\w./-]+)=(?:projects\/[\w-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}:(?:latest|\d{1,6})(?:,|$))+$|^(?:projects\/[\w-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}:latest$/,
 ];
 
 /** Base64 that decodes to words and spaces (`ZHVtbXkgdGV4dA==`): encoded text, not key material, which decodes to bytes. */

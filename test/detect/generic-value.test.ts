@@ -295,6 +295,21 @@ describe('values and names that are not credentials', () => {
     expect(judgePasswordValue('!Ref', 'MasterUserPassword', { path: 'rds.yaml' })).toBe('reject');
   });
 
+  it('rejects Azure Key Vault and App Configuration references and Secret Manager bindings as values', () => {
+    for (const value of [
+      '@Microsoft.KeyVault(SecretUri=https://orders-kv.vault.azure.net/secrets/stripe/)',
+      '@Microsoft.KeyVault(VaultName=orders-kv;SecretName=stripe-key)',
+      '@Microsoft.AppConfiguration(Endpoint=https://orders.azconfig.io; Key=payments:stripe)',
+      'OPENAI_API_KEY=openai-key:latest',
+      'STRIPE_SECRET=stripe-secret:3,DB_PASS=projects/orders-prod/secrets/db-pass:latest',
+      '/etc/secrets/api=api-key:latest',
+    ])
+      expect(judgeGenericValue(value, 'secret', { quote: '"', path: 'deploy.yml' }), value).toBe(false);
+    expect(judgePasswordValue('db-pass:latest', 'DB_PASS', { path: 'cloudbuild.yaml' })).toBe('reject');
+    // A password that merely ends in a colon and digits is still one.
+    expect(judgePasswordValue('Quartz-Fox:2024', 'DB_PASS', { path: 'cloudbuild.yaml' })).not.toBe('reject');
+  });
+
   it('reads a value that says it is for tests as made up, and Maven ciphertext as no value', () => {
     expect(judgePasswordValue('P@ssw0rd-for-unit-tests', 'password', { quote: '"', path: 'Fixtures.cs' })).toBe(
       'placeholder',

@@ -14,15 +14,31 @@ const SHIPPED_IN_APP: readonly { test: RegExp; what: string }[] = [
   { test: /(?:^|\/)res\/values(?:-[A-Za-z0-9+-]+)?\/[^/]+\.xml$/, what: 'an Android resource file' },
 ];
 
-export function decodeGcpApiKey(_secret: string, ctx: DecodeContext): DecodedScope | undefined {
+/**
+ * An Expo app config (app.json, app.config.js/ts) is embedded in the app's manifest, and the Maps
+ * SDK keys it names (ios.config.googleMapsApiKey, android.config.googleMaps.apiKey) are compiled
+ * into the native project. Only a key under a Maps name: another app.json (Heroku's) is no app.
+ */
+const EXPO_APP_CONFIG = /(?:^|\/)app\.(?:json|config\.[cm]?[jt]s)$/;
+const MAPS_KEY_NAME = /maps|places/i;
+
+function shippedIn(ctx: DecodeContext): string | undefined {
   const shipped = SHIPPED_IN_APP.find((s) => s.test.test(ctx.path));
-  if (!shipped) return undefined;
+  if (shipped) return shipped.what;
+  if (EXPO_APP_CONFIG.test(ctx.path) && ctx.keyName !== undefined && MAPS_KEY_NAME.test(ctx.keyName))
+    return "an Expo app config's Google Maps key";
+  return undefined;
+}
+
+export function decodeGcpApiKey(_secret: string, ctx: DecodeContext): DecodedScope | undefined {
+  const what = shippedIn(ctx);
+  if (!what) return undefined;
   return {
     public: true,
     privilege: 'public',
     facts: { shippedInApp: true },
     evidence: [
-      `in ${shipped.what}, which is compiled into the app and ships to every install: a client key ` +
+      `in ${what}, which is compiled into the app and ships to every install: a client key ` +
         'that Google documents as safe to embed; make sure it has API and application restrictions',
     ],
   };

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGcpApiKey } from '../../../src/providers/gcp/api-key.js';
 
-const ctx = (path: string) => ({
+const ctx = (path: string, keyName?: string) => ({
   groups: {},
   path,
+  ...(keyName === undefined ? {} : { keyName }),
   defaults: { privilege: 'write' as const, breadth: 'project' as const, tokenType: 'api-key' },
   now: new Date('2026-12-02T00:00:00Z'),
 });
@@ -31,4 +32,21 @@ describe('decodeGcpApiKey', () => {
       expect(decodeGcpApiKey(key, ctx(path))).toBeUndefined();
     },
   );
+});
+
+describe('decodeGcpApiKey in an Expo app config', () => {
+  it.for([
+    ['mobile/app.json', 'googleMapsApiKey'],
+    ['app.config.ts', 'apiKey.googleMaps'],
+  ] as const)('reads a Maps key in %s as a public client key', ([path, name]) => {
+    expect(decodeGcpApiKey(key, ctx(path, name))?.public).toBe(true);
+  });
+
+  it.for([
+    ['app.json', 'GOOGLE_API_KEY'],
+    ['app.json', undefined],
+    ['server/maps.json', 'googleMapsApiKey'],
+  ] as const)('leaves %s under %s to the detector', ([path, name]) => {
+    expect(decodeGcpApiKey(key, ctx(path, name))).toBeUndefined();
+  });
 });
