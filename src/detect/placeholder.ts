@@ -45,10 +45,12 @@ const EXAMPLE_WORDS =
  * Template, environment and interpolation references: the value lives elsewhere (Compose writes
  * a `$` for the container's shell as `$$NAME`). Also JetBrains path macros (`$REDIS_PASSWORD$`),
  * Symfony parameters in a path (`%kernel.project_dir%/…`), and ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault, WebLogic's
- * `{AES}…`, IIS's `[enc:…:enc]`, a Windows DPAPI blob's fixed header `AQAAANCMnd8BFdERjHoAwE/Cl+s…`).
+ * `{AES}…`, IIS's `[enc:…:enc]`, a Windows DPAPI blob's fixed header `AQAAANCMnd8BFdERjHoAwE/Cl+s…`,
+ * RabbitMQ's `encrypted:…` under its config_entry_decoder passphrase). Telegraf's `@{store:key}` names a
+ * secret-store entry (https://docs.influxdata.com/telegraf/v1/configuration/#secret-store-secrets).
  */
 const REFERENCE =
-  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$/;
 
 /**
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,

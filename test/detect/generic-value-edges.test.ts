@@ -142,6 +142,11 @@ describe('classes of values that are not secrets', () => {
     ['a JetBrains path macro', '$REDIS_API_KEY_VALUE$'],
     ['a Symfony parameter in a path', '%kernel.project_dir%/config/jwt/private.pem'],
     ['Spring Cloud Config ciphertext', '{cipher}8f2c4e6a1b3d5f7092e4c6a8b0d2f4e6a8c0b2d4'],
+    [
+      'RabbitMQ encrypted: ciphertext',
+      'encrypted:cPAymwqmMnbPXXRVqVzpxJdrS8mHEKuo2V+3vt1u/fymexD9oztQ2G/oJ4PAaSb2c5N/hRJ2aqP/X0VAfx8xOQ==',
+    ],
+    ['a Telegraf secret-store reference', '@{secretstore:rabbitmq_password}'],
     ['a WebLogic {AES} value', '{AES256}q8Zr2Lx0Vt6mWc4Ny1Kp9Bs3TqAbCdEf'],
     ['an unsigned JWT with no claims', 'eyJhbGciOiJub25lIn0.e30.'],
     ["Sentry's redaction marker", '[Filtered]'],

@@ -116,6 +116,9 @@ describe('names, hosts and stores', () => {
       expect(isPasswordKey(name)).toBe(true);
     for (const name of ['password_length', 'passport', 'bypass', 'forgotPassword'])
       expect(isPasswordKey(name)).toBe(false);
+    // A digest of the password, or the setting naming how it is stored (ClickHouse, Postgres).
+    for (const name of ['password_sha256_hex', 'password_double_sha1_hex', 'password_encryption'])
+      expect(isPasswordKey(name)).toBe(false);
     expect(isSecretKey('auth_token')).toBe(true);
     expect(isSecretKey('Authorization')).toBe(true);
     expect(isSecretKey('token_type')).toBe(false);
