@@ -71,9 +71,12 @@ const SOURCE_FILE =
   /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb)$/i;
 /**
  * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state), where a hash is what
- * the service checks logins against: storing the hash instead of the password is the advice.
+ * the service checks logins against: storing the hash instead of the password is the advice. Network
+ * devices save theirs as Junos `load set` files, VyOS `config.boot`, pfSense/OPNsense `config.xml`
+ * (and `config-<host>-<date>.xml` backups) and PAN-OS `running-config.xml`.
  */
-const SERVICE_CONFIG = /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate)$/i;
+const SERVICE_CONFIG =
+  /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate|set|boot|junos)$|(?:^|\/)(?:config(?:-[\w.-]+)?\.xml|(?:running|candidate|startup)-config[\w.-]*)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 export const validators = {

@@ -279,6 +279,21 @@ describe('password hashes', () => {
     expect(judge('envs/staging/terraform.tfstate')).toBe(true);
     expect(judge('src/seed.ts')).toBe(true);
   });
+
+  it('are a note in the configuration files network devices and appliances save', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    const judge = (path: string) => validators['password-hash-store']('$6$salt$hash', { groups: {}, path });
+    for (const path of [
+      'configs/juniper/srx-branch07.set',
+      'configs/vyos/config.boot',
+      'backups/pfsense/config.xml',
+      'backups/config-fw01.corp-20250301.xml',
+      'configs/paloalto/running-config.xml',
+    ])
+      expect(judge(path), path).toBe(true);
+    // Any other XML file stays a data file, where a hash is a leak.
+    expect(judge('exports/users.xml')).toEqual({ ok: true, confidence: 'medium' });
+  });
 });
 
 describe('values and names that are not credentials', () => {
