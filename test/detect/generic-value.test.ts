@@ -401,3 +401,9 @@ describe('validators for values the pattern places inside a literal', () => {
     );
   });
 });
+
+describe('product defaults', () => {
+  it("reads Cisco's factory login (cisco/cisco) as a product default", () => {
+    expect(judgePasswordValue('cisco', 'password', { path: 'rancid/.cloginrc' })).toBe('default');
+  });
+});
