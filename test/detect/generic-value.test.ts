@@ -406,4 +406,8 @@ describe('product defaults', () => {
   it("reads Cisco's factory login (cisco/cisco) as a product default", () => {
     expect(judgePasswordValue('cisco', 'password', { path: 'rancid/.cloginrc' })).toBe('default');
   });
+
+  it("reads FreeRADIUS's shipped client secret (testing123) as a product default", () => {
+    expect(judgePasswordValue('testing123', 'password', { path: 'raddb/clients.conf' })).toBe('default');
+  });
 });
