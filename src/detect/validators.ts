@@ -101,9 +101,11 @@ const SOURCE_FILE =
 /**
  * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state, cloud-init user data),
  * where a hash is what the service checks logins against: storing the hash instead of the password
- * is the advice.
+ * is the advice. Network devices save theirs as Junos `load set` files, VyOS `config.boot`,
+ * pfSense/OPNsense `config.xml` (and `config-<host>-<date>.xml` backups) and PAN-OS `running-config.xml`.
  */
-const SERVICE_CONFIG = /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate)$|(?:^|\/)(?:user-data|vendor-data)$/i;
+const SERVICE_CONFIG =
+  /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate|set|boot|junos)$|(?:^|\/)(?:user-data|vendor-data|config(?:-[\w.-]+)?\.xml|(?:running|candidate|startup)-config[\w.-]*)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 /** True for a list of at least 8 bytes (comma-separated, or a YAML block list) that reads as random (see 'random-bytes'). */

@@ -282,6 +282,21 @@ describe('password hashes', () => {
     expect(judge('envs/staging/terraform.tfstate')).toBe(true);
     expect(judge('src/seed.ts')).toBe(true);
   });
+
+  it('are a note in the configuration files network devices and appliances save', async () => {
+    const { validators } = await import('../../src/detect/validators.js');
+    const judge = (path: string) => validators['password-hash-store']('$6$salt$hash', { groups: {}, path });
+    for (const path of [
+      'configs/juniper/srx-branch07.set',
+      'configs/vyos/config.boot',
+      'backups/pfsense/config.xml',
+      'backups/config-fw01.corp-20250301.xml',
+      'configs/paloalto/running-config.xml',
+    ])
+      expect(judge(path), path).toBe(true);
+    // Any other XML file stays a data file, where a hash is a leak.
+    expect(judge('exports/users.xml')).toEqual({ ok: true, confidence: 'medium' });
+  });
 });
 
 describe('values and names that are not credentials', () => {
@@ -421,5 +436,15 @@ describe('validators for values the pattern places inside a literal', () => {
     expect(validators['password-value']('Wq9vLm2Rt', { groups: {}, keyName: 'db.password', path: 'App.java' })).toBe(
       false,
     );
+  });
+});
+
+describe('product defaults', () => {
+  it("reads Cisco's factory login (cisco/cisco) as a product default", () => {
+    expect(judgePasswordValue('cisco', 'password', { path: 'rancid/.cloginrc' })).toBe('default');
+  });
+
+  it("reads FreeRADIUS's shipped client secret (testing123) as a product default", () => {
+    expect(judgePasswordValue('testing123', 'password', { path: 'raddb/clients.conf' })).toBe('default');
   });
 });
