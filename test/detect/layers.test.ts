@@ -16,6 +16,28 @@ function b64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
 
+/**
+ * Each case (path, text) yields exactly one match: `id`, found through `encoding`, holding `secret`
+ * (compared as a boolean), starting at `start(text)` when given.
+ */
+function expectOneLayered(
+  cases: ReadonlyArray<readonly [string, string]>,
+  id: string,
+  encoding: string,
+  secret: string,
+  start?: (text: string) => number,
+): void {
+  for (const [path, text] of cases) {
+    const matches = detectInText(text, path, set);
+    expect(
+      matches.map((m) => [m.detector.id, m.encoding]),
+      path,
+    ).toEqual([[id, [encoding]]]);
+    expect(matches[0]!.secret === secret, path).toBe(true);
+    if (start) expect(matches[0]!.start, path).toBe(start(text));
+  }
+}
+
 describe('layer decoders', () => {
   it('JSON escapes map every decoded character back to its escape', () => {
     const text = 'x "a\\nb\\u0041\\/c" y';
@@ -60,39 +82,35 @@ describe('detection through encoded layers', () => {
   it('a provider token split into joined literals is read whole, in Java, Python and Lua syntax', () => {
     const key = stripeLiveKey();
     const [head, tail] = [key.slice(0, 18), key.slice(18)];
-    for (const [path, text] of [
-      ['src/Payments.java', `static final String KEY = "${head}" + "${tail}";\n`],
-      ['app/ai.py', `client = Client(api_key=(\n    "${head}"\n    "${tail}"\n))\n`],
-      ['gateway/pay.lua', `local KEY = '${head}' .. '${tail}'\n`],
-    ] as const) {
-      const matches = detectInText(text, path, set);
-      expect(
-        matches.map((m) => [m.detector.id, m.encoding]),
-        path,
-      ).toEqual([['stripe.secret-key-live', ['concatenation']]]);
-      expect(matches[0]!.secret === key, path).toBe(true);
-      expect(matches[0]!.start, path).toBe(text.indexOf(head));
-    }
+    expectOneLayered(
+      [
+        ['src/Payments.java', `static final String KEY = "${head}" + "${tail}";\n`],
+        ['app/ai.py', `client = Client(api_key=(\n    "${head}"\n    "${tail}"\n))\n`],
+        ['gateway/pay.lua', `local KEY = '${head}' .. '${tail}'\n`],
+      ] as const,
+      'stripe.secret-key-live',
+      'concatenation',
+      key,
+      (text) => text.indexOf(head),
+    );
   });
 
   it('a value joined by a join call or a line continuation is read whole', () => {
     const key = stripeLiveKey();
     const [head, mid, tail] = [key.slice(0, 8), key.slice(8, 20), key.slice(20)];
-    for (const [path, text] of [
-      ['tools/release/main.go', `var apiKey = strings.Join([]string{"${head}", "${mid}", "${tail}"}, "")\n`],
-      ['web/src/keys.js', `export const STRIPE = ['${head}', '${mid}', '${tail}'].join('');\n`],
-      ['Services/Billing.cs', `static readonly string ApiKey = string.Concat("${head}", "${mid}", "${tail}");\n`],
-      ['src/Keys.java', `static final String KEY = String.join("", "${head}", "${mid}", "${tail}");\n`],
-      ['app/settings.py', `STRIPE_KEY = "${head}${mid}" \\\n    "${tail}"\n`],
-      ['firmware/secrets.h', `#define PAY_KEY "${head}${mid}" \\\n                "${tail}"\n`],
-    ] as const) {
-      const matches = detectInText(text, path, set);
-      expect(
-        matches.map((m) => [m.detector.id, m.encoding]),
-        path,
-      ).toEqual([['stripe.secret-key-live', ['concatenation']]]);
-      expect(matches[0]!.secret === key, path).toBe(true);
-    }
+    expectOneLayered(
+      [
+        ['tools/release/main.go', `var apiKey = strings.Join([]string{"${head}", "${mid}", "${tail}"}, "")\n`],
+        ['web/src/keys.js', `export const STRIPE = ['${head}', '${mid}', '${tail}'].join('');\n`],
+        ['Services/Billing.cs', `static readonly string ApiKey = string.Concat("${head}", "${mid}", "${tail}");\n`],
+        ['src/Keys.java', `static final String KEY = String.join("", "${head}", "${mid}", "${tail}");\n`],
+        ['app/settings.py', `STRIPE_KEY = "${head}${mid}" \\\n    "${tail}"\n`],
+        ['firmware/secrets.h', `#define PAY_KEY "${head}${mid}" \\\n                "${tail}"\n`],
+      ] as const,
+      'stripe.secret-key-live',
+      'concatenation',
+      key,
+    );
   });
 
   it('a password under a credential name is read whole from joined literals, and a list joined with a separator is not', () => {
@@ -115,19 +133,17 @@ describe('detection through encoded layers', () => {
   it('a hex literal given to a decoder is read decoded, or as the key it is', () => {
     const token = githubPat();
     const hex = Buffer.from(token).toString('hex');
-    for (const [path, text] of [
-      ['reports/vault.py', `GH_TOKEN = bytes.fromhex("${hex}").decode()\n`],
-      ['server/obf.js', `const t = Buffer.from('${hex}', 'hex').toString('utf8');\n`],
-      ['internal/keys.go', `var ghToken, _ = hex.DecodeString("${hex}")\n`],
-    ] as const) {
-      const matches = detectInText(text, path, set);
-      expect(
-        matches.map((m) => [m.detector.id, m.encoding]),
-        path,
-      ).toEqual([['github.classic-pat', ['hex']]]);
-      expect(matches[0]!.secret === token, path).toBe(true);
-      expect(matches[0]!.start, path).toBe(text.indexOf(hex));
-    }
+    expectOneLayered(
+      [
+        ['reports/vault.py', `GH_TOKEN = bytes.fromhex("${hex}").decode()\n`],
+        ['server/obf.js', `const t = Buffer.from('${hex}', 'hex').toString('utf8');\n`],
+        ['internal/keys.go', `var ghToken, _ = hex.DecodeString("${hex}")\n`],
+      ] as const,
+      'github.classic-pat',
+      'hex',
+      token,
+      (text) => text.indexOf(hex),
+    );
     const raw = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 73 + 11) % 256)).toString('hex');
     const keyed = detectInText(`var hmacKey, _ = hex.DecodeString("${raw}")\n`, 'internal/crypto/keys.go', set);
     expect(keyed.map((m) => [m.detector.id, m.encoding])).toEqual([['generic.secret', ['hex']]]);
