@@ -1063,8 +1063,9 @@ function collectHexLayers(text: string, set: DetectorSet, hits: Hits, take: Take
 
 /** Tables read as columns (collectCsvLayer). */
 const CSV_PATH = /\.(?:csv|tsv)$/i;
-/** Rows of a table read as columns, at most. */
+/** Rows of a table read as columns, at most, and how far into the file they may start. */
 const CSV_MAX_ROWS = 5000;
+const CSV_MAX_BYTES = 4 * 1024 * 1024;
 
 interface CsvField {
   /** The field's value, quotes removed and doubled quotes undone. */
@@ -1116,7 +1117,10 @@ function csvRecord(text: string, from: number, delimiter: number): { fields: Csv
  * value under its column's name. Undefined for a file without a credential column or such a field.
  */
 function csvLayer(text: string): Layer | undefined {
-  const firstLine = text.slice(0, Math.min(text.length, 4096)).split('\n', 1)[0]!;
+  // A header is one short line; a file without one (a single huge row) is no table.
+  const headerEnd = text.indexOf('\n');
+  if (headerEnd < 0 || headerEnd > 4096) return undefined;
+  const firstLine = text.slice(0, headerEnd);
   const counts = [9, 44, 59].map((d) => [d, firstLine.split(String.fromCharCode(d)).length - 1] as const);
   const [delimiter, count] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
   if (count === 0) return undefined;
@@ -1141,7 +1145,8 @@ function csvLayer(text: string): Layer | undefined {
     if (name !== undefined) map.push(close);
   };
   let at = header.next;
-  for (let row = 0; row < CSV_MAX_ROWS && at < text.length; row++) {
+  const stop = Math.min(text.length, CSV_MAX_BYTES);
+  for (let row = 0; row < CSV_MAX_ROWS && at < stop; row++) {
     const record = csvRecord(text, at, delimiter);
     record.fields.forEach((field, c) => {
       if (field.value.length === 0) return;
