@@ -508,8 +508,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
 
   collectEscapeLayers(text, input.path, set, hits, raw, take, budget);
   collectBase64Layers(text, input.path, set, hits, take, budget);
-  collectConcatLayers(text, set, hits, take);
-  collectHexLayers(text, set, hits, take);
+  collectLiteralLayers(text, set, hits, take);
   if (depth === 0 && CSV_PATH.test(input.path)) take(csvLayer(text));
   if (layers.length === 0) return raw;
 
@@ -653,7 +652,7 @@ const CONCAT_ELIGIBLE = new WeakMap<DetectorSet, Uint8Array>();
 const CONCAT_PROVIDER = 1;
 /** Bit of concatEligible: a generic detector's name word (`token`, `pass`), read in the name a value is assigned to. */
 const CONCAT_NAME = 2;
-/** Bit of concatEligible: a hex decoder's name (collectHexLayers). */
+/** Bit of concatEligible: a hex decoder's name (hexLayerAt). */
 const HEX_CALL = 4;
 const HEX_TRIGGERS: ReadonlySet<string> = new Set(['hex-call', 'hex-before']);
 /** The words of credential names (vendors' names alone are not read as names here). */
@@ -935,15 +934,27 @@ function assignedJoinAt(text: string, pos: number): Layer | undefined {
  * inside a literal that is joined to the next, the literals' bodies are joined into one layer,
  * put back between the first literal's quotes on its own line, so the provider detector (and the
  * name before it) read the whole value. At a generic detector's name word, the value assigned to
- * the name is read the same way (assignedJoinAt).
+ * the name is read the same way (assignedJoinAt); at a hex decoder's name, the hex literal it is
+ * given (hexLayerAt). One walk over the hits serves all three.
  */
-function collectConcatLayers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
+function collectLiteralLayers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
   const eligible = concatEligible(set);
   const { positions, keywordIds } = hits;
   let coveredTo = -1;
+  let hexCoveredTo = -1;
   for (let h = 0; h < positions.length; h++) {
     const pos = positions[h]!;
-    const kind = eligible[keywordIds[h]!]! & (CONCAT_PROVIDER | CONCAT_NAME);
+    const all = eligible[keywordIds[h]!]!;
+    if (all === 0) continue;
+    if (all & HEX_CALL && pos >= hexCoveredTo) {
+      const keywordStart = pos - set.automaton.keywords[keywordIds[h]!]!.length;
+      const layer = hexLayerAt(text, pos, keywordStart, set.layerTriggers.get(keywordIds[h]!));
+      if (layer) {
+        take(layer);
+        hexCoveredTo = layer.end - 1;
+      }
+    }
+    const kind = all & (CONCAT_PROVIDER | CONCAT_NAME);
     if (kind === 0 || pos < coveredTo) continue;
     if (kind & CONCAT_NAME) {
       const layer = assignedJoinAt(text, pos);
@@ -1003,62 +1014,54 @@ function hexLiteralAt(text: string, open: number): [number, number] | undefined 
  * hex itself (`hmacKey, _ := hex.DecodeString("…")`: the key is those bytes). Go's `, _` (the
  * discarded error) is dropped from the name so that the name is read as assigned.
  */
-function collectHexLayers(text: string, set: DetectorSet, hits: Hits, take: Take): void {
-  const eligible = concatEligible(set);
-  const { positions, keywordIds } = hits;
-  let coveredTo = -1;
-  for (let h = 0; h < positions.length; h++) {
-    if (!(eligible[keywordIds[h]!]! & HEX_CALL)) continue;
-    const trigger = set.layerTriggers.get(keywordIds[h]!);
-    const pos = positions[h]!;
-    if (pos < coveredTo) continue;
-    const keywordStart = pos - set.automaton.keywords[keywordIds[h]!]!.length;
-    let body: [number, number] | undefined;
-    let callStart: number;
-    if (trigger === 'hex-call') {
-      let i = pos;
-      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-      if (text[i] === 'b' || text[i] === 'u') i++; // Python's b"…" and u"…"
-      body = hexLiteralAt(text, i);
-      callStart = keywordStart;
-    } else {
-      // `Buffer.from('…', 'hex')`: back over the literal to the call.
-      const close = keywordStart - 1;
-      const quote = text[close];
-      const open = quote === undefined ? -1 : text.lastIndexOf(quote, close - 1);
-      body =
-        open >= 0 && /\bfrom\(\s*$/.test(text.slice(Math.max(0, open - 16), open))
-          ? hexLiteralAt(text, open)
-          : undefined;
-      callStart = open >= 0 ? text.lastIndexOf('from', open) : -1;
-    }
-    if (!body || callStart < 0) continue;
-    // The receiver before the call (`bytes.`, `binascii.`, `hex.`, `Buffer.`, `[Convert]::`).
-    while (callStart > 0 && /[\w.$:[\]]/.test(text[callStart - 1]!)) callStart--;
-    const lineStart = lineStartOf(text, callStart, Math.max(0, callStart - CONCAT_MAX_PART));
-    const hex = text.slice(body[0], body[1]);
-    const decoded = isPlainText(Buffer.from(hex, 'hex'));
-    const value = decoded !== undefined && decoded.trim().length >= 8 && !decoded.includes('\n') ? decoded : hex;
-    const chars: number[] = [];
-    let head = '';
-    const headText = text.slice(lineStart, callStart);
-    const discarded = /[\w$]\s*,\s*_\s*(?=:?=\s*$)/.exec(headText);
-    for (let i = 0; i < headText.length; i++) {
-      if (discarded && i > discarded.index && i < discarded.index + discarded[0].length) continue;
-      head += headText[i];
-      chars.push(lineStart + i);
-    }
-    const layerText = `${head}"${value}"`;
-    const map = new Int32Array(layerText.length + 1);
-    chars.forEach((at, i) => (map[i] = at));
-    map[head.length] = body[0] - 1;
-    const step = value === hex ? 1 : 2;
-    for (let i = 0; i < value.length; i++) map[head.length + 1 + i] = Math.min(body[1] - 1, body[0] + i * step);
-    map[layerText.length - 1] = body[1];
-    map[layerText.length] = body[1] + 1;
-    take({ encoding: 'hex', text: layerText, map, start: body[0] - 1, end: body[1] + 1 });
-    coveredTo = body[1];
+function hexLayerAt(
+  text: string,
+  pos: number,
+  keywordStart: number,
+  trigger: LayerTrigger | undefined,
+): Layer | undefined {
+  let body: [number, number] | undefined;
+  let callStart: number;
+  if (trigger === 'hex-call') {
+    let i = pos;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === 'b' || text[i] === 'u') i++; // Python's b"…" and u"…"
+    body = hexLiteralAt(text, i);
+    callStart = keywordStart;
+  } else {
+    // `Buffer.from('…', 'hex')`: back over the literal to the call.
+    const close = keywordStart - 1;
+    const quote = text[close];
+    const open = quote === undefined ? -1 : text.lastIndexOf(quote, close - 1);
+    body =
+      open >= 0 && /\bfrom\(\s*$/.test(text.slice(Math.max(0, open - 16), open)) ? hexLiteralAt(text, open) : undefined;
+    callStart = open >= 0 ? text.lastIndexOf('from', open) : -1;
   }
+  if (!body || callStart < 0) return undefined;
+  // The receiver before the call (`bytes.`, `binascii.`, `hex.`, `Buffer.`, `[Convert]::`).
+  while (callStart > 0 && /[\w.$:[\]]/.test(text[callStart - 1]!)) callStart--;
+  const lineStart = lineStartOf(text, callStart, Math.max(0, callStart - CONCAT_MAX_PART));
+  const hex = text.slice(body[0], body[1]);
+  const decoded = isPlainText(Buffer.from(hex, 'hex'));
+  const value = decoded !== undefined && decoded.trim().length >= 8 && !decoded.includes('\n') ? decoded : hex;
+  const chars: number[] = [];
+  let head = '';
+  const headText = text.slice(lineStart, callStart);
+  const discarded = /[\w$]\s*,\s*_\s*(?=:?=\s*$)/.exec(headText);
+  for (let i = 0; i < headText.length; i++) {
+    if (discarded && i > discarded.index && i < discarded.index + discarded[0].length) continue;
+    head += headText[i];
+    chars.push(lineStart + i);
+  }
+  const layerText = `${head}"${value}"`;
+  const map = new Int32Array(layerText.length + 1);
+  chars.forEach((at, i) => (map[i] = at));
+  map[head.length] = body[0] - 1;
+  const step = value === hex ? 1 : 2;
+  for (let i = 0; i < value.length; i++) map[head.length + 1 + i] = Math.min(body[1] - 1, body[0] + i * step);
+  map[layerText.length - 1] = body[1];
+  map[layerText.length] = body[1] + 1;
+  return { encoding: 'hex', text: layerText, map, start: body[0] - 1, end: body[1] + 1 };
 }
 
 /** Tables read as columns (collectCsvLayer). */
