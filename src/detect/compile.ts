@@ -95,6 +95,12 @@ export class CompiledDetector {
    * captures are short, `key: "enabled"`, and judging them was most of its cost).
    */
   readonly genericValueLengths: boolean;
+  /**
+   * A vendor's format just after text naming the vendor (`…-mention`): generic in that it yields to
+   * any other reading, but a made-up value in the vendor's exact format is kept as a note, as the
+   * vendor's keyed detectors keep it, rather than dropped like a generic capture.
+   */
+  readonly vendorMention: boolean;
   #regex: RegExp | undefined;
   #secretGroups: string[] | undefined;
 
@@ -118,6 +124,7 @@ export class CompiledDetector {
     this.generic = def.generic === true;
     this.placeholderCheck = def.placeholderCheck !== false;
     this.genericValueLengths = this.validators.some((v) => GENERIC_VALUE_VALIDATORS.has(v.name));
+    this.vendorMention = this.generic && this.provider !== 'generic' && def.id.endsWith('-mention');
   }
 
   get regex(): RegExp {

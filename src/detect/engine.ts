@@ -529,7 +529,7 @@ export function judgeValue(
 ): Pick<RawMatch, 'confidence' | 'checksum' | 'synthetic'> | undefined {
   const def = detector.def;
   if (isWellKnownDemoJwt(secret)) return undefined;
-  if (detector.generic) {
+  if (detector.generic && !detector.vendorMention) {
     // A generic detector drops stand-ins outright, so each check here is a plain filter and the
     // validators, which reject most captures (on the key name and the value's shape), go first.
     const judged = runValidators(detector, secret, ctx);

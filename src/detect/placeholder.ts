@@ -2,7 +2,8 @@
 // Two kinds: templates (documentation keys, `xxxx`, `<your-token>`, `${VAR}`, references) are
 // never reported; synthetic-looking values (keyboard walks like abcdef123456, one repeated
 // character, the word "example") in a provider's exact format are reported as notes — fakes
-// worth a look — while generic detectors drop them.
+// worth a look, also when a vendor's "named nearby" detector finds them — while generic
+// detectors drop them.
 
 /** Prefixes of AWS's documentation keys, which people edit into "new" fake ones. */
 const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbClwBF/2Zp9Utk'];

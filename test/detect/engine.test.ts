@@ -208,6 +208,14 @@ describe('judgeValue: entropy, placeholders, validators', () => {
     expect(judgeValue(generic!, 'acme_abcdefghijkl9Zq', ctx)).toBeUndefined();
   });
 
+  it('a vendor named nearby (`…-mention`) keeps the made-up value in its format as synthetic, like a keyed detector', () => {
+    const [mention] = setOf(
+      detector('acme.key-mention', { keywords: ['acme'], pattern: '(?<secret>acme_[A-Za-z0-9]+)', generic: true }),
+    ).detectors;
+    expect(judgeValue(mention!, 'acme_abcdefghijkl9Zq', ctx)).toEqual({ confidence: 'low', synthetic: true });
+    expect(judgeValue(mention!, 'acme_your_api_key_here', ctx)).toBeUndefined();
+  });
+
   it('a checksum validator keeps a wrong checksum as `invalid`, a right one as `valid`', () => {
     const [pat] = setOf(
       detector('acme.pat', {
