@@ -15,6 +15,7 @@ import type { DetectorSet } from './compile.js';
 import type { RawMatch } from './engine.js';
 import type { LayerEncoding } from '../model/match.js';
 import { isPasswordKey, isSecretKey } from './generic-value.js';
+import { EMBEDDED_FILE_NAMES, embeddedFileAt } from './embedded-files.js';
 
 export type { LayerEncoding };
 
@@ -88,13 +89,19 @@ export const LAYER_TRIGGERS = {
   ', "hex")': 'hex-before',
   ",'hex')": 'hex-before',
   ',"hex")': 'hex-before',
+  // A credential file a script writes (`cat > ~/.pgpass <<EOF`): src/detect/embedded-files.ts.
+  ...(Object.fromEntries(EMBEDDED_FILE_NAMES.map((name) => [name, 'embedded-file'])) as Record<
+    (typeof EMBEDDED_FILE_NAMES)[number],
+    'embedded-file'
+  >),
 } as const;
 
 export type LayerTrigger = (typeof LAYER_TRIGGERS)[keyof typeof LAYER_TRIGGERS];
 
 /** One decoded region: its text and, for every decoded index, the offset in the outer text. */
 interface Layer {
-  encoding: LayerEncoding;
+  /** None for a file a script writes: its text is the script's own characters. */
+  encoding?: LayerEncoding;
   text: string;
   /** `map[i]` is the outer offset of decoded character i; `map[text.length]` is the region's end. */
   map: Int32Array;
@@ -103,6 +110,8 @@ interface Layer {
   end: number;
   /** The container says the value is base64 (a Kubernetes Secret's `data:`), so the run itself is no value. */
   declared?: boolean;
+  /** The path the layer is judged under, when it is not the outer file's (a file a script writes). */
+  path?: string;
 }
 
 /** Scans text (one layer deeper); the engine passes its own detection so this module stays below it. */
@@ -509,6 +518,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   collectEscapeLayers(text, input.path, set, hits, raw, take, budget);
   collectBase64Layers(text, input.path, set, hits, take, budget);
   collectLiteralLayers(text, set, hits, take);
+  collectEmbeddedFiles(text, input.path, set, hits, take);
   if (depth === 0 && CSV_PATH.test(input.path)) take(csvLayer(text));
   if (layers.length === 0) return raw;
 
@@ -528,7 +538,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
         ...match,
         start,
         end: Math.min(end, layer.end),
-        encoding: [layer.encoding, ...(match.encoding ?? [])],
+        ...(layer.encoding ? { encoding: [layer.encoding, ...(match.encoding ?? [])] } : {}),
       });
     }
   }
@@ -556,6 +566,7 @@ function escapeEligible(set: DetectorSet): Uint8Array {
  * source (`sourcesContent`), so they are read as code of that file's type (`app.js.map` → `app.js`).
  */
 function layerPath(path: string, layer: Layer): string {
+  if (layer.path !== undefined) return layer.path;
   return layer.encoding === 'json-escape' && /\.[a-z]{1,6}\.map$/i.test(path) ? path.slice(0, -4) : path;
 }
 
@@ -993,6 +1004,20 @@ function collectLiteralLayers(text: string, set: DetectorSet, hits: Hits, take: 
   }
 }
 
+/** Credential files a script writes, at hits of their names (one look per line). */
+function collectEmbeddedFiles(text: string, path: string, set: DetectorSet, hits: Hits, take: Take): void {
+  const { positions, keywordIds } = hits;
+  let coveredTo = -1;
+  for (let h = 0; h < positions.length; h++) {
+    const pos = positions[h]!;
+    if (pos < coveredTo || set.layerTriggers.get(keywordIds[h]!) !== 'embedded-file') continue;
+    const file = embeddedFileAt(text, pos, path);
+    const lineEnd = text.indexOf('\n', pos);
+    coveredTo = Math.max(lineEnd < 0 ? text.length : lineEnd, file?.end ?? 0);
+    if (file) take(file);
+  }
+}
+
 /** Shortest hex literal worth decoding at a decoder call (8 bytes). */
 const MIN_HEX_RUN = 16;
 
@@ -1226,7 +1251,14 @@ function collectBase64Layers(
   const { positions, keywordIds } = hits;
   for (let h = 0; h < positions.length; h++) {
     const trigger = set.layerTriggers.get(keywordIds[h]!);
-    if (trigger === undefined || trigger === 'escape' || trigger === 'hex-call' || trigger === 'hex-before') continue;
+    if (
+      trigger === undefined ||
+      trigger === 'escape' ||
+      trigger === 'hex-call' ||
+      trigger === 'hex-before' ||
+      trigger === 'embedded-file'
+    )
+      continue;
     const pos = positions[h]!;
     let run: [number, number] | undefined;
     if (trigger === 'k8s-secret') {
