@@ -520,6 +520,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   collectLiteralLayers(text, set, hits, take);
   collectEmbeddedFiles(text, input.path, set, hits, take);
   if (depth === 0 && CSV_PATH.test(input.path)) take(csvLayer(text));
+  if (depth === 0 && PROPERTIES_PATH.test(input.path)) take(propertiesLayer(text));
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -1191,6 +1192,57 @@ function csvLayer(text: string): Layer | undefined {
   return { encoding: 'csv', text: out, map: layerMap, start: header.next, end: at };
 }
 
+const PROPERTIES_PATH = /\.properties$/i;
+
+/**
+ * A Java `.properties` file with its continued lines joined: a line ending in an odd number of
+ * backslashes goes on at the next line's first non-blank character (`token = \` then the value
+ * on its own lines), which is how the file's reader sees the value. The joined text is the
+ * file's own characters, so it records no encoding. Undefined when no line is continued.
+ */
+function propertiesLayer(text: string): Layer | undefined {
+  if (text.indexOf('\\\n') < 0 && text.indexOf('\\\r\n') < 0) return undefined;
+  const out: string[] = [];
+  const map = new Int32Array(text.length + 1);
+  let n = 0;
+  let joined = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      let run = 1;
+      while (text.charCodeAt(i + run) === 92) run++;
+      const after = i + run;
+      const lineBreak = text.charCodeAt(after) === 10 ? 1 : text.startsWith('\r\n', after) ? 2 : 0;
+      // An odd run before a line break continues the line: the last backslash and the break go,
+      // and so does the next line's indentation.
+      if (lineBreak > 0 && run % 2 === 1) {
+        for (let k = 0; k < run - 1; k++) {
+          out.push('\\');
+          map[n++] = i + k;
+        }
+        let next = after + lineBreak;
+        while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+        i = next - 1;
+        joined = true;
+        continue;
+      }
+      for (let k = 0; k < run; k++) {
+        out.push('\\');
+        map[n++] = i + k;
+      }
+      i += run - 1;
+      continue;
+    }
+    out.push(text[i]!);
+    map[n++] = i;
+  }
+  if (!joined) return undefined;
+  const joinedText = out.join('');
+  const layerMap = map.slice(0, joinedText.length + 1);
+  layerMap[joinedText.length] = text.length;
+  return { text: joinedText, map: layerMap, start: 0, end: text.length };
+}
+
 /** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */
 function backOffEscape(text: string, start: number): number {
   let s = start;
@@ -1356,9 +1408,10 @@ function mergeLayered(raw: RawMatch[], decoded: RawMatch[], layers: readonly Lay
       const multiline = match.detector.multiline;
       if (layer.encoding === 'json-escape' && !multiline && /\\./.test(match.secret)) return false;
       if (layer.encoding === 'html-entity' && !multiline && /&(?:#|[a-z]{2,4};)/.test(match.secret)) return false;
-      // The first literal of a split value is a truncated reading of the joined one.
+      // The first literal of a split value is a truncated reading of the joined one (and so is
+      // the first line of a continued `.properties` value).
       if (
-        layer.encoding === 'concatenation' &&
+        (layer.encoding === 'concatenation' || layer.encoding === undefined) &&
         match.start >= layer.start &&
         match.end <= layer.end &&
         decoded.some((d) => overlapsRange(d, match.start, match.end) && d.secret.length > match.secret.length)

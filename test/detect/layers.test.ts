@@ -338,3 +338,28 @@ describe('detection through encoded layers', () => {
     expect(detectInText(text, 'src/a.ts', set)).toEqual([]);
   });
 });
+
+describe('continued lines of a .properties file', () => {
+  it('reads a value continued over lines as one value, at its first line', () => {
+    const pat = githubPat();
+    const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
+    const text = [
+      '# mirror settings',
+      'git.mirror.token = \\',
+      `  ${pat.slice(0, 20)}\\`,
+      `  ${pat.slice(20)}`,
+      `db.password=${password.slice(0, 6)}\\`,
+      `    ${password.slice(6)}`,
+      'report.header=Ledger report \\\\',
+      'report.footer=done',
+      '',
+    ].join('\n');
+    const matches = detectInText(text, 'src/main/resources/app.properties', set);
+    expect(matches.map((m) => m.detector.id)).toEqual(['github.classic-pat', 'generic.password']);
+    expect(matches[0]!.secret === pat && matches[1]!.secret === password).toBe(true);
+    expect(matches[0]!.encoding).toBeUndefined();
+    expect(text.slice(0, matches[1]!.start).split('\n').length).toBe(5);
+    // The same text in a file of another syntax is not joined.
+    expect(detectInText(text, 'notes/app.txt', set).some((m) => m.secret === pat)).toBe(false);
+  });
+});
