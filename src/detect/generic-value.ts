@@ -135,7 +135,9 @@ export function isSecretKey(name: string): boolean {
       /^(?:tokens?|keys?|secrets?)$/.test(words[i + 1]!) &&
       !(w === 'access' && words[i + 1] === 'key') &&
       !(w === 'access' && words[i + 1] === 'token') &&
-      !(w === 'storage' && words[i + 1] === 'key')
+      !(w === 'storage' && words[i + 1] === 'key') &&
+      // A search key is a browser's (Algolia, Meilisearch); a search token or secret is a server's.
+      !(w === 'search' && !/^keys?$/.test(words[i + 1]!))
     )
       return false;
     // WordPress's LOGGED_IN_KEY: the qualifier is two words back.

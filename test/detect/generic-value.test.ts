@@ -123,6 +123,11 @@ describe('names, hosts and stores', () => {
     expect(isSecretKey('Authorization')).toBe(true);
     expect(isSecretKey('token_type')).toBe(false);
     expect(isSecretKey('authorization_url')).toBe(false);
+    // A search key is public by design (Algolia, Meilisearch); a search token or secret is not.
+    for (const name of ['ALGOLIA_SEARCH_KEY', 'searchKey', 'search_only_api_key'])
+      expect(isSecretKey(name), name).toBe(false);
+    for (const name of ['DOCS_SEARCH_TOKEN', 'SEARCH_SECRET', 'SEARCH_ADMIN_KEY'])
+      expect(isSecretKey(name), name).toBe(true);
   });
 
   it('reads names written without separators as their words when the first one qualifies a credential', () => {
