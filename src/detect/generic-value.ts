@@ -582,6 +582,10 @@ export type PasswordVerdict = 'reject' | 'placeholder' | 'default' | 'weak' | 'o
  * prose; call made-up ones placeholders; call guessable ones weak, which is still a leak (a weak
  * password on a real host works as well as a strong one); accept the rest.
  */
+/** `Verb-Noun` with one of PowerShell's approved verbs that produce or read a value. */
+const POWERSHELL_CMDLET =
+  /^(?:Get|Read|New|Set|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Join|Resolve|Unprotect|Protect|Receive|Request)-[A-Z][A-Za-z]{2,40}$/;
+
 export function judgePasswordValue(
   value: string,
   keyName: string | undefined,
@@ -595,6 +599,8 @@ export function judgePasswordValue(
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i.test(value) && !context.quote) return 'reject';
   if (/\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
   if (/^[*•]+$/.test(value)) return 'reject';
+  // A PowerShell cmdlet is code that yields the value (`$pw = Read-Host -AsSecureString`).
+  if (POWERSHELL_CMDLET.test(value)) return 'reject';
   if (standIn !== undefined) return standIn;
   if (new Set(value).size < 4) return 'placeholder'; // aaaa, 1212
   if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'weak';

@@ -52,6 +52,12 @@ describe('judgePasswordValue', () => {
     expect(judgePasswordValue(value, 'password', { quote: '"' })).toBe('placeholder');
   });
 
+  it('rejects a PowerShell cmdlet that reads or makes the value', () => {
+    for (const value of ['Read-Host', 'Get-Secret', 'ConvertTo-SecureString'])
+      expect(judgePasswordValue(value, 'pw'), value).toBe('reject');
+    expect(judgePasswordValue('Read-Host7!x', 'pw')).not.toBe('reject');
+  });
+
   it('calls a value the shell would interpolate a placeholder: the file does not hold the password used', () => {
     expect(judgePasswordValue('super$ecret', 'password', { quote: '"', path: 'deploy.sh' })).toBe('placeholder');
   });
