@@ -582,6 +582,10 @@ export type PasswordVerdict = 'reject' | 'placeholder' | 'default' | 'weak' | 'o
  * prose; call made-up ones placeholders; call guessable ones weak, which is still a leak (a weak
  * password on a real host works as well as a strong one); accept the rest.
  */
+/** "Password" in the languages config templates are most often written in besides English. */
+const FOREIGN_PASSWORD_WORD =
+  /mot[_ .-]?de[_ .-]?passe|passwort|kennwort|contrase[ñn]a|senha|wachtwoord|l[öo]senord|adgangskode|has[łl]o|parola[_ .-]?d|salasana|jelszó|şifre|sifre|пароль|パスワード|暗証番号|密码|密碼|비밀번호/i;
+
 /** `Verb-Noun` with one of PowerShell's approved verbs that produce or read a value. */
 const POWERSHELL_CMDLET =
   /^(?:Get|Read|New|Set|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Join|Resolve|Unprotect|Protect|Receive|Request)-[A-Z][A-Za-z]{2,40}$/;
@@ -609,6 +613,9 @@ export function judgePasswordValue(
   // (`AdminPassword123`) it is how people pick weak ones.
   if (/^[a-z]+passw(?:or)?d$|^[a-z]+passwd$/.test(value)) return 'placeholder';
   if (/passw(?:or)?d|passwd/i.test(value)) return 'weak';
+  // The same in other languages: `votre_mot_de_passe`, `IhrPasswort`, `パスワードを入力` is a blank to
+  // fill in; with digits it is how people pick a weak one.
+  if (FOREIGN_PASSWORD_WORD.test(value)) return /\d/.test(value) ? 'weak' : 'placeholder';
   if (value.length < 16 && shannonEntropy(value) < 2.3) return 'weak';
   return 'ok';
 }

@@ -11,7 +11,8 @@ const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbC
 /**
  * Keys vendors print in their own documentation, which tutorials and READMEs copy: AWS's
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), Stripe's test key from
- * its API reference, the bot token of Slack's OAuth guide, and Hardhat's local test accounts.
+ * its API reference, the bot token of Slack's OAuth guide, Hardhat's local test accounts, and
+ * RFC 8032's Ed25519 test keys (https://www.rfc-editor.org/rfc/rfc8032#section-7.1).
  */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -26,6 +27,11 @@ const DOCUMENTED_EXAMPLES = new Set([
   // printed by `npx hardhat node` and copied into every tutorial.
   'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
   '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+  // The Ed25519 secret keys of RFC 8032's test vectors (section 7.1, TESTs 1–3), copied into
+  // signing libraries' tests and examples as fixed seeds.
+  '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
+  '4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb',
+  'c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7',
 ]);
 
 /**

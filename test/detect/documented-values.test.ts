@@ -15,6 +15,9 @@ describe('documented example keys', () => {
       'AKIAIOSFODNN7EXAMPLE',
       'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
       'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+      // RFC 8032 TEST 1's Ed25519 secret key, with and without a 0x prefix.
+      '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
+      '0x9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
     ])
       expect(placeholderKind(value), value.slice(0, 8)).toBe('template');
   });

@@ -52,6 +52,12 @@ describe('judgePasswordValue', () => {
     expect(judgePasswordValue(value, 'password', { quote: '"' })).toBe('placeholder');
   });
 
+  it('calls "your password" in other languages a placeholder, and a weak one with digits weak', () => {
+    for (const value of ['votre_mot_de_passe', 'IhrPasswortHier', 'tu_contraseña_aqui', 'パスワードを入力'])
+      expect(judgePasswordValue(value, 'password'), value).toBe('placeholder');
+    expect(judgePasswordValue('Passwort2024', 'password')).toBe('weak');
+  });
+
   it('rejects a PowerShell cmdlet that reads or makes the value', () => {
     for (const value of ['Read-Host', 'Get-Secret', 'ConvertTo-SecureString'])
       expect(judgePasswordValue(value, 'pw'), value).toBe('reject');
