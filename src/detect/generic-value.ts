@@ -225,6 +225,8 @@ const REJECT_SHAPES: RegExp[] = [
   /^(?:[0-9a-f]{2}:){5,}[0-9a-f]{2}$/i, // MAC addresses, key fingerprints
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
+  /^(?:pbkdf2_sha(?:1|256)\$\d{3,7}\$|argon2\$argon2(?:id|i|d)\$|bcrypt(?:_sha256)?\$\$2[aby]\$|scrypt\$\d+\$)/, // Django's stored password hashes
+  /^\d{1,2}:[23]:(?:[A-Za-z0-9+/]{16,24}:)?[A-Za-z0-9+/]{24,}={0,2}$/, // Magento's encrypted config values (key:cipher:payload)
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
   /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/, // Maven's encrypted form ({…} under settings-security.xml's master password)
   /^!(?:secret|[\w-]+\.ya?ml)[ \t]+[\w.-]+$/, // Home Assistant / ESPHome `!secret name`, Zigbee2MQTT `'!secret.yaml name'`

@@ -11,8 +11,9 @@ const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbC
 /**
  * Keys vendors print in their own documentation, which tutorials and READMEs copy: AWS's
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), Stripe's test key from
- * its API reference, the bot token of Slack's OAuth guide, Hardhat's local test accounts, and
- * RFC 8032's Ed25519 test keys (https://www.rfc-editor.org/rfc/rfc8032#section-7.1).
+ * its API reference, the bot token of Slack's OAuth guide, Hardhat's local test accounts,
+ * RFC 8032's Ed25519 test keys (https://www.rfc-editor.org/rfc/rfc8032#section-7.1), and the
+ * shipped defaults of Laravel's package test bench and Joomla's distributed configuration.
  */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -32,6 +33,13 @@ const DOCUMENTED_EXAMPLES = new Set([
   '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
   '4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb',
   'c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7',
+  // Laravel package tests: Orchestra Testbench's documented APP_KEY and the base64 key its
+  // skeleton's phpunit.xml ships, copied into thousands of packages' test setups.
+  'AckfSECXIvnK5r28GVIWUAxmbBSjTsmF',
+  'base64:2fl+Ktvkfl+Fuz4Qp/A75G2RTiWVA/ZoKZvp6fiiM10=',
+  '2fl+Ktvkfl+Fuz4Qp/A75G2RTiWVA/ZoKZvp6fiiM10=',
+  // Joomla's `$secret` in installation/configuration.php-dist (the installer replaces it).
+  'FBVtggIk5lAzEU9H',
 ]);
 
 /**
