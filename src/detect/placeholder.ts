@@ -13,7 +13,8 @@ const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbC
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), Stripe's test key from
  * its API reference, the bot token of Slack's OAuth guide, Hardhat's local test accounts,
  * RFC 8032's Ed25519 test keys (https://www.rfc-editor.org/rfc/rfc8032#section-7.1), and the
- * shipped defaults of Laravel's package test bench and Joomla's distributed configuration.
+ * shipped defaults of Laravel's package test bench and Joomla's distributed configuration, and
+ * Mollie's documented test key.
  */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -40,6 +41,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   '2fl+Ktvkfl+Fuz4Qp/A75G2RTiWVA/ZoKZvp6fiiM10=',
   // Joomla's `$secret` in installation/configuration.php-dist (the installer replaces it).
   'FBVtggIk5lAzEU9H',
+  // The test API key of Mollie's API reference and client libraries' READMEs.
+  'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM',
 ]);
 
 /**
