@@ -227,6 +227,13 @@ const REJECT_SHAPES: RegExp[] = [
   /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
   /^(?:pbkdf2_sha(?:1|256)\$\d{3,7}\$|argon2\$argon2(?:id|i|d)\$|bcrypt(?:_sha256)?\$\$2[aby]\$|scrypt\$\d+\$)/, // Django's stored password hashes
   /^\d{1,2}:[23]:(?:[A-Za-z0-9+/]{16,24}:)?[A-Za-z0-9+/]{24,}={0,2}$/, // Magento's encrypted config values (key:cipher:payload)
+  /^SCRAM-SHA-(?:1|256)\$\d+:|^md5[0-9a-f]{32}$/, // PostgreSQL's stored role verifiers (pg_authid, pg_dumpall --globals)
+  /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|BCRYPT)\}/i, // LDAP's hashed userPassword forms ({CLEARTEXT} is not one)
+  /^![A-Za-z0-9]{40}$/, // Django's unusable-password marker
+  /^hmac-sha(?:1|256|384|512):[0-9a-f]{32,128}$/, // Vault audit logs' HMAC of a value
+  /^eyJpdiI6[A-Za-z0-9+/]{40,}={0,2}$/, // Laravel's encrypted values (base64 of {"iv":…,"value":…,"mac":…})
+  // A pointer to where the password is kept, written in its place (`see Vault`, `(in 1Password)`).
+  /^\(?(?:see|in|ask|check|stored in|kept in|from|use|look in)\b[^)]{0,40}?\b(?:vault|1password|lastpass|keepass(?:xc)?|bitwarden|keeper|dashlane|secrets? ?manager|key ?vault|parameter store|ssm|wiki|confluence|notion|sharepoint|password manager)\b\)?\.?$/i,
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
   /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/, // Maven's encrypted form ({…} under settings-security.xml's master password)
   /^!(?:secret|[\w-]+\.ya?ml)[ \t]+[\w.-]+$/, // Home Assistant / ESPHome `!secret name`, Zigbee2MQTT `'!secret.yaml name'`

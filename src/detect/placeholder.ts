@@ -57,7 +57,7 @@ const TEMPLATE_WORDS =
 
 /** Words that mark a value as a made-up example. */
 const EXAMPLE_WORDS =
-  /example|dummy|notreal|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|todo|fixme/i;
+  /example|dummy|not[_-]?real|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|todo|fixme/i;
 
 /**
  * Template, environment and interpolation references: the value lives elsewhere (Compose writes

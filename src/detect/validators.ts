@@ -120,6 +120,14 @@ export function isRandomByteList(list: string): boolean {
   return new Set(bytes).size >= items.length / 2 && steps.size >= items.length / 2;
 }
 
+/**
+ * Where a password hash is itself a leak: files a server authenticates against (shadow, passwd
+ * files of FTP and mail daemons, htpasswd, caught by isCredentialStore) and SQL dumps of a users
+ * table. In an export, a fixture, a seeder's CSV or a document store's JSON it is a note: the hash
+ * does not log in, and plain passwords in the same rows are found on their own.
+ */
+const HASH_STORE = /\.(?:sql|dump)$|(?:^|\/)[^/]*(?:passwd|shadow)[^/]*$/i;
+
 export const validators = {
   // Checksums and other provider-specific checks come from the provider modules.
   ...Object.fromEntries(Object.entries(providerValidators).map(([name, v]) => [name, v.check])),
@@ -217,10 +225,7 @@ export const validators = {
    * service's configuration.
    */
   'password-hash-store': (_secret, ctx) =>
-    isCredentialStore(ctx.path) ||
-    !(SOURCE_FILE.test(ctx.path) || SERVICE_CONFIG.test(ctx.path) || isExampleContext(ctx.path))
-      ? { ok: true, confidence: 'medium' }
-      : true,
+    isCredentialStore(ctx.path) || HASH_STORE.test(ctx.path) ? { ok: true, confidence: 'medium' } : true,
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */
   'aws-secret-near-id': (secret) =>
     /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),
