@@ -519,6 +519,14 @@ export function rejectsOnShape(value: string): boolean {
   return /^(?:\$\{|\{\{|\$\(|<[A-Za-z_%])/.test(value) || /^(?:null|none|nil|undefined|true|false)$/i.test(value);
 }
 
+/** True when base64 decodes to printable ASCII text (a path, a word, JSON), not to random bytes. */
+function decodesToText(value: string): boolean {
+  const bytes = Buffer.from(value, 'base64');
+  if (bytes.length < 6) return false;
+  for (const b of bytes) if (b < 0x20 || b > 0x7e) return false;
+  return true;
+}
+
 /**
  * Tokens, API keys and secrets assigned to credential-like names: the value must look
  * machine-generated (length, entropy, character classes, not a name).
@@ -538,6 +546,16 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
       characterClasses(value) >= 3 &&
       shannonEntropy(value) >= ENTROPY.bareKey
     )
+  )
+    return false;
+  // Under a bare `key`, base64 that decodes to text is an encoded name or document (etcd's JSON
+  // output encodes every key), not key material: random key bytes do not decode to text.
+  if (
+    bareKey &&
+    /^key$/i.test(keyName!) &&
+    /^[A-Za-z0-9+/]+={0,2}$/.test(value) &&
+    value.length % 4 === 0 &&
+    decodesToText(value)
   )
     return false;
   // Generated secrets are ASCII; a value in another script is a message (translations, labels).

@@ -521,6 +521,8 @@ export function withLayers(input: LayerInput): RawMatch[] {
   collectEmbeddedFiles(text, input.path, set, hits, take);
   if (depth === 0 && CSV_PATH.test(input.path)) take(csvLayer(text));
   if (depth === 0 && PROPERTIES_PATH.test(input.path)) take(propertiesLayer(text));
+  if (depth === 0 && LDIF_PATH.test(input.path)) ldifLayers(text, take);
+  if (depth === 0 && JSON_PATH.test(input.path)) kvExportLayers(text, take);
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -1146,14 +1148,24 @@ function csvRecord(text: string, from: number, delimiter: number): { fields: Csv
  * value under its column's name. Undefined for a file without a credential column or such a field.
  */
 function csvLayer(text: string): Layer | undefined {
-  // A header is one short line; a file without one (a single huge row) is no table.
-  const headerEnd = text.indexOf('\n');
-  if (headerEnd < 0 || headerEnd > 4096) return undefined;
-  const firstLine = text.slice(0, headerEnd);
+  // A header is one short line; a file without one (a single huge row) is no table. A title or
+  // comment line above it (`# exported from "credentials.xlsx"`, a sheet name with no delimiter)
+  // is skipped, up to three of them.
+  let headerStart = 0;
+  for (let skipped = 0; skipped < 3; skipped++) {
+    const lineEnd = text.indexOf('\n', headerStart);
+    if (lineEnd < 0) break;
+    const lineText = text.slice(headerStart, lineEnd);
+    if (!lineText.startsWith('#') && /[\t,;]/.test(lineText)) break;
+    headerStart = lineEnd + 1;
+  }
+  const headerEnd = text.indexOf('\n', headerStart);
+  if (headerEnd < 0 || headerEnd - headerStart > 4096) return undefined;
+  const firstLine = text.slice(headerStart, headerEnd);
   const counts = [9, 44, 59].map((d) => [d, firstLine.split(String.fromCharCode(d)).length - 1] as const);
   const [delimiter, count] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
   if (count === 0) return undefined;
-  const header = csvRecord(text, 0, delimiter);
+  const header = csvRecord(text, headerStart, delimiter);
   const names = header.fields.map((f) => f.value.trim());
   const credential = names.map(
     (name) => name.length > 0 && name.length <= 40 && (isPasswordKey(name) || isSecretKey(name)),
@@ -1241,6 +1253,59 @@ function propertiesLayer(text: string): Layer | undefined {
   const layerMap = map.slice(0, joinedText.length + 1);
   layerMap[joinedText.length] = text.length;
   return { text: joinedText, map: layerMap, start: 0, end: text.length };
+}
+
+const LDIF_PATH = /\.ldif$/i;
+const LDIF_BASE64 = /^([A-Za-z][\w;.-]{0,63})::[ \t]*([A-Za-z0-9+/])/gm;
+
+/**
+ * LDIF writes a value that is not plain ASCII, or that a tool chose to encode, as `attr:: base64`
+ * (folded onto lines that start with one space): `userPassword:: …` of a clear-text password,
+ * `olcRootPW:: …`. Each such value is decoded and read as `attr: value`.
+ */
+function ldifLayers(text: string, take: Take): void {
+  LDIF_BASE64.lastIndex = 0;
+  for (let m = LDIF_BASE64.exec(text); m !== null; m = LDIF_BASE64.exec(text)) {
+    const start = m.index + m[0].length - 1;
+    let end = lineEndOf(text, start, text.length);
+    // Folded lines: a line break, one space, more of the value.
+    while (text.charCodeAt(end) === 10 && text.charCodeAt(end + 1) === 32) end = lineEndOf(text, end + 2, text.length);
+    if (text.charCodeAt(end - 1) === 13) end--;
+    take(decodeBase64Run(text, start, end, { text: `${m[1]!}: `, at: m.index }));
+  }
+}
+
+const JSON_PATH = /\.json$/i;
+const KV_OBJECT = /\{[^{}]{0,4096}\}/g;
+const KV_KEY = /"key"\s*:\s*"([^"\\]{1,512})"/i;
+const KV_VALUE = /"value"\s*:\s*"([A-Za-z0-9+/]{8,}={0,2})"/i;
+
+/**
+ * Key/value stores' exports keep every value base64-encoded: `consul kv export` (`{"key":
+ * "app/db/password", "flags": 0, "value": "…"}`) and `etcdctl get --prefix -w json` (`"kvs":
+ * [{"key": "…", "value": "…"}]`, the key base64 too). Each value is decoded and read under its
+ * key's name, as `app/db/password: …`.
+ */
+function kvExportLayers(text: string, take: Take): void {
+  const etcd = text.includes('"kvs"');
+  if (!etcd && !(text.includes('"flags"') && text.includes('"value"'))) return;
+  KV_OBJECT.lastIndex = 0;
+  for (let m = KV_OBJECT.exec(text); m !== null; m = KV_OBJECT.exec(text)) {
+    const key = KV_KEY.exec(m[0]);
+    const value = KV_VALUE.exec(m[0]);
+    if (!key || !value) continue;
+    const name = etcd ? decodedName(key[1]!) : key[1]!;
+    if (name === undefined) continue;
+    const start = m.index + value.index + value[0].indexOf(value[1]!);
+    take(decodeBase64Run(text, start, start + value[1]!.length, { text: `${name}: `, at: m.index + key.index }));
+  }
+}
+
+/** An etcd key, base64 in the JSON output, as text (a path such as `/config/db/password`). */
+function decodedName(encoded: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) return undefined;
+  const name = isPlainText(Buffer.from(encoded, 'base64'));
+  return name !== undefined && !/[\s"]/.test(name) ? name : undefined;
 }
 
 /** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */

@@ -363,3 +363,50 @@ describe('continued lines of a .properties file', () => {
     expect(detectInText(text, 'notes/app.txt', set).some((m) => m.secret === pat)).toBe(false);
   });
 });
+
+describe('exports that encode every value', () => {
+  it("decodes LDIF's base64 values (folded lines too) and reads them under their attribute", () => {
+    const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
+    const encoded = b64(password);
+    const text = [
+      'dn: uid=svc-backup,ou=people,dc=corp,dc=example',
+      'objectClass: inetOrgPerson',
+      `userPassword:: ${encoded.slice(0, 10)}`,
+      ` ${encoded.slice(10)}`,
+      'dn: olcDatabase={1}mdb,cn=config',
+      `olcRootPW:: ${b64(password.split('').reverse().join(''))}`,
+      '',
+    ].join('\n');
+    const matches = detectInText(text, 'ops/ldap/export.ldif', set).filter((m) => m.detector.id === 'generic.password');
+    expect(matches.map((m) => text.slice(0, m.start).split('\n').length)).toEqual([3, 6]);
+    expect(matches[0]!.secret === password && matches.every((m) => m.encoding?.[0] === 'base64')).toBe(true);
+    // A hashed userPassword, base64 in LDIF too, is no password.
+    const hashed = `userPassword:: ${b64('{SSHA}ZAAfGRp53aeS8StljQxt/9geLuEghJ22')}\n`;
+    expect(detectInText(hashed, 'ops/ldap/export.ldif', set)).toEqual([]);
+  });
+
+  it("reads consul kv export's and etcd's base64 values under their keys, and an etcd key as no secret", () => {
+    const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
+    const consul = `[\n  { "key": "app/db/password", "flags": 0, "value": "${b64(password)}" }\n]\n`;
+    const found = detectInText(consul, 'ops/consul/kv-export.json', set);
+    expect(found.map((m) => [m.detector.id, m.secret === password, m.encoding?.[0]])).toEqual([
+      ['generic.password', true, 'base64'],
+    ]);
+    const etcd = JSON.stringify({
+      header: { cluster_id: 1 },
+      kvs: [
+        { key: b64('/config/db/password'), create_revision: 5, value: b64(password) },
+        { key: b64('/config/feature-flags'), create_revision: 6, value: b64('{"beta":true,"dark":false}') },
+      ],
+    });
+    const etcdFound = detectInText(etcd, 'ops/etcd/get-prefix.json', set);
+    expect(etcdFound.map((m) => [m.detector.id, m.secret === password])).toEqual([['generic.password', true]]);
+  });
+
+  it('finds a CSV header below a title line', () => {
+    const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
+    const text = `# exported from "credentials.xlsx"\nvendor,login,password\nGlobex,ap@example.net,${password}\n`;
+    const matches = detectInText(text, 'shared/finance/vendor-credentials.csv', set);
+    expect(matches.some((m) => m.secret === password)).toBe(true);
+  });
+});
