@@ -230,6 +230,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^SCRAM-SHA-(?:1|256)\$\d+:|^md5[0-9a-f]{32}$/, // PostgreSQL's stored role verifiers (pg_authid, pg_dumpall --globals)
   /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|BCRYPT)\}/i, // LDAP's hashed userPassword forms ({CLEARTEXT} is not one)
   /^![A-Za-z0-9]{40}$/, // Django's unusable-password marker
+  /^\[?(?:String|ID|Int|Float|Boolean)!\]?!?$/, // GraphQL argument types (`$password: String!`)
   /^hmac-sha(?:1|256|384|512):[0-9a-f]{32,128}$/, // Vault audit logs' HMAC of a value
   /^eyJpdiI6[A-Za-z0-9+/]{40,}={0,2}$/, // Laravel's encrypted values (base64 of {"iv":…,"value":…,"mac":…})
   // A pointer to where the password is kept, written in its place (`see Vault`, `(in 1Password)`).

@@ -57,6 +57,8 @@ export const LAYER_TRIGGERS = {
   // A MIME part's body (an e-mail, an .eml or mbox file) after its encoding header.
   'content-transfer-encoding: base64': 'base64-after',
   '"auth"': 'base64-after',
+  // fastlane match's MATCH_GIT_BASIC_AUTHORIZATION and similar: base64 of `user:token`.
+  basic_authorization: 'base64-after',
   base64: 'base64-near',
   b64: 'base64-near',
   // Base64 of `{"` and of `{\n  "`: a JSON document (a service-account key, a config) wrapped in base64.

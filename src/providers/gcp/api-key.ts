@@ -22,11 +22,27 @@ const SHIPPED_IN_APP: readonly { test: RegExp; what: string }[] = [
 const EXPO_APP_CONFIG = /(?:^|\/)app\.(?:json|config\.[cm]?[jt]s)$/;
 const MAPS_KEY_NAME = /maps|places/i;
 
+/**
+ * Android's Maps SDK setup keeps the key in local.properties (or secrets.properties) for the
+ * Secrets Gradle Plugin, which writes it into the app's manifest.
+ */
+const GRADLE_SECRETS = /(?:^|\/)(?:local|secrets)\.properties$/;
+/** A variable a front-end build inlines into the bundle it ships to browsers. */
+const BROWSER_VARIABLE = /^(?:NEXT_PUBLIC_|REACT_APP_|VITE_|EXPO_PUBLIC_|NUXT_PUBLIC_|GATSBY_|PUBLIC_)/;
+
 function shippedIn(ctx: DecodeContext): string | undefined {
   const shipped = SHIPPED_IN_APP.find((s) => s.test.test(ctx.path));
   if (shipped) return shipped.what;
-  if (EXPO_APP_CONFIG.test(ctx.path) && ctx.keyName !== undefined && MAPS_KEY_NAME.test(ctx.keyName))
-    return "an Expo app config's Google Maps key";
+  const name = ctx.keyName;
+  if (name === undefined) return undefined;
+  if (EXPO_APP_CONFIG.test(ctx.path) && MAPS_KEY_NAME.test(name)) return "an Expo app config's Google Maps key";
+  if (GRADLE_SECRETS.test(ctx.path) && MAPS_KEY_NAME.test(name))
+    return "the Maps SDK key the Secrets Gradle Plugin writes into the app's manifest";
+  // Firebase's web and app configuration keys identify the project; Google documents them as
+  // not secret (access is governed by Security Rules and App Check).
+  if (/firebase/i.test(name)) return "a Firebase configuration's API key";
+  if (BROWSER_VARIABLE.test(name))
+    return `${name.replace(/_.*/, '_')}… variable, which the front-end build inlines into the bundle`;
   return undefined;
 }
 

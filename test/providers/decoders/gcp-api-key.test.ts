@@ -50,3 +50,26 @@ describe('decodeGcpApiKey in an Expo app config', () => {
     expect(decodeGcpApiKey(key, ctx(path, name))).toBeUndefined();
   });
 });
+
+describe('decodeGcpApiKey by the name it is kept under', () => {
+  it.for([
+    ['android/local.properties', 'MAPS_API_KEY'],
+    ['android/secrets.properties', 'PLACES_API_KEY'],
+    ['apps/legacy/.env.production', 'REACT_APP_FIREBASE_API_KEY'],
+    ['src/firebase.ts', 'firebaseApiKey'],
+    ['apps/web/.env', 'NEXT_PUBLIC_MAPS_KEY'],
+    ['apps/web/.env', 'VITE_GOOGLE_KEY'],
+  ] as const)('reads a key in %s under %s as one shipped to clients', ([path, name]) => {
+    const decoded = decodeGcpApiKey(key, ctx(path, name));
+    expect(decoded?.public).toBe(true);
+    expect(decoded?.evidence.join(' ')).not.toContain(key);
+  });
+
+  it.for([
+    ['android/local.properties', 'GEMINI_API_KEY'],
+    ['server/.env', 'GOOGLE_MAPS_API_KEY'],
+    ['server/.env', 'GEMINI_API_KEY'],
+  ] as const)('leaves %s under %s to the detector', ([path, name]) => {
+    expect(decodeGcpApiKey(key, ctx(path, name))).toBeUndefined();
+  });
+});
