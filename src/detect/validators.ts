@@ -92,20 +92,6 @@ function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: Vali
   const store = isCredentialStore(ctx.path);
   return passwordVerdict(inUseVerdict(verdict, value, store), store, isExampleContext(ctx.path));
 }
-/**
- * Source code, where a password hash is usually seed data or a test fixture, and provisioning
- * scripts, which set accounts from a hash (`chpasswd -e`, `usermod -p`) so as not to hold the password.
- */
-const SOURCE_FILE =
-  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|groovy|cs|php|rs|swift|c|cc|cpp|h|hpp|dart|lua|pl|ex|exs|vue|svelte|ipynb|sh|bash|zsh|ps1)$/i;
-/**
- * A service's own configuration (`haproxy.cfg`, `users.yml`, Terraform state, cloud-init user data),
- * where a hash is what the service checks logins against: storing the hash instead of the password
- * is the advice. Network devices save theirs as Junos `load set` files, VyOS `config.boot`,
- * pfSense/OPNsense `config.xml` (and `config-<host>-<date>.xml` backups) and PAN-OS `running-config.xml`.
- */
-const SERVICE_CONFIG =
-  /\.(?:cfg|conf|ini|ya?ml|toml|properties|hcl|tf|tfstate|set|boot|junos)$|(?:^|\/)(?:user-data|vendor-data|config(?:-[\w.-]+)?\.xml|(?:running|candidate|startup)-config[\w.-]*)$/i;
 const HEX = /^[0-9a-fA-F]+$/;
 
 /** True for a list of at least 8 bytes (comma-separated, or a YAML block list) that reads as random (see 'random-bytes'). */
