@@ -356,6 +356,12 @@ export function looksLikeIdentifier(value: string): boolean {
  * fragments happen to hold vowels): at least two digit runs and many case and letter-digit
  * changes, where names (`base64EncodedKey`, `oauth2ClientToken`) have one or two.
  */
+/** `secret_…`, `token-…`: a credential word, then random characters (Notion's `secret_` tokens). */
+function isWordPrefixedToken(value: string): boolean {
+  const m = /^(?:secret|token|key)[_-]/i.exec(value);
+  return m !== null && readsRandom(value.slice(m[0].length));
+}
+
 export function readsRandom(value: string): boolean {
   if (value.length < 16 || !/^[A-Za-z0-9_+/=-]+$/.test(value) || characterClasses(value) < 3) return false;
   const digitRuns = value.match(/\d+/g)?.length ?? 0;
@@ -490,7 +496,9 @@ function standInKind(
   if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w)) && !/\d/.test(value)) return 'placeholder';
   // The name itself, or a word of it, as the value (`password: password`, `IRC_PASS=irc_pass`).
   if (keyName && (lower === keyName.toLowerCase() || keyWords(keyName).includes(lower))) return 'placeholder';
-  if (NAMED_STAND_IN.test(value)) return 'placeholder';
+  // A name with a prefix (`irc_pass`, `secret_key_here`), unless it is a vendor's token that starts
+  // with the word (`secret_` and 43 random characters).
+  if (NAMED_STAND_IN.test(value) && !isWordPrefixedToken(value)) return 'placeholder';
   // `my_rootPassword`, `your-api-key`, `SomeKindOfPassword1`: the field's name dressed up as its value.
   if (
     /^(?:my|your|some|the)[_-]?[A-Za-z]/i.test(value) &&
@@ -640,6 +648,11 @@ export function judgePasswordValue(
   // `onepassword`, `dbpassword`: a name ending in the word, not a password; with digits or capitals
   // (`AdminPassword123`) it is how people pick weak ones.
   if (/^[a-z]+passw(?:or)?d$|^[a-z]+passwd$/.test(value)) return 'placeholder';
+  // `PgsqlPassword`, `SmtpPassword` unquoted: a constant's name (Icinga, Puppet), not its value.
+  if (!context.quote && /^(?:[A-Z][a-z0-9]*)+Passw(?:or)?d$/.test(value)) return 'reject';
+  // A bare `pass` naming a render or build pass (`pass: ForwardLit` in a shader compiler's log).
+  if (keyName !== undefined && /^pass$/i.test(keyName) && !context.quote && /^(?:[A-Z][a-z]+){1,4}$/.test(value))
+    return 'reject';
   if (/passw(?:or)?d|passwd/i.test(value)) return 'weak';
   // The same in other languages: `votre_mot_de_passe`, `IhrPasswort`, `パスワードを入力` is a blank to
   // fill in; with digits it is how people pick a weak one.
@@ -668,7 +681,7 @@ export function isStandInPhrase(value: string): boolean {
   return (
     new Set(value.toLowerCase()).size < 4 ||
     MADE_UP_MARKER.test(value) ||
-    NAMED_STAND_IN.test(value) ||
+    (NAMED_STAND_IN.test(value) && !isWordPrefixedToken(value)) ||
     placeholderKind(value) === 'template'
   );
 }
