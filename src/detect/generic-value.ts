@@ -587,6 +587,9 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
     const jwt = decodeJwt(value);
     if (jwt && isEmptyUnsignedJwt(jwt)) return false;
   }
+  // Twilio's resource identifiers (an account's AC…, a service's IS…): two letters and 32 hex. An
+  // API key's SK… is left to the detectors (peers report it as the key).
+  if (/^(?:AC|PN|MG|AP|CA|CH|IS|MM|RE|SM|US|VA|WH|WS)[0-9a-f]{32}$/.test(value)) return false;
   if (UUID.test(value)) return keyName !== undefined;
   // A hash under a hash's name, or under an operation's (`RotateApiToken`, `createApiKey`: a
   // GraphQL persisted query's id, an RPC's digest), is a hash, not a credential.

@@ -525,6 +525,8 @@ export function withLayers(input: LayerInput): RawMatch[] {
   if (depth === 0 && PROPERTIES_PATH.test(input.path)) take(propertiesLayer(text));
   if (depth === 0 && LDIF_PATH.test(input.path)) ldifLayers(text, take);
   if (depth === 0 && JSON_PATH.test(input.path)) kvExportLayers(text, take);
+  if (depth === 0 && MAIL_PATH.test(input.path)) take(quotedPrintableLayer(text));
+  if (depth === 0 && MARKDOWN_PATH.test(input.path)) take(markdownTableLayer(text));
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -534,10 +536,11 @@ export function withLayers(input: LayerInput): RawMatch[] {
     const seen = new Set<string>();
     for (const match of input.detect(layer.text, depth + 1, layerPath(input.path, layer))) {
       if (decoded.length >= MAX_DECODED_MATCHES) break;
-      const key = `${match.detector.id}\0${match.secret}`;
+      const start = layer.map[match.start]!;
+      // (A layer over a whole file, a table or a message, holds many lines: once per line there.)
+      const key = `${match.detector.id}\0${match.secret}\0${text.lastIndexOf('\n', start)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const start = layer.map[match.start]!;
       const end = Math.max(start + 1, match.end > 0 ? layer.map[match.end - 1]! + 1 : start + 1);
       decoded.push({
         ...match,
@@ -1310,6 +1313,118 @@ function decodedName(encoded: string): string | undefined {
   return name !== undefined && !/[\s"]/.test(name) ? name : undefined;
 }
 
+const MAIL_PATH = /\.(?:eml|mbox|mail|msg)$/i;
+
+/**
+ * A mail message with quoted-printable parts, decoded: soft line breaks (`=` at a line's end) are
+ * joined and `=XX` escapes of ASCII characters decoded (`=3D` is `=`), so a key broken over two
+ * lines, or written `KEY=3Dsk_live_…`, reads as it was sent. Other bytes stay as written.
+ */
+function quotedPrintableLayer(text: string): Layer | undefined {
+  if (!/content-transfer-encoding:[ \t]*quoted-printable/i.test(text)) return undefined;
+  const out: string[] = [];
+  const map = new Int32Array(text.length + 1);
+  let n = 0;
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 61 /* = */) {
+      const lineBreak = text.charCodeAt(i + 1) === 10 ? 1 : text.startsWith('\r\n', i + 1) ? 2 : 0;
+      if (lineBreak > 0) {
+        i += lineBreak;
+        changed = true;
+        continue;
+      }
+      const hex = text.slice(i + 1, i + 3);
+      if (/^[0-7][0-9A-F]$/.test(hex)) {
+        out.push(String.fromCharCode(parseInt(hex, 16)));
+        map[n++] = i;
+        i += 2;
+        changed = true;
+        continue;
+      }
+    }
+    out.push(text[i]!);
+    map[n++] = i;
+  }
+  if (!changed) return undefined;
+  const decoded = out.join('');
+  const layerMap = map.slice(0, decoded.length + 1);
+  layerMap[decoded.length] = text.length;
+  return { encoding: 'quoted-printable', text: decoded, map: layerMap, start: 0, end: text.length };
+}
+
+const MARKDOWN_PATH = /\.(?:md|markdown|mdx)$/i;
+const TABLE_SEPARATOR = /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+
+/** The cells of a Markdown table row, with where each cell's text starts. */
+function tableCells(line: string, at: number): Array<{ value: string; at: number }> {
+  const cells: Array<{ value: string; at: number }> = [];
+  let from = line.startsWith('|') ? 1 : 0;
+  for (let i = from; i <= line.length; i++) {
+    if (i < line.length && (line[i] !== '|' || line[i - 1] === '\\')) continue;
+    const raw = line.slice(from, i);
+    const lead = raw.length - raw.trimStart().length;
+    let value = raw.trim();
+    let shift = lead;
+    // A value in backticks: the ticks are markup.
+    const ticked = /^(`+)([^`]+)\1$/.exec(value);
+    if (ticked) {
+      shift += ticked[1]!.length;
+      value = ticked[2]!;
+    }
+    cells.push({ value, at: at + from + shift });
+    from = i + 1;
+  }
+  if (line.trimEnd().endsWith('|')) cells.pop();
+  return cells;
+}
+
+/**
+ * A Markdown table read by column, like a CSV file: under a header cell that names a password,
+ * secret, token or key, each row's cell is read as `Header = "value"` (a hand-over page listing
+ * `| Service | User | Password |`). Cells of other columns are left to the raw text.
+ */
+function markdownTableLayer(text: string): Layer | undefined {
+  let out = '';
+  const map: number[] = [];
+  let lineStart = 0;
+  let names: Array<string | undefined> | undefined;
+  let previous: { line: string; at: number } | undefined;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const trimmed = line.trimStart();
+    const at = lineStart + (line.length - trimmed.length);
+    if (!trimmed.includes('|')) names = undefined;
+    else if (TABLE_SEPARATOR.test(trimmed) && previous) {
+      names = tableCells(previous.line, previous.at).map(({ value }) =>
+        value.length > 0 && value.length <= 40 && (isPasswordKey(value) || isSecretKey(value)) ? value : undefined,
+      );
+      if (names.every((name) => name === undefined)) names = undefined;
+    } else if (names) {
+      tableCells(trimmed, at).forEach((cell, c) => {
+        const name = names![c];
+        if (name === undefined || cell.value.length < 4 || /\s/.test(cell.value)) return;
+        const quote = cell.value.includes('"') ? "'" : '"';
+        const head = `${name} = ${quote}`;
+        out += head;
+        for (let k = 0; k < head.length; k++) map.push(cell.at);
+        for (let k = 0; k < cell.value.length; k++) map.push(cell.at + k);
+        out += `${cell.value}${quote}\n`;
+        map.push(cell.at + cell.value.length, cell.at + cell.value.length);
+      });
+    }
+    previous = { line: trimmed, at };
+    lineStart = lineEnd + 1;
+  }
+  if (out.length === 0) return undefined;
+  const layerMap = new Int32Array(out.length + 1);
+  for (let k = 0; k < out.length; k++) layerMap[k] = map[k]!;
+  layerMap[out.length] = map[out.length - 1]! + 1;
+  return { encoding: 'markdown-table', text: out, map: layerMap, start: 0, end: text.length };
+}
+
 /** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */
 function backOffEscape(text: string, start: number): number {
   let s = start;
@@ -1482,6 +1597,17 @@ function mergeLayered(raw: RawMatch[], decoded: RawMatch[], layers: readonly Lay
         match.start >= layer.start &&
         match.end <= layer.end &&
         decoded.some((d) => overlapsRange(d, match.start, match.end) && d.secret.length > match.secret.length)
+      )
+        return false;
+      // A quoted-printable message: a reading cut at a soft line break, or glued to an `=3D`, gives
+      // way to the decoded one.
+      if (
+        layer.encoding === 'quoted-printable' &&
+        decoded.some(
+          (d) =>
+            overlapsRange(d, match.start, match.end) &&
+            (d.secret.length > match.secret.length || (match.detector.generic && !d.detector.generic)),
+        )
       )
         return false;
       // A Secret's data is base64 by definition: a generic reading of the run is never the value,

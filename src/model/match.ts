@@ -5,7 +5,16 @@ import type { DetectorDefinition } from './detector.js';
 import type { Confidence } from './types.js';
 
 /** How a value was wrapped when it was found inside an encoded layer (outermost first). */
-export type LayerEncoding = 'base64' | 'percent' | 'json-escape' | 'html-entity' | 'concatenation' | 'hex' | 'csv';
+export type LayerEncoding =
+  | 'base64'
+  | 'percent'
+  | 'json-escape'
+  | 'html-entity'
+  | 'concatenation'
+  | 'hex'
+  | 'csv'
+  | 'quoted-printable'
+  | 'markdown-table';
 
 /** The catalogue side of a detector, which is all scope and reporting need of a match. */
 export interface MatchedDetector {

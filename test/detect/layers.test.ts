@@ -410,3 +410,40 @@ describe('exports that encode every value', () => {
     expect(matches.some((m) => m.secret === password)).toBe(true);
   });
 });
+
+describe('mail and Markdown', () => {
+  it('joins quoted-printable soft line breaks and decodes =3D', () => {
+    const key = stripeLiveKey();
+    const text = [
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      `The new key is ${key.slice(0, 20)}=`,
+      `${key.slice(20)} and the old one is revoked.`,
+      `STRIPE_SECRET_KEY=3D${key}`,
+      '',
+    ].join('\n');
+    const matches = detectInText(text, 'ops/mail/followup.eml', set).filter((m) => m.detector.id.startsWith('stripe.'));
+    expect(matches.map((m) => [text.slice(0, m.start).split('\n').length, m.secret === key])).toEqual([
+      [4, true],
+      [6, true],
+    ]);
+    expect(matches[0]!.encoding).toEqual(['quoted-printable']);
+  });
+
+  it('reads a Markdown table by column under a credential header', () => {
+    const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
+    const text = [
+      '# Hand-over',
+      '',
+      '| Service | User | Secret |',
+      '| --- | --- | --- |',
+      `| Grafana | admin | ${password} |`,
+      '| Wiki | ops | see Vault |',
+      '',
+    ].join('\n');
+    const matches = detectInText(text, 'docs/handover/credentials.md', set);
+    expect(matches.map((m) => [m.secret === password, text.slice(0, m.start).split('\n').length])).toEqual([[true, 5]]);
+    expect(matches[0]!.encoding).toEqual(['markdown-table']);
+  });
+});
