@@ -231,6 +231,13 @@ const REJECT_SHAPES: RegExp[] = [
   /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2|BCRYPT)\}/i, // LDAP's hashed userPassword forms ({CLEARTEXT} is not one)
   /^![A-Za-z0-9]{40}$/, // Django's unusable-password marker
   /^\[?(?:String|ID|Int|Float|Boolean)!\]?!?$/, // GraphQL argument types (`$password: String!`)
+  /^(?:sha256|md5)#[0-9a-f]{32,64}#[^#\s]{0,64}#$/, // ZNC's stored password hash (`sha256#hash#salt#`)
+  /^[0-9a-f]{16,64}\$\d{1,7}\$[0-9a-f]{32,128}$/, // Tomcat's digested passwords (`salt$iterations$hash`)
+  /^JDJ[hi5]JD[A-Za-z0-9+/]{40,}={0,2}$/, // base64 of a bcrypt hash (Caddy's http_basic accounts)
+  /^(?:exec|file):\/[\w./-]+$/, // Apache's `exec:/path` and `file:/path` indirections
+  /^(?:hash|lmdb|btree|texthash|regexp|pcre|proxy|ldap|mysql|pgsql|sqlite|cdb|dbm):[/\w]/, // Postfix lookup tables
+  /^(?:SELECT|INSERT|UPDATE|DELETE|WITH)$/i, // the first word of a query (`password_query = SELECT …`)
+  /^(?:(?:SHA(?:256|512)?|BLF|MD5|DES)-CRYPT|S?SHA(?:256|512)?|ARGON2I?D?|PLAIN(?:-MD5)?|CRAM-MD5|PBKDF2|SCRAM-SHA-(?:1|256))$/i, // password scheme names (Dovecot's default_pass_scheme)
   /^hmac-sha(?:1|256|384|512):[0-9a-f]{32,128}$/, // Vault audit logs' HMAC of a value
   /^eyJpdiI6[A-Za-z0-9+/]{40,}={0,2}$/, // Laravel's encrypted values (base64 of {"iv":…,"value":…,"mac":…})
   // A pointer to where the password is kept, written in its place (`see Vault`, `(in 1Password)`).
@@ -640,7 +647,9 @@ export function judgePasswordValue(
   if (standIn === 'reject') return 'reject';
   // Dotted paths are references to other settings (config.db.password), not passwords.
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i.test(value) && !context.quote) return 'reject';
-  if (/\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
+  // Google's app passwords are four groups of four letters, written with spaces.
+  const appPassword = /^[a-z]{4}(?: [a-z]{4}){3}$/.test(value);
+  if (!appPassword && /\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
   if (/^[*•]+$/.test(value)) return 'reject';
   // A PowerShell cmdlet is code that yields the value (`$pw = Read-Host -AsSecureString`).
   if (POWERSHELL_CMDLET.test(value)) return 'reject';

@@ -67,10 +67,11 @@ const EXAMPLE_WORDS =
  * RabbitMQ's `encrypted:…` under its config_entry_decoder passphrase). Telegraf's `@{store:key}` names a
  * secret-store entry (https://docs.influxdata.com/telegraf/v1/configuration/#secret-store-secrets).
  * Grafana's `$__env{…}`, `$__file{…}` and `$__vault{…}`, Datadog Autodiscovery's `%%env_X%%` and
- * ARM template expressions (`[parameters('sqlPassword')]`) are resolved at deployment.
+ * ARM template expressions (`[parameters('sqlPassword')]`), Puppet's hiera interpolation
+ * (`%{lookup('smtp::password')}`) and Ruby's `#{…}` are resolved at deployment or run time.
  */
 const REFERENCE =
-  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%\{[^}]{1,200}\}|#\{[^}]{1,200}\}|^@[A-Z][A-Z0-9_]{1,60}@$|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(/;
 
 /**
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,
