@@ -109,7 +109,7 @@ export function isRandomByteList(list: string): boolean {
 /**
  * Where a password hash is itself a leak: files a server authenticates against (shadow, passwd
  * files of FTP and mail daemons, htpasswd, caught by isCredentialStore) and SQL dumps of a users
- * table. In an export, a fixture, a seeder's CSV or a document store's JSON it is a note: the hash
+ * table (not a test seed). In an export, a fixture, a seeder's CSV or a document store's JSON it is a note: the hash
  * does not log in, and plain passwords in the same rows are found on their own.
  */
 const HASH_STORE = /\.(?:sql|dump)$|(?:^|\/)[^/]*(?:passwd|shadow)[^/]*$/i;
@@ -211,7 +211,9 @@ export const validators = {
    * service's configuration.
    */
   'password-hash-store': (_secret, ctx) =>
-    isCredentialStore(ctx.path) || HASH_STORE.test(ctx.path) ? { ok: true, confidence: 'medium' } : true,
+    isCredentialStore(ctx.path) || (HASH_STORE.test(ctx.path) && !isExampleContext(ctx.path))
+      ? { ok: true, confidence: 'medium' }
+      : true,
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */
   'aws-secret-near-id': (secret) =>
     /^[A-Za-z0-9/+]{40}$/.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret),

@@ -302,6 +302,8 @@ describe('password hashes', () => {
     expect(judge('exports/csv/users_2026-02-28.csv')).toBe(true);
     expect(judge('exports/mongo/users.json')).toBe(true);
     expect(judge('etc/proftpd/ftpd.passwd')).toEqual(medium);
+    // A test seed's SQL is a fixture, not a dump of a live table.
+    expect(judge('db/seeds/test/users.sql')).toBe(true);
   });
 
   it('are a note in the configuration files network devices and appliances save', async () => {
