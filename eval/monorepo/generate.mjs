@@ -127,7 +127,10 @@ export class Repo {
     this.files = new Map();
     this.labels = [];
   }
+  /** The file at `path`; opening a path again goes on where it left off (its labels stay true). */
   file(path, category) {
+    const open = this.files.get(path);
+    if (open) return open;
     const f = new RepoFile(this, path, category);
     this.files.set(path, f);
     return f;

@@ -43,6 +43,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   'FBVtggIk5lAzEU9H',
   // The test API key of Mollie's API reference and client libraries' READMEs.
   'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM',
+  // The signing secret of Slack's "Verifying requests from Slack" guide, every verifier's test vector.
+  '8f742231b10e8888abcd99yyyzzz85a5',
 ]);
 
 /**
