@@ -25,10 +25,15 @@ const DOCUMENTED_EXAMPLES = new Set([
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'pk_test_TYooMQauvdEDq54NiTphI7jx',
   'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
-  // The first accounts of Hardhat's and Anvil's local chain (from the mnemonic "test test … junk"),
+  // The first five accounts of Hardhat's and Anvil's local chain (from the mnemonic "test test … junk"),
   // printed by `npx hardhat node` and copied into every tutorial.
   'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
   '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+  '5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
+  '7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6',
+  '47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a',
+  // BIP-32's test vector 1 master key, in every HD-wallet library's tests.
+  'xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi',
   // The Ed25519 secret keys of RFC 8032's test vectors (section 7.1, TESTs 1–3), copied into
   // signing libraries' tests and examples as fixed seeds.
   '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',

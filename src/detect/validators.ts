@@ -1,7 +1,7 @@
 // Named checks a detector's captured secret must pass, referenced by name from detectors/*.yaml.
 // Each is pure and cheap; a failed check drops the match (a wrong checksum is not a live token).
 
-import { luhn } from '../providers/formats/checksums.js';
+import { checkBase58Check, luhn } from '../providers/formats/checksums.js';
 import { providerValidators } from '../providers/index.js';
 import type { ValidatorContext, ValidatorVerdict } from '../providers/types.js';
 import {
@@ -152,6 +152,8 @@ export const validators = {
    * example key is 1, 3, 5, …, 0, 2, 4, …): most steps between neighbours differ.
    */
   'random-bytes': (secret) => isRandomByteList(secret),
+  /** Base58Check-encoded keys (Bitcoin WIF, BIP-32 extended keys): the checksum must verify. */
+  base58check: (secret) => checkBase58Check(secret) && { ok: true, checksum: 'valid' },
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
   /** The same, where the pattern places the value inside a string (after `Bearer ` in a header): never bare code. */

@@ -134,3 +134,27 @@ export function luhn(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/**
+ * Base58Check (Bitcoin's WIF keys and BIP-32 extended keys): the last four bytes of the decoded
+ * value are the first four of SHA-256(SHA-256(the rest)).
+ */
+export function checkBase58Check(text: string): boolean {
+  let value = 0n;
+  for (const ch of text) {
+    const digit = BASE58.indexOf(ch);
+    if (digit < 0) return false;
+    value = value * 58n + BigInt(digit);
+  }
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  let leading = 0;
+  while (text[leading] === '1') leading++;
+  const bytes = Buffer.concat([Buffer.alloc(leading), Buffer.from(hex, 'hex')]);
+  if (bytes.length < 5) return false;
+  const payload = bytes.subarray(0, bytes.length - 4);
+  const sum = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
+  return sum.subarray(0, 4).equals(bytes.subarray(bytes.length - 4));
+}
