@@ -39,3 +39,16 @@ describe('checksums', () => {
     expect(checkGitlabRoutable('glpat-abcdefghij0123456789')).toBe(true);
   });
 });
+
+describe('checkBase58Check', () => {
+  it("verifies BIP-32's published test vector and refuses a changed character", async () => {
+    const { checkBase58Check } = await import('../../src/providers/formats/checksums.js');
+    const vector = [
+      'xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPP',
+      'qjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi',
+    ].join('');
+    expect(checkBase58Check(vector)).toBe(true);
+    expect(checkBase58Check(vector.slice(0, -1) + 'j')).toBe(false);
+    expect(checkBase58Check('0OIl')).toBe(false);
+  });
+});
