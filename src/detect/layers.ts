@@ -1175,38 +1175,54 @@ function csvLayer(text: string): Layer | undefined {
   const credential = names.map(
     (name) => name.length > 0 && name.length <= 40 && (isPasswordKey(name) || isSecretKey(name)),
   );
-  let out = '';
-  const map: number[] = [];
-  const line = (value: string, at: readonly number[], name?: string, nameAt = 0): void => {
-    // The value between quotes it does not hold itself.
-    const quote = value.includes('"') && !value.includes("'") ? "'" : '"';
-    const head = name === undefined ? '' : `${name} = ${quote}`;
-    out += head;
-    for (let k = 0; k < head.length; k++) map.push(nameAt);
-    out += value;
-    map.push(...at);
-    const close = (at[at.length - 1] ?? nameAt) + 1;
-    out += name === undefined ? '\n' : `${quote}\n`;
-    map.push(close);
-    if (name !== undefined) map.push(close);
-  };
+  const lines = new NamedValueLines();
   let at = header.next;
   const stop = Math.min(text.length, CSV_MAX_BYTES);
   for (let row = 0; row < CSV_MAX_ROWS && at < stop; row++) {
     const record = csvRecord(text, at, delimiter);
     record.fields.forEach((field, c) => {
       if (field.value.length === 0) return;
-      if (credential[c]) line(field.value, field.at, names[c], field.at[0]!);
+      if (credential[c]) lines.add(field.value, field.at, names[c], field.at[0]!);
       // A quoted field that needed escaped quotes: a document inside the cell.
-      else if (field.value.includes('"') && field.at.length > 8) line(field.value, field.at);
+      else if (field.value.includes('"') && field.at.length > 8) lines.add(field.value, field.at);
     });
     at = record.next;
   }
-  if (out.length === 0) return undefined;
-  const layerMap = new Int32Array(out.length + 1);
-  for (let k = 0; k < out.length; k++) layerMap[k] = map[k]!;
-  layerMap[out.length] = map[out.length - 1]! + 1;
-  return { encoding: 'csv', text: out, map: layerMap, start: header.next, end: at };
+  return lines.layer('csv', header.next, at);
+}
+
+/**
+ * The text of a layer that reads a table by column: one line per value, `name = "value"` (or the
+ * value alone), each character mapped back to where it stands in the file.
+ */
+class NamedValueLines {
+  private out = '';
+  private readonly map: number[] = [];
+
+  /** `at[k]` is the outer offset of the value's character k; the name maps to `nameAt`. */
+  add(value: string, at: readonly number[], name?: string, nameAt = 0): void {
+    // The value between quotes it does not hold itself.
+    const quote = value.includes('"') && !value.includes("'") ? "'" : '"';
+    const head = name === undefined ? '' : `${name} = ${quote}`;
+    this.out += head;
+    for (let k = 0; k < head.length; k++) this.map.push(nameAt);
+    this.out += value;
+    this.map.push(...at);
+    const close = (at[at.length - 1] ?? nameAt) + 1;
+    this.out += name === undefined ? '\n' : `${quote}\n`;
+    this.map.push(close);
+    if (name !== undefined) this.map.push(close);
+  }
+
+  /** The layer over [start, end), or undefined when no value was added. */
+  layer(encoding: LayerEncoding, start: number, end: number): Layer | undefined {
+    const { out, map } = this;
+    if (out.length === 0) return undefined;
+    const layerMap = new Int32Array(out.length + 1);
+    for (let k = 0; k < out.length; k++) layerMap[k] = map[k]!;
+    layerMap[out.length] = map[out.length - 1]! + 1;
+    return { encoding, text: out, map: layerMap, start, end };
+  }
 }
 
 const PROPERTIES_PATH = /\.properties$/i;
@@ -1355,6 +1371,7 @@ function quotedPrintableLayer(text: string): Layer | undefined {
 
 const MARKDOWN_PATH = /\.(?:md|markdown|mdx)$/i;
 const TABLE_SEPARATOR = /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+const TABLE_SEPARATOR_HINT = /-{3,}:?[ \t]*\||\|[ \t]*:?-{3,}/;
 
 /** The cells of a Markdown table row, with where each cell's text starts. */
 function tableCells(line: string, at: number): Array<{ value: string; at: number }> {
@@ -1385,8 +1402,9 @@ function tableCells(line: string, at: number): Array<{ value: string; at: number
  * `| Service | User | Password |`). Cells of other columns are left to the raw text.
  */
 function markdownTableLayer(text: string): Layer | undefined {
-  let out = '';
-  const map: number[] = [];
+  // A table has a separator row, and any separator row has a pipe beside its dashes.
+  if (!TABLE_SEPARATOR_HINT.test(text)) return undefined;
+  const lines = new NamedValueLines();
   let lineStart = 0;
   let names: Array<string | undefined> | undefined;
   let previous: { line: string; at: number } | undefined;
@@ -1406,23 +1424,14 @@ function markdownTableLayer(text: string): Layer | undefined {
       tableCells(trimmed, at).forEach((cell, c) => {
         const name = names![c];
         if (name === undefined || cell.value.length < 4 || /\s/.test(cell.value)) return;
-        const quote = cell.value.includes('"') ? "'" : '"';
-        const head = `${name} = ${quote}`;
-        out += head;
-        for (let k = 0; k < head.length; k++) map.push(cell.at);
-        for (let k = 0; k < cell.value.length; k++) map.push(cell.at + k);
-        out += `${cell.value}${quote}\n`;
-        map.push(cell.at + cell.value.length, cell.at + cell.value.length);
+        const at = Array.from({ length: cell.value.length }, (_, k) => cell.at + k);
+        lines.add(cell.value, at, name, cell.at);
       });
     }
     previous = { line: trimmed, at };
     lineStart = lineEnd + 1;
   }
-  if (out.length === 0) return undefined;
-  const layerMap = new Int32Array(out.length + 1);
-  for (let k = 0; k < out.length; k++) layerMap[k] = map[k]!;
-  layerMap[out.length] = map[out.length - 1]! + 1;
-  return { encoding: 'markdown-table', text: out, map: layerMap, start: 0, end: text.length };
+  return lines.layer('markdown-table', 0, text.length);
 }
 
 /** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */
