@@ -156,6 +156,14 @@ function compileValidators(def: DetectorDefinition): CompiledValidators {
   });
 }
 
+/**
+ * The path last asked about, made repo-relative and cut into segments once: every path-scoped
+ * detector asks about the same file in turn (tens of them per file, for every file of a scan).
+ */
+let askedPath: string | undefined;
+let askedRelative = '';
+let askedParts: readonly string[] = [];
+
 function pathFilterFor(paths: string[]): (path: string) => boolean {
   // Built on first use, like the regex: a staged scan of five files asks few detectors.
   let matcher: ReturnType<typeof ignore> | undefined;
@@ -163,13 +171,18 @@ function pathFilterFor(paths: string[]): (path: string) => boolean {
   let segment: RegExp | undefined | null = null;
   // Paths are repo-relative; an absolute one (a file named outside the root) is matched by its tail.
   return (path) => {
-    const relative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
+    if (path !== askedPath) {
+      askedPath = path;
+      askedRelative = path.replace(/^(?:[A-Za-z]:)?\/+/, '');
+      askedParts = askedRelative.split('/');
+    }
+    const relative = askedRelative;
     if (relative.length === 0 || relative === '..' || relative.startsWith('../')) return false;
     if (segment === null) segment = lastSegments(paths);
     const last = segment;
     // Most files match no pattern's last part in any of their segments: answered without the
     // gitignore matcher, which costs microseconds per call (there are thousands of calls per scan).
-    if (last && !relative.split('/').some((part) => last.test(part))) return false;
+    if (last && !askedParts.some((part) => last.test(part))) return false;
     matcher ??= ignore({ allowRelativePaths: true }).add(paths);
     return matcher.ignores(relative);
   };

@@ -122,6 +122,26 @@ function prefixedShape(shape: RegExp, notBefore: RegExp): KeywordGate {
   };
 }
 
+/** `follows` matches (sticky) just past the hit. */
+function followedBy(follows: RegExp): KeywordGate {
+  return (text, _start, end) => {
+    follows.lastIndex = end;
+    return follows.test(text);
+  };
+}
+
+/** `precedes` (anchored with `$`) matches the `reach` characters before the hit. */
+function precededBy(precedes: RegExp, reach: number): KeywordGate {
+  return (text, start) => precedes.test(text.slice(Math.max(0, start - reach), start));
+}
+
+/** A keyword written as a quoted string or an element name: `'crypt'`, `"crypt"`, `<crypt>`. */
+const quotedWord: KeywordGate = (text, start, end) => {
+  const open = before(text, start);
+  const close = end < text.length ? text.charCodeAt(end) : Number.NaN;
+  return (open === 39 || open === 34) && close === open ? true : open === 60 && close === 62;
+};
+
 /** `[A-Za-z0-9_]`: a `\w` character. */
 function isWordChar(c: number): boolean {
   return isAlnum(c) || c === 95;
@@ -505,6 +525,57 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     gate: blockName,
   },
   { keywords: ['tokens'], detectors: ['consul.agent-acl-token'], gate: blockOpens },
+  // `iterable` is mostly the programming word (`isIterable`, `AsyncIterable<T>`, `of iterable`):
+  // the vendor's key is named with a credential word right after it.
+  {
+    keywords: ['iterable'],
+    detectors: ['iterable.api-key'],
+    gate: prefixedShape(/iterable[A-Za-z0-9_.-]{0,30}?(?:key|token)/iy, /[A-Za-z]/),
+  },
+  {
+    keywords: ['iterable'],
+    detectors: ['iterable.api-key-mention'],
+    gate: prefixedShape(/iterable[^}]{0,40}?(?:secret|private|access|key|token)/iy, /[A-Za-z0-9]/),
+  },
+  // generic.markdown-user-password: `user`/`username`/`login`, an optional colon, then a backticked name.
+  {
+    keywords: ['user', 'login'],
+    detectors: ['generic.markdown-user-password'],
+    gate: prefixedShape(/(?:user(?:name)?|login)[ \t]*:?[ \t]+`/iy, /[A-Za-z0-9_]/),
+  },
+  // generic.tuple-secret: the credential word ends a tuple's first element, then `, "…"`.
+  {
+    keywords: ['secret', 'token', 'password', 'passwd', 'api_key', 'access_key', 'private_key'],
+    detectors: ['generic.tuple-secret'],
+    gate: followedBy(/[\w@]{0,30}\s*,\s*(?:<<)?"/y),
+  },
+  // generic.env-list-password: the word is inside the name of a `name: …` entry on its line.
+  {
+    keywords: ['pass', 'pwd'],
+    detectors: ['generic.env-list-password'],
+    gate: precededBy(/\bname["']?[ \t]*:[ \t]*["']?[A-Za-z0-9_.-]{0,60}$/i, 80),
+  },
+  // generic.password-sentence: prose, so the words stand alone (`password is …`, `login: user / …`),
+  // never inside a name (`passwordField`, `loginUrl`, `accountId`).
+  {
+    keywords: ['password', 'passwd', 'passphrase'],
+    detectors: ['generic.password-sentence'],
+    gate: prefixedShape(/(?:password|passwd|passphrase)[ \t]/iy, /[A-Za-z0-9_]/),
+  },
+  {
+    keywords: ['login', 'log in', 'logon', 'sign in', 'signin', 'account', 'credentials'],
+    detectors: ['generic.password-sentence'],
+    gate: prefixedShape(/(?:log[ \t]?in|logon|sign[ \t]?in|account|credentials)(?![A-Za-z0-9_])/iy, /[A-Za-z0-9_]/),
+  },
+  // generic.auth-header: a header name on a curl command line (`-H "X-Api-Key: …"`); the other forms
+  // name `authorization`, whose hits are not gated.
+  {
+    keywords: ['apikey', 'api-key', 'api_key', 'token', 'secret', 'auth-key'],
+    detectors: ['generic.auth-header'],
+    gate: precededBy(/(?:^|\s)(?:-H|--header)(?:\s+|=)["']?[\w-]{0,40}$/, 64),
+  },
+  // `crypt` is mostly inside `crypto`: Magento's key sits under a quoted `'crypt'` or a `<crypt>` element.
+  { keywords: ['crypt'], detectors: ['magento.crypt-key'], gate: quotedWord },
   { keywords: ['apiversion:'], detectors: ['kubernetes.secret-manifest'], gate: coreApiVersion },
   {
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential'],

@@ -155,4 +155,27 @@ describe('keyword gates', () => {
     expect(manifest('  - apiVersion: v1\n')).toBe(false);
     expect(manifest('{ apiVersion: v1 }')).toBe(false);
   });
+
+  it('skip the programming words that share a vendor or prose keyword', () => {
+    expect(passes('iterable', ['iterable.api-key'], 'function isIterable(x) {')).toBe(false);
+    expect(passes('iterable', ['iterable.api-key-mention'], 'for (const x of iterable) yield x;')).toBe(false);
+    expect(passes('iterable', ['iterable.api-key'], 'ITERABLE_API_KEY=')).toBe(true);
+    expect(passes('iterable', ['iterable.api-key-mention'], 'Iterable server-side key: ')).toBe(true);
+    expect(passes('crypt', ['magento.crypt-key'], "const crypto = require('crypto')")).toBe(false);
+    expect(passes('crypt', ['magento.crypt-key'], "'crypt' => ['key' => ")).toBe(true);
+    expect(passes('crypt', ['magento.crypt-key'], '<crypt><key>')).toBe(true);
+    const sentence = ['generic.password-sentence'];
+    expect(passes('password', sentence, 'const passwordField = form.password;')).toBe(false);
+    expect(passes('password', sentence, 'the password is Tiger42')).toBe(true);
+    expect(passes('account', sentence, 'accountId: 42')).toBe(false);
+    expect(passes('login', sentence, 'Login: admin / Tiger42')).toBe(true);
+    expect(passes('user', ['generic.markdown-user-password'], 'user.name')).toBe(false);
+    expect(passes('user', ['generic.markdown-user-password'], 'username: `admin` / `Tiger42`')).toBe(true);
+    expect(passes('token', ['generic.tuple-secret'], 'const token = getToken();')).toBe(false);
+    expect(passes('token', ['generic.tuple-secret'], '{api_token, "Xk9q"}')).toBe(true);
+    expect(passes('pass', ['generic.env-list-password'], 'password: x')).toBe(false);
+    expect(passes('pass', ['generic.env-list-password'], '- name: DB_PASSWORD')).toBe(true);
+    expect(passes('token', ['generic.auth-header'], 'const token = "abc";')).toBe(false);
+    expect(passes('token', ['generic.auth-header'], "curl -H 'PRIVATE-TOKEN: abc' https://x")).toBe(true);
+  });
 });
