@@ -11,7 +11,7 @@ import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
 import { withLayers } from './layers.js';
 import { isWellKnownDemoJwt } from '../providers/formats/jwt.js';
-import { GENERIC_VALUE_MAX, GENERIC_VALUE_MIN, rejectsOnShape } from './generic-value.js';
+import { GENERIC_VALUE_MAX, GENERIC_VALUE_MIN, looksLikeIdentifier, rejectsOnShape } from './generic-value.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../model/types.js';
 import type { RawMatch as Match } from '../model/match.js';
@@ -539,6 +539,10 @@ export function judgeValue(
     if (def.minEntropy !== undefined && shannonEntropy(secret) < def.minEntropy) return undefined;
     return judged;
   }
+  // A vendor named nearby vouches for a token's shape, not for a name (`aws_secretsmanager_secret.snowflake.id`,
+  // a Terraform reference after a `snowflake` block's `secret_id =`).
+  if (detector.vendorMention && /^[a-z][a-z0-9]*(?:[._][a-z0-9]+){2,}$/.test(secret) && looksLikeIdentifier(secret))
+    return undefined;
   let synthetic = false;
   if (detector.placeholderCheck) {
     const kind = placeholderKind(secret, knownPrefix(detector, secret));

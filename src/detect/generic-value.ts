@@ -127,8 +127,16 @@ export function isSecretKey(name: string): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (TOKEN_META.has(w)) return false;
-    // A search-only key (Algolia, Typesense, Meilisearch) is made for browsers.
+    // A search-only key (Algolia, Typesense, Meilisearch) is made for browsers, however it is
+    // named (`search_key`, `search-api-key`).
     if (w === 'only' && words[i - 1] === 'search') return false;
+    if (w === 'search' && words[i + 1] === 'api' && /^keys?$/.test(words[i + 2] ?? '')) return false;
+    // python-social-auth's SOCIAL_AUTH_<BACKEND>_KEY is the OAuth client id (its _SECRET is the secret).
+    if (i === 0 && w === 'social' && words[1] === 'auth' && words[words.length - 1] === 'key') return false;
+    // Mixpanel's project token is the public id every browser and app sends events with.
+    if (w === 'token' && words[i - 1] === 'project' && words.includes('mixpanel')) return false;
+    // `X-Shopify-Hmac-Sha256`, `hmac_sha1`: the header or field carrying an HMAC signature.
+    if (w === 'hmac' && /^(?:sha\d*|md5|signature)$/.test(words[i + 1] ?? '') && i + 2 >= words.length) return false;
     if (
       NOT_CREDENTIAL_QUALIFIERS.has(w) &&
       i + 1 < words.length &&
@@ -416,7 +424,11 @@ function isCodeFragment(value: string, context: ValueContext): boolean {
   const bare = context.path === undefined || CODE_FILE.test(context.path);
   return (
     // "…" + variable, '…'.$var; outside code, only when it holds what base64 cannot (`+new Buffer(…)`).
-    (/^\s*[+.]\s*[$A-Za-z_("']/.test(value) && (bare || /[^A-Za-z0-9+/=_.-]/.test(value))) ||
+    // In code, a long run of base64 alone (`"+gmE…"`, a generated key) is a literal: the text
+    // between two strings of a concatenation ends in the next operator (`"a"+s+"b"` gives `+s+`).
+    (/^\s*[+.]\s*[$A-Za-z_("']/.test(value) &&
+      (/[^A-Za-z0-9+/=_.-]/.test(value) ||
+        (bare && !(value.length >= 32 && /^\+[A-Za-z0-9+/]*[A-Za-z0-9/]={0,2}$/.test(value))))) ||
     /^(?:new\s+)?[A-Za-z_$][\w$.]*\s*\(.*\)$/.test(value) || // calls: getPassword(user)
     /\$[A-Za-z_]\w*\[/.test(value) || // $p['config']
     /^#[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(value) // CSS ids: #add-password
@@ -544,6 +556,12 @@ function decodesToText(value: string): boolean {
 }
 
 /**
+ * Words of a name that say its hex value is a hash: `commit`, `sha256`, `file_hash`, `rev`. Whole
+ * words, so `SHARED_SECRET` (a 64-hex HMAC key) is not read as a SHA.
+ */
+const HASH_NAME_WORD = /^(?:commits?|sha\d*|hash(?:es|ed)?|digests?|checksums?|revs?|revisions?|etag|integrity)$/;
+
+/**
  * Tokens, API keys and secrets assigned to credential-like names: the value must look
  * machine-generated (length, entropy, character classes, not a name).
  */
@@ -585,6 +603,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
     return false;
   if (isWordy(value)) return false;
   if (EMPTY_DIGESTS.test(value)) return false;
+  // An attribute list's `NAME=VALUE` (HLS's `METHOD=SAMPLE-AES`) is a setting, not a value.
+  if (/^[A-Z][A-Z0-9_]*=[A-Z0-9_-]+$/.test(value)) return false;
   // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
   if (isEncodedProse(value) || isEncodedStandIn(value) || isSealedSecretCiphertext(value) || isPgpMessage(value))
@@ -603,7 +623,7 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (
     HEX_HASH.test(value) &&
     keyName &&
-    (/commit|sha|hash|digest|checksum|rev/i.test(keyName) || OPERATION_NAME.test(keyName))
+    (keyWords(keyName).some((w) => HASH_NAME_WORD.test(w)) || OPERATION_NAME.test(keyName))
   )
     return false;
   // git's `user.signingkey`: the id of a GPG key (8, 16 or 40 hex digits), not the key.
@@ -645,8 +665,13 @@ export function judgePasswordValue(
   if (keyName !== undefined && !isPasswordKey(keyName)) return 'reject';
   const standIn = standInKind(value, keyName, context);
   if (standIn === 'reject') return 'reject';
-  // Dotted paths are references to other settings (config.db.password), not passwords.
+  // Dotted paths are references to other settings (config.db.password), not passwords; quoted, one
+  // that ends in a credential word is still a setting's name (`PASSWORD_PROPERTY = "sftp.password"`).
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i.test(value) && !context.quote) return 'reject';
+  if (/^[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.(?:password|passwd|pass|pwd|secret|token|key)$/.test(value))
+    return 'reject';
+  // A call that yields the value (`pwd = rstudioapi::askForPassword("…")`, cut at its quote).
+  if (/^[A-Za-z_$][\w$.]*(?:::[A-Za-z_]\w*)*\($/.test(value)) return 'reject';
   // Google's app passwords are four groups of four letters, written with spaces.
   const appPassword = /^[a-z]{4}(?: [a-z]{4}){3}$/.test(value);
   if (!appPassword && /\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose

@@ -14,7 +14,8 @@ const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbC
  * its API reference, the bot token of Slack's OAuth guide, Hardhat's local test accounts,
  * RFC 8032's Ed25519 test keys (https://www.rfc-editor.org/rfc/rfc8032#section-7.1), and the
  * shipped defaults of Laravel's package test bench and Joomla's distributed configuration, and
- * Mollie's documented test key.
+ * Mollie's documented test key, Microsoft's emulator account keys, Plaid's documented sandbox
+ * token and Shaka Packager's public test signer.
  */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -50,6 +51,15 @@ const DOCUMENTED_EXAMPLES = new Set([
   'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM',
   // The signing secret of Slack's "Verifying requests from Slack" guide, every verifier's test vector.
   '8f742231b10e8888abcd99yyyzzz85a5',
+  // The account keys Microsoft publishes for its local emulators: Azurite's (and the old storage
+  // emulator's) devstoreaccount1 and the Cosmos DB emulator's, in every docker-compose and
+  // appsettings.Development.json that runs them.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+  // The sandbox access token of Plaid's API reference examples.
+  'access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6',
+  // Shaka Packager's public widevine_test signer key (its documentation's --aes_signing_key).
+  '1ae8ccd0e7985cc0b6203a55855a1034afc252980e970ca90e5202689f947ab9',
 ]);
 
 /**
