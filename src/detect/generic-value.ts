@@ -555,6 +555,29 @@ function decodesToText(value: string): boolean {
   return true;
 }
 
+/** A mobile app's own configuration and source files, whose values ship inside the app. */
+const MOBILE_APP_FILE =
+  /(?:^|\/)(?:Info\.plist|[\w.-]+\.xcconfig|strings\.xml|AndroidManifest\.xml)$|\.(?:swift|kt|m|dart)$/i;
+/**
+ * Keys analytics and engagement SDKs are initialised with in a client (Segment and RudderStack
+ * write keys, Mixpanel's project token, Amplitude, Braze/Appboy, Branch, OneSignal, Conviva, Adjust,
+ * PostHog): identifiers of the project, made to ship in every copy of the app.
+ */
+const CLIENT_SDK_KEY =
+  /(?:segment|rudder(?:stack)?)[\w.-]{0,20}write[_.-]?key|mixpanel[\w.-]{0,20}token|(?:amplitude|braze|appboy|branch|posthog)[\w.-]{0,20}(?:api[_.-]?)?key|onesignal[\w.-]{0,20}app[_.-]?id|conviva[\w.-]{0,20}customer[_.-]?key|adjust[\w.-]{0,20}app[_.-]?token/i;
+
+/** Words of a `…_key` name under which hex is a fixture or a public key, not a vendor's secret. */
+const NOT_VENDOR_HEX_WORDS: ReadonlySet<string> = new Set([
+  'test',
+  'tests',
+  'sentry',
+  'seed',
+  'sample',
+  'demo',
+  'fixture',
+  'dummy',
+]);
+
 /**
  * Words of a name that say its hex value is a hash: `commit`, `sha256`, `file_hash`, `rev`. Whole
  * words, so `SHARED_SECRET` (a 64-hex HMAC key) is not read as a SHA.
@@ -579,6 +602,15 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
       (/^[A-Za-z0-9_+=-]{20,}$/.test(value) || (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value) && value.length % 4 === 0)) &&
       characterClasses(value) >= 3 &&
       shannonEntropy(value) >= ENTROPY.bareKey
+    ) &&
+    // Under a vendor's `…_key` (not a bare `key`), 32 to 64 random hex digits: most vendors' API
+    // keys and content keys are hex (`content_key = 1fc0…`), which has only two character classes.
+    // Not a test's fixed key (`TEST_KEY`), nor Sentry's `sentry_key`, the public half of a DSN.
+    !(
+      !/^key$/i.test(keyName!) &&
+      /^[0-9a-f]{32,64}$/i.test(value) &&
+      shannonEntropy(value) >= ENTROPY.bareHex &&
+      !keyWords(keyName!).some((w) => NOT_VENDOR_HEX_WORDS.has(w))
     )
   )
     return false;
@@ -603,6 +635,18 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
     return false;
   if (isWordy(value)) return false;
   if (EMPTY_DIGESTS.test(value)) return false;
+  // A bare `hmac=` carrying hex is the signature of a signed URL or token (Akamai's
+  // `exp=…~acl=…~hmac=…`), the output of the key, not the key.
+  if (keyName !== undefined && /^hmac$/i.test(keyName) && /^[0-9a-f]{40,128}$/i.test(value)) return false;
+  // What an analytics or engagement SDK is initialised with inside a mobile app's own files (an
+  // Info.plist, an .xcconfig, strings.xml, Swift or Kotlin constants) is its public app key.
+  if (
+    keyName !== undefined &&
+    context.path !== undefined &&
+    MOBILE_APP_FILE.test(context.path) &&
+    CLIENT_SDK_KEY.test(keyName)
+  )
+    return false;
   // An attribute list's `NAME=VALUE` (HLS's `METHOD=SAMPLE-AES`) is a setting, not a value.
   if (/^[A-Z][A-Z0-9_]*=[A-Z0-9_-]+$/.test(value)) return false;
   // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.
@@ -743,6 +787,31 @@ const EXAMPLE_CONTEXT =
 export function isExampleContext(path: string | undefined): boolean {
   return path !== undefined && EXAMPLE_CONTEXT.test(path);
 }
+
+/**
+ * A name for what identifies an account or a service rather than what proves it (`MUX_TOKEN_ID`,
+ * `DB_USER`, `SMTP_HOST`): its last word is an id, a user or an address, not a credential word.
+ */
+export function isIdentifierName(name: string): boolean {
+  const words = keyWords(name);
+  const last = words[words.length - 1];
+  return last !== undefined && IDENTIFIER_LAST_WORDS.has(last);
+}
+const IDENTIFIER_LAST_WORDS: ReadonlySet<string> = new Set([
+  'id',
+  'ids',
+  'user',
+  'username',
+  'login',
+  'host',
+  'hostname',
+  'url',
+  'uri',
+  'endpoint',
+  'port',
+  'region',
+  'email',
+]);
 
 /** True for a path that is a credential store (see CREDENTIAL_STORE). */
 export function isCredentialStore(path: string | undefined): boolean {

@@ -574,6 +574,12 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     detectors: ['generic.auth-header'],
     gate: precededBy(/(?:^|\s)(?:-H|--header)(?:\s+|=)["']?[\w-]{0,40}$/, 64),
   },
+  // `cs_` ends many names (`docs_`, `metrics_`): WooCommerce's consumer secret is `cs_` and 40 hex digits.
+  {
+    keywords: ['cs_'],
+    detectors: ['woocommerce.consumer-secret'],
+    gate: prefixedShape(/cs_[a-f0-9]{40}(?![A-Za-z0-9_])/y, /[A-Za-z0-9_]/),
+  },
   // `crypt` is mostly inside `crypto`: Magento's key sits under a quoted `'crypt'` or a `<crypt>` element.
   { keywords: ['crypt'], detectors: ['magento.crypt-key'], gate: quotedWord },
   { keywords: ['apiversion:'], detectors: ['kubernetes.secret-manifest'], gate: coreApiVersion },

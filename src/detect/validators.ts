@@ -9,6 +9,7 @@ import {
   isDocumentationHost,
   isDocumentationPassword,
   isExampleContext,
+  isIdentifierName,
   isPasswordKey,
   isRealHost,
   isStandInPhrase,
@@ -134,8 +135,10 @@ export const validators = {
    * SSH public key) and stand-ins (`REPLACE_ME`, a registry config whose every login is
    * `<user>:<password>`) hold nothing to leak.
    */
-  'k8s-secret-value': (secret) =>
-    BASE64.test(secret) && !isPublicOrStandIn(Buffer.from(secret, 'base64').toString('utf8')),
+  'k8s-secret-value': (secret, ctx) =>
+    BASE64.test(secret) &&
+    !isPublicOrStandIn(Buffer.from(secret, 'base64').toString('utf8')) &&
+    !(ctx.groups['key'] !== undefined && isIdentifierName(ctx.groups['key'])),
   /**
    * A BIP-39 recovery phrase: nearly every word distinct (Hardhat's `test test … junk` and the
    * `abandon … about` test vector are not), and none of the words documentation writes instead.

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isCredentialStore,
   isDocumentationHost,
+  isIdentifierName,
   isPasswordKey,
   isStandInPhrase,
   isRealHost,
@@ -469,5 +470,60 @@ describe('product defaults', () => {
 
   it("reads FreeRADIUS's shipped client secret (testing123) as a product default", () => {
     expect(judgePasswordValue('testing123', 'password', { path: 'raddb/clients.conf' })).toBe('default');
+  });
+});
+
+describe('names and values from company monorepos', () => {
+  const hex = (n: number): string => randomBytes(n / 2).toString('hex');
+
+  it('reads a hex value as a hash only under a hash word, not a name that contains one', () => {
+    expect(
+      judgeGenericValue('9f3ac1e7d2b8465f0a9c3e1d7b2f8a46c0e9d3b1a7f2c8e4d6b0a9f3c1e7d2b8', 'SHARED_SECRET', {
+        quote: '"',
+      }),
+    ).toBe(true);
+    expect(judgeGenericValue(hex(64), 'commit_sha', { quote: '"' })).toBe(false);
+  });
+
+  it('takes 32-64 random hex digits under a vendor `…_key`, not under a bare key, a test key or sentry_key', () => {
+    const key = '9f3ac1e7d2b8465f0a9c3e1d7b2f8a46';
+    expect(judgeGenericValue(key, 'content_key', { quote: '"' })).toBe(true);
+    expect(judgeGenericValue(key, 'key', { quote: '"' })).toBe(false);
+    expect(judgeGenericValue(key + key, 'TEST_KEY', { quote: '"' })).toBe(false);
+    expect(judgeGenericValue(key, 'sentry_key', { quote: '"' })).toBe(false);
+  });
+
+  it('knows the public keys and ids that credential-looking names carry', () => {
+    expect(isSecretKey('search-api-key')).toBe(false);
+    expect(isSecretKey('SOCIAL_AUTH_OKTA_OPENIDCONNECT_KEY')).toBe(false);
+    expect(isSecretKey('SOCIAL_AUTH_OKTA_OPENIDCONNECT_SECRET')).toBe(true);
+    expect(isSecretKey('X-Shopify-Hmac-Sha256')).toBe(false);
+    expect(isSecretKey('hmac_secret')).toBe(true);
+    expect(isSecretKey('mixpanel_project_token')).toBe(false);
+    expect(isSecretKey('checkout_token')).toBe(false);
+    expect(isPasswordKey('admin.passwordMtime')).toBe(false);
+    expect(isIdentifierName('MUX_TOKEN_ID')).toBe(true);
+    expect(isIdentifierName('MUX_TOKEN_SECRET')).toBe(false);
+  });
+
+  it('drops analytics SDK keys inside a mobile app, and keeps them elsewhere', () => {
+    const key = 'ZEFGq7Lm2xVt9RkPz4NcB8wYa3HdJ6sU';
+    expect(judgeGenericValue(key, 'SegmentWriteKey', { path: 'ios/App/Info.plist', literal: true })).toBe(false);
+    expect(judgeGenericValue(key, 'BRAZE_API_KEY', { path: 'ios/Config/App.xcconfig', literal: true })).toBe(false);
+    expect(judgeGenericValue(key, 'BRAZE_API_KEY', { path: 'services/crm/.env', literal: true })).toBe(true);
+  });
+
+  it('rejects settings, signatures and calls where a value goes', () => {
+    expect(judgeGenericValue('METHOD=SAMPLE-AES', 'EXT-X-SESSION-KEY', {})).toBe(false);
+    expect(judgeGenericValue(hex(64), 'hmac', { quote: '"' })).toBe(false);
+    expect(judgePasswordValue('warehouse.sftp.password', 'PASSWORD_PROPERTY', { quote: '"' })).toBe('reject');
+    expect(judgePasswordValue('rstudioapi::askForPassword(', 'pwd', { literal: true })).toBe('reject');
+    expect(judgePasswordValue('forge', 'password', { quote: "'" })).toBe('default');
+  });
+
+  it('keeps a base64 literal that starts with a plus in code', () => {
+    const value = '+gmEq9xLm2PzR4tW8vB1nC6yTqKq9xLm2PzR4tW8vB1nC6yT';
+    expect(judgeGenericValue(value, 'SECRET_KEY_BASE', { path: 'config/runtime.exs', quote: '"' })).toBe(true);
+    expect(judgeGenericValue('+suffix+', 'SECRET_KEY_BASE', { path: 'config/runtime.exs', quote: '"' })).toBe(false);
   });
 });
