@@ -113,6 +113,8 @@ const PUBLIC_SALT_QUALIFIERS: ReadonlySet<string> = new Set([
   'rollout',
   'password',
   'user',
+  // Pulumi's encryptionsalt and the salt stored beside a ciphertext are kept in the clear by design.
+  'encryption',
 ]);
 /** Words after a credential word that make the name about the credential, not the credential itself. */
 const SECRET_META: ReadonlySet<string> = new Set(WORDS.secretMeta);
@@ -133,6 +135,8 @@ export function isSecretKey(name: string): boolean {
     if (w === 'search' && words[i + 1] === 'api' && /^keys?$/.test(words[i + 2] ?? '')) return false;
     // python-social-auth's SOCIAL_AUTH_<BACKEND>_KEY is the OAuth client id (its _SECRET is the secret).
     if (i === 0 && w === 'social' && words[1] === 'auth' && words[words.length - 1] === 'key') return false;
+    // Duo's integration key (`DI…`) names the application; its secret key is the credential.
+    if (w === 'integration' && words.includes('duo')) return false;
     // Mixpanel's project token is the public id every browser and app sends events with.
     if (w === 'token' && words[i - 1] === 'project' && words.includes('mixpanel')) return false;
     // `X-Shopify-Hmac-Sha256`, `hmac_sha1`: the header or field carrying an HMAC signature.
@@ -169,7 +173,7 @@ export function isSecretKey(name: string): boolean {
 }
 
 /** Credential words a name may end in without a separator (`jwtsecret`, `APITOKEN`, `hmackey`). */
-const COMPOUND = /^([a-z]{2,12}?)(secrets?|tokens?|key)$/;
+const COMPOUND = /^([a-z]{2,12}?)(secrets?|tokens?|key|salt)$/;
 /** Words before `secret` or `token` in such a name, besides the key qualifiers. */
 const COMPOUND_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.compoundQualifiers);
 
@@ -187,7 +191,7 @@ function splitCompounds(words: readonly string[]): readonly string[] {
       prefix !== undefined &&
       !SECRET_WORDS.test(words[i]!) &&
       !NOT_CREDENTIAL_QUALIFIERS.has(prefix) &&
-      (KEY_QUALIFIERS.has(prefix) || (m![2] !== 'key' && COMPOUND_QUALIFIERS.has(prefix)));
+      (KEY_QUALIFIERS.has(prefix) || (m![2] !== 'key' && m![2] !== 'salt' && COMPOUND_QUALIFIERS.has(prefix)));
     if (split && !out) out = words.slice(0, i);
     if (split) out!.push(prefix, m![2]!);
     else out?.push(words[i]!);
@@ -647,6 +651,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
     CLIENT_SDK_KEY.test(keyName)
   )
     return false;
+  // `name:/path`: a credential loaded from a file (systemd's LoadCredential=, Docker's secrets), not its value.
+  if (/^[\w.-]{1,64}:\/[\w./-]+$/.test(value)) return false;
   // An attribute list's `NAME=VALUE` (HLS's `METHOD=SAMPLE-AES`) is a setting, not a value.
   if (/^[A-Z][A-Z0-9_]*=[A-Z0-9_-]+$/.test(value)) return false;
   // A date or timestamp (`2026-11-28T09:14:51.203Z`) under a credential name is when, not what.

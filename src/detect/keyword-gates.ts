@@ -190,13 +190,13 @@ function isSecretNameChar(c: number): boolean {
 }
 
 /** What may follow generic.secret's key name (after spaces): `: = & ' " [ ] ? | <`. */
-const SECRET_ASSIGN_START = new Set([58, 61, 38, 39, 34, 91, 93, 63, 124, 60]);
+const SECRET_ASSIGN_START = new Set([58, 61, 38, 39, 34, 91, 93, 63, 124, 60, 123]);
 /** First letters of the type names and `As` the pattern accepts between name and `=` (any case). */
 const SECRET_TYPE_START = new Set([...'sScCnNaA'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * generic.secret: the key is the credential word plus up to 40 of `[\w.$-]`, followed (after
- * optional spaces) by an assignment, a quote, a bracket or a type annotation (`String`, `str`,
+ * optional spaces) by an assignment, a quote, a bracket, a brace (C++ `kToken{"…"}`) or a type annotation (`String`, `str`,
  * `char *`, `As`, `&'static`, `[]byte`). `Object.keys(o)`, `token)`, `for key in` fail it.
  */
 const secretAssignment: KeywordGate = (text, _start, end) => {

@@ -15,7 +15,7 @@ const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbC
  * RFC 8032's Ed25519 test keys (https://www.rfc-editor.org/rfc/rfc8032#section-7.1), and the
  * shipped defaults of Laravel's package test bench and Joomla's distributed configuration, and
  * Mollie's documented test key, Microsoft's emulator account keys, Plaid's documented sandbox
- * token and Shaka Packager's public test signer.
+ * token, Shaka Packager's public test signer, reCAPTCHA's test keys and the Supabase CLI's local keys.
  */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
@@ -58,6 +58,14 @@ const DOCUMENTED_EXAMPLES = new Set([
   'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
   // The sandbox access token of Plaid's API reference examples.
   'access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6',
+  // The Supabase CLI's local stack (`supabase start`): the supabase-demo issuer's anon and
+  // service_role keys and the default secret key it prints.
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0',
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU',
+  'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz',
+  // Google's reCAPTCHA v2 test keys (always pass, documented for automated tests).
+  '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
+  '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',
   // Shaka Packager's public widevine_test signer key (its documentation's --aes_signing_key).
   '1ae8ccd0e7985cc0b6203a55855a1034afc252980e970ca90e5202689f947ab9',
 ]);
@@ -85,10 +93,11 @@ const EXAMPLE_WORDS =
  * secret-store entry (https://docs.influxdata.com/telegraf/v1/configuration/#secret-store-secrets).
  * Grafana's `$__env{…}`, `$__file{…}` and `$__vault{…}`, Datadog Autodiscovery's `%%env_X%%` and
  * ARM template expressions (`[parameters('sqlPassword')]`), Puppet's hiera interpolation
- * (`%{lookup('smtp::password')}`) and Ruby's `#{…}` are resolved at deployment or run time.
+ * (`%{lookup('smtp::password')}`), Ruby's `#{…}` and release pipelines' `__Name__` tokens (Azure DevOps
+ * Replace Tokens) are resolved at deployment or run time.
  */
 const REFERENCE =
-  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%\{[^}]{1,200}\}|#\{[^}]{1,200}\}|^@[A-Z][A-Z0-9_]{1,60}@$|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%\{[^}]{1,200}\}|#\{[^}]{1,200}\}|^@[A-Z][A-Z0-9_]{1,60}@$|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(|^__[A-Za-z][A-Za-z0-9_.-]{0,80}__$/;
 
 /**
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,

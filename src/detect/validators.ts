@@ -163,6 +163,12 @@ export const validators = {
   'generic-literal': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
   'password-literal': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, 'password', ctx), secret, ctx),
+  /**
+   * A password given as a command's argument (`-P …`, `--password …`, `sshpass -p …`): a word of the
+   * command line, so literal in a PowerShell or batch script as in a shell one, never bare code.
+   */
+  'password-argument': (secret, ctx) =>
+    storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
   /** The same, where the pattern places the value inside a string after other text (`"user:…"` for CURLOPT_USERPWD): never bare code. */
   'password-in-string': (secret, ctx) =>
     storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
