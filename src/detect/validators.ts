@@ -1,7 +1,7 @@
 // Named checks a detector's captured secret must pass, referenced by name from detectors/*.yaml.
 // Each is pure and cheap; a failed check drops the match (a wrong checksum is not a live token).
 
-import { checkBase58Check, luhn } from '../providers/formats/checksums.js';
+import { checkBase58Check, checkBip39, luhn } from '../providers/formats/checksums.js';
 import { providerValidators } from '../providers/index.js';
 import type { ValidatorContext, ValidatorVerdict } from '../providers/types.js';
 import {
@@ -155,6 +155,8 @@ export const validators = {
    * example key is 1, 3, 5, …, 0, 2, 4, …): most steps between neighbours differ.
    */
   'random-bytes': (secret) => isRandomByteList(secret),
+  /** A BIP-39 recovery phrase: every word on the English list and the checksum bits right. */
+  bip39: (secret) => checkBip39(secret) && { ok: true, checksum: 'valid' },
   /** Base58Check-encoded keys (Bitcoin WIF, BIP-32 extended keys): the checksum must verify. */
   base58check: (secret) => checkBase58Check(secret) && { ok: true, checksum: 'valid' },
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */

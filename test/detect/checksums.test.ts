@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkBip39,
   checkCrc32Base62,
   checkGitlabRoutable,
   checkGrafanaSa,
@@ -50,5 +51,18 @@ describe('checkBase58Check', () => {
     expect(checkBase58Check(vector)).toBe(true);
     expect(checkBase58Check(vector.slice(0, -1) + 'j')).toBe(false);
     expect(checkBase58Check('0OIl')).toBe(false);
+  });
+});
+
+describe('checkBip39', () => {
+  it('verifies the checksum bits of BIP-39 test vectors and rejects a changed last word', () => {
+    // Test vectors of the BIP-39 reference implementation (trezor/python-mnemonic vectors.json).
+    expect(
+      checkBip39('abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'),
+    ).toBe(true);
+    expect(checkBip39('legal winner thank year wave sausage worth useful legal winner thank yellow')).toBe(true);
+    expect(checkBip39('legal winner thank year wave sausage worth useful legal winner thank year')).toBe(false);
+    expect(checkBip39('the quick brown fox jumps over the lazy dog and then some more')).toBe(false);
+    expect(checkBip39('abandon abandon abandon')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // Algorithms: as each vendor publishes them; the detectors using them cite the sources (docs/providers.md).
 
 import { createHash } from 'node:crypto';
+import BIP39 from './bip39-english.json' with { type: 'json' };
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -157,4 +158,32 @@ export function checkBase58Check(text: string): boolean {
   const payload = bytes.subarray(0, bytes.length - 4);
   const sum = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
   return sum.subarray(0, 4).equals(bytes.subarray(bytes.length - 4));
+}
+
+const BIP39_INDEX: ReadonlyMap<string, number> = new Map(BIP39.words.map((w, i) => [w, i]));
+
+/**
+ * A BIP-39 mnemonic: 12, 15, 18, 21 or 24 words of the English list whose last bits are the first
+ * bits of the SHA-256 of the entropy the other bits encode (one in 16 random 12-word runs of list
+ * words passes, one in 256 of 24 words; prose essentially never is all list words).
+ */
+export function checkBip39(phrase: string): boolean {
+  const words = phrase.trim().split(/[ \t]+/);
+  if (![12, 15, 18, 21, 24].includes(words.length)) return false;
+  let bits = '';
+  for (const w of words) {
+    const index = BIP39_INDEX.get(w);
+    if (index === undefined) return false;
+    bits += index.toString(2).padStart(11, '0');
+  }
+  const checksumBits = words.length / 3;
+  const entropyBits = bits.length - checksumBits;
+  const entropy = Buffer.alloc(entropyBits / 8);
+  for (let i = 0; i < entropy.length; i++) entropy[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const hash = createHash('sha256').update(entropy).digest();
+  const expected = [...hash]
+    .map((b) => b.toString(2).padStart(8, '0'))
+    .join('')
+    .slice(0, checksumBits);
+  return bits.slice(entropyBits) === expected;
 }
