@@ -135,6 +135,9 @@ export function isSecretKey(name: string): boolean {
     if (w === 'search' && words[i + 1] === 'api' && /^keys?$/.test(words[i + 2] ?? '')) return false;
     // python-social-auth's SOCIAL_AUTH_<BACKEND>_KEY is the OAuth client id (its _SECRET is the secret).
     if (i === 0 && w === 'social' && words[1] === 'auth' && words[words.length - 1] === 'key') return false;
+    // A column or field that holds the credential encrypted or hashed (`encrypted_otp_secret`), not
+    // a setting of an encryption feature (Kibana's `xpack.encryptedSavedObjects.encryptionKey`).
+    if ((w === 'encrypted' || w === 'hashed' || w === 'crypted') && words.length - i <= 3) return false;
     // Duo's integration key (`DI…`) names the application; its secret key is the credential.
     if (w === 'integration' && words.includes('duo')) return false;
     // Mixpanel's project token is the public id every browser and app sends events with.
@@ -706,6 +709,10 @@ const FOREIGN_PASSWORD_WORD =
 const POWERSHELL_CMDLET =
   /^(?:Get|Read|New|Set|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Join|Resolve|Unprotect|Protect|Receive|Request)-[A-Z][A-Za-z]{2,40}$/;
 
+/** crypt(3)-style and framework password hashes: bcrypt, md5-crypt, sha-crypt, phpass, apr1, Argon2, scrypt, PBKDF2, Django's. */
+const CRYPT_HASH =
+  /^\$(?:2[abxy]?|1|5|6|P|H|apr1|argon2(?:id|i|d)|scrypt|7|y|gy|pbkdf2(?:-sha\d+)?)\$[./A-Za-z0-9$=,+-]{8,}$|^(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|scrypt)\$[^\s]{16,}$/;
+
 export function judgePasswordValue(
   value: string,
   keyName: string | undefined,
@@ -715,6 +722,15 @@ export function judgePasswordValue(
   if (keyName !== undefined && !isPasswordKey(keyName)) return 'reject';
   const standIn = standInKind(value, keyName, context);
   if (standIn === 'reject') return 'reject';
+  // A stored hash where a password goes (a users table's `passwd` column, a fixture): the hash
+  // detector reports it for what it is; as a password it is not one.
+  if (CRYPT_HASH.test(value)) return 'reject';
+  if (
+    context.path !== undefined &&
+    /\.(?:sql|dump)$/i.test(context.path) &&
+    /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(value)
+  )
+    return 'reject';
   // Dotted paths are references to other settings (config.db.password), not passwords; quoted, one
   // that ends in a credential word is still a setting's name (`PASSWORD_PROPERTY = "sftp.password"`).
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$/i.test(value) && !context.quote) return 'reject';

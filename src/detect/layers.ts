@@ -527,6 +527,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   if (depth === 0 && JSON_PATH.test(input.path)) kvExportLayers(text, take);
   if (depth === 0 && MAIL_PATH.test(input.path)) take(quotedPrintableLayer(text));
   if (depth === 0 && MARKDOWN_PATH.test(input.path)) take(markdownTableLayer(text));
+  if (depth === 0 && SQL_PATH.test(input.path)) take(sqlColumnsLayer(text));
   if (layers.length === 0) return raw;
 
   const decoded: RawMatch[] = [];
@@ -1223,6 +1224,208 @@ class NamedValueLines {
     layerMap[out.length] = map[out.length - 1]! + 1;
     return { encoding, text: out, map: layerMap, start, end };
   }
+}
+
+const SQL_PATH = /\.(?:sql|dump)$/i;
+/** Rows of a dump read by column, at most, and how far into the file its statements may start. */
+const SQL_MAX_ROWS = 20000;
+const SQL_MAX_BYTES = 8 * 1024 * 1024;
+
+/** An SQL name as written: `name`, "name", [name] or bare; the last part of a qualified one. */
+const SQL_NAME = String.raw`(?:` + '`[^`]{1,128}`' + String.raw`|"[^"]{1,128}"|\[[^\]]{1,128}\]|[A-Za-z_][\w$]{0,127})`;
+const SQL_QUALIFIED = `${SQL_NAME}(?:\\s*\\.\\s*${SQL_NAME}){0,2}`;
+const CREATE_TABLE = new RegExp(
+  String.raw`\bCREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(${SQL_QUALIFIED})\s*\(`,
+  'gi',
+);
+const INSERT_OR_COPY = new RegExp(
+  String.raw`\b(?:INSERT\s+(?:IGNORE\s+)?INTO|REPLACE\s+INTO)\s+(${SQL_QUALIFIED})\s*(\([^()]{0,8192}\))?\s*VALUES\s*|\bCOPY\s+(${SQL_QUALIFIED})\s*(\([^()]{0,8192}\))\s+FROM\s+stdin;[ \t]*\r?\n`,
+  'gi',
+);
+
+function sqlUnquote(name: string): string {
+  const last = name
+    .split(/\s*\.\s*/)
+    .pop()!
+    .trim();
+  return /^[`"[]/.test(last) ? last.slice(1, -1) : last;
+}
+
+/** The column names of a parenthesised list (`(id, "login", [passwd])`). */
+function sqlColumnList(list: string): string[] {
+  return list
+    .slice(1, -1)
+    .split(',')
+    .map((c) => sqlUnquote(c.trim()))
+    .filter((c) => c.length > 0);
+}
+
+/** Column names of a CREATE TABLE body starting at `at` (just past its opening parenthesis). */
+function createTableColumns(text: string, at: number): string[] {
+  const columns: string[] = [];
+  let depth = 1;
+  let itemStart = at;
+  for (let i = at; i < text.length && i - at < 65536; i++) {
+    const c = text[i];
+    if (c === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close < 0) break;
+      i = close;
+    } else if (c === '(') depth++;
+    else if (c === ')' && depth > 1) depth--;
+    else if (c === ')' || (c === ',' && depth === 1)) {
+      const item = text.slice(itemStart, i).trim();
+      const name = /^(`[^`]+`|"[^"]+"|\[[^\]]+\]|[A-Za-z_][\w$]*)/.exec(item)?.[1];
+      if (
+        name &&
+        !/^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE|LIKE|PERIOD)$/i.test(name)
+      )
+        columns.push(sqlUnquote(name));
+      itemStart = i + 1;
+      if (c === ')') break;
+    }
+  }
+  return columns;
+}
+
+/**
+ * One SQL literal or other value from `at`: a quoted string (`'…'` with `''` or `\'` inside, a
+ * `N'…'`/`E'…'` prefix), or anything up to the next `,` or `)` at this level. `value` holds the
+ * string's characters and `at` their outer offsets; undefined for a non-string.
+ */
+function sqlValue(text: string, from: number): { value?: string; at?: number[]; next: number } {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  if (/[NEnBbXx]/.test(text[i] ?? '') && text[i + 1] === "'") i++;
+  if (text[i] === "'") {
+    const chars: string[] = [];
+    const at: number[] = [];
+    i++;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '\\' && i + 1 < text.length) {
+        chars.push(text[i + 1]!);
+        at.push(i + 1);
+        i += 2;
+      } else if (c === "'" && text[i + 1] === "'") {
+        chars.push("'");
+        at.push(i);
+        i += 2;
+      } else if (c === "'") {
+        i++;
+        break;
+      } else {
+        if (c === '\n' && chars.length > 4096) break;
+        chars.push(c);
+        at.push(i);
+        i++;
+      }
+    }
+    return { value: chars.join(''), at, next: i };
+  }
+  let depth = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === ',' && depth === 0) break;
+    else if (c === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close < 0) break;
+      i = close;
+    }
+    i++;
+  }
+  return { next: i };
+}
+
+/**
+ * A dump's rows read by column (`INSERT INTO t (…) VALUES (…), (…);`, an INSERT without a column
+ * list under the dump's own `CREATE TABLE t (…)`, PostgreSQL's `COPY t (…) FROM stdin;` rows): each
+ * string under a column whose name says it is a credential (`passwd`, `api_key`, `secret`) is read
+ * as `name = "value"`, where the value judgements see it. Undefined when no such value is found.
+ */
+function sqlColumnsLayer(text: string): Layer | undefined {
+  if (!/\bINSERT\s|\bCOPY\s|\bREPLACE\s/i.test(text)) return undefined;
+  const stop = Math.min(text.length, SQL_MAX_BYTES);
+  const tables = new Map<string, string[]>();
+  CREATE_TABLE.lastIndex = 0;
+  for (let m; (m = CREATE_TABLE.exec(text)) !== null && m.index < stop;) {
+    tables.set(sqlUnquote(m[1]!).toLowerCase(), createTableColumns(text, m.index + m[0].length));
+  }
+  const credential = (name: string): boolean =>
+    name.length > 0 && name.length <= 64 && (isPasswordKey(name) || isSecretKey(name));
+  const lines = new NamedValueLines();
+  let rows = 0;
+  let first = -1;
+  let last = 0;
+  INSERT_OR_COPY.lastIndex = 0;
+  for (let m; rows < SQL_MAX_ROWS && (m = INSERT_OR_COPY.exec(text)) !== null && m.index < stop;) {
+    const table = sqlUnquote(m[1] ?? m[3]!).toLowerCase();
+    const list = m[2] ?? m[4];
+    const columns = list ? sqlColumnList(list) : tables.get(table);
+    if (!columns || !columns.some(credential)) continue;
+    if (first < 0) first = m.index;
+    let i = m.index + m[0].length;
+    if (m[3] !== undefined) {
+      // COPY rows: tab-separated fields, one row per line, `\.` ends them; `\N` is NULL.
+      while (rows < SQL_MAX_ROWS && i < text.length && !text.startsWith('\\.', i)) {
+        const end = text.indexOf('\n', i);
+        const lineEnd = end < 0 ? text.length : end;
+        let start = i;
+        text
+          .slice(i, lineEnd)
+          .replace(/\r$/, '')
+          .split('\t')
+          .forEach((field, c) => {
+            const name = columns[c];
+            if (name !== undefined && credential(name) && field !== '\\N' && field.length > 0)
+              lines.add(
+                field,
+                Array.from({ length: field.length }, (_, k) => start + k),
+                name,
+                start,
+              );
+            start += field.length + 1;
+          });
+        rows++;
+        i = lineEnd + 1;
+      }
+      last = i;
+      INSERT_OR_COPY.lastIndex = i;
+      continue;
+    }
+    // VALUES (…), (…) … ;
+    while (rows < SQL_MAX_ROWS && text[i] === '(') {
+      let c = 0;
+      i++;
+      for (;;) {
+        const v = sqlValue(text, i);
+        const name = columns[c];
+        if (v.value !== undefined && v.value.length > 0 && name !== undefined && credential(name))
+          lines.add(v.value, v.at!, name, v.at![0] ?? i);
+        i = v.next;
+        while (i < text.length && /\s/.test(text[i]!)) i++;
+        if (text[i] === ',') {
+          i++;
+          c++;
+          continue;
+        }
+        if (text[i] === ')') i++;
+        break;
+      }
+      rows++;
+      while (i < text.length && /\s/.test(text[i]!)) i++;
+      if (text[i] !== ',') break;
+      i++;
+      while (i < text.length && /\s/.test(text[i]!)) i++;
+    }
+    last = i;
+    INSERT_OR_COPY.lastIndex = i;
+  }
+  return first < 0 ? undefined : lines.layer('sql-columns', first, Math.max(first + 1, last));
 }
 
 const PROPERTIES_PATH = /\.properties$/i;

@@ -14,7 +14,8 @@ export type LayerEncoding =
   | 'hex'
   | 'csv'
   | 'quoted-printable'
-  | 'markdown-table';
+  | 'markdown-table'
+  | 'sql-columns';
 
 /** The catalogue side of a detector, which is all scope and reporting need of a match. */
 export interface MatchedDetector {

@@ -447,3 +447,39 @@ describe('mail and Markdown', () => {
     expect(matches[0]!.encoding).toEqual(['markdown-table']);
   });
 });
+
+describe('SQL dumps read by column', () => {
+  it('reads INSERT rows under their column list, under the CREATE TABLE above, and COPY rows', () => {
+    const password = `Rv${randomAlnum(8)}!${randomAlnum(5)}`;
+    const secret = randomAlnum(40);
+    const apiKey = randomAlnum(32);
+    const text = [
+      'CREATE TABLE `oauth_clients` (',
+      '  `id` bigint unsigned NOT NULL AUTO_INCREMENT,',
+      '  `name` varchar(255) NOT NULL,',
+      '  `secret` varchar(100) DEFAULT NULL,',
+      '  PRIMARY KEY (`id`),',
+      '  KEY `oauth_clients_name_index` (`name`)',
+      ') ENGINE=InnoDB;',
+      `INSERT INTO \`oauth_clients\` VALUES (3,'Mobile App','${secret}'),(4,'Web',NULL);`,
+      `INSERT INTO users (id, login, passwd, created) VALUES (101,'jsmith','${password}','2017-01-12');`,
+      "INSERT INTO users (id, login, passwd) VALUES (102,'rgarcia','$2y$10$abcdefghijklmnopqrstuuQ1ZbO5Ff7nL6yKj0dmTu3Wq8Xx2Yc1e');",
+      'COPY public.api_keys (id, name, api_key) FROM stdin;',
+      `1\tci\t${apiKey}`,
+      '\\.',
+      '',
+    ].join('\n');
+    const matches = detectInText(text, 'db/backups/shop_prod.sql', set).filter(
+      (m) => m.encoding?.[0] === 'sql-columns',
+    );
+    const line = (m: { start: number }): number => text.slice(0, m.start).split('\n').length;
+    expect(matches.map((m) => [m.detector.id, line(m)]).sort()).toEqual([
+      ['generic.password', 9],
+      ['generic.secret', 12],
+      ['generic.secret', 8],
+    ]);
+    expect(matches.some((m) => m.secret === password)).toBe(true);
+    expect(matches.some((m) => m.secret === secret)).toBe(true);
+    expect(matches.some((m) => m.secret === apiKey)).toBe(true);
+  });
+});
