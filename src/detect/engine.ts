@@ -11,7 +11,13 @@ import { placeholderKind } from './placeholder.js';
 import { extractKeyName } from './context.js';
 import { withLayers } from './layers.js';
 import { isWellKnownDemoJwt } from '../providers/formats/jwt.js';
-import { GENERIC_VALUE_MAX, GENERIC_VALUE_MIN, looksLikeIdentifier, rejectsOnShape } from './generic-value.js';
+import {
+  GENERIC_VALUE_MAX,
+  GENERIC_VALUE_MIN,
+  keyWords,
+  looksLikeIdentifier,
+  rejectsOnShape,
+} from './generic-value.js';
 import type { ValidatorContext } from './validators.js';
 import type { Confidence } from '../model/types.js';
 import type { RawMatch as Match } from '../model/match.js';
@@ -482,6 +488,8 @@ function collectMatches(
       // …except a literal the template falls back to (`| default "…"`), which is a value.
       if (detector.generic && insideTemplateExpression(text, from) && !TEMPLATE_DEFAULT.test(m[0])) continue;
     }
+    // The message of a Helm `required`/`fail` (`{{ required "snowflake password" .Values.x }}`).
+    if (HELM_MESSAGE.test(text.slice(Math.max(0, start - 24), start))) continue;
     keyName ??= extractKeyName(text, start);
     const before = start > 0 ? text[start - 1] : undefined;
     const quote = before === '"' || before === "'" || before === '`' ? before : undefined;
@@ -501,9 +509,11 @@ function collectMatches(
  * Whether `at` is inside a `{{ … }}` template expression opened earlier on its line (Ansible's
  * `{{ lookup('…', 'secret=db/data/app') }}`, Vault Agent's `{{ with secret "kv/…" }}`): names and
  * arguments there are references the template resolves, not values. Looks back a bounded stretch,
- * so a long minified line costs nothing per match.
+ * so a long minified line costs nothing per match. A default the template falls back to (Helm's
+ * `| default "…"`, dbt's `env_var('X', '…')`) is a value.
  */
-const TEMPLATE_DEFAULT = /\|\s*default\s*\(?\s*["']/;
+const HELM_MESSAGE = /\{\{-?\s*(?:required|fail)\s+["'`]$/;
+const TEMPLATE_DEFAULT = /\|\s*default\s*\(?\s*["']|\benv_var\(\s*["'][^"']{1,80}["']\s*,\s*["']/;
 
 function insideTemplateExpression(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 200), at);
@@ -520,6 +530,20 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
   }
   return secret.slice(0, best.length);
 }
+
+/** Words of a value's own name that make it something else than the vendor's key named nearby. */
+const MENTION_NOT_KEY: ReadonlySet<string> = new Set([
+  'revision',
+  'rev',
+  'sha',
+  'commit',
+  'hash',
+  'digest',
+  'checksum',
+  'version',
+  'uuid',
+  'etag',
+]);
 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
 export function judgeValue(
@@ -542,6 +566,10 @@ export function judgeValue(
   // A vendor named nearby vouches for a token's shape, not for a name (`aws_secretsmanager_secret.snowflake.id`,
   // a Terraform reference after a `snowflake` block's `secret_id =`).
   if (detector.vendorMention && /^[a-z][a-z0-9]*(?:[._][a-z0-9]+){2,}$/.test(secret) && looksLikeIdentifier(secret))
+    return undefined;
+  // …nor for the value of a name that says it is a hash or an id (`TOKENIZER_REVISION = "e360…"` on the
+  // line after one that names a vendor's key).
+  if (detector.vendorMention && ctx.keyName !== undefined && keyWords(ctx.keyName).some((w) => MENTION_NOT_KEY.has(w)))
     return undefined;
   let synthetic = false;
   if (detector.placeholderCheck) {

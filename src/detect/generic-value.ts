@@ -167,10 +167,10 @@ export function isSecretKey(name: string): boolean {
     // An experiment's bucketing salt or a per-user password salt is stored in the clear too (a
     // site-wide salt, WordPress's AUTH_SALT or Drupal's hash_salt, is a secret key).
     if (w === 'salt' && i > 0 && PUBLIC_SALT_QUALIFIERS.has(words[i - 1]!)) continue;
-    hit = true;
     const next = words[i + 1];
-    // `token_type`, `secret_name`, `api_key_header`: the name describes the credential.
-    if (next !== undefined && SECRET_META.has(next)) return false;
+    // `token_type`, `secret_name`, `api_key_header`: the name describes the credential, unless a
+    // later credential word names one (`jwt_generator_signature_secret`): the last one decides.
+    hit = !(next !== undefined && SECRET_META.has(next));
   }
   return hit;
 }
@@ -509,7 +509,11 @@ function standInKind(
     return 'reject';
   if (PLACEHOLDER_PASSWORDS.has(lower) || STAND_IN_PHRASE.test(value)) return 'placeholder';
   // A value that says what it is for: `P@ssw0rd-for-unit-tests`, `token_test_only`.
-  if (/for[_-]?(?:unit[_-]?|integration[_-]?|e2e[_-]?)?tests?(?![a-z])|(?<![a-z])tests?[_-]?only/i.test(value))
+  if (
+    /for[_-]?(?:unit[_-]?|integration[_-]?|e2e[_-]?)?(?:tests?|mocks?)(?![a-z])|(?<![a-z])(?:tests?|mocks?|demo)[_-]?only/i.test(
+      value,
+    )
+  )
     return 'placeholder';
   if (PRODUCT_DEFAULTS.has(lower)) return 'default';
   // Anonymous FTP takes `anonymous` (or an e-mail address) as the password of anyone.
@@ -670,6 +674,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   // Twilio's resource identifiers (an account's AC…, a service's IS…): two letters and 32 hex. An
   // API key's SK… is left to the detectors (peers report it as the key).
   if (/^(?:AC|PN|MG|AP|CA|CH|IS|MM|RE|SM|US|VA|WH|WS)[0-9a-f]{32}$/.test(value)) return false;
+  // DocuSign's integration key is the app's OAuth client id, a UUID shown in every consent URL.
+  if (UUID.test(value) && keyName !== undefined && keyWords(keyName).includes('integration')) return false;
   if (UUID.test(value)) return keyName !== undefined;
   // A hash under a hash's name, or under an operation's (`RotateApiToken`, `createApiKey`: a
   // GraphQL persisted query's id, an RPC's digest), is a hash, not a credential.
