@@ -95,11 +95,11 @@ const EXAMPLE_WORDS =
  * Grafana's `$__env{…}`, `$__file{…}` and `$__vault{…}`, Datadog Autodiscovery's `%%env_X%%` and
  * ARM template expressions (`[parameters('sqlPassword')]`), Puppet's hiera interpolation
  * (`%{lookup('smtp::password')}`), Ruby's `#{…}` and release pipelines' `__Name__` tokens (Azure DevOps
- * Replace Tokens) and Salesforce merge fields (`{!$Credential.Password}`) are resolved at deployment or
+ * Replace Tokens), Helm's `.Values.x` paths and Salesforce merge fields (`{!$Credential.Password}`) are resolved at deployment or
  * run time.
  */
 const REFERENCE =
-  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%\{[^}]{1,200}\}|#\{[^}]{1,200}\}|^@[A-Z][A-Z0-9_]{1,60}@$|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(|^__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|^\{!\$?[A-Za-z_][\w.]{0,120}\}|^enc:v\d{1,3}:[A-Za-z0-9+/=_-]{16,}|^\{"p":"[A-Za-z0-9+/=]{4,}","h":\{/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%\{[^}]{1,200}\}|#\{[^}]{1,200}\}|^@[A-Z][A-Z0-9_]{1,60}@$|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(|^__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|^\{!\$?[A-Za-z_][\w.]{0,120}\}|^\$?\.(?:Values|Release|Chart|Files|Capabilities)\.[\w.]{1,200}|^enc:v\d{1,3}:[A-Za-z0-9+/=_-]{16,}|^\{"p":"[A-Za-z0-9+/=]{4,}","h":\{/;
 
 /**
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,
