@@ -95,6 +95,9 @@ export function isPasswordKey(name: string): boolean {
   if (at > 0 && words[at - 1] === '1') return false;
   // `password_length`, `passwordField`: a word after the password word describes it.
   if (words.slice(at + 1).some((w) => PASSWORD_META.has(w))) return false;
+  // `encrypted_password`, `crypted_password`: the column holds the ciphertext (`encryptedKeyPassword`,
+  // with a word between, is the password of an encrypted key).
+  if (at > 0 && (words[at - 1] === 'encrypted' || words[at - 1] === 'crypted')) return false;
   // `min_password_length`, `forgotPassword`: some words before it do too; `ClearTextPassword` does not.
   return !words.slice(0, at).some((w) => PASSWORD_META_BEFORE.has(w));
 }

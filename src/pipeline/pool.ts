@@ -55,10 +55,11 @@ export class WorkerPool {
     readonly size: number,
   ) {
     for (let i = 0; i < size; i++) {
-      // A young generation of 12 MB, not 64: with two workers on the perf corpus that keeps the
-      // peak under the scan's 300 MB bound (16 MB: 294–312 MB; 12 MB: 271–292 MB) for CPU time
-      // within the noise of a shared machine (docs/performance.md).
-      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+      // A young generation of 8 MB, not 64: with two workers on the perf corpus that keeps the
+      // peak under the scan's 300 MB bound (16 MB: 294–312 MB; 12 MB: 271–292 MB with 1,995
+      // detectors, 303–308 MB with 2,025; 8 MB: 274–296 MB) for CPU time within the noise of a
+      // shared machine (docs/performance.md).
+      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       worker.on('message', (message: { results: FileAnalysis[] }) => {
         const job = this.busy.get(worker);
         this.busy.delete(worker);
