@@ -64,7 +64,10 @@ function offsetOf(text, line, column) {
 // ---- (a) and (b): rule examples -------------------------------------------------------------
 const examples = loadCorpus();
 const detectorList = JSON.parse(
-  spawnSync(process.execPath, [bin, 'detectors', '--format', 'json'], { encoding: 'utf8' }).stdout,
+  spawnSync(process.execPath, [bin, 'detectors', '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  }).stdout,
 );
 const covered = new Set(detectorList.map((d) => d.provider));
 const root = mkdtempSync(join(tmpdir(), 'tokenscope-eval-'));

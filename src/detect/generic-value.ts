@@ -76,6 +76,20 @@ const PASSWORD_META: ReadonlySet<string> = new Set(WORDS.passwordMeta);
 const PASSWORD_META_BEFORE: ReadonlySet<string> = new Set(WORDS.passwordMetaBefore);
 
 /** True for names that hold a password: DB_PASSWORD, dbPass, passwd, pwd, sshPassphrase, IRC_PASS. */
+/** What a PIN unlocks when it is a credential (a GPIO pin or a card's PIN pad is not). */
+const PIN_OWNERS: ReadonlySet<string> = new Set([
+  'pkcs11',
+  'hsm',
+  'smartcard',
+  'yubikey',
+  'token',
+  'keystore',
+  'so',
+  'user',
+  'card',
+  'p11',
+]);
+
 export function isPasswordKey(name: string): boolean {
   const words = keyWords(name);
   let at = -1;
@@ -90,7 +104,11 @@ export function isPasswordKey(name: string): boolean {
     )
       at = i;
   });
-  if (at < 0) return false;
+  // A PIN that unlocks a key store (`PKCS11_PIN`, `HSM_PIN`, a smart card's): a password.
+  if (at < 0) {
+    const pin = words.indexOf('pin');
+    return pin > 0 && PIN_OWNERS.has(words[pin - 1]!) && pin === words.length - 1;
+  }
   // 1Password, the product (`see 1Password "db01"`): a reference to a vault entry, not a password.
   if (at > 0 && words[at - 1] === '1') return false;
   // `password_length`, `passwordField`: a word after the password word describes it.
@@ -677,6 +695,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   // Twilio's resource identifiers (an account's AC…, a service's IS…): two letters and 32 hex. An
   // API key's SK… is left to the detectors (peers report it as the key).
   if (/^(?:AC|PN|MG|AP|CA|CH|IS|MM|RE|SM|US|VA|WH|WS)[0-9a-f]{32}$/.test(value)) return false;
+  // Scaleway's access key (`SCW` and 17 characters) is the id half; its secret key is a UUID.
+  if (/^SCW[A-Z0-9]{17}$/.test(value)) return false;
   // DocuSign's integration key is the app's OAuth client id, a UUID shown in every consent URL.
   if (UUID.test(value) && keyName !== undefined && keyWords(keyName).includes('integration')) return false;
   if (UUID.test(value)) return keyName !== undefined;
@@ -812,7 +832,7 @@ const CREDENTIAL_STORE =
  * often a made-up one than a working one.
  */
 const EXAMPLE_CONTEXT =
-  /(?:^|[/._-])(?:examples?|samples?|docs?|demos?|fixtures?|mocks?|tests?|specs?|__tests__|testdata)(?:[/._-]|$)|\.d\.ts$|\.md$/i;
+  /(?:^|[/._-])(?:examples?|samples?|docs?|demos?|fixtures?|mocks?|tests?|specs?|__tests__|testdata)(?:[/._-]|$)|(?:^|\/)DataFixtures\/|\.d\.ts$|\.md$/i;
 
 /** True for a path whose guessable passwords are most likely made up (see EXAMPLE_CONTEXT). */
 export function isExampleContext(path: string | undefined): boolean {

@@ -87,7 +87,7 @@ const EXAMPLE_WORDS =
 /**
  * Template, environment and interpolation references: the value lives elsewhere (Compose writes
  * a `$` for the container's shell as `$$NAME`). Also JetBrains path macros (`$REDIS_PASSWORD$`),
- * Symfony parameters in a path (`%kernel.project_dir%/…`), and ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault, WebLogic's
+ * Symfony parameters and env processors (`%kernel.project_dir%/…`, `%app.key%`, `%env(APP_SECRET)%`), and ciphertext markers (Spring Cloud Config's `{cipher}…`, sops' `ENC[…]`, Ansible Vault, WebLogic's
  * `{AES}…`, IIS's `[enc:…:enc]`, an application's own `enc:v1:…` envelopes, Rails' encrypted
  * attributes (`{"p":"…","h":{"iv":…}}`), a Windows DPAPI blob's fixed header `AQAAANCMnd8BFdERjHoAwE/Cl+s…`,
  * RabbitMQ's `encrypted:…` under its config_entry_decoder passphrase). Telegraf's `@{store:key}` names a
@@ -99,7 +99,7 @@ const EXAMPLE_WORDS =
  * run time.
  */
 const REFERENCE =
-  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_]*%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%\{[^}]{1,200}\}|#\{[^}]{1,200}\}|^@[A-Z][A-Z0-9_]{1,60}@$|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(|^__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|^\{!\$?[A-Za-z_][\w.]{0,120}\}|^\$?\.(?:Values|Release|Chart|Files|Capabilities)\.[\w.]{1,200}|^enc:v\d{1,3}:[A-Za-z0-9+/=_-]{16,}|^\{"p":"[A-Za-z0-9+/=]{4,}","h":\{/;
+  /^\{[A-Za-z_][A-Za-z0-9_.-]*\}$|^\[[A-Z_][A-Z0-9_]*\]$|^\$\$?\{[^}]*\}?$|^\$\(|^\$\$?[A-Za-z_][A-Za-z0-9_]*\$?$|^%[A-Za-z_][A-Za-z0-9_.]*%[/\\]|^\{cipher\}|^\{(?:AES256|AES|3DES|aes|hash)\}|^\[enc:|^AQAAANCMnd8BFdERjHoAwE\/Cl\+s|\{\{[^}]*\}\}|^\{\{|^%\([A-Za-z0-9_]+\)[sd]|^%[A-Za-z_][A-Za-z0-9_.]*%$|^%env\([^()%]{1,200}(?:\([^()%]{0,200}\))?\)%$|^<[^<>]{1,80}>$|^<%=|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|ENV\[|\$ENV\{|System\.getenv|secrets\.[A-Za-z_]|\$\{\{|^@Value\(|^\[\[[^\]]+\]\]$|^ENC\[|^vault:|^\$ANSIBLE_VAULT|^sops:|^!vault|^encrypted:[A-Za-z0-9+/]{16,}={0,2}$|^@\{[A-Za-z_][\w-]{0,63}:[\w.-]{1,128}\}$|^\$__(?:env|file|vault)\{|^%\{[^}]{1,200}\}|#\{[^}]{1,200}\}|^@[A-Z][A-Z0-9_]{1,60}@$|^%%env_[A-Za-z0-9_]+%%$|^\[(?:parameters|variables|reference|listKeys|concat|format)\(|^__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|^\{!\$?[A-Za-z_][\w.]{0,120}\}|^\$?\.(?:Values|Release|Chart|Files|Capabilities)\.[\w.]{1,200}|^enc:v\d{1,3}:[A-Za-z0-9+/=_-]{16,}|^\{"p":"[A-Za-z0-9+/=]{4,}","h":\{/;
 
 /**
  * Keyboard-walk fakes: a run of 6+ consecutive ascending letters or digits (abcdefg, 123456,

@@ -95,6 +95,16 @@ function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: Vali
 }
 const HEX = /^[0-9a-fA-F]+$/;
 
+/**
+ * Published cipher test keys written as byte lists in every crypto library's tests and firmware
+ * self-tests: AES-128 and AES-256 from FIPS-197 appendix A / NIST SP 800-38A (F.1.1, F.1.5).
+ */
+const TEST_VECTOR_KEYS: ReadonlySet<string> = new Set([
+  '2b7e151628aed2a6abf7158809cf4f3c',
+  '8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b',
+  '603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4',
+]);
+
 /** True for a list of at least 8 bytes (comma-separated, or a YAML block list) that reads as random (see 'random-bytes'). */
 export function isRandomByteList(list: string): boolean {
   const items = list.split(/,|\r?\n/).map((item) => item.trim().replace(/^-[ \t]*/, ''));
@@ -103,6 +113,7 @@ export function isRandomByteList(list: string): boolean {
     /^0x[0-9a-f]{1,2}$/i.test(item) ? parseInt(item, 16) : /^\d{1,3}$/.test(item) ? Number(item) : NaN,
   );
   if (bytes.some((b) => !(b >= 0 && b <= 255))) return false;
+  if (TEST_VECTOR_KEYS.has(bytes.map((b) => b.toString(16).padStart(2, '0')).join(''))) return false;
   const steps = new Set(bytes.slice(1).map((b, i) => b - bytes[i]!));
   return new Set(bytes).size >= items.length / 2 && steps.size >= items.length / 2;
 }
