@@ -567,7 +567,7 @@ export function judgeValue(
   // a Terraform reference after a `snowflake` block's `secret_id =`).
   if (detector.vendorMention && /^[a-z][a-z0-9]*(?:[._][a-z0-9]+){2,}$/.test(secret) && looksLikeIdentifier(secret))
     return undefined;
-  // …nor for the value of a name that says it is a hash or an id (`TOKENIZER_REVISION = "e360…"` on the
+  // …nor for the value of a name that says it is a hash or a version (`TOKENIZER_REVISION = "e360…"` on the
   // line after one that names a vendor's key).
   if (detector.vendorMention && ctx.keyName !== undefined && keyWords(ctx.keyName).some((w) => MENTION_NOT_KEY.has(w)))
     return undefined;
