@@ -14,6 +14,7 @@ import { isWellKnownDemoJwt } from '../providers/formats/jwt.js';
 import {
   GENERIC_VALUE_MAX,
   GENERIC_VALUE_MIN,
+  HASH_NAME_WORD,
   keyWords,
   looksLikeIdentifier,
   rejectsOnShape,
@@ -531,19 +532,10 @@ export function knownPrefix(detector: CompiledDetector, secret: string): string 
   return secret.slice(0, best.length);
 }
 
-/** Words of a value's own name that make it something else than the vendor's key named nearby. */
-const MENTION_NOT_KEY: ReadonlySet<string> = new Set([
-  'revision',
-  'rev',
-  'sha',
-  'commit',
-  'hash',
-  'digest',
-  'checksum',
-  'version',
-  'uuid',
-  'etag',
-]);
+/** A word of a value's own name that makes it something else than the vendor's key named nearby: a hash's, a version's, an id's. */
+function mentionNotKey(word: string): boolean {
+  return HASH_NAME_WORD.test(word) || word === 'version' || word === 'uuid';
+}
 
 /** Validators, entropy floor and placeholder filter; undefined drops the match. */
 export function judgeValue(
@@ -569,7 +561,7 @@ export function judgeValue(
     return undefined;
   // …nor for the value of a name that says it is a hash or a version (`TOKENIZER_REVISION = "e360…"` on the
   // line after one that names a vendor's key).
-  if (detector.vendorMention && ctx.keyName !== undefined && keyWords(ctx.keyName).some((w) => MENTION_NOT_KEY.has(w)))
+  if (detector.vendorMention && ctx.keyName !== undefined && keyWords(ctx.keyName).some(mentionNotKey))
     return undefined;
   let synthetic = false;
   if (detector.placeholderCheck) {

@@ -260,7 +260,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^#[0-9a-f]{3,8}$/i, // colours
   /^(?:[0-9a-f]{2}:){5,}[0-9a-f]{2}$/i, // MAC addresses, key fingerprints
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
-  /^\$(?:2[abxy]?|5|6|1|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes (their own detector)
+  /^\$(?:2[abxy]?|5|6|1|7|y|gy|P|H|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes, phpass and yescrypt too (their own detector)
   /^(?:pbkdf2_sha(?:1|256)\$\d{3,7}\$|argon2\$argon2(?:id|i|d)\$|bcrypt(?:_sha256)?\$\$2[aby]\$|scrypt\$\d+\$)/, // Django's stored password hashes
   /^\d{1,2}:[23]:(?:[A-Za-z0-9+/]{16,24}:)?[A-Za-z0-9+/]{24,}={0,2}$/, // Magento's encrypted config values (key:cipher:payload)
   /^SCRAM-SHA-(?:1|256)\$\d+:|^md5[0-9a-f]{32}$/, // PostgreSQL's stored role verifiers (pg_authid, pg_dumpall --globals)
@@ -614,7 +614,8 @@ const NOT_VENDOR_HEX_WORDS: ReadonlySet<string> = new Set([
  * Words of a name that say its hex value is a hash: `commit`, `sha256`, `file_hash`, `rev`. Whole
  * words, so `SHARED_SECRET` (a 64-hex HMAC key) is not read as a SHA.
  */
-const HASH_NAME_WORD = /^(?:commits?|sha\d*|hash(?:es|ed)?|digests?|checksums?|revs?|revisions?|etag|integrity)$/;
+export const HASH_NAME_WORD =
+  /^(?:commits?|sha\d*|hash(?:es|ed)?|digests?|checksums?|revs?|revisions?|etag|integrity)$/;
 
 /**
  * Tokens, API keys and secrets assigned to credential-like names: the value must look
@@ -738,10 +739,6 @@ const FOREIGN_PASSWORD_WORD =
 const POWERSHELL_CMDLET =
   /^(?:Get|Read|New|Set|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Join|Resolve|Unprotect|Protect|Receive|Request)-[A-Z][A-Za-z]{2,40}$/;
 
-/** crypt(3)-style and framework password hashes: bcrypt, md5-crypt, sha-crypt, phpass, apr1, Argon2, scrypt, PBKDF2, Django's. */
-const CRYPT_HASH =
-  /^\$(?:2[abxy]?|1|5|6|P|H|apr1|argon2(?:id|i|d)|scrypt|7|y|gy|pbkdf2(?:-sha\d+)?)\$[./A-Za-z0-9$=,+-]{8,}$|^(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|scrypt)\$[^\s]{16,}$/;
-
 export function judgePasswordValue(
   value: string,
   keyName: string | undefined,
@@ -751,9 +748,8 @@ export function judgePasswordValue(
   if (keyName !== undefined && !isPasswordKey(keyName)) return 'reject';
   const standIn = standInKind(value, keyName, context);
   if (standIn === 'reject') return 'reject';
-  // A stored hash where a password goes (a users table's `passwd` column, a fixture): the hash
-  // detector reports it for what it is; as a password it is not one.
-  if (CRYPT_HASH.test(value)) return 'reject';
+  // A stored hash where a password goes: crypt-style ones are REJECT_SHAPES (through standInKind
+  // above); in a dump, a bare hex digest under a password column is an unsalted hash too.
   if (
     context.path !== undefined &&
     /\.(?:sql|dump)$/i.test(context.path) &&

@@ -1366,7 +1366,9 @@ function sqlColumnsLayer(text: string): Layer | undefined {
     const table = sqlUnquote(m[1] ?? m[3]!).toLowerCase();
     const list = m[2] ?? m[4];
     const columns = list ? sqlColumnList(list) : tables.get(table);
-    if (!columns || !columns.some(credential)) continue;
+    // Which columns name a credential, decided once per statement rather than once per value.
+    const secretColumn = columns?.map(credential);
+    if (!columns || !secretColumn!.includes(true)) continue;
     if (first < 0) first = m.index;
     let i = m.index + m[0].length;
     if (m[3] !== undefined) {
@@ -1381,7 +1383,7 @@ function sqlColumnsLayer(text: string): Layer | undefined {
           .split('\t')
           .forEach((field, c) => {
             const name = columns[c];
-            if (name !== undefined && credential(name) && field !== '\\N' && field.length > 0)
+            if (name !== undefined && secretColumn![c] && field !== '\\N' && field.length > 0)
               lines.add(
                 field,
                 Array.from({ length: field.length }, (_, k) => start + k),
@@ -1404,7 +1406,7 @@ function sqlColumnsLayer(text: string): Layer | undefined {
       for (;;) {
         const v = sqlValue(text, i);
         const name = columns[c];
-        if (v.value !== undefined && v.value.length > 0 && name !== undefined && credential(name))
+        if (v.value !== undefined && v.value.length > 0 && name !== undefined && secretColumn![c])
           lines.add(v.value, v.at!, name, v.at![0] ?? i);
         i = v.next;
         while (i < text.length && /\s/.test(text[i]!)) i++;

@@ -160,7 +160,8 @@ export function checkBase58Check(text: string): boolean {
   return sum.subarray(0, 4).equals(bytes.subarray(bytes.length - 4));
 }
 
-const BIP39_INDEX: ReadonlyMap<string, number> = new Map(BIP39.words.map((w, i) => [w, i]));
+/** Word → index of the BIP-39 list, built the first time a phrase is checked (not at start-up). */
+let bip39Index: ReadonlyMap<string, number> | undefined;
 
 /**
  * A BIP-39 mnemonic: 12, 15, 18, 21 or 24 words of the English list whose last bits are the first
@@ -170,9 +171,10 @@ const BIP39_INDEX: ReadonlyMap<string, number> = new Map(BIP39.words.map((w, i) 
 export function checkBip39(phrase: string): boolean {
   const words = phrase.trim().split(/[ \t]+/);
   if (![12, 15, 18, 21, 24].includes(words.length)) return false;
+  bip39Index ??= new Map(BIP39.words.map((w, i) => [w, i]));
   let bits = '';
   for (const w of words) {
-    const index = BIP39_INDEX.get(w);
+    const index = bip39Index.get(w);
     if (index === undefined) return false;
     bits += index.toString(2).padStart(11, '0');
   }
