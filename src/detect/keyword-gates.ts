@@ -323,6 +323,30 @@ const blockName: KeywordGate = (text, _start, end) => {
   return c === 10 || c === 13 || c === 123;
 };
 
+/**
+ * generic.secret-map: the name the keyword ends opens a map: after up to 40 of `[\w.$-]`, a
+ * quote or `]`, `:`, `=`, `=>` or `:=`, then `{`, `[` or `array(`, or, after `:`, the end of the
+ * line (a YAML block).
+ */
+const mapOpens: KeywordGate = (text, _start, end) => {
+  let i = runEnd(text, end, 40, isSecretNameChar);
+  if (i < 0) return false;
+  for (let q = 0; q < 2 && (isQuote(text.charCodeAt(i)) || text.charCodeAt(i) === 93); q++) i++;
+  i = skipBlanks(text, i);
+  const c = text.charCodeAt(i);
+  let colon = false;
+  if (c === 58) {
+    colon = text.charCodeAt(i + 1) !== 61;
+    i += colon ? 1 : 2;
+  } else if (c === 61) i += text.charCodeAt(i + 1) === 62 ? 2 : 1;
+  else return false;
+  i = skipBlanks(text, i);
+  const v = text.charCodeAt(i);
+  if (v === 123 || v === 91) return true;
+  if (colon && (v === 10 || v === 13 || v === 35 || Number.isNaN(v))) return true;
+  return text.startsWith('array(', i);
+};
+
 /** consul.agent-acl-token: the keyword opens a block (`tokens {`, `tokens = {`, `"tokens": {`). */
 const blockOpens: KeywordGate = (text, _start, end) => {
   let i = end;
@@ -525,6 +549,11 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
     gate: blockName,
   },
   { keywords: ['tokens'], detectors: ['consul.agent-acl-token'], gate: blockOpens },
+  {
+    keywords: ['apikey', 'api_key', 'api-key', 'secrets', 'secretkey', 'secret_key', 'secret-key', 'tokens'],
+    detectors: ['generic.secret-map'],
+    gate: mapOpens,
+  },
   // `iterable` is mostly the programming word (`isIterable`, `AsyncIterable<T>`, `of iterable`):
   // the vendor's key is named with a credential word right after it.
   {

@@ -12,6 +12,7 @@ import {
   isIdentifierName,
   isPasswordKey,
   isRealHost,
+  isSecretKey,
   isStandInPhrase,
   judgeGenericValue,
   judgePasswordValue,
@@ -126,6 +127,10 @@ export function isRandomByteList(list: string): boolean {
  */
 const HASH_STORE = /\.(?:sql|dump)$|(?:^|\/)[^/]*(?:passwd|shadow)[^/]*$/i;
 
+/** Entry names of a credential map that hold something other than the credential (schema fields, references). */
+const MAP_ENTRY_NOT_VALUE =
+  /^(?:type|kind|description|title|label|name|default|example|format|pattern|required|enum|file|path|source|from|driver|mode|provider|store|ref|secret_?ref|external|env|environment|scope|scopes|audience|issuer|algorithm|alg|header|prefix|created(?:_?at)?|expires?(?:_?at)?|ttl|version|hash|checksum|digest|fingerprint|public(?:_?key)?|cert(?:ificate)?|location|image|url|uri|host)$/i;
+
 export const validators = {
   // Checksums and other provider-specific checks come from the provider modules.
   ...Object.fromEntries(Object.entries(providerValidators).map(([name, v]) => [name, v.check])),
@@ -200,6 +205,30 @@ export const validators = {
     ctx.keyName !== undefined && isPasswordKey(ctx.keyName)
       ? storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx)
       : judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
+  /**
+   * One entry of a map a credential name opens (`apiKey: { mainnet: '…' }` in a Hardhat config,
+   * `API_KEYS = {"prod": "…"}`, `tokens:` then `  staging: …`): the entry is named for where the
+   * credential is used, not what it is, so the parent's name vouches for it. An entry named for
+   * an identifier or a schema field (`client_id`, `url`, `type`, `description`) is not one.
+   */
+  'map-entry-secret': (secret, ctx) => {
+    const entry = ctx.groups['entry'] ?? ctx.groups['entry2'] ?? ctx.groups['entry3'];
+    if (entry === undefined || ctx.keyName === undefined) return false;
+    // The map's name is plural (`API_KEYS`, `partner_tokens`); each entry is one of them.
+    const name = ctx.keyName.replace(/s$/i, '');
+    if (!isSecretKey(name) || isIdentifierName(entry) || MAP_ENTRY_NOT_VALUE.test(entry)) return false;
+    // A YAML entry sits deeper than the name that opens the map.
+    const indent = ctx.groups['ind'];
+    if (indent !== undefined && indent.length <= (ctx.groups['pind'] ?? '').length) return false;
+    // A URL, a path or a resource reference (`classpath:keys/partner.json`) names where it is kept.
+    if (
+      /:\/\/|^\.{0,2}\/|^(?:classpath|file|env|vault|secret|arn):|\.(?:json|ya?ml|pem|key|p12|pfx|jks|txt|env)$/i.test(
+        secret,
+      )
+    )
+      return false;
+    return judgeGenericValue(secret, name, { ...ctx, literal: true });
+  },
   /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
   'password-value-literal': (secret, ctx) =>
     storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx),
