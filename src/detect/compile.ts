@@ -90,7 +90,7 @@ export class CompiledDetector {
   readonly generic: boolean;
   readonly placeholderCheck: boolean;
   /**
-   * A validator judges values as generic secrets, which refuses any outside GENERIC_VALUE_MIN..MAX:
+   * A validator judges values as generic secrets, which refuses any outside GENERIC_VALUE_MIN..MAX (short secrets aside):
    * the engine drops those captures before building anything for them (most of generic.secret's
    * captures are short, `key: "enabled"`, and judging them was most of its cost).
    */

@@ -15,6 +15,7 @@ import {
   GENERIC_VALUE_MAX,
   GENERIC_VALUE_MIN,
   HASH_NAME_WORD,
+  hasShortSecretShape,
   keyWords,
   looksLikeIdentifier,
   rejectsOnShape,
@@ -465,7 +466,10 @@ function collectMatches(
     if (!span || secret === undefined) continue;
     // Generic captures fail most often on their own shape: judge that before building names and groups.
     if (detector.generic && rejectsOnShape(secret)) continue;
-    if (detector.genericValueLengths && (secret.length < GENERIC_VALUE_MIN || secret.length > GENERIC_VALUE_MAX))
+    if (
+      detector.genericValueLengths &&
+      (secret.length > GENERIC_VALUE_MAX || (secret.length < GENERIC_VALUE_MIN && !hasShortSecretShape(secret)))
+    )
       continue;
     const start = window.start + span[0];
     const end = window.start + span[1];

@@ -569,6 +569,31 @@ function standInKind(
 /** The lengths judgeGenericValue accepts: outside them nothing else about a value is worth working out. */
 export const GENERIC_VALUE_MIN = 12;
 export const GENERIC_VALUE_MAX = 512;
+/** Shorter values are judged only as short secrets (see isShortRandomSecret). */
+export const GENERIC_VALUE_SHORT_MIN = 8;
+
+/**
+ * An 8- to 11-character secret under a name whose credential word is `secret` (Hotelbeds' and
+ * some OAuth providers' client secrets are 10 characters): only letters and digits, both kinds,
+ * switching between letters and digits or cases often enough not to read as a word with a number
+ * (`Summer2024`).
+ */
+function isShortRandomSecret(value: string, keyName: string | undefined): boolean {
+  if (keyName === undefined || !hasShortSecretShape(value)) return false;
+  const words = keyWords(keyName);
+  return words[words.length - 1] === 'secret' && isSecretKey(keyName);
+}
+
+/** The value half of isShortRandomSecret: the engine asks it before building anything for a short capture. */
+export function hasShortSecretShape(value: string): boolean {
+  if (value.length < GENERIC_VALUE_SHORT_MIN || value.length >= GENERIC_VALUE_MIN) return false;
+  if (!/^[A-Za-z0-9]+$/.test(value) || !/[A-Za-z]/.test(value) || !/\d/.test(value) || /(.)\1\1/.test(value))
+    return false;
+  const digitRuns = value.match(/\d+/g)!.length;
+  const changes = value.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])|[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0;
+  // Both cases, or (one case) digits in three places: `MyPassw0rd` and `release42` switch too rarely.
+  return changes >= 5 && ((/[a-z]/.test(value) && /[A-Z]/.test(value)) || digitRuns >= 3);
+}
 
 /**
  * The cheapest rejections, on the value alone (templates and literal non-values): the engine asks
@@ -622,7 +647,8 @@ export const HASH_NAME_WORD =
  * machine-generated (length, entropy, character classes, not a name).
  */
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
-  if (value.length < GENERIC_VALUE_MIN || value.length > GENERIC_VALUE_MAX) return false;
+  if (value.length > GENERIC_VALUE_MAX) return false;
+  if (value.length < GENERIC_VALUE_MIN && !isShortRandomSecret(value, keyName)) return false;
   // A bare `key` (`KEY=…` in a log line) or `<vendor>_key` (`paymongo_key`) is too common a name to
   // vouch for anything: only a long, clearly random value counts there (standard base64 of 30 or
   // more bytes included: ESPHome's `api: encryption: key:`, OpenWrt's `option preshared_key`).
@@ -662,7 +688,11 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   if (standInKind(value, keyName, context) !== undefined) return false;
   // Under a credential name (`api_key`, `token`) random alphanumerics need not also fail to read
   // as an identifier; a bare value or a vendor's `…_key` gets no such benefit of the doubt.
-  if (looksLikeIdentifier(value) && !(keyName !== undefined && named && readsRandom(value))) return false;
+  if (
+    looksLikeIdentifier(value) &&
+    !(keyName !== undefined && named && (readsRandom(value) || hasShortSecretShape(value)))
+  )
+    return false;
   // Spaces: only inside a long, clearly random value (WordPress salts), never in prose.
   if (/\s/.test(value) && !(value.length >= 32 && shannonEntropy(value) >= 4.5 && characterClasses(value) >= 4))
     return false;
@@ -715,6 +745,8 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
   const entropy = shannonEntropy(value);
   if (/^[0-9a-f]+$/i.test(value)) return value.length >= 16 && entropy >= ENTROPY.hex;
   if (characterClasses(value) < 2) return false;
+  // A short secret has too few characters for the entropy floors: nearly all of them differ.
+  if (value.length < GENERIC_VALUE_MIN) return entropy >= Math.log2(value.length) - 0.4;
   const threshold = value.length < 20 ? ENTROPY.under20 : value.length < 32 ? ENTROPY.under32 : ENTROPY.longer;
   return entropy >= threshold;
 }

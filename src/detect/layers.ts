@@ -1602,6 +1602,15 @@ function tableCells(line: string, at: number): Array<{ value: string; at: number
 }
 
 /**
+ * A table header (or a two-column table's label) that names a credential: `Password`, `API key`,
+ * `Password / secret` (either half will do): the part that names it, or undefined.
+ */
+function credentialHeader(value: string): string | undefined {
+  if (value.length === 0 || value.length > 40) return undefined;
+  return value.split(/\s*\/\s*/).find((part) => part.length > 0 && (isPasswordKey(part) || isSecretKey(part)));
+}
+
+/**
  * A Markdown table read by column, like a CSV file: under a header cell that names a password,
  * secret, token or key, each row's cell is read as `Header = "value"` (a hand-over page listing
  * `| Service | User | Password |`). Cells of other columns are left to the raw text.
@@ -1612,6 +1621,7 @@ function markdownTableLayer(text: string): Layer | undefined {
   const lines = new NamedValueLines();
   let lineStart = 0;
   let names: Array<string | undefined> | undefined;
+  let pairs = false;
   let previous: { line: string; at: number } | undefined;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -1619,20 +1629,39 @@ function markdownTableLayer(text: string): Layer | undefined {
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const trimmed = line.trimStart();
     const at = lineStart + (line.length - trimmed.length);
-    if (!trimmed.includes('|')) names = undefined;
-    else if (TABLE_SEPARATOR.test(trimmed) && previous) {
-      names = tableCells(previous.line, previous.at).map(({ value }) =>
-        value.length > 0 && value.length <= 40 && (isPasswordKey(value) || isSecretKey(value)) ? value : undefined,
-      );
+    if (!trimmed.includes('|')) {
+      names = undefined;
+      pairs = false;
+    } else if (TABLE_SEPARATOR.test(trimmed) && previous) {
+      names = tableCells(previous.line, previous.at).map(({ value }) => credentialHeader(value));
+      // A two-column table of labels and values (`| field | value |`, then `| Client secret | … |`).
+      pairs = names.length === 2 && names.every((name) => name === undefined);
       if (names.every((name) => name === undefined)) names = undefined;
-    } else if (names) {
-      tableCells(trimmed, at).forEach((cell, c) => {
-        const name = names![c];
-        if (name === undefined || cell.value.length < 4 || /\s/.test(cell.value)) return;
-        const at = Array.from({ length: cell.value.length }, (_, k) => cell.at + k);
-        lines.add(cell.value, at, name, cell.at);
-      });
-    }
+    } else if (names || pairs) {
+      const cells = tableCells(trimmed, at);
+      const add = (cell: { value: string; at: number }, name: string): void => {
+        // A value in backticks (`` `…` ``) is the text between them.
+        const ticked = /^`[^`]+`$/.test(cell.value);
+        const value = ticked ? cell.value.slice(1, -1) : cell.value;
+        const from = ticked ? cell.at + 1 : cell.at;
+        if (value.length < 4 || /\s/.test(value)) return;
+        lines.add(
+          value,
+          Array.from({ length: value.length }, (_, k) => from + k),
+          name,
+          from,
+        );
+      };
+      if (names) {
+        cells.forEach((cell, c) => {
+          const name = names![c];
+          if (name !== undefined) add(cell, name);
+        });
+      } else if (cells.length === 2) {
+        const name = credentialHeader(cells[0]!.value);
+        if (name !== undefined) add(cells[1]!, name);
+      }
+    } else pairs = false;
     previous = { line: trimmed, at };
     lineStart = lineEnd + 1;
   }

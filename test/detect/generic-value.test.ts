@@ -527,3 +527,15 @@ describe('names and values from company monorepos', () => {
     expect(judgeGenericValue('+suffix+', 'SECRET_KEY_BASE', { path: 'config/runtime.exs', quote: '"' })).toBe(false);
   });
 });
+
+describe('short secrets', () => {
+  it('accepts an 8- to 11-character random secret under a secret name, and nothing word-like', () => {
+    expect(judgeGenericValue('yFNmQpLx3z', 'client-secret')).toBe(true);
+    expect(judgeGenericValue('PIl9mZ2q', 'CLIENT_SECRET')).toBe(true);
+    expect(judgeGenericValue('Summer2024', 'client_secret')).toBe(false);
+    expect(judgeGenericValue('MyPassw0rd', 'app_secret')).toBe(false);
+    expect(judgeGenericValue('yFNmQpLx3z', 'api_key')).toBe(false); // only under a secret's name
+    expect(judgeGenericValue('yFNmQpLx3z', 'secret_name')).toBe(false);
+    expect(judgeGenericValue('release42', 'client_secret')).toBe(false);
+  });
+});

@@ -446,6 +446,29 @@ describe('mail and Markdown', () => {
     expect(matches.map((m) => [m.secret === password, text.slice(0, m.start).split('\n').length])).toEqual([[true, 5]]);
     expect(matches[0]!.encoding).toEqual(['markdown-table']);
   });
+
+  it('reads a two-column table of labels and values, a value in backticks and a "Password / secret" header', () => {
+    const secret = randomAlnum(24);
+    const password = `Ws${randomAlnum(6)}=u${randomAlnum(3)}`;
+    const text = [
+      '| field | value |',
+      '| --- | --- |',
+      '| Account ID | `6-gBCpQx` |',
+      `| Client secret | \`${secret}\` |`,
+      '',
+      '| System | User | Password / secret | Office |',
+      '| --- | --- | --- | --- |',
+      `| Sabre | 11710 | ${password} | J33E |`,
+      '| Amadeus | WSWANXXX | stored in Vault | MAD1A |',
+      '',
+    ].join('\n');
+    const matches = detectInText(text, 'docs/onboarding/gds-access.md', set);
+    const lineOf = (m: { start: number }): number => text.slice(0, m.start).split('\n').length;
+    expect(matches.map((m) => [lineOf(m), m.secret === secret || m.secret === password])).toEqual([
+      [4, true],
+      [8, true],
+    ]);
+  });
 });
 
 describe('SQL dumps read by column', () => {
