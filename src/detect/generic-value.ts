@@ -276,6 +276,8 @@ const REJECT_SHAPES: RegExp[] = [
   /^(?:(?:SHA(?:256|512)?|BLF|MD5|DES)-CRYPT|S?SHA(?:256|512)?|ARGON2I?D?|PLAIN(?:-MD5)?|CRAM-MD5|PBKDF2|SCRAM-SHA-(?:1|256))$/i, // password scheme names (Dovecot's default_pass_scheme)
   /^hmac-sha(?:1|256|384|512):[0-9a-f]{32,128}$/, // Vault audit logs' HMAC of a value
   /^eyJpdiI6[A-Za-z0-9+/]{40,}={0,2}$/, // Laravel's encrypted values (base64 of {"iv":…,"value":…,"mac":…})
+  /^AQ[IE][CD]AH[A-Za-z0-9+/]{100,}={0,2}$/, // an AWS KMS ciphertext blob (decrypted with kms:Decrypt at run time)
+  /^\/[\w.-]+(?:\/[\w.-]+)+(?::(?:ro|rw|z|Z|cached|delegated|consistent))?$/, // an absolute path (a Compose volume's `…/passwd:/etc/passwd:ro`)
   // A pointer to where the password is kept, written in its place (`see Vault`, `(in 1Password)`).
   /^\(?(?:see|in|ask|check|stored in|kept in|from|use|look in)\b[^)]{0,40}?\b(?:vault|1password|lastpass|keepass(?:xc)?|bitwarden|keeper|dashlane|secrets? ?manager|key ?vault|parameter store|ssm|wiki|confluence|notion|sharepoint|password manager)\b\)?\.?$/i,
   /^&(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_][\w:<>]*$/, // Rust type annotations and borrows: &str, &mut String
@@ -739,6 +741,14 @@ export function judgeGenericValue(value: string, keyName: string | undefined, co
     (keyWords(keyName).some((w) => HASH_NAME_WORD.test(w)) || OPERATION_NAME.test(keyName))
   )
     return false;
+  // A JSON document's bare `"salt"` in hex or base64 sits beside what it salts (an Ethereum
+  // keystore's kdfparams, a wallet vault's export): public by design, unlike an app's SALT setting.
+  if (
+    keyName === 'salt' &&
+    context.quote === '"' &&
+    /^(?:0x)?(?:[0-9a-f]{16,128}|[A-Za-z0-9+/]{16,64}={0,2})$/i.test(value)
+  )
+    return false;
   // git's `user.signingkey`: the id of a GPG key (8, 16 or 40 hex digits), not the key.
   if (keyName && /^(?:user\.)?signingkey$/i.test(keyName) && /^(?:0x)?(?:[0-9A-F]{8}){1,5}!?$/i.test(value))
     return false;
@@ -778,6 +788,8 @@ export function judgePasswordValue(
 ): PasswordVerdict {
   if (value.length < 4 || value.length > 256) return 'reject';
   if (keyName !== undefined && !isPasswordKey(keyName)) return 'reject';
+  // msmtp's `passwordeval`, a `password_command`: a command that prints the password.
+  if (keyName !== undefined && /(?:eval|cmd|command)$/i.test(keyName)) return 'reject';
   const standIn = standInKind(value, keyName, context);
   if (standIn === 'reject') return 'reject';
   // A stored hash where a password goes: crypt-style ones are REJECT_SHAPES (through standInKind

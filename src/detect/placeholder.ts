@@ -18,6 +18,11 @@ const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbC
  * token, Shaka Packager's public test signer, reCAPTCHA's test keys and the Supabase CLI's local keys.
  */
 const DOCUMENTED_EXAMPLES = new Set([
+  // Binance's and Kraken's API docs sign their worked examples with these secrets, and Elastic's
+  // API key docs show this encoded id:key.
+  'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j',
+  'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==',
+  'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==',
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'AKIAI44QH8DHBEXAMPLE',
@@ -82,7 +87,7 @@ const TEMPLATE_WORDS =
 
 /** Words that mark a value as a made-up example. */
 const EXAMPLE_WORDS =
-  /example|dummy|not[_-]?real|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|todo|fixme/i;
+  /example|dummy|not[_-]?real|not[_-]a[_-](?:real|secret)|sample[_-]?(?:key|token|secret)|fake[_-]?(?:key|token|secret|password)|^fake[_-][a-z]|random[_-]string|todo|fixme/i;
 
 /**
  * Template, environment and interpolation references: the value lives elsewhere (Compose writes

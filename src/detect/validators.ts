@@ -126,6 +126,8 @@ export function isRandomByteList(list: string): boolean {
  * does not log in, and plain passwords in the same rows are found on their own.
  */
 const HASH_STORE = /\.(?:sql|dump)$|(?:^|\/)[^/]*(?:passwd|shadow)[^/]*$/i;
+/** Schema migrations and seed data: the users they create are a fixture of the application, like a seeder's CSV. */
+const SEED_PATH = /(?:^|\/)(?:migrations?|migrate|seeds?|seeders?|seeding)\/|(?:^|[\/_.-])seed(?:s|ing)?[_.-]/i;
 
 /** Entry names of a credential map that hold something other than the credential (schema fields, references). */
 const MAP_ENTRY_NOT_VALUE =
@@ -264,7 +266,8 @@ export const validators = {
    * service's configuration.
    */
   'password-hash-store': (_secret, ctx) =>
-    isCredentialStore(ctx.path) || (HASH_STORE.test(ctx.path) && !isExampleContext(ctx.path))
+    isCredentialStore(ctx.path) ||
+    (HASH_STORE.test(ctx.path) && !isExampleContext(ctx.path) && !SEED_PATH.test(ctx.path))
       ? { ok: true, confidence: 'medium' }
       : true,
   /** A 40-character AWS secret access key: base64 alphabet, mixed classes, high entropy. */

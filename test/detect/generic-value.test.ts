@@ -305,6 +305,11 @@ describe('password hashes', () => {
     expect(judge('etc/proftpd/ftpd.passwd')).toEqual(medium);
     // A test seed's SQL is a fixture, not a dump of a live table.
     expect(judge('db/seeds/test/users.sql')).toBe(true);
+    // So are a migration's and a seed file's users.
+    expect(judge('db/migrations/V12__seed_admin.sql')).toBe(true);
+    expect(judge('src/main/resources/db/migration/V3__backoffice_users.sql')).toBe(true);
+    expect(judge('db/seed/dev_operators.sql')).toBe(true);
+    expect(judge('backups/2019/booking_settings_dump.sql')).toEqual(medium);
   });
 
   it('are a note in the configuration files network devices and appliances save', async () => {
