@@ -127,7 +127,7 @@ export function isRandomByteList(list: string): boolean {
  */
 const HASH_STORE = /\.(?:sql|dump)$|(?:^|\/)[^/]*(?:passwd|shadow)[^/]*$/i;
 /** Schema migrations and seed data: the users they create are a fixture of the application, like a seeder's CSV. */
-const SEED_PATH = /(?:^|\/)(?:migrations?|migrate|seeds?|seeders?|seeding)\/|(?:^|[\/_.-])seed(?:s|ing)?[_.-]/i;
+const SEED_PATH = /(?:^|\/)(?:migrations?|migrate|seeds?|seeders?|seeding)\/|(?:^|[/_.-])seed(?:s|ing)?[_.-]/i;
 
 /** Entry names of a credential map that hold something other than the credential (schema fields, references). */
 const MAP_ENTRY_NOT_VALUE =
