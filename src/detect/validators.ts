@@ -231,6 +231,19 @@ export const validators = {
       return false;
     return judgeGenericValue(secret, name, { ...ctx, literal: true });
   },
+  /**
+   * A Terraform secret resource's value: the resource's type vouches for it (judged like a
+   * password: references and placeholders are not values), except a GitLab or Terraform Cloud
+   * variable, where its `key` must name a credential.
+   */
+  'iac-secret-value': (secret, ctx) => {
+    const name = ctx.groups['key3'];
+    if (name === undefined)
+      return storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx);
+    if (isPasswordKey(name))
+      return storePasswordVerdict(judgePasswordValue(secret, name, { ...ctx, literal: true }), secret, ctx);
+    return isSecretKey(name) && judgeGenericValue(secret, name, { ...ctx, literal: true });
+  },
   /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
   'password-value-literal': (secret, ctx) =>
     storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx),
