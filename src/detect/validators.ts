@@ -244,6 +244,17 @@ export const validators = {
       return storePasswordVerdict(judgePasswordValue(secret, name, { ...ctx, literal: true }), secret, ctx);
     return isSecretKey(name) && judgeGenericValue(secret, name, { ...ctx, literal: true });
   },
+  /** Base64 of a password, decoded in the code: the decoded text is judged as the password under the pattern's name. */
+  'base64-password': (secret, ctx) => {
+    if (secret.length % 4 === 1) return false;
+    const decoded = Buffer.from(secret, 'base64').toString('utf8');
+    if (!/^[\x21-\x7e]{4,128}$/.test(decoded)) return false;
+    return storePasswordVerdict(
+      judgePasswordValue(decoded, isPasswordKey(ctx.keyName ?? '') ? ctx.keyName : 'password', { ...ctx, literal: true }),
+      decoded,
+      ctx,
+    );
+  },
   /** The same, where the pattern places the value inside a string (a `${name:default}` default): never bare code. */
   'password-value-literal': (secret, ctx) =>
     storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, { ...ctx, literal: true }), secret, ctx),
@@ -322,6 +333,9 @@ export const validators = {
     const colon = decoded.indexOf(':');
     if (colon < 1 || !/^[^\s:{}"]+$/.test(decoded.slice(0, colon))) return false; // a user name, not JSON
     const password = decoded.slice(colon + 1);
+    // `key:` with no password: services that take an API key as the Basic user (Stripe, Benchling,
+    // Mailchimp, Recurly) send exactly this.
+    if (password.length === 0) return judgeGenericValue(decoded.slice(0, colon), 'api_key', { quote: '"' });
     const verdict = judgePasswordValue(password, 'password', { quote: '"' });
     // user == password (admin:admin): a product's default, a note unless a credential store holds it.
     return passwordVerdict(
