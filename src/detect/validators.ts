@@ -250,7 +250,10 @@ export const validators = {
     const decoded = Buffer.from(secret, 'base64').toString('utf8');
     if (!/^[\x21-\x7e]{4,128}$/.test(decoded)) return false;
     return storePasswordVerdict(
-      judgePasswordValue(decoded, isPasswordKey(ctx.keyName ?? '') ? ctx.keyName : 'password', { ...ctx, literal: true }),
+      judgePasswordValue(decoded, isPasswordKey(ctx.keyName ?? '') ? ctx.keyName : 'password', {
+        ...ctx,
+        literal: true,
+      }),
       decoded,
       ctx,
     );
