@@ -100,7 +100,8 @@ export function isPasswordKey(name: string): boolean {
         w,
       ) ||
       (w.replace(/\d$/, '').endsWith('pass') && w.length <= 12) || // Tasmota's STA_PASS1, WIFI_PASS2
-      /pwd$/.test(w)
+      /pwd$/.test(w) ||
+      (/^[a-z]{1,8}pw$/.test(w) && w !== 'mpw') // Kamailio's DBRWPW and DBROOTPW, slapd's rootpw
     )
       at = i;
   });
@@ -366,6 +367,24 @@ const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-
  * Names and identifiers (`roboMongoSSHPass`, `user-profile-settings`, `MAX_RETRIES`): made of
  * words with vowels, not of the one- and two-letter fragments random strings split into.
  */
+/** Two-letter words and abbreviations names are made of (`userId`, `dbHost`, `v2ApiKeyToUse`). */
+const NAME_PAIRS: ReadonlySet<string> = new Set(
+  'id ids db ip io ui os to by of on in is at up no my me we go do if or an as be it ok pk fk js ts py rb vm ci cd qa hr ad ai ml tx rx gw lb dc az eu us uk de fr cn jp kr mx br sg hk ca au nz ie nl se ch pl es pt ru in ex re un sa pa ms ns px em vh vw mb gb kb tb hz sd hd'.split(
+    ' ',
+  ),
+);
+
+/** Letters and digits that names use as one word: versions, `s3`, `ec2`, `k8s`, `x509`, `p12`. */
+const NAME_ALNUM =
+  /^(?:v\d+|s3|ec2|k8s|x509|p12|h2|b2|e2e|i18n|l10n|a11y|md5|sha\d+|2fa|mp[34]|utf8|ipv[46]|http2|oauth2|base64|int\d+|uint\d+)$/;
+
+/** A piece of a random string rather than a word: two letters, or a letter and digits (`n77`, `y5g`). */
+function isFragment(word: string): boolean {
+  if (NAME_ALNUM.test(word)) return false;
+  if (/^[a-z]{2}$/.test(word)) return !NAME_PAIRS.has(word);
+  return /^[a-z]\d+[a-z]?$/.test(word);
+}
+
 export function looksLikeIdentifier(value: string): boolean {
   // Namespaced names and paths (aws:ResourceTag/backup, config/app.settings): judge each part.
   if (/[/:]/.test(value) && /^[A-Za-z0-9_./:*-]+$/.test(value)) {
@@ -381,12 +400,19 @@ export function looksLikeIdentifier(value: string): boolean {
   let voweled = 0;
   let counted = 0;
   let single = 0;
+  let fragments = 0;
+  const digits = /\d/.test(bare);
   for (const w of words) {
     if (/^\d+$/.test(w)) continue; // version numbers and counters are fine in names
     if (w.length < 2) {
       if (++single > 1) return false; // x-amz-…: one stray letter is a name; many are a random string
+      if (digits && single + fragments > 1) return false;
       continue;
     }
+    // Pieces that are no word or abbreviation (`Tiger08_NeAyUt1P` splits into ne, ay;
+    // `Raven92N77S4Zoh` into n77, s4) are what random mixed case breaks into: with digits in the
+    // value, two of them (a stray letter counted) make a random string, not a name.
+    if (digits && isFragment(w) && ++fragments + single > 1) return false;
     if (/\d/.test(w.slice(0, -2))) return false;
     counted++;
     letters += w.length;

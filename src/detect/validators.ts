@@ -245,6 +245,18 @@ export const validators = {
     return isSecretKey(name) && judgeGenericValue(secret, name, { ...ctx, literal: true });
   },
   /** Base64 of a password, decoded in the code: the decoded text is judged as the password under the pattern's name. */
+  /**
+   * SASL PLAIN's initial response (RFC 4616): base64 of `[authzid] NUL authcid NUL passwd`, as an
+   * SMTP, IMAP or XMPP client sends it in the clear of a debug log.
+   */
+  'sasl-plain-base64': (secret, ctx) => {
+    if (secret.length % 4 !== 0) return false;
+    const parts = Buffer.from(secret, 'base64').toString('utf8').split('\0');
+    if (parts.length !== 3) return false;
+    const [, user, password] = parts as [string, string, string];
+    if (!/^[\x21-\x7e]{1,256}$/.test(user) || !/^[\x20-\x7e]{4,256}$/.test(password)) return false;
+    return storePasswordVerdict(judgePasswordValue(password, 'password', { ...ctx, literal: true }), password, ctx);
+  },
   'base64-password': (secret, ctx) => {
     if (secret.length % 4 === 1) return false;
     const decoded = Buffer.from(secret, 'base64').toString('utf8');

@@ -256,6 +256,21 @@ describe('random tokens under credential names', () => {
     expect(readsRandom(value)).toBe(false);
   });
 
+  it.for(['Tiger08_NeAyUt1P', 'Raven92N77S4Zoh', 'Ember82Y5gWIm38'])(
+    'reads %s, a word and random pieces, as random rather than a name',
+    (value) => {
+      expect(looksLikeIdentifier(value)).toBe(false);
+      expect(judgeGenericValue(value, 'webhook_secret', { quote: '"' })).toBe(true);
+    },
+  );
+
+  it.for(['userIdByName', 'app_v2_s3_bucket', 'getUserIdByRegion2', 'ec2InstanceKeyName', 'k8sSecretRef'])(
+    'still reads %s, made of short words and abbreviations, as a name',
+    (value) => {
+      expect(looksLikeIdentifier(value)).toBe(true);
+    },
+  );
+
   it('accepts a random value under a credential name that the identifier test misreads', () => {
     const value = 'Zo4Kepi9UvaXo2BedaLu7Ri3';
     expect(looksLikeIdentifier(value)).toBe(true);
