@@ -20,6 +20,7 @@ import {
 } from './generic-value.js';
 import { decodeJwt, isEmptyUnsignedJwt } from '../providers/formats/jwt.js';
 import { placeholderKind } from './placeholder.js';
+import { shannonEntropy } from './entropy.js';
 import { decodeUriComponentSafe } from '../providers/formats/encoding.js';
 import { privateKeyBody, privateKeyEncryption } from '../providers/formats/private-key.js';
 
@@ -133,6 +134,8 @@ const SEED_PATH = /(?:^|\/)(?:migrations?|migrate|seeds?|seeders?|seeding)\/|(?:
 const MAP_ENTRY_NOT_VALUE =
   /^(?:type|kind|description|title|label|name|default|example|format|pattern|required|enum|file|path|source|from|driver|mode|provider|store|ref|secret_?ref|external|env|environment|scope|scopes|audience|issuer|algorithm|alg|header|prefix|created(?:_?at)?|expires?(?:_?at)?|ttl|version|hash|checksum|digest|fingerprint|public(?:_?key)?|cert(?:ificate)?|location|image|url|uri|host)$/i;
 
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const validators = {
   // Checksums and other provider-specific checks come from the provider modules.
   ...Object.fromEntries(Object.entries(providerValidators).map(([name, v]) => [name, v.check])),
@@ -181,6 +184,17 @@ export const validators = {
   'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
   /** The same, where the pattern places the value inside a string (after `Bearer ` in a header): never bare code. */
   'generic-literal': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
+  /**
+   * A string handed to a vendor's client constructor (`Postmark::ApiClient.new("…")`,
+   * `Dogapi::Client.new('…')`): nothing names the value, so it must read as a machine-made key on
+   * its own; a UUID counts where a vendor's class takes it (Postmark's server tokens are UUIDs).
+   */
+  'client-constructor-key': (secret, ctx) => {
+    if (!UUID_VALUE.test(secret)) return judgeGenericValue(secret, undefined, { ...ctx, literal: true });
+    // A vendor's own class (`Postmark::ApiClient`, `postmark.ServerClient`, `PostmarkClient`), not a bare `Client`.
+    const vendorClass = /(?:::|\.)|^[A-Z][a-z0-9]+[A-Z]/.test(ctx.keyName ?? '');
+    return vendorClass && shannonEntropy(secret.replace(/-/g, '')) >= 3.2;
+  },
   /** A literal in a password position (a call's password argument): judged as a password whatever the name. */
   'password-literal': (secret, ctx) => storePasswordVerdict(judgePasswordValue(secret, 'password', ctx), secret, ctx),
   /**
