@@ -378,11 +378,11 @@ const NAME_PAIRS: ReadonlySet<string> = new Set(
 const NAME_ALNUM =
   /^(?:v\d+|s3|ec2|k8s|x509|p12|h2|b2|e2e|i18n|l10n|a11y|md5|sha\d+|2fa|mp[34]|utf8|ipv[46]|http2|oauth2|base64|int\d+|uint\d+)$/;
 
-/** A piece of a random string rather than a word: two letters, or a letter and digits (`n77`, `y5g`). */
+/** A piece of a random string rather than a word: two letters, or one or two letters and digits (`n77`, `y5g`, `zz7`). */
 function isFragment(word: string): boolean {
   if (NAME_ALNUM.test(word)) return false;
   if (/^[a-z]{2}$/.test(word)) return !NAME_PAIRS.has(word);
-  return /^[a-z]\d+[a-z]?$/.test(word);
+  return /^[a-z]{1,2}\d+[a-z]?$/.test(word);
 }
 
 export function looksLikeIdentifier(value: string): boolean {
@@ -674,14 +674,31 @@ export const HASH_NAME_WORD =
  * Tokens, API keys and secrets assigned to credential-like names: the value must look
  * machine-generated (length, entropy, character classes, not a name).
  */
+/**
+ * Azure's `primary_key` / `secondary_key` (IoT Hub, DPS enrollments, Event Hubs, Relay, a
+ * Terraform state's attributes): 32 or 64 random bytes in standard base64. A database's primary
+ * key is a column name, never key material of that length.
+ */
+function isSharedAccessKey(name: string, value: string): boolean {
+  const words = keyWords(name);
+  const at = words.length - 1;
+  if (words[at] !== 'key') return false;
+  const before = words[at - 1] === 'access' ? words[at - 2] : words[at - 1];
+  return (before === 'primary' || before === 'secondary') && /^(?:[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)$/.test(value);
+}
+
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length > GENERIC_VALUE_MAX) return false;
+  // `token = "Bearer …"` (Cargo's credentials.toml, an HTTP client's default header): the
+  // scheme is the header's, the rest is the credential.
+  const scheme = /^(?:Bearer|Token) +(\S{16,})$/i.exec(value);
+  if (scheme) return judgeGenericValue(scheme[1]!, keyName, context);
   if (value.length < GENERIC_VALUE_MIN && !isShortRandomSecret(value, keyName)) return false;
   // A bare `key` (`KEY=…` in a log line) or `<vendor>_key` (`paymongo_key`) is too common a name to
   // vouch for anything: only a long, clearly random value counts there (standard base64 of 30 or
   // more bytes included: ESPHome's `api: encryption: key:`, OpenWrt's `option preshared_key`).
   const named = keyName === undefined || isSecretKey(keyName) || isPasswordKey(keyName);
-  const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!));
+  const bareKey = !named && (/^key$/i.test(keyName!) || isVendorKey(keyName!) || isSharedAccessKey(keyName!, value));
   if (!named && !bareKey) return false;
   if (
     bareKey &&

@@ -123,7 +123,8 @@ function hasAscendingRun(body: string): boolean {
     run = b === a + 1 && isLowerAlnum(a) && isLowerAlnum(b) ? run + 1 : 1;
     if (run >= 6) return true;
   }
-  return /(?:[a-z]\d){4}/i.test(body) && /a1b2|b2c3|c3d4|d4e5|e5f6|1a2b|2b3c/i.test(body);
+  // a1b2c3d4: three ascending letter-digit pairs in a row (two, `b2c3`, turn up in random hex).
+  return /(?:[a-z]\d){4}/i.test(body) && /a1b2c3|b2c3d4|c3d4e5|d4e5f6|1a2b3c|2b3c4d|3c4d5e/i.test(body);
 }
 
 /** Runs of the same filler character (xxxx, ****, 0000…): a template, not a value. */

@@ -272,16 +272,40 @@ describe('random tokens under credential names', () => {
   );
 
   it('accepts a random value under a credential name that the identifier test misreads', () => {
-    const value = 'Zo4Kepi9UvaXo2BedaLu7Ri3';
+    const value = 'Kepi9UvaXoneBeda7LuriZomaQ3';
     expect(looksLikeIdentifier(value)).toBe(true);
     expect(judgeGenericValue(value, 'api_key', { quote: '"' })).toBe(true);
     expect(judgeGenericValue(value, 'authToken', { quote: '"' })).toBe(true);
   });
 
   it('keeps the higher bar for a bare value and for a vendor-style `…_key` name', () => {
-    const value = 'Zo4Kepi9UvaXo2BedaLu7Ri3';
+    const value = 'Kepilo9UvaroXoneBedazu7';
     expect(judgeGenericValue(value, undefined, { quote: '"' })).toBe(false);
     expect(judgeGenericValue('userProfile2Settings', 'api_key', { quote: '"' })).toBe(false);
+  });
+});
+
+describe('values with a scheme, Azure shared access keys and random hex', () => {
+  it('judges the credential after a Bearer or Token scheme', () => {
+    expect(judgeGenericValue(`Bearer ${'2b9905386caf3bb3eace0a7253f15b78fd876ce0'}`, 'token', { quote: '"' })).toBe(
+      true,
+    );
+    expect(judgeGenericValue('Bearer ${TOKEN}', 'token', { quote: '"' })).toBe(false);
+  });
+
+  it('takes 32 or 64 bytes of base64 under a primary or secondary key name, and nothing else there', () => {
+    expect(judgeGenericValue('oxbRMSzlrlEWmKeefytvoJMICkngN1/enaJD/DPs4rs=', 'primary_key', { quote: '"' })).toBe(true);
+    expect(
+      judgeGenericValue('oxbRMSzlrlEWmKeefytvoJMICkngN1/enaJD/DPs4rs=', 'secondaryAccessKey', { quote: '"' }),
+    ).toBe(true);
+    expect(judgeGenericValue('customer_id', 'primary_key', { quote: '"' })).toBe(false);
+    expect(judgeGenericValue('oxbRMSzlrlEWmKeefytvoJMICkngN1enaJDDPs4rs', 'primary_key', { quote: '"' })).toBe(false);
+  });
+
+  it('does not take two letter-digit pairs in random hex for a keyboard walk', () => {
+    const hex = '57c1c3f9e9734c59c1181b2c3016dd539d015f4ae50756fc4b1a4bed0166959c';
+    expect(judgeGenericValue(hex, 'secret_key_base', { quote: '"' })).toBe(true);
+    expect(judgeGenericValue('a1b2c3d4e5f6a1b2c3d4e5f6', 'secret_key_base', { quote: '"' })).toBe(false);
   });
 });
 
