@@ -271,6 +271,27 @@ export const validators = {
     if (!/^[\x21-\x7e]{1,256}$/.test(user) || !/^[\x20-\x7e]{4,256}$/.test(password)) return false;
     return storePasswordVerdict(judgePasswordValue(password, 'password', { ...ctx, literal: true }), password, ctx);
   },
+  /**
+   * An HTTP client's basic-auth pair (`auth=("user", "…")`): the password judged as one (the user
+   * as the password is a default), or, with an empty password, the user judged as an API key.
+   */
+  'basic-auth-pair': (secret, ctx) => {
+    if (ctx.groups.secret3 !== undefined || ctx.groups.secret4 !== undefined)
+      return judgeGenericValue(secret, 'api_key', { ...ctx, literal: true });
+    const user = ctx.groups.user ?? ctx.groups.user2;
+    const verdict = judgePasswordValue(secret, 'password', { ...ctx, literal: true });
+    return storePasswordVerdict(
+      verdict !== 'reject' && verdict !== 'placeholder' && secret === user ? 'default' : verdict,
+      secret,
+      ctx,
+    );
+  },
+  /** A file holding one secret: a password judged as one, a long key (Chef's data bag secret) as a random secret. */
+  'secret-file': (secret, ctx) =>
+    secret.length > 128
+      ? (/^[A-Za-z0-9+/]+={0,2}$/.test(secret) && shannonEntropy(secret) >= 4.5) ||
+        judgeGenericValue(secret, 'secret', { ...ctx, literal: true })
+      : storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
   'base64-password': (secret, ctx) => {
     if (secret.length % 4 === 1) return false;
     const decoded = Buffer.from(secret, 'base64').toString('utf8');
