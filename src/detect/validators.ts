@@ -136,6 +136,15 @@ const MAP_ENTRY_NOT_VALUE =
 
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * The user name given again as the password (`admin:admin`, `guest:guest`): a product's default.
+ * Not when the value is machine-made: services that take one token as both (Postmark's SMTP
+ * server token, an API key sent as user and password) are a real credential.
+ */
+function isDefaultPair(user: string | undefined, password: string): boolean {
+  return user === password && !judgeGenericValue(password, 'token', { quote: '"' });
+}
+
 export const validators = {
   // Checksums and other provider-specific checks come from the provider modules.
   ...Object.fromEntries(Object.entries(providerValidators).map(([name, v]) => [name, v.check])),
@@ -281,7 +290,7 @@ export const validators = {
     const user = ctx.groups.user ?? ctx.groups.user2;
     const verdict = judgePasswordValue(secret, 'password', { ...ctx, literal: true });
     return storePasswordVerdict(
-      verdict !== 'reject' && verdict !== 'placeholder' && secret === user ? 'default' : verdict,
+      verdict !== 'reject' && verdict !== 'placeholder' && isDefaultPair(user, secret) ? 'default' : verdict,
       secret,
       ctx,
     );
@@ -320,7 +329,7 @@ export const validators = {
       verdict !== 'reject' &&
       verdict !== 'placeholder' &&
       ctx.groups['user'] !== undefined &&
-      decodeUriComponentSafe(ctx.groups['user']) === password
+      isDefaultPair(decodeUriComponentSafe(ctx.groups['user']), password)
     )
       verdict = 'default';
     const host = matchHost(ctx.groups);
@@ -389,7 +398,9 @@ export const validators = {
     const verdict = judgePasswordValue(password, 'password', { quote: '"' });
     // user == password (admin:admin): a product's default, a note unless a credential store holds it.
     return passwordVerdict(
-      verdict !== 'reject' && verdict !== 'placeholder' && password === decoded.slice(0, colon) ? 'default' : verdict,
+      verdict !== 'reject' && verdict !== 'placeholder' && isDefaultPair(decoded.slice(0, colon), password)
+        ? 'default'
+        : verdict,
       isCredentialStore(ctx.path),
     );
   },
