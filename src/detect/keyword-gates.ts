@@ -290,8 +290,9 @@ function isLowerHex(c: number): boolean {
 
 /**
  * generic.env-list-secret: the key sits in `name: "…"` (a Kubernetes/Compose env list) or
- * `"key": "…"` (a Postman/Insomnia variable or header): before the keyword, up to 60 name
- * characters, an optional quote, `[ \t]*:[ \t]*`, an optional quote and `name` or `key`.
+ * `"key": "…"` (a Postman/Insomnia variable or header), or HCL's `{ name = "…", value = "…" }`
+ * (an ECS container definition in Terraform): before the keyword, up to 60 name characters, an
+ * optional quote, `[ \t]*[:=][ \t]*`, an optional quote and `name` or `key`.
  */
 const envListName: KeywordGate = (text, start) => {
   let i = start;
@@ -300,7 +301,8 @@ const envListName: KeywordGate = (text, start) => {
   if (i === floor && i > 0 && isDefaultNameChar(text.charCodeAt(i - 1))) return true;
   if (isQuote(text.charCodeAt(i - 1))) i--;
   i = skipBlanksBack(text, i);
-  if (text.charCodeAt(i - 1) !== 58) return false;
+  const separator = text.charCodeAt(i - 1);
+  if (separator !== 58 && separator !== 61) return false; // `:` or, in HCL, `=`
   i--;
   i = skipBlanksBack(text, i);
   if (isQuote(text.charCodeAt(i - 1))) i--;
@@ -582,7 +584,7 @@ const SHARED_RULES: ReadonlyArray<GateRule & { readonly keywords: readonly strin
   {
     keywords: ['pass', 'pwd'],
     detectors: ['generic.env-list-password'],
-    gate: precededBy(/\bname["']?[ \t]*:[ \t]*["']?[A-Za-z0-9_.-]{0,60}$/i, 80),
+    gate: precededBy(/\bname["']?[ \t]*[:=][ \t]*["']?[A-Za-z0-9_.-]{0,60}$/i, 80),
   },
   // generic.password-sentence: prose, so the words stand alone (`password is …`, `login: user / …`),
   // never inside a name (`passwordField`, `loginUrl`, `accountId`).
