@@ -390,7 +390,10 @@ export const validators = {
     const decoded = Buffer.from(secret, 'base64').toString('latin1');
     if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
     const colon = decoded.indexOf(':');
-    if (colon < 1 || !/^[^\s:{}"]+$/.test(decoded.slice(0, colon))) return false; // a user name, not JSON
+    // A user name, not JSON; a few inner spaces are a name too (Travelport's `Universal API/uAPI…`).
+    const userName = decoded.slice(0, colon);
+    if (colon < 1 || !/^[^\s:{}"](?:[^\t\r\n:{}"]*[^\s:{}"])?$/.test(userName) || userName.split(' ').length > 4)
+      return false;
     const password = decoded.slice(colon + 1);
     // `key:` with no password: services that take an API key as the Basic user (Stripe, Benchling,
     // Mailchimp, Recurly) send exactly this.
