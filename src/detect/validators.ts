@@ -304,7 +304,16 @@ export const validators = {
   'base64-password': (secret, ctx) => {
     if (secret.length % 4 === 1) return false;
     const decoded = Buffer.from(secret, 'base64').toString('utf8');
-    if (!/^[\x21-\x7e]{4,128}$/.test(decoded)) return false;
+    // Key bytes rather than text under a secret's name (`const secret = Buffer.from('…', 'base64')`,
+    // an HMAC or signing key): 16 or more random bytes.
+    if (!/^[\x21-\x7e]{4,128}$/.test(decoded))
+      return (
+        ctx.keyName !== undefined &&
+        isSecretKey(ctx.keyName) &&
+        !isPasswordKey(ctx.keyName) &&
+        secret.length >= 24 &&
+        shannonEntropy(secret) >= 4.5
+      );
     return storePasswordVerdict(
       judgePasswordValue(decoded, isPasswordKey(ctx.keyName ?? '') ? ctx.keyName : 'password', {
         ...ctx,
