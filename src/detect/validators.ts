@@ -301,6 +301,24 @@ export const validators = {
       ? (/^[A-Za-z0-9+/]+={0,2}$/.test(secret) && shannonEntropy(secret) >= 4.5) ||
         judgeGenericValue(secret, 'secret', { ...ctx, literal: true })
       : storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
+  /** A code span after a credential's word in prose: a password under a password word, else a machine-made secret. */
+  'doc-code-span': (secret, ctx) =>
+    // A key chord (`Ctrl+Shift+P`) is a keyboard key, not a key's value.
+    // A key chord (`Ctrl+Shift+P`) is a keyboard key, not a key's value; a UUID after a bare
+    // `key` or `token` in prose is most often an id (`token id:`, an integration key).
+    /^(?:Ctrl|Cmd|Command|Alt|Shift|Meta|Option|Opt|Super|Win)\+/i.test(secret) ||
+    (UUID_VALUE.test(secret) && /^(?:key|token)$/i.test(ctx.keyName ?? ''))
+      ? false
+      : /pass|psk|pre-shared/i.test(ctx.keyName ?? '')
+        ? storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx)
+        : judgeGenericValue(
+            secret,
+            /^key$/i.test(ctx.keyName ?? '') ? 'secret' : (ctx.keyName ?? 'secret').replace(/[ -]/g, '_'),
+            {
+              ...ctx,
+              literal: true,
+            },
+          ),
   'base64-password': (secret, ctx) => {
     if (secret.length % 4 === 1) return false;
     const decoded = Buffer.from(secret, 'base64').toString('utf8');
