@@ -319,6 +319,20 @@ export const validators = {
               literal: true,
             },
           ),
+  /** WebSphere's `{xor}`: base64 of the password XORed with `_` (0x5F). */
+  'websphere-xor': (secret, ctx) => {
+    if (secret.length % 4 === 1) return false;
+    const password = String.fromCharCode(...Buffer.from(secret, 'base64').map((b) => b ^ 0x5f));
+    if (!/^[\x20-\x7e]{4,128}$/.test(password)) return false;
+    return storePasswordVerdict(judgePasswordValue(password, 'password', { ...ctx, literal: true }), password, ctx);
+  },
+  /** A RACF password (up to 8 characters) or password phrase (14 to 100, words allowed: judged without its spaces). */
+  'racf-password': (secret, ctx) => {
+    const phrase = secret.includes(' ');
+    if (phrase && (secret.length < 14 || secret.split(' ').length > 8)) return false;
+    const value = phrase ? secret.replace(/ /g, '') : secret;
+    return storePasswordVerdict(judgePasswordValue(value, 'password', { ...ctx, literal: true }), secret, ctx);
+  },
   'base64-password': (secret, ctx) => {
     if (secret.length % 4 === 1) return false;
     const decoded = Buffer.from(secret, 'base64').toString('utf8');
