@@ -540,6 +540,8 @@ function standInKind(
   const lower = value.toLowerCase();
   if (NOT_VALUES.has(lower)) return 'reject';
   if (REJECT_SHAPES.some((re) => re.test(value))) return 'reject';
+  // SQL*Plus substitution variables (`IDENTIFIED BY "&&new_password"`): filled in when the script runs.
+  if (/^&&?[A-Za-z_]\w*\.?$/.test(value)) return 'reject';
   if (/\s{2,}|\t|\n/.test(value)) return 'reject';
   // A made-up example (EXAMPLE, dummy, aaaaaaaa) is a placeholder; a keyboard walk (`abuser123456`) is how people pick weak passwords.
   if (kind === 'synthetic')
