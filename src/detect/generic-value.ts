@@ -360,16 +360,12 @@ function isSealedSecretCiphertext(value: string): boolean {
 const EMPTY_DIGESTS =
   /^(?:d41d8cd98f00b204e9800998ecf8427e|da39a3ee5e6b4b0d3255bfef95601890afd80709|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855|cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e)$/i;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
 
-/**
- * Names and identifiers (`roboMongoSSHPass`, `user-profile-settings`, `MAX_RETRIES`): made of
- * words with vowels, not of the one- and two-letter fragments random strings split into.
- */
 /** Two-letter words and abbreviations names are made of (`userId`, `dbHost`, `v2ApiKeyToUse`). */
 const NAME_PAIRS: ReadonlySet<string> = new Set(
-  'id ids db ip io ui os to by of on in is at up no my me we go do if or an as be it ok pk fk js ts py rb vm ci cd qa hr ad ai ml tx rx gw lb dc az eu us uk de fr cn jp kr mx br sg hk ca au nz ie nl se ch pl es pt ru in ex re un sa pa ms ns px em vh vw mb gb kb tb hz sd hd'.split(
+  'id ids db ip io ui os to by of on in is at up no my me we go do if or an as be it ok pk fk js ts py rb vm ci cd qa hr ad ai ml tx rx gw lb dc az eu us uk de fr cn jp kr mx br sg hk ca au nz ie nl se ch pl es pt ru ex re un sa pa ms ns px em vh vw mb gb kb tb hz sd hd'.split(
     ' ',
   ),
 );
@@ -385,6 +381,10 @@ function isFragment(word: string): boolean {
   return /^[a-z]{1,2}\d+[a-z]?$/.test(word);
 }
 
+/**
+ * Names and identifiers (`roboMongoSSHPass`, `user-profile-settings`, `MAX_RETRIES`): made of
+ * words with vowels, not of the one- and two-letter fragments random strings split into.
+ */
 export function looksLikeIdentifier(value: string): boolean {
   // Namespaced names and paths (aws:ResourceTag/backup, config/app.settings): judge each part.
   if (/[/:]/.test(value) && /^[A-Za-z0-9_./:*-]+$/.test(value)) {
@@ -673,10 +673,6 @@ export const HASH_NAME_WORD =
   /^(?:commits?|sha\d*|hash(?:es|ed)?|digests?|checksums?|revs?|revisions?|etag|integrity)$/;
 
 /**
- * Tokens, API keys and secrets assigned to credential-like names: the value must look
- * machine-generated (length, entropy, character classes, not a name).
- */
-/**
  * Azure's `primary_key` / `secondary_key` (IoT Hub, DPS enrollments, Event Hubs, Relay, a
  * Terraform state's attributes): 32 or 64 random bytes in standard base64. A database's primary
  * key is a column name, never key material of that length.
@@ -689,6 +685,10 @@ function isSharedAccessKey(name: string, value: string): boolean {
   return (before === 'primary' || before === 'secondary') && /^(?:[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)$/.test(value);
 }
 
+/**
+ * Tokens, API keys and secrets assigned to credential-like names: the value must look
+ * machine-generated (length, entropy, character classes, not a name).
+ */
 export function judgeGenericValue(value: string, keyName: string | undefined, context: ValueContext = {}): boolean {
   if (value.length > GENERIC_VALUE_MAX) return false;
   // `token = "Bearer …"` (Cargo's credentials.toml, an HTTP client's default header): the

@@ -17,6 +17,7 @@ import {
   judgeGenericValue,
   judgePasswordValue,
   type PasswordVerdict,
+  UUID,
 } from './generic-value.js';
 import { decodeJwt, isEmptyUnsignedJwt } from '../providers/formats/jwt.js';
 import { placeholderKind } from './placeholder.js';
@@ -95,6 +96,10 @@ function storePasswordVerdict(verdict: PasswordVerdict, value: string, ctx: Vali
   const store = isCredentialStore(ctx.path);
   return passwordVerdict(inUseVerdict(verdict, value, store), store, isExampleContext(ctx.path));
 }
+/** A value in a password's position, judged as a password written literally (never bare code). */
+function literalPassword(value: string, ctx: ValidatorContext, reported: string = value): ValidatorVerdict {
+  return storePasswordVerdict(judgePasswordValue(value, 'password', { ...ctx, literal: true }), reported, ctx);
+}
 const HEX = /^[0-9a-fA-F]+$/;
 
 /**
@@ -133,8 +138,6 @@ const SEED_PATH = /(?:^|\/)(?:migrations?|migrate|seeds?|seeders?|seeding)\/|(?:
 /** Entry names of a credential map that hold something other than the credential (schema fields, references). */
 const MAP_ENTRY_NOT_VALUE =
   /^(?:type|kind|description|title|label|name|default|example|format|pattern|required|enum|file|path|source|from|driver|mode|provider|store|ref|secret_?ref|external|env|environment|scope|scopes|audience|issuer|algorithm|alg|header|prefix|created(?:_?at)?|expires?(?:_?at)?|ttl|version|hash|checksum|digest|fingerprint|public(?:_?key)?|cert(?:ificate)?|location|image|url|uri|host)$/i;
-
-const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The user name given again as the password (`admin:admin`, `guest:guest`): a product's default.
@@ -199,7 +202,7 @@ export const validators = {
    * its own; a UUID counts where a vendor's class takes it (Postmark's server tokens are UUIDs).
    */
   'client-constructor-key': (secret, ctx) => {
-    if (!UUID_VALUE.test(secret)) return judgeGenericValue(secret, undefined, { ...ctx, literal: true });
+    if (!UUID.test(secret)) return judgeGenericValue(secret, undefined, { ...ctx, literal: true });
     // A vendor's own class (`Postmark::ApiClient`, `postmark.ServerClient`, `PostmarkClient`), not a bare `Client`.
     const vendorClass = /(?:::|\.)|^[A-Z][a-z0-9]+[A-Z]/.test(ctx.keyName ?? '');
     return vendorClass && shannonEntropy(secret.replace(/-/g, '')) >= 3.2;
@@ -210,11 +213,9 @@ export const validators = {
    * A password given as a command's argument (`-P …`, `--password …`, `sshpass -p …`): a word of the
    * command line, so literal in a PowerShell or batch script as in a shell one, never bare code.
    */
-  'password-argument': (secret, ctx) =>
-    storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
+  'password-argument': (secret, ctx) => literalPassword(secret, ctx),
   /** The same, where the pattern places the value inside a string after other text (`"user:…"` for CURLOPT_USERPWD): never bare code. */
-  'password-in-string': (secret, ctx) =>
-    storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
+  'password-in-string': (secret, ctx) => literalPassword(secret, ctx),
   /**
    * A cookie's value under a session or auth cookie name the pattern has already vetted
    * (`connect.sid`, `acme_session`): judged on the value alone, as machine-generated.
@@ -261,13 +262,11 @@ export const validators = {
    */
   'iac-secret-value': (secret, ctx) => {
     const name = ctx.groups['key3'];
-    if (name === undefined)
-      return storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx);
+    if (name === undefined) return literalPassword(secret, ctx);
     if (isPasswordKey(name))
       return storePasswordVerdict(judgePasswordValue(secret, name, { ...ctx, literal: true }), secret, ctx);
     return isSecretKey(name) && judgeGenericValue(secret, name, { ...ctx, literal: true });
   },
-  /** Base64 of a password, decoded in the code: the decoded text is judged as the password under the pattern's name. */
   /**
    * SASL PLAIN's initial response (RFC 4616): base64 of `[authzid] NUL authcid NUL passwd`, as an
    * SMTP, IMAP or XMPP client sends it in the clear of a debug log.
@@ -278,7 +277,7 @@ export const validators = {
     if (parts.length !== 3) return false;
     const [, user, password] = parts as [string, string, string];
     if (!/^[\x21-\x7e]{1,256}$/.test(user) || !/^[\x20-\x7e]{4,256}$/.test(password)) return false;
-    return storePasswordVerdict(judgePasswordValue(password, 'password', { ...ctx, literal: true }), password, ctx);
+    return literalPassword(password, ctx);
   },
   /**
    * An HTTP client's basic-auth pair (`auth=("user", "…")`): the password judged as one (the user
@@ -300,17 +299,16 @@ export const validators = {
     secret.length > 128
       ? (/^[A-Za-z0-9+/]+={0,2}$/.test(secret) && shannonEntropy(secret) >= 4.5) ||
         judgeGenericValue(secret, 'secret', { ...ctx, literal: true })
-      : storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx),
+      : literalPassword(secret, ctx),
   /** A code span after a credential's word in prose: a password under a password word, else a machine-made secret. */
   'doc-code-span': (secret, ctx) =>
-    // A key chord (`Ctrl+Shift+P`) is a keyboard key, not a key's value.
     // A key chord (`Ctrl+Shift+P`) is a keyboard key, not a key's value; a UUID after a bare
     // `key` or `token` in prose is most often an id (`token id:`, an integration key).
     /^(?:Ctrl|Cmd|Command|Alt|Shift|Meta|Option|Opt|Super|Win)\+/i.test(secret) ||
-    (UUID_VALUE.test(secret) && /^(?:key|token)$/i.test(ctx.keyName ?? ''))
+    (UUID.test(secret) && /^(?:key|token)$/i.test(ctx.keyName ?? ''))
       ? false
       : /pass|psk|pre-shared/i.test(ctx.keyName ?? '')
-        ? storePasswordVerdict(judgePasswordValue(secret, 'password', { ...ctx, literal: true }), secret, ctx)
+        ? literalPassword(secret, ctx)
         : judgeGenericValue(
             secret,
             /^key$/i.test(ctx.keyName ?? '') ? 'secret' : (ctx.keyName ?? 'secret').replace(/[ -]/g, '_'),
@@ -324,14 +322,14 @@ export const validators = {
     if (secret.length % 4 === 1) return false;
     const password = String.fromCharCode(...Buffer.from(secret, 'base64').map((b) => b ^ 0x5f));
     if (!/^[\x20-\x7e]{4,128}$/.test(password)) return false;
-    return storePasswordVerdict(judgePasswordValue(password, 'password', { ...ctx, literal: true }), password, ctx);
+    return literalPassword(password, ctx);
   },
   /** A RACF password (up to 8 characters) or password phrase (14 to 100, words allowed: judged without its spaces). */
   'racf-password': (secret, ctx) => {
     const phrase = secret.includes(' ');
     if (phrase && (secret.length < 14 || secret.split(' ').length > 8)) return false;
     const value = phrase ? secret.replace(/ /g, '') : secret;
-    return storePasswordVerdict(judgePasswordValue(value, 'password', { ...ctx, literal: true }), secret, ctx);
+    return literalPassword(value, ctx, secret);
   },
   'base64-password': (secret, ctx) => {
     if (secret.length % 4 === 1) return false;
@@ -402,8 +400,7 @@ export const validators = {
   /** A Supabase key JWT whose `role` claim is `anon`. */
   'supabase-anon': (secret) => decodeJwt(secret)?.payload['role'] === 'anon',
   /** Rejects a bare UUID when nothing around it says it is a credential. */
-  'not-uuid-only': (secret, ctx) =>
-    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) || ctx.keyName !== undefined,
+  'not-uuid-only': (secret, ctx) => !UUID.test(secret) || ctx.keyName !== undefined,
   /**
    * A PEM/OpenSSH/PGP block whose body is real key material, not `...` or a few placeholder
    * lines, however it is written (escapes, concatenation, comment or log prefixes). An encrypted
@@ -438,13 +435,11 @@ export const validators = {
     const password = decoded.slice(colon + 1);
     // `key:` with no password: services that take an API key as the Basic user (Stripe, Benchling,
     // Mailchimp, Recurly) send exactly this.
-    if (password.length === 0) return judgeGenericValue(decoded.slice(0, colon), 'api_key', { quote: '"' });
+    if (password.length === 0) return judgeGenericValue(userName, 'api_key', { quote: '"' });
     const verdict = judgePasswordValue(password, 'password', { quote: '"' });
     // user == password (admin:admin): a product's default, a note unless a credential store holds it.
     return passwordVerdict(
-      verdict !== 'reject' && verdict !== 'placeholder' && isDefaultPair(decoded.slice(0, colon), password)
-        ? 'default'
-        : verdict,
+      verdict !== 'reject' && verdict !== 'placeholder' && isDefaultPair(userName, password) ? 'default' : verdict,
       isCredentialStore(ctx.path),
     );
   },
