@@ -527,6 +527,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   if (depth === 0 && JSON_PATH.test(input.path)) kvExportLayers(text, take);
   if (depth === 0 && MAIL_PATH.test(input.path)) take(quotedPrintableLayer(text));
   if (depth === 0 && MARKDOWN_PATH.test(input.path)) take(markdownTableLayer(text));
+  if (depth === 0 && HTML_PATH.test(input.path)) take(htmlTableLayer(text));
   if (depth === 0 && SQL_PATH.test(input.path)) take(sqlColumnsLayer(text));
   if (layers.length === 0) return raw;
 
@@ -1666,6 +1667,85 @@ function markdownTableLayer(text: string): Layer | undefined {
     lineStart = lineEnd + 1;
   }
   return lines.layer('markdown-table', 0, text.length);
+}
+
+const HTML_PATH = /\.(?:html?|xhtml|xml)$/i;
+/** How much of a page the table reader looks at, and how many rows. */
+const HTML_MAX_BYTES = 4 * 1024 * 1024;
+const HTML_MAX_ROWS = 5000;
+const HTML_ROW = /<tr\b[^>]{0,512}>([\s\S]{0,65536}?)<\/tr\s*>/gi;
+const HTML_CELL = /<(t[hd])\b[^>]{0,512}>([\s\S]{0,8192}?)<\/t[hd]\s*>/gi;
+
+/** A cell's text with tags and the whitespace around it removed, and where that text starts. */
+function htmlCellText(inner: string, at: number): { value: string; at: number } {
+  // A cell that holds one element (`<code>…</code>`, `<p>…</p>`, `<span …>…</span>`): its text.
+  let value = inner;
+  let shift = 0;
+  for (;;) {
+    const wrapped =
+      /^(\s*<(?:code|p|span|strong|b|em|i|tt|kbd|div)\b[^>]{0,512}>)([^<]*)<\/(?:code|p|span|strong|b|em|i|tt|kbd|div)\s*>\s*$/i.exec(
+        value,
+      );
+    if (!wrapped) break;
+    shift += wrapped[1]!.length;
+    value = wrapped[2]!;
+  }
+  const lead = value.length - value.trimStart().length;
+  return { value: value.trim(), at: at + shift + lead };
+}
+
+/**
+ * An HTML table read by column, like a Markdown table: a Confluence or wiki export's `<th>User</th>
+ * <th>Secret</th>` header, then each row's cell under a header that names a credential is read as
+ * `Header = "value"`. A cell holding markup other than one wrapping element, or whitespace, is left
+ * to the raw text; entities in a cell are decoded by the entity layer, not here.
+ */
+function htmlTableLayer(text: string): Layer | undefined {
+  if (text.length > HTML_MAX_BYTES || !/<t[hd]\b/i.test(text)) return undefined;
+  const lines = new NamedValueLines();
+  let names: Array<string | undefined> | undefined;
+  let rows = 0;
+  let lastEnd = 0;
+  HTML_ROW.lastIndex = 0;
+  for (let row = HTML_ROW.exec(text); row && rows < HTML_MAX_ROWS; row = HTML_ROW.exec(text)) {
+    rows++;
+    // A new table (a `<table` between the rows) starts without a header.
+    if (/<table\b/i.test(text.slice(lastEnd, row.index))) names = undefined;
+    lastEnd = row.index + row[0].length;
+    const bodyAt = row.index + row[0].indexOf('>') + 1;
+    const cells: Array<{ header: boolean; value: string; at: number }> = [];
+    HTML_CELL.lastIndex = 0;
+    for (let cell = HTML_CELL.exec(row[1]!); cell; cell = HTML_CELL.exec(row[1]!)) {
+      const innerAt = bodyAt + cell.index + cell[0].indexOf('>') + 1;
+      cells.push({ header: cell[1]!.toLowerCase() === 'th', ...htmlCellText(cell[2]!, innerAt) });
+    }
+    if (cells.length === 0) continue;
+    if (cells.every((cell) => cell.header)) {
+      names = cells.map(({ value }) => credentialHeader(value));
+      if (names.every((name) => name === undefined)) names = undefined;
+      continue;
+    }
+    const add = (cell: { value: string; at: number }, name: string): void => {
+      if (cell.value.length < 4 || /[\s<>]/.test(cell.value)) return;
+      lines.add(
+        cell.value,
+        Array.from({ length: cell.value.length }, (_, k) => cell.at + k),
+        name,
+        cell.at,
+      );
+    };
+    if (names) {
+      cells.forEach((cell, c) => {
+        const name = names![c];
+        if (name !== undefined && !cell.header) add(cell, name);
+      });
+    } else if (cells.length === 2) {
+      // A two-column table of labels and values (`<th>Client secret</th><td>…</td>`).
+      const name = credentialHeader(cells[0]!.value);
+      if (name !== undefined) add(cells[1]!, name);
+    }
+  }
+  return lines.layer('html-table', 0, text.length);
 }
 
 /** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */

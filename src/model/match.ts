@@ -15,6 +15,7 @@ export type LayerEncoding =
   | 'csv'
   | 'quoted-printable'
   | 'markdown-table'
+  | 'html-table'
   | 'sql-columns';
 
 /** The catalogue side of a detector, which is all scope and reporting need of a match. */

@@ -447,6 +447,29 @@ describe('mail and Markdown', () => {
     expect(matches[0]!.encoding).toEqual(['markdown-table']);
   });
 
+  it('reads an HTML table (a wiki export) by column under a credential header, a cell wrapped in <code> too', () => {
+    const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
+    const secret = randomAlnum(32);
+    const text = [
+      '<table class="confluenceTable">',
+      '<tr><th>System</th><th>User</th><th>Secret</th></tr>',
+      `<tr><td>Grafana</td><td>admin</td><td>${password}</td></tr>`,
+      '<tr><td>Wiki</td><td>ops</td><td>see Vault</td></tr>',
+      '</table>',
+      '<table><tr><th>Notes</th><th>Owner</th></tr>',
+      `<tr><td>${randomAlnum(32)}</td><td>ops</td></tr></table>`,
+      `<table><tr><th>Client secret</th><td><code>${secret}</code></td></tr></table>`,
+    ].join('\n');
+    const matches = detectInText(text, 'docs/confluence/exports/Credentials.html', set);
+    const lineOf = (m: { start: number }): number => text.slice(0, m.start).split('\n').length;
+    expect(matches.map((m) => [lineOf(m), m.secret === password || m.secret === secret])).toEqual([
+      [3, true],
+      [8, true],
+    ]);
+    expect(matches[0]!.encoding).toEqual(['html-table']);
+    expect(text.slice(matches[0]!.start, matches[0]!.end)).toBe(password);
+  });
+
   it('reads a two-column table of labels and values, a value in backticks and a "Password / secret" header', () => {
     const secret = randomAlnum(24);
     const password = `Ws${randomAlnum(6)}=u${randomAlnum(3)}`;
