@@ -96,7 +96,7 @@ export function isPasswordKey(name: string): boolean {
   words.forEach((w, i) => {
     if (NOT_PASS_WORDS.has(w)) return;
     if (
-      /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$|^bindpw$|^authtok$/.test(
+      /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$|^bindpw$|^authtok$|^w?psk$/.test(
         w,
       ) ||
       (w.replace(/\d$/, '').endsWith('pass') && w.length <= 12) || // Tasmota's STA_PASS1, WIFI_PASS2
@@ -110,8 +110,10 @@ export function isPasswordKey(name: string): boolean {
     const pin = words.indexOf('pin');
     return pin > 0 && PIN_OWNERS.has(words[pin - 1]!) && pin === words.length - 1;
   }
-  // 1Password, the product (`see 1Password "db01"`): a reference to a vault entry, not a password.
-  if (at > 0 && words[at - 1] === '1') return false;
+  // 1Password and KeePass, the products (`see 1Password "db01"`, `in KeePass "WAN/lab"`): a reference
+  // to a vault entry, not a password.
+  if (at > 0 && (words[at - 1] === '1' || words[at - 1] === 'kee')) return false;
+  if (words[at] === 'keepass' || words[at] === 'keepassxc') return false;
   // `password_length`, `passwordField`: a word after the password word describes it.
   if (words.slice(at + 1).some((w) => PASSWORD_META.has(w))) return false;
   // `encrypted_password`, `crypted_password`: the column holds the ciphertext (`encryptedKeyPassword`,
@@ -261,7 +263,10 @@ const REJECT_SHAPES: RegExp[] = [
   /^#[0-9a-f]{3,8}$/i, // colours
   /^(?:[0-9a-f]{2}:){5,}[0-9a-f]{2}$/i, // MAC addresses, key fingerprints
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
-  /^\$(?:2[abxy]?|5|6|1|7|y|gy|P|H|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\$/, // password hashes, phpass and yescrypt too (their own detector)
+  /^\\?\$(?:2[abxy]?|5|6|1|7|y|gy|P|H|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\\?\$/, // password hashes, phpass and yescrypt too (their own detector); `\$6\$` escaped for a shell or BitBake
+  /^(?:SHA256|SHA1|MD5):[A-Za-z0-9+/=:]{16,}$/, // SSH host key fingerprints as ssh-keygen -l prints them
+  /^[A-Z0-9]{16,128}\/\d{8}\/[a-z0-9-]+\/[a-z0-9-]+\/aws4_request,?$/, // a SigV4 credential scope (the key id, not its secret)
+  /^(?:[A-Z][a-z]+)+(?::(?:[A-Z][a-z]+)+)+$/, // a .NET configuration path (`Sap:Password`): the setting's name, not its value
   /^(?:pbkdf2_sha(?:1|256)\$\d{3,7}\$|argon2\$argon2(?:id|i|d)\$|bcrypt(?:_sha256)?\$\$2[aby]\$|scrypt\$\d+\$)/, // Django's stored password hashes
   /^\d{1,2}:[23]:(?:[A-Za-z0-9+/]{16,24}:)?[A-Za-z0-9+/]{24,}={0,2}$/, // Magento's encrypted config values (key:cipher:payload)
   /^SCRAM-SHA-(?:1|256)\$\d+:|^md5[0-9a-f]{32}$/, // PostgreSQL's stored role verifiers (pg_authid, pg_dumpall --globals)

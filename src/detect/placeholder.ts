@@ -52,6 +52,12 @@ const DOCUMENTED_EXAMPLES = new Set([
   '2fl+Ktvkfl+Fuz4Qp/A75G2RTiWVA/ZoKZvp6fiiM10=',
   // Joomla's `$secret` in installation/configuration.php-dist (the installer replaces it).
   'FBVtggIk5lAzEU9H',
+  // Grafana's shipped `secret_key` (conf/defaults.ini), left in place by many installs: as public as
+  // the file it comes from.
+  'SW2YcwTIb9zpOOhoPsMm',
+  // MinIO's public playground (play.min.io) credentials, printed in the mc client's own config and docs.
+  'Q3AM3UQ867SPQQA43P2F',
+  'zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG',
   // The test API key of Mollie's API reference and client libraries' READMEs.
   'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM',
   // The signing secret of Slack's "Verifying requests from Slack" guide, every verifier's test vector.

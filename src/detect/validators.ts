@@ -82,6 +82,23 @@ function matchHost(groups: Record<string, string | undefined>): string | undefin
   return m?.[1];
 }
 
+/** The key every Cisco IOS device XORs type 7 passwords with (published since 1995). */
+const CISCO_TYPE7_KEY = 'dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87';
+
+/** A type 7 string (two decimal digits of offset into the key, then hex pairs) to its password. */
+export function decodeCiscoType7(encoded: string): string | undefined {
+  if (!/^\d{2}(?:[0-9A-Fa-f]{2})+$/.test(encoded)) return undefined;
+  const offset = Number(encoded.slice(0, 2));
+  if (offset > 15) return undefined;
+  let out = '';
+  for (let i = 2, k = offset; i < encoded.length; i += 2, k++) {
+    const code = parseInt(encoded.slice(i, i + 2), 16) ^ CISCO_TYPE7_KEY.charCodeAt(k % CISCO_TYPE7_KEY.length);
+    if (code < 0x20 || code > 0x7e) return undefined;
+    out += String.fromCharCode(code);
+  }
+  return out;
+}
+
 export type Validator = (secret: string, ctx: ValidatorContext) => ValidatorVerdict;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -281,10 +298,10 @@ export const validators = {
   },
   /**
    * An HTTP client's basic-auth pair (`auth=("user", "…")`): the password judged as one (the user
-   * as the password is a default), or, with an empty password, the user judged as an API key.
+   * as the password is a default), or, with an empty password (or BambooHR's `x`), the user judged as an API key.
    */
   'basic-auth-pair': (secret, ctx) => {
-    if (ctx.groups.secret3 !== undefined || ctx.groups.secret4 !== undefined)
+    if (ctx.groups.secret3 !== undefined || ctx.groups.secret4 !== undefined || ctx.groups.secret5 !== undefined)
       return judgeGenericValue(secret, 'api_key', { ...ctx, literal: true });
     const user = ctx.groups.user ?? ctx.groups.user2;
     const verdict = judgePasswordValue(secret, 'password', { ...ctx, literal: true });
@@ -317,6 +334,16 @@ export const validators = {
               literal: true,
             },
           ),
+  /**
+   * Cisco type 7 is the password XORed with a published key string, so it is decoded and judged as
+   * the password it is (a made-up or default one stays a note). Junos `$9$` is not decoded here: a
+   * note, as before.
+   */
+  'cisco-type7': (secret, ctx) => {
+    if (secret.startsWith('$9$')) return { ok: true, confidence: 'low' };
+    const password = decodeCiscoType7(secret);
+    return password === undefined ? false : literalPassword(password, ctx);
+  },
   /** WebSphere's `{xor}`: base64 of the password XORed with `_` (0x5F). */
   'websphere-xor': (secret, ctx) => {
     if (secret.length % 4 === 1) return false;
