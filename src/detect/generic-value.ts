@@ -867,6 +867,8 @@ export function judgePasswordValue(
   if (new Set(value).size < 4) return 'placeholder'; // aaaa, 1212
   if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'weak';
   if (/^[a-z]+$/.test(value) && value.length <= 10) return 'weak'; // a lone lower-case word
+  // `testpass123`, `Test_Password1!`: the test suite's password, weak wherever it sits.
+  if (/^test[_-]?(?:pass(?:w(?:or)?d)?|pwd|user|secret)[\d!@#$%^&*._-]*$/i.test(value)) return 'weak';
   // `onepassword`, `dbpassword`: a name ending in the word, not a password; with digits or capitals
   // (`AdminPassword123`) it is how people pick weak ones.
   if (/^[a-z]+passw(?:or)?d$|^[a-z]+passwd$/.test(value)) return 'placeholder';

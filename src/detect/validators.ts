@@ -324,7 +324,7 @@ export const validators = {
     /^(?:Ctrl|Cmd|Command|Alt|Shift|Meta|Option|Opt|Super|Win)\+/i.test(secret) ||
     (UUID.test(secret) && /^(?:key|token)$/i.test(ctx.keyName ?? ''))
       ? false
-      : /pass|psk|pre-shared/i.test(ctx.keyName ?? '')
+      : /pass|psk|pre-shared|wi-?fi/i.test(ctx.keyName ?? '')
         ? literalPassword(secret, ctx)
         : judgeGenericValue(
             secret,
