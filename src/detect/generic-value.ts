@@ -105,6 +105,12 @@ export function isPasswordKey(name: string): boolean {
     )
       at = i;
   });
+  // A payment provider's "secret word" (Skrill, 2Checkout): a passphrase the merchant picks.
+  if (at < 0) {
+    const secret = words.indexOf('secret');
+    if (secret >= 0 && words[secret + 1] === 'word' && secret + 2 === words.length) return true;
+    if (words[words.length - 1] === 'secretword') return true;
+  }
   // A PIN that unlocks a key store (`PKCS11_PIN`, `HSM_PIN`, a smart card's): a password.
   if (at < 0) {
     const pin = words.indexOf('pin');
@@ -265,6 +271,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+)\s|^AAAA[A-Za-z0-9+/]{60,}/, // SSH public keys
   /^\\?\$(?:2[abxy]?|5|6|1|7|y|gy|P|H|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\\?\$/, // password hashes, phpass and yescrypt too (their own detector); `\$6\$` escaped for a shell or BitBake
   /^(?:SHA256|SHA1|MD5):[A-Za-z0-9+/=:]{16,}$/, // SSH host key fingerprints as ssh-keygen -l prints them
+  /^\d{3,7}:[0-9a-f]{16,64}:[0-9a-f]{32,128}$/, // PBKDF2 stored as iterations:salt:hash (YAMCS, Jetty's CRYPT forms)
   /^[A-Z0-9]{16,128}\/\d{8}\/[a-z0-9-]+\/[a-z0-9-]+\/aws4_request,?$/, // a SigV4 credential scope (the key id, not its secret)
   /^(?:[A-Z][a-z]+)+(?::(?:[A-Z][a-z]+)+)+$/, // a .NET configuration path (`Sap:Password`): the setting's name, not its value
   /^(?:pbkdf2_sha(?:1|256)\$\d{3,7}\$|argon2\$argon2(?:id|i|d)\$|bcrypt(?:_sha256)?\$\$2[aby]\$|scrypt\$\d+\$)/, // Django's stored password hashes

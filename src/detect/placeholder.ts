@@ -52,6 +52,9 @@ const DOCUMENTED_EXAMPLES = new Set([
   '2fl+Ktvkfl+Fuz4Qp/A75G2RTiWVA/ZoKZvp6fiiM10=',
   // Joomla's `$secret` in installation/configuration.php-dist (the installer replaces it).
   'FBVtggIk5lAzEU9H',
+  // The 256-bit key of the GCM specification's test cases 13-15 (McGrew & Viega, appendix B), in
+  // every AES-GCM implementation's tests.
+  'feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308',
   // Grafana's shipped `secret_key` (conf/defaults.ini), left in place by many installs: as public as
   // the file it comes from.
   'SW2YcwTIb9zpOOhoPsMm',

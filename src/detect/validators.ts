@@ -32,6 +32,8 @@ function isPublicOrStandIn(decoded: string): boolean {
   const text = decoded.trim();
   if (/^-----BEGIN (?:[A-Z0-9]+ )*(?:PUBLIC KEY|CERTIFICATE)-----/.test(text)) return true;
   if (/^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA/.test(text)) return true;
+  // An htpasswd file (an ingress controller's basic-auth Secret): user names and password hashes.
+  if (/^(?:[^\s:]{1,64}:\$(?:apr1|2[aby]|1|5|6)\$[./A-Za-z0-9$]{8,}\s*)+$/.test(text)) return true;
   if (!text.startsWith('{')) return !text.includes('\n') && text.length <= 64 && placeholderKind(text) !== undefined;
   if (!text.includes('"auths"')) return false;
   // A registry config: every login it holds is a stand-in.
