@@ -212,7 +212,11 @@ export const validators = {
   /** Base58Check-encoded keys (Bitcoin WIF, BIP-32 extended keys): the checksum must verify. */
   base58check: (secret) => checkBase58Check(secret) && { ok: true, checksum: 'valid' },
   /** Values assigned to credential-like names: judged on entropy, shape and dictionary words. */
-  'generic-value': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, ctx),
+  'generic-value': (secret, ctx) =>
+    // A payment provider's secret word (Skrill's `secret_word`) is a passphrase someone chose.
+    ctx.keyName !== undefined && /secret[_ -]?word$/i.test(ctx.keyName)
+      ? storePasswordVerdict(judgePasswordValue(secret, ctx.keyName, ctx), secret, ctx)
+      : judgeGenericValue(secret, ctx.keyName, ctx),
   /** The same, where the pattern places the value inside a string (after `Bearer ` in a header): never bare code. */
   'generic-literal': (secret, ctx) => judgeGenericValue(secret, ctx.keyName, { ...ctx, literal: true }),
   /**
