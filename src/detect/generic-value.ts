@@ -96,7 +96,7 @@ export function isPasswordKey(name: string): boolean {
   words.forEach((w, i) => {
     if (NOT_PASS_WORDS.has(w)) return;
     if (
-      /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|^pswd$|^pwrd$|^pword$|^bindpw$|^authtok$|^w?psk$/.test(
+      /passw(?:or)?ds?|passwd|passphrase|passcode|^pwd$|^pw$|^pass$|^password|pswd$|^pwrd$|^pword$|^bindpw$|^authtok$|^w?psk$/.test(
         w,
       ) ||
       (w.replace(/\d$/, '').endsWith('pass') && w.length <= 12) || // Tasmota's STA_PASS1, WIFI_PASS2
@@ -130,7 +130,7 @@ export function isPasswordKey(name: string): boolean {
 }
 
 const SECRET_WORDS =
-  /^(?:secrets?|tokens?|pats?|apikeys?|credentials?|creds|auth|authorization|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|nwkskey|appskey|nwkkey|nwksenckey|fnwksintkey|snwksintkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
+  /^(?:secrets?|tokens?|pats?|apikeys?|credentials?|creds|auth|authorization|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|skey|nwkskey|appskey|nwkkey|nwksenckey|fnwksintkey|snwksintkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
 /** Key-derivation functions: a salt named after one is a parameter stored in the clear. */
 const KDF_WORDS: ReadonlySet<string> = new Set(WORDS.kdfWords);
@@ -272,6 +272,7 @@ const REJECT_SHAPES: RegExp[] = [
   /^\\?\$(?:2[abxy]?|5|6|1|7|y|gy|P|H|apr1|argon2\w*|pbkdf2[\w-]*|scrypt)\\?\$/, // password hashes, phpass and yescrypt too (their own detector); `\$6\$` escaped for a shell or BitBake
   /^(?:SHA256|SHA1|MD5):[A-Za-z0-9+/=:]{16,}$/, // SSH host key fingerprints as ssh-keygen -l prints them
   /^\d{3,7}:[0-9a-f]{16,64}:[0-9a-f]{32,128}$/, // PBKDF2 stored as iterations:salt:hash (YAMCS, Jetty's CRYPT forms)
+  /^\{V\d{1,2}\.\d{1,2}\}[A-Za-z0-9+/]{16,}={0,2}$/, // PeopleSoft PSCipher output ({V2.1}…)
   /^[A-Z0-9]{16,128}\/\d{8}\/[a-z0-9-]+\/[a-z0-9-]+\/aws4_request,?$/, // a SigV4 credential scope (the key id, not its secret)
   /^(?:[A-Z][a-z]+)+(?::(?:[A-Z][a-z]+)+)+$/, // a .NET configuration path (`Sap:Password`): the setting's name, not its value
   /^(?:pbkdf2_sha(?:1|256)\$\d{3,7}\$|argon2\$argon2(?:id|i|d)\$|bcrypt(?:_sha256)?\$\$2[aby]\$|scrypt\$\d+\$)/, // Django's stored password hashes
@@ -868,6 +869,8 @@ export function judgePasswordValue(
   const appPassword = /^[a-z]{4}(?: [a-z]{4}){3}$/.test(value);
   if (!appPassword && /\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
   if (/^[*•]+$/.test(value)) return 'reject';
+  // An interface label (`"login.password": "NetID password"`): words ending in the credential's name.
+  if (/\s/.test(value) && /^[\w .'-]{1,40}\b(?:password|passphrase|passcode|pin)$/i.test(value)) return 'reject';
   // A PowerShell cmdlet is code that yields the value (`$pw = Read-Host -AsSecureString`).
   if (POWERSHELL_CMDLET.test(value)) return 'reject';
   if (standIn !== undefined) return standIn;
