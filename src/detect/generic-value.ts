@@ -162,6 +162,8 @@ export function isSecretKey(name: string): boolean {
     // A search-only key (Algolia, Typesense, Meilisearch) is made for browsers, however it is
     // named (`search_key`, `search-api-key`).
     if (w === 'only' && words[i - 1] === 'search') return false;
+    // A web SDK's key (Braze's `web_sdk_api_key`) ships to every browser.
+    if (w === 'sdk' && words[i - 1] === 'web') return false;
     if (w === 'search' && words[i + 1] === 'api' && /^keys?$/.test(words[i + 2] ?? '')) return false;
     // python-social-auth's SOCIAL_AUTH_<BACKEND>_KEY is the OAuth client id (its _SECRET is the secret).
     if (i === 0 && w === 'social' && words[1] === 'auth' && words[words.length - 1] === 'key') return false;
@@ -866,7 +868,8 @@ export function judgePasswordValue(
   // A call that yields the value (`pwd = rstudioapi::askForPassword("…")`, cut at its quote).
   if (/^[A-Za-z_$][\w$.]*(?:::[A-Za-z_]\w*)*\($/.test(value)) return 'reject';
   // Google's app passwords are four groups of four letters, written with spaces.
-  const appPassword = /^[a-z]{4}(?: [a-z]{4}){3}$/.test(value);
+  // WordPress's application passwords are six groups of four letters and digits.
+  const appPassword = /^[a-z]{4}(?: [a-z]{4}){3}$/.test(value) || /^[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}$/.test(value);
   if (!appPassword && /\s/.test(value) && value.split(/\s+/).length > 2) return 'reject'; // prose
   if (/^[*•]+$/.test(value)) return 'reject';
   // An interface label (`"login.password": "NetID password"`): words ending in the credential's name.

@@ -528,6 +528,7 @@ export function withLayers(input: LayerInput): RawMatch[] {
   if (depth === 0 && MAIL_PATH.test(input.path)) take(quotedPrintableLayer(text));
   if (depth === 0 && MARKDOWN_PATH.test(input.path)) take(markdownTableLayer(text));
   if (depth === 0 && HTML_PATH.test(input.path)) take(htmlTableLayer(text));
+  if (depth === 0 && HTML_TEXT_PATH.test(input.path)) take(htmlTextLayer(text, input.path));
   if (depth === 0 && SQL_PATH.test(input.path)) take(sqlColumnsLayer(text));
   if (layers.length === 0) return raw;
 
@@ -1746,6 +1747,59 @@ function htmlTableLayer(text: string): Layer | undefined {
     }
   }
   return lines.layer('html-table', 0, text.length);
+}
+
+const HTML_TEXT_PATH = /\.(?:html?|xhtml)$/i;
+/** Words a line of a page must hold for its text to be worth reading again without the markup. */
+const HTML_TEXT_WORD = /key|token|secret|passw|pwd|\bpw\b|login|credential|\bsid\b/i;
+/** Tags that separate words when the markup is dropped (cells, paragraphs, items, breaks). */
+const HTML_BREAK_TAG = /^<\/?(?:td|th|tr|p|li|div|br|h[1-6]|dt|dd|table|ul|ol)\b/i;
+
+/**
+ * The text of a page's lines without their markup, judged as prose (under the page's path with
+ * `.txt`): a Google Docs or Confluence export puts a label and its value in separate `<span>`s
+ * (`<span>API key (results feed): </span><span>R1E1…</span>`), which no text pattern reads across.
+ * Only lines with markup and a credential word are copied; a tag that separates words (a cell, a
+ * paragraph, a break) becomes a space, others nothing.
+ */
+function htmlTextLayer(text: string, path: string): Layer | undefined {
+  if (text.length > HTML_MAX_BYTES || !text.includes('<')) return undefined;
+  let out = '';
+  const map: number[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.includes('<') && HTML_TEXT_WORD.test(line)) {
+      let wrote = false;
+      for (let k = 0; k < line.length; k++) {
+        if (line.charCodeAt(k) === 60) {
+          const close = line.indexOf('>', k);
+          if (close < 0) break;
+          if (HTML_BREAK_TAG.test(line.slice(k, close + 1)) && wrote) {
+            out += ' ';
+            map.push(lineStart + k);
+          }
+          k = close;
+          continue;
+        }
+        out += line[k];
+        map.push(lineStart + k);
+        wrote = true;
+      }
+      if (wrote) {
+        out += '\n';
+        map.push(lineEnd);
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (out.length === 0) return undefined;
+  const layerMap = new Int32Array(out.length + 1);
+  for (let k = 0; k < out.length; k++) layerMap[k] = map[k]!;
+  layerMap[out.length] = map[out.length - 1]! + 1;
+  return { encoding: 'html-text', text: out, map: layerMap, start: 0, end: text.length, path: `${path}.txt` };
 }
 
 /** A window must not start in the middle of an escape (`\` `n`, `%2`, `&am`). */

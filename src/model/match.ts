@@ -16,6 +16,7 @@ export type LayerEncoding =
   | 'quoted-printable'
   | 'markdown-table'
   | 'html-table'
+  | 'html-text'
   | 'sql-columns';
 
 /** The catalogue side of a detector, which is all scope and reporting need of a match. */

@@ -447,6 +447,19 @@ describe('mail and Markdown', () => {
     expect(matches[0]!.encoding).toEqual(['markdown-table']);
   });
 
+  it("reads a page's text without its markup: a label and its value in separate spans", () => {
+    const key = `R1${randomAlnum(30)}`;
+    const text = [
+      '<h2 class="c3"><span class="c5">Accounts</span></h2>',
+      `<p class="c1"><span class="c0">Elections API key (results feed): </span><span class="c7">${key}</span></p>`,
+      '<p class="c1"><span class="c0">Weather desk: </span><span class="c7">see the wiki</span></p>',
+    ].join('\n');
+    const matches = detectInText(text, 'docs/gdocs/Election-Night-Runbook.html', set);
+    expect(matches.map((m) => [m.secret === key, text.slice(0, m.start).split('\n').length])).toEqual([[true, 2]]);
+    expect(matches[0]!.encoding).toEqual(['html-text']);
+    expect(text.slice(matches[0]!.start, matches[0]!.end)).toBe(key);
+  });
+
   it('reads an HTML table (a wiki export) by column under a credential header, a cell wrapped in <code> too', () => {
     const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
     const secret = randomAlnum(32);
