@@ -130,7 +130,7 @@ export function isPasswordKey(name: string): boolean {
 }
 
 const SECRET_WORDS =
-  /^(?:secrets?|tokens?|pats?|apikeys?|credentials?|creds|auth|authorization|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|skey|nwkskey|appskey|nwkkey|nwksenckey|fnwksintkey|snwksintkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
+  /^(?:secrets?|tokens?|pats?|apikeys?|credentials?|creds|auth|authorization|salt|passphrase|bearer|jwt|privatekey|accesskey|secretkey|authkey|authtoken|accesstoken|refreshtoken|clientsecret|signingkey|masterkey|appkey|sessionkey|skey|dek|kek|nwkskey|appskey|nwkkey|nwksenckey|fnwksintkey|snwksintkey|encryptionkey|licensekey|webhooksecret|hmac|dsn)$/;
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(WORDS.keyQualifiers);
 /** Key-derivation functions: a salt named after one is a parameter stored in the clear. */
 const KDF_WORDS: ReadonlySet<string> = new Set(WORDS.kdfWords);
