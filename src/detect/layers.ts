@@ -1674,8 +1674,12 @@ const HTML_PATH = /\.(?:html?|xhtml|xml)$/i;
 /** How much of a page the table reader looks at, and how many rows. */
 const HTML_MAX_BYTES = 4 * 1024 * 1024;
 const HTML_MAX_ROWS = 5000;
-const HTML_ROW = /<tr\b[^>]{0,512}>([\s\S]{0,65536}?)<\/tr\s*>/gi;
-const HTML_CELL = /<(t[hd])\b[^>]{0,512}>([\s\S]{0,8192}?)<\/t[hd]\s*>/gi;
+// A row or cell ends at its closing tag or where the next one opens (HTML lets both be left open),
+// so an unclosed `<tr>` is never searched past the next row: linear in the page, however hostile.
+const HTML_ROW =
+  /<tr\b[^>]{0,512}>((?:(?!<\/?(?:tr|table|tbody|thead|tfoot)\b)[\s\S]){0,65536}?)(?:<\/tr\s*>|(?=<\/?(?:tr|table|tbody|thead|tfoot)\b)|$)/gi;
+const HTML_CELL =
+  /<(t[hd])\b[^>]{0,512}>((?:(?!<\/?(?:t[hdr]|table|tbody|thead|tfoot)\b)[\s\S]){0,8192}?)(?:<\/t[hd]\s*>|(?=<\/?(?:t[hdr]|table|tbody|thead|tfoot)\b)|$)/gi;
 
 /** A cell's text with tags and the whitespace around it removed, and where that text starts. */
 function htmlCellText(inner: string, at: number): { value: string; at: number } {

@@ -447,6 +447,16 @@ describe('mail and Markdown', () => {
     expect(matches[0]!.encoding).toEqual(['markdown-table']);
   });
 
+  it('reads an HTML table whose rows and cells are left open, as HTML allows, and a page of thousands of them', () => {
+    const password = `Qv${randomAlnum(8)}#7${randomAlnum(6)}`;
+    const text = `<table><tr><th>User<th>Password\n<tr><td>app<td>${password}\n</table>`;
+    const matches = detectInText(text, 'docs/wiki/hand-over.html', set);
+    expect(matches.map((m) => [m.secret === password, m.encoding])).toEqual([[true, ['html-table']]]);
+    // Rows that never close are read one by one, each up to the next: the page still scans.
+    const open = `<table>${'<tr><td>Password<td>see Vault'.repeat(20000)}`;
+    expect(detectInText(open, 'docs/wiki/open.html', set)).toEqual([]);
+  });
+
   it("reads a page's text without its markup: a label and its value in separate spans", () => {
     const key = `R1${randomAlnum(30)}`;
     const text = [
